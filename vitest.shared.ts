@@ -1,0 +1,29 @@
+// The Vitest configuration every package reuses: `export default createVitestConfig(import.meta.url)`.
+import { fileURLToPath } from 'node:url';
+import { basename, dirname } from 'node:path';
+import { defaultServerConditions } from 'vite';
+import { defineConfig, mergeConfig, type ViteUserConfig } from 'vitest/config';
+
+const globalSetup = fileURLToPath(new URL('./test/global-setup.ts', import.meta.url));
+/** Sibling packages resolve to their TypeScript sources, so tests never need a build first. */
+const conditions = ['@baseline/source', ...defaultServerConditions];
+
+export function createVitestConfig(configUrl: string, overrides: ViteUserConfig = {}) {
+  const dir = dirname(fileURLToPath(configUrl));
+  return mergeConfig(
+    defineConfig({
+      ssr: { resolve: { conditions } },
+      test: {
+        name: basename(dir),
+        root: dir,
+        include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        environment: 'node',
+        globalSetup: [globalSetup],
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+        pool: 'forks',
+      },
+    }),
+    overrides,
+  );
+}
