@@ -1,1 +1,17 @@
-export {};
+// Configuration: environment variables, validated once.
+export * from './config/index.js';
+// Logging: JSON logs with context and redaction.
+export * from './logger/index.js';
+// Database: MikroORM on PostgreSQL, baseline's entities and migrations.
+export * from './database/index.js';
+// Embedded PostgreSQL for development.
+export * from './embedded/index.js';
+// Key-value store and pub/sub: Redis or in-memory.
+export * from './kv/index.js';
+// Plugins: the contract, manifests and discovery.
+export * from './plugins/index.js';
+// Per-guild settings.
+export * from './settings/index.js';
+export type { SettingsStore } from './settings/store.js';
+// The services container handed to cogs and routes.
+export * from './services/index.js';

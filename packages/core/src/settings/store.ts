@@ -1,0 +1,15 @@
+/**
+ * Where per-guild settings are persisted. One row per guild and namespace (`guild_settings.setting_key`
+ * is the namespace, `setting_value` its whole JSON object).
+ *
+ * The PostgreSQL implementation lives in `database/settings-store.ts`; the registry in this folder only
+ * talks to this interface.
+ */
+export interface SettingsStore {
+  /** The stored object of one namespace for a guild, or `undefined` when nothing was ever stored. */
+  read(guildId: string, namespace: string): Promise<Record<string, unknown> | undefined>;
+  /** Every stored namespace of a guild, keyed by namespace. */
+  readAll(guildId: string): Promise<Record<string, Record<string, unknown>>>;
+  /** Replaces the stored object of one namespace for a guild (an upsert). */
+  write(guildId: string, namespace: string, value: Record<string, unknown>): Promise<void>;
+}
