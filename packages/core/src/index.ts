@@ -1,3 +1,5 @@
+// Errors: every deliberate error carries a stable BL_ERR_* code.
+export { BaselineError, isBaselineError } from './errors/baseline-error.js';
 // Configuration: environment variables, validated once.
 export * from './config/index.js';
 // Logging: JSON logs with context and redaction.
