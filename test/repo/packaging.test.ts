@@ -1,0 +1,35 @@
+// Every published package must be consumable from its build alone: a checked `exports` map with types first
+// after the source condition, `./package.json` exported, ESM only, and a clean publint report.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { publint } from 'publint';
+import { describe, expect, it } from 'vitest';
+
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const packagesDir = join(root, 'packages');
+const packages = readdirSync(packagesDir)
+  .filter((name) => existsSync(join(packagesDir, name, 'package.json')))
+  .map((name) => ({ dir: join(packagesDir, name), json: JSON.parse(readFileSync(join(packagesDir, name, 'package.json'), 'utf8')) }))
+  .filter(({ json }) => !json.private);
+
+describe.each(packages)('package $json.name', ({ dir, json }) => {
+  it('GIVEN its package.json THEN it is an ESM package with a checked exports map', () => {
+    expect(json.type).toBe('module');
+    expect(json.license).toBe('MIT');
+    expect(json.exports['./package.json']).toBe('./package.json');
+    const main = json.exports['.'];
+    expect(Object.keys(main)).toEqual(['@baseline/source', 'types', 'import']);
+    expect(main.types).toMatch(/^\.\/dist\/.*\.d\.ts$/);
+    expect(json.engines.node).toBe('>=22.18.0');
+  });
+
+  it('GIVEN its build THEN every exported file exists AND publint reports no errors or warnings', async () => {
+    const main = json.exports['.'];
+    for (const target of [main.types, main.import, main['@baseline/source']]) {
+      expect(existsSync(join(dir, target)), `${json.name}: ${target} is missing; run \`npm run build\``).toBe(true);
+    }
+    const { messages } = await publint({ pkgDir: dir, level: 'warning', strict: true });
+    expect(messages.map((m) => `${m.type} ${m.code} ${m.path.join('.')}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,4 @@
+import { createVitestConfig } from '../vitest.shared.js';
+
+// Repo-level checks: packaging of every published package, workspace conventions.
+export default createVitestConfig(import.meta.url, { test: { name: 'repo', include: ['repo/**/*.test.ts'] } });
