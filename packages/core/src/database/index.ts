@@ -1,1 +1,35 @@
-export {};
+// Connection: MikroORM on PostgreSQL with pooled connections and slow-query logs.
+export { createDatabase, redactUrl, type CreateDatabaseOptions, type Database } from './create-database.js';
+export { PinoQueryLogger } from './query-logger.js';
+
+// Entities of baseline's own tables.
+export * from './entities/index.js';
+
+// Migrations: baseline's own and a runner for each plugin's, each list tracked in its own table.
+export {
+  executedMigrations,
+  pendingMigrations,
+  pluginMigrationsTable,
+  rollbackMigrations,
+  runMigrations,
+  type ExecutedMigration,
+  type MigrationClass,
+  type MigrationEntry,
+  type MigrationSet,
+  type RollbackOptions,
+} from './migrations/run-migrations.js';
+export {
+  baselineMigrations,
+  executedBaselineMigrations,
+  migrateBaseline,
+  pendingBaselineMigrations,
+  rollbackBaseline,
+} from './migrations/baseline-migrations.js';
+export { Migration } from '@mikro-orm/migrations';
+
+// Repositories: thin, scoped by guild_id.
+export { findGuild, listActiveGuilds, markGuildInactive, reactivateGuild, upsertGuild, type GuildUpsert } from './repositories/guild-repository.js';
+export { appendAuditLog, listAuditLog, type AuditLogAppend, type AuditLogQuery } from './repositories/audit-log-repository.js';
+
+// Per-guild settings persisted in guild_settings.
+export { createPostgresSettingsStore } from './settings-store.js';

@@ -1,0 +1,12 @@
+import { AuditLogEntry } from './audit-log-entry.entity.js';
+import { AuthorizedUser } from './authorized-user.entity.js';
+import { Guild } from './guild.entity.js';
+import { GuildSetting } from './guild-setting.entity.js';
+import { LlmModelPricing } from './llm-model-pricing.entity.js';
+import { LlmUsage } from './llm-usage.entity.js';
+
+export { AuditLogEntry, AuthorizedUser, Guild, GuildSetting, LlmModelPricing, LlmUsage };
+export type { LlmRequestType } from './llm-usage.entity.js';
+
+/** Every entity of baseline's own tables, in the order `createDatabase` registers them. */
+export const baselineEntities = [Guild, AuthorizedUser, GuildSetting, LlmUsage, LlmModelPricing, AuditLogEntry];

@@ -1,0 +1,35 @@
+import type { Database } from '../create-database.js';
+import { InitialSchema } from './baseline/0001-initial-schema.js';
+import { executedMigrations, pendingMigrations, rollbackMigrations, runMigrations, type ExecutedMigration, type MigrationSet, type RollbackOptions } from './run-migrations.js';
+
+/** Baseline's own migrations, tracked in `baseline_migrations` apart from every plugin's. */
+export const baselineMigrations: MigrationSet = {
+  tableName: 'baseline_migrations',
+  migrations: [{ name: '0001_initial_schema', class: InitialSchema }],
+};
+
+/**
+ * Brings baseline's tables up to date. Safe to call on every start, from several processes at once.
+ * @returns the names of the migrations applied
+ */
+export function migrateBaseline(db: Database): Promise<string[]> {
+  return runMigrations(db, baselineMigrations);
+}
+
+/**
+ * Reverts baseline's migrations: the last one by default, all of them with `{ to: 0 }`.
+ * @returns the names of the migrations reverted
+ */
+export function rollbackBaseline(db: Database, options?: RollbackOptions): Promise<string[]> {
+  return rollbackMigrations(db, baselineMigrations, options);
+}
+
+/** Baseline migrations not yet applied. */
+export function pendingBaselineMigrations(db: Database): Promise<string[]> {
+  return pendingMigrations(db, baselineMigrations);
+}
+
+/** Baseline migrations applied, oldest first. */
+export function executedBaselineMigrations(db: Database): Promise<ExecutedMigration[]> {
+  return executedMigrations(db, baselineMigrations);
+}
