@@ -28,7 +28,7 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
 
     async write(guildId, namespace, value) {
       try {
-        await db.fork().getConnection().execute(
+        await db.fork().execute(
           `insert into "guild_settings" ("guild_id", "setting_key", "setting_value")
            values (?, ?, ?::jsonb)
            on conflict ("guild_id", "setting_key") do update set

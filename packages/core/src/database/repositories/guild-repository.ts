@@ -20,7 +20,7 @@ export interface GuildUpsert {
  */
 export async function upsertGuild(db: Database, guild: GuildUpsert): Promise<Guild> {
   const em = db.fork();
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+  const rows = await em.execute<Record<string, unknown>[]>(
     `insert into "guilds" ("guild_id", "guild_name", "owner_id", "added_by_user_id")
      values (?, ?, ?, ?)
      on conflict ("guild_id") do update set

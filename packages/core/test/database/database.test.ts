@@ -1,0 +1,204 @@
+import { createTestDatabase, type TestDatabase } from '@baseline/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appendAuditLog,
+  createDatabase,
+  createPostgresSettingsStore,
+  findGuild,
+  Guild,
+  listActiveGuilds,
+  listAuditLog,
+  LlmModelPricing,
+  LlmUsage,
+  markGuildInactive,
+  migrateBaseline,
+  reactivateGuild,
+  upsertGuild,
+  type Database,
+} from '../../src/database/index.js';
+import { isBaselineError } from '../../src/errors/baseline-error.js';
+import { captureLogger } from './capture-logger.js';
+
+// Above 2^53: a float would silently round these.
+const GUILD_A = '1234567890123456789';
+const GUILD_B = '9223372036854775807';
+const USER = '9007199254740993';
+
+let testDb: TestDatabase;
+let db: Database;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  db = await createDatabase({ url: testDb.url, logger: captureLogger().logger, pool: { min: 0, max: 4 } });
+  await migrateBaseline(db);
+});
+
+afterAll(async () => {
+  await db?.close();
+  await testDb?.drop();
+});
+
+describe('createDatabase', () => {
+  it('GIVEN a connected database THEN ping returns the round trip in milliseconds', async () => {
+    const ms = await db.ping();
+    expect(typeof ms).toBe('number');
+    expect(ms).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a slow-query threshold of 0 THEN every query is logged as warn with its SQL and duration, without values', async () => {
+    const { logger, lines } = captureLogger();
+    const watched = await createDatabase({ url: testDb.url, logger, slowQueryMs: 0 });
+    try {
+      await watched.fork().find(Guild, { guildName: 'secret-value-42' });
+    } finally {
+      await watched.close();
+    }
+    const slow = lines.filter((line) => line.msg === 'slow query');
+    const select = slow.find((line) => String(line.sql).includes('from "guilds"'));
+    expect(select).toMatchObject({ level: 40, component: 'database' });
+    expect(typeof select?.duration_ms).toBe('number');
+    expect(JSON.stringify(lines)).not.toContain('secret-value-42');
+  });
+
+  it('GIVEN the default threshold THEN fast queries are not logged', async () => {
+    const { logger, lines } = captureLogger();
+    const quiet = await createDatabase({ url: testDb.url, logger });
+    try {
+      await quiet.fork().find(Guild, {});
+    } finally {
+      await quiet.close();
+    }
+    expect(lines.filter((line) => line.msg === 'slow query')).toEqual([]);
+  });
+
+  it('GIVEN an unreachable server THEN it fails with BL_ERR_DB_CONNECT and a masked password', async () => {
+    const error = await createDatabase({ url: 'postgres://u:hunter2@127.0.0.1:1/none', logger: captureLogger().logger }).catch((e: unknown) => e);
+    expect(isBaselineError(error, 'BL_ERR_DB_CONNECT')).toBe(true);
+    expect((error as Error).message).toContain('u:***@127.0.0.1:1');
+    expect((error as Error).message).not.toContain('hunter2');
+  });
+});
+
+describe('entities', () => {
+  it('GIVEN snowflakes above 2^53 THEN they round-trip as exact strings', async () => {
+    await upsertGuild(db, { guildId: GUILD_B, guildName: 'max', ownerId: USER, addedByUserId: USER });
+    const guild = await findGuild(db, GUILD_B);
+    expect(guild?.guildId).toBe(GUILD_B);
+    expect(guild?.ownerId).toBe(USER);
+    expect(JSON.parse(JSON.stringify(guild))).toMatchObject({ guildId: GUILD_B, ownerId: USER });
+  });
+
+  it('GIVEN money values THEN numeric columns round-trip them exactly as strings', async () => {
+    const em = db.fork();
+    em.create(LlmUsage, {
+      guildId: GUILD_A,
+      userId: USER,
+      provider: 'openai',
+      model: 'gpt-test',
+      requestType: 'text',
+      promptTokens: 1000,
+      completionTokens: 500,
+      totalTokens: 1500,
+      estimatedCostUsd: '0.1234567891',
+      units: '12.5',
+      latencyMs: 321,
+      metadata: { note: 'x' },
+    });
+    em.create(LlmModelPricing, {
+      provider: 'openai',
+      model: 'gpt-test',
+      inputCostPer1kTokens: '0.000150000001',
+      outputCostPer1kTokens: '12345678.123456789012',
+    });
+    await em.flush();
+
+    const fresh = db.fork();
+    const usage = await fresh.findOneOrFail(LlmUsage, { model: 'gpt-test' });
+    expect(usage.estimatedCostUsd).toBe('0.1234567891');
+    expect(usage.units).toBe('12.5');
+    expect(usage.guildId).toBe(GUILD_A);
+    expect(usage.status).toBe('ok');
+    expect(usage.cacheReadTokens).toBe(0);
+    expect(typeof usage.id).toBe('string');
+    const pricing = await fresh.findOneOrFail(LlmModelPricing, { model: 'gpt-test' });
+    expect(pricing.inputCostPer1kTokens).toBe('0.000150000001');
+    expect(pricing.outputCostPer1kTokens).toBe('12345678.123456789012');
+    const [sum] = await fresh.getConnection().execute<{ total: string }[]>('select sum(estimated_cost_usd) * 3 as total from llm_usage');
+    expect(sum?.total).toBe('0.3703703673');
+  });
+});
+
+describe('guild repository', () => {
+  it('GIVEN a guild that leaves and returns THEN it is listed only while active, keeping who added it', async () => {
+    await upsertGuild(db, { guildId: GUILD_A, guildName: 'Alpha', addedByUserId: USER });
+    expect((await listActiveGuilds(db)).map((g) => g.guildId)).toContain(GUILD_A);
+
+    expect(await markGuildInactive(db, GUILD_A)).toBe(true);
+    expect(await markGuildInactive(db, GUILD_A)).toBe(false);
+    const left = await findGuild(db, GUILD_A);
+    expect(left?.isActive).toBe(false);
+    expect(left?.leftAt).toBeInstanceOf(Date);
+    expect((await listActiveGuilds(db)).map((g) => g.guildId)).not.toContain(GUILD_A);
+
+    expect(await reactivateGuild(db, GUILD_A)).toBe(true);
+    expect((await findGuild(db, GUILD_A))?.leftAt).toBeNull();
+
+    await markGuildInactive(db, GUILD_A);
+    const back = await upsertGuild(db, { guildId: GUILD_A, guildName: 'Alpha renamed', addedByUserId: '42' });
+    expect(back).toMatchObject({ guildId: GUILD_A, guildName: 'Alpha renamed', isActive: true, leftAt: null, addedByUserId: USER });
+  });
+});
+
+describe('audit log', () => {
+  it('GIVEN entries of two guilds THEN each guild lists only its own, newest first, paged by id', async () => {
+    await upsertGuild(db, { guildId: GUILD_A, guildName: 'Alpha' });
+    const first = await appendAuditLog(db, { guildId: GUILD_A, actorUserId: USER, action: 'access.grant', target: '42', after: { active: true } });
+    await appendAuditLog(db, { guildId: GUILD_B, actorUserId: USER, action: 'access.grant', target: '43' });
+    const second = await appendAuditLog(db, {
+      guildId: GUILD_A,
+      actorUserId: USER,
+      action: 'settings.update',
+      target: 'polls',
+      before: { max: 3 },
+      after: { max: 5 },
+    });
+    await appendAuditLog(db, { guildId: null, actorUserId: USER, action: 'pricing.update', target: 'openai/gpt-test' });
+
+    const entries = await listAuditLog(db, GUILD_A);
+    expect(entries.map((e) => e.id)).toEqual([second.id, first.id]);
+    expect(entries[0]).toMatchObject({ actorUserId: USER, before: { max: 3 }, after: { max: 5 } });
+    expect((await listAuditLog(db, GUILD_A, { beforeId: second.id })).map((e) => e.id)).toEqual([first.id]);
+    expect((await listAuditLog(db, GUILD_A, { action: 'access.grant' })).map((e) => e.target)).toEqual(['42']);
+    expect((await listAuditLog(db, null)).map((e) => e.action)).toEqual(['pricing.update']);
+  });
+});
+
+describe('createPostgresSettingsStore', () => {
+  it('GIVEN writes for two guilds THEN reads are isolated per guild and a second write replaces the first', async () => {
+    await upsertGuild(db, { guildId: GUILD_A, guildName: 'Alpha' });
+    await upsertGuild(db, { guildId: GUILD_B, guildName: 'Beta' });
+    const store = createPostgresSettingsStore(db);
+
+    expect(await store.read(GUILD_A, 'polls')).toBeUndefined();
+    expect(await store.readAll(GUILD_A)).toEqual({});
+
+    await store.write(GUILD_A, 'polls', { maxOptions: 5, title: "it's \"quoted\"" });
+    await store.write(GUILD_A, 'core', { locale: 'en' });
+    await store.write(GUILD_B, 'polls', { maxOptions: 9 });
+    await store.write(GUILD_A, 'polls', { maxOptions: 6 });
+
+    expect(await store.read(GUILD_A, 'polls')).toEqual({ maxOptions: 6 });
+    expect(await store.read(GUILD_B, 'polls')).toEqual({ maxOptions: 9 });
+    expect(await store.readAll(GUILD_A)).toEqual({ core: { locale: 'en' }, polls: { maxOptions: 6 } });
+    expect(await store.readAll(GUILD_B)).toEqual({ polls: { maxOptions: 9 } });
+    const [count] = await db.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from guild_settings');
+    expect(count?.n).toBe('3');
+  });
+
+  it('GIVEN a guild without a guilds row THEN a write fails with BL_ERR_DB_GUILD_UNKNOWN', async () => {
+    const error = await createPostgresSettingsStore(db)
+      .write('555', 'polls', {})
+      .catch((e: unknown) => e);
+    expect(isBaselineError(error, 'BL_ERR_DB_GUILD_UNKNOWN')).toBe(true);
+  });
+});
