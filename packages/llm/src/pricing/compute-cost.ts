@@ -1,0 +1,81 @@
+import type { FemtoUsd } from '../money/femto-usd.js';
+import { usageTotals, type UsageBuckets } from '../types/usage.js';
+import type { ModelRates, RateTier } from './model-rates.js';
+
+/** The cost of one request. */
+export interface CostResult {
+  total: FemtoUsd;
+  /** Names of buckets that had usage but no price: the total under-counts them. Empty when fully priced. */
+  unpriced: string[];
+  /** The long-context tier applied (prompt tokens above which it applies), if any. */
+  tierAboveTokens: number | null;
+}
+
+/** Options that select which of a model's prices apply. */
+export interface CostOptions {
+  /** The service tier the response reports (`priority`, `flex`, `batch`); others use base prices. */
+  serviceTier?: string | null;
+}
+
+function activeTier(rates: ModelRates, promptTokens: number): RateTier | null {
+  let tier: RateTier | null = null;
+  for (const candidate of rates.tiers) if (promptTokens > candidate.aboveTokens) tier = candidate;
+  return tier;
+}
+
+/**
+ * Prices disjoint usage buckets. Each bucket is multiplied by exactly one rate:
+ * cache reads fall back to the input rate and cache writes to the 5-minute rate, then to input, when a
+ * model has no such price (charging more rather than nothing); reasoning uses the reasoning rate or else
+ * the output rate. A long-context tier applies to the whole request when the full prompt (uncached + cache
+ * reads + cache writes) exceeds its threshold.
+ *
+ * @example
+ * // Anthropic claude-sonnet-4-6: 50 input, 2000 cache write (5m), 8000 cache read, 400 output
+ * computeCost(usageOf({ inputTokens: 50, cacheWrite5mTokens: 2000, cacheReadTokens: 8000, outputTokens: 400 }), rates)
+ * // total = 16_050_000_000_000n femto-USD = $0.01605
+ */
+export function computeCost(usage: UsageBuckets, rates: ModelRates, options: CostOptions = {}): CostResult {
+  const tier = activeTier(rates, usageTotals(usage).promptTokens);
+  const service = options.serviceTier ? rates.serviceTiers[normalizeServiceTier(options.serviceTier)] : undefined;
+  const input = tier?.input ?? service?.input ?? rates.input;
+  const output = tier?.output ?? service?.output ?? rates.output;
+  const cacheRead = tier?.cacheRead ?? service?.cacheRead ?? rates.cacheRead ?? input;
+  const cacheWrite5m = tier?.cacheWrite5m ?? rates.cacheWrite5m ?? input;
+  const cacheWrite1h = tier?.cacheWrite1h ?? rates.cacheWrite1h ?? cacheWrite5m;
+  const reasoning = rates.reasoning ?? output;
+
+  let total = 0n;
+  const unpriced: string[] = [];
+  const charge = (name: string, amount: number, rate: FemtoUsd | null): void => {
+    if (amount <= 0) return;
+    if (rate === null) {
+      unpriced.push(name);
+      return;
+    }
+    total += BigInt(Math.round(amount * 1000)) * rate / 1000n;
+  };
+  charge('input', usage.inputTokens, input);
+  charge('cache_read', usage.cacheReadTokens, cacheRead);
+  charge('cache_write_5m', usage.cacheWrite5mTokens, cacheWrite5m);
+  charge('cache_write_1h', usage.cacheWrite1hTokens, cacheWrite1h);
+  charge('output', usage.outputTokens, output);
+  charge('reasoning', usage.reasoningTokens, reasoning);
+  charge('input_audio', usage.inputAudioTokens, rates.inputAudioToken ?? input);
+  charge('output_audio', usage.outputAudioTokens, rates.outputAudioToken ?? output);
+  charge('input_image', usage.inputImageTokens, rates.inputImageToken ?? input);
+  // Per-image prices and image-token prices describe the same output; prefer the exact token count.
+  if (usage.outputImageTokens > 0 && rates.outputImageToken !== null) {
+    charge('output_image', usage.outputImageTokens, rates.outputImageToken);
+  } else {
+    charge('images', usage.images, rates.perOutputImage);
+  }
+  charge('input_seconds', usage.inputSeconds, rates.perInputSecond);
+  charge('output_seconds', usage.outputSeconds, rates.perOutputSecond);
+  charge('characters', usage.characters, rates.perInputCharacter);
+  return { total, unpriced, tierAboveTokens: tier?.aboveTokens ?? null };
+}
+
+function normalizeServiceTier(tier: string): 'priority' | 'flex' | 'batch' {
+  return tier === 'batches' ? 'batch' : (tier as 'priority' | 'flex' | 'batch');
+}

@@ -1,0 +1,119 @@
+import { formatUsd, perThousandToPerToken, toFemtoUsd } from '../money/femto-usd.js';
+import type { SqlExecutor } from '../database/sql-executor.js';
+import { isLlmProviderName } from '../types/provider-name.js';
+import { ratesFromEntry, type ModelRates, type PriceEntry } from './model-rates.js';
+import type { PricingRecord } from './pricing-record.js';
+
+type PricingRow = {
+  id: number | string;
+  provider: string;
+  model: string;
+  input_cost_per_1k_tokens: string;
+  output_cost_per_1k_tokens: string;
+  cache_cost_per_1k_tokens: string | null;
+  cache_write_cost_per_1k_tokens: string | null;
+  image_cost_per_unit: string | null;
+  audio_cost_per_minute: string | null;
+  pricing: PriceEntry | string | null;
+  effective_from: Date | string;
+  effective_to: Date | string | null;
+  source: string | null;
+};
+
+function perThousand(rate: bigint | null): string | null {
+  return rate === null ? null : formatUsd(rate * 1000n, 12);
+}
+
+/**
+ * Writes records to `llm_model_pricing`, skipping (provider, model, effective_from) periods already present,
+ * so edits made there are never overwritten. Safe to run on every start.
+ *
+ * @returns how many rows were inserted.
+ */
+export async function seedModelPricing(sql: SqlExecutor, records: readonly PricingRecord[]): Promise<number> {
+  let inserted = 0;
+  for (let start = 0; start < records.length; start += 50) {
+    const batch = records.slice(start, start + 50);
+    const params: unknown[] = [];
+    const values = batch.map((record) => {
+      const { rates } = record;
+      const perSecond = rates.perOutputSecond ?? rates.perInputSecond;
+      params.push(
+        record.provider,
+        record.model,
+        perThousand(rates.input) ?? '0',
+        perThousand(rates.output) ?? '0',
+        perThousand(rates.cacheRead),
+        perThousand(rates.cacheWrite5m),
+        rates.perOutputImage === null ? null : formatUsd(rates.perOutputImage, 12),
+        perSecond === null ? null : formatUsd(perSecond * 60n, 12),
+        JSON.stringify(record.entry),
+        record.effectiveFrom,
+        record.effectiveTo,
+        record.source,
+      );
+      return '(?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)';
+    });
+    const rows = await sql.execute(
+      `insert into llm_model_pricing (provider, model, input_cost_per_1k_tokens, output_cost_per_1k_tokens,
+         cache_cost_per_1k_tokens, cache_write_cost_per_1k_tokens, image_cost_per_unit, audio_cost_per_minute,
+         pricing, effective_from, effective_to, source)
+       values ${values.join(', ')}
+       on conflict (provider, model, effective_from) do nothing
+       returning id`,
+      params,
+    );
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+/**
+ * Reads every active row of `llm_model_pricing`. The columns are authoritative for the prices they hold
+ * (an edit there changes billing); the `pricing` jsonb supplies the rest (tiers, per-character and
+ * per-second prices, service tiers). A column holding `0` where the entry has no price keeps "no price".
+ */
+export async function loadModelPricing(sql: SqlExecutor): Promise<PricingRecord[]> {
+  const rows = await sql.execute<PricingRow>(
+    `select id, provider, model, input_cost_per_1k_tokens, output_cost_per_1k_tokens, cache_cost_per_1k_tokens,
+            cache_write_cost_per_1k_tokens, image_cost_per_unit, audio_cost_per_minute, pricing,
+            effective_from, effective_to, source
+       from llm_model_pricing where is_active`,
+  );
+  const records: PricingRecord[] = [];
+  for (const row of rows) {
+    if (!isLlmProviderName(row.provider)) continue;
+    const entry = (typeof row.pricing === 'string' ? JSON.parse(row.pricing) : row.pricing ?? {}) as PriceEntry;
+    records.push({
+      id: String(row.id),
+      provider: row.provider,
+      model: row.model,
+      rates: applyColumns(ratesFromEntry(entry), row),
+      entry,
+      effectiveFrom: new Date(row.effective_from),
+      effectiveTo: row.effective_to === null ? null : new Date(row.effective_to),
+      source: row.source ?? 'database',
+    });
+  }
+  return records;
+}
+
+function applyColumns(rates: ModelRates, row: PricingRow): ModelRates {
+  const column = (value: string | null, current: bigint | null): bigint | null => {
+    if (value === null) return current;
+    const rate = perThousandToPerToken(value);
+    return rate === 0n && current === null ? null : rate;
+  };
+  const perMinute = row.audio_cost_per_minute === null ? null : toFemtoUsd(row.audio_cost_per_minute);
+  const perSecond = perMinute === null ? null : (perMinute + 30n) / 60n;
+  return {
+    ...rates,
+    input: column(row.input_cost_per_1k_tokens, rates.input),
+    output: column(row.output_cost_per_1k_tokens, rates.output),
+    cacheRead: column(row.cache_cost_per_1k_tokens, rates.cacheRead),
+    cacheWrite5m: column(row.cache_write_cost_per_1k_tokens, rates.cacheWrite5m),
+    perOutputImage: row.image_cost_per_unit === null ? rates.perOutputImage : toFemtoUsd(row.image_cost_per_unit),
+    perOutputSecond: rates.perOutputSecond === null ? rates.perOutputSecond : (perSecond ?? rates.perOutputSecond),
+    perInputSecond: rates.perOutputSecond === null && perSecond !== null ? perSecond : rates.perInputSecond,
+  };
+}
