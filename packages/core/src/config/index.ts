@@ -1,1 +1,28 @@
-export {};
+// Loading and validating the environment.
+export { loadConfig, type LoadConfigOptions } from './load-config.js';
+export { ConfigError, type ConfigIssue } from './config-error.js';
+export { PRODUCTION_REQUIRED_VARIABLES, type BaselineConfig, type LogFileConfig } from './baseline-config.js';
+export { secretsOf } from './secrets-of.js';
+// Plugins' own variables.
+export { defineConfigExtension, type AnyConfigExtension, type ConfigExtension } from './config-extension.js';
+// The variable table and its value types.
+export {
+  ENV_VARIABLES,
+  LLM_PROVIDERS,
+  LOG_LEVELS,
+  NODE_ENVS,
+  type EnvVariable,
+  type EnvVariableName,
+  type LlmProvider,
+  type LogLevel,
+  type NodeEnv,
+} from './env-variables.js';
+// Discord gateway intents.
+export {
+  DISCORD_INTENT_ALIASES,
+  DISCORD_INTENT_BITS,
+  DISCORD_INTENT_NAMES,
+  discordIntentsBitfield,
+  resolveDiscordIntent,
+  type DiscordIntentName,
+} from './discord-intents.js';
