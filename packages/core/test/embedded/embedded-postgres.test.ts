@@ -1,0 +1,126 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../src/embedded/index.js';
+import { freePort } from '../../src/embedded/ports.js';
+import { isAlive, readPostmasterPid, serverProcesses } from '../../src/embedded/server-processes.js';
+import { writeState } from '../../src/embedded/state-file.js';
+
+// One cluster for the whole file: initdb runs once, every later start is warm.
+const root = mkdtempSync(join(tmpdir(), 'bl-embedded-'));
+const dataDir = join(root, 'app', '.baseline', 'postgres');
+const logger = pino({ level: 'silent' });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let server: EmbeddedPostgresServer | undefined;
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const storedPort = () => (JSON.parse(readFileSync(join(dataDir, 'baseline-embedded.json'), 'utf8')) as { port: number }).port;
+
+async function deadPid(): Promise<number> {
+  const child = spawn('true');
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid!;
+}
+
+afterAll(async () => {
+  await server?.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
+  it('GIVEN an empty folder THEN it initialises a cluster, creates the app database and stops cleanly', async () => {
+    const port = await freePort();
+    server = await startEmbeddedPostgres({ dataDir, port, logger, database: 'my_bot' });
+    expect(server).toMatchObject({ port, owned: true, url: `postgres://postgres:postgres@127.0.0.1:${port}/my_bot` });
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+    await query(server.url, `create table notes (body text); insert into notes values ('kept')`);
+
+    await server.stop();
+    server = undefined;
+    expect(readPostmasterPid(dataDir)).toBeUndefined();
+    expect(serverProcesses(dataDir)).toEqual([]);
+    expect(storedPort()).toBe(port);
+  });
+
+  it('GIVEN a stopped cluster THEN a restart reuses the remembered port and keeps the data', async () => {
+    const port = storedPort();
+    server = await startEmbeddedPostgres({ dataDir, logger, database: 'my_bot' });
+    expect(server.port).toBe(port);
+    expect(await query(server.url, 'select body from notes')).toEqual([{ body: 'kept' }]);
+  });
+
+  it('GIVEN the postgres process killed with SIGKILL THEN the stale postmaster.pid is cleared and the next start recovers', async () => {
+    const crashed = readPostmasterPid(dataDir)!;
+    process.kill(crashed.pid, 'SIGKILL');
+    while (isAlive(crashed.pid)) await sleep(50);
+    expect(readPostmasterPid(dataDir)?.pid).toBe(crashed.pid);
+
+    server = await startEmbeddedPostgres({ dataDir, logger, database: 'my_bot' });
+    expect(readPostmasterPid(dataDir)?.pid).not.toBe(crashed.pid);
+    expect(await query(server.url, 'select body from notes')).toEqual([{ body: 'kept' }]);
+  });
+
+  it('GIVEN a server left running by a process that died THEN the next start stops it and takes it over', async () => {
+    const orphan = readPostmasterPid(dataDir)!;
+    // As if the Node process that started it had been killed with SIGKILL: its server keeps running.
+    writeState(dataDir, { port: server!.port, ownerPid: await deadPid() });
+
+    server = await startEmbeddedPostgres({ dataDir, logger, database: 'my_bot' });
+    expect(server.owned).toBe(true);
+    expect(isAlive(orphan.pid)).toBe(false);
+    expect(readPostmasterPid(dataDir)?.pid).not.toBe(orphan.pid);
+    expect(await query(server.url, 'select body from notes')).toEqual([{ body: 'kept' }]);
+  });
+
+  it('GIVEN another live process owns the running server THEN a second start connects without owning it', async () => {
+    const owner = spawn('sleep', ['30']);
+    try {
+      writeState(dataDir, { port: server!.port, ownerPid: owner.pid! });
+      const guest = await startEmbeddedPostgres({ dataDir, logger, database: 'other_app' });
+      expect(guest).toMatchObject({ owned: false, port: server!.port });
+      expect(await query(guest.url, 'select current_database() as db')).toEqual([{ db: 'other_app' }]);
+      await guest.stop();
+      expect(await query(server!.url, 'select body from notes')).toEqual([{ body: 'kept' }]);
+    } finally {
+      owner.kill('SIGKILL');
+      writeState(dataDir, { port: server!.port, ownerPid: process.pid });
+    }
+  });
+
+  it('GIVEN the remembered port taken by something else THEN it starts on a free port and remembers that one', async () => {
+    const taken = server!.port;
+    await server!.stop();
+    server = undefined;
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(taken, '127.0.0.1', resolve));
+    try {
+      server = await startEmbeddedPostgres({ dataDir, logger, database: 'my_bot' });
+      expect(server.port).not.toBe(taken);
+      expect(storedPort()).toBe(server.port);
+      expect(await query(server.url, 'select body from notes')).toEqual([{ body: 'kept' }]);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('GIVEN a folder that is not a cluster THEN it refuses with BL_ERR_EMBEDDED_DATA_DIR', async () => {
+    const other = join(root, 'not-a-cluster');
+    spawnSync('mkdir', ['-p', other]);
+    spawnSync('touch', [join(other, 'notes.txt')]);
+    await expect(startEmbeddedPostgres({ dataDir: other, logger })).rejects.toMatchObject({ code: 'BL_ERR_EMBEDDED_DATA_DIR' });
+  });
+});
