@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { KeyValueStore, Unsubscribe } from '../kv/key-value-store.js';
+import type { AllSettings, BaselineSettings, SettingsOf } from './baseline-settings.js';
+import { deepFreeze, isSettingsDefinition, type SettingsDefinition } from './define-settings.js';
+import { resolveSettings } from './resolve-settings.js';
+import { SettingsCache } from './settings-cache.js';
+import {
+  parseSettingsChange,
+  SETTINGS_CHANGED_CHANNEL,
+  settingsVersionKey,
+  type SettingsChange,
+  type SettingsChangeMessage,
+} from './settings-change.js';
+import { SettingsError, SettingsValidationError } from './settings-errors.js';
+import { allSettingsJsonSchema, settingsJsonSchema, type JsonSchema } from './settings-json-schema.js';
+import type { SettingsStore } from './store.js';
+
+/** Options of {@link createSettingsRegistry}. */
+export interface SettingsRegistryOptions {
+  /** Where settings are persisted (PostgreSQL in production). */
+  store: SettingsStore;
+  /** Carries version counters and change announcements between processes. */
+  kv: KeyValueStore;
+  logger: Logger;
+  /**
+   * How long a resolved value stays in this process's cache, in milliseconds. Changes made by other processes
+   * drop it at once through pub/sub; the TTL only bounds staleness if an announcement is lost. `0` disables
+   * the cache.
+   * @default 60_000
+   */
+  cacheTtlMs?: number;
+  /**
+   * Most cached guild namespaces; the oldest are dropped first.
+   * @default 10_000
+   */
+  cacheMaxEntries?: number;
+}
+
+/** Options of {@link SettingsRegistry.set}. */
+export interface SetSettingsOptions {
+  /** The Discord user making the change, announced to listeners (the audit log). */
+  actorUserId?: string;
+  /**
+   * Replace the whole namespace with the given object (absent fields fall back to defaults) instead of merging
+   * it over the current value.
+   * @default false
+   */
+  replace?: boolean;
+}
+
+/** Namespaces are plugin ids: lowercase kebab case. */
+const NAMESPACE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** Per-guild settings, validated by each namespace's schema, cached per process and kept coherent across them. */
+export interface SettingsRegistry {
+  /**
+   * Adds a namespace.
+   * @throws SettingsError `BL_ERR_SETTINGS_NAMESPACE_DUPLICATE` or `BL_ERR_SETTINGS_NAMESPACE_INVALID`.
+   */
+  register(namespace: string, definition: SettingsDefinition): void;
+  /** Registered namespaces, in registration order. */
+  namespaces(): string[];
+  /** The definition of a namespace, if registered. */
+  definition(namespace: string): SettingsDefinition | undefined;
+  /**
+   * A guild's complete settings of one namespace: stored fields over defaults. Stored fields that no longer
+   * match the schema fall back to their defaults (logged). The returned object is frozen.
+   * @throws SettingsError `BL_ERR_SETTINGS_NAMESPACE_UNKNOWN`.
+   */
+  get<Namespace extends keyof BaselineSettings | (string & {})>(
+    guildId: string,
+    namespace: Namespace,
+  ): Promise<Readonly<SettingsOf<Namespace>>>;
+  /** Every registered namespace of a guild. */
+  getAll(guildId: string): Promise<AllSettings>;
+  /**
+   * Validates and stores a change: `value` is merged over the current settings (or replaces them with
+   * `replace`). On success the value is written, cached, and announced to every process; on failure nothing
+   * is stored.
+   * @throws SettingsValidationError `BL_ERR_SETTINGS_INVALID`, with paths like `moderation.maxWarnings`.
+   * @example
+   * ```ts
+   * await settings.set(guildId, 'moderation', { maxWarnings: 5 }, { actorUserId });
+   * ```
+   */
+  set<Namespace extends keyof BaselineSettings | (string & {})>(
+    guildId: string,
+    namespace: Namespace,
+    value: Partial<SettingsOf<Namespace>>,
+    options?: SetSettingsOptions,
+  ): Promise<Readonly<SettingsOf<Namespace>>>;
+  /** Calls `listener` after every change, local or announced by another process. Returns a remover. */
+  onChange(listener: (change: SettingsChange) => void): () => void;
+  /** The JSON Schema of every namespace (one object with a property per namespace). */
+  jsonSchema(): JsonSchema;
+  /** The JSON Schema of one namespace. */
+  jsonSchema(namespace: string): JsonSchema;
+  /** Stops listening for changes from other processes and empties the cache. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the settings registry and subscribes it to change announcements, so the returned registry already
+ * hears other processes' writes.
+ *
+ * @example
+ * ```ts
+ * const settings = await createSettingsRegistry({ store, kv, logger });
+ * settings.register('moderation', moderationSettings);
+ * const { maxWarnings } = await settings.get(guildId, 'moderation');
+ * ```
+ */
+export async function createSettingsRegistry({
+  store,
+  kv,
+  logger: parentLogger,
+  cacheTtlMs = 60_000,
+  cacheMaxEntries = 10_000,
+}: SettingsRegistryOptions): Promise<SettingsRegistry> {
+  const logger = parentLogger.child({ component: 'settings' });
+  const origin = randomUUID();
+  const definitions = new Map<string, SettingsDefinition>();
+  const cache = new SettingsCache(cacheTtlMs, cacheMaxEntries);
+  const listeners = new Set<(change: SettingsChange) => void>();
+
+  function definitionOf(namespace: string): SettingsDefinition {
+    const definition = definitions.get(namespace);
+    if (definition === undefined) {
+      throw new SettingsError('BL_ERR_SETTINGS_NAMESPACE_UNKNOWN', `no settings namespace "${namespace}" is registered`, {
+        namespace,
+      });
+    }
+    return definition;
+  }
+
+  function resolve(guildId: string, namespace: string, stored: Record<string, unknown> | undefined) {
+    const { value, replacedFields } = resolveSettings(definitionOf(namespace), stored);
+    if (replacedFields.length > 0) {
+      logger.warn(
+        { guildId, namespace, fields: replacedFields.map((field) => `${namespace}.${field}`) },
+        'stored settings no longer match their schema; those fields use their defaults',
+      );
+    }
+    return deepFreeze(value);
+  }
+
+  function notify(change: SettingsChange): void {
+    for (const listener of [...listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        logger.error({ err: error, guildId: change.guildId, namespace: change.namespace }, 'settings listener failed');
+      }
+    }
+  }
+
+  function onAnnouncement(message: string): void {
+    const change = parseSettingsChange(message);
+    if (change === undefined) {
+      logger.warn({ channel: SETTINGS_CHANGED_CHANNEL }, 'ignored a malformed settings change announcement');
+      return;
+    }
+    if (change.origin === origin) return;
+    cache.invalidate(change.guildId, change.namespace);
+    logger.debug({ guildId: change.guildId, namespace: change.namespace, version: change.version }, 'settings changed elsewhere');
+    notify({ ...change, actorUserId: change.actorUserId, source: 'remote' });
+  }
+
+  const unsubscribe: Unsubscribe = await kv.subscribe(SETTINGS_CHANGED_CHANNEL, onAnnouncement);
+
+  async function get(guildId: string, namespace: string): Promise<Readonly<Record<string, unknown>>> {
+    definitionOf(namespace);
+    const cached = cache.get(guildId, namespace);
+    if (cached !== undefined) return cached;
+    const generation = cache.generation();
+    const value = resolve(guildId, namespace, await store.read(guildId, namespace));
+    cache.fill(generation, guildId, namespace, value);
+    return value;
+  }
+
+  function jsonSchema(namespace?: string): JsonSchema {
+    return namespace === undefined ? allSettingsJsonSchema(definitions) : settingsJsonSchema(definitionOf(namespace));
+  }
+
+  const registry: SettingsRegistry = {
+    register(namespace, definition) {
+      if (!NAMESPACE.test(namespace)) {
+        throw new SettingsError(
+          'BL_ERR_SETTINGS_NAMESPACE_INVALID',
+          `settings namespace "${namespace}" must be lowercase kebab case (it is a plugin id)`,
+          { namespace },
+        );
+      }
+      if (definitions.has(namespace)) {
+        throw new SettingsError('BL_ERR_SETTINGS_NAMESPACE_DUPLICATE', `settings namespace "${namespace}" is already registered`, {
+          namespace,
+        });
+      }
+      if (!isSettingsDefinition(definition)) {
+        throw new SettingsError(
+          'BL_ERR_SETTINGS_DEFINITION_INVALID',
+          `settings of "${namespace}" must come from defineSettings()`,
+          { namespace },
+        );
+      }
+      definitions.set(namespace, definition);
+    },
+
+    namespaces: () => [...definitions.keys()],
+    definition: (namespace) => definitions.get(namespace),
+
+    get: get as SettingsRegistry['get'],
+
+    async getAll(guildId) {
+      const result: Record<string, Readonly<Record<string, unknown>>> = {};
+      let stored: Record<string, Record<string, unknown>> | undefined;
+      const generation = cache.generation();
+      for (const namespace of definitions.keys()) {
+        const cached = cache.get(guildId, namespace);
+        if (cached !== undefined) {
+          result[namespace] = cached;
+          continue;
+        }
+        stored ??= await store.readAll(guildId);
+        const value = resolve(guildId, namespace, stored[namespace]);
+        cache.fill(generation, guildId, namespace, value);
+        result[namespace] = value;
+      }
+      return result as AllSettings;
+    },
+
+    set: (async (guildId: string, namespace: string, value: Record<string, unknown>, options: SetSettingsOptions = {}) => {
+      const { schema } = definitionOf(namespace);
+      // Merge over what is stored now, not over a cached value that may be stale.
+      const current = options.replace === true ? {} : resolve(guildId, namespace, await store.read(guildId, namespace));
+      const parsed = schema.safeParse({ ...current, ...value });
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => ({
+          path: [namespace, ...issue.path.map(String)].join('.'),
+          message: issue.message,
+          code: issue.code,
+        }));
+        throw new SettingsValidationError(guildId, namespace, issues);
+      }
+      const next = deepFreeze(parsed.data);
+      await store.write(guildId, namespace, next);
+      cache.invalidate(guildId, namespace);
+      cache.set(guildId, namespace, next);
+      const version = await kv.incr(settingsVersionKey(guildId, namespace));
+      const message: SettingsChangeMessage = { guildId, namespace, version, actorUserId: options.actorUserId, origin };
+      await kv.publish(SETTINGS_CHANGED_CHANNEL, JSON.stringify(message));
+      logger.info({ guildId, namespace, version, actorUserId: options.actorUserId }, 'settings changed');
+      notify({ guildId, namespace, version, actorUserId: options.actorUserId, source: 'local' });
+      return next;
+    }) as SettingsRegistry['set'],
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
+    jsonSchema: jsonSchema as SettingsRegistry['jsonSchema'],
+
+    async close() {
+      listeners.clear();
+      cache.clear();
+      await unsubscribe();
+    },
+  };
+  return registry;
+}

@@ -1,0 +1,33 @@
+import type { SettingsStore } from '../../src/settings/store.js';
+
+/**
+ * A SettingsStore double for registry tests: the PostgreSQL store has its own tests. It counts calls so tests
+ * can tell cache hits from store reads, and deep-copies values like a database round trip would.
+ */
+export class MemorySettingsStore implements SettingsStore {
+  readonly rows = new Map<string, Map<string, Record<string, unknown>>>();
+  reads = 0;
+  readAlls = 0;
+  writes = 0;
+
+  async read(guildId: string, namespace: string): Promise<Record<string, unknown> | undefined> {
+    this.reads += 1;
+    const value = this.rows.get(guildId)?.get(namespace);
+    return value === undefined ? undefined : structuredClone(value);
+  }
+
+  async readAll(guildId: string): Promise<Record<string, Record<string, unknown>>> {
+    this.readAlls += 1;
+    return structuredClone(Object.fromEntries(this.rows.get(guildId) ?? []));
+  }
+
+  async write(guildId: string, namespace: string, value: Record<string, unknown>): Promise<void> {
+    this.writes += 1;
+    let guild = this.rows.get(guildId);
+    if (guild === undefined) {
+      guild = new Map();
+      this.rows.set(guildId, guild);
+    }
+    guild.set(namespace, structuredClone(value));
+  }
+}
