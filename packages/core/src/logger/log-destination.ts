@@ -1,0 +1,88 @@
+import { createRequire } from 'node:module';
+import pino from 'pino';
+import pretty from 'pino-pretty';
+
+/** Rotating file output. Files are named `<name>.<date>.<n>.<ext>` next to `path`. */
+export interface LogFileOptions {
+  /** The log file, e.g. `./logs/bot.log`. Its folder is created when missing. */
+  path: string;
+  /**
+   * Rotate once a file reaches this size: a number of megabytes or a string with `k`, `m` or `g`.
+   * @default '10m'
+   */
+  maxSize?: string | number;
+  /**
+   * Also rotate on a schedule.
+   * @default 'daily'
+   */
+  frequency?: 'daily' | 'hourly' | 'none';
+  /**
+   * Rotated files kept besides the active one; older ones are deleted.
+   * @default 7
+   */
+  keep?: number;
+}
+
+/** Where log lines go, and how to close what was opened for them. */
+export interface LogDestination {
+  readonly stream: pino.DestinationStream;
+  /** Flushes and closes the streams this module opened; a user-supplied `destination` is left open. */
+  close(): Promise<void>;
+}
+
+const requireFromHere = createRequire(import.meta.url);
+
+/**
+ * Builds the destination: `destination` when given, otherwise stdout (synchronous `pino.destination`, or
+ * pino-pretty in-process when `pretty`), plus a pino-roll worker-thread transport when `file` is set.
+ */
+export function createLogDestination(options: {
+  destination?: pino.DestinationStream | undefined;
+  pretty?: boolean | undefined;
+  file?: LogFileOptions | undefined;
+}): LogDestination {
+  const closers: (() => Promise<void>)[] = [];
+  let primary: pino.DestinationStream;
+  if (options.destination !== undefined) {
+    primary = options.destination;
+  } else if (options.pretty === true) {
+    primary = pretty({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true });
+  } else {
+    const stdout = pino.destination({ dest: 1, sync: true });
+    primary = stdout;
+    closers.push(async () => stdout.flushSync());
+  }
+  if (options.file === undefined) return { stream: primary, close: () => closeAll(closers) };
+
+  const file = createFileTransport(options.file);
+  closers.push(() => endStream(file));
+  const stream = pino.multistream([
+    { stream: primary, level: 'trace' },
+    { stream: file, level: 'trace' },
+  ]);
+  return { stream, close: () => closeAll(closers) };
+}
+
+function createFileTransport(file: LogFileOptions): pino.DestinationStream & NodeJS.EventEmitter & { end(): void } {
+  const frequency = file.frequency ?? 'daily';
+  const options = {
+    file: file.path,
+    size: file.maxSize ?? '10m',
+    mkdir: true,
+    limit: { count: file.keep ?? 7, removeOtherLogFiles: true },
+    ...(frequency === 'none' ? {} : { frequency, dateFormat: frequency === 'daily' ? 'yyyy-MM-dd' : 'yyyy-MM-dd-HH' }),
+  };
+  // An absolute target: pino resolves bare names from the caller's location, which differs once bundled.
+  return pino.transport({ target: requireFromHere.resolve('pino-roll'), options }) as never;
+}
+
+function endStream(stream: NodeJS.EventEmitter & { end(): void }): Promise<void> {
+  return new Promise((resolve) => {
+    stream.once('close', () => resolve());
+    stream.end();
+  });
+}
+
+async function closeAll(closers: readonly (() => Promise<void>)[]): Promise<void> {
+  await Promise.all(closers.map((close) => close()));
+}
