@@ -1,3 +1,12 @@
 // Test services: real PostgreSQL and Redis, isolated per test file.
 export { createTestDatabase, type TestDatabase } from './services/test-database.js';
 export { createTestRedis, type TestRedis } from './services/test-redis.js';
+
+// LLM provider emulators: OpenAI, Anthropic, Google Gemini and xAI for their official SDKs.
+export { createLlmEmulator } from './llm/create-llm-emulator.js';
+export { createLlmEmulators, type LlmEmulators } from './llm/create-llm-emulators.js';
+export { llmReply } from './llm/replies.js';
+export { llmFault } from './llm/faults.js';
+export { toProviderUsage } from './llm/usage.js';
+export type * from './llm/replies.js';
+export type * from './llm/types.js';

@@ -1,0 +1,59 @@
+import type { ServerResponse } from 'node:http';
+import { encodeFrame, type Rendered } from './rendered.js';
+
+/** How to damage a rendered response on purpose. */
+export type Damage =
+  | { kind: 'none' }
+  | { kind: 'truncate'; afterEvents: number; cut: 'reset' | 'end' }
+  | { kind: 'malformed'; body: string };
+
+/** Writes a rendered response, applying truncation or malformation. */
+export function writeResponse(res: ServerResponse, rendered: Rendered, damage: Damage = { kind: 'none' }): void {
+  if (rendered.type === 'body') {
+    writeBody(res, rendered, damage);
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    ...rendered.headers,
+  });
+  let frames = rendered.frames;
+  if (damage.kind === 'malformed') {
+    const [first, ...rest] = frames;
+    // Keep the event name so event-filtering SDKs (Anthropic) still read the broken frame.
+    frames = first ? [{ ...first, data: damage.body }, ...rest] : [{ data: damage.body }];
+  }
+  if (damage.kind === 'truncate') {
+    const payload = frames.slice(0, damage.afterEvents).map(encodeFrame).join('');
+    cut(res, payload, damage.cut);
+    return;
+  }
+  res.end(frames.map(encodeFrame).join(''));
+}
+
+function writeBody(res: ServerResponse, rendered: Extract<Rendered, { type: 'body' }>, damage: Damage): void {
+  if (damage.kind === 'malformed') {
+    res.writeHead(200, { ...rendered.headers, 'content-type': 'application/json' });
+    res.end(damage.body);
+    return;
+  }
+  if (damage.kind === 'truncate') {
+    const body = typeof rendered.body === 'string' ? Buffer.from(rendered.body) : rendered.body;
+    // Announce the full length so a clean end still reads as a short body.
+    res.writeHead(rendered.status, { ...rendered.headers, 'content-length': String(body.length) });
+    cut(res, body.subarray(0, Math.floor(body.length / 2)), damage.cut);
+    return;
+  }
+  res.writeHead(rendered.status, rendered.headers);
+  res.end(rendered.body);
+}
+
+function cut(res: ServerResponse, payload: string | Uint8Array, how: 'reset' | 'end'): void {
+  if (how === 'end' && !res.hasHeader('content-length')) {
+    res.end(payload);
+    return;
+  }
+  // Destroy only once the bytes are flushed, so the client sees the partial data before the reset.
+  res.write(payload, () => res.socket?.destroy());
+}

@@ -1,0 +1,36 @@
+import { createLlmEmulator } from './create-llm-emulator.js';
+import type { LlmProviderName } from './replies.js';
+import type { LlmEmulator, LlmEmulatorOptions } from './types.js';
+
+/** One emulator per provider. */
+export type LlmEmulators = Record<LlmProviderName, LlmEmulator> & {
+  /** Closes all four. */
+  close(): Promise<void>;
+};
+
+/**
+ * Starts the OpenAI, Anthropic, Google and xAI emulators together.
+ *
+ * @param options shared options (`knownModels`, `validate`) for all four
+ * @example
+ * ```ts
+ * const llm = await createLlmEmulators();
+ * new Anthropic({ apiKey: llm.anthropic.apiKey, baseURL: llm.anthropic.baseURL });
+ * await llm.close();
+ * ```
+ */
+export async function createLlmEmulators(options: Omit<LlmEmulatorOptions, 'provider' | 'apiKey' | 'port'> = {}): Promise<LlmEmulators> {
+  const [openai, anthropic, google, xai] = await Promise.all(
+    (['openai', 'anthropic', 'google', 'xai'] as const).map((provider) => createLlmEmulator({ ...options, provider })),
+  );
+  if (!openai || !anthropic || !google || !xai) throw new Error('llm emulators failed to start');
+  return {
+    openai,
+    anthropic,
+    google,
+    xai,
+    async close() {
+      await Promise.all([openai.close(), anthropic.close(), google.close(), xai.close()]);
+    },
+  };
+}
