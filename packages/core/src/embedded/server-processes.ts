@@ -27,13 +27,22 @@ export function removePostmasterPid(dataDir: string): void {
   rmSync(join(dataDir, 'postmaster.pid'), { force: true });
 }
 
-/** True when a process with this pid exists (EPERM means it exists but belongs to another user). */
+/**
+ * True when a process with this pid runs (EPERM means it exists but belongs to another user). A zombie, killed
+ * but not yet reaped by its parent, counts as dead.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    // The state letter follows the parenthesised command name, which may itself contain spaces.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 }
 
