@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendAuditLog,
+  AuthorizedUser,
   createDatabase,
   createPostgresSettingsStore,
   findGuild,
@@ -23,6 +24,7 @@ import { captureLogger } from './capture-logger.js';
 const GUILD_A = '1234567890123456789';
 const GUILD_B = '9223372036854775807';
 const USER = '9007199254740993';
+const GUILD_C = '1111111111111111111';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -125,6 +127,19 @@ describe('entities', () => {
     expect(pricing.outputCostPer1kTokens).toBe('12345678.123456789012');
     const [sum] = await fresh.getConnection().execute<{ total: string }[]>('select sum(estimated_cost_usd) * 3 as total from llm_usage');
     expect(sum?.total).toBe('0.3703703673');
+  });
+});
+
+describe('authorized users', () => {
+  it('GIVEN a grant through the ORM THEN the guild reference is the snowflake string and defaults apply', async () => {
+    await upsertGuild(db, { guildId: GUILD_C, guildName: 'Gamma' });
+    const em = db.fork();
+    em.create(AuthorizedUser, { guildId: GUILD_C, userId: USER, grantedByUserId: USER, isInitial: true });
+    await em.flush();
+    const grant = await db.fork().findOneOrFail(AuthorizedUser, { guildId: GUILD_C, userId: USER });
+    expect(grant).toMatchObject({ guildId: GUILD_C, userId: USER, isActive: true, isInitial: true, revokedAt: null });
+    expect(grant.grantedAt).toBeInstanceOf(Date);
+    expect(JSON.parse(JSON.stringify(grant))).toMatchObject({ guildId: GUILD_C, userId: USER });
   });
 });
 
