@@ -62,6 +62,20 @@ describe('createDatabase', () => {
     expect(JSON.stringify(lines)).not.toContain('secret-value-42');
   });
 
+  it('GIVEN debug on THEN queries are logged at debug level without their parameter values', async () => {
+    const { logger, lines } = captureLogger();
+    const verbose = await createDatabase({ url: testDb.url, logger, debug: true });
+    try {
+      await verbose.fork().find(Guild, { guildName: 'another-secret-7' });
+    } finally {
+      await verbose.close();
+    }
+    const query = lines.find((line) => line.msg === 'query' && String(line.sql).includes('from "guilds"'));
+    expect(query).toMatchObject({ level: 20 });
+    expect(typeof query?.duration_ms).toBe('number');
+    expect(JSON.stringify(lines)).not.toContain('another-secret-7');
+  });
+
   it('GIVEN the default threshold THEN fast queries are not logged', async () => {
     const { logger, lines } = captureLogger();
     const quiet = await createDatabase({ url: testDb.url, logger });
