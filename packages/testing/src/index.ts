@@ -10,3 +10,6 @@ export { llmFault } from './llm/faults.js';
 export { toProviderUsage } from './llm/usage.js';
 export type * from './llm/replies.js';
 export type * from './llm/types.js';
+
+// Discord emulator
+export * from './discord/index.js';

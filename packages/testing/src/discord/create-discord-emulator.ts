@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DiscordEmulator, EmulatorClientOptions } from './discord-emulator.js';
+import { DiscordEmulatorError } from './discord-emulator-error.js';
+import { CommandStore } from './driver/command-store.js';
+import { GuildActions } from './driver/guild-actions.js';
+import { InteractionDriver } from './driver/interaction-driver.js';
+import { InteractionStore } from './driver/interaction-store.js';
+import { MessageActions } from './driver/message-actions.js';
+import { toSentMessage } from './driver/sent-message.js';
+import type { EmulatorContext } from './emulator-context.js';
+import type { EmulatorCore } from './emulator-core.js';
+import { GatewayServer } from './gateway/gateway-server.js';
+import { createIdentifyThrottler } from './identify-throttler.js';
+import { OAuthStore } from './oauth/oauth-store.js';
+import { oauthRoutes } from './oauth/oauth-routes.js';
+import { resolveOptions, type DiscordEmulatorOptions } from './options.js';
+import { HttpHandler } from './rest/http-handler.js';
+import { applicationCommandRoutes } from './rest/routes/command-routes.js';
+import { channelRoutes } from './rest/routes/channel-routes.js';
+import { gatewayRoutes } from './rest/routes/gateway-routes.js';
+import { guildRoutes } from './rest/routes/guild-routes.js';
+import { interactionRoutes } from './rest/routes/interaction-routes.js';
+import { userRoutes } from './rest/routes/user-routes.js';
+import { SnowflakeGenerator } from './snowflake.js';
+import { EmulatorState } from './state/emulator-state.js';
+import type { DiscordEmulatorSeed } from './state/seed.js';
+
+/** Application flags: GATEWAY_PRESENCE_LIMITED, GATEWAY_GUILD_MEMBERS_LIMITED, GATEWAY_MESSAGE_CONTENT_LIMITED. */
+const LIMITED_FLAGS = { GuildPresences: 1 << 13, GuildMembers: 1 << 15, MessageContent: 1 << 19 } as const;
+
+/**
+ * Starts a Discord emulator (REST v10 under `/api`, Gateway v10 at `/gateway`, OAuth2) on 127.0.0.1 that an
+ * unmodified discord.js client connects to, with a driver to act as Discord users and inject faults.
+ *
+ * @param options - application, seed data and protocol knobs; every field has a default.
+ * @example
+ * ```ts
+ * const emulator = await createDiscordEmulator({
+ *   seed: { users: [{ username: 'owner' }], guilds: [{ name: 'Demo', owner: 'owner' }] },
+ * });
+ * const client = new Client({ intents: [GatewayIntentBits.Guilds], ...emulator.clientOptions() });
+ * await client.login(emulator.botToken);
+ * // …
+ * await client.destroy();
+ * await emulator.close();
+ * ```
+ */
+export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> {
+  const resolved = resolveOptions(options);
+  const snowflakes = new SnowflakeGenerator();
+  const app = options.application ?? {};
+  const applicationId = app.id ?? snowflakes.next();
+  const name = app.name ?? 'baseline-dev';
+  let flags = 0;
+  for (const intent of resolved.privilegedIntents) flags |= LIMITED_FLAGS[intent];
+  const ctx: EmulatorContext = {
+    state: new EmulatorState(applicationId),
+    options: resolved,
+    application: {
+      id: applicationId,
+      name,
+      botToken: app.botToken ?? `${Buffer.from(applicationId).toString('base64url')}.emu.${randomBytes(18).toString('base64url')}`,
+      clientSecret: app.clientSecret ?? randomBytes(16).toString('hex'),
+      flags,
+      ownerId: app.ownerId ?? null,
+    },
+    snowflakes,
+    gatewayUrl: '',
+    baseUrl: '',
+  };
+  const core = {} as EmulatorCore;
+  Object.assign(core, {
+    ctx,
+    gateway: new GatewayServer(ctx),
+    oauth: new OAuthStore(ctx),
+  });
+  core.guilds = new GuildActions(core);
+  core.messages = new MessageActions(core);
+  core.interactions = new InteractionStore(core);
+  core.commands = new CommandStore(core);
+  const driver = new InteractionDriver(core);
+
+  ctx.state.users.set(applicationId, {
+    id: applicationId,
+    username: app.botUsername ?? name,
+    globalName: null,
+    discriminator: '0000',
+    avatar: null,
+    bot: true,
+    email: null,
+    verified: true,
+    locale: 'en-US',
+  });
+  const seed: DiscordEmulatorSeed = typeof options.seed === 'string' ? (JSON.parse(readFileSync(options.seed, 'utf8')) as DiscordEmulatorSeed) : (options.seed ?? {});
+  for (const user of seed.users ?? []) core.guilds.addUser(user);
+  for (const guild of seed.guilds ?? []) core.guilds.addGuild(guild);
+
+  const http = new HttpHandler(core, [
+    ...gatewayRoutes,
+    ...userRoutes,
+    ...applicationCommandRoutes,
+    ...interactionRoutes,
+    ...channelRoutes,
+    ...guildRoutes,
+    ...oauthRoutes,
+  ]);
+  const server = createServer((request, response) => void http.handle(request, response));
+  server.on('upgrade', (request, socket, head) => core.gateway.handleUpgrade(request, socket, head));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  ctx.baseUrl = `http://${host}:${port}`;
+  ctx.gatewayUrl = `ws://${host}:${port}/gateway`;
+
+  const guilds = core.guilds;
+  const userId = (idOrName: string) => guilds.user(idOrName).id;
+  const emulator: DiscordEmulator = {
+    url: ctx.baseUrl,
+    restUrl: `${ctx.baseUrl}/api`,
+    gatewayUrl: ctx.gatewayUrl,
+    botToken: ctx.application.botToken,
+    applicationId,
+    clientSecret: ctx.application.clientSecret,
+    state: ctx.state,
+    requests: http.requests,
+    clientOptions(): EmulatorClientOptions {
+      const result: EmulatorClientOptions = { rest: { api: `${ctx.baseUrl}/api` } };
+      const { identifyIntervalMs, maxConcurrency } = resolved.gateway;
+      if (identifyIntervalMs !== 5000) {
+        result.ws = { buildIdentifyThrottler: async () => createIdentifyThrottler(maxConcurrency, identifyIntervalMs) };
+      }
+      return result;
+    },
+    addUser: (input) => guilds.addUser(input),
+    addGuild: (input) => guilds.addGuild(input),
+    removeGuild: (guildId) => guilds.removeGuild(guildId),
+    addRole: (guildId, input) => guilds.addRole(guildId, input),
+    setRolePermissions: (guildId, role, permissions) => guilds.setRolePermissions(guildId, role, permissions),
+    addChannel: (guildId, input) => guilds.addChannel(guildId, input),
+    addMember: (guildId, input) => guilds.addMember(guildId, input),
+    removeMember: (guildId, user) => guilds.removeMember(guildId, user),
+    updateMember: (guildId, user, update) => guilds.updateMember(guildId, user, update),
+    setMemberRoles: (guildId, user, roles) => guilds.updateMember(guildId, user, { roles }),
+    botRole: (guildId) => [...guilds.guild(guildId).roles.values()].find((role) => role.botId === applicationId),
+    makeBotJoin: (guildId, input) => guilds.botJoin(guildId, input),
+    makeBotLeave: (guildId) => guilds.botLeave(guildId),
+    sendMessage: (input) => {
+      const channel = ctx.state.channels.get(input.channelId);
+      const author = userId(input.userId);
+      if (!channel) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_CHANNEL', `no channel ${input.channelId}`);
+      if (channel.guildId) guilds.member(guilds.guild(channel.guildId), author);
+      return toSentMessage(core.messages.create({ channelId: input.channelId, authorId: author, content: input.content, embeds: input.embeds ?? [] }));
+    },
+    messages: (channelId) => [...(ctx.state.channelMessages.get(channelId)?.values() ?? [])].map(toSentMessage),
+    invokeSlashCommand: (input) => driver.slashCommand(input),
+    invokeAutocomplete: (input) => driver.slashCommand(input, input.focused),
+    invokeContextMenu: (input) => driver.contextMenu(input),
+    clickButton: (messageId, customId, user) => driver.component(messageId, customId, user),
+    selectMenu: (messageId, customId, user, values) => driver.component(messageId, customId, user, values),
+    submitModal: (input) => driver.modalSubmit(input),
+    interactions: () => [...core.interactions.byId.values()],
+    commands: (guildId = null) => core.commands.list(guildId),
+    dropShard: (shardId, code) => core.gateway.dropShard(shardId, code),
+    sendReconnect: (shardId) => core.gateway.sendReconnect(shardId),
+    sendInvalidSession: (shardId, resumable) => core.gateway.sendInvalidSession(shardId, resumable),
+    forceRateLimit: (pattern, count = 1, extra = {}) => http.rateLimiter.force(pattern, count, extra.global ?? false),
+    addLatency: (pattern, ms) => http.addLatency(pattern, ms),
+    connectedShards: () => core.gateway.sessions(),
+    waitForShards: async (count, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (core.gateway.sessions().filter((session) => session.connected).length < count) {
+        if (Date.now() > deadline) throw new Error(`fewer than ${count} shards connected after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    close: async () => {
+      core.gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return emulator;
+}

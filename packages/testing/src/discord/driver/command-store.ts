@@ -1,0 +1,111 @@
+import type { EmulatorCore } from '../emulator-core.js';
+import { Errors } from '../rest/api-error.js';
+import type { CommandRecord } from '../state/records.js';
+
+type CommandBody = Record<string, unknown>;
+
+/**
+ * Application commands per scope. Bodies are echoed exactly as received plus `id`, `application_id`,
+ * `version`, `type` (default 1) and `guild_id`: any other default would make sync libraries (Sapphire)
+ * see a difference and re-send the command on every boot.
+ */
+export class CommandStore {
+  constructor(private readonly core: EmulatorCore) {}
+
+  list(guildId: string | null): CommandRecord[] {
+    return [...this.core.ctx.state.commandScope(guildId).values()];
+  }
+
+  get(guildId: string | null, commandId: string): CommandRecord {
+    const command = this.core.ctx.state.commandScope(guildId).get(commandId);
+    if (!command) throw Errors.unknownCommand();
+    return command;
+  }
+
+  /** The command named `name` (and `type`) in the guild scope, else the global one. */
+  findByName(guildId: string | null, name: string, type?: number): CommandRecord | undefined {
+    const scopes = guildId ? [guildId, null] : [null];
+    for (const scope of scopes) {
+      for (const command of this.core.ctx.state.commandScope(scope).values()) {
+        if (command.body.name === name && (type === undefined || command.body.type === type)) return command;
+      }
+    }
+    return undefined;
+  }
+
+  /** POST: creates, or overwrites the command with the same name and type (keeping its id). */
+  upsert(guildId: string | null, body: unknown): { command: CommandRecord; created: boolean } {
+    const input = validate(body);
+    const type = typeof input['type'] === 'number' ? input['type'] : 1;
+    const existing = this.list(guildId).find((command) => command.body.name === input['name'] && command.body.type === type);
+    const command = this.#record(guildId, input, existing?.id);
+    this.core.ctx.state.commandScope(guildId).set(command.id, command);
+    return { command, created: !existing };
+  }
+
+  /** PATCH: provided fields replace stored ones. */
+  edit(guildId: string | null, commandId: string, body: unknown): CommandRecord {
+    const existing = this.get(guildId, commandId);
+    const merged: CommandBody = { ...existing.body, ...(body as CommandBody) };
+    delete merged['id'];
+    delete merged['application_id'];
+    delete merged['version'];
+    delete merged['guild_id'];
+    const command = this.#record(guildId, validate(merged), commandId);
+    this.core.ctx.state.commandScope(guildId).set(commandId, command);
+    return command;
+  }
+
+  delete(guildId: string | null, commandId: string): void {
+    this.get(guildId, commandId);
+    this.core.ctx.state.commandScope(guildId).delete(commandId);
+  }
+
+  /** PUT: replaces the whole scope, keeping ids of commands whose name and type survive. */
+  overwrite(guildId: string | null, body: unknown): CommandRecord[] {
+    if (!Array.isArray(body)) throw Errors.invalidForm('_root', 'ARRAY_TYPE_CONVERT', 'Must be an array');
+    const scope = this.core.ctx.state.commandScope(guildId);
+    const previous = [...scope.values()];
+    const next = body.map((item) => {
+      const input = validate(item);
+      const type = typeof input['type'] === 'number' ? input['type'] : 1;
+      const kept = previous.find((command) => command.body.name === input['name'] && command.body.type === type);
+      return this.#record(guildId, input, kept?.id);
+    });
+    scope.clear();
+    for (const command of next) scope.set(command.id, command);
+    return next;
+  }
+
+  #record(guildId: string | null, input: CommandBody, id?: string): CommandRecord {
+    const { application, snowflakes } = this.core.ctx;
+    const commandId = id ?? snowflakes.next();
+    const body = {
+      ...input,
+      id: commandId,
+      application_id: application.id,
+      version: snowflakes.next(),
+      type: typeof input['type'] === 'number' ? input['type'] : 1,
+      name: input['name'] as string,
+    } as CommandRecord['body'];
+    if (guildId) body['guild_id'] = guildId;
+    return { id: commandId, guildId, body };
+  }
+}
+
+function validate(body: unknown): CommandBody {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw Errors.invalidForm('_root', 'DICT_TYPE_CONVERT', 'Must be an object');
+  const input = body as CommandBody;
+  const name = input['name'];
+  if (typeof name !== 'string' || name.length < 1 || name.length > 32) throw Errors.invalidForm('name');
+  const type = typeof input['type'] === 'number' ? input['type'] : 1;
+  if (type === 1) {
+    if (!/^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u.test(name) || name !== name.toLowerCase()) {
+      throw Errors.invalidForm('name', 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
+    }
+    const description = input['description'];
+    if (typeof description !== 'string' || description.length < 1 || description.length > 100) throw Errors.invalidForm('description');
+  }
+  const { id: _id, application_id: _app, version: _version, guild_id: _guild, ...rest } = input;
+  return rest;
+}

@@ -1,0 +1,132 @@
+import type { EmulatorContext } from '../emulator-context.js';
+import { ALL_PERMISSIONS } from '../permissions.js';
+import { channelPayload, memberPayload, rolePayload, userPayload } from '../state/payloads.js';
+import type { ChannelRecord, CommandRecord, GuildRecord } from '../state/records.js';
+
+/** An option value given to a driver; its Discord type comes from the registered command when known. */
+export type OptionValue = string | number | boolean;
+
+type RawOption = { name: string; type: number; value?: OptionValue; options?: RawOption[]; focused?: boolean };
+type OptionDefinition = { name?: unknown; type?: unknown; options?: unknown };
+
+/** Common INTERACTION_CREATE fields for a user acting in a guild channel or in a DM. */
+export function interactionBase(
+  ctx: EmulatorContext,
+  input: { id: string; token: string; type: number; guild: GuildRecord | null; channel: ChannelRecord; userId: string; locale?: string },
+): Record<string, unknown> {
+  const { state, application } = ctx;
+  const user = state.users.get(input.userId)!;
+  const base: Record<string, unknown> = {
+    id: input.id,
+    application_id: application.id,
+    type: input.type,
+    version: 1,
+    token: input.token,
+    channel_id: input.channel.id,
+    locale: input.locale ?? user.locale,
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+  };
+  if (input.guild) {
+    const guild = input.guild;
+    const member = guild.members.get(input.userId)!;
+    const permissions = state.channelPermissions(guild, input.channel, input.userId);
+    base['guild_id'] = guild.id;
+    base['guild'] = { id: guild.id, locale: guild.preferredLocale, features: guild.features };
+    base['guild_locale'] = guild.preferredLocale;
+    base['channel'] = { ...channelPayload(input.channel), permissions: permissions.toString() };
+    base['member'] = { ...memberPayload(state, member), permissions: permissions.toString() };
+    base['app_permissions'] = state.channelPermissions(guild, input.channel, application.id).toString();
+    base['authorizing_integration_owners'] = { '0': guild.id };
+    base['context'] = 0;
+  } else {
+    base['channel'] = channelPayload(input.channel, state);
+    base['user'] = userPayload(user);
+    base['app_permissions'] = ALL_PERMISSIONS.toString();
+    base['authorizing_integration_owners'] = { '0': '0' };
+    base['context'] = 1;
+  }
+  return base;
+}
+
+/**
+ * Builds `data.options` (with subcommand nesting) and `data.resolved` from plain values, typing each value
+ * from the registered command's option definitions (falling back to the JS type).
+ */
+export function buildCommandOptions(
+  ctx: EmulatorContext,
+  guild: GuildRecord | null,
+  command: CommandRecord | undefined,
+  input: { options?: Record<string, OptionValue>; subcommand?: string; subcommandGroup?: string; focused?: string },
+): { options: RawOption[]; resolved: Record<string, Record<string, unknown>> | null } {
+  let definitions = asDefinitions(command?.body['options']);
+  const resolved: Record<string, Record<string, unknown>> = {};
+  const leaf: RawOption[] = [];
+  const path: { name: string; type: number }[] = [];
+  if (input.subcommandGroup) {
+    path.push({ name: input.subcommandGroup, type: 2 });
+    definitions = asDefinitions(definitions.find((option) => option.name === input.subcommandGroup)?.options);
+  }
+  if (input.subcommand) {
+    path.push({ name: input.subcommand, type: 1 });
+    definitions = asDefinitions(definitions.find((option) => option.name === input.subcommand)?.options);
+  }
+  for (const [name, value] of Object.entries(input.options ?? {})) {
+    const definedType = definitions.find((option) => option.name === name)?.type;
+    const type = typeof definedType === 'number' ? definedType : inferType(value);
+    const option: RawOption = { name, type, value };
+    if (input.focused === name) option.focused = true;
+    leaf.push(option);
+    if (typeof value === 'string') resolveValue(ctx, guild, type, value, resolved);
+  }
+  let options: RawOption[] = leaf;
+  for (const level of path.reverse()) options = [{ name: level.name, type: level.type, options }];
+  return { options, resolved: Object.keys(resolved).length > 0 ? resolved : null };
+}
+
+function asDefinitions(value: unknown): OptionDefinition[] {
+  return Array.isArray(value) ? (value as OptionDefinition[]) : [];
+}
+
+function inferType(value: OptionValue): number {
+  if (typeof value === 'boolean') return 5;
+  if (typeof value === 'number') return Number.isInteger(value) ? 4 : 10;
+  return 3;
+}
+
+function bucket(resolved: Record<string, Record<string, unknown>>, key: string): Record<string, unknown> {
+  return (resolved[key] ??= {});
+}
+
+/** Adds users, members, roles and channels referenced by USER/CHANNEL/ROLE/MENTIONABLE options. */
+export function resolveValue(
+  ctx: EmulatorContext,
+  guild: GuildRecord | null,
+  type: number,
+  id: string,
+  resolved: Record<string, Record<string, unknown>>,
+): void {
+  const { state } = ctx;
+  if (type === 6 || type === 9) {
+    const user = state.users.get(id);
+    if (user) {
+      bucket(resolved, 'users')[id] = userPayload(user);
+      const member = guild?.members.get(id);
+      if (guild && member) {
+        bucket(resolved, 'members')[id] = { ...memberPayload(state, member, false), permissions: state.basePermissions(guild, id).toString() };
+      }
+      return;
+    }
+  }
+  if ((type === 8 || type === 9) && guild) {
+    const role = guild.roles.get(id);
+    if (role) bucket(resolved, 'roles')[id] = rolePayload(role);
+    return;
+  }
+  if (type === 7) {
+    const channel = state.channels.get(id);
+    if (channel) {
+      bucket(resolved, 'channels')[id] = { id, name: channel.name, type: channel.type, parent_id: channel.parentId, permissions: '0' };
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { CommandStore } from './driver/command-store.js';
+import type { GuildActions } from './driver/guild-actions.js';
+import type { InteractionStore } from './driver/interaction-store.js';
+import type { MessageActions } from './driver/message-actions.js';
+import type { EmulatorContext } from './emulator-context.js';
+import type { GatewayServer } from './gateway/gateway-server.js';
+import type { OAuthStore } from './oauth/oauth-store.js';
+
+/** The emulator's internal components, shared by REST routes and the public driver. */
+export interface EmulatorCore {
+  ctx: EmulatorContext;
+  gateway: GatewayServer;
+  guilds: GuildActions;
+  messages: MessageActions;
+  interactions: InteractionStore;
+  commands: CommandStore;
+  oauth: OAuthStore;
+}

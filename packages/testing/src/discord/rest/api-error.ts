@@ -1,0 +1,41 @@
+/** A Discord JSON error response (`{ message, code, errors? }`) thrown by route handlers. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+    readonly errors?: unknown,
+  ) {
+    super(message);
+  }
+
+  /** The body Discord sends. */
+  toBody(): Record<string, unknown> {
+    const body: Record<string, unknown> = { message: this.message, code: this.code };
+    if (this.errors !== undefined) body['errors'] = this.errors;
+    return body;
+  }
+}
+
+/** Common Discord errors. */
+export const Errors = {
+  unauthorized: () => new ApiError(401, 0, '401: Unauthorized'),
+  unknownChannel: () => new ApiError(404, 10003, 'Unknown Channel'),
+  unknownGuild: () => new ApiError(404, 10004, 'Unknown Guild'),
+  unknownMember: () => new ApiError(404, 10007, 'Unknown Member'),
+  unknownMessage: () => new ApiError(404, 10008, 'Unknown Message'),
+  unknownRole: () => new ApiError(404, 10011, 'Unknown Role'),
+  unknownUser: () => new ApiError(404, 10013, 'Unknown User'),
+  unknownWebhook: () => new ApiError(404, 10015, 'Unknown Webhook'),
+  unknownInteraction: () => new ApiError(404, 10062, 'Unknown interaction'),
+  unknownCommand: () => new ApiError(404, 10063, 'Unknown application command'),
+  alreadyAcknowledged: () => new ApiError(400, 40060, 'Interaction has already been acknowledged.'),
+  missingAccess: () => new ApiError(403, 50001, 'Missing Access'),
+  missingPermissions: () => new ApiError(403, 50013, 'Missing Permissions'),
+  invalidWebhookToken: () => new ApiError(401, 50027, 'Invalid Webhook Token'),
+  notFound: () => new ApiError(404, 0, '404: Not Found'),
+  methodNotAllowed: () => new ApiError(405, 0, '405: Method Not Allowed'),
+  /** 400 / 50035 with a Discord form-error tree for one missing or invalid field. */
+  invalidForm: (field: string, code = 'BASE_TYPE_REQUIRED', message = 'This field is required') =>
+    new ApiError(400, 50035, 'Invalid Form Body', { [field]: { _errors: [{ code, message }] } }),
+};

@@ -1,0 +1,171 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { EmulatorCore } from '../emulator-core.js';
+import { ApiError, Errors } from './api-error.js';
+import { parseBody, readBody } from './parse-body.js';
+import { RateLimiter } from './rate-limiter.js';
+import { MAJOR_PARAMETERS, type RequestAuth, type RouteDefinition } from './route.js';
+import { compileRoutePattern, type RoutePattern } from './route-pattern.js';
+import { Router } from './router.js';
+
+/** One entry of the emulator's request log. */
+export interface LoggedRequest {
+  method: string;
+  /** Decoded path without `/api` and `/vN`. */
+  path: string;
+  /** Raw query string without `?`. */
+  query: string;
+  body: unknown;
+  status: number;
+  /** Epoch milliseconds when the request arrived. */
+  at: number;
+}
+
+/**
+ * The HTTP side of the emulator: routing, authentication, body parsing, rate limits, injected latency,
+ * Discord-style errors and the request log.
+ */
+export class HttpHandler {
+  readonly requests: LoggedRequest[] = [];
+  readonly rateLimiter: RateLimiter;
+  readonly #router: Router;
+  readonly #latencies: { matches: (method: string, path: string) => boolean; ms: number }[] = [];
+
+  constructor(
+    private readonly core: EmulatorCore,
+    routes: readonly RouteDefinition[],
+  ) {
+    this.#router = new Router(routes);
+    const rest = core.ctx.options.rest;
+    this.rateLimiter = new RateLimiter(rest.bucketLimit, rest.bucketWindowMs, rest.forcedRetryAfterMs);
+  }
+
+  /** Delays every request matching `pattern` by `ms`. */
+  addLatency(pattern: RoutePattern, ms: number): void {
+    this.#latencies.push({ matches: compileRoutePattern(pattern), ms });
+  }
+
+  /** Handles one HTTP request. */
+  async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const at = Date.now();
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = (request.method ?? 'GET').toUpperCase();
+    let parts: string[];
+    try {
+      parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      parts = [];
+    }
+    if (parts[0] === 'api') parts.shift();
+    if (parts[0] !== undefined && /^v\d+$/.test(parts[0])) parts.shift();
+    const path = `/${parts.join('/')}`;
+    const entry: LoggedRequest = { method, path, query: url.search.slice(1), body: undefined, status: 0, at };
+    const log = this.requests;
+    if (log.length >= this.core.ctx.options.rest.requestLogLimit) log.splice(0, log.length - this.core.ctx.options.rest.requestLogLimit + 1);
+    log.push(entry);
+    let status = 500;
+    let headers: Record<string, string> = {};
+    let payload: string | undefined;
+    let contentType = 'application/json';
+    try {
+      for (const latency of this.#latencies) if (latency.matches(method, path)) await sleep(latency.ms);
+      const raw = await readBody(request);
+      const match = this.#router.match(method, parts);
+      if (match === null) throw Errors.notFound();
+      if (match === 'methodMismatch') throw Errors.methodNotAllowed();
+      const { route, params } = match;
+      const parsed = parseBody(raw, request.headers['content-type']);
+      entry.body = parsed.body;
+      const auth = this.#authenticate(request.headers.authorization);
+      if (auth === null) throw Errors.unauthorized();
+      if (route.auth === 'bot' && auth.kind !== 'bot') throw Errors.unauthorized();
+      if (route.auth === 'bearer' && auth.kind !== 'bearer') throw Errors.unauthorized();
+      if (route.auth === 'user' && auth.kind === 'none') throw Errors.unauthorized();
+      const major = route.path
+        .split('/')
+        .filter((segment) => segment.startsWith(':') && MAJOR_PARAMETERS.has(segment.slice(1)))
+        .map((segment) => params[segment.slice(1)])
+        .join(':');
+      const verdict = this.rateLimiter.take(method, path, route.path, major);
+      headers = verdict.headers;
+      if (verdict.limited) {
+        status = 429;
+        payload = JSON.stringify({
+          message: 'You are being rate limited.',
+          retry_after: verdict.limited.retryAfter,
+          global: verdict.limited.global,
+          code: 0,
+        });
+      } else {
+        const reasonHeader = request.headers['x-audit-log-reason'];
+        const result = await route.handle({
+          core: this.core,
+          method,
+          path,
+          params,
+          query: url.searchParams,
+          body: parsed.body,
+          files: parsed.files,
+          headers: request.headers,
+          auth,
+          reason: typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader) : null,
+        });
+        Object.assign(headers, result.headers);
+        if (result.redirect !== undefined) {
+          status = result.status ?? 302;
+          headers['location'] = result.redirect;
+        } else if (result.html !== undefined) {
+          status = result.status ?? 200;
+          contentType = 'text/html; charset=utf-8';
+          payload = result.html;
+        } else if (result.body !== undefined) {
+          status = result.status ?? 200;
+          payload = JSON.stringify(result.body);
+        } else {
+          status = result.status ?? 204;
+        }
+      }
+    } catch (error) {
+      if (error instanceof ApiError) {
+        status = error.status;
+        payload = JSON.stringify(error.toBody());
+      } else if (error instanceof OAuthError) {
+        status = error.status;
+        payload = JSON.stringify({ error: error.error, error_description: error.message });
+      } else {
+        status = 500;
+        payload = JSON.stringify({ message: `Emulator error: ${(error as Error).message}`, code: 0 });
+      }
+    }
+    entry.status = status;
+    if (payload !== undefined) headers['content-type'] = contentType;
+    response.writeHead(status, headers);
+    response.end(payload);
+  }
+
+  #authenticate(header: string | undefined): RequestAuth | null {
+    if (!header) return { kind: 'none' };
+    const space = header.indexOf(' ');
+    const scheme = space > 0 ? header.slice(0, space) : '';
+    const token = header.slice(space + 1);
+    if (scheme === 'Bot') return token === this.core.ctx.application.botToken ? { kind: 'bot' } : null;
+    if (scheme === 'Bearer') {
+      const grant = this.core.oauth.grantForAccessToken(token);
+      return grant ? { kind: 'bearer', grant } : null;
+    }
+    // Basic auth is only meaningful on OAuth2 token routes, which read the header themselves.
+    if (scheme === 'Basic') return { kind: 'none' };
+    return null;
+  }
+}
+
+/** An RFC 6749 error (`{ error, error_description }`) thrown by OAuth2 routes. */
+export class OAuthError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    description: string,
+  ) {
+    super(description);
+  }
+}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { compileRoutePattern, type RoutePattern } from './route-pattern.js';
+
+/** Headers and verdict for one request. */
+export interface RateLimitVerdict {
+  headers: Record<string, string>;
+  /** Set when the request must be answered with 429. */
+  limited: { retryAfter: number; global: boolean; scope: 'user' | 'global' | 'shared' } | null;
+}
+
+interface Bucket {
+  count: number;
+  resetAt: number;
+}
+
+interface ForcedLimit {
+  matches: (method: string, path: string) => boolean;
+  remaining: number;
+  global: boolean;
+}
+
+/**
+ * Per-route buckets (route template with its major parameter: channel, guild, webhook/interaction), real
+ * 429s when a bucket is exhausted, and forced 429s for tests.
+ */
+export class RateLimiter {
+  readonly #buckets = new Map<string, Bucket>();
+  readonly #hashes = new Map<string, string>();
+  readonly #forced: ForcedLimit[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly forcedRetryAfterMs: number,
+  ) {}
+
+  /** The next `count` requests matching `pattern` get a 429. */
+  force(pattern: RoutePattern, count: number, global = false): void {
+    this.#forced.push({ matches: compileRoutePattern(pattern), remaining: count, global });
+  }
+
+  /** Counts one request against its bucket. */
+  take(method: string, path: string, template: string, majorKey: string): RateLimitVerdict {
+    const now = Date.now();
+    const routeKey = `${method} ${template}`;
+    let hash = this.#hashes.get(routeKey);
+    if (!hash) {
+      hash = createHash('sha1').update(routeKey).digest('hex').slice(0, 32);
+      this.#hashes.set(routeKey, hash);
+    }
+    const key = `${hash}:${majorKey}`;
+    let bucket = this.#buckets.get(key);
+    if (!bucket || bucket.resetAt <= now) {
+      bucket = { count: 0, resetAt: now + this.windowMs };
+      this.#buckets.set(key, bucket);
+    }
+    for (let index = 0; index < this.#forced.length; index++) {
+      const forced = this.#forced[index]!;
+      if (!forced.matches(method, path)) continue;
+      if (--forced.remaining <= 0) this.#forced.splice(index, 1);
+      const retryAfter = this.forcedRetryAfterMs / 1000;
+      const headers = this.#headers(hash, 0, now + this.forcedRetryAfterMs, now);
+      headers['retry-after'] = String(Math.max(retryAfter, 0.001));
+      headers['x-ratelimit-scope'] = forced.global ? 'global' : 'user';
+      if (forced.global) headers['x-ratelimit-global'] = 'true';
+      return { headers, limited: { retryAfter, global: forced.global, scope: forced.global ? 'global' : 'user' } };
+    }
+    bucket.count++;
+    const remaining = Math.max(0, this.limit - bucket.count);
+    const headers = this.#headers(hash, remaining, bucket.resetAt, now);
+    if (bucket.count > this.limit) {
+      const retryAfter = (bucket.resetAt - now) / 1000;
+      headers['retry-after'] = String(retryAfter);
+      headers['x-ratelimit-scope'] = 'user';
+      return { headers, limited: { retryAfter, global: false, scope: 'user' } };
+    }
+    return { headers, limited: null };
+  }
+
+  #headers(hash: string, remaining: number, resetAt: number, now: number): Record<string, string> {
+    return {
+      'x-ratelimit-limit': String(this.limit),
+      'x-ratelimit-remaining': String(remaining),
+      'x-ratelimit-reset': (resetAt / 1000).toFixed(3),
+      'x-ratelimit-reset-after': ((resetAt - now) / 1000).toFixed(3),
+      'x-ratelimit-bucket': hash,
+    };
+  }
+}

@@ -1,0 +1,103 @@
+import { Permission } from '../../permissions.js';
+import { channelPayload, messagePayload } from '../../state/payloads.js';
+import { Errors } from '../api-error.js';
+import type { RouteDefinition } from '../route.js';
+import { botChannel, intParam, requireBotPermission } from './route-helpers.js';
+
+type Body = Record<string, unknown>;
+
+/** Channels and their messages. */
+export const channelRoutes: RouteDefinition[] = [
+  {
+    method: 'GET',
+    path: '/channels/:channel_id',
+    auth: 'bot',
+    handle: ({ core, params }) => ({ body: channelPayload(botChannel(core, params['channel_id']).channel, core.ctx.state) }),
+  },
+  {
+    method: 'GET',
+    path: '/channels/:channel_id/messages',
+    auth: 'bot',
+    handle: ({ core, params, query }) => {
+      const { channel, guild } = botChannel(core, params['channel_id']);
+      if (guild) requireBotPermission(core, guild, Permission.ReadMessageHistory, channel);
+      const limit = intParam(query, 'limit', 50, 1, 100);
+      const before = query.get('before');
+      const after = query.get('after');
+      const all = [...(core.ctx.state.channelMessages.get(channel.id)?.values() ?? [])];
+      // Newest first, like Discord; `after` pages forward from the oldest.
+      const picked = after
+        ? all.filter((message) => BigInt(message.id) > BigInt(after)).slice(0, limit).reverse()
+        : all.filter((message) => !before || BigInt(message.id) < BigInt(before)).slice(-limit).reverse();
+      return { body: picked.map((message) => messagePayload(core.ctx.state, message)) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/channels/:channel_id/messages/:message_id',
+    auth: 'bot',
+    handle: ({ core, params }) => {
+      const { channel } = botChannel(core, params['channel_id']);
+      const message = core.ctx.state.channelMessages.get(channel.id)?.get(params['message_id']!);
+      if (!message) throw Errors.unknownMessage();
+      return { body: messagePayload(core.ctx.state, message) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/channels/:channel_id/messages',
+    auth: 'bot',
+    handle: ({ core, params, body, files }) => {
+      const { channel, guild } = botChannel(core, params['channel_id']);
+      if (guild) requireBotPermission(core, guild, Permission.SendMessages, channel);
+      const data = (body ?? {}) as Body;
+      const content = typeof data['content'] === 'string' ? data['content'] : '';
+      const embeds = Array.isArray(data['embeds']) ? data['embeds'] : [];
+      if (content === '' && embeds.length === 0 && files.length === 0 && !Array.isArray(data['components'])) {
+        throw Errors.invalidForm('content', 'BASE_TYPE_REQUIRED', 'Cannot send an empty message');
+      }
+      const message = core.messages.create({
+        channelId: channel.id,
+        authorId: core.ctx.application.id,
+        content,
+        embeds,
+        components: Array.isArray(data['components']) ? data['components'] : [],
+        attachments: files.map((file, index) => ({ id: String(index), filename: file.filename, size: file.size, content_type: file.contentType, url: '', proxy_url: '' })),
+        tts: data['tts'] === true,
+        flags: typeof data['flags'] === 'number' ? data['flags'] & 4100 : 0,
+        type: data['message_reference'] ? 19 : 0,
+      });
+      return { body: messagePayload(core.ctx.state, message) };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/channels/:channel_id/messages/:message_id',
+    auth: 'bot',
+    handle: ({ core, params, body }) => {
+      const { channel } = botChannel(core, params['channel_id']);
+      const message = core.ctx.state.channelMessages.get(channel.id)?.get(params['message_id']!);
+      if (!message) throw Errors.unknownMessage();
+      if (message.authorId !== core.ctx.application.id) throw Errors.missingPermissions();
+      const data = (body ?? {}) as Body;
+      const edit: Parameters<typeof core.messages.edit>[1] = {};
+      if (typeof data['content'] === 'string') edit.content = data['content'];
+      if (Array.isArray(data['embeds'])) edit.embeds = data['embeds'];
+      if (Array.isArray(data['components'])) edit.components = data['components'];
+      return { body: messagePayload(core.ctx.state, core.messages.edit(message, edit)) };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/channels/:channel_id/messages/:message_id',
+    auth: 'bot',
+    handle: ({ core, params }) => {
+      const { channel, guild } = botChannel(core, params['channel_id']);
+      const message = core.ctx.state.channelMessages.get(channel.id)?.get(params['message_id']!);
+      if (!message) throw Errors.unknownMessage();
+      if (guild && message.authorId !== core.ctx.application.id) requireBotPermission(core, guild, Permission.ManageMessages, channel);
+      core.messages.delete(message);
+      return {};
+    },
+  },
+];

@@ -1,0 +1,55 @@
+import { messagePayload } from '../../state/payloads.js';
+import type { RouteDefinition } from '../route.js';
+import { boolParam } from './route-helpers.js';
+
+/** Interaction callbacks and the interaction webhook (original message and follow-ups); no auth header. */
+export const interactionRoutes: RouteDefinition[] = [
+  {
+    method: 'POST',
+    path: '/interactions/:interaction_id/:interaction_token/callback',
+    auth: 'none',
+    handle: ({ core, params, body, query }) => {
+      const withResponse = boolParam(query, 'with_response');
+      const result = core.interactions.callback(params['interaction_id']!, params['interaction_token']!, body, withResponse);
+      return result ? { status: 200, body: result } : {};
+    },
+  },
+  {
+    method: 'POST',
+    path: '/webhooks/:webhook_id/:webhook_token',
+    auth: 'none',
+    handle: ({ core, params, body, query }) => {
+      const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
+      const message = core.interactions.followUp(record, body);
+      return boolParam(query, 'wait') ? { body: messagePayload(core.ctx.state, message) } : {};
+    },
+  },
+  {
+    method: 'GET',
+    path: '/webhooks/:webhook_id/:webhook_token/messages/:message_id',
+    auth: 'none',
+    handle: ({ core, params }) => {
+      const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
+      return { body: messagePayload(core.ctx.state, core.interactions.webhookMessage(record, params['message_id']!)) };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/webhooks/:webhook_id/:webhook_token/messages/:message_id',
+    auth: 'none',
+    handle: ({ core, params, body }) => {
+      const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
+      return { body: messagePayload(core.ctx.state, core.interactions.editWebhookMessage(record, params['message_id']!, body)) };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/webhooks/:webhook_id/:webhook_token/messages/:message_id',
+    auth: 'none',
+    handle: ({ core, params }) => {
+      const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
+      core.interactions.deleteWebhookMessage(record, params['message_id']!);
+      return {};
+    },
+  },
+];

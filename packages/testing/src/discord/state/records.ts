@@ -1,0 +1,117 @@
+import type { PermissionOverwrite } from '../permissions.js';
+
+/** A user (human or bot) as the emulator stores it. */
+export interface UserRecord {
+  id: string;
+  username: string;
+  globalName: string | null;
+  discriminator: string;
+  avatar: string | null;
+  bot: boolean;
+  email: string | null;
+  verified: boolean;
+  locale: string;
+}
+
+/** A guild role. The `@everyone` role has the guild's id. */
+export interface RoleRecord {
+  id: string;
+  name: string;
+  permissions: bigint;
+  position: number;
+  color: number;
+  hoist: boolean;
+  managed: boolean;
+  mentionable: boolean;
+  /** Set on a bot's managed role (`tags.bot_id`). */
+  botId: string | null;
+}
+
+/** A guild channel or a DM channel (`guildId` null). */
+export interface ChannelRecord {
+  id: string;
+  guildId: string | null;
+  type: number;
+  name: string | null;
+  position: number;
+  parentId: string | null;
+  topic: string | null;
+  nsfw: boolean;
+  overwrites: PermissionOverwrite[];
+  lastMessageId: string | null;
+  /** DM recipients (user ids). */
+  recipientIds: string[];
+}
+
+/** A guild member: the user plus its guild-specific data. */
+export interface MemberRecord {
+  userId: string;
+  nick: string | null;
+  roles: string[];
+  joinedAt: string;
+  communicationDisabledUntil: string | null;
+}
+
+/** A guild audit log entry. */
+export interface AuditLogEntryRecord {
+  id: string;
+  actionType: number;
+  userId: string | null;
+  targetId: string | null;
+  reason: string | null;
+  changes: unknown[];
+  options?: Record<string, unknown>;
+}
+
+/** A guild, with its roles, channels, members and audit log held in insertion-ordered maps. */
+export interface GuildRecord {
+  id: string;
+  name: string;
+  ownerId: string;
+  icon: string | null;
+  description: string | null;
+  preferredLocale: string;
+  features: string[];
+  systemChannelId: string | null;
+  roles: Map<string, RoleRecord>;
+  channels: Map<string, ChannelRecord>;
+  members: Map<string, MemberRecord>;
+  /** Newest last. */
+  auditLog: AuditLogEntryRecord[];
+}
+
+/** A message in a channel, or an ephemeral interaction message (never listed in its channel). */
+export interface MessageRecord {
+  id: string;
+  channelId: string;
+  guildId: string | null;
+  authorId: string;
+  content: string;
+  embeds: unknown[];
+  components: unknown[];
+  attachments: unknown[];
+  /** Message flags: 64 ephemeral, 128 loading (deferred), … */
+  flags: number;
+  /** 0 default, 19 reply, 20 chat-input command, 23 context-menu command. */
+  type: number;
+  timestamp: string;
+  editedTimestamp: string | null;
+  tts: boolean;
+  mentionUserIds: string[];
+  mentionRoleIds: string[];
+  mentionEveryone: boolean;
+  webhookId: string | null;
+  applicationId: string | null;
+  /** The interaction this message answers, if any. */
+  interactionId: string | null;
+  deleted: boolean;
+}
+
+/** An application command exactly as registered, plus the fields Discord adds. */
+export interface CommandRecord {
+  id: string;
+  /** null for global commands. */
+  guildId: string | null;
+  /** The body as received, with `id`, `application_id`, `version`, `type` and (guild scope) `guild_id` added. */
+  body: Record<string, unknown> & { name: string; type: number };
+}
