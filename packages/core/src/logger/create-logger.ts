@@ -77,6 +77,14 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     },
     destination.stream,
   );
+  // pino applies `formatters.bindings` to the root's bindings only, so children's bindings are redacted here;
+  // children are created with `Object.create(parent)` and inherit this override.
+  const child = logger.child as unknown as (this: unknown, bindings: pino.Bindings, options?: unknown) => unknown;
+  Object.defineProperty(logger, 'child', {
+    value: function redactedChild(this: unknown, bindings: pino.Bindings, childOptions?: unknown) {
+      return child.call(this, redactRecord(bindings), childOptions);
+    },
+  });
   closers.set(logger, destination.close);
   return logger;
 }
