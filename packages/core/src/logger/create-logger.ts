@@ -28,7 +28,7 @@ export interface CreateLoggerOptions {
   pretty?: boolean;
   /** Also write JSON lines to a rotating file (in a worker thread). */
   file?: LogFileOptions;
-  /** Write here instead of stdout, e.g. an in-memory stream in tests. */
+  /** Write here instead of stdout, e.g. an in-memory stream in tests; with `pretty`, a Node writable stream. */
   destination?: pino.DestinationStream;
 }
 

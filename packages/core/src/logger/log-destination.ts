@@ -33,8 +33,8 @@ export interface LogDestination {
 const requireFromHere = createRequire(import.meta.url);
 
 /**
- * Builds the destination: `destination` when given, otherwise stdout (synchronous `pino.destination`, or
- * pino-pretty in-process when `pretty`), plus a pino-roll worker-thread transport when `file` is set.
+ * Builds the destination: `destination` when given, otherwise stdout (synchronous `pino.destination`), through
+ * pino-pretty in-process when `pretty`, plus a pino-roll worker-thread transport (always JSON) when `file` is set.
  */
 export function createLogDestination(options: {
   destination?: pino.DestinationStream | undefined;
@@ -43,10 +43,17 @@ export function createLogDestination(options: {
 }): LogDestination {
   const closers: (() => Promise<void>)[] = [];
   let primary: pino.DestinationStream;
-  if (options.destination !== undefined) {
+  if (options.pretty === true) {
+    // In-process and synchronous: development output should appear in order with other console output.
+    primary = pretty({
+      colorize: options.destination === undefined && process.stdout.isTTY,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname',
+      destination: options.destination ?? 1,
+      sync: true,
+    });
+  } else if (options.destination !== undefined) {
     primary = options.destination;
-  } else if (options.pretty === true) {
-    primary = pretty({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true });
   } else {
     const stdout = pino.destination({ dest: 1, sync: true });
     primary = stdout;

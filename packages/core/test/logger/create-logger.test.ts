@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger, createLoggerFromConfig, getLogContext, loadConfig, withLogContext } from '../../src/index.js';
 import { memoryDestination } from './memory-destination.js';
 
@@ -122,5 +123,24 @@ describe('createLoggerFromConfig', () => {
     logger.warn('connecting with db-password-42');
     expect(out.lines()).toHaveLength(1);
     expect(out.last()).toMatchObject({ service: 'api', level: 'warn', msg: 'connecting with [REDACTED]' });
+  });
+});
+
+describe('pretty output', () => {
+  it('GIVEN pretty: true THEN lines are human-readable, still redacted', async () => {
+    const chunks: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk.toString());
+        callback();
+      },
+    });
+    const logger = createLogger({ service: 'bot', pretty: true, destination, secrets: ['pretty-secret-1'] });
+    logger.info({ guild_id: '1' }, 'hello pretty-secret-1');
+    await vi.waitFor(() => expect(chunks.join('')).toContain('hello'));
+    const text = chunks.join('');
+    expect(text).toMatch(/INFO.*hello \[REDACTED\]/);
+    expect(text).toContain('guild_id: "1"');
+    expect(() => JSON.parse(text)).toThrow();
   });
 });
