@@ -4,6 +4,7 @@ import { createIdSource } from './core/ids.js';
 import { createFileStore } from './core/media.js';
 import { headersOf, parseBody, readRaw, UnparsableBodyError, withoutSecrets } from './core/read-request.js';
 import { createReplyScript } from './core/reply-script.js';
+import type { SseFrame } from './core/rendered.js';
 import { writeResponse, type Damage } from './core/write-response.js';
 import { adapterFor } from './providers/adapter-for.js';
 import { isSuccessReply, type ProviderAdapter, type RenderContext } from './providers/provider-adapter.js';
@@ -132,8 +133,13 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
         writeSuccess(res, record, adapter.defaultReply(record), { kind: 'malformed', body: reply.body ?? MALFORMED_DEFAULT });
         return;
       case 'truncated': {
+        if (reply.error && !record.stream) {
+          await answer(res, record, reply.error);
+          return;
+        }
         const inner = reply.reply ?? adapter.defaultReply(record);
         const damage: Damage = { kind: 'truncate', afterEvents: reply.afterEvents ?? 1, cut: reply.cut ?? 'reset' };
+        if (reply.error) damage.tail = streamErrorFrame(record, reply.error);
         if (isSuccessReply(inner)) writeSuccess(res, record, inner, damage);
         else await answer(res, record, inner);
         return;
@@ -141,6 +147,13 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
       default:
         writeSuccess(res, record, reply, { kind: 'none' });
     }
+  }
+
+  /** The provider's in-stream error event: its error body as a frame (Anthropic names it `error`). */
+  function streamErrorFrame(record: RecordedLlmRequest, error: LlmErrorReply): SseFrame {
+    const rendered = adapter.renderError(record, error, context);
+    const data = rendered.type === 'body' ? Buffer.from(rendered.body).toString('utf8') : '{}';
+    return adapter.provider === 'anthropic' ? { event: 'error', data } : { data };
   }
 
   function writeSuccess(res: ServerResponse, record: RecordedLlmRequest, reply: Parameters<ProviderAdapter['render']>[1], damage: Damage) {

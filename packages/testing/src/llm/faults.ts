@@ -61,6 +61,13 @@ export const llmFault = {
   malformed(body?: string): LlmMalformedReply {
     return body === undefined ? { kind: 'malformed' } : { kind: 'malformed', body };
   },
+  /**
+   * An error event in the middle of a stream, after `afterEvents` frames of `reply`.
+   * @param error @default llmFault.overloaded()
+   */
+  midStream(error: LlmErrorReply = { kind: 'error', reason: 'overloaded' }, options: Omit<LlmTruncatedReply, 'kind' | 'error' | 'cut'> = {}): LlmTruncatedReply {
+    return { kind: 'truncated', ...options, error };
+  },
   /** Cut the response after `afterEvents` stream frames (or half the JSON body). */
   truncated(options: Omit<LlmTruncatedReply, 'kind'> = {}): LlmTruncatedReply {
     return { kind: 'truncated', ...options };

@@ -149,6 +149,12 @@ export interface LlmTruncatedReply {
   afterEvents?: number;
   /** `reset` destroys the socket; `end` ends the HTTP response cleanly without the rest. @default 'reset' */
   cut?: 'reset' | 'end';
+  /**
+   * Instead of cutting, send this error as the provider's in-stream error event after the frames, then end
+   * (OpenAI `data: {"error":…}`, Anthropic `event: error`, Gemini `data: {"error":{code,status}}`).
+   * Non-streaming requests get it as a plain HTTP error.
+   */
+  error?: LlmErrorReply;
 }
 
 /** Anything a script can answer with. */

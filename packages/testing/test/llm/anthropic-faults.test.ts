@@ -60,6 +60,11 @@ describe('Anthropic emulator: faults as the SDK surfaces them', () => {
     await expect(stream.finalMessage()).rejects.toThrow();
   });
 
+  it('GIVEN an overloaded_error event mid-stream THEN the stream rejects with the overload', async () => {
+    emulator.enqueue(llmFault.midStream(llmFault.overloaded(), { afterEvents: 3 }));
+    await expect(client.messages.stream(request).finalMessage()).rejects.toThrow(/overloaded_error|Overloaded/);
+  });
+
   it('GIVEN a malformed frame THEN the stream throws', async () => {
     emulator.enqueue(llmFault.malformed());
     await expect(client.messages.stream(request).finalMessage()).rejects.toThrow();

@@ -73,6 +73,17 @@ describe('Google emulator: faults as the SDK surfaces them', () => {
     expect(chunks[0]?.usageMetadata?.candidatesTokenCount).toBe(3);
   });
 
+  it('GIVEN an error chunk mid-stream THEN ApiError carries its code and a got-status message', async () => {
+    emulator.enqueue(llmFault.midStream(llmFault.overloaded(), { reply: llmReply.text('one two three'), afterEvents: 1 }));
+    const chunks: unknown[] = [];
+    const error = await (async () => {
+      for await (const chunk of await client.models.generateContentStream(request)) chunks.push(chunk);
+    })().catch((e: unknown) => e as { name: string; status: number; message: string });
+    expect(error).toMatchObject({ name: 'ApiError', status: 503 });
+    expect((error as { message: string }).message).toMatch(/^got status: UNAVAILABLE\. /);
+    expect(chunks).toHaveLength(1);
+  });
+
   it('GIVEN a hung response THEN httpOptions.timeout aborts the call', async () => {
     emulator.enqueue(llmFault.hang());
     const impatient = new GoogleGenAI({ apiKey: emulator.apiKey, httpOptions: { baseUrl: emulator.baseURL, timeout: 200 } });

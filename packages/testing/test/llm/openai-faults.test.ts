@@ -102,6 +102,20 @@ describe('OpenAI emulator: faults as the SDK surfaces them', () => {
     expect(chunks.some((chunk) => chunk.usage)).toBe(false);
   });
 
+  it('GIVEN an error event mid-stream THEN the SDK throws APIError after the first chunks', async () => {
+    emulator.enqueue(llmFault.midStream(llmFault.serverError({ message: 'boom' }), { afterEvents: 2 }));
+    const stream = await client.chat.completions.create({ ...request, stream: true });
+    const seen: unknown[] = [];
+    const error = await failure(
+      (async () => {
+        for await (const chunk of stream) seen.push(chunk);
+      })(),
+    );
+    expect(error).toBeInstanceOf(OpenAI.APIError);
+    expect((error as Error).message).toContain('boom');
+    expect(seen).toHaveLength(2);
+  });
+
   it('GIVEN a stream reset mid-way THEN iteration throws', async () => {
     emulator.enqueue(llmFault.truncated({ afterEvents: 1 }));
     const stream = await client.chat.completions.create({ ...request, stream: true });

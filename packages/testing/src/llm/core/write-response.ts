@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import { encodeFrame, type Rendered } from './rendered.js';
+import { encodeFrame, type Rendered, type SseFrame } from './rendered.js';
 
 /** How to damage a rendered response on purpose. */
 export type Damage =
   | { kind: 'none' }
-  | { kind: 'truncate'; afterEvents: number; cut: 'reset' | 'end' }
+  | { kind: 'truncate'; afterEvents: number; cut: 'reset' | 'end'; tail?: SseFrame }
   | { kind: 'malformed'; body: string };
 
 /** Writes a rendered response, applying truncation or malformation. */
@@ -25,8 +25,12 @@ export function writeResponse(res: ServerResponse, rendered: Rendered, damage: D
     frames = first ? [{ ...first, data: damage.body }, ...rest] : [{ data: damage.body }];
   }
   if (damage.kind === 'truncate') {
-    const payload = frames.slice(0, damage.afterEvents).map(encodeFrame).join('');
-    cut(res, payload, damage.cut);
+    const kept = frames.slice(0, damage.afterEvents);
+    if (damage.tail) {
+      res.end([...kept, damage.tail].map(encodeFrame).join(''));
+      return;
+    }
+    cut(res, kept.map(encodeFrame).join(''), damage.cut);
     return;
   }
   res.end(frames.map(encodeFrame).join(''));
