@@ -81,7 +81,7 @@ export interface InteractionOptions {
 
 /** OAuth2 behaviour. */
 export interface OAuthOptions {
-  /** Skip the user picker: `/oauth2/authorize` approves as this user and redirects at once. */
+  /** Skip the user picker: `/oauth2/authorize` approves as this user (id or username) and redirects at once. */
   autoApproveUserId?: string;
   /** Authorization code lifetime. @default 600_000 */
   codeLifetimeMs?: number;

@@ -124,7 +124,7 @@ describe('Discord emulator guild data through discord.js', () => {
   it('GIVEN percent-encoded @me and a missing route THEN routing decodes AND errors use Discord bodies', async () => {
     const headers = { authorization: `Bot ${emulator.botToken}` };
     const me = await fetch(`${emulator.restUrl}/v10/users/%40me`, { headers });
-    expect((await me.json()).id).toBe(emulator.applicationId);
+    expect(((await me.json()) as { id: string }).id).toBe(emulator.applicationId);
     expect(me.headers.get('x-ratelimit-bucket')).toMatch(/^[0-9a-f]+$/);
     const missing = await fetch(`${emulator.restUrl}/v10/channels/1/messages/2`, { headers });
     expect(missing.status).toBe(404);

@@ -112,7 +112,7 @@ describe('Discord emulator gateway: sharding, resume and faults', () => {
     client = testClient(emulator);
     await loginReady(client, emulator.botToken);
     const gatewayBot = await fetch(`${emulator.restUrl}/v10/gateway/bot`, { headers: { authorization: `Bot ${emulator.botToken}` } });
-    expect((await gatewayBot.json()).session_start_limit).toMatchObject({ total: 1, remaining: 0 });
+    expect(((await gatewayBot.json()) as { session_start_limit: unknown }).session_start_limit).toMatchObject({ total: 1, remaining: 0 });
     const second = testClient(emulator);
     await expect(second.login(emulator.botToken)).rejects.toThrow();
     await second.destroy();

@@ -39,7 +39,7 @@ function authorize(request: RouteRequest): RouteResponse {
     return { redirect: redirectWith(redirectUri, { error: 'access_denied', error_description: 'The resource owner denied the request', state }) };
   }
   const userId = query.get('user_id') ?? ctx.options.oauth.autoApproveUserId;
-  const user = userId ? ctx.state.users.get(userId) : undefined;
+  const user = userId ? ctx.state.findUser(userId) : undefined;
   if (!user) {
     const base = new URL(`http://x${request.path}`);
     const withParam = (key: string, value: string) => {
