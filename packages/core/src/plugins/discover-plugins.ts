@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { formatIssues } from './format-issues.js';
+import { findPackageJson } from './find-package-json.js';
+import type { PluginCandidate, PluginFailure, PluginLoadResult } from './loaded-plugin.js';
+import { validatePlugins } from './load-plugins.js';
+import { PluginError, PLUGIN_ERROR_CODES } from './plugin-error.js';
+import { manifestEntries, pluginManifestSchema, supportsBaselineVersion } from './plugin-manifest.js';
+import { recordFailure } from './record-failure.js';
+
+/** Options of {@link discoverPlugins}. */
+export interface DiscoverPluginsOptions {
+  /** The bot app's directory: its package.json lists the plugins as dependencies. */
+  appDir: string;
+  /** The running baseline version, checked against each plugin's `baselineVersion` range. */
+  baselineVersion: string;
+  logger: Logger;
+  /** Plugins the app imports itself; validated and ordered together with the discovered ones. */
+  plugins?: readonly unknown[];
+  /**
+   * Also consider `devDependencies` (e.g. a plugin developed next to a test bot).
+   * @default false
+   */
+  includeDevDependencies?: boolean;
+}
+
+const hostPackageSchema = z.object({
+  dependencies: z.record(z.string(), z.string()).optional(),
+  optionalDependencies: z.record(z.string(), z.string()).optional(),
+  devDependencies: z.record(z.string(), z.string()).optional(),
+});
+
+async function readJson(path: string): Promise<unknown> {
+  return JSON.parse(await readFile(path, 'utf8')) as unknown;
+}
+
+/** The host app's dependency names to consider, in package.json order, each once. */
+async function dependencyNames(appDir: string, includeDevDependencies: boolean): Promise<string[]> {
+  const path = join(appDir, 'package.json');
+  let parsed;
+  try {
+    parsed = hostPackageSchema.parse(await readJson(path));
+  } catch (error) {
+    throw new PluginError(PLUGIN_ERROR_CODES.hostPackageInvalid, { packageName: path }, 'cannot read the app package.json', {
+      cause: error,
+    });
+  }
+  const names = [
+    ...Object.keys(parsed.dependencies ?? {}),
+    ...Object.keys(parsed.optionalDependencies ?? {}),
+    ...(includeDevDependencies ? Object.keys(parsed.devDependencies ?? {}) : []),
+  ];
+  return [...new Set(names)];
+}
+
+/**
+ * Reads one dependency: `undefined` when it is not a plugin (or not installed), a candidate when its manifest
+ * is valid, its version range admits this baseline and its entry imports; throws a {@link PluginError}
+ * otherwise.
+ */
+async function readCandidate(
+  packageName: string,
+  { appDir, baselineVersion, logger }: DiscoverPluginsOptions,
+): Promise<PluginCandidate | undefined> {
+  const packageJsonPath = findPackageJson(packageName, appDir);
+  if (packageJsonPath === undefined) {
+    logger.debug({ package: packageName }, 'dependency not installed; skipped');
+    return undefined;
+  }
+  let packageJson: { baseline?: unknown; version?: unknown };
+  try {
+    packageJson = (await readJson(packageJsonPath)) as typeof packageJson;
+  } catch (error) {
+    throw new PluginError(PLUGIN_ERROR_CODES.manifestInvalid, { packageName }, 'its package.json cannot be read', {
+      cause: error,
+    });
+  }
+  if (packageJson.baseline === undefined) {
+    logger.debug({ package: packageName }, 'dependency is not a plugin; skipped');
+    return undefined;
+  }
+  const packageDir = dirname(packageJsonPath);
+  logger.info({ package: packageName, version: packageJson.version, dir: packageDir }, 'plugin package detected');
+
+  const identity = { packageName };
+  const manifest = pluginManifestSchema.safeParse(packageJson.baseline);
+  if (!manifest.success) {
+    throw new PluginError(
+      PLUGIN_ERROR_CODES.manifestInvalid,
+      identity,
+      `invalid "baseline" field in package.json: ${formatIssues(manifest.error)}`,
+      { details: { issues: manifest.error.issues } },
+    );
+  }
+  const range = manifest.data.baselineVersion;
+  if (!supportsBaselineVersion(range, baselineVersion)) {
+    throw new PluginError(
+      PLUGIN_ERROR_CODES.versionUnsupported,
+      identity,
+      `supports baseline ${range}, but this is baseline ${baselineVersion}`,
+      { details: { range, baselineVersion } },
+    );
+  }
+  const { entry, web } = manifestEntries(manifest.data, packageDir);
+  let module: { default?: unknown };
+  try {
+    module = (await import(pathToFileURL(entry).href)) as { default?: unknown };
+  } catch (error) {
+    const shown = relative(packageDir, entry).split(sep).join('/');
+    throw new PluginError(PLUGIN_ERROR_CODES.entryImport, identity, `importing its entry "${shown}" failed: ${String(error)}`, {
+      cause: error,
+      details: { entry },
+    });
+  }
+  return { plugin: module.default, packageName, packageDir, manifest: manifest.data, webEntry: web };
+}
+
+/**
+ * Finds the plugins among the bot app's own dependencies (never by scanning disks) and loads them in
+ * dependency order. A dependency is a plugin when its package.json has a `"baseline"` field; other
+ * dependencies are skipped quietly. Each plugin that fails (invalid manifest, unsupported baseline version,
+ * entry that throws, unbranded export, duplicate id, missing or failed dependency, cycle) is logged with its
+ * `BL_ERR_PLUGIN_*` code and skipped, with every plugin that requires it; the others load.
+ *
+ * @throws PluginError `BL_ERR_PLUGIN_HOST_PACKAGE_INVALID` only when the app's own package.json is unreadable.
+ * @example
+ * ```ts
+ * const { plugins, failures } = await discoverPlugins({ appDir: process.cwd(), baselineVersion, logger });
+ * ```
+ */
+export async function discoverPlugins(options: DiscoverPluginsOptions): Promise<PluginLoadResult> {
+  const { appDir, logger, plugins = [], includeDevDependencies = false } = options;
+  const failures: PluginFailure[] = [];
+  const candidates: PluginCandidate[] = [];
+  for (const packageName of await dependencyNames(appDir, includeDevDependencies)) {
+    try {
+      const candidate = await readCandidate(packageName, options);
+      if (candidate !== undefined) candidates.push(candidate);
+    } catch (error) {
+      if (!(error instanceof PluginError)) throw error;
+      recordFailure(failures, logger, error);
+    }
+  }
+  candidates.push(...plugins.map((plugin) => ({ plugin })));
+  return validatePlugins(candidates, logger, failures);
+}
