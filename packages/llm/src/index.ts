@@ -1,1 +1,55 @@
-export {};
+// The service.
+export { createLlmService, type LlmService } from './service/create-llm-service.js';
+export type { LlmProviderConfig, LlmServiceOptions } from './service/llm-service-options.js';
+export type { LlmStream, StreamRequest } from './service/stream-text.js';
+export type { LlmLogger } from './service/llm-logger.js';
+export type { AttemptSummary } from './service/run-with-fallbacks.js';
+
+// Requests and results.
+export { LLM_PROVIDERS, isLlmProviderName, type LlmProviderName } from './types/provider-name.js';
+export type { LlmFinishReason, LlmMessage, LlmToolCall } from './types/messages.js';
+export type { CompleteRequest, GenerationParams, LlmCallContext, LlmTarget, LlmToolChoice } from './types/requests.js';
+export type { CompletionResult, LlmCallInfo } from './types/results.js';
+export type { UsageBuckets, UsageTotals } from './types/usage.js';
+
+// Tools.
+export { defineTool, type DefineToolOptions, type JsonSchema, type LlmToolDefinition } from './tools/define-tool.js';
+
+// Errors.
+export {
+  LlmBudgetExceededError,
+  LlmError,
+  LlmInvalidRequestError,
+  LlmProviderUnavailableError,
+  LlmRateLimitedError,
+  LlmStructuredOutputError,
+  LlmTimeoutError,
+  type LlmErrorDetails,
+  type LlmErrorKind,
+} from './errors/llm-error.js';
+
+// Capabilities.
+export { modelCapabilities, type ModelCapabilities } from './capabilities/model-capabilities.js';
+
+// Pricing and cost.
+export { computeCost, type CostOptions, type CostResult } from './pricing/compute-cost.js';
+export { PricingCatalog } from './pricing/pricing-catalog.js';
+export type { PricingRecord } from './pricing/pricing-record.js';
+export { ratesFromEntry, type ModelRates, type PriceEntry } from './pricing/model-rates.js';
+export { PRICE_SNAPSHOT_DATE, snapshotPricingRecords } from './pricing/snapshot-pricing.js';
+export { PRICE_OVERRIDES, type PriceOverride } from './pricing/price-overrides.js';
+export { loadModelPricing, seedModelPricing } from './pricing/pricing-repository.js';
+export { formatUsd, toFemtoUsd, type FemtoUsd } from './money/femto-usd.js';
+
+// Usage recording.
+export type { LlmRequestType, UsageRecord } from './usage/usage-record.js';
+export type { UsageSink } from './usage/usage-sink.js';
+export { UsageRecorder, type UsageRecorderOptions } from './usage/usage-recorder.js';
+export { createSqlUsageSink } from './usage/sql-usage-sink.js';
+export { sqlExecutorFromDatabase, type DatabaseLike, type SqlExecutor } from './database/sql-executor.js';
+
+// Resilience and budgets.
+export type { RateLimits } from './resilience/provider-rate-limiter.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './resilience/retry-policy.js';
+export type { BudgetConfig, SpendLimits } from './budgets/budget-limits.js';
+export { BudgetGuard } from './budgets/budget-guard.js';

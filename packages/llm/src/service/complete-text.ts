@@ -1,0 +1,68 @@
+import type { JsonSchema } from '../tools/define-tool.js';
+import type { CompleteRequest } from '../types/requests.js';
+import type { CompletionResult } from '../types/results.js';
+import type { LlmRequestType } from '../usage/usage-record.js';
+import type { LlmEngine } from './llm-engine.js';
+import { providerTextRequest, requestMessages, validateToolCalls } from './text-request.js';
+
+/** Native structured output for {@link completeText}: the schema per provider dialect. */
+export interface ResponseFormatSpec {
+  name: string;
+  schema: (provider: string) => JsonSchema;
+}
+
+/**
+ * One text request through the chain: budget check, attempts with retries and fallbacks, then the
+ * successful attempt's usage row and a provider-neutral result.
+ */
+export async function completeText(
+  engine: LlmEngine,
+  request: CompleteRequest,
+  requestType: LlmRequestType = request.tools?.length ? 'function_call' : 'text',
+  responseFormat?: ResponseFormatSpec,
+): Promise<CompletionResult & { nativeFormat: boolean }> {
+  const messages = requestMessages(request);
+  const chain = engine.chain(request, request, request.fallbacks);
+  await engine.checkBudget(request);
+  const { value, target, attempts } = await engine.run(chain, requestType, request, request, async (handle) => {
+    const { request: providerRequest, dropped } = providerTextRequest(request, messages, handle, responseFormat);
+    const response = await handle.target.adapter.complete(providerRequest);
+    return { response, dropped, startedAt: handle.startedAt, nativeFormat: providerRequest.responseFormat !== undefined };
+  });
+  const { response } = value;
+  const cost = engine.accounting.settle({
+    target,
+    requestType,
+    context: request,
+    startedAt: value.startedAt,
+    usage: response.usage,
+    serviceTier: response.serviceTier,
+    rawUsage: response.rawUsage,
+    metadata: {
+      finishReason: response.finishReason,
+      ...(response.responseModel ? { responseModel: response.responseModel } : {}),
+      ...(value.dropped.length ? { droppedParams: value.dropped } : {}),
+      ...(attempts.length > 1 ? { attempt: attempts.length, fallbackFrom: attempts.filter((a) => !a.ok).map((a) => `${a.provider}/${a.model}`) } : {}),
+    },
+  });
+  const toolCalls = validateToolCalls(request, response.toolCalls);
+  return {
+    text: response.text,
+    toolCalls,
+    finishReason: response.finishReason,
+    responseModel: response.responseModel,
+    provider: target.provider,
+    model: target.model,
+    usage: cost.totals,
+    costUsd: cost.costUsd,
+    latencyMs: Math.round(performance.now() - value.startedAt),
+    attempts,
+    nativeFormat: value.nativeFormat,
+    message: {
+      role: 'assistant',
+      content: response.text,
+      ...(toolCalls.length ? { toolCalls } : {}),
+      ...(response.providerContent !== undefined ? { providerData: { provider: target.provider, content: response.providerContent } } : {}),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { loadModelPricing, seedModelPricing } from '../pricing/pricing-repository.js';
+import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
+import type { CompleteRequest } from '../types/requests.js';
+import type { CompletionResult } from '../types/results.js';
+import { completeText } from './complete-text.js';
+import { LlmEngine } from './llm-engine.js';
+import type { LlmServiceOptions } from './llm-service-options.js';
+import { streamText, type LlmStream, type StreamRequest } from './stream-text.js';
+
+/** `services.llm`: every model behind one interface, with cost tracking, budgets, retries and fallbacks. */
+export interface LlmService {
+  /**
+   * A text completion (optionally with tools).
+   *
+   * @example
+   * ```ts
+   * const { text, costUsd } = await services.llm.complete({
+   *   system: 'Answer briefly.', prompt: 'Weather in Oslo?', guildId, userId, cogName: 'weather',
+   * });
+   * ```
+   */
+  complete(request: CompleteRequest): Promise<CompletionResult>;
+  /**
+   * A text completion as an async iterator of text deltas; `result` gives the full result afterwards.
+   *
+   * @example
+   * ```ts
+   * const stream = services.llm.stream({ prompt: 'Tell a story', guildId });
+   * for await (const delta of stream) await message.edit((text += delta));
+   * const { costUsd } = await stream.result;
+   * ```
+   */
+  stream(request: StreamRequest): LlmStream;
+  /**
+   * Seeds `llm_model_pricing` from the vendored snapshot (existing periods are kept) and loads the prices
+   * in force from it. Without a database, nothing to do: the snapshot is used as is.
+   */
+  init(): Promise<void>;
+  /** Re-reads `llm_model_pricing` (after an edit). */
+  reloadPricing(): Promise<void>;
+  /** Writes buffered usage rows now. */
+  flush(): Promise<void>;
+  /** Writes every buffered usage row and releases resources; call on shutdown. */
+  close(): Promise<void>;
+  /** @internal the shared machinery, for the other request kinds and for tests. */
+  readonly engine: LlmEngine;
+}
+
+/**
+ * Creates the LLM service.
+ *
+ * @example
+ * ```ts
+ * const llm = createLlmService({
+ *   defaultProvider: 'openai',
+ *   providers: { openai: { apiKey: process.env.OPENAI_API_KEY, defaultModel: 'gpt-5.4-mini' } },
+ *   database, kv, logger,
+ * });
+ * await llm.init();
+ * ```
+ */
+export function createLlmService(options: LlmServiceOptions): LlmService {
+  const engine = new LlmEngine(options);
+  const service: LlmService = {
+    engine,
+    async complete(request) {
+      const { nativeFormat: _native, ...result } = await completeText(engine, request);
+      return result;
+    },
+    stream: (request) => streamText(engine, request),
+    async init() {
+      if (!engine.sql) return;
+      await seedModelPricing(engine.sql, snapshotPricingRecords());
+      await service.reloadPricing();
+    },
+    async reloadPricing() {
+      if (!engine.sql) return;
+      engine.catalog.replace(await loadModelPricing(engine.sql));
+    },
+    flush: () => engine.recorder.flush(),
+    close: () => engine.close(),
+  };
+  return service;
+}

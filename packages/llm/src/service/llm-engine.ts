@@ -1,0 +1,155 @@
+import { createMemoryKeyValue, type KeyValueStore } from '@baseline/core';
+import { BudgetGuard } from '../budgets/budget-guard.js';
+import { sqlExecutorFromDatabase, type SqlExecutor } from '../database/sql-executor.js';
+import { LlmInvalidRequestError } from '../errors/llm-error.js';
+import { PricingCatalog } from '../pricing/pricing-catalog.js';
+import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
+import { createAnthropicAdapter } from '../providers/anthropic/anthropic-adapter.js';
+import { createGeminiAdapter } from '../providers/gemini/gemini-adapter.js';
+import { createOpenAiAdapter } from '../providers/openai/openai-adapter.js';
+import type { ProviderAdapter } from '../providers/provider-adapter.js';
+import { ProviderRateLimiter, type RateLimits } from '../resilience/provider-rate-limiter.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
+import type { LlmProviderName } from '../types/provider-name.js';
+import type { LlmCallContext, LlmTarget } from '../types/requests.js';
+import { createSqlUsageSink } from '../usage/sql-usage-sink.js';
+import type { LlmRequestType } from '../usage/usage-record.js';
+import { UsageRecorder } from '../usage/usage-recorder.js';
+import type { UsageSink } from '../usage/usage-sink.js';
+import { silentLlmLogger, type LlmLogger } from './llm-logger.js';
+import type { LlmProviderConfig, LlmServiceOptions } from './llm-service-options.js';
+import { resolveTarget, type ResolvedTarget } from './resolve-target.js';
+import { runWithFallbacks, type AttemptHandle, type AttemptSummary } from './run-with-fallbacks.js';
+import { UsageAccounting } from './usage-accounting.js';
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** A sink that drops rows, with one warning: used when no database is configured. */
+function discardingSink(logger: LlmLogger): UsageSink {
+  let warned = false;
+  return {
+    async write() {
+      if (!warned) logger.warn({}, 'llm usage is not persisted: no database configured');
+      warned = true;
+    },
+  };
+}
+
+/** The shared machinery behind every `services.llm` method. Internal: cogs use the service. */
+export class LlmEngine {
+  readonly logger: LlmLogger;
+  readonly kv: KeyValueStore;
+  readonly sql: SqlExecutor | undefined;
+  readonly recorder: UsageRecorder;
+  readonly budget: BudgetGuard | undefined;
+  readonly limiter: ProviderRateLimiter | undefined;
+  readonly accounting: UsageAccounting;
+  readonly policy: RetryPolicy;
+  catalog: PricingCatalog;
+  readonly #options: LlmServiceOptions;
+  readonly #adapters = new Map<LlmProviderName, ProviderAdapter>();
+  readonly #ownsKv: boolean;
+
+  constructor(options: LlmServiceOptions) {
+    this.#options = options;
+    this.logger = (options.logger ?? silentLlmLogger).child({ component: 'llm' });
+    this.#ownsKv = !options.kv;
+    // The in-memory store only calls warn/error, which every LlmLogger has.
+    this.kv = options.kv ?? createMemoryKeyValue({ logger: this.logger as unknown as Parameters<typeof createMemoryKeyValue>[0]['logger'], prefix: 'llm:' });
+    this.sql = options.sql ?? (options.database ? sqlExecutorFromDatabase(options.database) : undefined);
+    const sink = options.usageSink ?? (this.sql ? createSqlUsageSink(this.sql) : discardingSink(this.logger));
+    this.recorder = new UsageRecorder({ sink, logger: this.logger, ...options.usageBuffer });
+    this.budget = options.budgets ? new BudgetGuard(this.kv, options.budgets) : undefined;
+    const limits: Partial<Record<LlmProviderName, RateLimits>> = {};
+    for (const [name, config] of Object.entries(options.providers) as [LlmProviderName, LlmProviderConfig][]) {
+      if (config.rateLimits) limits[name] = config.rateLimits;
+    }
+    this.limiter = Object.keys(limits).length > 0 ? new ProviderRateLimiter(this.kv, limits) : undefined;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    const pricing = options.pricing;
+    this.catalog = pricing instanceof PricingCatalog ? pricing : new PricingCatalog(pricing ?? snapshotPricingRecords());
+    this.accounting = new UsageAccounting({
+      catalog: () => this.catalog,
+      recorder: this.recorder,
+      budget: this.budget,
+      limiter: this.limiter,
+      logger: this.logger,
+    });
+  }
+
+  get defaultProvider(): LlmProviderName {
+    return this.#options.defaultProvider;
+  }
+
+  adapter(provider: LlmProviderName, config: LlmProviderConfig & { apiKey: string }): ProviderAdapter {
+    let adapter = this.#adapters.get(provider);
+    if (adapter) return adapter;
+    const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const base = { apiKey: config.apiKey, timeoutMs, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) };
+    if (provider === 'anthropic') adapter = createAnthropicAdapter({ ...base, ...(config.defaultMaxTokens ? { defaultMaxTokens: config.defaultMaxTokens } : {}) });
+    else if (provider === 'gemini') adapter = createGeminiAdapter({ ...base, ...(config.apiVersion ? { apiVersion: config.apiVersion } : {}) });
+    else adapter = createOpenAiAdapter(provider, base);
+    this.#adapters.set(provider, adapter);
+    return adapter;
+  }
+
+  /** The SDK client of a provider (for media endpoints the adapters do not wrap). */
+  target(target: LlmTarget): ResolvedTarget {
+    return resolveTarget(target, this.#options.providers, (p, c) => this.adapter(p, c));
+  }
+
+  /**
+   * The targets to try: the request's own, then its `fallbacks`, else the cog's chain, else the default
+   * chain. The first target is checked strictly (a bad provider, key or model fails the call at once);
+   * a configured fallback that cannot be used is skipped with a warning.
+   */
+  chain(primary: Partial<LlmTarget>, context: LlmCallContext, fallbacks: readonly LlmTarget[] | undefined): ResolvedTarget[] {
+    const first = this.target({ provider: primary.provider ?? this.defaultProvider, ...(primary.model ? { model: primary.model } : {}) });
+    const configured = fallbacks ?? (context.cogName ? this.#options.fallbacks?.cogs?.[context.cogName] : undefined) ?? this.#options.fallbacks?.default ?? [];
+    const chain = [first];
+    for (const candidate of configured) {
+      try {
+        const resolved = this.target(candidate);
+        if (!chain.some((t) => t.provider === resolved.provider && t.model === resolved.model)) chain.push(resolved);
+      } catch (error) {
+        if (fallbacks) throw error;
+        this.logger.warn({ provider: candidate.provider, model: candidate.model, err: (error as Error).message }, 'llm fallback skipped');
+      }
+    }
+    return chain;
+  }
+
+  async checkBudget(context: LlmCallContext): Promise<void> {
+    await this.budget?.check(context);
+  }
+
+  run<T>(
+    chain: readonly ResolvedTarget[],
+    requestType: LlmRequestType,
+    context: LlmCallContext,
+    options: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined },
+    attempt: (handle: AttemptHandle) => Promise<T>,
+  ): Promise<{ value: T; target: ResolvedTarget; attempts: AttemptSummary[] }> {
+    return runWithFallbacks(
+      chain,
+      {
+        policy: this.policy,
+        limiter: this.limiter,
+        accounting: this.accounting,
+        logger: this.logger,
+        requestType,
+        context,
+        signal: options.signal,
+        timeoutMs: options.timeoutMs,
+      },
+      attempt,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.recorder.close();
+    if (this.#ownsKv) await this.kv.close();
+  }
+}
+
+export { LlmInvalidRequestError };

@@ -1,0 +1,146 @@
+import { performance } from 'node:perf_hooks';
+import { LlmError, LlmTimeoutError } from '../errors/llm-error.js';
+import { classifyProviderError, type ClassifiedError } from '../resilience/classify-provider-error.js';
+import type { ProviderRateLimiter } from '../resilience/provider-rate-limiter.js';
+import { retryDelayMs, type RetryPolicy } from '../resilience/retry-policy.js';
+import type { LlmCallContext } from '../types/requests.js';
+import type { LlmRequestType } from '../usage/usage-record.js';
+import type { LlmLogger } from './llm-logger.js';
+import type { ResolvedTarget } from './resolve-target.js';
+import type { UsageAccounting } from './usage-accounting.js';
+
+/** One attempt's handle: its signal aborts on the per-attempt timeout or the caller's signal. */
+export interface AttemptHandle {
+  target: ResolvedTarget;
+  signal: AbortSignal;
+  timeoutMs: number;
+  startedAt: number;
+  /** Aborts the attempt (a stream abandoned by its consumer). */
+  abort(reason?: unknown): void;
+  /** 1 for the first call to this target, 2 for its first retry, … */
+  attempt: number;
+}
+
+/** A summary of every attempt of one request, in order. */
+export interface AttemptSummary {
+  provider: string;
+  model: string;
+  ok: boolean;
+  errorCode?: string;
+}
+
+export interface RunContext {
+  policy: RetryPolicy;
+  limiter: ProviderRateLimiter | undefined;
+  accounting: UsageAccounting;
+  logger: LlmLogger;
+  requestType: LlmRequestType;
+  context: LlmCallContext;
+  signal: AbortSignal | undefined;
+  timeoutMs: number | undefined;
+  /** Extra metadata on failure rows. */
+  metadata?: Record<string, unknown>;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }
+    function onAbort(): void {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Runs `attempt` against each target of the chain in turn. Per target: take a rate-limit slot, call, and on
+ * a retryable failure wait (the provider's hint, else backoff with jitter) and call again, up to the
+ * target's retry count. A failure that another target may not share moves down the chain; one that no
+ * target can fix (bad request) or the caller's abort ends the run. Every failed attempt is recorded as a
+ * usage row with status `error`; the successful one is recorded by the caller, who knows its usage.
+ */
+export async function runWithFallbacks<T>(
+  chain: readonly ResolvedTarget[],
+  run: RunContext,
+  attempt: (handle: AttemptHandle) => Promise<T>,
+): Promise<{ value: T; target: ResolvedTarget; attempts: AttemptSummary[] }> {
+  const attempts: AttemptSummary[] = [];
+  let lastError: LlmError | undefined;
+  for (const target of chain) {
+    const maxRetries = target.config.maxRetries ?? run.policy.maxRetries;
+    for (let retry = 0; ; retry++) {
+      const timeoutMs = run.timeoutMs ?? target.config.timeoutMs ?? 60_000;
+      const startedAt = performance.now();
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(new LlmTimeoutError(`${target.provider}/${target.model}: no answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onAbort = (): void => controller.abort(run.signal?.reason);
+      run.signal?.addEventListener('abort', onAbort, { once: true });
+      let classified: ClassifiedError;
+      try {
+        if (run.signal?.aborted) throw run.signal.reason;
+        await run.limiter?.acquire(target.provider, timeoutMs, run.signal);
+        const value = await attempt({
+          target,
+          signal: controller.signal,
+          timeoutMs,
+          startedAt,
+          abort: (reason) => controller.abort(reason),
+          attempt: retry + 1,
+        });
+        attempts.push({ provider: target.provider, model: target.model, ok: true });
+        return { value, target, attempts };
+      } catch (thrown) {
+        classified = timedOut
+          ? {
+              error: new LlmTimeoutError(`${target.provider}/${target.model}: no answer within ${timeoutMs} ms`, {
+                provider: target.provider,
+                model: target.model,
+              }),
+              retryable: true,
+              fallback: true,
+              retryAfterMs: undefined,
+            }
+          : classifyProviderError(target.provider, target.model, thrown);
+        if (thrown instanceof LlmError && thrown.kind === 'rate_limited') classified = { ...classified, retryable: false, fallback: true };
+        run.signal?.removeEventListener('abort', onAbort);
+      } finally {
+        // The timer covers the call up to its result (for a stream: up to the first event); the caller's
+        // abort keeps reaching a stream that is still being read.
+        clearTimeout(timer);
+      }
+      const error = classified.error;
+      attempts.push({ provider: target.provider, model: target.model, ok: false, errorCode: error.code });
+      run.accounting.settle({
+        target,
+        requestType: run.requestType,
+        context: run.context,
+        startedAt,
+        error,
+        metadata: { ...run.metadata, attempt: retry + 1, status: error.details?.status },
+      });
+      if (run.signal?.aborted) throw error;
+      lastError = error;
+      if (classified.retryable && retry < maxRetries) {
+        const delay = retryDelayMs(run.policy, retry, classified.retryAfterMs);
+        if (delay !== undefined) {
+          run.logger.debug({ provider: target.provider, model: target.model, delayMs: delay, retry: retry + 1 }, 'llm retry');
+          await sleep(delay, run.signal);
+          continue;
+        }
+      }
+      if (!classified.fallback) throw error;
+      break;
+    }
+  }
+  throw lastError ?? new LlmError('invalid_request', 'no LLM target to try');
+}

@@ -1,0 +1,66 @@
+import { createLlmEmulators, type LlmEmulators } from '@baseline/testing';
+import type { LlmProviderConfig, LlmProviderName, LlmServiceOptions, UsageRecord, UsageSink } from '../../src/index.js';
+import { createLlmService, type LlmService } from '../../src/index.js';
+
+/** The default model each emulated provider is configured with. */
+export const DEFAULT_MODELS: Record<LlmProviderName, string> = {
+  openai: 'gpt-5.4-mini',
+  anthropic: 'claude-sonnet-4-6',
+  gemini: 'gemini-2.5-flash',
+  xai: 'grok-4.3',
+};
+
+/** Provider configuration pointing the real SDKs at the emulators. */
+export function emulatedProviders(emulators: LlmEmulators, overrides: Partial<Record<LlmProviderName, Partial<LlmProviderConfig>>> = {}) {
+  const base = (provider: LlmProviderName, emulator: { apiKey: string; baseURL: string }): LlmProviderConfig => ({
+    apiKey: emulator.apiKey,
+    baseUrl: emulator.baseURL,
+    defaultModel: DEFAULT_MODELS[provider],
+    timeoutMs: 5_000,
+    ...overrides[provider],
+  });
+  return {
+    openai: base('openai', emulators.openai),
+    anthropic: base('anthropic', emulators.anthropic),
+    gemini: { ...base('gemini', emulators.google), apiVersion: 'v1beta' },
+    xai: base('xai', emulators.xai),
+  } satisfies LlmServiceOptions['providers'];
+}
+
+/** A usage sink that keeps rows in memory, for tests that look at rows without a database. */
+export function memorySink(): UsageSink & { rows: UsageRecord[] } {
+  const rows: UsageRecord[] = [];
+  return {
+    rows,
+    async write(records) {
+      rows.push(...records);
+    },
+  };
+}
+
+/** Emulators for all four providers plus a service wired to them, with fast retries. */
+export async function emulatedService(options: Partial<LlmServiceOptions> = {}): Promise<{
+  emulators: LlmEmulators;
+  llm: LlmService;
+  sink: ReturnType<typeof memorySink>;
+  close(): Promise<void>;
+}> {
+  const emulators = await createLlmEmulators();
+  const sink = memorySink();
+  const llm = createLlmService({
+    defaultProvider: 'openai',
+    providers: emulatedProviders(emulators),
+    usageSink: sink,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    ...options,
+  });
+  return {
+    emulators,
+    llm,
+    sink,
+    async close() {
+      await llm.close();
+      await emulators.close();
+    },
+  };
+}
