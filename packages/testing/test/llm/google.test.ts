@@ -118,6 +118,18 @@ describe('Google emulator: images and speech', () => {
     expect(response.usageMetadata?.candidatesTokensDetails).toEqual([{ modality: 'IMAGE', tokenCount: 1290 }]);
   });
 
+  // genai 3.x only calls :predict on Vertex AI, so the Gemini API route is exercised over plain HTTP.
+  it('GIVEN an Imagen :predict request THEN predictions carry the scripted image bytes', async () => {
+    emulator.enqueue(llmReply.image([{ b64: 'aGVsbG8=' }]));
+    const response = await fetch(`${emulator.baseURL}/v1beta/models/imagen-4.0-generate-001:predict`, {
+      method: 'POST',
+      headers: { 'x-goog-api-key': emulator.apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ instances: [{ prompt: 'A fjord' }], parameters: { sampleCount: 1 } }),
+    });
+    expect(await response.json()).toEqual({ predictions: [{ bytesBase64Encoded: 'aGVsbG8=', mimeType: 'image/png' }] });
+    expect(emulator.requests[0]?.operation).toBe('predict');
+  });
+
   it('GIVEN a TTS model THEN the audio arrives as base64 16-bit PCM with its rate in the mime type', async () => {
     emulator.enqueue(llmReply.speech(new Uint8Array([0, 1, 2, 3])));
     const response = await client.models.generateContent({

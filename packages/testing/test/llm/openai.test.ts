@@ -176,6 +176,22 @@ describe('OpenAI emulator: images and audio', () => {
     expect(result.usage).toMatchObject({ input_tokens: 40, output_tokens: 1056, total_tokens: 1096 });
   });
 
+  it('GIVEN an image edit (multipart) THEN the upload is recorded AND base64 comes back', async () => {
+    const image = await toFile(Buffer.from('png'), 'in.png', { type: 'image/png' });
+    const result = await client.images.edit({ model: 'gpt-image-2', image, prompt: 'Add a boat' });
+    expect(result.data?.[0]?.b64_json).toBeTruthy();
+    const body = emulator.requests[0]?.body as RecordedMultipart;
+    expect(body.fields.prompt).toBe('Add a boat');
+    expect(body.files[0]?.filename).toBe('in.png');
+  });
+
+  it('GIVEN dall-e-3 or response_format on a GPT image model THEN the real API errors come back', async () => {
+    await expect(client.images.generate({ model: 'dall-e-3', prompt: 'x' })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+    await expect(
+      client.images.generate({ model: 'gpt-image-2', prompt: 'x', response_format: 'url' }),
+    ).rejects.toMatchObject({ status: 400, param: 'response_format' });
+  });
+
   it('GIVEN speech THEN the SDK receives the raw audio bytes', async () => {
     emulator.enqueue(llmReply.speech(new Uint8Array([1, 2, 3, 4])));
     const response = await client.audio.speech.create({ model: 'gpt-4o-mini-tts', voice: 'alloy', input: 'Hei' });
