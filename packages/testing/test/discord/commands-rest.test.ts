@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiscordEmulator } from '../../src/index.js';
+import { testEmulator } from './fixtures.js';
+
+describe('Discord emulator application command registry', () => {
+  let emulator: DiscordEmulator;
+  let base: string;
+  let headers: Record<string, string>;
+
+  beforeAll(async () => {
+    emulator = await testEmulator();
+    base = `${emulator.restUrl}/v10/applications/${emulator.applicationId}/commands`;
+    headers = { authorization: `Bot ${emulator.botToken}`, 'content-type': 'application/json' };
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  const sapphireBody = {
+    name: 'echo',
+    description: 'Repeat text',
+    type: 1,
+    options: [{ type: 3, name: 'text', description: 'Text to repeat', required: false }],
+    default_member_permissions: null,
+    dm_permission: true,
+  };
+
+  it('GIVEN a new command THEN POST answers 201 AND GET echoes the body with only id, application_id and version added', async () => {
+    const created = await fetch(base, { method: 'POST', headers, body: JSON.stringify(sapphireBody) });
+    expect(created.status).toBe(201);
+    const listed = (await (await fetch(`${base}?with_localizations=true`, { headers })).json()) as Record<string, unknown>[];
+    expect(listed).toHaveLength(1);
+    const { id, application_id, version, ...rest } = listed[0]!;
+    expect(rest).toEqual(sapphireBody);
+    expect(application_id).toBe(emulator.applicationId);
+    expect(typeof id).toBe('string');
+    expect(typeof version).toBe('string');
+  });
+
+  it('GIVEN the same name again THEN POST overwrites with 200 and keeps the id', async () => {
+    const [before] = emulator.commands();
+    const again = await fetch(base, { method: 'POST', headers, body: JSON.stringify({ ...sapphireBody, description: 'Changed' }) });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { id: string }).id).toBe(before!.id);
+    expect(emulator.commands()).toHaveLength(1);
+  });
+
+  it('GIVEN a bulk overwrite THEN surviving names keep their ids AND missing ones are deleted', async () => {
+    const [echo] = emulator.commands();
+    const put = await fetch(base, { method: 'PUT', headers, body: JSON.stringify([sapphireBody, { name: 'ping', description: 'Ping' }]) });
+    const body = (await put.json()) as { id: string; name: string }[];
+    expect(body.find((command) => command.name === 'echo')?.id).toBe(echo!.id);
+    await fetch(base, { method: 'PUT', headers, body: JSON.stringify([{ name: 'ping', description: 'Ping' }]) });
+    expect(emulator.commands().map((command) => command.body.name)).toEqual(['ping']);
+  });
+
+  it('GIVEN an invalid name THEN the answer is 400 with code 50035 and an errors tree', async () => {
+    const response = await fetch(base, { method: 'POST', headers, body: JSON.stringify({ name: 'Bad Name', description: 'x' }) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 50035, errors: { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } });
+  });
+});
