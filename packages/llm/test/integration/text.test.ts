@@ -8,7 +8,8 @@ beforeAll(async () => {
   env = await emulatedService();
 });
 afterAll(() => env.close());
-beforeEach(() => {
+beforeEach(async () => {
+  await env.llm.flush();
   for (const emulator of [env.emulators.openai, env.emulators.anthropic, env.emulators.google, env.emulators.xai]) emulator.reset();
   env.sink.rows.length = 0;
 });
