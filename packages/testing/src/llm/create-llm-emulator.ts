@@ -22,6 +22,7 @@ const COUNTING = new Set<LlmOperation>(['messages.count_tokens', 'countTokens'])
  * @param options.port @default 0 (a free port)
  * @param options.knownModels other model ids get a 404 @default any model is accepted
  * @param options.validate reject what the real API rejects @default true
+ * @param options.record keep every request in `requests` @default true
  * @example
  * ```ts
  * const emulator = await createLlmEmulator({ provider: 'openai' });
@@ -36,6 +37,7 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
   const apiKey = options.apiKey ?? `test-${options.provider}-key`;
   const knownModels = options.knownModels ? new Set(options.knownModels) : undefined;
   const validate = options.validate ?? true;
+  const keepRequests = options.record ?? true;
   const script = createReplyScript();
   const requests: RecordedLlmRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -78,7 +80,7 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
       attempt: Number(headers['x-stainless-retry-count'] ?? 0) || 0,
       reply: undefined,
     };
-    requests.push(record);
+    if (keepRequests) requests.push(record);
     const early = await prepare(adapter, record, raw, headers, query, match);
     // Token counting never consumes scripted replies: they are meant for the generation that follows.
     const scripted = early ?? (COUNTING.has(record.operation) ? undefined : await script.next(record));

@@ -66,6 +66,8 @@ export interface LlmEmulatorOptions {
   knownModels?: string[];
   /** Reject requests the real API rejects (missing `max_tokens`, `temperature` on reasoning models, …). @default true */
   validate?: boolean;
+  /** Keep requests in `requests`; turn off for long benchmarks so memory stays flat. @default true */
+  record?: boolean;
 }
 
 /** A running provider emulator on 127.0.0.1. */

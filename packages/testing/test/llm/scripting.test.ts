@@ -80,6 +80,18 @@ describe('LLM emulator scripting', () => {
     }
   });
 
+  it('GIVEN record: false THEN requests stay empty while replies are still served', async () => {
+    const quiet = await createLlmEmulator({ provider: 'openai', record: false });
+    try {
+      const client = new OpenAI({ ...quiet.clientOptions, maxRetries: 0 });
+      const completion = await client.chat.completions.create({ model: 'gpt-5.4-mini', messages: [{ role: 'user', content: 'Hi' }] });
+      expect(completion.choices[0]?.message.content).toBe('Echo: Hi');
+      expect(quiet.requests).toEqual([]);
+    } finally {
+      await quiet.close();
+    }
+  });
+
   it('GIVEN a reply kind that cannot answer the route THEN the emulator answers 500 naming the mismatch', async () => {
     llm.openai.enqueue(llmReply.speech(new Uint8Array([1])));
     await expect(ask('gpt-5.4-mini')).rejects.toThrow(/'speech' reply cannot answer openai chat.completions/);
