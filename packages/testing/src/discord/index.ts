@@ -1,4 +1,5 @@
 export { createDiscordEmulator } from './create-discord-emulator.js';
+export { redirectDiscordFetch } from './redirect-discord-fetch.js';
 export type { DiscordEmulator, EmulatorClientOptions } from './discord-emulator.js';
 export { DiscordEmulatorError } from './discord-emulator-error.js';
 export type {

@@ -61,3 +61,20 @@ describe('Discord emulator application command registry', () => {
     expect(await response.json()).toMatchObject({ code: 50035, errors: { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } });
   });
 });
+
+describe('redirectDiscordFetch', () => {
+  it('GIVEN the redirect is installed THEN discord.com API URLs reach the emulator AND restore() undoes it', async () => {
+    const { redirectDiscordFetch } = await import('../../src/index.js');
+    const emulator = await testEmulator();
+    const original = globalThis.fetch;
+    const restore = redirectDiscordFetch(emulator.url);
+    try {
+      const response = await fetch('https://discord.com/api/v10/users/@me', { headers: { authorization: `Bot ${emulator.botToken}` } });
+      expect(((await response.json()) as { id: string }).id).toBe(emulator.applicationId);
+    } finally {
+      restore();
+      await emulator.close();
+    }
+    expect(globalThis.fetch).toBe(original);
+  });
+});
