@@ -1,5 +1,5 @@
 import { stdSerializers } from 'pino';
-import { compileSecretPattern, isSnowflakeSegment, MIN_SECRET_LENGTH, REDACTED, SENSITIVE_KEY } from './secret-patterns.js';
+import { MIN_SECRET_LENGTH, REDACTED, SENSITIVE_KEY, TOKEN_SHAPES } from './secret-patterns.js';
 
 /** Removes secrets from strings and from any value about to be logged. */
 export interface Redactor {
@@ -26,16 +26,24 @@ const MAX_DEPTH = 10;
  * ```
  */
 export function createRedactor(secrets: readonly string[] = []): Redactor {
-  const pattern = compileSecretPattern(secrets);
+  // Longest first, so a secret containing another is removed whole.
+  const literals = [...new Set(secrets)].filter((secret) => secret.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 
-  const replace = (match: string, ...args: unknown[]): string => {
-    const groups = args.at(-1) as Record<string, string | undefined>;
-    if (groups.discord !== undefined && !isSnowflakeSegment(groups.discord)) return match;
-    const kept = groups.bearer ?? groups.authorization ?? groups.url ?? '';
-    return kept + REDACTED;
+  const string = (text: string): string => {
+    if (text.length < MIN_SECRET_LENGTH) return text;
+    let result = text;
+    for (const literal of literals) if (result.includes(literal)) result = result.replaceAll(literal, REDACTED);
+    for (const shape of TOKEN_SHAPES) {
+      if (!result.includes(shape.hint)) continue;
+      // `test` is much cheaper than `replace` with a callback; most strings hold no token at all.
+      shape.pattern.lastIndex = 0;
+      if (!shape.pattern.test(result)) continue;
+      result = result.replace(shape.pattern, (match: string, kept: unknown) =>
+        shape.accept !== undefined && !shape.accept(match) ? match : (typeof kept === 'string' ? kept : '') + REDACTED,
+      );
+    }
+    return result;
   };
-
-  const string = (text: string): string => (text.length < MIN_SECRET_LENGTH ? text : text.replace(pattern, replace));
 
   const value = (input: unknown, depth: number, seen: WeakSet<object>): unknown => {
     if (typeof input === 'string') return string(input);

@@ -133,7 +133,7 @@ describe('createRedactor', () => {
 
   it('GIVEN dotted words that only look like a token THEN they are kept', () => {
     const redactor = createRedactor();
-    const text = 'abcdefghijklmnopqrstuvwxyz.section.abcdefghijklmnop';
+    const text = 'MyVeryLongIdentifierNameHere.section.abcdefghijklmnop and abcdefghijklmnopqrstuvwxyz.a.bcdefgh';
     expect(redactor.string(text)).toBe(text);
   });
 
