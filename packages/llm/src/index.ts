@@ -46,6 +46,7 @@ export type { LlmRequestType, UsageRecord } from './usage/usage-record.js';
 export type { UsageSink } from './usage/usage-sink.js';
 export { UsageRecorder, type UsageRecorderOptions } from './usage/usage-recorder.js';
 export { createSqlUsageSink } from './usage/sql-usage-sink.js';
+export { queryUsage, type UsageAggregate, type UsageDimension, type UsageQuery } from './usage/query-usage.js';
 export { sqlExecutorFromDatabase, type DatabaseLike, type SqlExecutor } from './database/sql-executor.js';
 
 // Resilience and budgets.

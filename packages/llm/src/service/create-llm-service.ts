@@ -2,6 +2,8 @@ import { loadModelPricing, seedModelPricing } from '../pricing/pricing-repositor
 import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
 import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
+import { queryUsage, type UsageAggregate, type UsageQuery } from '../usage/query-usage.js';
+import { LlmInvalidRequestError } from '../errors/llm-error.js';
 import { completeText } from './complete-text.js';
 import { LlmEngine } from './llm-engine.js';
 import type { LlmServiceOptions } from './llm-service-options.js';
@@ -38,6 +40,11 @@ export interface LlmService {
   init(): Promise<void>;
   /** Re-reads `llm_model_pricing` (after an edit). */
   reloadPricing(): Promise<void>;
+  /**
+   * Usage sums per guild, user, cog, provider, model and day/week/month (needs a database). Rows still in
+   * the buffer are written first, so the figures include every finished request.
+   */
+  usage(query?: UsageQuery): Promise<UsageAggregate[]>;
   /** Writes buffered usage rows now. */
   flush(): Promise<void>;
   /** Writes every buffered usage row and releases resources; call on shutdown. */
@@ -76,6 +83,11 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     async reloadPricing() {
       if (!engine.sql) return;
       engine.catalog.replace(await loadModelPricing(engine.sql));
+    },
+    async usage(query) {
+      if (!engine.sql) throw new LlmInvalidRequestError('LLM usage queries need a database');
+      await engine.recorder.flush();
+      return queryUsage(engine.sql, query);
     },
     flush: () => engine.recorder.flush(),
     close: () => engine.close(),
