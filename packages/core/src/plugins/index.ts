@@ -27,5 +27,6 @@ export {
   runPluginShutdown,
   type RunPluginHooksOptions,
 } from './run-plugin-hooks.js';
-export { pluginLogger, pluginMigrationsTable, pluginRoutePrefix, pluginSettingsNamespace } from './plugin-names.js';
+// `pluginMigrationsTable` is exported by the database module; `LoadedPlugin.migrationsTable` holds the same name.
+export { pluginLogger, pluginRoutePrefix, pluginSettingsNamespace } from './plugin-names.js';
 export { PluginError, PLUGIN_ERROR_CODES, type PluginErrorCode } from './plugin-error.js';

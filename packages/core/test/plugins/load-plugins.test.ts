@@ -10,6 +10,7 @@ import {
   pluginRoutePrefix,
   pluginSettingsNamespace,
 } from '../../src/plugins/plugin-names.js';
+import { pluginMigrationsTable as databaseMigrationsTable } from '../../src/database/migrations/run-migrations.js';
 import { createCaptureLogger } from '../fixtures/capture-logger.js';
 
 const silent = pino({ level: 'silent' });
@@ -126,6 +127,10 @@ describe('plugin encapsulation names', () => {
     expect(pluginSettingsNamespace('auto-mod')).toBe('auto-mod');
     expect(pluginMigrationsTable('auto-mod-v2')).toBe('plugin_auto_mod_v2_migrations');
     expect(pluginRoutePrefix('auto-mod')).toBe('/api/v1/plugins/auto-mod');
+  });
+
+  it('GIVEN valid plugin ids THEN the migrations table matches the one the database module migrates', () => {
+    for (const id of ['polls', 'auto-mod-v2', `a${'-b'.repeat(22)}`]) expect(pluginMigrationsTable(id)).toBe(databaseMigrationsTable(id));
   });
 });
 
