@@ -123,7 +123,8 @@ function toIssues(
     if (issues.some((issue) => issue.variable === name)) continue;
     const variable = info(name);
     const custom = zodIssue.code === 'custom';
-    const expected = variable?.expected || zodIssue.message.replace(/^Invalid input: expected /, '');
+    // zod's own messages read `Too small: expected …`; keep what follows `expected`.
+    const expected = variable?.expected || zodIssue.message.replace(/^[^:]*: expected /, '');
     issues.push({
       variable: name,
       expected,

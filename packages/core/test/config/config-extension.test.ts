@@ -36,7 +36,7 @@ describe('defineConfigExtension', () => {
     const message = (error as ConfigError).message;
     expect((error as ConfigError).issues.map((issue) => issue.variable)).toEqual(['HEALTH_PORT', 'WEATHER_UNITS', 'KEYED_TOKEN']);
     expect(message).toContain('WEATHER_UNITS: expected metric or imperial, got "kelvin"');
-    expect(message).toContain('KEYED_TOKEN: expected');
+    expect(message).toContain('KEYED_TOKEN: expected string to have >=40 characters, got a hidden value of 19 characters');
     expect(message).toContain('got a hidden value of 19 characters');
     expect(message).not.toContain('plugin-secret-value');
   });
