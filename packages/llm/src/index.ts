@@ -12,8 +12,11 @@ export type { CompleteRequest, GenerationParams, LlmCallContext, LlmTarget, LlmT
 export type { CompletionResult, LlmCallInfo } from './types/results.js';
 export type { UsageBuckets, UsageTotals } from './types/usage.js';
 
-// Tools.
+// Tools and structured output.
 export { defineTool, type DefineToolOptions, type JsonSchema, type LlmToolDefinition } from './tools/define-tool.js';
+export type { RunToolsRequest, RunToolsResult } from './tools/run-tools.js';
+export type { CompleteStructuredRequest, StructuredResult } from './structured/complete-structured.js';
+export { schemaForProvider, toAnthropicSchema, toGeminiSchema, toOpenAiStrictSchema } from './structured/schema-dialects.js';
 
 // Errors.
 export {

@@ -9,6 +9,8 @@ import { providerTextRequest, requestMessages, validateToolCalls } from './text-
 export interface ResponseFormatSpec {
   name: string;
   schema: (provider: string) => JsonSchema;
+  /** The schema before dialect conversion, for the prompt fallback. */
+  plain?: JsonSchema;
 }
 
 /**

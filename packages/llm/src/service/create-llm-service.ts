@@ -5,6 +5,9 @@ import type { CompletionResult } from '../types/results.js';
 import { queryUsage, type UsageAggregate, type UsageQuery } from '../usage/query-usage.js';
 import { LlmInvalidRequestError } from '../errors/llm-error.js';
 import { completeText } from './complete-text.js';
+import { completeStructured, type CompleteStructuredRequest, type StructuredResult } from '../structured/complete-structured.js';
+import { runTools, type RunToolsRequest, type RunToolsResult } from '../tools/run-tools.js';
+import type { z } from 'zod';
 import { LlmEngine } from './llm-engine.js';
 import type { LlmServiceOptions } from './llm-service-options.js';
 import { streamText, type LlmStream, type StreamRequest } from './stream-text.js';
@@ -33,6 +36,31 @@ export interface LlmService {
    * ```
    */
   stream(request: StreamRequest): LlmStream;
+  /**
+   * JSON matching a zod schema: the provider's native JSON-schema mode where it exists, a prompt fallback
+   * elsewhere, validated locally (one repair attempt by default).
+   *
+   * @throws LlmStructuredOutputError with `rawText` when the answer does not validate.
+   * @example
+   * ```ts
+   * const { parsed } = await services.llm.completeStructured({
+   *   prompt: 'Extract the city', schema: z.object({ city: z.string(), country: z.string().optional() }),
+   * });
+   * ```
+   */
+  completeStructured<Schema extends z.ZodType>(request: CompleteStructuredRequest<Schema>): Promise<StructuredResult<z.infer<Schema>>>;
+  /**
+   * Runs a tool loop to a final answer: the model's calls are validated against the tools' zod schemas,
+   * executed (in parallel within a turn) and fed back, up to `maxSteps` turns.
+   *
+   * @example
+   * ```ts
+   * const weather = defineTool({ name: 'get_weather', description: 'Weather for a city',
+   *   parameters: z.object({ city: z.string() }), execute: ({ city }) => lookup(city) });
+   * const { text } = await services.llm.runTools({ prompt: 'Weather in Oslo?', tools: [weather] });
+   * ```
+   */
+  runTools(request: RunToolsRequest): Promise<RunToolsResult>;
   /**
    * Seeds `llm_model_pricing` from the vendored snapshot (existing periods are kept) and loads the prices
    * in force from it. Without a database, nothing to do: the snapshot is used as is.
@@ -75,6 +103,8 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       return result;
     },
     stream: (request) => streamText(engine, request),
+    completeStructured: (request) => completeStructured(engine, request),
+    runTools: (request) => runTools((r) => service.complete(r), request),
     async init() {
       if (!engine.sql) return;
       await seedModelPricing(engine.sql, snapshotPricingRecords());

@@ -23,9 +23,14 @@ export function providerTextRequest(
   request: CompleteRequest,
   messages: LlmMessage[],
   handle: AttemptHandle,
-  responseFormat?: { name: string; schema: (provider: string) => JsonSchema },
+  responseFormat?: { name: string; schema: (provider: string) => JsonSchema; plain?: JsonSchema },
 ): { request: ProviderTextRequest; dropped: string[] } {
   const caps = modelCapabilities(handle.target.provider, handle.target.model);
+  // Without a native JSON mode the schema travels in the system prompt; the answer is validated either way.
+  const system =
+    responseFormat && !caps.nativeJsonSchema
+      ? `${request.system ? `${request.system}\n\n` : ''}Reply with a single JSON value, no prose, matching this JSON Schema:\n${JSON.stringify(responseFormat.plain ?? responseFormat.schema(handle.target.provider))}`
+      : request.system;
   const { params, dropped } = filterParams(request, caps);
   const tools = caps.tools ? (request.tools ?? []) : [];
   if (!caps.tools && request.tools?.length) dropped.push('tools');
@@ -40,7 +45,7 @@ export function providerTextRequest(
   return {
     request: {
       model: handle.target.model,
-      system: request.system,
+      system,
       messages,
       params,
       capabilities: caps,

@@ -31,10 +31,10 @@ describe('pricing in llm_model_pricing', () => {
   it('GIVEN init() twice THEN the snapshot is seeded once and edits in the table change billing', async () => {
     const llm = service();
     await llm.init();
-    const [{ count }] = await stack.rows<{ count: number }>('select count(*)::int as count from llm_model_pricing');
+    const { count } = await stack.one<{ count: number }>('select count(*)::int as count from llm_model_pricing');
     expect(count).toBe(snapshotPricingRecords().length);
     await llm.init();
-    const [{ count: again }] = await stack.rows<{ count: number }>('select count(*)::int as count from llm_model_pricing');
+    const { count: again } = await stack.one<{ count: number }>('select count(*)::int as count from llm_model_pricing');
     expect(again).toBe(count);
 
     const [row] = await stack.rows<{ input: string; pricing: Record<string, unknown> }>(
@@ -102,7 +102,7 @@ describe('usage rows under load and at shutdown', () => {
     );
     expect(results).toHaveLength(100);
     await llm.close();
-    const [{ count, cost }] = await stack.rows<{ count: number; cost: string }>(
+    const { count, cost } = await stack.one<{ count: number; cost: string }>(
       `select count(*)::int as count, sum(estimated_cost_usd)::text as cost from llm_usage where cog_name = 'load'`,
     );
     expect(count).toBe(100);
@@ -115,10 +115,10 @@ describe('usage rows under load and at shutdown', () => {
     await llm.complete({ prompt: 'a', cogName: 'shutdown' });
     await llm.complete({ prompt: 'b', cogName: 'shutdown' });
     expect(llm.engine.recorder.pending).toBe(2);
-    const [{ before }] = await stack.rows<{ before: number }>(`select count(*)::int as before from llm_usage where cog_name = 'shutdown'`);
+    const { before } = await stack.one<{ before: number }>(`select count(*)::int as before from llm_usage where cog_name = 'shutdown'`);
     expect(before).toBe(0);
     await llm.close();
-    const [{ after }] = await stack.rows<{ after: number }>(`select count(*)::int as after from llm_usage where cog_name = 'shutdown'`);
+    const { after } = await stack.one<{ after: number }>(`select count(*)::int as after from llm_usage where cog_name = 'shutdown'`);
     expect(after).toBe(2);
   });
 

@@ -6,6 +6,7 @@ export async function createTestStack(): Promise<{
   db: Database;
   kv: () => KeyValueStore;
   rows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  one<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T>;
   close(): Promise<void>;
 }> {
   const logger = createLogger({ service: 'llm-test', level: 'silent' });
@@ -23,6 +24,11 @@ export async function createTestStack(): Promise<{
     },
     async rows<T>(sql: string, params: unknown[] = []) {
       return (await db.orm.em.getConnection().execute(sql, params, 'all')) as T[];
+    },
+    async one<T>(sql: string, params: unknown[] = []) {
+      const [row] = (await db.orm.em.getConnection().execute(sql, params, 'all')) as T[];
+      if (row === undefined) throw new Error(`no row from: ${sql}`);
+      return row;
     },
     async close() {
       for (const store of stores) await store.close();
