@@ -17,6 +17,7 @@ type Body = Record<string, unknown>;
 export class InteractionStore {
   readonly byId = new Map<string, InteractionRecord>();
   readonly #byToken = new Map<string, InteractionRecord>();
+  #created = 0;
 
   constructor(private readonly core: EmulatorCore) {}
 
@@ -63,10 +64,21 @@ export class InteractionStore {
       choices: null,
       listeners: new Set(),
     };
+    if (++this.#created % 10_000 === 0) this.#forgetExpired();
     this.byId.set(id, record);
     this.#byToken.set(token, record);
     this.core.gateway.dispatch(record.guildId, 'INTERACTION_CREATE', JSON.stringify(payload));
     return record;
+  }
+
+  /** Drops interactions whose webhook token expired, so long benchmarks do not grow without bound. */
+  #forgetExpired(): void {
+    const deadline = Date.now() - this.core.ctx.options.interactions.tokenLifetimeMs;
+    for (const [id, record] of this.byId) {
+      if (record.createdAt >= deadline) break;
+      this.byId.delete(id);
+      this.#byToken.delete(record.token);
+    }
   }
 
   #dmChannel(userId: string, channelId: string): ChannelRecord {

@@ -61,7 +61,9 @@ export class HttpHandler {
     const path = `/${parts.join('/')}`;
     const entry: LoggedRequest = { method, path, query: url.search.slice(1), body: undefined, status: 0, at };
     const log = this.requests;
-    if (log.length >= this.core.ctx.options.rest.requestLogLimit) log.splice(0, log.length - this.core.ctx.options.rest.requestLogLimit + 1);
+    const limit = this.core.ctx.options.rest.requestLogLimit;
+    // Trimmed in batches so a full log costs amortised O(1) per request.
+    if (log.length >= limit + Math.max(1, limit >> 3)) log.splice(0, log.length - limit + 1);
     log.push(entry);
     let status = 500;
     let headers: Record<string, string> = {};

@@ -51,6 +51,7 @@ export class RateLimiter {
     const key = `${hash}:${majorKey}`;
     let bucket = this.#buckets.get(key);
     if (!bucket || bucket.resetAt <= now) {
+      if (!bucket && this.#buckets.size >= 50_000) this.#sweep(now);
       bucket = { count: 0, resetAt: now + this.windowMs };
       this.#buckets.set(key, bucket);
     }
@@ -75,6 +76,11 @@ export class RateLimiter {
       return { headers, limited: { retryAfter, global: false, scope: 'user' } };
     }
     return { headers, limited: null };
+  }
+
+  /** Forgets expired buckets (one per interaction id accumulates otherwise). */
+  #sweep(now: number): void {
+    for (const [key, bucket] of this.#buckets) if (bucket.resetAt <= now) this.#buckets.delete(key);
   }
 
   #headers(hash: string, remaining: number, resetAt: number, now: number): Record<string, string> {
