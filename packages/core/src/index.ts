@@ -1,3 +1,5 @@
+// Version of the running baseline.
+export { BASELINE_VERSION } from './version.js';
 // Errors: every deliberate error carries a stable BL_ERR_* code.
 export { BaselineError, isBaselineError } from './errors/baseline-error.js';
 // Configuration: environment variables, validated once.

@@ -22,6 +22,10 @@ export const PLUGIN_ERROR_CODES = {
   dependencyCycle: 'BL_ERR_PLUGIN_DEPENDENCY_CYCLE',
   /** A lifecycle hook threw. */
   hookFailed: 'BL_ERR_PLUGIN_HOOK_FAILED',
+  /** The plugin's migrations failed; they were rolled back. */
+  migrationFailed: 'BL_ERR_PLUGIN_MIGRATION_FAILED',
+  /** The plugin's settings definition could not be registered. */
+  settingsInvalid: 'BL_ERR_PLUGIN_SETTINGS_INVALID',
   /** The host app's own package.json cannot be read. */
   hostPackageInvalid: 'BL_ERR_PLUGIN_HOST_PACKAGE_INVALID',
 } as const;

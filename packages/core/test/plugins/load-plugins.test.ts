@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import type { BaselineServices } from '../../src/services/index.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { defineSettings, type InferSettings } from '../../src/settings/define-settings.js';
@@ -137,14 +138,15 @@ describe('plugin encapsulation names', () => {
 describe('plugin lifecycle hooks', () => {
   it('GIVEN setup, ready and shutdown THEN they run in dependency order and shutdown in reverse', async () => {
     const calls: string[] = [];
-    const services = { marker: 'services' };
+    // Hooks only pass the container through; a tagged stand-in shows which one they received.
+    const services = { service: 'services' } as unknown as BaselineServices;
     const tracked = (id: string, dependencies: string[] = []) =>
       definePlugin({
         id,
         name: id,
         version: '1.0.0',
         dependencies,
-        setup: (context) => void calls.push(`setup:${context.pluginId}:${String(context.services.marker)}`),
+        setup: (context) => void calls.push(`setup:${context.pluginId}:${context.services.service}`),
         ready: () => void calls.push(`ready:${id}`),
         shutdown: () => void calls.push(`shutdown:${id}`),
       });
@@ -180,7 +182,7 @@ describe('plugin lifecycle hooks', () => {
       ],
       logger,
     });
-    const result = await runPluginSetup({ plugins, services: {}, logger });
+    const result = await runPluginSetup({ plugins, services: {} as BaselineServices, logger });
     expect(result.plugins.map((loaded) => loaded.id)).toEqual(['sturdy']);
     expect(setUpIds).toEqual(['sturdy']);
     expect(result.failures.map((failure) => [failure.pluginId, failure.error.code])).toEqual([
@@ -207,7 +209,7 @@ describe('plugin lifecycle hooks', () => {
       ],
       logger: silent,
     });
-    await runPluginShutdown({ plugins, services: {}, logger: silent });
+    await runPluginShutdown({ plugins, services: {} as BaselineServices, logger: silent });
     expect(calls).toEqual(['first']);
   });
 });
