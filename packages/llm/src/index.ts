@@ -12,6 +12,18 @@ export type { CompleteRequest, GenerationParams, LlmCallContext, LlmTarget, LlmT
 export type { CompletionResult, LlmCallInfo } from './types/results.js';
 export type { UsageBuckets, UsageTotals } from './types/usage.js';
 
+// Images and audio.
+export type {
+  GenerateImageRequest,
+  GenerateImageResult,
+  GeneratedImage,
+  MediaRequestBase,
+  SpeechRequest,
+  SpeechResult,
+  TranscribeRequest,
+  TranscribeResult,
+} from './media/media-types.js';
+
 // Tools and structured output.
 export { defineTool, type DefineToolOptions, type JsonSchema, type LlmToolDefinition } from './tools/define-tool.js';
 export type { RunToolsRequest, RunToolsResult } from './tools/run-tools.js';

@@ -1,3 +1,4 @@
+import type { MediaAdapter } from '../media/media-types.js';
 import type { ModelCapabilities } from '../capabilities/model-capabilities.js';
 import type { JsonSchema } from '../tools/define-tool.js';
 import type { LlmFinishReason, LlmMessage, LlmToolCall } from '../types/messages.js';
@@ -52,6 +53,8 @@ export interface ProviderAdapter {
    * caller can retry before any text reached the consumer.
    */
   stream(request: ProviderTextRequest): AsyncIterator<ProviderStreamEvent>;
+  /** Images, speech and transcription, where the provider has them (Anthropic has none). */
+  readonly media: MediaAdapter;
 }
 
 /** Parses tool-call arguments defensively: invalid JSON yields `undefined`, never a throw. */

@@ -8,6 +8,8 @@ import { completeText } from './complete-text.js';
 import { completeStructured, type CompleteStructuredRequest, type StructuredResult } from '../structured/complete-structured.js';
 import { runTools, type RunToolsRequest, type RunToolsResult } from '../tools/run-tools.js';
 import type { z } from 'zod';
+import { runMedia } from '../media/run-media.js';
+import type { GenerateImageRequest, GenerateImageResult, SpeechRequest, SpeechResult, TranscribeRequest, TranscribeResult } from '../media/media-types.js';
 import { LlmEngine } from './llm-engine.js';
 import type { LlmServiceOptions } from './llm-service-options.js';
 import { streamText, type LlmStream, type StreamRequest } from './stream-text.js';
@@ -62,6 +64,23 @@ export interface LlmService {
    */
   runTools(request: RunToolsRequest): Promise<RunToolsResult>;
   /**
+   * Generates images (OpenAI GPT image models, Gemini image models, xAI grok-imagine), as base64 or URL.
+   * Priced from the image usage tokens where reported, else per image.
+   *
+   * @example
+   * ```ts
+   * const { images } = await services.llm.generateImage({ provider: 'openai', model: 'gpt-image-2', prompt: 'a fox' });
+   * ```
+   */
+  generateImage(request: GenerateImageRequest): Promise<GenerateImageResult>;
+  /**
+   * Text to speech (OpenAI `/audio/speech`, xAI `/tts`, Gemini TTS models); priced per character, per
+   * second of audio or per token as the model is billed.
+   */
+  speech(request: SpeechRequest): Promise<SpeechResult>;
+  /** Speech to text (OpenAI transcription models, xAI `/stt`, Gemini audio understanding). */
+  transcribe(request: TranscribeRequest): Promise<TranscribeResult>;
+  /**
    * Seeds `llm_model_pricing` from the vendored snapshot (existing periods are kept) and loads the prices
    * in force from it. Without a database, nothing to do: the snapshot is used as is.
    */
@@ -105,6 +124,18 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     stream: (request) => streamText(engine, request),
     completeStructured: (request) => completeStructured(engine, request),
     runTools: (request) => runTools((r) => service.complete(r), request),
+    async generateImage(request) {
+      const { value, info } = await runMedia(engine, 'image', 'generateImage', request, (media, model, signal) => media.generateImage?.(model, request, signal));
+      return { ...info, images: value };
+    },
+    async speech(request) {
+      const { value, info } = await runMedia(engine, 'speech', 'speech', request, (media, model, signal) => media.speech?.(model, request, signal));
+      return { ...info, ...value };
+    },
+    async transcribe(request) {
+      const { value, info } = await runMedia(engine, 'transcription', 'transcribe', request, (media, model, signal) => media.transcribe?.(model, request, signal));
+      return { ...info, text: value };
+    },
     async init() {
       if (!engine.sql) return;
       await seedModelPricing(engine.sql, snapshotPricingRecords());

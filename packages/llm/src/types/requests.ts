@@ -47,7 +47,8 @@ export interface CompleteRequest extends GenerationParams, LlmCallContext {
   system?: string;
   prompt?: string;
   messages?: LlmMessage[];
-  tools?: readonly LlmToolDefinition[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tools of any argument type
+  tools?: readonly LlmToolDefinition<any, any>[];
   toolChoice?: LlmToolChoice;
   /** Allow several tool calls in one turn where the provider has a switch. @default true */
   parallelToolCalls?: boolean;

@@ -69,6 +69,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Provid
   return {
     name: 'anthropic',
     client,
+    media: {},
     async complete(request): Promise<ProviderTextResponse> {
       const message = await client.messages.create({ ...body(request), stream: false }, { signal: request.signal, timeout: request.timeoutMs });
       const toolCalls: LlmToolCall[] = [];

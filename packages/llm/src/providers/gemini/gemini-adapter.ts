@@ -3,6 +3,7 @@ import { FunctionCallingConfigMode, GoogleGenAI, ThinkingLevel, type GenerateCon
 import type { LlmFinishReason, LlmToolCall } from '../../types/messages.js';
 import type { ProviderAdapter, ProviderStreamEvent, ProviderTextRequest, ProviderTextResponse } from '../provider-adapter.js';
 import { toGeminiContents } from './gemini-contents.js';
+import { createGeminiMedia } from './gemini-media.js';
 import { normalizeGeminiUsage, type GeminiUsageFields } from './normalize-gemini-usage.js';
 
 /** Connection settings for Gemini. */
@@ -76,6 +77,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ProviderAdap
   return {
     name: 'gemini',
     client,
+    media: createGeminiMedia(client),
     async complete(request): Promise<ProviderTextResponse> {
       const response = await client.models.generateContent({ model: request.model, ...config(request) });
       const { text, toolCalls } = readParts(response);

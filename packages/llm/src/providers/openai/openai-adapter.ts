@@ -3,6 +3,7 @@ import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from 'openai
 import type { LlmFinishReason, LlmToolCall } from '../../types/messages.js';
 import { parseArguments, type ProviderAdapter, type ProviderStreamEvent, type ProviderTextRequest, type ProviderTextResponse } from '../provider-adapter.js';
 import { normalizeOpenAiUsage, type OpenAiUsageFields } from './normalize-openai-usage.js';
+import { createOpenAiMedia } from './openai-media.js';
 import { toOpenAiMessages } from './openai-messages.js';
 
 /** Connection settings of an OpenAI-protocol provider. */
@@ -70,6 +71,7 @@ export function createOpenAiAdapter(flavour: 'openai' | 'xai', options: OpenAiAd
   return {
     name: flavour,
     client,
+    media: createOpenAiMedia(client, flavour, options.apiKey),
     async complete(request): Promise<ProviderTextResponse> {
       const response = await client.chat.completions.create({ ...body(request), stream: false }, requestOptions(request));
       const choice = response.choices[0];
