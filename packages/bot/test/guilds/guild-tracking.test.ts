@@ -1,0 +1,148 @@
+import { upsertGuild, type BaselineServices } from '@baseline/core';
+import { createDiscordEmulator, type DiscordEmulator } from '@baseline/testing';
+import type { Client } from 'discord.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { installGuildTracking, shardIdForGuild, type GuildTracking } from '../../src/guilds/index.js';
+import { createTestStack, fastGateway, loginReady, query, testClient, type LogLine } from '../shards/test-stack.js';
+
+const seedUsers = [{ username: 'owner' }, { username: 'alice' }, { username: 'bob' }];
+/** Channel permissions without VIEW_AUDIT_LOG (128). */
+const NO_AUDIT_LOG = '3072';
+
+type GuildRow = { guild_id: string; guild_name: string; is_active: boolean; added_by_user_id: string | null; left_at: string | null };
+type GrantRow = { user_id: string; is_initial: boolean; is_active: boolean };
+
+describe('guild tracking', () => {
+  let stack: Awaited<ReturnType<typeof createTestStack>>;
+  let services: BaselineServices;
+  let emulator: DiscordEmulator;
+  let client: Client | undefined;
+  let tracking: GuildTracking | undefined;
+
+  beforeAll(async () => {
+    stack = await createTestStack();
+    services = stack.services;
+  });
+  afterAll(() => stack.close());
+  afterEach(async () => {
+    await tracking?.stop();
+    await client?.destroy();
+    await emulator.close();
+    tracking = undefined;
+    client = undefined;
+  });
+
+  const guildRow = async (guildId: string) =>
+    (await query<GuildRow>(services, `select guild_id::text, guild_name, is_active, added_by_user_id::text, left_at from guilds where guild_id = ?`, [guildId]))[0];
+  const grants = (guildId: string) =>
+    query<GrantRow>(services, `select user_id::text, is_initial, is_active from authorized_users where guild_id = ? order by id`, [guildId]);
+  const userId = (name: string) => [...emulator.state.users.values()].find((user) => user.username === name)!.id;
+  const start = async () => {
+    client = testClient(emulator);
+    tracking = installGuildTracking(client, services);
+    await loginReady(client, emulator.botToken);
+    await tracking.settled();
+  };
+
+  it('GIVEN alice adds the bot after ready THEN the guild is active and alice, found in the audit log, is its initial authorized user', async () => {
+    emulator = await createDiscordEmulator({ gateway: fastGateway, seed: { users: seedUsers } });
+    await start();
+    const guild = emulator.addGuild({ name: 'Alice Place', owner: 'owner', bot: false });
+    const joined = new Promise((resolve) => client!.once('guildCreate', resolve));
+    emulator.makeBotJoin(guild.id, { addedBy: 'alice' });
+    await joined;
+    await tracking!.settled();
+
+    expect(await guildRow(guild.id)).toMatchObject({ guild_name: 'Alice Place', is_active: true, added_by_user_id: userId('alice') });
+    expect(await grants(guild.id)).toEqual([{ user_id: userId('alice'), is_initial: true, is_active: true }]);
+  });
+
+  it('GIVEN the bot cannot read the audit log THEN the owner becomes the initial user and the log says why', async () => {
+    emulator = await createDiscordEmulator({ gateway: fastGateway, seed: { users: seedUsers } });
+    await start();
+    const guild = emulator.addGuild({ name: 'Locked', owner: 'owner', bot: false });
+    const joined = new Promise((resolve) => client!.once('guildCreate', resolve));
+    emulator.makeBotJoin(guild.id, { addedBy: 'alice', permissions: NO_AUDIT_LOG });
+    await joined;
+    await tracking!.settled();
+
+    expect(await guildRow(guild.id)).toMatchObject({ is_active: true, added_by_user_id: userId('owner') });
+    expect(await grants(guild.id)).toEqual([{ user_id: userId('owner'), is_initial: true, is_active: true }]);
+    const warning = stack.logs.find((line: LogLine) => line.guild_id === guild.id && line.level === 'warn');
+    expect(warning?.msg).toMatch(/guild owner: the bot lacks VIEW_AUDIT_LOG \(Discord error 50013\)/);
+  });
+
+  it('GIVEN a tracked guild WHEN the bot leaves and is added again THEN the row goes inactive with its data kept, then active again with the same initial user', async () => {
+    emulator = await createDiscordEmulator({ gateway: fastGateway, seed: { users: seedUsers } });
+    await start();
+    const guild = emulator.addGuild({ name: 'Round Trip', owner: 'owner', bot: false });
+    let joined = new Promise((resolve) => client!.once('guildCreate', resolve));
+    emulator.makeBotJoin(guild.id, { addedBy: 'alice' });
+    await joined;
+    await tracking!.settled();
+
+    const left = new Promise((resolve) => client!.once('guildDelete', resolve));
+    emulator.makeBotLeave(guild.id);
+    await left;
+    await tracking!.settled();
+    const inactive = await guildRow(guild.id);
+    expect(inactive).toMatchObject({ is_active: false });
+    expect(inactive!.left_at).not.toBeNull();
+    expect(await grants(guild.id)).toEqual([{ user_id: userId('alice'), is_initial: true, is_active: true }]);
+
+    joined = new Promise((resolve) => client!.once('guildCreate', resolve));
+    emulator.makeBotJoin(guild.id, { addedBy: 'bob' });
+    await joined;
+    await tracking!.settled();
+    expect(await guildRow(guild.id)).toMatchObject({ is_active: true, left_at: null, added_by_user_id: userId('alice') });
+    expect(await grants(guild.id)).toEqual([{ user_id: userId('alice'), is_initial: true, is_active: true }]);
+    expect(stack.logs.some((line) => line.guild_id === guild.id && line.msg === 'guild rejoined')).toBe(true);
+  });
+
+  it('GIVEN the table disagrees with Discord at startup THEN reconcile marks the vanished guild left, records the unknown one and reactivates the returned one', async () => {
+    emulator = await createDiscordEmulator({
+      gateway: fastGateway,
+      seed: {
+        users: seedUsers,
+        guilds: [
+          { name: 'Unknown', owner: 'owner', bot: { addedBy: 'bob' } },
+          { name: 'Returned', owner: 'owner' },
+        ],
+      },
+    });
+    const byName = (name: string) => [...emulator.state.guilds.values()].find((guild) => guild.name === name)!;
+    const vanishedId = String(BigInt(byName('Unknown').id) + 1n);
+    await upsertGuild(services.db, { guildId: vanishedId, guildName: 'Vanished' });
+    await upsertGuild(services.db, { guildId: byName('Returned').id, guildName: 'Returned (old name)' });
+    await query(services, `update guilds set is_active = false, left_at = now() where guild_id = ?`, [byName('Returned').id]);
+
+    await start();
+
+    expect(await guildRow(vanishedId)).toMatchObject({ is_active: false });
+    expect(await guildRow(byName('Unknown').id)).toMatchObject({ is_active: true, added_by_user_id: userId('bob') });
+    expect(await grants(byName('Unknown').id)).toEqual([{ user_id: userId('bob'), is_initial: true, is_active: true }]);
+    expect(await guildRow(byName('Returned').id)).toMatchObject({ is_active: true, guild_name: 'Returned', left_at: null });
+  });
+
+  it('GIVEN a process running shard 0 of 2 THEN reconcile never marks left an active guild of shard 1', async () => {
+    emulator = await createDiscordEmulator({ gateway: fastGateway, seed: { users: seedUsers, guilds: [{ name: 'Here', owner: 'owner' }] } });
+    const idOnShard = (shard: number) => {
+      for (let n = 1n; ; n++) {
+        const id = String((n << 22n) + 7n);
+        if (shardIdForGuild(id, 2) === shard) return id;
+      }
+    };
+    const otherShardGuild = idOnShard(1);
+    const mineGone = idOnShard(0);
+    await upsertGuild(services.db, { guildId: otherShardGuild, guildName: 'Other process' });
+    await upsertGuild(services.db, { guildId: mineGone, guildName: 'Gone from shard 0' });
+
+    client = testClient(emulator, { shards: [0], shardCount: 2 });
+    tracking = installGuildTracking(client, services);
+    await loginReady(client, emulator.botToken);
+    await tracking.settled();
+
+    expect(await guildRow(otherShardGuild)).toMatchObject({ is_active: true });
+    expect(await guildRow(mineGone)).toMatchObject({ is_active: false });
+  });
+});
