@@ -1,6 +1,7 @@
 // The service.
 export { createLlmService, type LlmService } from './service/create-llm-service.js';
 export type { LlmProviderConfig, LlmServiceOptions } from './service/llm-service-options.js';
+export { createLlmServiceFromConfig, DEFAULT_MODELS, type LlmServiceDeps } from './config/create-llm-service-from-config.js';
 export type { LlmStream, StreamRequest } from './service/stream-text.js';
 export type { LlmLogger } from './service/llm-logger.js';
 export type { AttemptSummary } from './service/run-with-fallbacks.js';

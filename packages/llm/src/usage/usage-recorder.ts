@@ -59,8 +59,13 @@ export class UsageRecorder {
       const dropped = this.#buffer.splice(0, this.#buffer.length - this.#maxBuffered);
       this.#logger?.error({ dropped: dropped.length }, 'llm usage buffer full: oldest rows dropped');
     }
-    if (this.#closed || this.#buffer.length >= this.#maxBatch) void this.flush();
-    else this.#timer ??= setTimeout(() => void this.flush(), this.#flushIntervalMs).unref();
+    if (this.#closed || this.#buffer.length >= this.#maxBatch) this.#flushInBackground();
+    else this.#timer ??= setTimeout(() => this.#flushInBackground(), this.#flushIntervalMs).unref();
+  }
+
+  /** Flush started by a timer or a full batch; failures are logged in `#drain` and retried later. */
+  #flushInBackground(): void {
+    this.flush().catch(() => undefined);
   }
 
   /** Writes buffered rows now; resolves when the rows present at the call are written or have failed. */
@@ -69,12 +74,13 @@ export class UsageRecorder {
       clearTimeout(this.#timer);
       this.#timer = undefined;
     }
-    const previous = this.#flushing ?? Promise.resolve();
-    const run = previous.then(() => this.#drain());
-    this.#flushing = run.finally(() => {
+    // Flushes run one after another; a failed one does not stop the next.
+    const run = (this.#flushing ?? Promise.resolve()).then(() => this.#drain());
+    const tracked = run.catch(() => undefined);
+    this.#flushing = tracked;
+    void tracked.then(() => {
       if (this.#flushing === tracked) this.#flushing = undefined;
     });
-    const tracked = this.#flushing;
     return run;
   }
 
@@ -86,7 +92,7 @@ export class UsageRecorder {
       } catch (error) {
         this.#buffer.unshift(...batch);
         this.#logger?.error({ err: error, rows: batch.length }, 'llm usage write failed; rows kept for the next flush');
-        if (!this.#closed) this.#timer ??= setTimeout(() => void this.flush(), this.#flushIntervalMs).unref();
+        if (!this.#closed) this.#timer ??= setTimeout(() => this.#flushInBackground(), this.#flushIntervalMs).unref();
         throw error;
       }
     }
