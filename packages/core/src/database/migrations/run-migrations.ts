@@ -1,5 +1,5 @@
 import type { Transaction } from '@mikro-orm/core';
-import { Migration, MigrationRunner, MigrationStorage } from '@mikro-orm/migrations';
+import { MigrationRunner, MigrationStorage, type Migration } from '@mikro-orm/migrations';
 import type { AbstractSqlDriver } from '@mikro-orm/postgresql';
 import { BaselineError } from '../../errors/baseline-error.js';
 import type { Database } from '../create-database.js';

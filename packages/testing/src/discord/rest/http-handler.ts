@@ -65,7 +65,7 @@ export class HttpHandler {
     // Trimmed in batches so a full log costs amortised O(1) per request.
     if (log.length >= limit + Math.max(1, limit >> 3)) log.splice(0, log.length - limit + 1);
     log.push(entry);
-    let status = 500;
+    let status: number;
     let headers: Record<string, string> = {};
     let payload: string | undefined;
     let contentType = 'application/json';
