@@ -1,0 +1,119 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  ActionRowBuilder,
+  ApplicationCommandOptionType,
+  ButtonBuilder,
+  ButtonStyle,
+  Client,
+  GatewayIntentBits,
+  MessageFlags,
+} from 'discord.js';
+import { startStandaloneEmulator, type StandaloneEmulator } from '../../src/standalone/index.js';
+import { launchChromium } from './browser.js';
+
+describe('Standalone emulator web page in headless Chromium', () => {
+  let standalone: StandaloneEmulator;
+  let client: Client;
+  let context: BrowserContext;
+  let userDataDir: string;
+  let page: Page;
+  const userId = (name: string) => [...standalone.emulator.state.users.values()].find((user) => user.username === name)!.id;
+
+  beforeAll(async () => {
+    ({ context, userDataDir } = await launchChromium());
+    standalone = await startStandaloneEmulator();
+    // A plain discord.js bot: /ping, an ephemeral /secret and a /vote whose reply carries a button.
+    client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: standalone.urls.rest } });
+    client.on('interactionCreate', async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        if (interaction.commandName === 'ping') await interaction.reply('pong');
+        if (interaction.commandName === 'secret') await interaction.reply({ content: 'for your eyes only', flags: MessageFlags.Ephemeral });
+        if (interaction.commandName === 'vote') {
+          const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+            new ButtonBuilder().setCustomId('confirm').setLabel('Confirm').setStyle(ButtonStyle.Success),
+          );
+          await interaction.reply({ content: `vote: ${interaction.options.getString('choice', true)}`, components: [row] });
+        }
+      }
+      if (interaction.isButton()) await interaction.update({ content: `confirmed by ${interaction.user.username}`, components: [] });
+    });
+    const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
+    await client.login(standalone.botToken);
+    await ready;
+    await client.application!.commands.set([
+      { name: 'ping', description: 'Replies pong' },
+      { name: 'secret', description: 'Replies only to you' },
+      {
+        name: 'vote',
+        description: 'Casts a vote',
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'choice',
+            description: 'Your vote',
+            required: true,
+            choices: [
+              { name: 'Yes', value: 'yes' },
+              { name: 'No', value: 'no' },
+            ],
+          },
+        ],
+      },
+    ]);
+    page = await context.newPage();
+    await page.goto(standalone.urls.page);
+    await page.locator('.channel[data-name="general"]').click();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await client?.destroy();
+    await standalone?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  async function runCommand(user: string, name: string) {
+    await page.locator('#user-select').selectOption(userId(user));
+    await page.locator(`#command-select option[value="${name}"]`).waitFor({ state: 'attached' });
+    await page.locator('#command-select').selectOption(name);
+  }
+
+  it('GIVEN a user and a channel picked on the page WHEN /ping is run THEN the bot reply "pong" appears under that user', async () => {
+    await runCommand('alice', 'ping');
+    await page.locator('#run-command').click();
+    const reply = page.locator('.message', { hasText: 'pong' });
+    await reply.waitFor();
+    await expect(reply.locator('.used').textContent()).resolves.toBe('Alice used /ping');
+    await expect(reply.getAttribute('data-ephemeral')).resolves.toBe('false');
+    const interaction = standalone.emulator.interactions().find((record) => (record.payload['data'] as { name?: string }).name === 'ping')!;
+    expect(interaction.userId).toBe(userId('alice'));
+    expect(interaction.response?.type).toBe(4);
+  });
+
+  it('GIVEN an ephemeral reply THEN the page marks it for the invoking user and hides it from another user', async () => {
+    await runCommand('alice', 'secret');
+    await page.locator('#run-command').click();
+    const secret = page.locator('.message', { hasText: 'for your eyes only' });
+    await secret.waitFor();
+    await expect(secret.getAttribute('data-ephemeral')).resolves.toBe('true');
+    await expect(secret.locator('.note').textContent()).resolves.toBe('Only you can see this');
+    await page.locator('#user-select').selectOption(userId('bob'));
+    await secret.waitFor({ state: 'detached' });
+    await expect(page.locator('.message', { hasText: 'pong' }).count()).resolves.toBe(1);
+  });
+
+  it('GIVEN a command with a required choice option THEN the generated form sends it AND clicking the reply button runs the bot handler', async () => {
+    await runCommand('alice', 'vote');
+    const choice = page.locator('#option-fields select[name="choice"]');
+    await expect(choice.locator('option').allTextContents()).resolves.toEqual(['', 'Yes', 'No']);
+    await choice.selectOption('no');
+    await page.locator('#run-command').click();
+    const vote = page.locator('.message', { hasText: 'vote: no' });
+    await vote.waitFor();
+    await vote.locator('button[data-custom-id="confirm"]').click();
+    await page.locator('.message', { hasText: 'confirmed by alice' }).waitFor();
+    await expect(page.locator('button[data-custom-id="confirm"]').count()).resolves.toBe(0);
+  });
+});
