@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../toolchain.mjs';
-import { install, run } from './install.mjs';
+import { spawn } from 'node:child_process';
+import { install } from './install.mjs';
 
 const appDir = join(root, 'examples', 'bot');
 const main = join(appDir, 'src', 'main.ts');
@@ -13,4 +14,9 @@ if (!existsSync(main)) {
   console.error('[baseline] examples/bot is missing: the demo needs @baseline/bot and the example bot.');
   process.exit(1);
 }
-process.exit(run('tsx', ['--conditions=@baseline/source', main, ...process.argv.slice(2)], { cwd: appDir }));
+const child = spawn('tsx', ['--conditions=@baseline/source', main, ...process.argv.slice(2)], { cwd: appDir, stdio: 'inherit' });
+// Ctrl-C reaches the whole process group, the child included: only wait for it. Signals aimed at this process
+// alone (a supervisor's SIGTERM) are passed on.
+process.on('SIGINT', () => {});
+for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
