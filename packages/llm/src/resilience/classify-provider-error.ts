@@ -68,7 +68,7 @@ export function classifyProviderError(provider: LlmProviderName, model: string, 
   const e = (thrown ?? {}) as ErrorShape;
   const base: LlmErrorDetails = { provider, model };
   const name = e.name ?? '';
-  let status = typeof e.status === 'number' ? e.status : undefined;
+  const status = typeof e.status === 'number' ? e.status : undefined;
   let providerCode = e.errorCode ?? e.code ?? e.type ?? undefined;
   let retryAfterMs = readRetryAfterMs(e.headers ?? undefined);
   let message = e.message ?? String(thrown);

@@ -1,4 +1,4 @@
-import { LlmError } from '../errors/llm-error.js';
+import type { LlmError } from '../errors/llm-error.js';
 import { classifyProviderError } from '../resilience/classify-provider-error.js';
 import type { ProviderStreamEvent } from '../providers/provider-adapter.js';
 import type { LlmFinishReason, LlmToolCall } from '../types/messages.js';

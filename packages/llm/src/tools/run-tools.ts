@@ -6,6 +6,7 @@ import type { LlmToolDefinition } from './define-tool.js';
 
 /** A tool loop request: tools with `execute`, and a step limit. */
 export interface RunToolsRequest extends CompleteRequest {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tools of any argument type
   tools: readonly LlmToolDefinition<any, unknown>[];
   /**
    * Most model turns that may call tools; after the last one, the model is asked for a final answer with
@@ -46,14 +47,12 @@ export async function runTools(complete: (request: CompleteRequest) => Promise<C
   const maxSteps = request.maxSteps ?? 5;
   const messages: LlmMessage[] = [...(request.messages ?? []), ...(request.prompt !== undefined ? [{ role: 'user' as const, content: request.prompt }] : [])];
   const steps: CompletionResult[] = [];
-  let stepLimitReached = false;
   for (let step = 0; ; step++) {
     const last = step >= maxSteps;
     const result = await complete({ ...request, prompt: undefined, messages: [...messages], ...(last ? { toolChoice: 'none' as const } : {}) });
     steps.push(result);
     messages.push(result.message);
     if (result.toolCalls.length === 0 || last) {
-      stepLimitReached = last;
       const total = steps.reduce((sum, s) => sum + toFemtoUsd(s.costUsd), 0n);
       return {
         ...result,
@@ -61,7 +60,7 @@ export async function runTools(complete: (request: CompleteRequest) => Promise<C
         attempts: steps.flatMap((s) => s.attempts),
         steps,
         messages,
-        stepLimitReached,
+        stepLimitReached: last,
       };
     }
     messages.push(...(await Promise.all(result.toolCalls.map((call) => runCall(request.tools, call)))));

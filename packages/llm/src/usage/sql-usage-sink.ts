@@ -1,5 +1,4 @@
 import type { SqlExecutor } from '../database/sql-executor.js';
-import type { UsageRecord } from './usage-record.js';
 import type { UsageSink } from './usage-sink.js';
 
 const COLUMNS = [

@@ -83,6 +83,7 @@ describe.each(['openai', 'anthropic', 'gemini', 'xai'] as const)('completeStruct
     emulatorOf(provider).enqueue(llmReply.json({ name: 'Ada', age: 36, nickname: null, role: 'admin' }));
     const result = await env.llm.completeStructured({ provider, prompt: 'Who?', schema: Person });
     expect(result.parsed).toEqual({ name: 'Ada', age: 36, role: 'admin' });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- provider-specific JSON bodies
     const body = emulatorOf(provider).requests[0]?.body as Record<string, any>;
     if (provider === 'openai' || provider === 'xai') {
       const schema = body.response_format.json_schema.schema;

@@ -1,4 +1,4 @@
-import OpenAI, { toFile } from 'openai';
+import { toFile, type OpenAI } from 'openai';
 import type { MediaAdapter } from '../../media/media-types.js';
 import { usageOf } from '../../types/usage.js';
 
