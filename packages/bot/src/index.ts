@@ -1,1 +1,38 @@
-export {};
+// Runtime: build, start and stop a bot.
+export { createBot } from './runtime/create-bot.js';
+export type { Bot, CommandSyncSettings, CreateBotOptions } from './runtime/bot-options.js';
+export { BotError, BOT_ERROR_CODES, type BotErrorCode } from './runtime/bot-error.js';
+export { DEFAULT_BOT_MESSAGES, type BotMessages } from './runtime/handler-runner.js';
+export { resolveIntents } from './runtime/resolve-intents.js';
+
+// Cogs: what plugin authors write.
+export { Cog, type CogBinding, type CogClass, type CogMeta, type CogSettings } from './cogs/cog.js';
+export { defineCog, type CogDefinition, type CogHandlers } from './cogs/define-cog.js';
+export { component, contextMenu, listener, modal, slashCommand } from './cogs/define-handlers.js';
+export type * from './cogs/cog-handlers.js';
+export { CogManager, type CogFailure, type CogOrigin, type LoadedCog } from './cogs/cog-manager.js';
+export { routeCustomId } from './cogs/pieces/interaction-handler-piece.js';
+import './cogs/plugin-register.js';
+
+// Command sync: diff with Discord's registry, write only differences.
+export { commandBody } from './commands/command-body.js';
+export { normalizeCommand } from './commands/normalize-command.js';
+export { formatCommandSyncPlan, planCommandSync, planHasChanges, type CommandSyncPlan, type LiveCommand } from './commands/plan-command-sync.js';
+export { DAILY_COMMAND_CREATE_LIMIT, syncCommands, type CommandSyncResult, type SyncCommandsOptions } from './commands/sync-commands.js';
+
+// /status.
+export { StatusCog } from './status/status-cog.js';
+export { collectBotStatus, type BotStatus, type DependencyStatus } from './status/collect-status.js';
+export { formatStatusEmbed, formatUptime } from './status/format-status.js';
+
+// Cache limits for many guilds.
+export { BASELINE_CACHE_LIMITS, BASELINE_SWEEPERS, createCacheOptions, type BotCacheOptions } from './cache/create-cache-options.js';
+
+// Guild tracking.
+export * from './guilds/index.js';
+// Health endpoint.
+export * from './health/index.js';
+// Shard status in the key-value store.
+export * from './shards/index.js';
+// Sharding: shard ranges, identify concurrency, multi-process clusters.
+export * from './sharding/index.js';

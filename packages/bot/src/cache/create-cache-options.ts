@@ -1,0 +1,63 @@
+import { Options, type CacheFactory, type CacheWithLimitsOptions, type SweeperOptions } from 'discord.js';
+
+/** Options of {@link createCacheOptions}: per-manager limits and sweepers merged over baseline's defaults. */
+export interface BotCacheOptions {
+  /** Limits per discord.js manager, e.g. `{ MessageManager: 100 }`; merged over {@link BASELINE_CACHE_LIMITS}. */
+  limits?: CacheWithLimitsOptions;
+  /** Sweepers, merged over {@link BASELINE_SWEEPERS}. */
+  sweepers?: SweeperOptions;
+}
+
+const keepBot = <T extends { id: string; client: { user: { id: string } | null } }>(value: T) => value.id === value.client.user?.id;
+
+/**
+ * Cache limits for a bot in many guilds: what slash-command bots rarely read from the cache is not kept
+ * (presences, reactions, invites, bans, stickers, …), messages and members are small, and the bot's own
+ * member and user always stay. Guilds, channels, roles and permission overwrites stay unlimited: discord.js
+ * needs them for permission checks.
+ */
+export const BASELINE_CACHE_LIMITS: CacheWithLimitsOptions = {
+  ...Options.DefaultMakeCacheSettings,
+  MessageManager: 25,
+  GuildMessageManager: 25,
+  DMMessageManager: 10,
+  GuildMemberManager: { maxSize: 20, keepOverLimit: keepBot },
+  UserManager: { maxSize: 1_000, keepOverLimit: keepBot },
+  PresenceManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  GuildBanManager: 0,
+  GuildInviteManager: 0,
+  GuildStickerManager: 0,
+  GuildScheduledEventManager: 0,
+  StageInstanceManager: 0,
+  ThreadMemberManager: 0,
+  AutoModerationRuleManager: 0,
+  ApplicationCommandManager: 0,
+  BaseGuildEmojiManager: 0,
+  GuildEmojiManager: 0,
+};
+
+/** Sweepers that drop old messages and users, and archived threads, every few minutes. */
+export const BASELINE_SWEEPERS: SweeperOptions = {
+  ...Options.DefaultSweeperSettings,
+  messages: { interval: 300, lifetime: 900 },
+  users: { interval: 3_600, filter: () => (user) => user.id !== user.client.user?.id },
+  threads: { interval: 3_600, lifetime: 14_400 },
+};
+
+/**
+ * The `makeCache` and `sweepers` client options baseline uses by default.
+ *
+ * @param options - limits and sweepers replacing baseline's per manager or sweeper kind.
+ * @example
+ * ```ts
+ * new Client({ intents, ...createCacheOptions({ limits: { MessageManager: 200 } }) });
+ * ```
+ */
+export function createCacheOptions(options: BotCacheOptions = {}): { makeCache: CacheFactory; sweepers: SweeperOptions } {
+  return {
+    makeCache: Options.cacheWithLimits({ ...BASELINE_CACHE_LIMITS, ...options.limits }),
+    sweepers: { ...BASELINE_SWEEPERS, ...options.sweepers },
+  };
+}

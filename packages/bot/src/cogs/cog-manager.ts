@@ -1,0 +1,212 @@
+import type { BaselineServices } from '@baseline/core';
+import type { SapphireClient } from '@sapphire/framework';
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import type { Logger } from '@baseline/core';
+import { commandBody } from '../commands/command-body.js';
+import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
+import type { HandlerOwner, HandlerRunner } from '../runtime/handler-runner.js';
+import { removePiece } from '../runtime/sapphire-stores.js';
+import { COG_BINDING, type Cog, type CogClass } from './cog.js';
+import { createCommandPiece } from './pieces/command-piece.js';
+import { createInteractionHandlerPiece } from './pieces/interaction-handler-piece.js';
+import { createListenerPiece } from './pieces/listener-piece.js';
+
+/** The plugin a cog comes from. */
+export interface CogOrigin {
+  readonly pluginId: string;
+  readonly settingsNamespace: string;
+  readonly logger: Logger;
+}
+
+/** A cog that is loaded: its instance and the Sapphire pieces registered for it. */
+export interface LoadedCog {
+  readonly name: string;
+  readonly pluginId: string | undefined;
+  readonly cog: Cog<never>;
+  readonly cogClass: CogClass;
+  /** Names of its application commands. */
+  readonly commands: readonly string[];
+  readonly commandBodies: readonly RESTPostAPIApplicationCommandsJSONBody[];
+  /** @internal */
+  readonly origin: CogOrigin | undefined;
+  /** @internal */
+  readonly pieces: readonly { store: string; name: string }[];
+}
+
+/** A cog that could not load, and why. */
+export interface CogFailure {
+  readonly cogName: string | undefined;
+  readonly pluginId: string | undefined;
+  readonly error: BotError;
+}
+
+const COG_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/**
+ * Loads cogs onto the Sapphire stores and takes them off again. A cog that fails (constructor throws,
+ * invalid or conflicting declarations, `onLoad` throws) is logged, recorded in `failures`, and skipped.
+ */
+export class CogManager {
+  readonly failures: CogFailure[] = [];
+  readonly #loaded = new Map<string, LoadedCog>();
+
+  constructor(
+    private readonly deps: { client: SapphireClient; services: BaselineServices; runner: HandlerRunner; logger: Logger },
+  ) {}
+
+  /** Loaded cogs, in load order. */
+  list(): LoadedCog[] {
+    return [...this.#loaded.values()];
+  }
+
+  get(name: string): LoadedCog | undefined {
+    return this.#loaded.get(name);
+  }
+
+  /** Every loaded cog's command bodies: what command sync makes Discord hold. */
+  commandBodies(): RESTPostAPIApplicationCommandsJSONBody[] {
+    return this.list().flatMap((loaded) => loaded.commandBodies);
+  }
+
+  /**
+   * Constructs a cog and registers its handlers.
+   * @returns the loaded cog, or `undefined` when it failed (see {@link CogManager.failures}).
+   */
+  async load(cogClass: CogClass, origin?: CogOrigin): Promise<LoadedCog | undefined> {
+    const cogName = typeof cogClass?.meta?.name === 'string' ? cogClass.meta.name : undefined;
+    try {
+      return await this.#load(cogClass, origin);
+    } catch (error) {
+      const failure =
+        error instanceof BotError
+          ? error
+          : new BotError(BOT_ERROR_CODES.cogLoadFailed, `cog "${cogName ?? '?'}" failed to load: ${error instanceof Error ? error.message : String(error)}`, {
+              cause: error,
+              details: { cog: cogName, plugin: origin?.pluginId },
+            });
+      this.failures.push({ cogName, pluginId: origin?.pluginId, error: failure });
+      this.deps.logger.error({ err: failure, code: failure.code, cog: cogName, plugin: origin?.pluginId }, 'cog skipped');
+      return undefined;
+    }
+  }
+
+  /**
+   * Removes a cog's handlers and runs its `onUnload`.
+   * @throws BotError `BL_ERR_COG_UNKNOWN` when no cog of that name is loaded.
+   */
+  async unload(name: string): Promise<void> {
+    const loaded = this.#loaded.get(name);
+    if (loaded === undefined) throw new BotError(BOT_ERROR_CODES.cogUnknown, `no cog named "${name}" is loaded`, { details: { cog: name } });
+    this.#loaded.delete(name);
+    for (const piece of loaded.pieces) await removePiece(this.deps.client, piece.store, piece.name);
+    try {
+      await loaded.cog.onUnload?.();
+    } catch (error) {
+      this.deps.logger.error({ err: error, cog: name, plugin: loaded.pluginId }, 'cog onUnload failed');
+    }
+    this.deps.logger.info({ cog: name, plugin: loaded.pluginId }, 'cog unloaded');
+  }
+
+  /**
+   * Replaces a loaded cog by a fresh instance of `cogClass` (default: its own class), keeping its plugin.
+   * When the new one fails, the previous class is loaded again and the failure is returned.
+   */
+  async reload(name: string, cogClass?: CogClass): Promise<LoadedCog | undefined> {
+    const previous = this.#loaded.get(name);
+    if (previous === undefined) throw new BotError(BOT_ERROR_CODES.cogUnknown, `no cog named "${name}" is loaded`, { details: { cog: name } });
+    await this.unload(name);
+    const next = await this.load(cogClass ?? previous.cogClass, previous.origin);
+    if (next === undefined && cogClass !== undefined) await this.load(previous.cogClass, previous.origin);
+    return next;
+  }
+
+  /** Unloads every cog, last loaded first. */
+  async unloadAll(): Promise<void> {
+    for (const name of [...this.#loaded.keys()].reverse()) await this.unload(name);
+  }
+
+  async #load(cogClass: CogClass, origin: CogOrigin | undefined): Promise<LoadedCog> {
+    const pluginId = origin?.pluginId;
+    if (typeof cogClass !== 'function' || typeof cogClass.meta?.name !== 'string' || !COG_NAME.test(cogClass.meta.name)) {
+      throw new BotError(BOT_ERROR_CODES.cogInvalid, `a cog of plugin "${pluginId ?? 'app'}" is not a cog class with \`static meta = { name: 'kebab-case' }\``, {
+        details: { plugin: pluginId },
+      });
+    }
+    const name = cogClass.meta.name;
+    if (this.#loaded.has(name)) {
+      throw new BotError(BOT_ERROR_CODES.cogConflict, `cog "${name}" of plugin "${pluginId ?? 'app'}" has the name of a cog already loaded (plugin "${this.#loaded.get(name)?.pluginId ?? 'app'}")`, {
+        details: { cog: name, plugin: pluginId },
+      });
+    }
+    const logger = (origin?.logger ?? this.deps.logger).child({ cog: name });
+    let cog: Cog<never>;
+    try {
+      cog = new cogClass(this.deps.client, this.deps.services) as Cog<never>;
+    } catch (error) {
+      throw new BotError(BOT_ERROR_CODES.cogLoadFailed, `cog "${name}" of plugin "${pluginId ?? 'app'}" threw in its constructor: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+        details: { cog: name, plugin: pluginId },
+      });
+    }
+    cog[COG_BINDING] = { pluginId, settingsNamespace: origin?.settingsNamespace, logger };
+    const owner: HandlerOwner = { pluginId, cogName: name, logger };
+
+    const bodies = (cog.commands ?? []).map((definition) => commandBody(definition));
+    this.#checkConflicts(name, pluginId, cog, bodies);
+    const { runner } = this.deps;
+    const pieces: { store: string; name: string; piece: unknown }[] = [
+      ...(cog.commands ?? []).map((definition, index) => ({ store: 'commands', name: bodies[index]!.name, piece: createCommandPiece(definition, owner, runner) })),
+      ...(cog.listeners ?? []).map((definition, index) => ({ store: 'listeners', name: `${name}:${definition.event}:${index}`, piece: createListenerPiece(definition, owner, runner) })),
+      ...[...(cog.components ?? []), ...(cog.modals ?? [])].map((definition) => ({
+        store: 'interaction-handlers',
+        name: `${name}:${definition.kind}:${definition.customId}`,
+        piece: createInteractionHandlerPiece(definition, owner, runner),
+      })),
+    ];
+    const loaded: LoadedCog = {
+      name,
+      pluginId,
+      cog,
+      cogClass,
+      commands: bodies.map((body) => body.name),
+      commandBodies: bodies,
+      origin,
+      pieces: pieces.map(({ store, name: pieceName }) => ({ store, name: pieceName })),
+    };
+    this.#loaded.set(name, loaded);
+    try {
+      for (const piece of pieces) await this.deps.client.stores.loadPiece({ store: piece.store as 'commands', name: piece.name, piece: piece.piece as never });
+      await cog.onLoad?.();
+    } catch (error) {
+      await this.unload(name).catch(() => {});
+      throw new BotError(BOT_ERROR_CODES.cogLoadFailed, `cog "${name}" of plugin "${pluginId ?? 'app'}" failed to load: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+        details: { cog: name, plugin: pluginId },
+      });
+    }
+    logger.info({ commands: loaded.commands, listeners: cog.listeners?.length ?? 0 }, 'cog loaded');
+    return loaded;
+  }
+
+  #checkConflicts(name: string, pluginId: string | undefined, cog: Cog<never>, bodies: RESTPostAPIApplicationCommandsJSONBody[]): void {
+    const conflict = (what: string, other: LoadedCog | undefined) =>
+      new BotError(BOT_ERROR_CODES.cogConflict, `cog "${name}" of plugin "${pluginId ?? 'app'}" declares ${what}, already declared by cog "${other?.name ?? name}"`, {
+        details: { cog: name, plugin: pluginId, other: other?.name },
+      });
+    const names = new Set<string>();
+    for (const body of bodies) {
+      if (names.has(body.name)) throw conflict(`command "${body.name}" twice`, undefined);
+      names.add(body.name);
+      const other = this.list().find((loaded) => loaded.commands.includes(body.name));
+      if (other) throw conflict(`command "${body.name}"`, other);
+    }
+    const prefixes = new Set<string>();
+    for (const handler of [...(cog.components ?? []), ...(cog.modals ?? [])]) {
+      const key = `${handler.kind}:${handler.customId}`;
+      if (prefixes.has(key)) throw conflict(`${handler.kind} "${handler.customId}" twice`, undefined);
+      prefixes.add(key);
+      const other = this.list().find((loaded) => loaded.pieces.some((piece) => piece.name.endsWith(`:${key}`)));
+      if (other) throw conflict(`${handler.kind} "${handler.customId}"`, other);
+    }
+  }
+}

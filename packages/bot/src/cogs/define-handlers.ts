@@ -1,0 +1,79 @@
+import type { ClientEvents } from 'discord.js';
+import type {
+  ComponentDefinition,
+  ContextMenuDefinition,
+  ListenerDefinition,
+  ModalDefinition,
+  SlashCommandDefinition,
+} from './cog-handlers.js';
+
+/**
+ * Declares a slash command of a cog.
+ *
+ * @example
+ * ```ts
+ * slashCommand({
+ *   data: new SlashCommandBuilder().setName('greet').setDescription('Say hello'),
+ *   cooldown: { seconds: 5 },
+ *   run: (interaction) => interaction.reply('Hello!'),
+ * })
+ * ```
+ */
+export function slashCommand(definition: Omit<SlashCommandDefinition, 'kind'>): SlashCommandDefinition {
+  return { ...definition, kind: 'slash' };
+}
+
+/**
+ * Declares a user or message context-menu command.
+ *
+ * @example
+ * ```ts
+ * contextMenu({
+ *   data: new ContextMenuCommandBuilder().setName('Profile').setType(ApplicationCommandType.User),
+ *   run: (interaction) => interaction.reply({ content: interaction.targetId, flags: MessageFlags.Ephemeral }),
+ * })
+ * ```
+ */
+export function contextMenu(definition: Omit<ContextMenuDefinition, 'kind'>): ContextMenuDefinition {
+  return { ...definition, kind: 'context-menu' };
+}
+
+/**
+ * Declares a discord.js client event listener; the handler gets the event's arguments then a context.
+ *
+ * @example
+ * ```ts
+ * listener('guildMemberAdd', async (member, { logger }) => logger.info({ user_id: member.id }, 'joined'))
+ * ```
+ */
+export function listener<Event extends keyof ClientEvents>(
+  event: Event,
+  run: ListenerDefinition<Event>['run'],
+  options: { once?: boolean } = {},
+): ListenerDefinition {
+  return { kind: 'listener', event, run, ...options } as unknown as ListenerDefinition;
+}
+
+/**
+ * Declares a button or select-menu handler routed by custom id prefix.
+ *
+ * @example
+ * ```ts
+ * component({ customId: 'greeter-wave', type: 'button', run: (interaction, { args }) => interaction.update({ content: args[0] }) })
+ * ```
+ */
+export function component(definition: Omit<ComponentDefinition, 'kind'>): ComponentDefinition {
+  return { ...definition, kind: 'component' };
+}
+
+/**
+ * Declares a modal submit handler routed by custom id prefix.
+ *
+ * @example
+ * ```ts
+ * modal({ customId: 'greeter-form', run: (interaction) => interaction.reply(interaction.fields.getTextInputValue('text')) })
+ * ```
+ */
+export function modal(definition: Omit<ModalDefinition, 'kind'>): ModalDefinition {
+  return { ...definition, kind: 'modal' };
+}

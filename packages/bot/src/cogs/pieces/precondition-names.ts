@@ -1,0 +1,3 @@
+/** Names of the preconditions the bot registers for cog commands. */
+export const CHECK_PRECONDITION = 'BaselineCheck';
+export const COOLDOWN_PRECONDITION = 'BaselineCooldown';

@@ -1,0 +1,142 @@
+import { isBaselineError, type KeyValueStore } from '@baseline/core';
+import { Routes, type REST, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import type { Logger } from '@baseline/core';
+import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
+import { planCommandSync, planHasChanges, type CommandSyncPlan, type LiveCommand } from './plan-command-sync.js';
+
+/** Discord's limit of command creations per application per guild (and globally) per day. */
+export const DAILY_COMMAND_CREATE_LIMIT = 200;
+
+/** Options of {@link syncCommands}. */
+export interface SyncCommandsOptions {
+  /** discord.js' REST client (`client.rest`), logged in. */
+  rest: REST;
+  applicationId: string;
+  /** Holds the sync lock and the daily create counters, shared by every process of the deployment. */
+  kv: KeyValueStore;
+  logger: Logger;
+  /** The commands Discord should hold. */
+  commands: readonly RESTPostAPIApplicationCommandsJSONBody[];
+  /**
+   * Register in these guilds instead of globally (development: guild commands update at once). Global
+   * commands are left alone then.
+   */
+  guildIds?: readonly string[];
+  /** Compute and return the plan without writing. @default false */
+  dryRun?: boolean;
+  /** Creations allowed per scope per UTC day before refusing. @default 200 */
+  dailyCreateLimit?: number;
+  /** How long the sync lock may be held, in milliseconds. @default 120_000 */
+  lockTtlMs?: number;
+}
+
+/** What {@link syncCommands} did. */
+export interface CommandSyncResult {
+  /** One plan per scope (global, or each guild). */
+  readonly plans: readonly CommandSyncPlan[];
+  /** `false` for a dry run, or when another process held the lock (`skipped`). */
+  readonly applied: boolean;
+  /** Why nothing was done: another process of the deployment is syncing. */
+  readonly skipped?: 'locked';
+  /** Requests that changed Discord's registry. */
+  readonly writes: number;
+}
+
+/**
+ * Makes Discord's command registry match `commands`, writing only differences: creates, edits and deletes,
+ * never a bulk overwrite. Runs under the key-value lock `commands-sync:<app>` so one process per deployment
+ * syncs; another process finding the lock taken skips. Creations are counted per scope per UTC day and
+ * refused before Discord's limit.
+ *
+ * @throws BotError `BL_ERR_COMMANDS_CREATE_LIMIT` before any write when the creations would pass the limit.
+ * @example
+ * ```ts
+ * const { plans } = await syncCommands({ rest: client.rest, applicationId, kv, logger, commands, dryRun: true });
+ * console.log(formatCommandSyncPlan(plans));
+ * ```
+ */
+export async function syncCommands(options: SyncCommandsOptions): Promise<CommandSyncResult> {
+  const { kv, logger, applicationId, dryRun = false, lockTtlMs = 120_000 } = options;
+  if (dryRun) return { plans: await computePlans(options), applied: false, writes: 0 };
+  try {
+    return await kv.withLock(`commands-sync:${applicationId}`, lockTtlMs, async () => {
+      const plans = await computePlans(options);
+      await checkCreateBudget(options, plans);
+      let writes = 0;
+      for (const plan of plans) writes += await applyPlan(options, plan);
+      logger.info({ writes, scopes: plans.length }, writes === 0 ? 'commands already in sync' : 'commands synced');
+      return { plans, applied: true, writes };
+    });
+  } catch (error) {
+    if (isBaselineError(error, 'BL_ERR_KV_LOCK_BUSY')) {
+      logger.info('another process is syncing commands; skipped');
+      return { plans: [], applied: false, skipped: 'locked', writes: 0 };
+    }
+    throw error;
+  }
+}
+
+async function computePlans({ rest, applicationId, commands, guildIds }: SyncCommandsOptions): Promise<CommandSyncPlan[]> {
+  const scopes: (string | null)[] = guildIds === undefined ? [null] : [...guildIds];
+  const plans: CommandSyncPlan[] = [];
+  for (const guildId of scopes) {
+    const live = (await rest.get(listRoute(applicationId, guildId))) as LiveCommand[];
+    plans.push(planCommandSync(guildId, commands, live));
+  }
+  return plans;
+}
+
+function createCounterKey(guildId: string | null): string {
+  return `commands:creates:${guildId ?? 'global'}:${new Date().toISOString().slice(0, 10)}`;
+}
+
+async function checkCreateBudget(options: SyncCommandsOptions, plans: readonly CommandSyncPlan[]): Promise<void> {
+  const limit = options.dailyCreateLimit ?? DAILY_COMMAND_CREATE_LIMIT;
+  for (const plan of plans) {
+    if (plan.create.length === 0) continue;
+    const used = Number((await options.kv.get(createCounterKey(plan.guildId))) ?? 0);
+    if (used + plan.create.length > limit) {
+      const scope = plan.guildId === null ? 'global commands' : `guild ${plan.guildId}`;
+      throw new BotError(
+        BOT_ERROR_CODES.commandsCreateLimit,
+        `refusing to create ${plan.create.length} command(s) for ${scope}: ${used} of Discord's ${limit} daily creations are used today (UTC). Wait for tomorrow or create fewer commands; nothing was written.`,
+        { details: { guildId: plan.guildId, used, planned: plan.create.length, limit } },
+      );
+    }
+  }
+}
+
+async function applyPlan({ rest, applicationId, kv, logger }: SyncCommandsOptions, plan: CommandSyncPlan): Promise<number> {
+  let writes = 0;
+  const { guildId } = plan;
+  for (const command of plan.delete) {
+    await rest.delete(itemRoute(applicationId, guildId, command.id));
+    logger.info({ command: command.name, guild_id: guildId ?? undefined }, 'command deleted');
+    writes += 1;
+  }
+  for (const { id, body } of plan.update) {
+    await rest.patch(itemRoute(applicationId, guildId, id), { body });
+    logger.info({ command: body.name, guild_id: guildId ?? undefined }, 'command updated');
+    writes += 1;
+  }
+  for (const body of plan.create) {
+    await rest.post(listRoute(applicationId, guildId), { body });
+    await kv.incr(createCounterKey(guildId), { ttlMs: 2 * 86_400_000 });
+    logger.info({ command: body.name, guild_id: guildId ?? undefined }, 'command created');
+    writes += 1;
+  }
+  return writes;
+}
+
+function listRoute(applicationId: string, guildId: string | null): `/${string}` {
+  return guildId === null ? Routes.applicationCommands(applicationId) : Routes.applicationGuildCommands(applicationId, guildId);
+}
+
+function itemRoute(applicationId: string, guildId: string | null, commandId: string): `/${string}` {
+  return guildId === null ? Routes.applicationCommand(applicationId, commandId) : Routes.applicationGuildCommand(applicationId, guildId, commandId);
+}
+
+/** Whether any plan writes. */
+export function syncHasChanges(result: CommandSyncResult): boolean {
+  return result.plans.some(planHasChanges);
+}

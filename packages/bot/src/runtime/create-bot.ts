@@ -1,0 +1,185 @@
+import { once } from 'node:events';
+import { createServices, runPluginReady, runPluginShutdown, type BaselineServices } from '@baseline/core';
+import { LogLevel, SapphireClient } from '@sapphire/framework';
+import { Events, type ClientOptions } from 'discord.js';
+import { createCacheOptions } from '../cache/create-cache-options.js';
+import { CogManager } from '../cogs/cog-manager.js';
+import '../cogs/plugin-register.js';
+import { formatCommandSyncPlan } from '../commands/plan-command-sync.js';
+import { syncCommands, type CommandSyncResult } from '../commands/sync-commands.js';
+import { installGuildTracking } from '../guilds/install-guild-tracking.js';
+import { startHealthServer } from '../health/start-health-server.js';
+import { buildRedisIdentifyThrottler } from '../sharding/create-redis-identify-throttler.js';
+import { shardingClientOptions } from '../sharding/sharding-client-options.js';
+import { startShardReporter } from '../shards/start-shard-reporter.js';
+import { StatusCog } from '../status/status-cog.js';
+import { BOT_ERROR_CODES, BotError } from './bot-error.js';
+import type { Bot, CommandSyncSettings, CreateBotOptions } from './bot-options.js';
+import { DEFAULT_BOT_MESSAGES, HandlerRunner } from './handler-runner.js';
+import { InFlight } from './in-flight.js';
+import { resolveIntents } from './resolve-intents.js';
+import { createRuntimePieces } from './runtime-pieces.js';
+import { provideCorePieces, removePiece } from './sapphire-stores.js';
+import { sapphireLogger } from './sapphire-logger.js';
+import { handleShutdownSignals } from './shutdown-signals.js';
+
+/** Something the bot started and stops on shutdown, in reverse order. */
+interface Stoppable {
+  readonly name: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the services container (unless given), discovers plugins, loads their cogs onto a Sapphire client,
+ * logs in, syncs commands, and starts guild tracking, the health server and shard status reports. Resolves
+ * once the client is ready. One bot per process: Sapphire's container is process-global.
+ *
+ * Without a token it refuses with `BL_ERR_BOT_TOKEN_MISSING`; for development start the Discord emulator
+ * from `@baseline/testing` and pass its URL and token through the configuration.
+ *
+ * @param options - see {@link CreateBotOptions}
+ * @example
+ * ```ts
+ * const bot = await createBot({ appDir: process.cwd() });
+ * // SIGTERM / SIGINT stop it gracefully; or:
+ * await bot.stop();
+ * ```
+ */
+export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
+  const ownsServices = options.services === undefined;
+  const services: BaselineServices = options.services ?? (await createServices({ ...options, service: 'bot' }));
+  const closeServices = options.closeServices ?? ownsServices;
+  const { config } = services;
+  const logger = services.logger.child({ component: 'bot' });
+  const token = options.token ?? config.discord.botToken;
+  if (token === undefined) {
+    if (closeServices) await services.close();
+    throw new BotError(
+      BOT_ERROR_CODES.tokenMissing,
+      'no bot token: set DISCORD_BOT_TOKEN, or run against the Discord emulator from @baseline/testing (set DISCORD_API_BASE_URL to its REST URL and DISCORD_BOT_TOKEN to its token)',
+    );
+  }
+
+  const messages = { ...DEFAULT_BOT_MESSAGES, ...options.messages };
+  const inFlight = new InFlight();
+  let stopping = false;
+  const runner = new HandlerRunner({ inFlight, isStopping: () => stopping, messages });
+
+  const clientOptions: ClientOptions = {
+    intents: resolveIntents(config, services.plugins),
+    ...(options.cache === false ? {} : createCacheOptions(options.cache ?? {})),
+    ...shardingClientOptions(config.sharding),
+    ...options.clientOptions,
+    rest: { ...(config.discord.apiBaseUrl === undefined ? {} : { api: config.discord.apiBaseUrl }), ...options.clientOptions?.rest },
+    ws: {
+      ...(services.kv.kind === 'redis' ? { buildIdentifyThrottler: buildRedisIdentifyThrottler(services.kv) as never } : {}),
+      ...options.clientOptions?.ws,
+    },
+  };
+  const client = new SapphireClient({
+    ...clientOptions,
+    baseUserDirectory: null,
+    loadMessageCommandListeners: false,
+    logger: { instance: sapphireLogger(logger.child({ component: 'sapphire' })), level: LogLevel.Debug },
+  }) as SapphireClient<true>;
+  provideCorePieces(client);
+  // Baseline syncs commands itself (diffed, locked, counted); Sapphire's registration on ready stays off.
+  await removePiece(client, 'listeners', 'CoreReady');
+  for (const { store, name, piece } of createRuntimePieces({ kv: services.kv, messages })) {
+    await client.stores.loadPiece({ store, name, piece: piece as never });
+  }
+
+  const cogs = new CogManager({ client, services, runner, logger });
+  if (options.statusCommand !== false) await cogs.load(StatusCog);
+  for (const loaded of services.plugins) {
+    for (const cogClass of loaded.plugin.cogs ?? []) {
+      await cogs.load(cogClass, { pluginId: loaded.id, settingsNamespace: loaded.settingsNamespace, logger: loaded.logger });
+    }
+  }
+  for (const cogClass of options.cogs ?? []) await cogs.load(cogClass);
+
+  const background: Stoppable[] = [];
+  let lastSync: CommandSyncResult | undefined;
+  const sync = async (settings: CommandSyncSettings = {}): Promise<CommandSyncResult> => {
+    const result = await syncCommands({
+      rest: client.rest,
+      applicationId: client.application?.id ?? client.user.id,
+      kv: services.kv,
+      logger: logger.child({ component: 'command-sync' }),
+      commands: cogs.commandBodies(),
+      ...settings,
+    });
+    if (settings.dryRun) logger.info({ plan: formatCommandSyncPlan(result.plans) }, 'command sync plan (dry run, nothing written)');
+    return result;
+  };
+
+  let removeSignalHandlers = () => {};
+  const stop = onceAsync(async () => {
+    stopping = true;
+    logger.info({ in_flight: inFlight.size }, 'bot stopping');
+    const left = await inFlight.drain(options.shutdownTimeoutMs ?? 10_000);
+    if (left > 0) logger.warn({ in_flight: left }, 'shutdown bound reached with handlers still running');
+    for (const task of background.reverse()) {
+      await task.stop().catch((error: unknown) => logger.error({ err: error, task: task.name }, 'stopping a background task failed'));
+    }
+    await cogs.unloadAll().catch((error: unknown) => logger.error({ err: error }, 'unloading cogs failed'));
+    await runPluginShutdown({ plugins: services.plugins, services, logger });
+    await client.destroy();
+    removeSignalHandlers();
+    logger.info('bot stopped');
+    if (closeServices) await services.close();
+  });
+
+  try {
+    if (options.guildTracking !== false) {
+      const tracking = installGuildTracking(client, services);
+      background.push({ name: 'guild-tracking', stop: () => tracking.stop() });
+    }
+    const ready = once(client, Events.ClientReady);
+    await client.login(token);
+    await ready;
+    client.id = client.user.id;
+    logger.info({ user: client.user.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()] }, 'bot logged in');
+
+    if (options.commandSync !== false) lastSync = await sync(options.commandSync ?? {});
+    if (options.shardStatus !== false) {
+      const reporter = startShardReporter(client, services);
+      background.push({ name: 'shard-reporter', stop: () => reporter.stop() });
+    }
+    if (options.healthServer !== false) {
+      const health = await startHealthServer(client, services);
+      background.push({ name: 'health-server', stop: () => health.stop() });
+    }
+    await runPluginReady({ plugins: services.plugins, services, logger });
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+
+  if (options.handleSignals !== false) removeSignalHandlers = handleShutdownSignals(stop, logger, (options.shutdownTimeoutMs ?? 10_000) + 10_000);
+
+  return {
+    client,
+    services,
+    cogs,
+    commands: {
+      desired: () => cogs.commandBodies(),
+      sync,
+      get lastSync() {
+        return lastSync;
+      },
+    },
+    get inFlight() {
+      return inFlight.size;
+    },
+    get stopping() {
+      return stopping;
+    },
+    stop,
+  };
+}
+
+function onceAsync(fn: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= fn());
+}

@@ -1,0 +1,86 @@
+import { createCorrelationId, withLogContext } from '@baseline/core';
+import type { Interaction } from 'discord.js';
+import type { Logger } from '@baseline/core';
+import type { HandlerContext } from '../cogs/cog-handlers.js';
+import type { InFlight } from './in-flight.js';
+import { replyEphemeral } from './reply-ephemeral.js';
+
+/** Who owns a handler: named in its log context and in error logs. */
+export interface HandlerOwner {
+  readonly pluginId: string | undefined;
+  readonly cogName: string;
+  readonly logger: Logger;
+}
+
+/** What users read when something goes wrong or the bot is going down. */
+export interface BotMessages {
+  /** The ephemeral reply when a handler throws; gets the correlation id. */
+  error(correlationId: string): string;
+  /** The ephemeral reply to interactions arriving during shutdown. */
+  restarting: string;
+}
+
+export const DEFAULT_BOT_MESSAGES: BotMessages = {
+  error: (correlationId) => `Something went wrong while handling this. Reference: \`${correlationId}\``,
+  restarting: 'The bot is restarting; please try again in a moment.',
+};
+
+/**
+ * Runs cog handlers: inside a log context (guild, user, correlation id, plugin, cog), counted as in flight,
+ * with errors logged and answered with an ephemeral message instead of escaping.
+ */
+export class HandlerRunner {
+  constructor(
+    private readonly options: { inFlight: InFlight; isStopping: () => boolean; messages: BotMessages },
+  ) {}
+
+  /** Runs an interaction handler; during shutdown answers "restarting" instead. */
+  async interaction(owner: HandlerOwner, interaction: Interaction, kind: string, fn: (context: HandlerContext) => unknown): Promise<void> {
+    if (this.options.isStopping()) {
+      await replyEphemeral(interaction, this.options.messages.restarting);
+      return;
+    }
+    const correlationId = createCorrelationId();
+    const fields = {
+      guild_id: interaction.guildId ?? undefined,
+      user_id: interaction.user.id,
+      correlation_id: correlationId,
+      plugin: owner.pluginId,
+      cog: owner.cogName,
+    };
+    await this.options.inFlight.run(() =>
+      withLogContext(fields, async () => {
+        try {
+          await fn({ correlationId, logger: owner.logger });
+        } catch (error) {
+          owner.logger.error({ err: error, kind, interaction_id: interaction.id }, `${kind} handler failed`);
+          await replyEphemeral(interaction, this.options.messages.error(correlationId));
+        }
+      }),
+    );
+  }
+
+  /** Runs an event listener; errors are logged and swallowed. */
+  async event(owner: HandlerOwner, event: string, args: readonly unknown[], fn: (context: HandlerContext) => unknown): Promise<void> {
+    const correlationId = createCorrelationId();
+    const fields = { ...idsOf(args[0]), correlation_id: correlationId, plugin: owner.pluginId, cog: owner.cogName };
+    await this.options.inFlight.run(() =>
+      withLogContext(fields, async () => {
+        try {
+          await fn({ correlationId, logger: owner.logger });
+        } catch (error) {
+          owner.logger.error({ err: error, event }, 'listener failed');
+        }
+      }),
+    );
+  }
+}
+
+/** Guild and user ids of an event's first argument, when it has them (messages, members, guilds, …). */
+function idsOf(value: unknown): { guild_id?: string; user_id?: string } {
+  if (typeof value !== 'object' || value === null) return {};
+  const record = value as { guildId?: unknown; guild?: { id?: unknown }; author?: { id?: unknown }; user?: { id?: unknown } };
+  const guild = typeof record.guildId === 'string' ? record.guildId : typeof record.guild?.id === 'string' ? record.guild.id : undefined;
+  const user = typeof record.author?.id === 'string' ? record.author.id : typeof record.user?.id === 'string' ? record.user.id : undefined;
+  return { ...(guild === undefined ? {} : { guild_id: guild }), ...(user === undefined ? {} : { user_id: user }) };
+}

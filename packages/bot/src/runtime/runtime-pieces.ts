@@ -1,0 +1,94 @@
+import type { KeyValueStore } from '@baseline/core';
+import { createCorrelationId } from '@baseline/core';
+import { Events, Listener, Precondition, type UserError } from '@sapphire/framework';
+import type { ChatInputCommandInteraction, CommandInteraction, ContextMenuCommandInteraction, Interaction } from 'discord.js';
+import type { CommandCheck, CooldownOptions, CooldownScope } from '../cogs/cog-handlers.js';
+import { CHECK_PRECONDITION, COOLDOWN_PRECONDITION } from '../cogs/pieces/precondition-names.js';
+import type { BotMessages, HandlerOwner } from './handler-runner.js';
+import { replyEphemeral } from './reply-ephemeral.js';
+
+type PieceClass = new (context: never, options: never) => unknown;
+
+/** A piece the bot registers in a Sapphire store. */
+export interface RuntimePiece {
+  store: 'preconditions' | 'listeners';
+  name: string;
+  piece: PieceClass;
+}
+
+const DENIED = 'You cannot use this command here.';
+
+/** The preconditions and listeners cog commands rely on: custom checks, kv cooldowns, denial replies. */
+export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messages: BotMessages }): RuntimePiece[] {
+  class CheckPrecondition extends Precondition {
+    async #run(interaction: CommandInteraction, context: Precondition.Context) {
+      const { checks, owner } = context as unknown as { checks: readonly CommandCheck<CommandInteraction>[]; owner: HandlerOwner };
+      for (const check of checks) {
+        let outcome: boolean | string;
+        try {
+          outcome = await check(interaction);
+        } catch (error) {
+          const correlationId = createCorrelationId();
+          owner.logger.error({ err: error, correlation_id: correlationId, plugin: owner.pluginId, cog: owner.cogName }, 'command check failed');
+          return this.error({ message: messages.error(correlationId) });
+        }
+        if (outcome !== true) return this.error({ message: typeof outcome === 'string' ? outcome : DENIED });
+      }
+      return this.ok();
+    }
+    override chatInputRun(interaction: ChatInputCommandInteraction, _command: unknown, context: Precondition.Context) {
+      return this.#run(interaction, context);
+    }
+    override contextMenuRun(interaction: ContextMenuCommandInteraction, _command: unknown, context: Precondition.Context) {
+      return this.#run(interaction, context);
+    }
+  }
+
+  class CooldownPrecondition extends Precondition {
+    async #run(interaction: CommandInteraction, context: Precondition.Context) {
+      const { cooldown, command } = context as unknown as { cooldown: CooldownOptions; command: string };
+      const key = `cooldown:${command}:${cooldownSubject(interaction, cooldown.scope ?? 'user')}`;
+      const ms = Math.round(cooldown.seconds * 1000);
+      if (await kv.setIfAbsent(key, '1', ms)) return this.ok();
+      const remaining = (await kv.ttl(key)) ?? ms;
+      const seconds = Math.max(1, Math.ceil(remaining / 1000));
+      return this.error({ message: `This command is on cooldown; try again in ${seconds} s.`, context: { remaining } });
+    }
+    override chatInputRun(interaction: ChatInputCommandInteraction, _command: unknown, context: Precondition.Context) {
+      return this.#run(interaction, context);
+    }
+    override contextMenuRun(interaction: ContextMenuCommandInteraction, _command: unknown, context: Precondition.Context) {
+      return this.#run(interaction, context);
+    }
+  }
+
+  const deniedListener = (event: string) =>
+    class DeniedListener extends Listener {
+      constructor(context: Listener.LoaderContext, options: Listener.Options) {
+        super(context, { ...options, event });
+      }
+      override async run(error: UserError, payload: { interaction: CommandInteraction }) {
+        await replyEphemeral(payload.interaction as Interaction, error.message);
+      }
+    };
+
+  return [
+    { store: 'preconditions', name: CHECK_PRECONDITION, piece: CheckPrecondition as PieceClass },
+    { store: 'preconditions', name: COOLDOWN_PRECONDITION, piece: CooldownPrecondition as PieceClass },
+    { store: 'listeners', name: 'BaselineChatInputDenied', piece: deniedListener(Events.ChatInputCommandDenied) as PieceClass },
+    { store: 'listeners', name: 'BaselineContextMenuDenied', piece: deniedListener(Events.ContextMenuCommandDenied) as PieceClass },
+  ];
+}
+
+function cooldownSubject(interaction: CommandInteraction, scope: CooldownScope): string {
+  switch (scope) {
+    case 'guild':
+      return `guild:${interaction.guildId ?? `dm:${interaction.user.id}`}`;
+    case 'channel':
+      return `channel:${interaction.channelId}`;
+    case 'member':
+      return `member:${interaction.guildId ?? 'dm'}:${interaction.user.id}`;
+    case 'user':
+      return `user:${interaction.user.id}`;
+  }
+}
