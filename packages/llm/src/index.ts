@@ -2,6 +2,7 @@
 export { createLlmService, type LlmService } from './service/create-llm-service.js';
 export type { LlmProviderConfig, LlmServiceOptions } from './service/llm-service-options.js';
 export { createLlmServiceFromConfig, DEFAULT_MODELS, type LlmServiceDeps } from './config/create-llm-service-from-config.js';
+export { llmExtension } from './config/llm-extension.js';
 export type { LlmStream, StreamRequest } from './service/stream-text.js';
 export type { LlmLogger } from './service/llm-logger.js';
 export type { AttemptSummary } from './service/run-with-fallbacks.js';
