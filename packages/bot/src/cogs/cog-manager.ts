@@ -155,7 +155,7 @@ export class CogManager {
     this.#checkConflicts(name, pluginId, cog, bodies);
     const { runner } = this.deps;
     const pieces: { store: string; name: string; piece: unknown }[] = [
-      ...(cog.commands ?? []).map((definition, index) => ({ store: 'commands', name: bodies[index]!.name, piece: createCommandPiece(definition, owner, runner) })),
+      ...(cog.commands ?? []).map((definition, index) => ({ store: 'commands', name: bodies[index]!.name.toLowerCase(), piece: createCommandPiece(definition, owner, runner) })),
       ...(cog.listeners ?? []).map((definition, index) => ({ store: 'listeners', name: `${name}:${definition.event}:${index}`, piece: createListenerPiece(definition, owner, runner) })),
       ...[...(cog.components ?? []), ...(cog.modals ?? [])].map((definition) => ({
         store: 'interaction-handlers',
@@ -195,17 +195,19 @@ export class CogManager {
       });
     const names = new Set<string>();
     for (const body of bodies) {
-      if (names.has(body.name)) throw conflict(`command "${body.name}" twice`, undefined);
-      names.add(body.name);
-      const other = this.list().find((loaded) => loaded.commands.includes(body.name));
+      // Sapphire keys command pieces by lowercased name.
+      const key = body.name.toLowerCase();
+      if (names.has(key)) throw conflict(`command "${body.name}" twice`, undefined);
+      names.add(key);
+      const other = this.list().find((loaded) => loaded.commands.some((command) => command.toLowerCase() === key));
       if (other) throw conflict(`command "${body.name}"`, other);
     }
     const prefixes = new Set<string>();
     for (const handler of [...(cog.components ?? []), ...(cog.modals ?? [])]) {
-      const key = `${handler.kind}:${handler.customId}`;
+      const key = `${handler.kind}:${handler.customId}`.toLowerCase();
       if (prefixes.has(key)) throw conflict(`${handler.kind} "${handler.customId}" twice`, undefined);
       prefixes.add(key);
-      const other = this.list().find((loaded) => loaded.pieces.some((piece) => piece.name.endsWith(`:${key}`)));
+      const other = this.list().find((loaded) => loaded.pieces.some((piece) => piece.name.toLowerCase().endsWith(`:${key}`)));
       if (other) throw conflict(`${handler.kind} "${handler.customId}"`, other);
     }
   }

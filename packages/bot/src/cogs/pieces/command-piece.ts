@@ -15,6 +15,8 @@ export function createCommandPiece(definition: CommandDefinition, owner: Handler
       super(context, {
         ...options,
         name,
+        // Sapphire lowercases piece names; context-menu names keep their case, so the exact name is an alias.
+        aliases: name === name.toLowerCase() ? [] : [name],
         ...(definition.guildOnly ? { runIn: [CommandOptionsRunTypeEnum.GuildAny] } : {}),
         ...(definition.userPermissions === undefined ? {} : { requiredUserPermissions: definition.userPermissions }),
         ...(definition.botPermissions === undefined ? {} : { requiredClientPermissions: definition.botPermissions }),
