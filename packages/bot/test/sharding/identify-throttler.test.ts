@@ -1,0 +1,56 @@
+import { createRedisKeyValue, type BaselineServices, type KeyValueStore } from '@baseline/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisIdentifyThrottler } from '../../src/sharding/index.js';
+import { createTestStack } from '../shards/test-stack.js';
+
+describe('Redis identify throttler', () => {
+  let stack: Awaited<ReturnType<typeof createTestStack>>;
+  let services: BaselineServices;
+  const stores: KeyValueStore[] = [];
+
+  beforeAll(async () => {
+    stack = await createTestStack();
+    services = stack.services;
+  });
+  afterAll(async () => {
+    for (const store of stores) await store.close();
+    await stack.close();
+  });
+
+  /** A throttler on its own Redis connection, as another process would have. */
+  const processThrottler = (prefix: string, grants: string[]) => {
+    const kv = createRedisKeyValue({ url: process.env.BASELINE_TEST_REDIS_URL!, prefix, logger: services.logger });
+    stores.push(kv);
+    return createRedisIdentifyThrottler(kv, { maxConcurrency: 2, intervalMs: 400, marginMs: 0, onGrant: ({ shardId, bucket }) => grants.push(`${shardId}/${bucket}`) });
+  };
+
+  it('GIVEN two processes identifying shards 0-3 with max_concurrency 2 THEN the first of each bucket goes at once and each bucket waits for its window', async () => {
+    const prefix = `${services.kv.prefix}throttle-a:`;
+    const grants: string[] = [];
+    const first = processThrottler(prefix, grants);
+    const second = processThrottler(prefix, grants);
+    const signal = new AbortController().signal;
+
+    await Promise.all([first.waitForIdentify(0, signal), second.waitForIdentify(1, signal)]);
+    expect(grants.sort()).toEqual(['0/0', '1/1']);
+    // Shard 2 shares bucket 0 with shard 0, so it is still waiting when shard 3 (bucket 1) is also queued.
+    const pending = [second.waitForIdentify(2, signal), first.waitForIdentify(3, signal)];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(grants).toHaveLength(2);
+    await Promise.all(pending);
+    expect(grants.slice(2).sort()).toEqual(['2/0', '3/1']);
+  });
+
+  it('GIVEN a shard waiting for a busy bucket WHEN its identify is aborted THEN the wait rejects and it is never granted', async () => {
+    const prefix = `${services.kv.prefix}throttle-b:`;
+    const grants: string[] = [];
+    const holder = processThrottler(prefix, grants);
+    const waiter = processThrottler(prefix, grants);
+    await holder.waitForIdentify(0, new AbortController().signal);
+    const controller = new AbortController();
+    const waiting = waiter.waitForIdentify(2, controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toThrow();
+    expect(grants).toEqual(['0/0']);
+  });
+});
