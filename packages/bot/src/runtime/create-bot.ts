@@ -141,7 +141,13 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     client.id = client.user.id;
     logger.info({ user: client.user.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()] }, 'bot logged in');
 
-    if (options.commandSync !== false) lastSync = await sync(options.commandSync ?? {});
+    if (options.commandSync !== false) {
+      // A failed sync leaves Discord's commands as they were; the bot still serves them.
+      lastSync = await sync(options.commandSync ?? {}).catch((error: unknown) => {
+        logger.error({ err: error, code: (error as { code?: string }).code }, 'command sync failed; Discord keeps the commands it had');
+        return undefined;
+      });
+    }
     if (options.shardStatus !== false) {
       const reporter = startShardReporter(client, services);
       background.push({ name: 'shard-reporter', stop: () => reporter.stop() });
