@@ -10,7 +10,8 @@ export function formatUptime(ms: number): string {
     [Math.floor((seconds % 3_600) / 60), 'm'],
     [seconds % 60, 's'],
   ] as const;
-  const shown = parts.filter(([value], index) => value > 0 || index === parts.length - 1);
+  const first = parts.findIndex(([value]) => value > 0);
+  const shown = parts.slice(first === -1 ? parts.length - 1 : first);
   return shown.map(([value, unit]) => `${value}${unit}`).join(' ');
 }
 
