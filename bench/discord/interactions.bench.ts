@@ -1,0 +1,50 @@
+// Interactions per second through emulator → discord.js → reply → emulator, with a bare discord.js bot that
+// answers /ping with `reply('pong')`. The emulator runs in a child process; CPU of both is measured over the
+// same interval. Bounded: 300 warm-up + 2,000 measured interactions at concurrency 50. Prints, asserts nothing.
+import { cpuMs, discord, printTable, quantile, startRemoteEmulator, type CpuSample } from './remote-emulator.js';
+
+const COUNT = Number(process.env.BENCH_INTERACTIONS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const WARMUP = 300;
+
+const users = [{ username: 'owner' }, { username: 'alice' }];
+const guilds = Array.from({ length: 20 }, (_, index) => ({ name: `bench-${index}`, owner: 'owner', members: [{ user: 'alice' }] }));
+const remote = await startRemoteEmulator({ seed: { users, guilds }, gateway: { heartbeatIntervalMs: 41_250 } });
+
+const { Client, GatewayIntentBits } = discord;
+const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: remote.restUrl } });
+client.on('interactionCreate', (interaction) => {
+  if (interaction.isChatInputCommand()) void interaction.reply('pong');
+});
+const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
+await client.login(remote.botToken);
+await ready;
+await client.application!.commands.create({ name: 'ping', description: 'Replies pong' });
+
+type Run = { wallMs: number; latencies: number[] };
+await remote.call<Run>({ type: 'interactions', count: WARMUP, concurrency: CONCURRENCY, userId: 'alice' });
+
+const botBefore = process.cpuUsage();
+const emulatorBefore = await remote.call<CpuSample>({ type: 'cpu' });
+const run = await remote.call<Run>({ type: 'interactions', count: COUNT, concurrency: CONCURRENCY, userId: 'alice' });
+const emulatorAfter = await remote.call<CpuSample>({ type: 'cpu' });
+const botAfter = process.cpuUsage();
+
+const emulatorCpu = cpuMs(emulatorBefore, emulatorAfter);
+const botCpu = cpuMs(botBefore, botAfter);
+console.log(`Discord emulator: ${COUNT} interactions at concurrency ${CONCURRENCY} after ${WARMUP} warm-up (invoke → INTERACTION_CREATE → discord.js reply → emulator)`);
+printTable([
+  {
+    interactions: String(COUNT),
+    'wall (ms)': run.wallMs.toFixed(0),
+    'interactions/s': (COUNT / (run.wallMs / 1000)).toFixed(0),
+    'p50 (ms)': quantile(run.latencies, 0.5).toFixed(1),
+    'p95 (ms)': quantile(run.latencies, 0.95).toFixed(1),
+    'emulator CPU (ms)': emulatorCpu.toFixed(0),
+    'bot CPU (ms)': botCpu.toFixed(0),
+    'emulator/bot CPU': (emulatorCpu / botCpu).toFixed(2),
+  },
+]);
+
+await client.destroy();
+await remote.stop();
