@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { KeyValueStore } from '@baseline/core';
+
+/** The Discord profile kept in a session. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  globalName: string | null;
+  avatar: string | null;
+}
+
+/** What the key-value store holds for one session. Discord tokens are sealed by the token cipher. */
+export interface SessionData {
+  user: SessionUser;
+  /** `TokenCipher.encrypt(JSON.stringify({ accessToken, refreshToken, expiresAt }))`. */
+  tokens: string;
+  /** Must come back in `X-CSRF-Token` on every cookie-authenticated write. */
+  csrfToken: string;
+  developer: boolean;
+  /** When `developer` was last checked against Discord (epoch ms). */
+  developerCheckedAt: number;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** Sessions in the key-value store, shared by every API instance. */
+export interface SessionStore {
+  /** Stores a new session; returns its opaque id (what the cookie carries). */
+  create(data: Omit<SessionData, 'createdAt' | 'expiresAt' | 'csrfToken'>): Promise<{ id: string; data: SessionData }>;
+  read(id: string): Promise<SessionData | undefined>;
+  /** Replaces a session's data, keeping its expiry. */
+  update(id: string, data: SessionData): Promise<void>;
+  destroy(id: string): Promise<void>;
+  /** The key-value key of a session id (its SHA-256): ids themselves are never stored. */
+  keyOf(id: string): string;
+}
+
+const ID_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Creates the session store. Ids are 32 random bytes; only their SHA-256 is used as a key, so a leaked
+ * key-value dump does not yield usable cookies.
+ */
+export function createSessionStore(kv: KeyValueStore, ttlMs: number): SessionStore {
+  const keyOf = (id: string) => `session:${createHash('sha256').update(id).digest('hex')}`;
+  return {
+    keyOf,
+    async create(fields) {
+      const id = randomBytes(32).toString('base64url');
+      const now = Date.now();
+      const data: SessionData = { ...fields, csrfToken: randomBytes(24).toString('base64url'), createdAt: now, expiresAt: now + ttlMs };
+      await kv.set(keyOf(id), JSON.stringify(data), { ttlMs });
+      return { id, data };
+    },
+    async read(id) {
+      if (!ID_SHAPE.test(id)) return undefined;
+      const raw = await kv.get(keyOf(id));
+      if (raw === undefined) return undefined;
+      const data = JSON.parse(raw) as SessionData;
+      return data.expiresAt > Date.now() ? data : undefined;
+    },
+    async update(id, data) {
+      const ttl = data.expiresAt - Date.now();
+      if (ttl <= 0) return;
+      await kv.set(keyOf(id), JSON.stringify(data), { ttlMs: ttl });
+    },
+    async destroy(id) {
+      await kv.del(keyOf(id));
+    },
+  };
+}

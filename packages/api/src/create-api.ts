@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import { BASELINE_VERSION, BaselineError, type BaselineServices } from '@baseline/core';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createSessionStore } from './auth/session-store.js';
+import { createTokenCipher } from './auth/token-cipher.js';
+import { createDiscordRest } from './discord/discord-rest.js';
+import { handleError } from './errors/error-handler.js';
+import { errorBody } from './errors/error-body.js';
+import { API_ERROR_CODES } from './errors/api-error.js';
+import { createApiContext } from './http/api-context.js';
+import { registerRoute } from './http/register-route.js';
+import type { ResolvedApiOptions } from './http/resolved-options.js';
+import { buildOpenApi, type MountedRoute } from './openapi/build-openapi.js';
+import { mountPluginRoutes } from './plugins/mount-plugin-routes.js';
+import type { RateLimitOptions } from './rate-limit/rate-limit-options.js';
+import { createRateLimiter } from './rate-limit/rate-limiter.js';
+import { registerDocsRoutes } from './routes/docs/docs-routes.js';
+import { healthRoute } from './routes/health/health-route.js';
+import { API_ROUTES } from './routes/index.js';
+
+/** Options of {@link createApi}. */
+export interface CreateApiOptions {
+  /** The services container from `createServices` (database, key-value store, settings, plugins, config). */
+  services: BaselineServices;
+  /** Per-user, per-guild, per-IP and global limits; see {@link RateLimitOptions}. */
+  rateLimits?: RateLimitOptions;
+  /**
+   * Session lifetime in milliseconds.
+   * @default 604_800_000 (7 days)
+   */
+  sessionTtlMs?: number;
+  /**
+   * How long an OAuth `state` stays valid, in milliseconds.
+   * @default 600_000
+   */
+  oauthStateTtlMs?: number;
+  /**
+   * How long a developer-team answer is trusted before Discord is asked again, in milliseconds.
+   * @default 300_000
+   */
+  developerCacheMs?: number;
+  /**
+   * How long a page of guild members is cached in the key-value store, in milliseconds.
+   * @default 30_000
+   */
+  membersCacheMs?: number;
+  /**
+   * A shard whose last heartbeat is older than this is reported stale, in milliseconds.
+   * @default 30_000
+   */
+  shardStaleAfterMs?: number;
+  /**
+   * Largest accepted request body in bytes; larger ones answer 413.
+   * @default 65_536
+   */
+  bodyLimit?: number;
+  /**
+   * Trust `X-Forwarded-*` from these proxies (Fastify's `trustProxy`), so rate limits see client IPs.
+   * @default false
+   */
+  trustProxy?: boolean | string | string[];
+  /**
+   * Log one line per request (method, route, status, duration) at `info`.
+   * @default true
+   */
+  logRequests?: boolean;
+  /**
+   * Session cookie name.
+   * @default 'bl_session'
+   */
+  cookieName?: string;
+}
+
+/** The API server: a Fastify instance with every route mounted, plus the OpenAPI document. */
+export type BaselineApi = FastifyInstance & {
+  /** The OpenAPI 3.1 document (also served at `/api/v1/openapi.json`). */
+  openApiDocument(): Record<string, unknown>;
+};
+
+/**
+ * Builds the REST API on Fastify: every route under `/api/v1`, plus `/health`. Stateless: sessions, OAuth
+ * state, rate-limit counters and caches live in the key-value store, so any number of instances can serve the
+ * same users. Call `listen({ host, port })` to serve and `close()` to stop (the services are not closed).
+ *
+ * @throws BaselineError `BL_ERR_CONFIG_INVALID` in production without `API_SECRET_KEY`.
+ * @example
+ * ```ts
+ * const services = await createServices({ service: 'api' });
+ * const api = await createApi({ services });
+ * await api.listen({ host: services.config.api.host, port: services.config.api.port });
+ * ```
+ */
+export async function createApi(options: CreateApiOptions): Promise<BaselineApi> {
+  const { services } = options;
+  const { config } = services;
+  const logger = services.logger.child({ component: 'api' });
+  let secretKey = config.api.secretKey;
+  if (secretKey === undefined) {
+    if (config.isProduction) throw new BaselineError('BL_ERR_CONFIG_INVALID', 'API_SECRET_KEY is required when NODE_ENV=production. Set it to the output of: openssl rand -hex 32');
+    secretKey = randomBytes(32).toString('hex');
+    logger.warn('API_SECRET_KEY is unset: using a random key, so sessions end when this process stops and other instances cannot read them');
+  }
+  const resolved: ResolvedApiOptions = {
+    cookieName: options.cookieName ?? 'bl_session',
+    csrfCookieName: 'bl_csrf',
+    sessionTtlMs: options.sessionTtlMs ?? 7 * 86_400_000,
+    oauthStateTtlMs: options.oauthStateTtlMs ?? 600_000,
+    developerCacheMs: options.developerCacheMs ?? 300_000,
+    membersCacheMs: options.membersCacheMs ?? 30_000,
+    shardStaleAfterMs: options.shardStaleAfterMs ?? 30_000,
+    secureCookies: config.isProduction,
+    redirectUri: config.discord.redirectUri,
+    rateLimits: options.rateLimits ?? {},
+  };
+  const api = createApiContext({
+    services,
+    options: resolved,
+    discord: createDiscordRest({
+      baseUrl: config.discord.apiBaseUrl ?? 'https://discord.com/api',
+      botToken: config.discord.botToken,
+      clientId: config.discord.clientId,
+      clientSecret: config.discord.clientSecret,
+    }),
+    sessions: createSessionStore(services.kv, resolved.sessionTtlMs),
+    cipher: createTokenCipher(secretKey),
+    rateLimiter: createRateLimiter(services.kv, resolved.rateLimits),
+  });
+
+  const app = Fastify({
+    // pino's Logger is Fastify's logger interface; the cast drops pino's generic, which Fastify would carry everywhere.
+    loggerInstance: logger as FastifyBaseLogger,
+    // Requests are logged once, on completion, by the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimit ?? 65_536,
+    trustProxy: options.trustProxy ?? false,
+    return503OnClosing: true,
+    genReqId: () => randomBytes(12).toString('base64url'),
+  });
+  app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody(API_ERROR_CODES.notFound, 'no such route')));
+  await app.register(fastifyCookie);
+  await app.register(fastifyCors, {
+    origin: [...config.api.corsOrigins],
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['content-type', 'x-csrf-token'],
+    exposedHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'],
+    maxAge: 600,
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  if (options.logRequests !== false) {
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info(
+        { method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode, duration_ms: Math.round(reply.elapsedTime * 100) / 100 },
+        'request completed',
+      );
+    });
+  }
+
+  const mounted: MountedRoute[] = [];
+  const mount = (prefix: string, definition: (typeof API_ROUTES)[number]) => {
+    registerRoute(app, api, prefix, definition);
+    mounted.push({ prefix, definition });
+  };
+  for (const definition of API_ROUTES) mount('/api/v1', definition);
+  registerRoute(app, api, '', healthRoute('/health'));
+  await mountPluginRoutes(app, api, mounted);
+  const openApiDocument = () => buildOpenApi(mounted, { version: BASELINE_VERSION, cookieName: resolved.cookieName });
+  registerDocsRoutes(app, openApiDocument);
+  app.decorate('openApiDocument', openApiDocument);
+  await app.ready();
+  // `Fastify()` also types the instance as PromiseLike (awaitable until ready); once ready it is the plain instance.
+  return app as unknown as BaselineApi;
+}

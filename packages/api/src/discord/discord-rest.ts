@@ -1,0 +1,143 @@
+import { API_ERROR_CODES, ApiError } from '../errors/api-error.js';
+
+/** The Discord user fields the API keeps. */
+export interface DiscordUser {
+  id: string;
+  username: string;
+  global_name?: string | null;
+  avatar?: string | null;
+}
+
+/** One entry of `users/@me/guilds`. */
+export interface DiscordPartialGuild {
+  id: string;
+  name: string;
+  icon?: string | null;
+  owner?: boolean;
+  permissions?: string;
+}
+
+/** A guild member as Discord's REST returns it. */
+export interface DiscordMember {
+  user?: DiscordUser;
+  nick?: string | null;
+  avatar?: string | null;
+  roles: string[];
+  joined_at?: string;
+}
+
+/** What the token endpoint answers. */
+export interface DiscordTokenGrant {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+  scope: string;
+  token_type: string;
+}
+
+/** Options of {@link createDiscordRest}. */
+export interface DiscordRestOptions {
+  /** REST base URL ending in `/api`; the emulator's in tests and offline. */
+  baseUrl: string;
+  botToken: string | undefined;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  /**
+   * Abort a call after this many milliseconds.
+   * @default 10_000
+   */
+  timeoutMs?: number;
+}
+
+/** The few Discord calls the API makes: OAuth2 with the user's tokens, members with the bot token. */
+export interface DiscordRest {
+  /** `{baseUrl}/oauth2/authorize`. */
+  readonly authorizeUrl: string;
+  exchangeCode(code: string, redirectUri: string): Promise<DiscordTokenGrant>;
+  refresh(refreshToken: string): Promise<DiscordTokenGrant>;
+  revoke(token: string): Promise<void>;
+  currentUser(accessToken: string): Promise<DiscordUser>;
+  currentUserGuilds(accessToken: string): Promise<DiscordPartialGuild[]>;
+  /** A member of a guild by the bot token; `undefined` when the user is not a member. */
+  member(guildId: string, userId: string): Promise<DiscordMember | undefined>;
+  listMembers(guildId: string, limit: number, after: string | undefined): Promise<DiscordMember[]>;
+  searchMembers(guildId: string, query: string, limit: number): Promise<DiscordMember[]>;
+  /** Whether a bot token is configured (member look-ups need it). */
+  readonly hasBotToken: boolean;
+}
+
+/**
+ * Creates the Discord REST client. Failures of Discord itself become `502 BL_ERR_API_DISCORD_UNAVAILABLE`;
+ * OAuth grants Discord refuses become `400 BL_ERR_API_OAUTH_FAILED`. Tokens never appear in error messages.
+ */
+export function createDiscordRest(options: DiscordRestOptions): DiscordRest {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 10_000;
+
+  async function call(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      throw new ApiError(502, API_ERROR_CODES.discordUnavailable, 'Discord could not be reached', { cause: error });
+    }
+  }
+
+  async function json<T>(response: Response, what: string): Promise<T> {
+    if (!response.ok) {
+      throw new ApiError(502, API_ERROR_CODES.discordUnavailable, `Discord refused ${what} (HTTP ${response.status})`);
+    }
+    return (await response.json()) as T;
+  }
+
+  async function tokenRequest(form: Record<string, string>, what: string): Promise<DiscordTokenGrant> {
+    if (!options.clientId || !options.clientSecret) {
+      throw new ApiError(503, API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET)');
+    }
+    const response = await call('/v10/oauth2/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...form, client_id: options.clientId, client_secret: options.clientSecret }),
+    });
+    if (response.status === 400 || response.status === 401) {
+      throw new ApiError(400, API_ERROR_CODES.oauthFailed, `Discord rejected the ${what}`);
+    }
+    return json<DiscordTokenGrant>(response, what);
+  }
+
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  function bot(): Record<string, string> {
+    if (!options.botToken) throw new ApiError(503, API_ERROR_CODES.notConfigured, 'no bot token is configured (DISCORD_BOT_TOKEN)');
+    return { authorization: `Bot ${options.botToken}` };
+  }
+
+  return {
+    authorizeUrl: `${base}/oauth2/authorize`,
+    hasBotToken: Boolean(options.botToken),
+    exchangeCode: (code, redirectUri) => tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }, 'authorization code'),
+    refresh: (refreshToken) => tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh token'),
+    async revoke(token) {
+      if (!options.clientId || !options.clientSecret) return;
+      await call('/v10/oauth2/token/revoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token, client_id: options.clientId, client_secret: options.clientSecret }),
+      });
+    },
+    currentUser: async (accessToken) => json<DiscordUser>(await call('/v10/users/@me', { headers: bearer(accessToken) }), 'the user'),
+    currentUserGuilds: async (accessToken) =>
+      json<DiscordPartialGuild[]>(await call('/v10/users/@me/guilds', { headers: bearer(accessToken) }), "the user's guilds"),
+    async member(guildId, userId) {
+      const response = await call(`/v10/guilds/${guildId}/members/${userId}`, { headers: bot() });
+      if (response.status === 404) return undefined;
+      return json<DiscordMember>(response, 'the member');
+    },
+    async listMembers(guildId, limit, after) {
+      const query = new URLSearchParams({ limit: String(limit), ...(after === undefined ? {} : { after }) });
+      return json<DiscordMember[]>(await call(`/v10/guilds/${guildId}/members?${query}`, { headers: bot() }), 'the member list');
+    },
+    async searchMembers(guildId, query, limit) {
+      const search = new URLSearchParams({ query, limit: String(limit) });
+      return json<DiscordMember[]>(await call(`/v10/guilds/${guildId}/members/search?${search}`, { headers: bot() }), 'the member search');
+    },
+  };
+}

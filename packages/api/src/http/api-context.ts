@@ -1,0 +1,62 @@
+import type { BaselineServices } from '@baseline/core';
+import type { FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller.js';
+import { accessTokenOf } from '../auth/discord-tokens.js';
+import { isDeveloperTeamMember } from '../auth/developer-team.js';
+import type { SessionStore } from '../auth/session-store.js';
+import type { TokenCipher } from '../auth/token-cipher.js';
+import type { DiscordRest } from '../discord/discord-rest.js';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import type { ResolvedApiOptions } from './resolved-options.js';
+
+/** What every route handler shares: services, Discord, sessions and the resolved options. */
+export interface ApiContext {
+  readonly services: BaselineServices;
+  readonly discord: DiscordRest;
+  readonly sessions: SessionStore;
+  readonly cipher: TokenCipher;
+  readonly rateLimiter: RateLimiter;
+  readonly options: ResolvedApiOptions;
+  /** The caller of a request from its session cookie, or `undefined`. */
+  authenticate(request: FastifyRequest): Promise<Caller | undefined>;
+  /** A valid Discord access token of the caller (refreshed when expired). */
+  accessToken(caller: Caller): Promise<string>;
+}
+
+export function createApiContext(parts: Omit<ApiContext, 'authenticate' | 'accessToken'>): ApiContext {
+  const { services, discord, sessions, cipher, options } = parts;
+
+  const accessToken = (caller: Caller) => accessTokenOf(caller, { kv: services.kv, sessions, cipher, discord });
+
+  async function refreshDeveloper(caller: Caller): Promise<void> {
+    const isDeveloper = await isDeveloperTeamMember(caller.userId, {
+      mainGuildId: services.config.discord.mainGuildId,
+      discord,
+      userAccessToken: () => accessToken(caller),
+    });
+    caller.isDeveloper = isDeveloper;
+    caller.session = { ...caller.session, developer: isDeveloper, developerCheckedAt: Date.now() };
+    await sessions.update(caller.sessionId, caller.session);
+  }
+
+  return {
+    ...parts,
+    accessToken,
+    async authenticate(request) {
+      const sessionId = request.cookies[options.cookieName];
+      if (sessionId === undefined) return undefined;
+      const session = await sessions.read(sessionId);
+      if (session === undefined) return undefined;
+      const caller: Caller = { userId: session.user.id, sessionId, session, isDeveloper: session.developer };
+      if (Date.now() - session.developerCheckedAt >= options.developerCacheMs) {
+        try {
+          await refreshDeveloper(caller);
+        } catch (error) {
+          // Discord unreachable: keep the last known answer rather than locking everyone out.
+          request.log.warn({ err: error }, 'developer team check failed; using the cached answer');
+        }
+      }
+      return caller;
+    },
+  };
+}

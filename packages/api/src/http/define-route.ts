@@ -1,0 +1,75 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Caller } from '../auth/caller.js';
+import type { ApiContext } from './api-context.js';
+
+/** HTTP methods routes may use. */
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Who may call a route, checked before the handler runs:
+ * - `public`: anyone;
+ * - `user`: any signed-in user;
+ * - `guild`: an active authorized user of the `guild_id` path parameter, or the developer team;
+ * - `guild-authorized`: an active authorized user of `guild_id` only (granting and revoking access);
+ * - `developer`: the developer team (members of `MAIN_GUILD_ID`).
+ */
+export type RouteAccess = 'public' | 'user' | 'guild' | 'guild-authorized' | 'developer';
+
+type Schema = z.ZodType;
+type Infer<T> = T extends Schema ? z.output<T> : undefined;
+
+/** What a handler receives: validated input, the caller and the API's shared parts. */
+export interface RouteContext<Params, Query, Body> {
+  params: Params;
+  query: Query;
+  body: Body;
+  /** Set for every access level but `public`, where it is set only when a session exists. */
+  caller: Caller | undefined;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  api: ApiContext;
+}
+
+/** A route with zod schemas: validated on every request and described in the OpenAPI document. */
+export interface RouteDefinition<
+  ParamsSchema extends Schema | undefined = Schema | undefined,
+  QuerySchema extends Schema | undefined = Schema | undefined,
+  BodySchema extends Schema | undefined = Schema | undefined,
+> {
+  method: RouteMethod;
+  /** Path under the mount point, Fastify style (`/guilds/:guild_id`). */
+  url: string;
+  summary: string;
+  description?: string;
+  /** OpenAPI tags, e.g. `['guilds']`. */
+  tags?: string[];
+  access: RouteAccess;
+  /** Path parameters; invalid ones answer 400 with field paths. */
+  params?: ParamsSchema;
+  /** Query string; invalid values answer 400 with field paths. */
+  query?: QuerySchema;
+  /** JSON body; an invalid body answers 422 with field paths. */
+  body?: BodySchema;
+  /** Response bodies by status (the first one is the success status), for the OpenAPI document. */
+  responses: Record<number, Schema | null>;
+  /**
+   * Count the call against the rate limits.
+   * @default true
+   */
+  rateLimit?: boolean;
+  handler(context: RouteContext<Infer<ParamsSchema>, Infer<QuerySchema>, Infer<BodySchema>>): unknown;
+}
+
+/** Identity helper that infers a route's input types from its schemas. */
+export function defineRoute<
+  ParamsSchema extends Schema | undefined = undefined,
+  QuerySchema extends Schema | undefined = undefined,
+  BodySchema extends Schema | undefined = undefined,
+>(definition: RouteDefinition<ParamsSchema, QuerySchema, BodySchema>): RouteDefinition<ParamsSchema, QuerySchema, BodySchema> {
+  return definition;
+}
+
+/** Any route, whatever its schemas. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers are contravariant in their input
+export type AnyRouteDefinition = RouteDefinition<any, any, any>;

@@ -1,0 +1,80 @@
+import { withLogContext } from '@baseline/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { requireGuildAccess } from '../access/guild-access.js';
+import type { Caller } from '../auth/caller.js';
+import { API_ERROR_CODES, ApiError } from '../errors/api-error.js';
+import { fieldErrorsOf } from '../errors/error-body.js';
+import { rateLimitedError, rateLimitHeaders } from '../rate-limit/rate-limiter.js';
+import type { ApiContext } from './api-context.js';
+import type { AnyRouteDefinition } from './define-route.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The header cookie-authenticated writes must carry, holding the session's CSRF token. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {
+  if (schema === undefined) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const status = where === 'body' ? 422 : 400;
+  const code = where === 'body' ? API_ERROR_CODES.validation : API_ERROR_CODES.invalidRequest;
+  throw new ApiError(status, code, `invalid ${where === 'params' ? 'path parameters' : where}`, { fields: fieldErrorsOf(result.error.issues, where) });
+}
+
+/**
+ * Mounts a route at `prefix + definition.url` with the request pipeline every route shares, in this order:
+ * path parameters → session → CSRF (writes) → rate limits → access → query and body → handler. Each failure
+ * answers the uniform error body.
+ */
+export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: string, definition: AnyRouteDefinition): void {
+  const successStatus = Number(Object.keys(definition.responses)[0] ?? 200);
+  app.route({
+    method: definition.method,
+    url: `${prefix}${definition.url}`,
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const params = parse(definition.params, request.params, 'params');
+      const guildId = (params as { guild_id?: string } | undefined)?.guild_id;
+      const caller = definition.access === 'public' && request.cookies[api.options.cookieName] === undefined ? undefined : await api.authenticate(request);
+      if (definition.access !== 'public') {
+        if (caller === undefined) throw new ApiError(401, API_ERROR_CODES.unauthenticated, 'sign in first');
+        if (UNSAFE.has(definition.method) && request.headers[CSRF_HEADER] !== caller.session.csrfToken) {
+          throw new ApiError(403, API_ERROR_CODES.csrf, `cookie-authenticated writes need the ${CSRF_HEADER} header from /api/v1/auth/me`);
+        }
+      }
+      if (definition.rateLimit !== false && caller?.isDeveloper !== true) {
+        const state = await api.rateLimiter.consume({ userId: caller?.userId, ip: request.ip, guildId });
+        if (state !== undefined) {
+          if (state.exceeded) throw rateLimitedError(state);
+          reply.headers(rateLimitHeaders(state));
+        }
+      }
+      await checkAccess(api, definition, caller, guildId);
+      const query = parse(definition.query, request.query, 'query');
+      const body = parse(definition.body, request.body ?? {}, 'body');
+      const context = { correlation_id: request.id, ...(caller ? { user_id: caller.userId } : {}), ...(guildId ? { guild_id: guildId } : {}) };
+      const result = await withLogContext(context, () =>
+        definition.handler({ params, query, body, caller, request, reply, api }),
+      );
+      if (reply.sent) return reply;
+      if (reply.statusCode === 200 && successStatus !== 200) reply.code(successStatus);
+      return result === undefined ? reply.send() : result;
+    },
+  });
+}
+
+async function checkAccess(api: ApiContext, definition: AnyRouteDefinition, caller: Caller | undefined, guildId: string | undefined) {
+  if (caller === undefined) return;
+  switch (definition.access) {
+    case 'developer':
+      if (!caller.isDeveloper) throw new ApiError(403, API_ERROR_CODES.forbidden, 'only the developer team may do this');
+      return;
+    case 'guild':
+    case 'guild-authorized':
+      if (guildId === undefined) throw new Error(`route ${definition.url} is guild-scoped but has no guild_id parameter`);
+      await requireGuildAccess(api.services.db, caller, guildId, { authorizedOnly: definition.access === 'guild-authorized' });
+      return;
+    default:
+      return;
+  }
+}

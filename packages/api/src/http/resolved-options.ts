@@ -1,0 +1,15 @@
+import type { RateLimitOptions } from '../rate-limit/rate-limit-options.js';
+
+/** The API's options with every default applied. */
+export interface ResolvedApiOptions {
+  cookieName: string;
+  csrfCookieName: string;
+  sessionTtlMs: number;
+  oauthStateTtlMs: number;
+  developerCacheMs: number;
+  membersCacheMs: number;
+  shardStaleAfterMs: number;
+  secureCookies: boolean;
+  redirectUri: string | undefined;
+  rateLimits: RateLimitOptions;
+}

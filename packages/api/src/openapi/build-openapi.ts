@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { AnyRouteDefinition } from '../http/define-route.js';
+import { errorBodySchema } from '../errors/error-body.js';
+
+/** A route as mounted: where, and its definition. */
+export interface MountedRoute {
+  prefix: string;
+  definition: AnyRouteDefinition;
+}
+
+type JsonObject = Record<string, unknown>;
+
+const ERROR_REF = { $ref: '#/components/schemas/Error' };
+const ERROR_RESPONSES: Record<string, string> = {
+  '400': 'Invalid path parameters or query (field errors in `error.fields`)',
+  '401': 'No valid session',
+  '403': 'No access, or a missing `X-CSRF-Token` on a write',
+  '404': 'Not found',
+  '422': 'Invalid body (field errors in `error.fields`)',
+  '429': 'Rate limited (`Retry-After` header)',
+};
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonObject;
+  return rest;
+}
+
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonObject[] {
+  if (schema === undefined) return [];
+  const object = jsonSchema(schema, 'input');
+  const properties = (object.properties ?? {}) as Record<string, JsonObject>;
+  const required = new Set((object.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || required.has(name),
+    ...(typeof property.description === 'string' ? { description: property.description } : {}),
+    schema: property,
+  }));
+}
+
+function operation({ prefix, definition }: MountedRoute): JsonObject {
+  const responses: JsonObject = {};
+  for (const [status, schema] of Object.entries(definition.responses)) {
+    responses[status] = schema === null
+      ? { description: 'No content' }
+      : { description: 'Success', content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
+  }
+  const errors = Object.entries(ERROR_RESPONSES).filter(([status]) => {
+    if (status === '401' || status === '403') return definition.access !== 'public';
+    if (status === '404') return definition.access.startsWith('guild') || definition.params !== undefined;
+    if (status === '422') return definition.body !== undefined;
+    if (status === '429') return definition.rateLimit !== false;
+    return definition.params !== undefined || definition.query !== undefined;
+  });
+  for (const [status, description] of errors) responses[status] ??= { description, content: { 'application/json': { schema: ERROR_REF } } };
+  return {
+    summary: definition.summary,
+    ...(definition.description ? { description: definition.description } : {}),
+    tags: definition.tags ?? [prefix.replace(/^\/api\/v1\/?/, '') || 'api'],
+    'x-baseline-access': definition.access,
+    ...(definition.access === 'public' ? { security: [] } : {}),
+    parameters: [...parameters(definition.params, 'path'), ...parameters(definition.query, 'query')],
+    ...(definition.body === undefined
+      ? {}
+      : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(definition.body, 'input') } } } }),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document of every mounted route, built from the routes' zod schemas. */
+export function buildOpenApi(routes: readonly MountedRoute[], info: { version: string; cookieName: string }): JsonObject {
+  const paths: Record<string, JsonObject> = {};
+  for (const route of routes) {
+    const path = `${route.prefix}${route.definition.url}`.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    (paths[path] ??= {})[route.definition.method.toLowerCase()] = operation(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Baseline API',
+      version: info.version,
+      description:
+        'Sign in through Discord (`/api/v1/auth/discord/url`, then `/api/v1/auth/discord/callback`). The session is an ' +
+        'httpOnly cookie; every write must also send the `X-CSRF-Token` header with the token from `/api/v1/auth/me`.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    components: {
+      schemas: { Error: jsonSchema(errorBodySchema, 'output') },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: info.cookieName },
+        csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'Required on POST, PUT, PATCH and DELETE' },
+      },
+    },
+    security: [{ session: [], csrf: [] }],
+    paths,
+  };
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { OAUTH_STATE_COOKIE } from '../../auth/auth-cookies.js';
+import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
+import { defineRoute } from '../../http/define-route.js';
+
+/** Scopes asked of Discord: the profile, and the guild list (developer team without a bot token). */
+export const OAUTH_SCOPES = 'identify guilds';
+
+export const authorizeUrlRoute = defineRoute({
+  method: 'GET',
+  url: '/auth/discord/url',
+  summary: 'Start a Discord login: the authorize URL with a single-use state',
+  description: 'The state is kept in Redis for a few minutes and bound to this browser by an httpOnly cookie.',
+  tags: ['auth'],
+  access: 'public',
+  responses: { 200: z.object({ url: z.url(), state: z.string() }) },
+  async handler({ api, reply }) {
+    const { clientId } = api.services.config.discord;
+    const redirectUri = api.options.redirectUri;
+    if (!clientId || !redirectUri) {
+      throw new ApiError(503, API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_CLIENT_ID, DISCORD_REDIRECT_URI)');
+    }
+    const state = randomBytes(24).toString('base64url');
+    await api.services.kv.set(`oauth-state:${state}`, '1', { ttlMs: api.options.oauthStateTtlMs });
+    reply.setCookie(OAUTH_STATE_COOKIE, state, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: api.options.secureCookies,
+      path: '/api/v1/auth',
+      maxAge: Math.floor(api.options.oauthStateTtlMs / 1000),
+    });
+    const query = new URLSearchParams({ client_id: clientId, response_type: 'code', scope: OAUTH_SCOPES, redirect_uri: redirectUri, state });
+    return { url: `${api.discord.authorizeUrl}?${query}`, state };
+  },
+});

@@ -1,0 +1,56 @@
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { OAUTH_STATE_COOKIE, setSessionCookies } from '../../auth/auth-cookies.js';
+import { tokensFromGrant } from '../../auth/discord-tokens.js';
+import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
+import { defineRoute } from '../../http/define-route.js';
+import { accessibleGuilds } from '../guilds/accessible-guilds.js';
+import { meSchema } from './auth-schemas.js';
+
+function sameString(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export const callbackRoute = defineRoute({
+  method: 'POST',
+  url: '/auth/discord/callback',
+  summary: 'Finish a Discord login: exchange the code and create the session',
+  description:
+    'The state must be one this API issued (single use) to this browser. Sets the httpOnly session cookie and answers what `/auth/me` answers.',
+  tags: ['auth'],
+  access: 'public',
+  body: z.object({ code: z.string().min(1).max(512), state: z.string().min(1).max(128) }),
+  responses: { 200: meSchema },
+  async handler({ api, body, request, reply }) {
+    const redirectUri = api.options.redirectUri;
+    if (!redirectUri) throw new ApiError(503, API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_REDIRECT_URI)');
+    // Consume first, so a state is spent even when the rest fails: a replay never gets a second try.
+    const issued = await api.services.kv.getDel(`oauth-state:${body.state}`);
+    const bound = request.cookies[OAUTH_STATE_COOKIE];
+    reply.clearCookie(OAUTH_STATE_COOKIE, { path: '/api/v1/auth' });
+    if (issued === undefined || bound === undefined || !sameString(bound, body.state)) {
+      throw new ApiError(400, API_ERROR_CODES.oauthState, 'unknown, expired or already used login state; start the login again');
+    }
+    const tokens = tokensFromGrant(await api.discord.exchangeCode(body.code, redirectUri));
+    const [profile, guilds] = await Promise.all([api.discord.currentUser(tokens.accessToken), api.discord.currentUserGuilds(tokens.accessToken)]);
+    const mainGuildId = api.services.config.discord.mainGuildId;
+    const developer = mainGuildId !== undefined && guilds.some((guild) => guild.id === mainGuildId);
+    const user = { id: profile.id, username: profile.username, globalName: profile.global_name ?? null, avatar: profile.avatar ?? null };
+    const { id, data } = await api.sessions.create({
+      user,
+      tokens: api.cipher.encrypt(JSON.stringify(tokens)),
+      developer,
+      developerCheckedAt: Date.now(),
+    });
+    setSessionCookies(reply, api.options, id, data.csrfToken);
+    request.log.info({ user_id: user.id, developer }, 'user signed in');
+    return {
+      user: { id: user.id, username: user.username, global_name: user.globalName, avatar: user.avatar },
+      is_developer: developer,
+      csrf_token: data.csrfToken,
+      guilds: await accessibleGuilds(api.services.db, user.id, developer),
+    };
+  },
+});

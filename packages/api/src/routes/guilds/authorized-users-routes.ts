@@ -1,0 +1,69 @@
+import { appendAuditLog } from '@baseline/core';
+import { z } from 'zod';
+import { findAuthorizedUser, grantAccess, listAuthorizedUsers, revokeAccess } from '../../access/authorized-users.js';
+import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
+import { defineRoute } from '../../http/define-route.js';
+import { guildParams, snowflake } from '../../http/schemas.js';
+import { authorizedUserSchema } from './authorized-user-schemas.js';
+
+export const listAuthorizedUsersRoute = defineRoute({
+  method: 'GET',
+  url: '/guilds/:guild_id/authorized-users',
+  summary: "Users allowed into this guild's dashboard",
+  tags: ['access'],
+  access: 'guild',
+  params: guildParams,
+  query: z.object({ include_revoked: z.enum(['true', 'false']).default('false') }),
+  responses: { 200: z.object({ users: z.array(authorizedUserSchema) }) },
+  async handler({ api, params, query }) {
+    return { users: await listAuthorizedUsers(api.services.db, params.guild_id, query.include_revoked === 'true') };
+  },
+});
+
+export const grantAccessRoute = defineRoute({
+  method: 'POST',
+  url: '/guilds/:guild_id/authorized-users',
+  summary: 'Grant a guild member access to this guild (authorized users only; audited)',
+  tags: ['access'],
+  access: 'guild-authorized',
+  params: guildParams,
+  body: z.object({ user_id: snowflake }),
+  responses: { 201: authorizedUserSchema },
+  async handler({ api, params, body, caller }) {
+    const member = await api.discord.member(params.guild_id, body.user_id);
+    if (member === undefined) {
+      throw new ApiError(422, API_ERROR_CODES.validation, 'the user is not a member of this guild', {
+        fields: [{ path: 'body.user_id', message: 'not a member of this guild' }],
+      });
+    }
+    const granted = await grantAccess(api.services.db, params.guild_id, body.user_id, caller!.userId);
+    if (granted === undefined) throw new ApiError(409, API_ERROR_CODES.conflict, 'the user is already authorized');
+    await appendAuditLog(api.services.db, {
+      guildId: params.guild_id,
+      actorUserId: caller!.userId,
+      action: 'access.grant',
+      target: body.user_id,
+      after: granted,
+    });
+    return granted;
+  },
+});
+
+export const revokeAccessRoute = defineRoute({
+  method: 'DELETE',
+  url: '/guilds/:guild_id/authorized-users/:user_id',
+  summary: "Revoke a user's access (authorized users only; the initial user cannot be revoked; audited)",
+  tags: ['access'],
+  access: 'guild-authorized',
+  params: guildParams.extend({ user_id: snowflake }),
+  responses: { 204: null },
+  async handler({ api, params, caller }) {
+    const { db } = api.services;
+    const existing = await findAuthorizedUser(db, params.guild_id, params.user_id);
+    if (existing === undefined || !existing.is_active) throw new ApiError(404, API_ERROR_CODES.notFound, 'the user is not authorized');
+    if (existing.is_initial) throw new ApiError(409, 'BL_ERR_API_INITIAL_USER', 'the user who added the bot cannot be revoked');
+    const revoked = await revokeAccess(db, params.guild_id, params.user_id, caller!.userId);
+    if (revoked === undefined) throw new ApiError(404, API_ERROR_CODES.notFound, 'the user is not authorized');
+    await appendAuditLog(db, { guildId: params.guild_id, actorUserId: caller!.userId, action: 'access.revoke', target: params.user_id, before: existing, after: revoked });
+  },
+});

@@ -1,0 +1,85 @@
+import { appendAuditLog } from '@baseline/core';
+import { z } from 'zod';
+import { API_ERROR_CODES, ApiError, type FieldError } from '../../errors/api-error.js';
+import { defineRoute } from '../../http/define-route.js';
+import { guildParams } from '../../http/schemas.js';
+
+const allSettingsSchema = z.record(z.string(), z.record(z.string(), z.unknown())).describe('Settings by namespace (plugin id), defaults filled');
+
+export const getSettingsRoute = defineRoute({
+  method: 'GET',
+  url: '/guilds/:guild_id/settings',
+  summary: "Every settings namespace of this guild, defaults filled",
+  tags: ['settings'],
+  access: 'guild',
+  params: guildParams,
+  responses: { 200: z.object({ settings: allSettingsSchema }) },
+  async handler({ api, params }) {
+    return { settings: await api.services.settings.getAll(params.guild_id) };
+  },
+});
+
+export const getSettingRoute = defineRoute({
+  method: 'GET',
+  url: '/guilds/:guild_id/settings/:key',
+  summary: 'One settings namespace of this guild, defaults filled',
+  tags: ['settings'],
+  access: 'guild',
+  params: guildParams.extend({ key: z.string().regex(/^[a-z][a-z0-9-]{0,44}$/, 'must be a settings namespace (a plugin id)') }),
+  responses: { 200: z.object({ namespace: z.string(), value: z.record(z.string(), z.unknown()) }) },
+  async handler({ api, params }) {
+    const { settings } = api.services;
+    if (settings.definition(params.key) === undefined) throw new ApiError(404, API_ERROR_CODES.notFound, 'no such settings namespace');
+    return { namespace: params.key, value: await settings.get(params.guild_id, params.key) };
+  },
+});
+
+export const putSettingsRoute = defineRoute({
+  method: 'PUT',
+  url: '/guilds/:guild_id/settings',
+  summary: 'Change settings: fields given are merged over the current values, per namespace (audited, announced to every bot)',
+  description:
+    'Every namespace in the body is validated before anything is stored: one invalid field rejects the whole request with 422 ' +
+    'and field paths such as `moderation.maxWarnings`, and nothing is written.',
+  tags: ['settings'],
+  access: 'guild',
+  params: guildParams,
+  body: z.record(z.string(), z.record(z.string(), z.unknown())).describe('Partial settings by namespace, e.g. { "moderation": { "maxWarnings": 5 } }'),
+  responses: { 200: z.object({ settings: allSettingsSchema }) },
+  async handler({ api, params, body, caller }) {
+    const { settings, db } = api.services;
+    const guildId = params.guild_id;
+    const fields: FieldError[] = [];
+    const current: Record<string, Readonly<Record<string, unknown>>> = {};
+    for (const [namespace, value] of Object.entries(body)) {
+      const definition = settings.definition(namespace);
+      if (definition === undefined) {
+        fields.push({ path: namespace, message: 'unknown settings namespace' });
+        continue;
+      }
+      current[namespace] = await settings.get(guildId, namespace);
+      const parsed = definition.schema.safeParse({ ...current[namespace], ...value });
+      if (!parsed.success) {
+        fields.push(...parsed.error.issues.map((issue) => ({ path: [namespace, ...issue.path.map(String)].join('.'), message: issue.message })));
+      }
+    }
+    if (fields.length > 0) throw new ApiError(422, 'BL_ERR_SETTINGS_INVALID', 'the settings do not match their schema; nothing was stored', { fields });
+    for (const [namespace, value] of Object.entries(body)) {
+      const next = await settings.set(guildId, namespace, value, { actorUserId: caller!.userId });
+      await appendAuditLog(db, { guildId, actorUserId: caller!.userId, action: 'settings.update', target: namespace, before: current[namespace], after: next });
+    }
+    return { settings: await settings.getAll(guildId) };
+  },
+});
+
+export const settingsSchemaRoute = defineRoute({
+  method: 'GET',
+  url: '/settings/schema',
+  summary: 'JSON Schema of every settings namespace, for generated forms',
+  tags: ['settings'],
+  access: 'user',
+  responses: { 200: z.record(z.string(), z.unknown()) },
+  handler({ api }) {
+    return api.services.settings.jsonSchema();
+  },
+});
