@@ -23,6 +23,8 @@ export interface ShardClusterOptions {
   env?: Readonly<Record<string, string>>;
   /** Node flags of the children. @default process.execArgv */
   execArgv?: readonly string[];
+  /** Working directory of the children. @default process.cwd() */
+  cwd?: string;
   /** Arguments of the children. */
   args?: readonly string[];
   backoff?: RestartBackoff;
@@ -96,6 +98,7 @@ export function startShardCluster(options: ShardClusterOptions): ShardCluster {
 
   const spawn = (slot: Slot) => {
     const child = fork(options.script, [...(options.args ?? [])], {
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       env: {
         ...process.env,
         ...options.env,

@@ -24,21 +24,23 @@ describe('Redis identify throttler', () => {
     return createRedisIdentifyThrottler(kv, { maxConcurrency: 2, intervalMs: 400, marginMs: 0, onGrant: ({ shardId, bucket }) => grants.push(`${shardId}/${bucket}`) });
   };
 
-  it('GIVEN two processes identifying shards 0-3 with max_concurrency 2 THEN the first of each bucket goes at once and each bucket waits for its window', async () => {
+  it('GIVEN shard 0 just identified WHEN shards 2 (same bucket) and 1 (other bucket) ask from another process THEN shard 1 goes first and shard 2 waits for the window', async () => {
     const prefix = `${services.kv.prefix}throttle-a:`;
     const grants: string[] = [];
     const first = processThrottler(prefix, grants);
     const second = processThrottler(prefix, grants);
     const signal = new AbortController().signal;
 
-    await Promise.all([first.waitForIdentify(0, signal), second.waitForIdentify(1, signal)]);
-    expect(grants.sort()).toEqual(['0/0', '1/1']);
-    // Shard 2 shares bucket 0 with shard 0, so it is still waiting when shard 3 (bucket 1) is also queued.
-    const pending = [second.waitForIdentify(2, signal), first.waitForIdentify(3, signal)];
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(grants).toHaveLength(2);
-    await Promise.all(pending);
-    expect(grants.slice(2).sort()).toEqual(['2/0', '3/1']);
+    await first.waitForIdentify(0, signal);
+    let shard2Granted = false;
+    const shard2 = second.waitForIdentify(2, signal).then(() => {
+      shard2Granted = true;
+    });
+    await second.waitForIdentify(1, signal);
+    expect(shard2Granted).toBe(false);
+    expect(grants).toEqual(['0/0', '1/1']);
+    await shard2;
+    expect(grants).toEqual(['0/0', '1/1', '2/0']);
   });
 
   it('GIVEN a shard waiting for a busy bucket WHEN its identify is aborted THEN the wait rejects and it is never granted', async () => {

@@ -41,6 +41,7 @@ describe('shard cluster: two processes × two shards', () => {
       script: childScript,
       totalShards: 4,
       processes: 2,
+      cwd: repoRoot,
       execArgv: ['--import', 'tsx', '--conditions=@baseline/source'],
       env: {
         NODE_ENV: 'test',
