@@ -6,7 +6,8 @@ export { DEFAULT_BOT_MESSAGES, type BotMessages } from './runtime/handler-runner
 export { resolveIntents } from './runtime/resolve-intents.js';
 
 // Cogs: what plugin authors write.
-export { Cog, type CogBinding, type CogClass, type CogMeta, type CogSettings } from './cogs/cog.js';
+export { Cog, type CogBinding, type CogClass, type CogMeta } from './cogs/cog.js';
+export { createCogSettings, type CogSettings } from './settings/create-cog-settings.js';
 export { defineCog, type CogDefinition, type CogHandlers } from './cogs/define-cog.js';
 export { component, contextMenu, listener, modal, slashCommand } from './cogs/define-handlers.js';
 export type * from './cogs/cog-handlers.js';

@@ -1,6 +1,6 @@
-import type { BaselineServices, InferSettings, SettingsDefinition } from '@baseline/core';
+import type { BaselineServices, InferSettings, Logger, SettingsDefinition } from '@baseline/core';
 import type { Client } from 'discord.js';
-import type { Logger } from '@baseline/core';
+import { createCogSettings, type CogSettings } from '../settings/create-cog-settings.js';
 import type { CommandDefinition, ComponentDefinition, ListenerDefinition, ModalDefinition } from './cog-handlers.js';
 
 /** What the bot records about a cog: its name (unique per bot) and an optional description. */
@@ -21,14 +21,6 @@ export interface CogBinding {
 
 /** @internal Where the bot stores a cog's {@link CogBinding}. */
 export const COG_BINDING = Symbol.for('baseline.cog-binding');
-
-/** A guild's settings of the cog's plugin, typed by the plugin's settings definition. */
-export interface CogSettings<Settings> {
-  /** The guild's complete settings (stored values over defaults); cached, refreshed when any process changes them. */
-  get(guildId: string): Promise<Readonly<Settings>>;
-  /** Validates, stores and announces a change to every process. */
-  set(guildId: string, value: Partial<Settings>, options?: { actorUserId?: string }): Promise<Readonly<Settings>>;
-}
 
 /**
  * The base of every cog: a class the bot constructs with the client and the services container. Declare
@@ -86,18 +78,9 @@ export abstract class Cog<Settings extends SettingsDefinition | undefined = unde
     return this[COG_BINDING]?.logger ?? this.services.logger.child({ cog: this.name });
   }
 
-  /** The plugin's per-guild settings, typed by its schema. */
+  /** The plugin's per-guild settings, typed by its schema: `await this.settings.get(guildId)`. */
   get settings(): CogSettings<Settings extends SettingsDefinition ? InferSettings<Settings> : Record<string, unknown>> {
-    const namespace = this[COG_BINDING]?.settingsNamespace;
-    const registry = this.services.settings;
-    const required = () => {
-      if (namespace === undefined) throw new Error(`cog "${this.name}" belongs to no plugin with settings`);
-      return namespace;
-    };
-    return {
-      get: (guildId) => registry.get(guildId, required()) as never,
-      set: (guildId, value, options) => registry.set(guildId, required(), value as never, options) as never,
-    };
+    return createCogSettings(this.services.settings, this[COG_BINDING]?.settingsNamespace, this.name);
   }
 
   /** Runs after the cog's handlers are registered. A throw unloads the cog and is reported. */
