@@ -2,10 +2,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type * as DiscordJs from 'discord.js';
 import type { DiscordEmulatorOptions } from '../../packages/testing/src/discord/index.js';
 
 /** discord.js as installed for @baseline/testing (the repository root does not depend on it). */
-export const discord = createRequire(new URL('../../packages/testing/package.json', import.meta.url))('discord.js') as typeof import('discord.js');
+export const discord = createRequire(new URL('../../packages/testing/package.json', import.meta.url))('discord.js') as typeof DiscordJs;
 
 export interface CpuSample {
   user: number;
