@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../support/api-client.js';
+import { createApiStack, type ApiStack } from '../support/api-stack.js';
+
+type Role = 'anonymous' | 'otherGuildUser' | 'authorized' | 'delegated' | 'developer';
+const ROLES: Role[] = ['anonymous', 'otherGuildUser', 'authorized', 'delegated', 'developer'];
+
+interface Row {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: (stack: ApiStack) => string;
+  body?: (stack: ApiStack) => unknown;
+  /** Expected status per role, in ROLES order. */
+  expected: [number, number, number, number, number];
+}
+
+const A = (stack: ApiStack) => stack.guilds.alpha;
+
+// Writes use inputs that pass access but change nothing lasting where possible (a non-member grantee → 422,
+// revoking a user who holds no grant → 404), so the rows stay independent of their order.
+const MATRIX: Array<[string, Row]> = [
+  ['GET /health', { method: 'GET', path: () => '/health', expected: [200, 200, 200, 200, 200] }],
+  ['GET /api/v1/health', { method: 'GET', path: () => '/api/v1/health', expected: [200, 200, 200, 200, 200] }],
+  ['GET /api/v1/openapi.json', { method: 'GET', path: () => '/api/v1/openapi.json', expected: [200, 200, 200, 200, 200] }],
+  ['GET /auth/discord/url', { method: 'GET', path: () => '/api/v1/auth/discord/url', expected: [200, 200, 200, 200, 200] }],
+  ['GET /auth/me', { method: 'GET', path: () => '/api/v1/auth/me', expected: [401, 200, 200, 200, 200] }],
+  ['GET /guilds', { method: 'GET', path: () => '/api/v1/guilds', expected: [401, 200, 200, 200, 200] }],
+  ['GET /guilds/{id}', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}`, expected: [401, 403, 200, 200, 200] }],
+  ['GET /guilds/{id}/members', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/members?limit=10`, expected: [401, 403, 200, 200, 200] }],
+  ['GET /guilds/{id}/authorized-users', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/authorized-users`, expected: [401, 403, 200, 200, 200] }],
+  [
+    'POST /guilds/{id}/authorized-users',
+    { method: 'POST', path: (s) => `/api/v1/guilds/${A(s)}/authorized-users`, body: (s) => ({ user_id: s.userIds.carol }), expected: [401, 403, 422, 422, 403] },
+  ],
+  [
+    'DELETE /guilds/{id}/authorized-users/{user}',
+    { method: 'DELETE', path: (s) => `/api/v1/guilds/${A(s)}/authorized-users/${s.userIds.mallory}`, expected: [401, 403, 404, 404, 403] },
+  ],
+  ['GET /guilds/{id}/audit-log', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/audit-log`, expected: [401, 403, 200, 200, 200] }],
+  ['GET /guilds/{id}/settings', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/settings`, expected: [401, 403, 200, 200, 200] }],
+  ['GET /guilds/{id}/settings/{key}', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/settings/greeter`, expected: [401, 403, 200, 200, 200] }],
+  [
+    'PUT /guilds/{id}/settings',
+    { method: 'PUT', path: (s) => `/api/v1/guilds/${A(s)}/settings`, body: () => ({ greeter: { maxPerDay: 4 } }), expected: [401, 403, 200, 200, 200] },
+  ],
+  ['GET /settings/schema', { method: 'GET', path: () => '/api/v1/settings/schema', expected: [401, 200, 200, 200, 200] }],
+  ['GET /shards', { method: 'GET', path: () => '/api/v1/shards', expected: [401, 403, 403, 403, 200] }],
+  ['GET /shards/{guild_id}', { method: 'GET', path: (s) => `/api/v1/shards/${A(s)}`, expected: [401, 403, 200, 200, 200] }],
+  ['GET /llm/usage/summary', { method: 'GET', path: () => '/api/v1/llm/usage/summary', expected: [401, 403, 403, 403, 200] }],
+  ['GET /llm/usage/by-guild/{id}', { method: 'GET', path: (s) => `/api/v1/llm/usage/by-guild/${A(s)}`, expected: [401, 403, 403, 403, 200] }],
+  ['GET /llm/usage/by-cog/{cog}', { method: 'GET', path: () => '/api/v1/llm/usage/by-cog/chat', expected: [401, 403, 403, 403, 200] }],
+  ['GET /llm/models', { method: 'GET', path: () => '/api/v1/llm/models', expected: [401, 403, 403, 403, 200] }],
+  [
+    'PUT /llm/models/{provider}/{model}/pricing',
+    {
+      method: 'PUT',
+      path: () => '/api/v1/llm/models/openai/gpt-matrix/pricing',
+      body: () => ({ input_cost_per_1k_tokens: '0.001', output_cost_per_1k_tokens: '0.002' }),
+      expected: [401, 403, 403, 403, 200],
+    },
+  ],
+  ['GET plugin guild route', { method: 'GET', path: (s) => `/api/v1/plugins/greeter/guilds/${A(s)}/greeting`, expected: [401, 403, 200, 200, 200] }],
+  ['POST plugin user route', { method: 'POST', path: () => '/api/v1/plugins/greeter/echo', body: () => ({ message: 'hi' }), expected: [401, 201, 201, 201, 201] }],
+];
+
+describe('access matrix: every route and method, five kinds of caller', () => {
+  let stack: ApiStack;
+  const clients = {} as Record<Role, ApiClient>;
+
+  beforeAll(async () => {
+    stack = await createApiStack();
+    clients.anonymous = stack.client();
+    clients.otherGuildUser = await stack.login('bob');
+    clients.authorized = await stack.login('owner');
+    clients.delegated = await stack.login('alice');
+    clients.developer = await stack.login('dev');
+  });
+  afterAll(() => stack?.close());
+
+  it.each(MATRIX)('GIVEN %s THEN each caller gets exactly the expected status', async (_name, row) => {
+    const statuses: Record<string, number> = {};
+    for (const role of ROLES) {
+      const response = await clients[role].request(row.method, row.path(stack), row.body ? { body: row.body(stack) } : {});
+      statuses[role] = response.status;
+      if (response.status >= 400) expect(response.body?.error?.code, `${role}: ${response.text}`).toMatch(/^BL_ERR_/);
+    }
+    expect(statuses).toEqual(Object.fromEntries(ROLES.map((role, index) => [role, row.expected[index]])));
+  });
+
+  it('GIVEN an unknown guild THEN outsiders get 403 (no probing) AND the developer team gets 404', async () => {
+    const unknown = '123456789012345678';
+    expect((await clients.otherGuildUser.get(`/api/v1/guilds/${unknown}`)).status).toBe(403);
+    expect((await clients.developer.get(`/api/v1/guilds/${unknown}`)).status).toBe(404);
+  });
+
+  it('GIVEN the bot left a guild THEN its authorized users get 404 AND it leaves their guild list', async () => {
+    await stack.db.fork().getConnection().execute('update guilds set is_active = false where guild_id = ?', [stack.guilds.beta]);
+    try {
+      expect((await clients.otherGuildUser.get(`/api/v1/guilds/${stack.guilds.beta}`)).status).toBe(404);
+      expect((await clients.otherGuildUser.get('/api/v1/guilds')).body.guilds).toEqual([]);
+    } finally {
+      await stack.db.fork().getConnection().execute('update guilds set is_active = true where guild_id = ?', [stack.guilds.beta]);
+    }
+  });
+
+  it('GIVEN a cookie-authenticated write without the CSRF header, or with a wrong one THEN 403 BL_ERR_API_CSRF and nothing changes', async () => {
+    const path = `/api/v1/guilds/${stack.guilds.alpha}/settings`;
+    const before = (await clients.authorized.get(`${path}/moderation`)).body.value;
+    for (const csrf of [false, 'wrong-token'] as const) {
+      const response = await clients.authorized.request('PUT', path, { body: { moderation: { maxWarnings: 9 } }, csrf });
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('BL_ERR_API_CSRF');
+    }
+    // Another user's valid token does not work either: the token is bound to the session.
+    const stolen = await clients.authorized.request('PUT', path, { body: { moderation: { maxWarnings: 9 } }, csrf: clients.delegated.csrfToken! });
+    expect(stolen.status).toBe(403);
+    expect((await clients.authorized.get(`${path}/moderation`)).body.value).toEqual(before);
+  });
+
+  it('GIVEN malformed path parameters THEN 400 with field paths, never 500', async () => {
+    const response = await clients.authorized.get('/api/v1/guilds/not-a-snowflake/settings');
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ code: 'BL_ERR_API_INVALID_REQUEST', fields: [{ path: 'params.guild_id', message: expect.any(String) }] });
+  });
+});
