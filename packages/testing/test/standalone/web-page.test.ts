@@ -9,6 +9,9 @@ import {
   Client,
   GatewayIntentBits,
   MessageFlags,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
 } from 'discord.js';
 import { startStandaloneEmulator, type StandaloneEmulator } from '../../src/standalone/index.js';
 import { launchChromium } from './browser.js';
@@ -36,7 +39,14 @@ describe('Standalone emulator web page in headless Chromium', () => {
           );
           await interaction.reply({ content: `vote: ${interaction.options.getString('choice', true)}`, components: [row] });
         }
+        if (interaction.commandName === 'feedback') {
+          const text = new TextInputBuilder().setCustomId('text').setLabel('Your feedback').setStyle(TextInputStyle.Short);
+          await interaction.showModal(
+            new ModalBuilder().setCustomId('feedback').setTitle('Feedback').addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(text)),
+          );
+        }
       }
+      if (interaction.isModalSubmit()) await interaction.reply(`thanks for "${interaction.fields.getTextInputValue('text')}"`);
       if (interaction.isButton()) await interaction.update({ content: `confirmed by ${interaction.user.username}`, components: [] });
     });
     const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
@@ -45,6 +55,7 @@ describe('Standalone emulator web page in headless Chromium', () => {
     await client.application!.commands.set([
       { name: 'ping', description: 'Replies pong' },
       { name: 'secret', description: 'Replies only to you' },
+      { name: 'feedback', description: 'Opens a form' },
       {
         name: 'vote',
         description: 'Casts a vote',
@@ -65,7 +76,7 @@ describe('Standalone emulator web page in headless Chromium', () => {
     page = await context.newPage();
     await page.goto(standalone.urls.page);
     await page.locator('.channel[data-name="general"]').click();
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await context?.close();
@@ -115,5 +126,16 @@ describe('Standalone emulator web page in headless Chromium', () => {
     await vote.locator('button[data-custom-id="confirm"]').click();
     await page.locator('.message', { hasText: 'confirmed by alice' }).waitFor();
     await expect(page.locator('button[data-custom-id="confirm"]').count()).resolves.toBe(0);
+  });
+
+  it('GIVEN a command that opens a modal THEN the page shows its form AND the submitted values reach the bot', async () => {
+    await runCommand('alice', 'feedback');
+    await page.locator('#run-command').click();
+    const field = page.locator('#modal input[name="text"]');
+    await field.waitFor();
+    await expect(page.locator('#modal strong').textContent()).resolves.toBe('Feedback');
+    await field.fill('great page');
+    await page.locator('#modal button[value="submit"]').click();
+    await page.locator('.message', { hasText: 'thanks for "great page"' }).waitFor();
   });
 });
