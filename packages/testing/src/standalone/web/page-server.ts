@@ -29,6 +29,8 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
 }
 
 async function readJson(request: IncomingMessage): Promise<Body> {
+  // Only JSON bodies: other sites' pages cannot send this content type without a CORS preflight, which fails.
+  if (!request.headers['content-type']?.startsWith('application/json')) throw new BadRequest('content-type must be application/json');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
