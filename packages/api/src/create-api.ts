@@ -181,7 +181,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     mounted.push({ prefix, definition });
   };
   for (const definition of API_ROUTES) mount('/api/v1', definition);
-  registerRoute(app, api, '', healthRoute('/health'));
+  mount('', healthRoute('/health'));
   await mountPluginRoutes(app, api, mounted);
   const openApiDocument = () => buildOpenApi(mounted, { version: BASELINE_VERSION, cookieName: resolved.cookieName });
   registerDocsRoutes(app, openApiDocument);

@@ -24,27 +24,28 @@ export interface RateLimiter {
 }
 
 /**
- * Fixed-window counters (`ratelimit:<scope>:<id>:<window>` with `INCR` and an expiry), one per scope. The
- * scopes are counted concurrently, so a request costs one round trip to Redis whatever the number of scopes.
+ * Fixed-window counters, one per scope (`ratelimit:<scope>:<id>`): the first request of a window creates the
+ * counter with an expiry of one window, later ones only increment it. The scopes are counted concurrently, so a
+ * request costs one round trip to Redis whatever the number of scopes.
  */
 export function createRateLimiter(kv: KeyValueStore, options: RateLimitOptions = {}): RateLimiter {
   const rules = { ...DEFAULT_RATE_LIMITS, ...options };
 
-  async function count(scope: string, id: string, rule: RateLimitRule, now: number): Promise<RateLimitState> {
-    const window = Math.floor(now / rule.windowMs);
-    const used = await kv.incr(`ratelimit:${scope}:${id}:${window}`, { ttlMs: rule.windowMs + 1000 });
-    const resetMs = (window + 1) * rule.windowMs - now;
+  async function count(scope: string, id: string, rule: RateLimitRule): Promise<RateLimitState> {
+    const key = `ratelimit:${scope}:${id}`;
+    // Sent together on one connection, so the TTL read sees the expiry the increment set: one round trip.
+    const [used, ttl] = await Promise.all([kv.incr(key, { ttlMs: rule.windowMs }), kv.ttl(key)]);
+    const resetMs = typeof ttl === 'number' ? ttl : rule.windowMs;
     return { limit: rule.max, remaining: Math.max(0, rule.max - used), resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)), exceeded: used > rule.max };
   }
 
   return {
     async consume(subject) {
-      const now = Date.now();
       const checks: Promise<RateLimitState>[] = [];
-      if (rules.global) checks.push(count('global', 'all', rules.global, now));
-      if (subject.userId !== undefined && rules.user) checks.push(count('user', subject.userId, rules.user, now));
-      if (subject.userId === undefined && subject.ip !== undefined && rules.anonymous) checks.push(count('ip', subject.ip, rules.anonymous, now));
-      if (subject.guildId !== undefined && rules.guild) checks.push(count('guild', subject.guildId, rules.guild, now));
+      if (rules.global) checks.push(count('global', 'all', rules.global));
+      if (subject.userId !== undefined && rules.user) checks.push(count('user', subject.userId, rules.user));
+      if (subject.userId === undefined && subject.ip !== undefined && rules.anonymous) checks.push(count('ip', subject.ip, rules.anonymous));
+      if (subject.guildId !== undefined && rules.guild) checks.push(count('guild', subject.guildId, rules.guild));
       if (checks.length === 0) return undefined;
       const states = await Promise.all(checks);
       const exceeded = states.filter((state) => state.exceeded);

@@ -25,9 +25,10 @@ export class ApiClient {
 
   private constructor(private readonly transport: Transport) {}
 
-  static inject(app: BaselineApi): ApiClient {
+  /** @param remoteAddress - the client IP the API sees (per-IP rate limits) */
+  static inject(app: BaselineApi, remoteAddress = '127.0.0.1'): ApiClient {
     return new ApiClient(async ({ method, url, headers, payload }) => {
-      const response = await app.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload }) });
+      const response = await app.inject({ method: method as 'GET', url, headers, remoteAddress, ...(payload === undefined ? {} : { payload }) });
       return { status: response.statusCode, headers: response.headers as Record<string, string | string[] | undefined>, text: response.body };
     });
   }
