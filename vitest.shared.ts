@@ -1,9 +1,10 @@
 // The Vitest configuration every package reuses: `export default createVitestConfig(import.meta.url)`.
 import { fileURLToPath } from 'node:url';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import { defaultServerConditions } from 'vite';
 import { defineConfig, mergeConfig, type ViteUserConfig } from 'vitest/config';
 
+const repoRoot = dirname(fileURLToPath(import.meta.url));
 const globalSetup = fileURLToPath(new URL('./test/global-setup.ts', import.meta.url));
 /** Sibling packages resolve to their TypeScript sources, so tests never need a build first. */
 const conditions = ['@baseline/source', ...defaultServerConditions];
@@ -14,7 +15,8 @@ export function createVitestConfig(configUrl: string, overrides: ViteUserConfig 
     defineConfig({
       ssr: { resolve: { conditions } },
       test: {
-        name: basename(dir),
+        // Published packages are named after their folder (`--project core`); anything else after its path.
+        name: dirname(dir) === `${repoRoot}/packages` ? basename(dir) : relative(repoRoot, dir),
         root: dir,
         include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
         environment: 'node',

@@ -13,3 +13,6 @@ export type * from './llm/types.js';
 
 // Discord emulator
 export * from './discord/index.js';
+
+// Standalone emulator: the `baseline-emulator` command and its web page.
+export * from './standalone/index.js';

@@ -15,6 +15,8 @@ type Body = Record<string, unknown>;
  * Discord's rules (one callback, 3 s deadline), and the interaction webhook (original message, follow-ups).
  */
 export class InteractionStore {
+  readonly #tokenPrefix = randomBytes(18).toString('base64url');
+  #tokenCounter = 0;
   readonly byId = new Map<string, InteractionRecord>();
   readonly #byToken = new Map<string, InteractionRecord>();
   #created = 0;
@@ -43,7 +45,8 @@ export class InteractionStore {
       channel = this.#dmChannel(user.id, input.channelId);
     }
     const id = ctx.snowflakes.next();
-    const token = `emu_${randomBytes(24).toString('base64url')}`;
+    // Tokens need only be unique and unguessable across emulators: one random prefix, then a counter.
+    const token = `emu_${this.#tokenPrefix}${(this.#tokenCounter++).toString(36)}`;
     const payload = interactionBase(ctx, { id, token, type: input.type, guild, channel, userId: user.id, locale: input.locale });
     payload['data'] = input.data;
     if (input.sourceMessage) payload['message'] = messagePayload(ctx.state, input.sourceMessage);
