@@ -22,6 +22,8 @@ type Transport = (request: { method: string; url: string; headers: Record<string
 export class ApiClient {
   readonly jar = new CookieJar();
   csrfToken: string | undefined;
+  /** OAuth codes and states this client used: secrets that must never reach a log. */
+  readonly oauthSecrets: string[] = [];
 
   private constructor(private readonly transport: Transport) {}
 
@@ -91,6 +93,7 @@ export class ApiClient {
     const start = await this.get<{ url: string }>('/api/v1/auth/discord/url');
     if (start.status !== 200) throw new Error(`auth url answered ${start.status}: ${start.text}`);
     const { code, state } = await ApiClient.authorize(emulator, start.body.url, userId);
+    this.oauthSecrets.push(code, state);
     const done = await this.request('POST', '/api/v1/auth/discord/callback', { body: { code, state } });
     if (done.status !== 200) throw new Error(`callback answered ${done.status}: ${done.text}`);
     this.csrfToken = done.body.csrf_token;

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, createServices, loadConfig, secretsOf, upsertGuild, type BaselineConfig, type BaselineServices } from '@baseline/core';
 import { createDiscordEmulator, createTestDatabase, createTestRedis, type DiscordEmulator, type DiscordEmulatorOptions } from '@baseline/testing';
+import { createSessionStore } from '../../src/auth/session-store.js';
+import { createTokenCipher } from '../../src/auth/token-cipher.js';
 import { createApi, type BaselineApi, type CreateApiOptions } from '../../src/index.js';
 import { createLogCapture } from './capture-logs.js';
 import { ApiClient } from './api-client.js';
@@ -82,6 +84,26 @@ export async function createApiStack(options: ApiStackOptions = {}) {
   await sql.execute(`insert into authorized_users (guild_id, user_id, granted_by_user_id) values (?, ?, ?)`, [guilds.alpha, userIds.alice, userIds.owner]);
 
   let logins = 0;
+  const clients: ApiClient[] = [];
+
+  /** Every secret the suite handled: config secrets, OAuth codes and states, session ids, CSRF and Discord tokens. */
+  async function secretsSeen(): Promise<Array<{ kind: string; value: string }>> {
+    const cipher = createTokenCipher(config.api.secretKey!);
+    const sessions = createSessionStore(services[0]!.kv, 1);
+    const found = secretsOf(config).map((value) => ({ kind: 'config secret', value }));
+    for (const client of clients) {
+      for (const value of client.oauthSecrets) found.push({ kind: 'oauth code or state', value });
+      const sessionId = client.jar.get('bl_session');
+      if (client.csrfToken) found.push({ kind: 'csrf token', value: client.csrfToken });
+      if (sessionId === undefined) continue;
+      found.push({ kind: 'session id', value: sessionId });
+      const raw = await services[0]!.kv.get(sessions.keyOf(sessionId));
+      if (raw === undefined) continue;
+      const tokens = JSON.parse(cipher.decrypt(JSON.parse(raw).tokens)!) as { accessToken: string; refreshToken: string };
+      found.push({ kind: 'discord access token', value: tokens.accessToken }, { kind: 'discord refresh token', value: tokens.refreshToken });
+    }
+    return found.filter((secret) => secret.value.length >= 8);
+  }
   return {
     emulator,
     config,
@@ -101,14 +123,24 @@ export async function createApiStack(options: ApiStackOptions = {}) {
       logins += 1;
       const client = ApiClient.inject(apis[index]!, `10.0.${Math.floor(logins / 250)}.${logins % 250}`);
       await client.login(emulator, userIds[person]);
+      clients.push(client);
       return client;
     },
+    secretsSeen,
+    /** Kinds of secrets found in the captured logs (empty when none leaked). */
+    async leakedSecrets(): Promise<string[]> {
+      const text = logs.text();
+      return [...new Set((await secretsSeen()).filter((secret) => text.includes(secret.value)).map((secret) => secret.kind))];
+    },
     async close() {
+      // Every suite also proves no secret it handled reached the logs.
+      const leaked = services.length > 0 ? await this.leakedSecrets() : [];
       for (const api of apis) await api.close();
       for (const instance of services) await instance.close();
       await emulator.close();
       await redis.cleanup();
       await database.drop();
+      if (leaked.length > 0) throw new Error(`secrets found in the logs: ${leaked.join(', ')}`);
     },
   };
 }
