@@ -138,7 +138,8 @@ export class CogManager {
         details: { cog: name, plugin: pluginId },
       });
     }
-    const logger = (origin?.logger ?? this.deps.logger).child({ cog: name });
+    const base = this.deps.services.logger;
+    const logger = (origin?.logger ?? base).child({ cog: name });
     let cog: Cog<never>;
     try {
       cog = new cogClass(this.deps.client, this.deps.services) as Cog<never>;
@@ -149,7 +150,7 @@ export class CogManager {
       });
     }
     cog[COG_BINDING] = { pluginId, settingsNamespace: origin?.settingsNamespace, logger };
-    const owner: HandlerOwner = { pluginId, cogName: name, logger };
+    const owner: HandlerOwner = { pluginId, cogName: name, logger, contextLogger: base };
 
     const bodies = (cog.commands ?? []).map((definition) => commandBody(definition));
     this.#checkConflicts(name, pluginId, cog, bodies);

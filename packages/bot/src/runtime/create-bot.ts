@@ -80,7 +80,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     ...clientOptions,
     baseUserDirectory: null,
     loadMessageCommandListeners: false,
-    logger: { instance: sapphireLogger(logger.child({ component: 'sapphire' })), level: LogLevel.Debug },
+    logger: { instance: sapphireLogger(services.logger.child({ component: 'sapphire' })), level: LogLevel.Debug },
   }) as SapphireClient<true>;
   provideCorePieces(client);
   // Baseline syncs commands itself (diffed, locked, counted); Sapphire's registration on ready stays off.
@@ -89,7 +89,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     await client.stores.loadPiece({ store, name, piece: piece as never });
   }
 
-  const cogs = new CogManager({ client, services, runner, logger });
+  const cogs = new CogManager({ client, services, runner, logger: services.logger.child({ component: 'cogs' }) });
   if (options.statusCommand !== false) await cogs.load(StatusCog);
   for (const loaded of services.plugins) {
     for (const cogClass of loaded.plugin.cogs ?? []) {
@@ -105,7 +105,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
       rest: client.rest,
       applicationId: client.application?.id ?? client.user.id,
       kv: services.kv,
-      logger: logger.child({ component: 'command-sync' }),
+      logger: services.logger.child({ component: 'command-sync' }),
       commands: cogs.commandBodies(),
       ...settings,
     });

@@ -9,7 +9,10 @@ import { replyEphemeral } from './reply-ephemeral.js';
 export interface HandlerOwner {
   readonly pluginId: string | undefined;
   readonly cogName: string;
+  /** Bound to plugin and cog: for logging outside a handler's log context. */
   readonly logger: Logger;
+  /** Without those bindings: inside a handler the log context already adds plugin and cog. */
+  readonly contextLogger: Logger;
 }
 
 /** What users read when something goes wrong or the bot is going down. */
@@ -51,9 +54,9 @@ export class HandlerRunner {
     await this.options.inFlight.run(() =>
       withLogContext(fields, async () => {
         try {
-          await fn({ correlationId, logger: owner.logger });
+          await fn({ correlationId, logger: owner.contextLogger });
         } catch (error) {
-          owner.logger.error({ err: error, kind, interaction_id: interaction.id }, `${kind} handler failed`);
+          owner.contextLogger.error({ err: error, kind, interaction_id: interaction.id }, `${kind} handler failed`);
           await replyEphemeral(interaction, this.options.messages.error(correlationId));
         }
       }),
@@ -67,9 +70,9 @@ export class HandlerRunner {
     await this.options.inFlight.run(() =>
       withLogContext(fields, async () => {
         try {
-          await fn({ correlationId, logger: owner.logger });
+          await fn({ correlationId, logger: owner.contextLogger });
         } catch (error) {
-          owner.logger.error({ err: error, event }, 'listener failed');
+          owner.contextLogger.error({ err: error, event }, 'listener failed');
         }
       }),
     );

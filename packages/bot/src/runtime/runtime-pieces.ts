@@ -29,7 +29,7 @@ export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messa
           outcome = await check(interaction);
         } catch (error) {
           const correlationId = createCorrelationId();
-          owner.logger.error({ err: error, correlation_id: correlationId, plugin: owner.pluginId, cog: owner.cogName }, 'command check failed');
+          owner.contextLogger.error({ err: error, correlation_id: correlationId, plugin: owner.pluginId, cog: owner.cogName }, 'command check failed');
           return this.error({ message: messages.error(correlationId) });
         }
         if (outcome !== true) return this.error({ message: typeof outcome === 'string' ? outcome : DENIED });

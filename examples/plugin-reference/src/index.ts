@@ -1,0 +1,26 @@
+import { definePlugin } from '@baseline/core';
+import { Wave } from './wave.entity.js';
+import { referenceMigrations } from './migrations/index.js';
+import { ReferenceCog } from './reference-cog.js';
+import { referenceSettings } from './settings.js';
+
+export { joinsKey, ReferenceCog } from './reference-cog.js';
+export { referenceSettings } from './settings.js';
+export { Wave } from './wave.entity.js';
+export { referenceMigrations } from './migrations/index.js';
+
+/** The reference plugin: what the bot and the API import through the `baseline.entry` manifest field. */
+export default definePlugin({
+  id: 'reference',
+  name: 'Reference plugin',
+  version: '0.1.0',
+  description: 'Uses every plugin feature: a command reading settings, a listener, a button, its own table',
+  cogs: [ReferenceCog],
+  settings: referenceSettings,
+  entities: [Wave],
+  migrations: referenceMigrations,
+  intents: ['GuildMembers'],
+  setup: ({ logger }) => logger.info('reference plugin set up'),
+  ready: ({ logger }) => logger.info('reference plugin ready'),
+  shutdown: ({ logger }) => logger.info('reference plugin shutting down'),
+});

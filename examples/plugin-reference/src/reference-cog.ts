@@ -1,0 +1,66 @@
+import { Cog, component, listener, slashCommand } from '@baseline/bot';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import type { referenceSettings } from './settings.js';
+import { Wave } from './wave.entity.js';
+
+/** Key-value counter of members who joined a guild (the listener's output). */
+export const joinsKey = (guildId: string) => `reference:joins:${guildId}`;
+
+/**
+ * The reference cog: `/hello` greets with the guild's configured greeting and offers a Wave button, the
+ * button stores a row in the plugin's own table, `/waves` reads them back, and a listener counts joins.
+ */
+export class ReferenceCog extends Cog<typeof referenceSettings> {
+  static override meta = { name: 'reference', description: 'Greetings, waves and join counts' };
+
+  override commands = [
+    slashCommand({
+      data: new SlashCommandBuilder()
+        .setName('hello')
+        .setDescription('Greets you with this server’s greeting')
+        .addStringOption((option) => option.setName('name').setDescription('Who to greet').setMaxLength(50)),
+      guildOnly: true,
+      cooldown: { seconds: 3, scope: 'member' },
+      run: async (interaction, { logger }) => {
+        const { greeting } = await this.settings.get(interaction.guildId!);
+        const name = interaction.options.getString('name') ?? interaction.user.username;
+        logger.info({ greeting }, 'greeting');
+        const wave = new ButtonBuilder().setCustomId(`reference-wave:${interaction.user.id}`).setLabel('Wave back').setStyle(ButtonStyle.Primary);
+        await interaction.reply({ content: `${greeting}, ${name}!`, components: [new ActionRowBuilder<ButtonBuilder>().addComponents(wave)] });
+      },
+    }),
+    slashCommand({
+      data: new SlashCommandBuilder().setName('waves').setDescription('How many waves and joins this server has seen'),
+      guildOnly: true,
+      run: async (interaction) => {
+        const guildId = interaction.guildId!;
+        const waves = await this.services.db.fork().count(Wave, { guildId });
+        const joins = Number((await this.services.kv.get(joinsKey(guildId))) ?? 0);
+        await interaction.reply({ content: `${waves} wave(s), ${joins} join(s)`, flags: MessageFlags.Ephemeral });
+      },
+    }),
+  ];
+
+  override components = [
+    component({
+      customId: 'reference-wave',
+      type: 'button',
+      run: async (interaction, { args: [greetedUserId] }) => {
+        const em = this.services.db.fork();
+        em.create(Wave, { guildId: interaction.guildId!, userId: interaction.user.id });
+        await em.flush();
+        const waves = await em.count(Wave, { guildId: interaction.guildId! });
+        await interaction.reply({ content: `<@${interaction.user.id}> waved at <@${greetedUserId}> (${waves} wave(s) here)`, flags: MessageFlags.Ephemeral });
+      },
+    }),
+  ];
+
+  override listeners = [
+    listener('guildMemberAdd', async (member, { logger }) => {
+      const { countNewMembers } = await this.settings.get(member.guild.id);
+      if (!countNewMembers) return;
+      const joins = await this.services.kv.incr(joinsKey(member.guild.id));
+      logger.info({ joins }, 'member joined');
+    }),
+  ];
+}

@@ -1,0 +1,102 @@
+import { createBot, type Bot } from '@baseline/bot';
+import { createDatabase, createLogger, loadConfig, migrateBaseline, pluginMigrationsTable, rollbackMigrations, runMigrations, type Database } from '@baseline/core';
+import { createDiscordEmulator, createTestDatabase, createTestRedis, type DiscordEmulator, type TestDatabase, type TestRedis } from '@baseline/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import referencePlugin, { joinsKey, referenceMigrations } from '../src/index.js';
+
+describe('reference plugin against the Discord emulator', () => {
+  let emulator: DiscordEmulator;
+  let database: TestDatabase;
+  let redis: TestRedis;
+  let bot: Bot;
+  let guildId: string;
+  let aliceId: string;
+
+  beforeAll(async () => {
+    emulator = await createDiscordEmulator({
+      gateway: { identifyIntervalMs: 0 },
+      seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: [{ name: 'Demo', owner: 'owner', members: [{ user: 'alice' }] }] },
+    });
+    database = await createTestDatabase();
+    redis = createTestRedis();
+    const config = loadConfig({
+      env: { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: redis.url, DISCORD_BOT_TOKEN: emulator.botToken, DISCORD_API_BASE_URL: emulator.restUrl, LOG_LEVEL: 'silent' },
+      envFiles: false,
+    });
+    bot = await createBot({ config, kvPrefix: redis.prefix, discover: false, plugins: [referencePlugin], handleSignals: false, healthServer: false, clientOptions: emulator.clientOptions() as never });
+    const guild = [...emulator.state.guilds.values()][0]!;
+    guildId = guild.id;
+    aliceId = emulator.state.findUser('alice')!.id;
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await emulator?.close();
+    await database?.drop();
+    await redis?.cleanup();
+  });
+
+  it('GIVEN the plugin THEN its cog loads and its commands are registered', () => {
+    expect(bot.cogs.get('reference')?.pluginId).toBe('reference');
+    expect(emulator.commands().map((command) => command.body.name).sort()).toEqual(['hello', 'status', 'waves']);
+  });
+
+  it('GIVEN /hello THEN it greets with the default greeting, then with the greeting the guild configured', async () => {
+    const first = await emulator.invokeSlashCommand({ guildId, userId: aliceId, name: 'hello' }).reply();
+    expect(first.content).toBe('Hello, alice!');
+    await bot.services.settings.set(guildId, 'reference', { greeting: 'Ahoy' });
+    const second = await emulator.invokeSlashCommand({ guildId, userId: emulator.state.findUser('owner')!.id, name: 'hello', options: { name: 'crew' } }).reply();
+    expect(second.content).toBe('Ahoy, crew!');
+  });
+
+  it('GIVEN /hello twice in a row THEN the cooldown refuses the second', async () => {
+    const second = await emulator.invokeSlashCommand({ guildId, userId: aliceId, name: 'hello' }).response();
+    expect(second.ephemeral).toBe(true);
+    expect((second.data as { content: string }).content).toMatch(/cooldown/);
+  });
+
+  it('GIVEN the Wave button THEN a row lands in the plugin table and /waves counts it', async () => {
+    const message = emulator.messages([...emulator.state.guilds.get(guildId)!.channels.keys()][0]!).at(-1)!;
+    const click = await emulator.clickButton(message.id, `reference-wave:${aliceId}`, 'owner').response();
+    expect(click.ephemeral).toBe(true);
+    expect((click.data as { content: string }).content).toContain('(1 wave(s) here)');
+    const waves = await emulator.invokeSlashCommand({ guildId, userId: aliceId, name: 'waves' }).response();
+    expect(waves.data).toMatchObject({ content: '1 wave(s), 0 join(s)' });
+  });
+
+  it('GIVEN a member joins THEN the listener counts it, unless the guild turned counting off', async () => {
+    emulator.addUser({ username: 'bob' });
+    emulator.addMember(guildId, { user: 'bob' });
+    await expect.poll(() => bot.services.kv.get(joinsKey(guildId))).toBe('1');
+    await bot.services.settings.set(guildId, 'reference', { countNewMembers: false });
+    // The plugin's listener was registered first, so it is in flight when this one hears the join.
+    const heard = new Promise<void>((resolve) => bot.client.once('guildMemberAdd', () => resolve()));
+    emulator.addUser({ username: 'carol' });
+    emulator.addMember(guildId, { user: 'carol' });
+    await heard;
+    await expect.poll(() => bot.inFlight).toBe(0);
+    expect(await bot.services.kv.get(joinsKey(guildId))).toBe('1');
+  });
+});
+
+describe('reference plugin migrations', () => {
+  let database: TestDatabase;
+  let db: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await createDatabase({ url: database.url, logger: createLogger({ service: 'test', level: 'silent' }) });
+    await migrateBaseline(db);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await database?.drop();
+  });
+
+  it('GIVEN the migrations THEN up creates the table in the plugin migrations table and down removes it', async () => {
+    const set = { tableName: pluginMigrationsTable('reference'), migrations: referenceMigrations };
+    expect(await runMigrations(db, set)).toEqual(['0001_create_waves']);
+    const exists = async () => ((await db.orm.em.getConnection().execute("select to_regclass('reference_waves') as name", [], 'all')) as { name: string | null }[])[0]!.name;
+    expect(await exists()).toBe('reference_waves');
+    expect(await rollbackMigrations(db, set, { to: 0 })).toEqual(['0001_create_waves']);
+    expect(await exists()).toBeNull();
+  });
+});
