@@ -49,7 +49,7 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
       config,
       handleSignals: options.handleSignals ?? true,
       healthServer: options.healthServer ?? true,
-      ...(emulator === undefined ? {} : { clientOptions: emulator.clientOptions() as never }),
+      ...(emulator === undefined ? {} : { clientOptions: emulator.clientOptions() }),
     });
   } catch (error) {
     await emulator?.close();

@@ -23,7 +23,7 @@ describe('reference plugin against the Discord emulator', () => {
       env: { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: redis.url, DISCORD_BOT_TOKEN: emulator.botToken, DISCORD_API_BASE_URL: emulator.restUrl, LOG_LEVEL: 'silent' },
       envFiles: false,
     });
-    bot = await createBot({ config, kvPrefix: redis.prefix, discover: false, plugins: [referencePlugin], handleSignals: false, healthServer: false, clientOptions: emulator.clientOptions() as never });
+    bot = await createBot({ config, kvPrefix: redis.prefix, discover: false, plugins: [referencePlugin], handleSignals: false, healthServer: false, clientOptions: emulator.clientOptions() });
     const guild = [...emulator.state.guilds.values()][0]!;
     guildId = guild.id;
     aliceId = emulator.state.findUser('alice')!.id;

@@ -65,7 +65,7 @@ export async function createBotHarness(emulatorOptions: EmulatorOptions = {}): P
         discover: false,
         handleSignals: false,
         healthServer: false,
-        clientOptions: emulator.clientOptions() as never,
+        clientOptions: emulator.clientOptions(),
         ...options,
       });
       bots.push(bot);
