@@ -21,9 +21,14 @@ export interface RemoteEmulator {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts the emulator child. `BENCH_EMULATOR_PROFILE=<dir>` writes a V8 CPU profile of the child there
+ * (`--cpu-prof`), to find the emulator's hot spots under the benchmark's load.
+ */
 export async function startRemoteEmulator(options: DiscordEmulatorOptions): Promise<RemoteEmulator> {
+  const profileDir = process.env.BENCH_EMULATOR_PROFILE;
   const child: ChildProcess = fork(fileURLToPath(new URL('./emulator-process.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx', '--conditions=@baseline/source'],
+    execArgv: ['--import', 'tsx', '--conditions=@baseline/source', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let nextId = 0;

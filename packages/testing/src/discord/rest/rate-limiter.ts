@@ -27,12 +27,15 @@ export class RateLimiter {
   readonly #buckets = new Map<string, Bucket>();
   readonly #hashes = new Map<string, string>();
   readonly #forced: ForcedLimit[] = [];
+  readonly #limitHeader: string;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly forcedRetryAfterMs: number,
-  ) {}
+  ) {
+    this.#limitHeader = String(limit);
+  }
 
   /** The next `count` requests matching `pattern` get a 429. */
   force(pattern: RoutePattern, count: number, global = false): void {
@@ -85,7 +88,7 @@ export class RateLimiter {
 
   #headers(hash: string, remaining: number, resetAt: number, now: number): Record<string, string> {
     return {
-      'x-ratelimit-limit': String(this.limit),
+      'x-ratelimit-limit': this.#limitHeader,
       'x-ratelimit-remaining': String(remaining),
       'x-ratelimit-reset': (resetAt / 1000).toFixed(3),
       'x-ratelimit-reset-after': ((resetAt - now) / 1000).toFixed(3),
