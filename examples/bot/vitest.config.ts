@@ -1,4 +1,3 @@
 import { createVitestConfig } from '../../vitest.shared.js';
 
-// `bot` is packages/bot's project name already.
-export default createVitestConfig(import.meta.url, { test: { name: 'example-bot' } });
+export default createVitestConfig(import.meta.url);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startExampleBot } from './start-example-bot.js';
 
 const appDir = dirname(dirname(fileURLToPath(import.meta.url)));
-const { bot, emulator } = await startExampleBot({ appDir });
+const { bot, emulator, pageUrl } = await startExampleBot({ appDir });
 const logger = bot.services.logger.child({ component: 'demo' });
 
 if (emulator !== undefined) {
@@ -12,7 +12,7 @@ if (emulator !== undefined) {
   const alice = emulator.state.findUser('alice')!;
   const reply = await emulator.invokeSlashCommand({ guildId: guild.id, userId: alice.id, name: 'hello' }).reply();
   logger.info(
-    { emulator: emulator.url, rest: emulator.restUrl, guild: guild.name, demo_reply: reply.content },
-    `demo: alice ran /hello in "${guild.name}" and the bot answered "${reply.content}". Ctrl+C stops the bot gracefully.`,
+    { emulator: emulator.url, page: pageUrl, guild: guild.name, demo_reply: reply.content },
+    `demo: alice ran /hello in "${guild.name}" and the bot answered "${reply.content}". Run more commands as any demo user on ${pageUrl}; Ctrl+C stops the bot gracefully.`,
   );
 }

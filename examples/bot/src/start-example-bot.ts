@@ -1,6 +1,6 @@
 import { createBot, type Bot } from '@baseline/bot';
 import { loadConfig } from '@baseline/core';
-import { createDiscordEmulator, type DiscordEmulator } from '@baseline/testing';
+import { startStandaloneEmulator, type DiscordEmulator, type StandaloneEmulator } from '@baseline/testing';
 import { demoSeed } from './demo-seed.js';
 
 /** Options of {@link startExampleBot}. */
@@ -21,6 +21,8 @@ export interface StartExampleBotOptions {
 export interface ExampleBot {
   bot: Bot;
   emulator: DiscordEmulator | undefined;
+  /** The emulator's web page, where you run the bot's commands as one of the demo users. */
+  pageUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -33,15 +35,16 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
   const env = options.env ?? process.env;
   const envFiles = options.envFiles === false ? false : undefined;
   let config = loadConfig({ cwd: options.appDir, env, ...(envFiles === false ? { envFiles } : {}) });
-  let emulator: DiscordEmulator | undefined;
+  let standalone: StandaloneEmulator | undefined;
   if (config.discord.botToken === undefined) {
-    emulator = await createDiscordEmulator({ seed: demoSeed, port: Number(env['EMULATOR_PORT'] ?? 0) });
+    standalone = await startStandaloneEmulator({ seed: demoSeed, port: Number(env['EMULATOR_PORT'] ?? 0), pagePort: Number(env['EMULATOR_PAGE_PORT'] ?? 0) });
     config = loadConfig({
       cwd: options.appDir,
-      env: { ...env, DISCORD_BOT_TOKEN: emulator.botToken, DISCORD_API_BASE_URL: emulator.restUrl },
+      env: { ...env, DISCORD_BOT_TOKEN: standalone.botToken, DISCORD_API_BASE_URL: standalone.urls.rest },
       ...(envFiles === false ? { envFiles } : {}),
     });
   }
+  const emulator = standalone?.emulator;
   let bot: Bot;
   try {
     bot = await createBot({
@@ -52,10 +55,10 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
       ...(emulator === undefined ? {} : { clientOptions: emulator.clientOptions() }),
     });
   } catch (error) {
-    await emulator?.close();
+    await standalone?.close();
     throw error;
   }
-  const running = emulator;
+  const running = standalone;
   if (running !== undefined) bot.services.onClose(() => running.close());
-  return { bot, emulator, stop: () => bot.stop() };
+  return { bot, emulator, pageUrl: standalone?.urls.page, stop: () => bot.stop() };
 }

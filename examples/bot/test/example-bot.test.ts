@@ -30,6 +30,7 @@ describe('example bot without a token', () => {
   it('GIVEN no DISCORD_BOT_TOKEN THEN it runs against the emulator with the reference plugin discovered from package.json', async () => {
     const { bot, emulator } = example;
     expect(emulator).toBeDefined();
+    expect((await fetch(example.pageUrl!)).status).toBe(200);
     expect(bot.services.plugins.map((loaded) => [loaded.id, loaded.packageName])).toEqual([['reference', '@baseline-examples/plugin-reference']]);
     const guild = [...emulator!.state.guilds.values()][0]!;
     const reply = await emulator!.invokeSlashCommand({ guildId: guild.id, userId: 'alice', name: 'hello' }).reply();
@@ -39,5 +40,6 @@ describe('example bot without a token', () => {
   it('GIVEN the bot stops THEN the emulator closes with it', async () => {
     await example.stop();
     await expect(fetch(`${example.emulator!.url}/api/v10/gateway`)).rejects.toThrow();
+    await expect(fetch(example.pageUrl!)).rejects.toThrow();
   });
 });
