@@ -12,8 +12,8 @@ const keepBot = <T extends { id: string; client: { user: { id: string } | null }
 
 /**
  * Cache limits for a bot in many guilds: what slash-command bots rarely read from the cache is not kept
- * (presences, reactions, invites, bans, stickers, …), messages and members are small, and the bot's own
- * member and user always stay. Guilds, channels, roles and permission overwrites stay unlimited: discord.js
+ * (presences, reactions, invites, bans, stickers, …), messages are few, and members and users are not kept
+ * except the bot's own (interactions carry the member and user they concern; others can be fetched). Guilds, channels, roles and permission overwrites stay unlimited: discord.js
  * needs them for permission checks.
  */
 export const BASELINE_CACHE_LIMITS: CacheWithLimitsOptions = {
@@ -21,8 +21,8 @@ export const BASELINE_CACHE_LIMITS: CacheWithLimitsOptions = {
   MessageManager: 25,
   GuildMessageManager: 25,
   DMMessageManager: 10,
-  GuildMemberManager: { maxSize: 20, keepOverLimit: keepBot },
-  UserManager: { maxSize: 1_000, keepOverLimit: keepBot },
+  GuildMemberManager: { maxSize: 0, keepOverLimit: keepBot },
+  UserManager: { maxSize: 0, keepOverLimit: keepBot },
   PresenceManager: 0,
   ReactionManager: 0,
   ReactionUserManager: 0,

@@ -1,0 +1,34 @@
+// One bot in its own process, so its memory is measured alone: connects to the emulator with discord.js
+// defaults or baseline's cache defaults, and reports heap and RSS (after a forced GC) before login and once
+// every guild arrived. Run by memory.bench.ts with --expose-gc.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createCacheOptions } from '../../packages/bot/src/cache/create-cache-options.js';
+import { discord } from './load-packages.js';
+
+const [mode, restUrl, botToken] = process.argv.slice(2) as ['baseline' | 'discord.js', string, string];
+const gc = (globalThis as { gc?: () => void }).gc!;
+
+async function settle() {
+  for (let index = 0; index < 3; index += 1) {
+    gc();
+    await sleep(50);
+  }
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heapUsed };
+}
+
+const { Client, GatewayIntentBits } = discord;
+const before = await settle();
+const client = new Client({
+  intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers],
+  rest: { api: restUrl },
+  ...(mode === 'baseline' ? createCacheOptions() : {}),
+});
+const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
+await client.login(botToken);
+await ready;
+const after = await settle();
+const members = client.guilds.cache.reduce((sum, guild) => sum + guild.members.cache.size, 0);
+process.send!({ guilds: client.guilds.cache.size, cachedMembers: members, rss: after.rss - before.rss, heapUsed: after.heapUsed - before.heapUsed });
+await client.destroy();
+process.exit(0);
