@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServices, runPluginReady, runPluginShutdown, type BaselineServices } from '@baseline/core';
+import { closeLogger, createServices, runPluginReady, runPluginShutdown, type BaselineServices } from '@baseline/core';
 import { LogLevel, SapphireClient } from '@sapphire/framework';
 import { Events, type ClientOptions } from 'discord.js';
 import { createCacheOptions } from '../cache/create-cache-options.js';
@@ -128,6 +128,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     removeSignalHandlers();
     logger.info('bot stopped');
     if (closeServices) await services.close();
+    // The logger is flushed last (file output writes its final lines); only when the bot made it.
+    if (ownsServices && options.logger === undefined) await closeLogger(services.logger);
   });
 
   try {

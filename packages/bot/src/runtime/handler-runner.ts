@@ -21,11 +21,14 @@ export interface BotMessages {
   error(correlationId: string): string;
   /** The ephemeral reply to interactions arriving during shutdown. */
   restarting: string;
+  /** The ephemeral reply to a command no loaded cog handles (unloaded, or its plugin failed to load). */
+  unavailable: string;
 }
 
 export const DEFAULT_BOT_MESSAGES: BotMessages = {
   error: (correlationId) => `Something went wrong while handling this. Reference: \`${correlationId}\``,
   restarting: 'The bot is restarting; please try again in a moment.',
+  unavailable: 'This command is not available right now.',
 };
 
 /**

@@ -72,7 +72,20 @@ export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messa
       }
     };
 
+  // A command Discord still lists but no loaded cog handles (unloaded, or its plugin was skipped).
+  const unknownListener = (event: string) =>
+    class UnknownCommandListener extends Listener {
+      constructor(context: Listener.LoaderContext, options: Listener.Options) {
+        super(context, { ...options, event });
+      }
+      override async run({ interaction }: { interaction: CommandInteraction }) {
+        await replyEphemeral(interaction as Interaction, messages.unavailable);
+      }
+    };
+
   return [
+    { store: 'listeners', name: 'BaselineUnknownChatInput', piece: unknownListener(Events.UnknownChatInputCommand) as PieceClass },
+    { store: 'listeners', name: 'BaselineUnknownContextMenu', piece: unknownListener(Events.UnknownContextMenuCommand) as PieceClass },
     { store: 'preconditions', name: CHECK_PRECONDITION, piece: CheckPrecondition as PieceClass },
     { store: 'preconditions', name: COOLDOWN_PRECONDITION, piece: CooldownPrecondition as PieceClass },
     { store: 'listeners', name: 'BaselineChatInputDenied', piece: deniedListener(Events.ChatInputCommandDenied) as PieceClass },

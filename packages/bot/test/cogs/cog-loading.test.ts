@@ -73,6 +73,8 @@ describe('cog loading', () => {
   it('GIVEN a cog WHEN it is unloaded THEN its command no longer answers and the bot keeps running', async () => {
     await bot.cogs.unload('working');
     expect(bot.client.stores.get('commands').has('hello')).toBe(false);
+    const stale = await harness.emulator.invokeSlashCommand({ guildId: ids.guildId, userId: ids.aliceId, name: 'hello' }).response();
+    expect(stale).toMatchObject({ ephemeral: true, data: { content: 'This command is not available right now.' } });
     const status = harness.emulator.invokeSlashCommand({ guildId: ids.guildId, userId: ids.aliceId, name: 'status' });
     expect((await status.response()).ephemeral).toBe(true);
     await expect(bot.cogs.unload('working')).rejects.toMatchObject({ code: 'BL_ERR_COG_UNKNOWN' });
