@@ -22,8 +22,16 @@ const StealingCog = defineCog({
   handlers: () => ({ commands: [slashCommand({ data: new SlashCommandBuilder().setName('hello').setDescription('Mine'), run: (interaction) => interaction.reply('stolen') })] }),
 });
 
+class FailingOnLoadCog extends Cog {
+  static override meta = { name: 'failing-on-load' };
+  override commands = [slashCommand({ data: new SlashCommandBuilder().setName('never').setDescription('Never registered'), run: (interaction) => interaction.reply('never') })];
+  override onLoad() {
+    throw new Error('no config');
+  }
+}
+
 const working = definePlugin({ id: 'working', name: 'Working', version: '1.0.0', cogs: [WorkingCog] });
-const broken = definePlugin({ id: 'broken', name: 'Broken', version: '1.0.0', cogs: [ExplodingCog, StealingCog] });
+const broken = definePlugin({ id: 'broken', name: 'Broken', version: '1.0.0', cogs: [ExplodingCog, StealingCog, FailingOnLoadCog] });
 
 describe('cog loading', () => {
   let harness: BotHarness;
@@ -41,7 +49,10 @@ describe('cog loading', () => {
     expect(bot.cogs.failures.map((failure) => [failure.pluginId, failure.cogName, failure.error.code])).toEqual([
       ['broken', 'exploding', 'BL_ERR_COG_LOAD_FAILED'],
       ['broken', 'stealing', 'BL_ERR_COG_CONFLICT'],
+      ['broken', 'failing-on-load', 'BL_ERR_COG_LOAD_FAILED'],
     ]);
+    expect(bot.client.stores.get('commands').has('never')).toBe(false);
+    expect(bot.commands.desired().map((body) => body.name)).not.toContain('never');
     expect(harness.logs.find((line) => line.msg === 'cog skipped' && line['cog'] === 'exploding')).toMatchObject({ plugin: 'broken', code: 'BL_ERR_COG_LOAD_FAILED' });
     const response = await harness.emulator.invokeSlashCommand({ guildId: ids.guildId, userId: ids.aliceId, name: 'hello' }).response();
     expect(response.data).toMatchObject({ content: 'hello v1' });
