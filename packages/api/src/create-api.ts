@@ -16,7 +16,8 @@ import type { ResolvedApiOptions } from './http/resolved-options.js';
 import { buildOpenApi, type MountedRoute } from './openapi/build-openapi.js';
 import { mountPluginRoutes } from './plugins/mount-plugin-routes.js';
 import type { RateLimitOptions } from './rate-limit/rate-limit-options.js';
-import { createRateLimiter } from './rate-limit/rate-limiter.js';
+import { resolveRateLimits } from './rate-limit/rate-limiter.js';
+import { createRequestGate } from './http/request-gate.js';
 import { registerDocsRoutes } from './routes/docs/docs-routes.js';
 import { healthRoute } from './routes/health/health-route.js';
 import { API_ROUTES } from './routes/index.js';
@@ -126,7 +127,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     }),
     sessions: createSessionStore(services.kv, resolved.sessionTtlMs),
     cipher: createTokenCipher(secretKey),
-    rateLimiter: createRateLimiter(services.kv, resolved.rateLimits),
+    gate: createRequestGate(services.kv, resolveRateLimits(resolved.rateLimits)),
   });
 
   const app = Fastify({

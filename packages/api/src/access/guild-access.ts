@@ -5,38 +5,47 @@ import type { Caller } from '../auth/caller.js';
 /** How the caller reaches a guild. */
 export type GuildAccessKind = 'authorized' | 'developer';
 
-interface AccessRow {
+/** What PostgreSQL says about a guild right now. `undefined` when the bot never knew the guild. */
+export interface GuildAccessFacts {
+  isActive: boolean;
+  /** Users with an active grant. */
+  authorizedUserIds: ReadonlySet<string>;
+}
+
+interface Row {
   is_active: boolean;
-  authorized: boolean | null;
+  user_id: string | null;
 }
 
 /**
- * Checks the caller's access to a guild, reading PostgreSQL on every call: a grant or revocation takes effect
- * on every instance with the next request, with no cache to invalidate.
- *
+ * Reads a guild's state and its active grants, on every request: a grant or revocation takes effect on every
+ * instance with the next request, with no cache to invalidate. It needs no caller, so it runs while the
+ * session is still being read.
+ */
+export async function loadGuildAccess(db: Database, guildId: string): Promise<GuildAccessFacts | undefined> {
+  const rows = await db.fork().getConnection().execute<Row[]>(
+    `select g.is_active, au.user_id::text as user_id
+       from guilds g
+       left join authorized_users au on au.guild_id = g.guild_id and au.is_active
+      where g.guild_id = ?`,
+    [guildId],
+  );
+  if (rows.length === 0) return undefined;
+  return { isActive: rows[0]!.is_active, authorizedUserIds: new Set(rows.flatMap((row) => (row.user_id === null ? [] : [row.user_id]))) };
+}
+
+/**
+ * Decides a caller's access to a guild:
  * - not authorized (and not on the developer team, unless `authorizedOnly`) → 403, whether or not the guild
  *   exists, so ids cannot be probed;
  * - unknown guild, or the bot is no longer in it → 404.
  */
-export async function requireGuildAccess(
-  db: Database,
-  caller: Caller,
-  guildId: string,
-  options: { authorizedOnly?: boolean } = {},
-): Promise<GuildAccessKind> {
-  const rows = await db.fork().getConnection().execute<AccessRow[]>(
-    `select g.is_active, au.is_active as authorized
-       from guilds g
-       left join authorized_users au on au.guild_id = g.guild_id and au.user_id = ? and au.is_active
-      where g.guild_id = ?`,
-    [caller.userId, guildId],
-  );
-  const row = rows[0];
-  const authorized = row?.authorized === true;
+export function decideGuildAccess(facts: GuildAccessFacts | undefined, caller: Caller, options: { authorizedOnly?: boolean } = {}): GuildAccessKind {
+  const authorized = facts?.authorizedUserIds.has(caller.userId) === true;
   const developer = caller.isDeveloper && options.authorizedOnly !== true;
   if (!authorized && !developer) {
     throw new ApiError(403, API_ERROR_CODES.forbidden, options.authorizedOnly ? 'only authorized users of this guild may do this' : 'you have no access to this guild');
   }
-  if (row === undefined || !row.is_active) throw new ApiError(404, API_ERROR_CODES.notFound, 'the bot is not in this guild');
+  if (facts === undefined || !facts.isActive) throw new ApiError(404, API_ERROR_CODES.notFound, 'the bot is not in this guild');
   return authorized ? 'authorized' : 'developer';
 }

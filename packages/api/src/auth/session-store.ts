@@ -33,6 +33,10 @@ export interface SessionStore {
   destroy(id: string): Promise<void>;
   /** The key-value key of a session id (its SHA-256): ids themselves are never stored. */
   keyOf(id: string): string;
+  /** {@link SessionStore.keyOf}, or `undefined` for a value that cannot be a session id. */
+  keyOfCookie(value: string | undefined): string | undefined;
+  /** Whether stored session data is still valid (not past its expiry). */
+  isLive(data: SessionData | undefined): data is SessionData;
 }
 
 const ID_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -45,6 +49,8 @@ export function createSessionStore(kv: KeyValueStore, ttlMs: number): SessionSto
   const keyOf = (id: string) => `session:${createHash('sha256').update(id).digest('hex')}`;
   return {
     keyOf,
+    keyOfCookie: (value) => (value !== undefined && ID_SHAPE.test(value) ? keyOf(value) : undefined),
+    isLive: (data): data is SessionData => data !== undefined && typeof data.expiresAt === 'number' && data.expiresAt > Date.now() && typeof data.user?.id === 'string',
     async create(fields) {
       const id = randomBytes(32).toString('base64url');
       const now = Date.now();

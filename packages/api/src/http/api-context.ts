@@ -3,10 +3,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/caller.js';
 import { accessTokenOf } from '../auth/discord-tokens.js';
 import { isDeveloperTeamMember } from '../auth/developer-team.js';
-import type { SessionStore } from '../auth/session-store.js';
+import type { SessionData, SessionStore } from '../auth/session-store.js';
 import type { TokenCipher } from '../auth/token-cipher.js';
 import type { DiscordRest } from '../discord/discord-rest.js';
-import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import type { RequestGate } from './request-gate.js';
 import type { ResolvedApiOptions } from './resolved-options.js';
 
 /** What every route handler shares: services, Discord, sessions and the resolved options. */
@@ -15,15 +15,18 @@ export interface ApiContext {
   readonly discord: DiscordRest;
   readonly sessions: SessionStore;
   readonly cipher: TokenCipher;
-  readonly rateLimiter: RateLimiter;
+  readonly gate: RequestGate;
   readonly options: ResolvedApiOptions;
-  /** The caller of a request from its session cookie, or `undefined`. */
-  authenticate(request: FastifyRequest): Promise<Caller | undefined>;
+  /**
+   * The caller behind a live session. Re-checks developer-team membership against Discord when the cached
+   * answer is older than `developerCacheMs`.
+   */
+  callerOf(request: FastifyRequest, sessionId: string, session: SessionData): Promise<Caller>;
   /** A valid Discord access token of the caller (refreshed when expired). */
   accessToken(caller: Caller): Promise<string>;
 }
 
-export function createApiContext(parts: Omit<ApiContext, 'authenticate' | 'accessToken'>): ApiContext {
+export function createApiContext(parts: Omit<ApiContext, 'callerOf' | 'accessToken'>): ApiContext {
   const { services, discord, sessions, cipher, options } = parts;
 
   const accessToken = (caller: Caller) => accessTokenOf(caller, { kv: services.kv, sessions, cipher, discord });
@@ -42,11 +45,7 @@ export function createApiContext(parts: Omit<ApiContext, 'authenticate' | 'acces
   return {
     ...parts,
     accessToken,
-    async authenticate(request) {
-      const sessionId = request.cookies[options.cookieName];
-      if (sessionId === undefined) return undefined;
-      const session = await sessions.read(sessionId);
-      if (session === undefined) return undefined;
+    async callerOf(request, sessionId, session) {
       const caller: Caller = { userId: session.user.id, sessionId, session, isDeveloper: session.developer };
       if (Date.now() - session.developerCheckedAt >= options.developerCacheMs) {
         try {

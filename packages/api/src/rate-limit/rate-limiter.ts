@@ -1,13 +1,5 @@
-import type { KeyValueStore } from '@baseline/core';
 import { API_ERROR_CODES, ApiError } from '../errors/api-error.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions, type RateLimitRule } from './rate-limit-options.js';
-
-/** Who a request counts against. */
-export interface RateLimitSubject {
-  userId?: string | undefined;
-  ip?: string | undefined;
-  guildId?: string | undefined;
-}
 
 /** The tightest limit a request counted against: what the `RateLimit-*` headers report. */
 export interface RateLimitState {
@@ -18,41 +10,32 @@ export interface RateLimitState {
   exceeded: boolean;
 }
 
-export interface RateLimiter {
-  /** Counts one request in every scope that applies; returns the tightest state. */
-  consume(subject: RateLimitSubject): Promise<RateLimitState | undefined>;
+/** The scopes in the order the request gate counts them. */
+export const RATE_LIMIT_SCOPES = ['global', 'user', 'anonymous', 'guild'] as const;
+export type RateLimitScope = (typeof RATE_LIMIT_SCOPES)[number];
+
+/** The rules with defaults applied; `false` turns a scope off. */
+export function resolveRateLimits(options: RateLimitOptions = {}): Record<RateLimitScope, RateLimitRule | false> {
+  return { ...DEFAULT_RATE_LIMITS, ...options };
 }
 
-/**
- * Fixed-window counters, one per scope (`ratelimit:<scope>:<id>`): the first request of a window creates the
- * counter with an expiry of one window, later ones only increment it. The scopes are counted concurrently, so a
- * request costs one round trip to Redis whatever the number of scopes.
- */
-export function createRateLimiter(kv: KeyValueStore, options: RateLimitOptions = {}): RateLimiter {
-  const rules = { ...DEFAULT_RATE_LIMITS, ...options };
+/** One counter after the increment: how many requests its window has seen and how long the window still runs. */
+export interface CountedScope {
+  scope: RateLimitScope;
+  used: number;
+  ttlMs: number;
+}
 
-  async function count(scope: string, id: string, rule: RateLimitRule): Promise<RateLimitState> {
-    const key = `ratelimit:${scope}:${id}`;
-    // Sent together on one connection, so the TTL read sees the expiry the increment set: one round trip.
-    const [used, ttl] = await Promise.all([kv.incr(key, { ttlMs: rule.windowMs }), kv.ttl(key)]);
-    const resetMs = typeof ttl === 'number' ? ttl : rule.windowMs;
-    return { limit: rule.max, remaining: Math.max(0, rule.max - used), resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)), exceeded: used > rule.max };
-  }
-
-  return {
-    async consume(subject) {
-      const checks: Promise<RateLimitState>[] = [];
-      if (rules.global) checks.push(count('global', 'all', rules.global));
-      if (subject.userId !== undefined && rules.user) checks.push(count('user', subject.userId, rules.user));
-      if (subject.userId === undefined && subject.ip !== undefined && rules.anonymous) checks.push(count('ip', subject.ip, rules.anonymous));
-      if (subject.guildId !== undefined && rules.guild) checks.push(count('guild', subject.guildId, rules.guild));
-      if (checks.length === 0) return undefined;
-      const states = await Promise.all(checks);
-      const exceeded = states.filter((state) => state.exceeded);
-      if (exceeded.length > 0) return exceeded.reduce((a, b) => (a.resetSeconds >= b.resetSeconds ? a : b));
-      return states.reduce((a, b) => (a.remaining <= b.remaining ? a : b));
-    },
-  };
+/** The state to report: the exceeded scope that resets last, else the scope with the least left. */
+export function tightestState(counted: readonly CountedScope[], rules: Record<RateLimitScope, RateLimitRule | false>): RateLimitState | undefined {
+  const states = counted.map(({ scope, used, ttlMs }): RateLimitState => {
+    const rule = rules[scope] as RateLimitRule;
+    return { limit: rule.max, remaining: Math.max(0, rule.max - used), resetSeconds: Math.max(1, Math.ceil(ttlMs / 1000)), exceeded: used > rule.max };
+  });
+  if (states.length === 0) return undefined;
+  const exceeded = states.filter((state) => state.exceeded);
+  if (exceeded.length > 0) return exceeded.reduce((a, b) => (a.resetSeconds >= b.resetSeconds ? a : b));
+  return states.reduce((a, b) => (a.remaining <= b.remaining ? a : b));
 }
 
 /** The `RateLimit-*` and `X-RateLimit-*` headers of a state. */

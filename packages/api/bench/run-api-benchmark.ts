@@ -1,0 +1,175 @@
+// Latency (p50/p95/p99) and throughput of authenticated API routes at 50 concurrent connections, against a bare
+// Fastify route doing the same single PostgreSQL read, measured in the same run on the same services.
+// Everything listens on 127.0.0.1. Prints, asserts nothing.
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { createLogger, createServices, loadConfig, upsertGuild, type BaselineServices } from '@baseline/core';
+import { createDiscordEmulator, createTestDatabase, createTestRedis } from '@baseline/testing';
+import Fastify from 'fastify';
+import { createApi } from '../src/index.js';
+import { benchSettingsPlugin } from './bench-plugin.js';
+
+export interface ApiBenchmarkOptions {
+  connections: number;
+  durationSeconds: number;
+}
+
+interface Target {
+  name: string;
+  url: string;
+  method: 'GET' | 'PUT';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+interface Result {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+}
+
+/** Runs one load and computes exact percentiles from every response time (autocannon reports p97.5, not p95). */
+function load(target: Target, options: ApiBenchmarkOptions): Promise<Result> {
+  const times: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        method: target.method,
+        connections: options.connections,
+        duration: options.durationSeconds,
+        headers: { ...target.headers, ...(target.body ? { 'content-type': 'application/json' } : {}) },
+        ...(target.body ? { body: target.body } : {}),
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        times.sort((a, b) => a - b);
+        resolve({
+          name: target.name,
+          rps: times.length / options.durationSeconds,
+          p50: percentile(times, 0.5),
+          p95: percentile(times, 0.95),
+          p99: percentile(times, 0.99),
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+        });
+      },
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => void times.push(responseTime));
+  });
+}
+
+/** Logs in through the emulator like a browser; returns the cookie header and CSRF token. */
+async function login(apiUrl: string, emulatorUrl: string, userId: string): Promise<{ cookie: string; csrf: string }> {
+  const start = await fetch(`${apiUrl}/api/v1/auth/discord/url`);
+  const stateCookie = start.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  const authorize = new URL(((await start.json()) as { url: string }).url);
+  if (!authorize.href.startsWith(emulatorUrl)) throw new Error('authorize URL does not point at the emulator');
+  authorize.searchParams.set('user_id', userId);
+  const redirect = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location')!);
+  const done = await fetch(`${apiUrl}/api/v1/auth/discord/callback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: stateCookie },
+    body: JSON.stringify({ code: redirect.searchParams.get('code'), state: redirect.searchParams.get('state') }),
+  });
+  if (done.status !== 200) throw new Error(`login failed: ${done.status} ${await done.text()}`);
+  const session = done.headers.getSetCookie().find((cookie) => cookie.startsWith('bl_session='))!.split(';')[0]!;
+  return { cookie: session, csrf: ((await done.json()) as { csrf_token: string }).csrf_token };
+}
+
+export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<void> {
+  const database = await createTestDatabase();
+  const redis = createTestRedis();
+  const emulator = await createDiscordEmulator({
+    seed: { users: [{ username: 'owner' }], guilds: [{ name: 'Bench', owner: 'owner' }] },
+    rest: { bucketLimit: 1_000_000 },
+  });
+  const ownerId = [...emulator.state.users.values()].find((user) => user.username === 'owner')!.id;
+  const guildId = [...emulator.state.guilds.values()][0]!.id;
+  const config = loadConfig({
+    envFiles: false,
+    env: {
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      DISCORD_BOT_TOKEN: emulator.botToken,
+      DISCORD_CLIENT_ID: emulator.applicationId,
+      DISCORD_CLIENT_SECRET: emulator.clientSecret,
+      DISCORD_REDIRECT_URI: 'http://127.0.0.1:5173/auth/callback',
+      DISCORD_API_BASE_URL: emulator.restUrl,
+      API_SECRET_KEY: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+    },
+  });
+  let services: BaselineServices | undefined;
+  const closers: Array<() => Promise<unknown>> = [];
+  try {
+    services = await createServices({ service: 'api', config, logger: createLogger({ service: 'api', level: 'warn' }), discover: false, kvPrefix: redis.prefix, plugins: [benchSettingsPlugin] });
+    await upsertGuild(services.db, { guildId, guildName: 'Bench', ownerId });
+    await services.db.fork().getConnection().execute('insert into authorized_users (guild_id, user_id, is_initial) values (?, ?, true)', [guildId, ownerId]);
+    await services.settings.set(guildId, 'bench', { level: 1 });
+
+    // Counted like production, with limits high enough that the load never reaches them.
+    const big = { max: 100_000_000, windowMs: 3_600_000 };
+    const api = await createApi({ services, logRequests: false, rateLimits: process.env.BENCH_NO_LIMITS ? { global: false, user: false, guild: false, anonymous: false } : { global: big, user: big, guild: big, anonymous: big } });
+    closers.push(() => api.close());
+    const apiUrl = await api.listen({ host: '127.0.0.1', port: 0 });
+
+    // The bare route: the same single PostgreSQL read, on the same connection pool, with no session, access or limits.
+    const db = services.db;
+    const bare = Fastify({ logger: false });
+    bare.get('/bare/:guild_id', async (request) => {
+      const { guild_id } = request.params as { guild_id: string };
+      const rows = await db.fork().getConnection().execute('select setting_value from guild_settings where guild_id = ? and setting_key = ?', [guild_id, 'bench']);
+      return { settings: rows[0] ?? null };
+    });
+    closers.push(() => bare.close());
+    const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+
+    const session = await login(apiUrl, emulator.url, ownerId);
+    const auth = { cookie: session.cookie, 'x-csrf-token': session.csrf };
+    const targets: Target[] = [
+      { name: 'bare Fastify + 1 PG read', url: `${bareUrl}/bare/${guildId}`, method: 'GET' },
+      { name: 'GET /guilds/{id}/settings', url: `${apiUrl}/api/v1/guilds/${guildId}/settings`, method: 'GET', headers: auth },
+      { name: 'PUT /guilds/{id}/settings', url: `${apiUrl}/api/v1/guilds/${guildId}/settings`, method: 'PUT', headers: auth, body: JSON.stringify({ bench: { level: 2 } }) },
+      { name: 'GET /guilds', url: `${apiUrl}/api/v1/guilds`, method: 'GET', headers: auth },
+    ];
+    // BENCH_ONLY=settings keeps the bare route and the routes whose name contains the filter (for profiling).
+    const only = process.env.BENCH_ONLY;
+    const chosen = targets.filter((target, index) => index === 0 || only === undefined || target.name.includes(only));
+    // Warm-up: connection pools, JIT, caches.
+    for (const target of chosen) await load(target, { ...options, durationSeconds: 1 });
+    const results: Result[] = [];
+    for (const target of chosen) results.push(await load(target, options));
+
+    const baseline = results[0]!.rps;
+    console.log(`@baseline/api at ${options.connections} connections, ${options.durationSeconds} s per route (goal: p95 < 20 ms and >= 60% of the bare route's throughput)`);
+    console.table(
+      results.map((result) => ({
+        route: result.name,
+        'req/s': result.rps.toFixed(0),
+        'p50 ms': result.p50.toFixed(1),
+        'p95 ms': result.p95.toFixed(1),
+        'p99 ms': result.p99.toFixed(1),
+        'vs bare': (result.rps / baseline).toFixed(2),
+        errors: result.errors + result.non2xx,
+        goal: result === results[0] ? '' : result.p95 < 20 && result.rps / baseline >= 0.6 ? 'met' : 'missed',
+      })),
+    );
+  } finally {
+    for (const close of closers.reverse()) await close().catch(() => {});
+    await services?.close();
+    await emulator.close();
+    await redis.cleanup();
+    await database.drop();
+  }
+}
