@@ -6,20 +6,20 @@ export const DISCORD_EPOCH = 1_420_070_400_000n;
  * IDs are strictly increasing and carry real timestamps, so discord.js derives sensible `createdAt` values.
  */
 export class SnowflakeGenerator {
-  #lastMs = 0n;
-  #increment = 0n;
+  #lastMs = 0;
+  #increment = 0;
 
   /** A new snowflake for the current time (up to 4096 per millisecond, then borrowed from the next one). */
   next(): string {
-    const now = BigInt(Date.now()) - DISCORD_EPOCH;
+    const now = Date.now() - EPOCH_MS;
     if (now > this.#lastMs) {
       this.#lastMs = now;
-      this.#increment = 0n;
-    } else if (++this.#increment > 4095n) {
-      this.#lastMs += 1n;
-      this.#increment = 0n;
+      this.#increment = 0;
+    } else if (++this.#increment > 4095) {
+      this.#lastMs += 1;
+      this.#increment = 0;
     }
-    return ((this.#lastMs << 22n) | (1n << 17n) | (1n << 12n) | this.#increment).toString();
+    return snowflakeString(this.#lastMs, this.#increment);
   }
 
   /**
@@ -27,15 +27,34 @@ export class SnowflakeGenerator {
    * `(id >> 22) % shard_count`, so guilds created in one burst must still spread over the shards.
    */
   nextSpread(): string {
-    const now = BigInt(Date.now()) - DISCORD_EPOCH;
-    this.#lastMs = now > this.#lastMs ? now : this.#lastMs + 1n;
-    this.#increment = 0n;
-    return ((this.#lastMs << 22n) | (1n << 17n) | (1n << 12n)).toString();
+    const now = Date.now() - EPOCH_MS;
+    this.#lastMs = now > this.#lastMs ? now : this.#lastMs + 1;
+    this.#increment = 0;
+    return snowflakeString(this.#lastMs, 0);
   }
+}
+
+const EPOCH_MS = Number(DISCORD_EPOCH);
+/** Worker 1, process 1: `1 << 17 | 1 << 12`. */
+const WORKER_BITS = 135_168;
+
+/**
+ * `ms << 22 | WORKER_BITS | increment` in decimal without BigInt: the value exceeds 2^53, so it is computed
+ * as `high * 10^6 + low` with both halves exact in doubles (ms < 2^42, increment < 4096).
+ */
+function snowflakeString(ms: number, increment: number): string {
+  const msHigh = Math.floor(ms / 1e6);
+  const rest = (ms - msHigh * 1e6) * 4_194_304 + WORKER_BITS + increment;
+  const restHigh = Math.floor(rest / 1e6);
+  const high = msHigh * 4_194_304 + restHigh;
+  const low = rest - restHigh * 1e6;
+  if (high === 0) return String(low);
+  return `${high}${String(low).padStart(6, '0')}`;
 }
 
 /** The shard that receives events of `guildId` among `shardCount` shards: `(guild_id >> 22) % shard_count`. */
 export function shardIdForGuild(guildId: string, shardCount: number): number {
+  if (shardCount === 1) return 0;
   return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 

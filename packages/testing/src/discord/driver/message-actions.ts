@@ -94,6 +94,9 @@ export class MessageActions {
   #dispatch(message: MessageRecord, type: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE'): void {
     const { state } = this.core.ctx;
     if (message.guildId && !state.botIsIn(message.guildId)) return;
+    const intent = message.guildId ? Intent.GuildMessages : Intent.DirectMessages;
+    // Bots without the message intents (the common case for slash-command bots) get nothing: skip the payload.
+    if (!this.core.gateway.hasRecipients(message.guildId, intent)) return;
     const payload = messagePayload(state, message);
     if (message.guildId) {
       const member = state.guilds.get(message.guildId)?.members.get(message.authorId);
@@ -104,7 +107,6 @@ export class MessageActions {
     // Without MESSAGE_CONTENT, guild messages arrive with empty content unless the bot wrote or is mentioned.
     const exempt =
       !message.guildId || message.authorId === state.botUserId || message.mentionUserIds.includes(state.botUserId);
-    const intent = message.guildId ? Intent.GuildMessages : Intent.DirectMessages;
     this.core.gateway.dispatch(
       message.guildId,
       type,

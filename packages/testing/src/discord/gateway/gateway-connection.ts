@@ -1,3 +1,5 @@
+import type { Duplex } from 'node:stream';
+import type { FrameCoalescer } from './frame-coalescer.js';
 import { constants, createDeflate, deflateSync, type Deflate } from 'node:zlib';
 import type { WebSocket } from 'ws';
 import type { GatewaySession } from './gateway-session.js';
@@ -5,6 +7,7 @@ import type { GatewaySession } from './gateway-session.js';
 /**
  * One WebSocket of the gateway: framing (plain text, zlib-stream or per-payload identify compression),
  * inbound rate limit, heartbeat deadline, and the session it is attached to once IDENTIFY/RESUME succeeded.
+ * Frames go through the server's {@link FrameCoalescer}, so those of one event-loop turn leave in one write.
  */
 export class GatewayConnection {
   session: GatewaySession | null = null;
@@ -17,8 +20,15 @@ export class GatewayConnection {
   #received = 0;
   #heartbeatTimer: NodeJS.Timeout;
 
+  /**
+   * @param socket - the WebSocket.
+   * @param transport - the upgraded TCP socket under `socket`, corked while a turn's frames accumulate.
+   * @param coalescer - batches frames per event-loop turn.
+   */
   constructor(
     readonly socket: WebSocket,
+    private readonly transport: Duplex,
+    private readonly coalescer: FrameCoalescer,
     zlibStream: boolean,
     heartbeatTimeoutMs: number,
   ) {
@@ -33,6 +43,7 @@ export class GatewayConnection {
   /** Sends one serialised payload. */
   send(frame: string): void {
     if (this.closed) return;
+    this.coalescer.hold(this.transport);
     if (this.#deflate) {
       const deflate = this.#deflate;
       deflate.write(frame);

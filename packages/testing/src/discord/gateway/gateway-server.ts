@@ -5,6 +5,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EmulatorContext } from '../emulator-context.js';
 import { shardIdForGuild } from '../snowflake.js';
 import { guildCreatePayload, userPayload } from '../state/payloads.js';
+import { FrameCoalescer } from './frame-coalescer.js';
 import { GatewayConnection } from './gateway-connection.js';
 import { GatewaySession } from './gateway-session.js';
 import { PRIVILEGED_INTENTS, VALID_INTENTS } from './intents.js';
@@ -30,6 +31,8 @@ export type DispatchData = string | ((session: GatewaySession) => string | null)
  */
 export class GatewayServer {
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  /** Batches frames per event-loop turn; the HTTP side flushes it before answering (see FrameCoalescer). */
+  readonly frames = new FrameCoalescer();
   /** Live and resumable sessions by id. */
   readonly #sessions = new Map<string, GatewaySession>();
   /** Sessions indexed by shard count, then shard id. */
@@ -64,13 +67,13 @@ export class GatewayServer {
 
   /** Takes over an HTTP upgrade request. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, request));
+    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, socket, request));
   }
 
-  #accept(ws: WebSocket, request: IncomingMessage): void {
+  #accept(ws: WebSocket, socket: Duplex, request: IncomingMessage): void {
     const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
     const gateway = this.ctx.options.gateway;
-    const connection = new GatewayConnection(ws, query.get('compress') === 'zlib-stream', gateway.heartbeatTimeoutMs);
+    const connection = new GatewayConnection(ws, socket, this.frames, query.get('compress') === 'zlib-stream', gateway.heartbeatTimeoutMs);
     this.#connections.add(connection);
     ws.on('close', (code) => this.#onClose(connection, code));
     ws.on('error', () => connection.terminate());
@@ -298,6 +301,16 @@ export class GatewayServer {
       }
     }
     return sent;
+  }
+
+  /** True when {@link dispatch} with these arguments would reach at least one session. */
+  hasRecipients(guildId: string | null, intent = 0): boolean {
+    for (const [shardCount, byShard] of this.#routes) {
+      const sessions = byShard.get(guildId === null ? 0 : shardIdForGuild(guildId, shardCount));
+      if (!sessions) continue;
+      for (const session of sessions) if (intent === 0 || (session.intents & intent) !== 0) return true;
+    }
+    return false;
   }
 
   /** GUILD_CREATE for one guild to its shard (used when the bot joins or the guild becomes available). */

@@ -91,6 +91,8 @@ export class HttpHandler {
     const parts = pathParts(pathname);
     const path = `/${parts.join('/')}`;
     const entry: LoggedRequest = { method, path, query: search, body: undefined, status: 0, at };
+    const frames = this.core.gateway.frames;
+    const framesBefore = frames.framesHeld;
     const log = this.requests;
     const limit = this.core.ctx.options.rest.requestLogLimit;
     // Trimmed in batches so a full log costs amortised O(1) per request.
@@ -168,6 +170,8 @@ export class HttpHandler {
         payload = JSON.stringify({ message: `Emulator error: ${(error as Error).message}`, code: 0 });
       }
     }
+    // Gateway events caused by this request reach the bot before the response does.
+    if (frames.framesHeld !== framesBefore) frames.flush();
     entry.status = status;
     if (payload !== undefined) headers['content-type'] = contentType;
     response.writeHead(status, headers);

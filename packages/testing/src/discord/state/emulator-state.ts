@@ -60,21 +60,21 @@ export class EmulatorState {
 
   /** The guild view permission computation needs. */
   permissionView(guild: GuildRecord): PermissionGuildView {
-    return { id: guild.id, ownerId: guild.ownerId, rolePermissions: (roleId) => guild.roles.get(roleId)?.permissions };
+    return guildPermissionView(guild);
   }
 
   /** Guild-level permissions of `userId` in `guild` (0 when not a member). */
   basePermissions(guild: GuildRecord, userId: string): bigint {
     const member = guild.members.get(userId);
     if (!member) return 0n;
-    return computeBasePermissions(this.permissionView(guild), userId, member.roles);
+    return computeBasePermissions(guildPermissionView(guild), userId, member.roles);
   }
 
   /** Permissions of `userId` in `channel`, overwrites included. */
   channelPermissions(guild: GuildRecord, channel: ChannelRecord, userId: string): bigint {
     const member = guild.members.get(userId);
     if (!member) return 0n;
-    const base = computeBasePermissions(this.permissionView(guild), userId, member.roles);
+    const base = computeBasePermissions(guildPermissionView(guild), userId, member.roles);
     return applyOverwrites(base, guild.id, userId, member.roles, channel.overwrites);
   }
 
@@ -123,4 +123,27 @@ export class EmulatorState {
     if (userId === this.botUserId) this.botGuildIds.delete(guild.id);
     return member;
   }
+}
+
+/**
+ * The permission view of a guild, made once per guild record (weakly held): permission checks run on every
+ * interaction and REST call, and a view per call was a closure allocation each time. It reads roles live.
+ */
+const permissionViews = new WeakMap<GuildRecord, PermissionGuildView>();
+
+function guildPermissionView(guild: GuildRecord): PermissionGuildView {
+  let view = permissionViews.get(guild);
+  if (!view) {
+    view = {
+      get id() {
+        return guild.id;
+      },
+      get ownerId() {
+        return guild.ownerId;
+      },
+      rolePermissions: (roleId) => guild.roles.get(roleId)?.permissions,
+    };
+    permissionViews.set(guild, view);
+  }
+  return view;
 }
