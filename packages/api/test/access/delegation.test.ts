@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../support/api-client.js';
+import type { ApiClient } from '../support/api-client.js';
 import { createApiStack, type ApiStack } from '../support/api-stack.js';
 
 describe('delegated access across two API instances', () => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { REFERENCE_CSS, REFERENCE_HTML, REFERENCE_JS } from '../../openapi/reference-page.js';
 
 /**
@@ -11,7 +11,7 @@ export function registerDocsRoutes(app: FastifyInstance, document: () => Record<
     cached ??= JSON.stringify(document());
     return reply.type('application/json; charset=utf-8').send(cached);
   });
-  const page = (type: string, content: string) => async (_request: unknown, reply: import('fastify').FastifyReply) =>
+  const page = (type: string, content: string) => async (_request: unknown, reply: FastifyReply) =>
     reply.type(type).header('cache-control', 'no-cache').send(content);
   app.get('/api/v1/docs', page('text/html; charset=utf-8', REFERENCE_HTML));
   app.get('/api/v1/docs/reference.js', page('text/javascript; charset=utf-8', REFERENCE_JS));
