@@ -24,11 +24,12 @@ export class CommandStore {
 
   /** The command named `name` (and `type`) in the guild scope, else the global one. */
   findByName(guildId: string | null, name: string, type?: number): CommandRecord | undefined {
-    const scopes = guildId ? [guildId, null] : [null];
-    for (const scope of scopes) {
-      for (const command of this.core.ctx.state.commandScope(scope).values()) {
-        if (command.body.name === name && (type === undefined || command.body.type === type)) return command;
-      }
+    return (guildId ? this.#findIn(guildId, name, type) : undefined) ?? this.#findIn(null, name, type);
+  }
+
+  #findIn(scope: string | null, name: string, type: number | undefined): CommandRecord | undefined {
+    for (const command of this.core.ctx.state.commandScope(scope).values()) {
+      if (command.body.name === name && (type === undefined || command.body.type === type)) return command;
     }
     return undefined;
   }

@@ -50,7 +50,7 @@ export class InteractionDriver {
   #channel(input: InteractionContextInput): string {
     if (!input.guildId) return input.channelId ?? '';
     const guild = this.core.guilds.guild(input.guildId);
-    return this.core.guilds.channel(guild, input.channelId ?? [...guild.channels.keys()][0] ?? '').id;
+    return this.core.guilds.channel(guild, input.channelId ?? guild.channels.keys().next().value ?? '').id;
   }
 
   #command(input: { guildId?: string; name: string }, type: number) {

@@ -30,12 +30,16 @@ export function interactionBase(
   if (input.guild) {
     const guild = input.guild;
     const member = guild.members.get(input.userId)!;
-    const permissions = state.channelPermissions(guild, input.channel, input.userId);
+    const permissions = state.channelPermissions(guild, input.channel, input.userId).toString();
     base['guild_id'] = guild.id;
     base['guild'] = { id: guild.id, locale: guild.preferredLocale, features: guild.features };
     base['guild_locale'] = guild.preferredLocale;
-    base['channel'] = { ...channelPayload(input.channel), permissions: permissions.toString() };
-    base['member'] = { ...memberPayload(state, member), permissions: permissions.toString() };
+    const channel = channelPayload(input.channel);
+    channel['permissions'] = permissions;
+    base['channel'] = channel;
+    const memberObject = memberPayload(state, member);
+    memberObject['permissions'] = permissions;
+    base['member'] = memberObject;
     base['app_permissions'] = state.channelPermissions(guild, input.channel, application.id).toString();
     base['authorizing_integration_owners'] = { '0': guild.id };
     base['context'] = 0;

@@ -222,6 +222,7 @@ export class InteractionStore {
   }
 
   #notify(record: InteractionRecord): void {
+    if (record.listeners.size === 0) return;
     for (const listener of [...record.listeners]) listener();
   }
 

@@ -31,6 +31,12 @@ export interface MessageEdit {
 const MENTION = /<@!?(\d{17,20})>/g;
 const ROLE_MENTION = /<@&(\d{17,20})>/g;
 
+/** Ids captured by a mention pattern; contents without `<@` (most bot replies) skip the regex. */
+function mentionIds(content: string, pattern: RegExp): string[] {
+  if (!content.includes('<@')) return [];
+  return [...content.matchAll(pattern)].map((match) => match[1]!);
+}
+
 /** Creates, edits and deletes messages and sends MESSAGE_CREATE/UPDATE/DELETE filtered by intents. */
 export class MessageActions {
   constructor(private readonly core: EmulatorCore) {}
@@ -53,8 +59,8 @@ export class MessageActions {
       timestamp: new Date().toISOString(),
       editedTimestamp: null,
       tts: input.tts ?? false,
-      mentionUserIds: [...content.matchAll(MENTION)].map((match) => match[1]!),
-      mentionRoleIds: [...content.matchAll(ROLE_MENTION)].map((match) => match[1]!),
+      mentionUserIds: mentionIds(content, MENTION),
+      mentionRoleIds: mentionIds(content, ROLE_MENTION),
       mentionEveryone: content.includes('@everyone'),
       webhookId: input.webhookId ?? null,
       applicationId: input.webhookId ? this.core.ctx.application.id : null,
@@ -69,7 +75,7 @@ export class MessageActions {
   edit(message: MessageRecord, edit: MessageEdit): MessageRecord {
     if (edit.content !== undefined) {
       message.content = edit.content;
-      message.mentionUserIds = [...edit.content.matchAll(MENTION)].map((match) => match[1]!);
+      message.mentionUserIds = mentionIds(edit.content, MENTION);
     }
     if (edit.embeds !== undefined) message.embeds = edit.embeds;
     if (edit.components !== undefined) message.components = edit.components;
