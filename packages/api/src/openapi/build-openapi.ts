@@ -20,14 +20,42 @@ const ERROR_RESPONSES: Record<string, string> = {
   '429': 'Rate limited (`Retry-After` header)',
 };
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonObject;
-  return rest;
+/** Named schemas (zod `.meta({ id })`) collected from every route, served as `components.schemas`. */
+type Components = Record<string, JsonObject>;
+
+function rewriteRefs(value: unknown, names: Record<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((item) => rewriteRefs(item, names));
+  if (value === null || typeof value !== 'object') return value;
+  const out: JsonObject = {};
+  for (const [key, child] of Object.entries(value as JsonObject)) {
+    out[key] = key === '$ref' && typeof child === 'string' && child.startsWith('#/$defs/')
+      ? `#/components/schemas/${names[child.slice('#/$defs/'.length)] ?? child.slice('#/$defs/'.length)}`
+      : rewriteRefs(child, names);
+  }
+  return out;
 }
 
-function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonObject[] {
+/**
+ * A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect). Named sub-schemas go to `components`, with
+ * references rewritten to point there; an input shape that differs from the output shape of the same name (a
+ * field with a default is optional on input) is stored as `<Name>Input`.
+ */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output', components: Components): JsonObject {
+  const { $schema: _ignored, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonObject;
+  const definitions = ($defs ?? {}) as Record<string, JsonObject>;
+  const names: Record<string, string> = {};
+  for (const name of Object.keys(definitions)) names[name] = name;
+  for (const [name, definition] of Object.entries(definitions)) {
+    const candidate = JSON.stringify(rewriteRefs(definition, names));
+    if (components[name] !== undefined && JSON.stringify(components[name]) !== candidate && io === 'input') names[name] = `${name}Input`;
+  }
+  for (const [name, definition] of Object.entries(definitions)) components[names[name]!] ??= rewriteRefs(definition, names) as JsonObject;
+  return rewriteRefs(rest, names) as JsonObject;
+}
+
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query', components: Components): JsonObject[] {
   if (schema === undefined) return [];
-  const object = jsonSchema(schema, 'input');
+  const object = jsonSchema(schema, 'input', components);
   const properties = (object.properties ?? {}) as Record<string, JsonObject>;
   const required = new Set((object.required ?? []) as string[]);
   return Object.entries(properties).map(([name, property]) => ({
@@ -39,12 +67,12 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Jso
   }));
 }
 
-function operation({ prefix, definition }: MountedRoute): JsonObject {
+function operation({ prefix, definition }: MountedRoute, components: Components): JsonObject {
   const responses: JsonObject = {};
   for (const [status, schema] of Object.entries(definition.responses)) {
     responses[status] = schema === null
       ? { description: 'No content' }
-      : { description: 'Success', content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
+      : { description: 'Success', content: { 'application/json': { schema: jsonSchema(schema, 'output', components) } } };
   }
   const errors = Object.entries(ERROR_RESPONSES).filter(([status]) => {
     if (status === '401' || status === '403') return definition.access !== 'public';
@@ -60,20 +88,23 @@ function operation({ prefix, definition }: MountedRoute): JsonObject {
     tags: definition.tags ?? [prefix.replace(/^\/api\/v1\/?/, '') || 'api'],
     'x-baseline-access': definition.access,
     ...(definition.access === 'public' ? { security: [] } : {}),
-    parameters: [...parameters(definition.params, 'path'), ...parameters(definition.query, 'query')],
+    parameters: [...parameters(definition.params, 'path', components), ...parameters(definition.query, 'query', components)],
     ...(definition.body === undefined
       ? {}
-      : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(definition.body, 'input') } } } }),
+      : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(definition.body, 'input', components) } } } }),
     responses,
   };
 }
 
 /** The OpenAPI 3.1 document of every mounted route, built from the routes' zod schemas. */
 export function buildOpenApi(routes: readonly MountedRoute[], info: { version: string; cookieName: string }): JsonObject {
+  const components: Components = {};
+  const errorRef = jsonSchema(errorBodySchema, 'output', components);
+  if (JSON.stringify(errorRef) !== JSON.stringify(ERROR_REF)) components.Error = errorRef;
   const paths: Record<string, JsonObject> = {};
   for (const route of routes) {
     const path = `${route.prefix}${route.definition.url}`.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-    (paths[path] ??= {})[route.definition.method.toLowerCase()] = operation(route);
+    (paths[path] ??= {})[route.definition.method.toLowerCase()] = operation(route, components);
   }
   return {
     openapi: '3.1.0',
@@ -86,7 +117,7 @@ export function buildOpenApi(routes: readonly MountedRoute[], info: { version: s
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     components: {
-      schemas: { Error: jsonSchema(errorBodySchema, 'output') },
+      schemas: components,
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: info.cookieName },
         csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'Required on POST, PUT, PATCH and DELETE' },

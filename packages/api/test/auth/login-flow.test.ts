@@ -107,6 +107,15 @@ describe('Discord login over real HTTP', () => {
     expect(revoked.at(-1)?.status).toBe(200);
   });
 
+  it('GIVEN a second login in the same browser THEN the previous session id stops working', async () => {
+    const client = await stack.login('owner');
+    const stale = ApiClient.inject(stack.api).withCookiesOf(client);
+    await client.login(stack.emulator, stack.userIds.owner);
+    expect(client.jar.get('bl_session')).not.toBe(stale.jar.get('bl_session'));
+    expect((await client.get('/api/v1/auth/me')).status).toBe(200);
+    expect((await stale.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
   it('GIVEN a session cookie that was never issued THEN every protected route answers 401', async () => {
     const client = ApiClient.http(baseUrl);
     client.jar.cookies.set('bl_session', 'A'.repeat(43));

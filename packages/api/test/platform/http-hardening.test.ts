@@ -85,6 +85,14 @@ describe('health, OpenAPI, errors and HTTP hardening', () => {
     expect(grant.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['user_id'] });
     expect(grant.responses['422'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
     expect(document.paths['/api/v1/plugins/greeter/echo'].post.requestBody.content['application/json'].schema.properties.message).toMatchObject({ type: 'string', maxLength: 20 });
+    // Every reference resolves inside the document (named zod schemas become components).
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"([^"]+)"/g)].map((match) => match[1]!);
+    expect(refs.length).toBeGreaterThan(5);
+    for (const ref of new Set(refs)) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(document.components.schemas[ref.slice('#/components/schemas/'.length)], ref).toBeDefined();
+    }
+    expect(document.components.schemas.Guild.properties.guild_id.pattern).toBe('^\\d{17,20}$');
     const members = document.paths['/api/v1/guilds/{guild_id}/members'].get.parameters.map((parameter: { name: string; in: string }) => `${parameter.in}:${parameter.name}`);
     expect(members).toEqual(['path:guild_id', 'query:query', 'query:limit', 'query:after']);
   });

@@ -44,6 +44,9 @@ export const callbackRoute = defineRoute({
       developer,
       developerCheckedAt: Date.now(),
     });
+    // A login in a browser that still holds a session replaces it: the old id stops working everywhere.
+    const previous = request.cookies[api.options.cookieName];
+    if (previous !== undefined && api.sessions.keyOfCookie(previous) !== undefined) await api.sessions.destroy(previous);
     setSessionCookies(reply, api.options, id, data.csrfToken);
     request.log.info({ user_id: user.id, developer }, 'user signed in');
     return {
