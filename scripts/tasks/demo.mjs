@@ -14,7 +14,9 @@ if (!existsSync(main)) {
   console.error('[baseline] examples/bot is missing: the demo needs @baseline/bot and the example bot.');
   process.exit(1);
 }
-const child = spawn('tsx', ['--conditions=@baseline/source', main, ...process.argv.slice(2)], { cwd: appDir, stdio: 'inherit' });
+// Human-readable logs on a terminal unless the app's configuration says otherwise.
+const env = { ...process.env, ...(process.stdout.isTTY && process.env.LOG_PRETTY === undefined ? { LOG_PRETTY: 'true' } : {}) };
+const child = spawn('tsx', ['--conditions=@baseline/source', main, ...process.argv.slice(2)], { cwd: appDir, stdio: 'inherit', env });
 // Ctrl-C reaches the whole process group, the child included: only wait for it. Signals aimed at this process
 // alone (a supervisor's SIGTERM) are passed on.
 process.on('SIGINT', () => {});

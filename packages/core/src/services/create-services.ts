@@ -93,7 +93,7 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
     if (config.isProduction) {
       throw new BaselineError('BL_ERR_CONFIG_INVALID', 'DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for development only). Set DATABASE_URL=postgres://user:password@host:5432/dbname.');
     }
-    embeddedDatabase = await startEmbeddedPostgres({ dataDir: join(appDir, '.baseline', 'postgres'), logger: logger.child({ component: 'embedded-postgres' }) });
+    embeddedDatabase = await startEmbeddedPostgres({ dataDir: join(appDir, '.baseline', 'postgres'), logger });
     databaseUrl = embeddedDatabase.url;
   }
 
