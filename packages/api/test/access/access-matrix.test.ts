@@ -116,6 +116,14 @@ describe('access matrix: every route and method, five kinds of caller', () => {
     expect((await clients.authorized.get(`${path}/moderation`)).body.value).toEqual(before);
   });
 
+  it('GIVEN POST /auth/logout THEN anonymous gets 401 AND a signed-in caller without the CSRF header gets 403 and stays signed in', async () => {
+    expect((await clients.anonymous.request('POST', '/api/v1/auth/logout')).status).toBe(401);
+    const response = await clients.delegated.request('POST', '/api/v1/auth/logout', { csrf: false });
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('BL_ERR_API_CSRF');
+    expect((await clients.delegated.get('/api/v1/auth/me')).status).toBe(200);
+  });
+
   it('GIVEN malformed path parameters THEN 400 with field paths, never 500', async () => {
     const response = await clients.authorized.get('/api/v1/guilds/not-a-snowflake/settings');
     expect(response.status).toBe(400);
