@@ -1,7 +1,9 @@
 // One bot in its own process, so its memory is measured alone: connects to the emulator with discord.js
 // defaults or baseline's cache defaults, and reports heap and RSS (after a forced GC) before login and once
-// every guild arrived. Run by memory.bench.ts with --expose-gc.
+// every guild arrived. Run by memory.bench.ts and memory-snapshot.ts with --expose-gc; with
+// BENCH_HEAP_SNAPSHOT=<file> it also writes a V8 heap snapshot there once every guild arrived.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { writeHeapSnapshot } from 'node:v8';
 import { createCacheOptions } from '../../packages/bot/src/cache/create-cache-options.js';
 import { discord } from './load-packages.js';
 
@@ -28,6 +30,7 @@ const ready = new Promise<void>((resolve) => client.once('clientReady', () => re
 await client.login(botToken);
 await ready;
 const after = await settle();
+if (process.env.BENCH_HEAP_SNAPSHOT) writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
 const members = client.guilds.cache.reduce((sum, guild) => sum + guild.members.cache.size, 0);
 process.send!({ guilds: client.guilds.cache.size, cachedMembers: members, rss: after.rss - before.rss, heapUsed: after.heapUsed - before.heapUsed });
 await client.destroy();

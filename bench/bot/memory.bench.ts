@@ -4,24 +4,11 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { printTable, startRemoteEmulator } from '../discord/remote-emulator.js';
+import { CHANNELS, GUILDS, MEMBERS, memoryEmulatorOptions } from './memory-seed.js';
 
-const GUILDS = Number(process.env.BENCH_GUILDS ?? 1000);
-const MEMBERS = 50;
-const CHANNELS = 20;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const USERS = 5000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const users = [{ username: 'owner' }, ...Array.from({ length: USERS }, (_, index) => ({ username: `user${index}` }))];
-const guilds = Array.from({ length: GUILDS }, (_, guild) => ({
-  name: `guild-${guild}`,
-  owner: 'owner',
-  channels: Array.from({ length: CHANNELS }, (_, channel) => ({ name: `channel-${channel}` })),
-  members: Array.from({ length: MEMBERS - 1 }, (_, member) => ({ user: `user${(guild * MEMBERS + member) % USERS}` })),
-}));
-const remote = await startRemoteEmulator({
-  seed: { users, guilds },
-  gateway: { heartbeatIntervalMs: 41_250, identifyIntervalMs: 0, guildCreateMembers: 'all', guildsPerShard: 2500 },
-});
+const remote = await startRemoteEmulator(memoryEmulatorOptions);
 
 interface Sample {
   guilds: number;

@@ -1,7 +1,8 @@
 import { Options, type CacheFactory, type CacheWithLimitsOptions, type SweeperOptions } from 'discord.js';
+import { createMakeCache, type MakeCacheOptions } from './create-make-cache.js';
 
 /** Options of {@link createCacheOptions}: per-manager limits and sweepers merged over baseline's defaults. */
-export interface BotCacheOptions {
+export interface BotCacheOptions extends MakeCacheOptions {
   /** Limits per discord.js manager, e.g. `{ MessageManager: 100 }`; merged over {@link BASELINE_CACHE_LIMITS}. */
   limits?: CacheWithLimitsOptions;
   /** Sweepers, merged over {@link BASELINE_SWEEPERS}. */
@@ -57,7 +58,7 @@ export const BASELINE_SWEEPERS: SweeperOptions = {
  */
 export function createCacheOptions(options: BotCacheOptions = {}): { makeCache: CacheFactory; sweepers: SweeperOptions } {
   return {
-    makeCache: Options.cacheWithLimits({ ...BASELINE_CACHE_LIMITS, ...options.limits }),
+    makeCache: createMakeCache({ ...BASELINE_CACHE_LIMITS, ...options.limits }, { lazy: options.lazy ?? true }),
     sweepers: { ...BASELINE_SWEEPERS, ...options.sweepers },
   };
 }
