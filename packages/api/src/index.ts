@@ -17,4 +17,3 @@ export { errorBodySchema, type ErrorBody } from './errors/error-body.js';
 export type { RateLimitOptions, RateLimitRule } from './rate-limit/rate-limit-options.js';
 
 // Shard status as the bot reports it.
-export { readShardStatuses, shardIdForGuild, type ShardStatusRecord, type ShardStatusView } from './shards/read-shard-statuses.js';

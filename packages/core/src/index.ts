@@ -17,5 +17,7 @@ export * from './plugins/index.js';
 // Per-guild settings.
 export * from './settings/index.js';
 export type { SettingsStore } from './settings/store.js';
+// Shard status records written by bots, read by the API and health checks.
+export * from './shards/index.js';
 // The services container handed to cogs and routes.
 export * from './services/index.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readShardStatuses, shardIdForGuild } from '../../src/index.js';
+import { readShardStatuses, shardIdForGuild } from '@baseline/core';
 import type { ApiClient } from '../support/api-client.js';
 import { createApiStack, type ApiStack } from '../support/api-stack.js';
 

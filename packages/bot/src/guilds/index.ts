@@ -3,4 +3,3 @@ export { recordGuildJoin, type GuildJoinOutcome, type GuildTrackingServices } fr
 export { findBotAdder, type BotAdder } from './find-bot-adder.js';
 export { findInitialUser, grantInitialUser } from './grant-initial-user.js';
 export { planGuildReconcile, reconcileGuilds, type GuildReconcileInput, type GuildReconcilePlan } from './reconcile-guilds.js';
-export { shardIdForGuild } from './shard-id-for-guild.js';

@@ -1,5 +1,5 @@
 import { listActiveGuilds, markGuildInactive, type Database } from '@baseline/core';
-import { shardIdForGuild } from './shard-id-for-guild.js';
+import { shardIdForGuild } from '@baseline/core';
 
 /** Input of {@link planGuildReconcile}: what this process's shards report and which guilds the table holds. */
 export interface GuildReconcileInput {

@@ -1,6 +1,7 @@
 import type { BaselineServices } from '@baseline/core';
 import { Status, type Client } from 'discord.js';
-import { shardStatusName, type ShardConnectionStatus } from '../shards/shard-status.js';
+import type { ShardConnectionStatus } from '@baseline/core';
+import { shardStatusName } from '../shards/shard-status.js';
 
 /** One dependency's state: reachable with its round trip, or down with the reason. */
 export type DependencyHealth = { readonly ok: true; readonly latencyMs: number } | { readonly ok: false; readonly error: string };

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import type { BaselineServices } from '@baseline/core';
 import { Events, Status, type Client } from 'discord.js';
-import { KNOWN_SHARDS_KEY, shardStatusKey, shardStatusName, type ShardConnectionStatus, type ShardStatusRecord } from './shard-status.js';
+import { KNOWN_SHARDS_KEY, shardStatusKey, type ShardConnectionStatus, type ShardStatusRecord } from '@baseline/core';
+import { shardStatusName } from './shard-status.js';
 
 /** Options of {@link startShardReporter}. */
 export interface ShardReporterOptions {

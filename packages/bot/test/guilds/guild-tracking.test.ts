@@ -2,7 +2,8 @@ import { upsertGuild, type BaselineServices } from '@baseline/core';
 import { createDiscordEmulator, type DiscordEmulator } from '@baseline/testing';
 import type { Client } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { installGuildTracking, shardIdForGuild, type GuildTracking } from '../../src/guilds/index.js';
+import { shardIdForGuild } from '@baseline/core';
+import { installGuildTracking, type GuildTracking } from '../../src/guilds/index.js';
 import { createTestStack, fastGateway, loginReady, query, testClient, type LogLine } from '../shards/test-stack.js';
 
 const seedUsers = [{ username: 'owner' }, { username: 'alice' }, { username: 'bob' }];

@@ -2,9 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { createRedisKeyValue, type BaselineServices, type KeyValueStore } from '@baseline/core';
 import { createDiscordEmulator, type DiscordEmulator } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shardIdForGuild } from '../../src/guilds/index.js';
 import { startShardCluster, type ShardCluster, type ShardClusterEvent } from '../../src/sharding/index.js';
-import { readShardStatuses } from '../../src/shards/index.js';
+import { readShardStatuses, shardIdForGuild } from '@baseline/core';
 import { createTestStack } from '../shards/test-stack.js';
 
 const childScript = fileURLToPath(new URL('./fixtures/shard-child.ts', import.meta.url));

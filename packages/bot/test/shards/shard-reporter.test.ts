@@ -4,8 +4,8 @@ import type { BaselineServices } from '@baseline/core';
 import { createDiscordEmulator, type DiscordEmulator } from '@baseline/testing';
 import type { Client } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shardIdForGuild } from '../../src/guilds/index.js';
-import { readShardStatuses, startShardReporter, type ShardReporter } from '../../src/shards/index.js';
+import { readShardStatuses, shardIdForGuild } from '@baseline/core';
+import { startShardReporter, type ShardReporter } from '../../src/shards/index.js';
 import { createTestStack, fastGateway, loginReady, testClient } from './test-stack.js';
 
 const childScript = fileURLToPath(new URL('../sharding/fixtures/shard-child.ts', import.meta.url));

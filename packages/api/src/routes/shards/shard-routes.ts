@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
 import { guildParams, snowflake } from '../../http/schemas.js';
-import { readShardStatuses, shardIdForGuild, type ShardStatusView } from '../../shards/read-shard-statuses.js';
+import { readShardStatuses, shardIdForGuild, type ShardStatusView } from '@baseline/core';
 
 const shardSchema = z
   .object({
@@ -23,7 +23,7 @@ function view(shard: ShardStatusView): z.infer<typeof shardSchema> {
     shard_id: shard.id,
     status: shard.status,
     stale: shard.stale,
-    guild_ids: shard.guildIds,
+    guild_ids: [...shard.guildIds],
     guild_count: shard.guildCount,
     latency_ms: shard.latencyMs,
     uptime_ms: shard.uptimeMs,

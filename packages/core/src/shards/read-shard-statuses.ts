@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '@baseline/core';
+import type { KeyValueStore } from '../kv/key-value-store.js';
 import { KNOWN_SHARDS_KEY, shardStatusKey, type ShardStatusRecord, type ShardStatusView } from './shard-status.js';
 
 /** Options of {@link readShardStatuses}. */
@@ -32,13 +32,13 @@ export async function readShardStatuses(kv: KeyValueStore, options: ReadShardSta
     .map(Number)
     .filter(Number.isInteger)
     .sort((a, b) => a - b);
-  const live = await kv.mget(ids.map(shardStatusKey));
+  const live = ids.length === 0 ? [] : await kv.mget(ids.map(shardStatusKey));
   return ids.map((id, index) => {
     const current = parse(live[index]);
     const record = current ?? parse(known[String(id)]);
     if (record === undefined) return unknownShard(id);
     const stale = current === undefined || now - record.heartbeatAt > staleAfterMs;
-    return { ...record, stale };
+    return { ...record, guildIds: record.guildIds ?? [], stale };
   });
 }
 
