@@ -186,6 +186,12 @@ export function createRedisKeyValue({ url, prefix = 'baseline:', logger: parentL
       const connections = subscriber === undefined ? [client] : [client, subscriber];
       await Promise.all(
         connections.map(async (connection) => {
+          // QUIT waits in the offline queue while the server is unreachable, possibly forever: only a ready
+          // connection is closed politely.
+          if (connection.status !== 'ready') {
+            connection.disconnect();
+            return;
+          }
           try {
             await connection.quit();
           } catch {

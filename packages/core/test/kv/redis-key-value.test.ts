@@ -88,3 +88,12 @@ describe('Redis key-value store across connections', () => {
     await Promise.all([onRedis.close(), inMemory.close()]);
   });
 });
+
+describe('Redis key-value store that never connected', () => {
+  it('GIVEN a server that does not answer THEN close() returns instead of waiting on the offline queue', async () => {
+    // Port 1 on loopback refuses connections: the client keeps retrying and queues QUIT forever.
+    const store = createRedisKeyValue({ url: 'redis://127.0.0.1:1', prefix: 'never:', logger });
+    const closed = await Promise.race([store.close().then(() => 'closed'), new Promise((resolve) => setTimeout(resolve, 5_000, 'hung'))]);
+    expect(closed).toBe('closed');
+  });
+});
