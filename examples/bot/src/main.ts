@@ -4,8 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { startExampleBot } from './start-example-bot.js';
 
 const appDir = dirname(dirname(fileURLToPath(import.meta.url)));
-const { bot, emulator, pageUrl } = await startExampleBot({ appDir });
+const { bot, emulator, pageUrl, api } = await startExampleBot({ appDir });
 const logger = bot.services.logger.child({ component: 'demo' });
+
+if (api !== undefined) {
+  logger.info({ api: api.url, docs: `${api.url}/api/v1/docs` }, `demo: the REST API listens on ${api.url} (reference: ${api.url}/api/v1/docs)`);
+}
+logger.warn('demo: the dashboard (@baseline/web-kit) is not built yet; use the API reference page and the emulator page meanwhile');
 
 if (emulator !== undefined) {
   const guild = [...emulator.state.guilds.values()][0]!;

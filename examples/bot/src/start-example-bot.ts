@@ -1,3 +1,4 @@
+import { startApi, type RunningApi } from '@baseline/api';
 import { createBot, type Bot } from '@baseline/bot';
 import { loadConfig } from '@baseline/core';
 import { startStandaloneEmulator, type DiscordEmulator, type StandaloneEmulator } from '@baseline/testing';
@@ -15,6 +16,11 @@ export interface StartExampleBotOptions {
   handleSignals?: boolean;
   /** @default true */
   healthServer?: boolean;
+  /**
+   * Also serve the REST API (`/api/v1`) from the bot's process, on `API_HOST:API_PORT`; `false` skips it.
+   * @default true
+   */
+  api?: boolean;
 }
 
 /** The running example: the bot, and the emulator when it runs offline. */
@@ -23,6 +29,8 @@ export interface ExampleBot {
   emulator: DiscordEmulator | undefined;
   /** The emulator's web page, where you run the bot's commands as one of the demo users. */
   pageUrl: string | undefined;
+  /** The REST API, sharing the bot's services (one database, one key-value store). */
+  api: RunningApi | undefined;
   stop(): Promise<void>;
 }
 
@@ -40,7 +48,17 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
     standalone = await startStandaloneEmulator({ seed: demoSeed, port: Number(env['EMULATOR_PORT'] ?? 0), pagePort: Number(env['EMULATOR_PAGE_PORT'] ?? 0) });
     config = loadConfig({
       cwd: options.appDir,
-      env: { ...env, DISCORD_BOT_TOKEN: standalone.botToken, DISCORD_API_BASE_URL: standalone.urls.rest },
+      env: {
+        ...env,
+        DISCORD_BOT_TOKEN: standalone.botToken,
+        DISCORD_API_BASE_URL: standalone.urls.rest,
+        // The dashboard logs in through the emulator's OAuth2 too.
+        DISCORD_CLIENT_ID: standalone.applicationId,
+        DISCORD_CLIENT_SECRET: standalone.clientSecret,
+        DISCORD_REDIRECT_URI: env['DISCORD_REDIRECT_URI'] ?? 'http://127.0.0.1:5173/auth/callback',
+        // Offline, nothing needs to reach the API from another machine.
+        API_HOST: env['API_HOST'] ?? '127.0.0.1',
+      },
       ...(envFiles === false ? { envFiles } : {}),
     });
   }
@@ -60,5 +78,17 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
   }
   const running = standalone;
   if (running !== undefined) bot.services.onClose(() => running.close());
-  return { bot, emulator, pageUrl: standalone?.urls.page, stop: () => bot.stop() };
+  let api: RunningApi | undefined;
+  if (options.api !== false) {
+    try {
+      api = await startApi({ services: bot.services });
+    } catch (error) {
+      await bot.stop();
+      throw error;
+    }
+    const serving = api;
+    // Closers run before the database and key-value store close: the API stops taking requests first.
+    bot.services.onClose(() => serving.close());
+  }
+  return { bot, emulator, pageUrl: standalone?.urls.page, api, stop: () => bot.stop() };
 }

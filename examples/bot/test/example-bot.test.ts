@@ -15,7 +15,7 @@ describe('example bot without a token', () => {
     redis = createTestRedis();
     example = await startExampleBot({
       appDir,
-      env: { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: redis.url, LOG_LEVEL: 'silent' },
+      env: { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: redis.url, LOG_LEVEL: 'silent', API_PORT: '0' },
       envFiles: false,
       handleSignals: false,
       healthServer: false,
@@ -35,6 +35,16 @@ describe('example bot without a token', () => {
     const guild = [...emulator!.state.guilds.values()][0]!;
     const reply = await emulator!.invokeSlashCommand({ guildId: guild.id, userId: 'alice', name: 'hello' }).reply();
     expect(reply.content).toBe('Hello, alice!');
+  });
+
+  it('GIVEN the offline demo THEN the API serves from the same services AND its Discord login goes through the emulator', async () => {
+    const { api, emulator } = example;
+    expect(api).toBeDefined();
+    const health = await fetch(`${api!.url}/api/v1/health`);
+    expect(health.status).toBe(200);
+    const login = (await (await fetch(`${api!.url}/api/v1/auth/discord/url`)).json()) as { url: string };
+    expect(new URL(login.url).origin).toBe(new URL(emulator!.url).origin);
+    expect(new URL(login.url).searchParams.get('client_id')).toBe(emulator!.applicationId);
   });
 
   it('GIVEN the bot stops THEN the emulator closes with it', async () => {
