@@ -65,7 +65,7 @@ export function summarizeHeapSnapshot(file: string, top = 25): string {
     const node = stack[stack.length - 1]!;
     const edge = firstEdge[node]! + cursor[node]!;
     if (edge < firstEdge[node + 1]!) {
-      cursor[node] += 1;
+      cursor[node] = cursor[node]! + 1;
       if (edgeIsWeak(edge)) continue;
       const target = edgeTarget(edge);
       if (!visited[target]) {
@@ -111,8 +111,8 @@ export function summarizeHeapSnapshot(file: string, top = 25): string {
     }
   }
   const retained = new Float64Array(nodeCount);
-  for (const node of postorder) retained[node] += data.nodes[node * nodeFieldCount + selfOffset]!;
-  for (const node of postorder) if (node !== 0) retained[idom[node]!] += retained[node]!;
+  for (const node of postorder) retained[node] = retained[node]! + data.nodes[node * nodeFieldCount + selfOffset]!;
+  for (const node of postorder) if (node !== 0) retained[idom[node]!] = retained[idom[node]!]! + retained[node]!;
 
   const byLabel = new Map<string, Row>();
   const owned = new Map<string, number>();

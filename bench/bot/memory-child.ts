@@ -15,8 +15,8 @@ async function settle() {
     gc();
     await sleep(50);
   }
-  const { rss, heapUsed } = process.memoryUsage();
-  return { rss, heapUsed };
+  const { rss, heapUsed, heapTotal } = process.memoryUsage();
+  return { rss, heapUsed, heapTotal };
 }
 
 const { Client, GatewayIntentBits } = discord;
@@ -32,6 +32,6 @@ await ready;
 const after = await settle();
 if (process.env.BENCH_HEAP_SNAPSHOT) writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
 const members = client.guilds.cache.reduce((sum, guild) => sum + guild.members.cache.size, 0);
-process.send!({ guilds: client.guilds.cache.size, cachedMembers: members, rss: after.rss - before.rss, heapUsed: after.heapUsed - before.heapUsed });
+process.send!({ guilds: client.guilds.cache.size, cachedMembers: members, rss: after.rss - before.rss, heapUsed: after.heapUsed - before.heapUsed, heapTotal: after.heapTotal - before.heapTotal });
 await client.destroy();
 process.exit(0);
