@@ -4,6 +4,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import { BASELINE_VERSION, BaselineError, type BaselineServices } from '@baseline/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createGuildAccessCache } from './access/guild-access-cache.js';
 import { createSessionStore } from './auth/session-store.js';
 import { createTokenCipher } from './auth/token-cipher.js';
 import { createDiscordRest } from './discord/discord-rest.js';
@@ -43,6 +44,13 @@ export interface CreateApiOptions {
    * @default 300_000
    */
   developerCacheMs?: number;
+  /**
+   * Longest time a guild's access facts (active grants, whether the bot is in it) are reused by this process, in
+   * milliseconds; `0` reads them on every request. Grants and revocations through the API reach every instance
+   * with the next request whatever this is; it only bounds how long a guild the bot left stays reachable.
+   * @default 10_000
+   */
+  guildAccessCacheMs?: number;
   /**
    * How long a page of guild members is cached in the key-value store, in milliseconds.
    * @default 30_000
@@ -110,6 +118,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     sessionTtlMs: options.sessionTtlMs ?? 7 * 86_400_000,
     oauthStateTtlMs: options.oauthStateTtlMs ?? 600_000,
     developerCacheMs: options.developerCacheMs ?? 300_000,
+    guildAccessCacheMs: options.guildAccessCacheMs ?? 10_000,
     membersCacheMs: options.membersCacheMs ?? 30_000,
     shardStaleAfterMs: options.shardStaleAfterMs ?? 30_000,
     secureCookies: config.isProduction,
@@ -128,6 +137,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     sessions: createSessionStore(services.kv, resolved.sessionTtlMs),
     cipher: createTokenCipher(secretKey),
     gate: createRequestGate(services.kv, resolveRateLimits(resolved.rateLimits)),
+    guildAccess: createGuildAccessCache(services.db, services.kv, { ttlMs: resolved.guildAccessCacheMs }),
   });
 
   const app = Fastify({

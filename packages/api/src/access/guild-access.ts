@@ -18,9 +18,8 @@ interface Row {
 }
 
 /**
- * Reads a guild's state and its active grants, on every request: a grant or revocation takes effect on every
- * instance with the next request, with no cache to invalidate. It needs no caller, so it runs while the
- * session is still being read.
+ * Reads a guild's state and its active grants from PostgreSQL. Requests get them through the
+ * `GuildAccessCache`, which calls this when the guild's access version changed or its entry expired.
  */
 export async function loadGuildAccess(db: Database, guildId: string): Promise<GuildAccessFacts | undefined> {
   const rows = await db.fork().getConnection().execute<Row[]>(

@@ -1,5 +1,6 @@
 import type { BaselineServices } from '@baseline/core';
 import type { FastifyRequest } from 'fastify';
+import type { GuildAccessCache } from '../access/guild-access-cache.js';
 import type { Caller } from '../auth/caller.js';
 import { accessTokenOf } from '../auth/discord-tokens.js';
 import { isDeveloperTeamMember } from '../auth/developer-team.js';
@@ -16,6 +17,8 @@ export interface ApiContext {
   readonly sessions: SessionStore;
   readonly cipher: TokenCipher;
   readonly gate: RequestGate;
+  /** Guild access facts, cached per process and checked against the version the gate reads. */
+  readonly guildAccess: GuildAccessCache;
   readonly options: ResolvedApiOptions;
   /**
    * The caller behind a live session. Re-checks developer-team membership against Discord when the cached

@@ -1,7 +1,7 @@
 import { withLogContext } from '@baseline/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { decideGuildAccess, loadGuildAccess, type GuildAccessFacts } from '../access/guild-access.js';
+import { decideGuildAccess } from '../access/guild-access.js';
 import type { Caller } from '../auth/caller.js';
 import { API_ERROR_CODES, ApiError } from '../errors/api-error.js';
 import { fieldErrorsOf } from '../errors/error-body.js';
@@ -26,9 +26,10 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 
  * Mounts a route at `prefix + definition.url` with the pipeline every route shares:
  *
  * 1. path parameters (400);
- * 2. at once: the session and the rate limits (one Redis round trip, see `createRequestGate`) and, for guild
- *    routes, the guild's grants (one PostgreSQL query);
- * 3. session required (401), CSRF token on writes (403), rate limits (429), access (403/404);
+ * 2. the session, the rate limits and, for guild routes, the guild's access version (one Redis round trip, see
+ *    `createRequestGate`);
+ * 3. session required (401), CSRF token on writes (403), rate limits (429), access (403/404) from the guild's
+ *    grants cached for that version (one PostgreSQL query when the version changed or the entry expired);
  * 4. query (400) and body (422);
  * 5. the handler, with `correlation_id`, `user_id` and `guild_id` on every log line.
  */
@@ -44,10 +45,7 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
       if (guildScoped && guildId === undefined) throw new Error(`route ${definition.url} is guild-scoped but has no guild_id parameter`);
       const cookie = request.cookies[api.options.cookieName];
       const sessionKey = api.sessions.keyOfCookie(cookie);
-      const [gate, facts] = await Promise.all([
-        api.gate.admit({ sessionKey, ip: request.ip, guildId, count: definition.rateLimit !== false }),
-        guildScoped ? loadGuildAccess(api.services.db, guildId!) : Promise.resolve(undefined),
-      ]);
+      const gate = await api.gate.admit({ sessionKey, ip: request.ip, guildId, count: definition.rateLimit !== false });
       const caller = api.sessions.isLive(gate.session) ? await api.callerOf(request, cookie!, gate.session) : undefined;
       if (definition.access !== 'public') {
         if (caller === undefined) throw new ApiError(401, API_ERROR_CODES.unauthenticated, 'sign in first');
@@ -59,7 +57,10 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
         if (gate.limit.exceeded) throw rateLimitedError(gate.limit);
         reply.headers(rateLimitHeaders(gate.limit));
       }
-      if (caller !== undefined) checkAccess(definition, caller, facts);
+      if (caller !== undefined) {
+        if (guildScoped) await checkGuildAccess(api, definition, caller, guildId!, gate.accessVersion);
+        else if (definition.access === 'developer' && !caller.isDeveloper) throw new ApiError(403, API_ERROR_CODES.forbidden, 'only the developer team may do this');
+      }
       const query = parse(definition.query, request.query, 'query');
       const body = parse(definition.body, request.body ?? {}, 'body');
       const context = { correlation_id: request.id, ...(caller ? { user_id: caller.userId } : {}), ...(guildId ? { guild_id: guildId } : {}) };
@@ -71,16 +72,17 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
   });
 }
 
-function checkAccess(definition: AnyRouteDefinition, caller: Caller, facts: GuildAccessFacts | undefined): void {
-  switch (definition.access) {
-    case 'developer':
-      if (!caller.isDeveloper) throw new ApiError(403, API_ERROR_CODES.forbidden, 'only the developer team may do this');
-      return;
-    case 'guild':
-    case 'guild-authorized':
-      decideGuildAccess(facts, caller, { authorizedOnly: definition.access === 'guild-authorized' });
-      return;
-    default:
-      return;
+/**
+ * Guild access from the facts cached for the gate's access version; a denial from cached facts is confirmed
+ * against PostgreSQL first, so a grant made outside the API is never refused from the cache.
+ */
+async function checkGuildAccess(api: ApiContext, definition: AnyRouteDefinition, caller: Caller, guildId: string, version: string): Promise<void> {
+  const options = { authorizedOnly: definition.access === 'guild-authorized' };
+  const { facts, cached } = await api.guildAccess.read(guildId, version);
+  try {
+    decideGuildAccess(facts, caller, options);
+  } catch (error) {
+    if (!cached) throw error;
+    decideGuildAccess(await api.guildAccess.load(guildId, version), caller, options);
   }
 }

@@ -1,4 +1,5 @@
 import type { KeyValueStore } from '@baseline/core';
+import { guildAccessVersionKey } from '../access/guild-access-cache.js';
 import type { SessionData } from '../auth/session-store.js';
 import type { RateLimitRule } from '../rate-limit/rate-limit-options.js';
 import { RATE_LIMIT_SCOPES, tightestState, type CountedScope, type RateLimitScope, type RateLimitState } from '../rate-limit/rate-limiter.js';
@@ -13,10 +14,12 @@ export interface GateRequest {
   count: boolean;
 }
 
-/** The session (raw, not yet checked for expiry) and the rate-limit state of one request. */
+/** The session (raw, not yet checked for expiry), the rate-limit state and the guild's access version. */
 export interface GateResult {
   session: SessionData | undefined;
   limit: RateLimitState | undefined;
+  /** The guild's access version (see `guildAccessVersionKey`), `''` when none was ever set or no guild was named. */
+  accessVersion: string;
 }
 
 /** Reads the session and counts the rate limits of a request. */
@@ -27,12 +30,15 @@ export interface RequestGate {
 // The user scope is named by the user id inside the session, so one script reads the session and counts every
 // scope in one round trip. Those keys are computed inside the script: fine on one Redis server, which is what the
 // key-value store uses (Redis Cluster would need them declared in KEYS).
-// KEYS[1]: session key or ''. ARGV: prefix, count flag, ip, guild id or '', then max/window per scope in
-// RATE_LIMIT_SCOPES order (window 0 = scope off). Returns { session or '', scope index, used, ttl, … }.
+// KEYS[1]: session key or ''; KEYS[2]: the guild's access version key or ''. ARGV: prefix, count flag, ip, guild id
+// or '', then max/window per scope in RATE_LIMIT_SCOPES order (window 0 = scope off).
+// Returns { session or '', access version or '', scope index, used, ttl, … }.
 const GATE_SCRIPT = `
 local raw = ''
 if KEYS[1] ~= '' then raw = redis.call('GET', KEYS[1]) or '' end
-local out = { raw }
+local version = ''
+if KEYS[2] ~= '' then version = redis.call('GET', KEYS[2]) or '' end
+local out = { raw, version }
 if ARGV[2] ~= '1' then return out end
 local user = nil
 if raw ~= '' then
@@ -86,25 +92,37 @@ export function createRequestGate(kv: KeyValueStore, rules: Record<RateLimitScop
   });
   const redis = kv.redis;
   if (redis !== undefined) {
-    if (!('baselineApiGate' in redis)) redis.defineCommand('baselineApiGate', { lua: GATE_SCRIPT, numberOfKeys: 1 });
+    if (!('baselineApiGate' in redis)) redis.defineCommand('baselineApiGate', { lua: GATE_SCRIPT, numberOfKeys: 2 });
     const gate = (redis as unknown as Record<string, (...args: unknown[]) => Promise<Array<string | number>>>).baselineApiGate!.bind(redis);
     return {
       async admit({ sessionKey, ip, guildId, count }) {
         // Nothing to read or count (health checks): no round trip, so they answer even when Redis is down.
-        if (sessionKey === undefined && !count) return { session: undefined, limit: undefined };
-        const reply = await gate(sessionKey === undefined ? '' : `${kv.prefix}${sessionKey}`, kv.prefix, count ? '1' : '0', ip, guildId ?? '', ...windows);
+        if (sessionKey === undefined && !count) return { session: undefined, limit: undefined, accessVersion: '' };
+        const reply = await gate(
+          sessionKey === undefined ? '' : `${kv.prefix}${sessionKey}`,
+          guildId === undefined ? '' : `${kv.prefix}${guildAccessVersionKey(guildId)}`,
+          kv.prefix,
+          count ? '1' : '0',
+          ip,
+          guildId ?? '',
+          ...windows,
+        );
         const counted: CountedScope[] = [];
-        for (let index = 1; index + 2 < reply.length; index += 3) {
+        for (let index = 2; index + 2 < reply.length; index += 3) {
           counted.push({ scope: RATE_LIMIT_SCOPES[Number(reply[index]) - 1]!, used: Number(reply[index + 1]), ttlMs: Number(reply[index + 2]) });
         }
-        return { session: parseSession(String(reply[0] ?? '')), limit: tightestState(counted, rules) };
+        return { session: parseSession(String(reply[0] ?? '')), limit: tightestState(counted, rules), accessVersion: String(reply[1] ?? '') };
       },
     };
   }
   return {
     async admit({ sessionKey, ip, guildId, count }) {
-      const session = parseSession(sessionKey === undefined ? undefined : await kv.get(sessionKey));
-      if (!count || session?.developer === true) return { session, limit: undefined };
+      const [raw, accessVersion = ''] = await Promise.all([
+        sessionKey === undefined ? undefined : kv.get(sessionKey),
+        guildId === undefined ? undefined : kv.get(guildAccessVersionKey(guildId)),
+      ]);
+      const session = parseSession(raw);
+      if (!count || session?.developer === true) return { session, limit: undefined, accessVersion };
       const keys: Array<[RateLimitScope, string]> = [['global', 'ratelimit:global']];
       if (session !== undefined) keys.push(['user', `ratelimit:user:${session.user.id}`]);
       else if (ip !== '') keys.push(['anonymous', `ratelimit:ip:${ip}`]);
@@ -118,7 +136,7 @@ export function createRequestGate(kv: KeyValueStore, rules: Record<RateLimitScop
             return { scope, used, ttlMs: typeof ttl === 'number' ? ttl : windowMs };
           }),
       );
-      return { session, limit: tightestState(counted, rules) };
+      return { session, limit: tightestState(counted, rules), accessVersion };
     },
   };
 }

@@ -7,6 +7,7 @@ export interface ResolvedApiOptions {
   sessionTtlMs: number;
   oauthStateTtlMs: number;
   developerCacheMs: number;
+  guildAccessCacheMs: number;
   membersCacheMs: number;
   shardStaleAfterMs: number;
   secureCookies: boolean;

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import type { Database, KeyValueStore } from '@baseline/core';
+import { loadGuildAccess, type GuildAccessFacts } from './guild-access.js';
+
+/**
+ * Key-value key of a guild's access version: a fresh random token is stored there whenever a grant or revocation
+ * commits. The request gate reads it in the same Redis round trip as the session, so every instance sees a change
+ * with its next request. Tokens, not counters: a counter that expired and started again could repeat a value an
+ * instance still holds.
+ */
+export function guildAccessVersionKey(guildId: string): string {
+  return `api:guild-access:${guildId}`;
+}
+
+/** Where a guild's access facts came from. */
+export interface GuildAccessRead {
+  facts: GuildAccessFacts | undefined;
+  /** Served from this process's cache: a denial from cached facts must be confirmed with {@link GuildAccessCache.load}. */
+  cached: boolean;
+}
+
+/**
+ * Guild access facts cached per process, keyed by guild and valid only while the guild's access version (read by
+ * the request gate) is unchanged. What stays correct across instances:
+ * - grants and revocations through the API change the version, so every instance reloads on its next request;
+ * - a denial from cached facts is re-read from PostgreSQL before it is answered, so grants made elsewhere (the
+ *   bot's initial grant, a guild the bot rejoined) are never refused from the cache;
+ * - what can stay stale is an allow after a change made outside the API (the bot leaving a guild), for at most
+ *   the TTL.
+ */
+export interface GuildAccessCache {
+  /** The facts for `version` (as read by the gate before this call), from the cache or PostgreSQL. */
+  read(guildId: string, version: string): Promise<GuildAccessRead>;
+  /** Reads PostgreSQL and caches the answer for `version`. */
+  load(guildId: string, version: string): Promise<GuildAccessFacts | undefined>;
+  /** Announces a committed grant or revocation to every instance (a new version) and drops the local entry. */
+  changed(guildId: string): Promise<void>;
+}
+
+interface Entry {
+  facts: GuildAccessFacts | undefined;
+  version: string;
+  expiresAt: number;
+}
+
+/** Options of {@link createGuildAccessCache}. */
+export interface GuildAccessCacheOptions {
+  /** How long an entry is trusted at most, in milliseconds; `0` disables the cache. */
+  ttlMs: number;
+  /**
+   * Most cached guilds; the oldest are dropped first.
+   * @default 10_000
+   */
+  maxEntries?: number;
+}
+
+export function createGuildAccessCache(db: Database, kv: KeyValueStore, { ttlMs, maxEntries = 10_000 }: GuildAccessCacheOptions): GuildAccessCache {
+  const entries = new Map<string, Entry>();
+  // Longer than any entry lives, so an expired version key can never bring back a token an entry still holds.
+  const versionTtlMs = Math.max(86_400_000, ttlMs * 2);
+
+  async function load(guildId: string, version: string): Promise<GuildAccessFacts | undefined> {
+    const facts = await loadGuildAccess(db, guildId);
+    if (ttlMs > 0) {
+      entries.delete(guildId);
+      if (entries.size >= maxEntries) {
+        const oldest = entries.keys().next();
+        if (oldest.done !== true) entries.delete(oldest.value);
+      }
+      entries.set(guildId, { facts, version, expiresAt: Date.now() + ttlMs });
+    }
+    return facts;
+  }
+
+  return {
+    load,
+    async read(guildId, version) {
+      const entry = entries.get(guildId);
+      if (entry !== undefined && entry.version === version && entry.expiresAt > Date.now()) return { facts: entry.facts, cached: true };
+      return { facts: await load(guildId, version), cached: false };
+    },
+    async changed(guildId) {
+      entries.delete(guildId);
+      await kv.set(guildAccessVersionKey(guildId), randomBytes(12).toString('base64url'), { ttlMs: versionTtlMs });
+    },
+  };
+}

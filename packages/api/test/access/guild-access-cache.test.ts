@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiStack, type ApiStack } from '../support/api-stack.js';
+
+describe('guild access cached per instance', () => {
+  let stack: ApiStack;
+
+  beforeAll(async () => {
+    // A long cache, so what the tests see comes from the access version and never from an entry expiring.
+    stack = await createApiStack({ instances: 2, api: { guildAccessCacheMs: 600_000 } });
+  });
+  afterAll(() => stack?.close());
+
+  const guild = () => `/api/v1/guilds/${stack.guilds.alpha}`;
+  const sql = (text: string, values: unknown[]) => stack.db.fork().getConnection().execute(text, values);
+
+  it('GIVEN grants cached by an instance THEN a grant written outside the API (the bot adding its initial user) is honoured at once', async () => {
+    const mallory = await stack.login('mallory', 1);
+    const owner = await stack.login('owner', 1);
+    expect((await mallory.get(guild())).status).toBe(403);
+    expect((await owner.get(guild())).status).toBe(200);
+
+    await sql('insert into authorized_users (guild_id, user_id, is_initial) values (?, ?, false)', [stack.guilds.alpha, stack.userIds.mallory]);
+    expect((await mallory.get(guild())).status).toBe(200);
+    await sql('delete from authorized_users where guild_id = ? and user_id = ?', [stack.guilds.alpha, stack.userIds.mallory]);
+  });
+
+  it('GIVEN grants cached by an instance THEN a revocation outside the API is not seen until a change through the API renews the version on every instance', async () => {
+    const alice = await stack.login('alice', 1);
+    const owner = await stack.login('owner', 0);
+    expect((await alice.get(guild())).status).toBe(200);
+
+    await sql('update authorized_users set is_active = false where guild_id = ? and user_id = ?', [stack.guilds.alpha, stack.userIds.alice]);
+    // Served from the cache: nothing told the API.
+    expect((await alice.get(guild())).status).toBe(200);
+
+    // Any grant or revocation through the API, on another instance, renews the guild's access version.
+    expect((await owner.request('POST', `${guild()}/authorized-users`, { body: { user_id: stack.userIds.mallory } })).status).toBe(201);
+    expect((await alice.get(guild())).status).toBe(403);
+  });
+
+  it('GIVEN guildAccessCacheMs 0 THEN grants and the guild state are read on every request', async () => {
+    const uncached = await createApiStack({ api: { guildAccessCacheMs: 0 } });
+    try {
+      const owner = await uncached.login('owner');
+      expect((await owner.get(`/api/v1/guilds/${uncached.guilds.alpha}`)).status).toBe(200);
+      await uncached.db.fork().getConnection().execute('update guilds set is_active = false where guild_id = ?', [uncached.guilds.alpha]);
+      expect((await owner.get(`/api/v1/guilds/${uncached.guilds.alpha}`)).status).toBe(404);
+    } finally {
+      await uncached.close();
+    }
+  });
+});
