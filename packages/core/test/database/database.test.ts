@@ -200,6 +200,17 @@ describe('audit log', () => {
     expect((await listAuditLog(db, GUILD_A, { action: 'access.grant' })).map((e) => e.target)).toEqual(['42']);
     expect((await listAuditLog(db, null)).map((e) => e.action)).toEqual(['pricing.update']);
   });
+
+  it('GIVEN an appended entry THEN it is returned as stored, AND absent before/after/metadata are SQL NULL, not JSON null', async () => {
+    await upsertGuild(db, { guildId: GUILD_A, guildName: 'Alpha' });
+    const entry = await appendAuditLog(db, { guildId: GUILD_A, actorUserId: USER, action: 'settings.update', target: 'polls', after: { max: 5, title: "it's" } });
+    expect(entry).toMatchObject({ guildId: GUILD_A, actorUserId: USER, action: 'settings.update', target: 'polls', before: null, after: { max: 5, title: "it's" }, metadata: null });
+    expect(entry.createdAt).toBeInstanceOf(Date);
+    const [stored] = await listAuditLog(db, GUILD_A, { limit: 1 });
+    expect(stored).toMatchObject({ id: entry.id, after: { max: 5, title: "it's" } });
+    const [nulls] = await db.fork().getConnection().execute('select "before" is null as b, "metadata" is null as m, "after" is null as a from "audit_log" where "id" = ?', [entry.id]);
+    expect(nulls).toEqual({ b: true, m: true, a: false });
+  });
 });
 
 describe('createPostgresSettingsStore', () => {

@@ -14,10 +14,14 @@ export interface AuditLogAppend {
   metadata?: Record<string, unknown> | null;
 }
 
-/** Records one action. */
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/**
+ * Records one action with a single `INSERT … RETURNING` (no unit of work to flush: it sits on the path of every
+ * settings change). `before`, `after` and `metadata` left out or `null` are stored as SQL `NULL`.
+ */
 export async function appendAuditLog(db: Database, entry: AuditLogAppend): Promise<AuditLogEntry> {
-  const em = db.fork();
-  const row = em.create(AuditLogEntry, {
+  const row = {
     guildId: entry.guildId,
     actorUserId: entry.actorUserId,
     action: entry.action,
@@ -25,9 +29,14 @@ export async function appendAuditLog(db: Database, entry: AuditLogAppend): Promi
     before: entry.before ?? null,
     after: entry.after ?? null,
     metadata: entry.metadata ?? null,
-  });
-  await em.flush();
-  return row;
+  };
+  const [inserted] = await db.fork().getConnection().execute<Array<{ id: string; created_at: Date }>>(
+    `insert into "audit_log" ("guild_id", "actor_user_id", "action", "target", "before", "after", "metadata")
+     values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+     returning "id"::text as "id", "created_at"`,
+    [row.guildId, row.actorUserId, row.action, row.target, json(row.before), json(row.after), json(row.metadata)],
+  );
+  return { id: inserted!.id, ...row, createdAt: new Date(inserted!.created_at) } as AuditLogEntry;
 }
 
 /** Filters of {@link listAuditLog}. */
