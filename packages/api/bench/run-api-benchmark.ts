@@ -116,9 +116,14 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
 
     // Counted like production, with limits high enough that the load never reaches them.
     const big = { max: 100_000_000, windowMs: 3_600_000 };
-    const api = await createApi({ services, logRequests: false, rateLimits: process.env.BENCH_NO_LIMITS ? { global: false, user: false, guild: false, anonymous: false } : { global: big, user: big, guild: big, anonymous: big } });
+    const rateLimits = process.env.BENCH_NO_LIMITS ? { global: false, user: false, guild: false, anonymous: false } as const : { global: big, user: big, guild: big, anonymous: big };
+    const api = await createApi({ services, logRequests: false, rateLimits });
     closers.push(() => api.close());
     const apiUrl = await api.listen({ host: '127.0.0.1', port: 0 });
+    // A second instance with the opt-in guild list cache (off by default), for its own row.
+    const listCachedApi = await createApi({ services, logRequests: false, rateLimits, guildListCacheMs: 2_000 });
+    closers.push(() => listCachedApi.close());
+    const listCachedUrl = await listCachedApi.listen({ host: '127.0.0.1', port: 0 });
 
     // The bare route: the same single PostgreSQL read, on the same connection pool, with no session, access or limits.
     const db = services.db;
@@ -146,6 +151,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
         paths: spreadGuildIds.map((id) => `/api/v1/guilds/${id}/settings`),
       },
       { name: 'GET /guilds', url: `${apiUrl}/api/v1/guilds`, method: 'GET', headers: auth },
+      { name: 'GET /guilds, guildListCacheMs 2 s', url: `${listCachedUrl}/api/v1/guilds`, method: 'GET', headers: auth },
     ];
     // BENCH_ONLY=settings keeps the bare route and the routes whose name contains the filter (for profiling).
     const only = process.env.BENCH_ONLY;

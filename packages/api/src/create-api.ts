@@ -5,6 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import { BASELINE_VERSION, BaselineError, type BaselineServices } from '@baseline/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createGuildAccessCache } from './access/guild-access-cache.js';
+import { createAccessibleGuildsCache } from './routes/guilds/accessible-guilds-cache.js';
 import { createSessionStore } from './auth/session-store.js';
 import { createTokenCipher } from './auth/token-cipher.js';
 import { createDiscordRest } from './discord/discord-rest.js';
@@ -51,6 +52,14 @@ export interface CreateApiOptions {
    * @default 10_000
    */
   guildAccessCacheMs?: number;
+  /**
+   * Longest time one process reuses a user's `GET /guilds` answer, in milliseconds; `0` reads it on every request.
+   * Grants and revocations through the API show on every instance with the next request whatever this is; it
+   * bounds how long a guild the bot joined, left or renamed takes to show (the bot does not announce those), which
+   * is why it is off by default.
+   * @default 0
+   */
+  guildListCacheMs?: number;
   /**
    * How long a page of guild members is cached in the key-value store, in milliseconds.
    * @default 30_000
@@ -119,6 +128,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     oauthStateTtlMs: options.oauthStateTtlMs ?? 600_000,
     developerCacheMs: options.developerCacheMs ?? 300_000,
     guildAccessCacheMs: options.guildAccessCacheMs ?? 10_000,
+    guildListCacheMs: options.guildListCacheMs ?? 0,
     membersCacheMs: options.membersCacheMs ?? 30_000,
     shardStaleAfterMs: options.shardStaleAfterMs ?? 30_000,
     secureCookies: config.isProduction,
@@ -138,6 +148,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     cipher: createTokenCipher(secretKey),
     gate: createRequestGate(services.kv, resolveRateLimits(resolved.rateLimits)),
     guildAccess: createGuildAccessCache(services.db, services.kv, { ttlMs: resolved.guildAccessCacheMs }),
+    accessibleGuilds: createAccessibleGuildsCache(services.db, { ttlMs: resolved.guildListCacheMs }),
   });
 
   const app = Fastify({

@@ -1,16 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Database, KeyValueStore } from '@baseline/core';
+import { renewAccessVersions } from './access-versions.js';
 import { loadGuildAccess, type GuildAccessFacts } from './guild-access.js';
-
-/**
- * Key-value key of a guild's access version: a fresh random token is stored there whenever a grant or revocation
- * commits. The request gate reads it in the same Redis round trip as the session, so every instance sees a change
- * with its next request. Tokens, not counters: a counter that expired and started again could repeat a value an
- * instance still holds.
- */
-export function guildAccessVersionKey(guildId: string): string {
-  return `api:guild-access:${guildId}`;
-}
 
 /** Where a guild's access facts came from. */
 export interface GuildAccessRead {
@@ -20,8 +10,8 @@ export interface GuildAccessRead {
 }
 
 /**
- * Guild access facts cached per process, keyed by guild and valid only while the guild's access version (read by
- * the request gate) is unchanged. What stays correct across instances:
+ * Guild access facts cached per process, keyed by guild and valid only while the guild's access version (see
+ * `renewAccessVersions`, read by the request gate) is unchanged. What stays correct across instances:
  * - grants and revocations through the API change the version, so every instance reloads on its next request;
  * - a denial from cached facts is re-read from PostgreSQL before it is answered, so grants made elsewhere (the
  *   bot's initial grant, a guild the bot rejoined) are never refused from the cache;
@@ -33,8 +23,11 @@ export interface GuildAccessCache {
   read(guildId: string, version: string): Promise<GuildAccessRead>;
   /** Reads PostgreSQL and caches the answer for `version`. */
   load(guildId: string, version: string): Promise<GuildAccessFacts | undefined>;
-  /** Announces a committed grant or revocation to every instance (a new version) and drops the local entry. */
-  changed(guildId: string): Promise<void>;
+  /**
+   * Announces a committed grant or revocation to every instance (new versions for the guild and the user) and
+   * drops the local entry.
+   */
+  changed(change: { guildId: string; userId: string }): Promise<void>;
 }
 
 interface Entry {
@@ -56,8 +49,6 @@ export interface GuildAccessCacheOptions {
 
 export function createGuildAccessCache(db: Database, kv: KeyValueStore, { ttlMs, maxEntries = 10_000 }: GuildAccessCacheOptions): GuildAccessCache {
   const entries = new Map<string, Entry>();
-  // Longer than any entry lives, so an expired version key can never bring back a token an entry still holds.
-  const versionTtlMs = Math.max(86_400_000, ttlMs * 2);
 
   async function load(guildId: string, version: string): Promise<GuildAccessFacts | undefined> {
     const facts = await loadGuildAccess(db, guildId);
@@ -79,9 +70,9 @@ export function createGuildAccessCache(db: Database, kv: KeyValueStore, { ttlMs,
       if (entry !== undefined && entry.version === version && entry.expiresAt > Date.now()) return { facts: entry.facts, cached: true };
       return { facts: await load(guildId, version), cached: false };
     },
-    async changed(guildId) {
-      entries.delete(guildId);
-      await kv.set(guildAccessVersionKey(guildId), randomBytes(12).toString('base64url'), { ttlMs: versionTtlMs });
+    async changed(change) {
+      entries.delete(change.guildId);
+      await renewAccessVersions(kv, change, ttlMs);
     },
   };
 }

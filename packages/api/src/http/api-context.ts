@@ -1,5 +1,6 @@
 import type { BaselineServices } from '@baseline/core';
 import type { FastifyRequest } from 'fastify';
+import type { AccessibleGuildsCache } from '../routes/guilds/accessible-guilds-cache.js';
 import type { GuildAccessCache } from '../access/guild-access-cache.js';
 import type { Caller } from '../auth/caller.js';
 import { accessTokenOf } from '../auth/discord-tokens.js';
@@ -19,12 +20,14 @@ export interface ApiContext {
   readonly gate: RequestGate;
   /** Guild access facts, cached per process and checked against the version the gate reads. */
   readonly guildAccess: GuildAccessCache;
+  /** `GET /guilds` answers, cached per process and checked against the user's access version. */
+  readonly accessibleGuilds: AccessibleGuildsCache;
   readonly options: ResolvedApiOptions;
   /**
    * The caller behind a live session. Re-checks developer-team membership against Discord when the cached
    * answer is older than `developerCacheMs`.
    */
-  callerOf(request: FastifyRequest, sessionId: string, session: SessionData): Promise<Caller>;
+  callerOf(request: FastifyRequest, sessionId: string, session: SessionData, accessVersion: string): Promise<Caller>;
   /** A valid Discord access token of the caller (refreshed when expired). */
   accessToken(caller: Caller): Promise<string>;
 }
@@ -48,8 +51,8 @@ export function createApiContext(parts: Omit<ApiContext, 'callerOf' | 'accessTok
   return {
     ...parts,
     accessToken,
-    async callerOf(request, sessionId, session) {
-      const caller: Caller = { userId: session.user.id, sessionId, session, isDeveloper: session.developer };
+    async callerOf(request, sessionId, session, accessVersion) {
+      const caller: Caller = { userId: session.user.id, sessionId, session, isDeveloper: session.developer, accessVersion };
       if (Date.now() - session.developerCheckedAt >= options.developerCacheMs) {
         try {
           await refreshDeveloper(caller);

@@ -46,7 +46,7 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
       const cookie = request.cookies[api.options.cookieName];
       const sessionKey = api.sessions.keyOfCookie(cookie);
       const gate = await api.gate.admit({ sessionKey, ip: request.ip, guildId, count: definition.rateLimit !== false });
-      const caller = api.sessions.isLive(gate.session) ? await api.callerOf(request, cookie!, gate.session) : undefined;
+      const caller = api.sessions.isLive(gate.session) ? await api.callerOf(request, cookie!, gate.session, gate.userAccessVersion) : undefined;
       if (definition.access !== 'public') {
         if (caller === undefined) throw new ApiError(401, API_ERROR_CODES.unauthenticated, 'sign in first');
         if (UNSAFE.has(definition.method) && request.headers[CSRF_HEADER] !== caller.session.csrfToken) {

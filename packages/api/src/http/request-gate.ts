@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '@baseline/core';
-import { guildAccessVersionKey } from '../access/guild-access-cache.js';
+import { guildAccessVersionKey, USER_ACCESS_VERSION_PREFIX, userAccessVersionKey } from '../access/access-versions.js';
 import type { SessionData } from '../auth/session-store.js';
 import type { RateLimitRule } from '../rate-limit/rate-limit-options.js';
 import { RATE_LIMIT_SCOPES, tightestState, type CountedScope, type RateLimitScope, type RateLimitState } from '../rate-limit/rate-limiter.js';
@@ -18,8 +18,10 @@ export interface GateRequest {
 export interface GateResult {
   session: SessionData | undefined;
   limit: RateLimitState | undefined;
-  /** The guild's access version (see `guildAccessVersionKey`), `''` when none was ever set or no guild was named. */
+  /** The guild's access version (see `renewAccessVersions`), `''` when none was ever set or no guild was named. */
   accessVersion: string;
+  /** The session user's access version, `''` when none was ever set or there is no session. */
+  userAccessVersion: string;
 }
 
 /** Reads the session and counts the rate limits of a request. */
@@ -32,22 +34,25 @@ export interface RequestGate {
 // key-value store uses (Redis Cluster would need them declared in KEYS).
 // KEYS[1]: session key or ''; KEYS[2]: the guild's access version key or ''. ARGV: prefix, count flag, ip, guild id
 // or '', then max/window per scope in RATE_LIMIT_SCOPES order (window 0 = scope off).
-// Returns { session or '', access version or '', scope index, used, ttl, … }.
+// Returns { session or '', guild access version or '', user access version or '', scope index, used, ttl, … }.
 const GATE_SCRIPT = `
 local raw = ''
 if KEYS[1] ~= '' then raw = redis.call('GET', KEYS[1]) or '' end
 local version = ''
 if KEYS[2] ~= '' then version = redis.call('GET', KEYS[2]) or '' end
-local out = { raw, version }
-if ARGV[2] ~= '1' then return out end
 local user = nil
+local developer = false
 if raw ~= '' then
   local ok, session = pcall(cjson.decode, raw)
   if ok and type(session) == 'table' then
-    if session.developer == true then return out end
+    developer = session.developer == true
     if type(session.user) == 'table' and type(session.user.id) == 'string' then user = session.user.id end
   end
 end
+local userVersion = ''
+if user then userVersion = redis.call('GET', ARGV[1] .. '${USER_ACCESS_VERSION_PREFIX}' .. user) or '' end
+local out = { raw, version, userVersion }
+if ARGV[2] ~= '1' or developer then return out end
 local function count(index, key)
   local window = tonumber(ARGV[5 + (index - 1) * 2 + 1])
   if window <= 0 then return end
@@ -97,7 +102,7 @@ export function createRequestGate(kv: KeyValueStore, rules: Record<RateLimitScop
     return {
       async admit({ sessionKey, ip, guildId, count }) {
         // Nothing to read or count (health checks): no round trip, so they answer even when Redis is down.
-        if (sessionKey === undefined && !count) return { session: undefined, limit: undefined, accessVersion: '' };
+        if (sessionKey === undefined && !count) return { session: undefined, limit: undefined, accessVersion: '', userAccessVersion: '' };
         const reply = await gate(
           sessionKey === undefined ? '' : `${kv.prefix}${sessionKey}`,
           guildId === undefined ? '' : `${kv.prefix}${guildAccessVersionKey(guildId)}`,
@@ -108,10 +113,15 @@ export function createRequestGate(kv: KeyValueStore, rules: Record<RateLimitScop
           ...windows,
         );
         const counted: CountedScope[] = [];
-        for (let index = 2; index + 2 < reply.length; index += 3) {
+        for (let index = 3; index + 2 < reply.length; index += 3) {
           counted.push({ scope: RATE_LIMIT_SCOPES[Number(reply[index]) - 1]!, used: Number(reply[index + 1]), ttlMs: Number(reply[index + 2]) });
         }
-        return { session: parseSession(String(reply[0] ?? '')), limit: tightestState(counted, rules), accessVersion: String(reply[1] ?? '') };
+        return {
+          session: parseSession(String(reply[0] ?? '')),
+          limit: tightestState(counted, rules),
+          accessVersion: String(reply[1] ?? ''),
+          userAccessVersion: String(reply[2] ?? ''),
+        };
       },
     };
   }
@@ -122,7 +132,8 @@ export function createRequestGate(kv: KeyValueStore, rules: Record<RateLimitScop
         guildId === undefined ? undefined : kv.get(guildAccessVersionKey(guildId)),
       ]);
       const session = parseSession(raw);
-      if (!count || session?.developer === true) return { session, limit: undefined, accessVersion };
+      const userAccessVersion = typeof session?.user?.id === 'string' ? ((await kv.get(userAccessVersionKey(session.user.id))) ?? '') : '';
+      if (!count || session?.developer === true) return { session, limit: undefined, accessVersion, userAccessVersion };
       const keys: Array<[RateLimitScope, string]> = [['global', 'ratelimit:global']];
       if (session !== undefined) keys.push(['user', `ratelimit:user:${session.user.id}`]);
       else if (ip !== '') keys.push(['anonymous', `ratelimit:ip:${ip}`]);
@@ -136,7 +147,7 @@ export function createRequestGate(kv: KeyValueStore, rules: Record<RateLimitScop
             return { scope, used, ttlMs: typeof ttl === 'number' ? ttl : windowMs };
           }),
       );
-      return { session, limit: tightestState(counted, rules), accessVersion };
+      return { session, limit: tightestState(counted, rules), accessVersion, userAccessVersion };
     },
   };
 }

@@ -8,6 +8,7 @@ export interface ResolvedApiOptions {
   oauthStateTtlMs: number;
   developerCacheMs: number;
   guildAccessCacheMs: number;
+  guildListCacheMs: number;
   membersCacheMs: number;
   shardStaleAfterMs: number;
   secureCookies: boolean;

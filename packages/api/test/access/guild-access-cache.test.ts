@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiStack, type ApiStack } from '../support/api-stack.js';
 
-describe('guild access cached per instance', () => {
+describe('guild access and guild lists cached per instance', () => {
   let stack: ApiStack;
 
   beforeAll(async () => {
     // A long cache, so what the tests see comes from the access version and never from an entry expiring.
-    stack = await createApiStack({ instances: 2, api: { guildAccessCacheMs: 600_000 } });
+    stack = await createApiStack({ instances: 2, api: { guildAccessCacheMs: 600_000, guildListCacheMs: 600_000 } });
   });
   afterAll(() => stack?.close());
 
@@ -36,6 +36,22 @@ describe('guild access cached per instance', () => {
     // Any grant or revocation through the API, on another instance, renews the guild's access version.
     expect((await owner.request('POST', `${guild()}/authorized-users`, { body: { user_id: stack.userIds.mallory } })).status).toBe(201);
     expect((await alice.get(guild())).status).toBe(403);
+  });
+
+  it('GIVEN a guild list cached by an instance THEN grants and revocations on another instance change it at once, AND a rename outside the API does not', async () => {
+    const mallory = await stack.login('mallory', 1);
+    const owner = await stack.login('owner', 0);
+    const listed = async () => (await mallory.get('/api/v1/guilds')).body.guilds.map((entry: { guild_id: string; name: string }) => `${entry.guild_id}:${entry.name}`);
+    // Granted through the API by the test above.
+    expect(await listed()).toEqual([`${stack.guilds.alpha}:Alpha`]);
+
+    await sql('update guilds set guild_name = ? where guild_id = ?', ['Alpha renamed', stack.guilds.alpha]);
+    expect(await listed()).toEqual([`${stack.guilds.alpha}:Alpha`]);
+
+    expect((await owner.request('DELETE', `${guild()}/authorized-users/${stack.userIds.mallory}`)).status).toBe(204);
+    expect(await listed()).toEqual([]);
+    expect((await owner.request('POST', `${guild()}/authorized-users`, { body: { user_id: stack.userIds.mallory } })).status).toBe(201);
+    expect(await listed()).toEqual([`${stack.guilds.alpha}:Alpha renamed`]);
   });
 
   it('GIVEN guildAccessCacheMs 0 THEN grants and the guild state are read on every request', async () => {

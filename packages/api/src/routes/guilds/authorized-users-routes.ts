@@ -38,7 +38,7 @@ export const grantAccessRoute = defineRoute({
     }
     const granted = await grantAccess(api.services.db, params.guild_id, body.user_id, caller!.userId);
     if (granted === undefined) throw new ApiError(409, API_ERROR_CODES.conflict, 'the user is already authorized');
-    await api.guildAccess.changed(params.guild_id);
+    await api.guildAccess.changed({ guildId: params.guild_id, userId: body.user_id });
     await appendAuditLog(api.services.db, {
       guildId: params.guild_id,
       actorUserId: caller!.userId,
@@ -65,7 +65,7 @@ export const revokeAccessRoute = defineRoute({
     if (existing.is_initial) throw new ApiError(409, 'BL_ERR_API_INITIAL_USER', 'the user who added the bot cannot be revoked');
     const revoked = await revokeAccess(db, params.guild_id, params.user_id, caller!.userId);
     if (revoked === undefined) throw new ApiError(404, API_ERROR_CODES.notFound, 'the user is not authorized');
-    await api.guildAccess.changed(params.guild_id);
+    await api.guildAccess.changed({ guildId: params.guild_id, userId: params.user_id });
     await appendAuditLog(db, { guildId: params.guild_id, actorUserId: caller!.userId, action: 'access.revoke', target: params.user_id, before: existing, after: revoked });
   },
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
 import { accessibleGuildSchema } from '../auth/auth-schemas.js';
-import { accessibleGuilds } from './accessible-guilds.js';
 
 export const listGuildsRoute = defineRoute({
   method: 'GET',
@@ -11,6 +10,6 @@ export const listGuildsRoute = defineRoute({
   access: 'user',
   responses: { 200: z.object({ guilds: z.array(accessibleGuildSchema) }) },
   async handler({ api, caller }) {
-    return { guilds: await accessibleGuilds(api.services.db, caller!.userId, caller!.isDeveloper) };
+    return { guilds: await api.accessibleGuilds.of(caller!.userId, caller!.isDeveloper, caller!.accessVersion) };
   },
 });

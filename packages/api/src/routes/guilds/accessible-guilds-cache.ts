@@ -1,0 +1,51 @@
+import type { Database } from '@baseline/core';
+import { accessibleGuilds, type AccessibleGuild } from './accessible-guilds.js';
+
+/**
+ * `GET /guilds` answers cached per process, per user, valid only while the user's access version (read by the
+ * request gate, renewed by every grant or revocation through the API) is unchanged: a grant or revocation shows
+ * on every instance with the next request. Changes made outside the API (the bot joining, leaving or renaming a
+ * guild) show after the TTL at most.
+ */
+export interface AccessibleGuildsCache {
+  /** The guilds `userId` may open, for the access version read with this request. */
+  of(userId: string, developer: boolean, version: string): Promise<readonly AccessibleGuild[]>;
+}
+
+interface Entry {
+  guilds: readonly AccessibleGuild[];
+  version: string;
+  expiresAt: number;
+}
+
+/** Options of {@link createAccessibleGuildsCache}. */
+export interface AccessibleGuildsCacheOptions {
+  /** How long an answer is reused at most, in milliseconds; `0` disables the cache. */
+  ttlMs: number;
+  /**
+   * Most cached users; the oldest are dropped first.
+   * @default 10_000
+   */
+  maxEntries?: number;
+}
+
+export function createAccessibleGuildsCache(db: Database, { ttlMs, maxEntries = 10_000 }: AccessibleGuildsCacheOptions): AccessibleGuildsCache {
+  const entries = new Map<string, Entry>();
+  return {
+    async of(userId, developer, version) {
+      const key = developer ? `${userId}:developer` : userId;
+      const entry = entries.get(key);
+      if (entry !== undefined && entry.version === version && entry.expiresAt > Date.now()) return entry.guilds;
+      const guilds = await accessibleGuilds(db, userId, developer);
+      if (ttlMs > 0) {
+        entries.delete(key);
+        if (entries.size >= maxEntries) {
+          const oldest = entries.keys().next();
+          if (oldest.done !== true) entries.delete(oldest.value);
+        }
+        entries.set(key, { guilds, version, expiresAt: Date.now() + ttlMs });
+      }
+      return guilds;
+    },
+  };
+}
