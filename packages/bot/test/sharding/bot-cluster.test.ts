@@ -1,0 +1,112 @@
+import { fileURLToPath } from 'node:url';
+import { createRedisKeyValue, shardIdForGuild, type KeyValueStore } from '@baseline/core';
+import { createDiscordEmulator, type DiscordEmulator } from '@baseline/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startShardCluster, type ShardCluster, type ShardClusterEvent } from '../../src/sharding/index.js';
+import { createTestStack, query } from '../shards/test-stack.js';
+import type { WhoReply } from './fixtures/bot-child.js';
+
+const childScript = fileURLToPath(new URL('./fixtures/bot-child.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const GUILDS = 200;
+
+interface ReadyRecord {
+  applied: boolean | undefined;
+  skipped: string | null;
+  writes: number | undefined;
+}
+
+// The issue's multi-process case with the real runtime: each child runs createBot (services, cogs, command
+// sync, guild tracking, shard reports, signal handlers) over its half of 4 shards.
+describe('bot cluster: two createBot processes × two shards', () => {
+  let stack: Awaited<ReturnType<typeof createTestStack>>;
+  let emulator: DiscordEmulator;
+  let kv: KeyValueStore;
+  let cluster: ShardCluster | undefined;
+
+  beforeAll(async () => {
+    // The parent's services migrate the database first, as a deployment's `baseline migrate` would.
+    stack = await createTestStack();
+    kv = createRedisKeyValue({ url: process.env.BASELINE_TEST_REDIS_URL!, prefix: `${stack.services.kv.prefix}cluster:`, logger: stack.services.logger });
+    emulator = await createDiscordEmulator({
+      gateway: { heartbeatIntervalMs: 1000 },
+      interactions: { responseTimeoutMs: 30_000 },
+      seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: Array.from({ length: GUILDS }, (_, index) => ({ name: `g${index}`, owner: 'owner' })) },
+    });
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+    await kv.close();
+    await emulator.close();
+    await stack.close();
+  });
+
+  it('GIVEN 200 guilds THEN each guild’s command is answered exactly once, by the process owning its shard; one process writes the commands; SIGTERM stops both with exit code 0', async () => {
+    const events: ShardClusterEvent[] = [];
+    cluster = startShardCluster({
+      script: childScript,
+      totalShards: 4,
+      processes: 2,
+      cwd: repoRoot,
+      execArgv: ['--import', 'tsx', '--conditions=@baseline/source'],
+      env: {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'error',
+        DATABASE_URL: stack.databaseUrl,
+        REDIS_URL: process.env.BASELINE_TEST_REDIS_URL!,
+        TEST_KV_PREFIX: kv.prefix,
+        DISCORD_BOT_TOKEN: emulator.botToken,
+        DISCORD_API_BASE_URL: emulator.restUrl,
+      },
+      backoff: { initialMs: 60_000 },
+      stopTimeoutMs: 15_000,
+      onEvent: (event) => events.push(event),
+    });
+    const children = cluster.processes();
+    const pids = children.map((child) => child.pid!);
+    const pidOfShard = (shardId: number) => children.find((child) => child.shardIds.includes(shardId))!.pid;
+
+    const readyKeys = () => kv.mget(pids.map((pid) => `test:ready:${pid}`));
+    await expect.poll(async () => (await readyKeys()).filter((value) => value !== undefined).length, { timeout: 60_000, interval: 250 }).toBe(2);
+    expect(events.filter((event) => event.type === 'exited')).toEqual([]);
+
+    // One process wrote the command; the other found the lock taken or nothing left to write.
+    const syncs = (await readyKeys()).map((value) => JSON.parse(value!) as ReadyRecord);
+    expect(syncs.filter((sync) => sync.applied === true && (sync.writes ?? 0) > 0)).toHaveLength(1);
+    expect(syncs.filter((sync) => sync.skipped === 'locked' || sync.writes === 0)).toHaveLength(1);
+    expect(emulator.commands(null).map((command) => command.body.name).sort()).toEqual(['status', 'who']);
+    const creates = emulator.requests.filter((request) => request.method === 'POST' && /^\/applications\/\d+\/commands$/.test(request.path));
+    expect(creates).toHaveLength(2);
+
+    const guildIds = [...emulator.state.botGuildIds];
+    expect(guildIds).toHaveLength(GUILDS);
+    const calls = guildIds.map((guildId) => ({ guildId, call: emulator.invokeSlashCommand({ guildId, userId: 'owner', name: 'who' }) }));
+    const replies = await Promise.all(calls.map(async ({ guildId, call }) => ({ guildId, id: call.id, reply: JSON.parse((await call.reply(30_000)).content) as WhoReply })));
+
+    for (const { guildId, reply } of replies) {
+      const shardId = shardIdForGuild(guildId, 4);
+      expect({ guildId, ...reply }).toEqual({ guildId, pid: pidOfShard(shardId), shardId, shards: children.find((child) => child.pid === reply.pid)!.shardIds });
+    }
+    const answeredBy = new Set(replies.map(({ reply }) => reply.pid));
+    expect(answeredBy).toEqual(new Set(pids));
+    // Exactly one initial response per interaction, and nothing after it.
+    const callbacks = new Map<string, number>();
+    for (const request of emulator.requests) {
+      const match = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(request.path);
+      if (match && request.method === 'POST') callbacks.set(match[1]!, (callbacks.get(match[1]!) ?? 0) + 1);
+    }
+    expect(replies.every(({ id }) => callbacks.get(id) === 1)).toBe(true);
+    expect(callbacks.size).toBe(GUILDS);
+    expect(calls.every(({ call }) => call.followUps().length === 0)).toBe(true);
+
+    // Guild tracking of both processes recorded every guild once.
+    const active = await query<{ count: string }>(stack.services, `select count(*)::text as count from guilds where is_active`);
+    expect(active).toEqual([{ count: String(GUILDS) }]);
+
+    await cluster.stop();
+    const exits = events.filter((event): event is Extract<ShardClusterEvent, { type: 'exited' }> => event.type === 'exited');
+    expect(exits.map((event) => [event.pid, event.code, event.signal]).sort()).toEqual(pids.map((pid) => [pid, 0, null]).sort());
+    expect(events.some((event) => event.type === 'restarting')).toBe(false);
+    cluster = undefined;
+  }, 120_000);
+});
