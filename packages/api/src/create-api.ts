@@ -6,6 +6,7 @@ import { BASELINE_VERSION, BaselineError, type BaselineServices } from '@baselin
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createGuildAccessCache } from './access/guild-access-cache.js';
 import { createAccessibleGuildsCache } from './routes/guilds/accessible-guilds-cache.js';
+import { createSessionHints } from './auth/session-hints.js';
 import { createSessionStore } from './auth/session-store.js';
 import { createTokenCipher } from './auth/token-cipher.js';
 import { createDiscordRest } from './discord/discord-rest.js';
@@ -147,6 +148,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     sessions: createSessionStore(services.kv, resolved.sessionTtlMs),
     cipher: createTokenCipher(secretKey),
     gate: createRequestGate(services.kv, resolveRateLimits(resolved.rateLimits)),
+    sessionHints: createSessionHints(),
     guildAccess: createGuildAccessCache(services.db, services.kv, { ttlMs: resolved.guildAccessCacheMs }),
     accessibleGuilds: createAccessibleGuildsCache(services.db, { ttlMs: resolved.guildListCacheMs }),
   });

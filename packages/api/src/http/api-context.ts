@@ -5,6 +5,7 @@ import type { GuildAccessCache } from '../access/guild-access-cache.js';
 import type { Caller } from '../auth/caller.js';
 import { accessTokenOf } from '../auth/discord-tokens.js';
 import { isDeveloperTeamMember } from '../auth/developer-team.js';
+import type { SessionHints } from '../auth/session-hints.js';
 import type { SessionData, SessionStore } from '../auth/session-store.js';
 import type { TokenCipher } from '../auth/token-cipher.js';
 import type { DiscordRest } from '../discord/discord-rest.js';
@@ -18,6 +19,8 @@ export interface ApiContext {
   readonly sessions: SessionStore;
   readonly cipher: TokenCipher;
   readonly gate: RequestGate;
+  /** Who each session key belonged to when last read here (for route `prefetch`, never for access). */
+  readonly sessionHints: SessionHints;
   /** Guild access facts, cached per process and checked against the version the gate reads. */
   readonly guildAccess: GuildAccessCache;
   /** `GET /guilds` answers, cached per process and checked against the user's access version. */

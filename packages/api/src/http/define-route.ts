@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Caller } from '../auth/caller.js';
+import type { SessionHint } from '../auth/session-hints.js';
 import type { ApiContext } from './api-context.js';
 
 /** HTTP methods routes may use. */
@@ -29,6 +30,8 @@ export interface RouteContext<Params, Query, Body> {
   request: FastifyRequest;
   reply: FastifyReply;
   api: ApiContext;
+  /** What the route's `prefetch` started, when it was started for this very caller; otherwise `undefined`. */
+  prefetched: Promise<unknown> | undefined;
 }
 
 /** A route with zod schemas: validated on every request and described in the OpenAPI document. */
@@ -58,6 +61,13 @@ export interface RouteDefinition<
    * @default true
    */
   rateLimit?: boolean;
+  /**
+   * Work to start at once, while the session is still being read, for the user this session belonged to when
+   * this process last saw it. It is a hint, never trusted: the promise reaches the handler as `prefetched` only
+   * when the session turns out to be that user with the same developer flag (it still passes every check first);
+   * otherwise it is ignored. Return `undefined` to start nothing.
+   */
+  prefetch?(hint: SessionHint, api: ApiContext): Promise<unknown> | undefined;
   handler(context: RouteContext<Infer<ParamsSchema>, Infer<QuerySchema>, Infer<BodySchema>>): unknown;
 }
 

@@ -45,8 +45,16 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
       if (guildScoped && guildId === undefined) throw new Error(`route ${definition.url} is guild-scoped but has no guild_id parameter`);
       const cookie = request.cookies[api.options.cookieName];
       const sessionKey = api.sessions.keyOfCookie(cookie);
+      const hint = definition.prefetch !== undefined && sessionKey !== undefined ? api.sessionHints.get(sessionKey) : undefined;
+      const prefetching = hint === undefined ? undefined : definition.prefetch!(hint, api);
+      // Awaited by the handler only when the hint proves right; never an unhandled rejection otherwise.
+      prefetching?.catch(() => {});
       const gate = await api.gate.admit({ sessionKey, ip: request.ip, guildId, count: definition.rateLimit !== false });
       const caller = api.sessions.isLive(gate.session) ? await api.callerOf(request, cookie!, gate.session, gate.userAccessVersion) : undefined;
+      // A refused request (ended session, rate limited) leaves no hint, so repeating it starts no work early.
+      if (caller !== undefined && gate.limit?.exceeded !== true) api.sessionHints.remember(sessionKey!, { userId: caller.userId, developer: caller.isDeveloper });
+      else if (hint !== undefined) api.sessionHints.forget(sessionKey!);
+      const prefetched = caller !== undefined && hint?.userId === caller.userId && hint.developer === caller.isDeveloper ? prefetching : undefined;
       if (definition.access !== 'public') {
         if (caller === undefined) throw new ApiError(401, API_ERROR_CODES.unauthenticated, 'sign in first');
         if (UNSAFE.has(definition.method) && request.headers[CSRF_HEADER] !== caller.session.csrfToken) {
@@ -64,7 +72,7 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
       const query = parse(definition.query, request.query, 'query');
       const body = parse(definition.body, request.body ?? {}, 'body');
       const context = { correlation_id: request.id, ...(caller ? { user_id: caller.userId } : {}), ...(guildId ? { guild_id: guildId } : {}) };
-      const result = await withLogContext(context, () => definition.handler({ params, query, body, caller, request, reply, api }));
+      const result = await withLogContext(context, () => definition.handler({ params, query, body, caller, request, reply, api, prefetched }));
       if (reply.sent) return reply;
       if (reply.statusCode === 200 && successStatus !== 200) reply.code(successStatus);
       return result === undefined ? reply.send() : result;

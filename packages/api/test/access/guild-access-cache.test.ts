@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../support/api-client.js';
 import { createApiStack, type ApiStack } from '../support/api-stack.js';
 
 describe('guild access and guild lists cached per instance', () => {
@@ -52,6 +53,22 @@ describe('guild access and guild lists cached per instance', () => {
     expect(await listed()).toEqual([]);
     expect((await owner.request('POST', `${guild()}/authorized-users`, { body: { user_id: stack.userIds.mallory } })).status).toBe(201);
     expect(await listed()).toEqual([`${stack.guilds.alpha}:Alpha renamed`]);
+  });
+
+  it('GIVEN GET /guilds started early for the user this instance last saw on the session THEN a session ended elsewhere still answers 401', async () => {
+    const uncached = await createApiStack({ instances: 2 });
+    try {
+      const owner = await uncached.login('owner', 0);
+      expect((await owner.get('/api/v1/guilds')).body.guilds.map((entry: { guild_id: string }) => entry.guild_id)).toEqual([uncached.guilds.alpha]);
+      const sameBrowserOnFirst = ApiClient.inject(uncached.apis[0]!).withCookiesOf(owner);
+      const sameBrowserOnSecond = ApiClient.inject(uncached.apis[1]!).withCookiesOf(owner);
+      expect((await sameBrowserOnSecond.request('POST', '/api/v1/auth/logout')).status).toBe(204);
+      const after = await sameBrowserOnFirst.get('/api/v1/guilds');
+      expect(after.status).toBe(401);
+      expect(after.body.guilds).toBeUndefined();
+    } finally {
+      await uncached.close();
+    }
   });
 
   it('GIVEN guildAccessCacheMs 0 THEN grants and the guild state are read on every request', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
+import { accessibleGuilds, type AccessibleGuild } from './accessible-guilds.js';
 import { accessibleGuildSchema } from '../auth/auth-schemas.js';
 
 export const listGuildsRoute = defineRoute({
@@ -9,7 +10,10 @@ export const listGuildsRoute = defineRoute({
   tags: ['guilds'],
   access: 'user',
   responses: { 200: z.object({ guilds: z.array(accessibleGuildSchema) }) },
-  async handler({ api, caller }) {
-    return { guilds: await api.accessibleGuilds.of(caller!.userId, caller!.isDeveloper, caller!.accessVersion) };
+  // Without the list cache the query needs only the user: it starts while the session is read.
+  prefetch: (hint, api) => (api.options.guildListCacheMs > 0 ? undefined : accessibleGuilds(api.services.db, hint.userId, hint.developer)),
+  async handler({ api, caller, prefetched }) {
+    const guilds = prefetched === undefined ? await api.accessibleGuilds.of(caller!.userId, caller!.isDeveloper, caller!.accessVersion) : ((await prefetched) as AccessibleGuild[]);
+    return { guilds };
   },
 });
