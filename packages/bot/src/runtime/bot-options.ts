@@ -35,7 +35,11 @@ export interface CreateBotOptions extends Omit<CreateServicesOptions, 'service'>
   clientOptions?: Partial<ClientOptions>;
   /** Cache limits and sweepers over baseline's defaults; `false` keeps discord.js' defaults. @default {} */
   cache?: BotCacheOptions | false;
-  /** Stop gracefully on SIGTERM and SIGINT, then exit. Tests turn it off. @default true */
+  /**
+   * Stop gracefully on SIGTERM and SIGINT, then exit (0 when stopped in time, 1 otherwise; a second signal exits
+   * at once). Installed before startup work, so a signal during startup stops the bot once the current step
+   * ends. Tests turn it off. @default true
+   */
   handleSignals?: boolean;
   /** How long shutdown waits for interactions in flight, in milliseconds. @default 10_000 */
   shutdownTimeoutMs?: number;

@@ -21,7 +21,10 @@ import { resolveIntents } from './resolve-intents.js';
 import { createRuntimePieces } from './runtime-pieces.js';
 import { provideCorePieces, removePiece } from './sapphire-stores.js';
 import { sapphireLogger } from './sapphire-logger.js';
-import { handleShutdownSignals } from './shutdown-signals.js';
+import { installShutdownSignals } from './shutdown-signals.js';
+
+/** Thrown through the startup steps when a signal stops the bot before it is up. */
+const STARTUP_INTERRUPTED = Symbol('startup interrupted');
 
 /** Something the bot started and stops on shutdown, in reverse order. */
 interface Stoppable {
@@ -33,6 +36,10 @@ interface Stoppable {
  * Builds the services container (unless given), discovers plugins, loads their cogs onto a Sapphire client,
  * logs in, syncs commands, and starts guild tracking, the health server and shard status reports. Resolves
  * once the client is ready. One bot per process: Sapphire's container is process-global.
+ *
+ * With `handleSignals` (the default) SIGTERM/SIGINT handlers are installed first. A signal during startup is
+ * held until the current step ends (a migration is never cut short), then the bot stops what it started and
+ * the process exits 0; the returned promise never settles then. A second signal exits at once with code 1.
  *
  * Without a token it refuses with `BL_ERR_BOT_TOKEN_MISSING`; for development start the Discord emulator
  * from `@baseline/testing` and pass its URL and token through the configuration.
@@ -46,13 +53,23 @@ interface Stoppable {
  * ```
  */
 export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
+  // Installed before any startup work: a signal during migrations or login is held until the bot can stop.
+  const signals = options.handleSignals === false ? undefined : installShutdownSignals(shutdownTimeoutMs + 10_000);
   const ownsServices = options.services === undefined;
-  const services: BaselineServices = options.services ?? (await createServices({ ...options, service: 'bot' }));
+  let services: BaselineServices;
+  try {
+    services = options.services ?? (await createServices({ ...options, service: 'bot' }));
+  } catch (error) {
+    signals?.remove();
+    throw error;
+  }
   const closeServices = options.closeServices ?? ownsServices;
   const { config } = services;
   const logger = services.logger.child({ component: 'bot' });
   const token = options.token ?? config.discord.botToken;
   if (token === undefined) {
+    signals?.remove();
     if (closeServices) await services.close();
     throw new BotError(
       BOT_ERROR_CODES.tokenMissing,
@@ -113,11 +130,20 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     return result;
   };
 
-  let removeSignalHandlers = () => {};
+  let interruptStartup = () => {};
+  const startupInterrupted = new Promise<typeof STARTUP_INTERRUPTED>((resolve) => (interruptStartup = () => resolve(STARTUP_INTERRUPTED)));
+  /** Awaits a startup step, or throws {@link STARTUP_INTERRUPTED} as soon as stopping begins. */
+  const startupStep = async <T>(step: Promise<T>): Promise<T> => {
+    step.catch(() => {});
+    const result = await Promise.race([step, startupInterrupted]);
+    if (result === STARTUP_INTERRUPTED) throw STARTUP_INTERRUPTED;
+    return result as T;
+  };
   const stop = onceAsync(async () => {
     stopping = true;
+    interruptStartup();
     logger.info({ in_flight: inFlight.size }, 'bot stopping');
-    const left = await inFlight.drain(options.shutdownTimeoutMs ?? 10_000);
+    const left = await inFlight.drain(shutdownTimeoutMs);
     if (left > 0) logger.warn({ in_flight: left }, 'shutdown bound reached with handlers still running');
     for (const task of background.reverse()) {
       await task.stop().catch((error: unknown) => logger.error({ err: error, task: task.name }, 'stopping a background task failed'));
@@ -125,46 +151,53 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     await cogs.unloadAll().catch((error: unknown) => logger.error({ err: error }, 'unloading cogs failed'));
     await runPluginShutdown({ plugins: services.plugins, services, logger });
     await client.destroy();
-    removeSignalHandlers();
+    signals?.remove();
     logger.info('bot stopped');
     if (closeServices) await services.close();
     // The logger is flushed last (file output writes its final lines); only when the bot made it.
     if (ownsServices && options.logger === undefined) await closeLogger(services.logger);
   });
 
+  signals?.bind(stop, logger);
   try {
+    if (stopping) throw STARTUP_INTERRUPTED;
     if (options.guildTracking !== false) {
       const tracking = installGuildTracking(client, services);
       background.push({ name: 'guild-tracking', stop: () => tracking.stop() });
     }
     const ready = once(client, Events.ClientReady);
-    await client.login(token);
-    await ready;
+    await startupStep(client.login(token));
+    await startupStep(ready);
     client.id = client.user.id;
     logger.info({ user: client.user.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()] }, 'bot logged in');
 
     if (options.commandSync !== false) {
       // A failed sync leaves Discord's commands as they were; the bot still serves them.
-      lastSync = await sync(options.commandSync ?? {}).catch((error: unknown) => {
-        logger.error({ err: error, code: (error as { code?: string }).code }, 'command sync failed; Discord keeps the commands it had');
-        return undefined;
-      });
+      lastSync = await startupStep(
+        sync(options.commandSync ?? {}).catch((error: unknown) => {
+          logger.error({ err: error, code: (error as { code?: string }).code }, 'command sync failed; Discord keeps the commands it had');
+          return undefined;
+        }),
+      );
     }
     if (options.shardStatus !== false) {
       const reporter = startShardReporter(client, services);
       background.push({ name: 'shard-reporter', stop: () => reporter.stop() });
     }
     if (options.healthServer !== false) {
-      const health = await startHealthServer(client, services);
+      const health = await startupStep(startHealthServer(client, services));
       background.push({ name: 'health-server', stop: () => health.stop() });
     }
-    await runPluginReady({ plugins: services.plugins, services, logger });
+    await startupStep(runPluginReady({ plugins: services.plugins, services, logger }));
   } catch (error) {
+    if (error === STARTUP_INTERRUPTED || stopping) {
+      // Only a signal stops the bot before createBot returns; its handler exits the process once stopped.
+      await stop();
+      return new Promise<never>(() => {});
+    }
     await stop().catch(() => {});
     throw error;
   }
-
-  if (options.handleSignals !== false) removeSignalHandlers = handleShutdownSignals(stop, logger, (options.shutdownTimeoutMs ?? 10_000) + 10_000);
 
   return {
     client,
