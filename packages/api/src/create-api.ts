@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import { BASELINE_VERSION, BaselineError, type BaselineServices } from '@baseline/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createGuildAccessCache } from './access/guild-access-cache.js';
 import { createAccessibleGuildsCache } from './routes/guilds/accessible-guilds-cache.js';
+import { createRequestIds } from './http/request-ids.js';
 import { createSessionHints } from './auth/session-hints.js';
 import { createSessionStore } from './auth/session-store.js';
 import { createTokenCipher } from './auth/token-cipher.js';
@@ -15,6 +15,7 @@ import { errorBody } from './errors/error-body.js';
 import { API_ERROR_CODES } from './errors/api-error.js';
 import { createApiContext } from './http/api-context.js';
 import { registerRoute } from './http/register-route.js';
+import { securityHeaders } from './http/security-headers.js';
 import type { ResolvedApiOptions } from './http/resolved-options.js';
 import { buildOpenApi, type MountedRoute } from './openapi/build-openapi.js';
 import { mountPluginRoutes } from './plugins/mount-plugin-routes.js';
@@ -161,7 +162,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     bodyLimit: options.bodyLimit ?? 65_536,
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
-    genReqId: () => randomBytes(12).toString('base64url'),
+    genReqId: createRequestIds(),
   });
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody(API_ERROR_CODES.notFound, 'no such route')));
@@ -174,21 +175,10 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     exposedHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'],
     maxAge: 600,
   });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginResourcePolicy: { policy: 'same-site' },
+  const headers = await securityHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   if (options.logRequests !== false) {
     app.addHook('onResponse', async (request, reply) => {
