@@ -22,7 +22,8 @@ interface Row {
  * `GuildAccessCache`, which calls this when the guild's access version changed or its entry expired.
  */
 export async function loadGuildAccess(db: Database, guildId: string): Promise<GuildAccessFacts | undefined> {
-  const rows = await db.fork().getConnection().execute<Row[]>(
+  // The driver's connection straight away: a fork (a new unit of work and logger) is not needed for raw SQL.
+  const rows = await db.orm.em.getConnection().execute<Row[]>(
     `select g.is_active, au.user_id::text as user_id
        from guilds g
        left join authorized_users au on au.guild_id = g.guild_id and au.is_active

@@ -20,7 +20,8 @@ export interface AccessibleGuild {
  * every active guild.
  */
 export async function accessibleGuilds(db: Database, userId: string, developer: boolean): Promise<AccessibleGuild[]> {
-  const rows = await db.fork().getConnection().execute<Row[]>(
+  // The driver's connection straight away: a fork (a new unit of work and logger) is not needed for raw SQL.
+  const rows = await db.orm.em.getConnection().execute<Row[]>(
     `select g.guild_id::text as guild_id, g.guild_name, au.is_initial, au.is_active as authorized
        from guilds g
        ${developer ? 'left' : ''} join authorized_users au on au.guild_id = g.guild_id and au.user_id = ? and au.is_active

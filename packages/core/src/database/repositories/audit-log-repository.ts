@@ -30,7 +30,8 @@ export async function appendAuditLog(db: Database, entry: AuditLogAppend): Promi
     after: entry.after ?? null,
     metadata: entry.metadata ?? null,
   };
-  const [inserted] = await db.fork().getConnection().execute<Array<{ id: string; created_at: Date }>>(
+  // The driver's connection straight away: raw SQL needs no fork (unit of work, identity map, logger).
+  const [inserted] = await db.orm.em.getConnection().execute<Array<{ id: string; created_at: Date }>>(
     `insert into "audit_log" ("guild_id", "actor_user_id", "action", "target", "before", "after", "metadata")
      values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
      returning "id"::text as "id", "created_at"`,
