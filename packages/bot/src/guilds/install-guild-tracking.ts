@@ -1,6 +1,7 @@
 import { markGuildInactive } from '@baseline/core';
-import { Events, type Client, type Guild } from 'discord.js';
+import { Events, GatewayDispatchEvents, GatewayIntentBits, IntentsBitField, type Client, type Guild, type GatewayGuildMemberRemoveDispatchData } from 'discord.js';
 import { recordGuildJoin, type GuildTrackingServices } from './record-guild-join.js';
+import { recordMemberLeave } from './record-member-leave.js';
 import { reconcileGuilds } from './reconcile-guilds.js';
 
 /** Options of {@link installGuildTracking}. */
@@ -24,7 +25,9 @@ export interface GuildTracking {
 /**
  * Keeps the `guilds` table in step with the guilds the bot is in: a join is recorded with its initial
  * authorized user, a leave marks the guild inactive (never an outage: `guildDelete` of an unavailable guild is
- * ignored), a rejoin reactivates it, and at ready the table is reconciled for this process's shards.
+ * ignored), a rejoin reactivates it (a different adder becomes the initial user), and at ready the table is
+ * reconciled for this process's shards. With the GuildMembers intent, a member leaving a guild loses their
+ * dashboard grant (the owner becomes the initial user if it was theirs); without it, that is logged once.
  * Work for one guild runs in order; a failure is logged and never reaches the client.
  *
  * @param client - a discord.js (or Sapphire) client, before or after login
@@ -60,10 +63,25 @@ export function installGuildTracking(client: Client, services: GuildTrackingServ
   };
 
   const botId = () => client.user!.id;
-  const onJoin = (guild: Guild) => run(guild.id, 'join', () => recordGuildJoin(scoped, guild, botId()));
+  const onJoin = (guild: Guild, added = true) => run(guild.id, 'join', () => recordGuildJoin(scoped, guild, botId(), { added }));
+  const onAdded = (guild: Guild) => onJoin(guild, true);
   const onAvailable = (guild: Guild) => {
-    if (ready) onJoin(guild);
+    if (ready) onJoin(guild, false);
   };
+  // Read from the raw dispatch: discord.js emits `guildMemberRemove` only for cached members (or with the
+  // GuildMember partial), and baseline does not cache members.
+  const onRaw = (...args: unknown[]) => {
+    const packet = args[0] as { t?: string; d?: unknown };
+    if (packet.t !== GatewayDispatchEvents.GuildMemberRemove) return;
+    const { guild_id: guildId, user } = packet.d as GatewayGuildMemberRemoveDispatchData;
+    if (user.id === client.user?.id) return;
+    run(guildId, 'member leave', () =>
+      recordMemberLeave(scoped, { guildId, userId: user.id, ownerId: client.guilds.cache.get(guildId)?.ownerId }),
+    );
+  };
+  if (!new IntentsBitField(client.options.intents).has(GatewayIntentBits.GuildMembers)) {
+    logger.info('the GuildMembers intent is off: dashboard grants are not revoked when members leave a guild');
+  }
   const onLeave = (guild: Guild) => {
     if (!guild.available) return;
     run(guild.id, 'leave', async () => {
@@ -77,7 +95,7 @@ export function installGuildTracking(client: Client, services: GuildTrackingServ
       const plan = await reconcileGuilds(services.db, { reportedGuildIds: reported.keys(), shardIds, shardCount });
       for (const guildId of plan.join) {
         const guild = reported.get(guildId);
-        if (guild?.available) onJoin(guild);
+        if (guild?.available) onJoin(guild, false);
       }
       logger.info({ shard_ids: shardIds, reported: reported.size, marked_left: plan.leave, recorded: plan.join.length }, 'guilds reconciled');
     });
@@ -89,8 +107,9 @@ export function installGuildTracking(client: Client, services: GuildTrackingServ
     if (ready && options.reconcile !== false) reconcile([shardId]);
   };
 
-  client.on(Events.GuildCreate, onJoin);
+  client.on(Events.GuildCreate, onAdded);
   client.on(Events.GuildAvailable, onAvailable);
+  client.on(Events.Raw, onRaw);
   client.on(Events.GuildDelete, onLeave);
   client.on(Events.ShardReady, onShardReady);
   if (client.isReady()) onReady();
@@ -102,8 +121,9 @@ export function installGuildTracking(client: Client, services: GuildTrackingServ
   return {
     settled,
     async stop() {
-      client.off(Events.GuildCreate, onJoin);
+      client.off(Events.GuildCreate, onAdded);
       client.off(Events.GuildAvailable, onAvailable);
+      client.off(Events.Raw, onRaw);
       client.off(Events.GuildDelete, onLeave);
       client.off(Events.ShardReady, onShardReady);
       client.off(Events.ClientReady, onReady);

@@ -1,6 +1,6 @@
 import { upsertGuild, type BaselineServices } from '@baseline/core';
 import { createDiscordEmulator, type DiscordEmulator } from '@baseline/testing';
-import type { Client } from 'discord.js';
+import { GatewayIntentBits, type Client } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shardIdForGuild } from '@baseline/core';
 import { installGuildTracking, type GuildTracking } from '../../src/guilds/index.js';
@@ -35,6 +35,8 @@ describe('guild tracking', () => {
 
   const guildRow = async (guildId: string) =>
     (await query<GuildRow>(services, `select guild_id::text, guild_name, is_active, added_by_user_id::text, left_at from guilds where guild_id = ?`, [guildId]))[0];
+  const auditLog = (guildId: string) =>
+    query(services, `select action, actor_user_id::text, target, before, after, metadata from audit_log where guild_id = ? order by id`, [guildId]);
   const grants = (guildId: string) =>
     query<GrantRow>(services, `select user_id::text, is_initial, is_active from authorized_users where guild_id = ? order by id`, [guildId]);
   const userId = (name: string) => [...emulator.state.users.values()].find((user) => user.username === name)!.id;
@@ -73,7 +75,7 @@ describe('guild tracking', () => {
     expect(warning?.msg).toMatch(/guild owner: the bot lacks VIEW_AUDIT_LOG \(Discord error 50013\)/);
   });
 
-  it('GIVEN a tracked guild WHEN the bot leaves and is added again THEN the row goes inactive with its data kept, then active again with the same initial user', async () => {
+  it('GIVEN a tracked guild WHEN the bot leaves and the same user adds it again THEN the row goes inactive with its data kept, then active again with the same initial user', async () => {
     emulator = await createDiscordEmulator({ gateway: fastGateway, seed: { users: seedUsers } });
     await start();
     const guild = emulator.addGuild({ name: 'Round Trip', owner: 'owner', bot: false });
@@ -92,12 +94,123 @@ describe('guild tracking', () => {
     expect(await grants(guild.id)).toEqual([{ user_id: userId('alice'), is_initial: true, is_active: true }]);
 
     joined = new Promise((resolve) => client!.once('guildCreate', resolve));
-    emulator.makeBotJoin(guild.id, { addedBy: 'bob' });
+    emulator.makeBotJoin(guild.id, { addedBy: 'alice' });
     await joined;
     await tracking!.settled();
     expect(await guildRow(guild.id)).toMatchObject({ is_active: true, left_at: null, added_by_user_id: userId('alice') });
     expect(await grants(guild.id)).toEqual([{ user_id: userId('alice'), is_initial: true, is_active: true }]);
     expect(stack.logs.some((line) => line.guild_id === guild.id && line.msg === 'guild rejoined')).toBe(true);
+    expect(await auditLog(guild.id)).toEqual([]);
+  });
+
+  it('GIVEN alice added the bot WHEN bob adds it again after it left THEN bob is the initial user, alice keeps an ordinary grant, and the transfer is logged and audited', async () => {
+    emulator = await createDiscordEmulator({ gateway: fastGateway, seed: { users: seedUsers } });
+    await start();
+    const guild = emulator.addGuild({ name: 'New Hands', owner: 'owner', bot: false });
+    let joined = new Promise((resolve) => client!.once('guildCreate', resolve));
+    emulator.makeBotJoin(guild.id, { addedBy: 'alice' });
+    await joined;
+    await tracking!.settled();
+    const left = new Promise((resolve) => client!.once('guildDelete', resolve));
+    emulator.makeBotLeave(guild.id);
+    await left;
+
+    joined = new Promise((resolve) => client!.once('guildCreate', resolve));
+    emulator.makeBotJoin(guild.id, { addedBy: 'bob' });
+    await joined;
+    await tracking!.settled();
+
+    expect(await guildRow(guild.id)).toMatchObject({ is_active: true, added_by_user_id: userId('alice') });
+    expect(await grants(guild.id)).toEqual([
+      { user_id: userId('alice'), is_initial: false, is_active: true },
+      { user_id: userId('bob'), is_initial: true, is_active: true },
+    ]);
+    expect(await auditLog(guild.id)).toEqual([
+      {
+        action: 'access.initial-transfer',
+        actor_user_id: null,
+        target: userId('bob'),
+        before: { user_id: userId('alice') },
+        after: { user_id: userId('bob') },
+        metadata: { reason: 'the bot was re-added by another user' },
+      },
+    ]);
+    expect(stack.logs.find((line) => line.guild_id === guild.id && line.msg.startsWith('initial authorized user transferred'))).toMatchObject({
+      user_id: userId('bob'),
+      previous_user_id: userId('alice'),
+    });
+  });
+
+  it('GIVEN the GuildMembers intent WHEN members with grants leave THEN their grants are revoked by nobody, and the owner takes over from the initial user', async () => {
+    emulator = await createDiscordEmulator({ gateway: fastGateway, seed: { users: seedUsers } });
+    const logsBefore = stack.logs.length;
+    client = testClient(emulator, { intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers] });
+    tracking = installGuildTracking(client, services);
+    await loginReady(client, emulator.botToken);
+    await tracking.settled();
+    const guild = emulator.addGuild({ name: 'Leavers', owner: 'owner', members: [{ user: 'alice' }, { user: 'bob' }], bot: false });
+    const joined = new Promise((resolve) => client!.once('guildCreate', resolve));
+    emulator.makeBotJoin(guild.id, { addedBy: 'alice' });
+    await joined;
+    await tracking.settled();
+    await query(services, `insert into authorized_users (guild_id, user_id, granted_by_user_id) values (?, ?, ?)`, [guild.id, userId('bob'), userId('alice')]);
+
+    const memberLeaves = async (name: string) => {
+      const removed = new Promise<void>((resolve) => {
+        const onRaw = (...args: unknown[]) => {
+          if ((args[0] as { t?: string }).t !== 'GUILD_MEMBER_REMOVE') return;
+          client!.off('raw', onRaw);
+          resolve();
+        };
+        client!.on('raw', onRaw);
+      });
+      emulator.removeMember(guild.id, name);
+      await removed;
+      await tracking!.settled();
+    };
+
+    await memberLeaves('bob');
+    const bobRow = async () =>
+      (await query<{ is_active: boolean; revoked_at: Date | null; revoked_by_user_id: string | null }>(services, `select is_active, revoked_at, revoked_by_user_id::text from authorized_users where guild_id = ? and user_id = ?`, [guild.id, userId('bob')]))[0];
+    expect(await bobRow()).toMatchObject({ is_active: false, revoked_by_user_id: null });
+    expect((await bobRow())!.revoked_at).not.toBeNull();
+    expect(await grants(guild.id)).toEqual([
+      { user_id: userId('alice'), is_initial: true, is_active: true },
+      { user_id: userId('bob'), is_initial: false, is_active: false },
+    ]);
+
+    await memberLeaves('alice');
+    expect(await grants(guild.id)).toEqual([
+      { user_id: userId('alice'), is_initial: false, is_active: false },
+      { user_id: userId('bob'), is_initial: false, is_active: false },
+      { user_id: userId('owner'), is_initial: true, is_active: true },
+    ]);
+    const leftReason = { reason: 'the member left the guild' };
+    expect(await auditLog(guild.id)).toEqual([
+      { action: 'access.revoke', actor_user_id: null, target: userId('bob'), before: { is_active: true, is_initial: false }, after: { is_active: false, is_initial: false, revoked_by_user_id: null }, metadata: leftReason },
+      { action: 'access.revoke', actor_user_id: null, target: userId('alice'), before: { is_active: true, is_initial: true }, after: { is_active: false, is_initial: false, revoked_by_user_id: null }, metadata: leftReason },
+      {
+        action: 'access.initial-transfer',
+        actor_user_id: null,
+        target: userId('owner'),
+        before: { user_id: userId('alice') },
+        after: { user_id: userId('owner') },
+        metadata: { reason: 'the initial authorized user left the guild; the owner stands in' },
+      },
+    ]);
+    expect(stack.logs.filter((line) => line.guild_id === guild.id && line.msg === 'dashboard access revoked: the member left the guild').map((line) => line.user_id)).toEqual([
+      userId('bob'),
+      userId('alice'),
+    ]);
+    expect(stack.logs.slice(logsBefore).some((line) => line.msg.startsWith('the GuildMembers intent is off'))).toBe(false);
+  });
+
+  it('GIVEN no GuildMembers intent THEN startup logs once that grants are not revoked when members leave', async () => {
+    emulator = await createDiscordEmulator({ gateway: fastGateway, seed: { users: seedUsers } });
+    const before = stack.logs.length;
+    await start();
+    const notices = stack.logs.slice(before).filter((line) => line.msg === 'the GuildMembers intent is off: dashboard grants are not revoked when members leave a guild');
+    expect(notices).toHaveLength(1);
   });
 
   it('GIVEN the table disagrees with Discord at startup THEN reconcile marks the vanished guild left, records the unknown one and reactivates the returned one', async () => {
