@@ -23,6 +23,18 @@ describe('guild settings through the API', () => {
     expect((await owner.get(`${path}/nope`)).status).toBe(404);
   });
 
+  it('GIVEN a change made by another process THEN a PUT here merges over it once announced', async () => {
+    await stack.services[1]!.settings.set(stack.guilds.alpha, 'moderation', { maxWarnings: 7 });
+    await expect.poll(() => stack.services[0]!.settings.get(stack.guilds.alpha, 'moderation')).toEqual({ maxWarnings: 7, enabled: false });
+    const response = await owner.request('PUT', path, { body: { moderation: { enabled: true } } });
+    expect(response.status).toBe(200);
+    expect(response.body.settings.moderation).toEqual({ maxWarnings: 7, enabled: true });
+    const [row] = await stack.db.fork().getConnection().execute(`select setting_value from guild_settings where guild_id = ? and setting_key = 'moderation'`, [stack.guilds.alpha]);
+    expect(row!.setting_value).toEqual({ maxWarnings: 7, enabled: true });
+    await stack.services[1]!.settings.set(stack.guilds.alpha, 'moderation', { maxWarnings: 3, enabled: false }, { replace: true });
+    await expect.poll(() => stack.services[0]!.settings.get(stack.guilds.alpha, 'moderation')).toEqual({ maxWarnings: 3, enabled: false });
+  });
+
   it('GIVEN a valid change THEN it is stored, merged, audited AND announced to other processes', async () => {
     const heard: string[] = [];
     const unsubscribe = await stack.services[1]!.kv.subscribe(SETTINGS_CHANGED_CHANNEL, (message) => void heard.push(message));

@@ -51,6 +51,7 @@ export const putSettingsRoute = defineRoute({
     const guildId = params.guild_id;
     const fields: FieldError[] = [];
     const current: Record<string, Readonly<Record<string, unknown>>> = {};
+    const merged: Record<string, Record<string, unknown>> = {};
     for (const [namespace, value] of Object.entries(body)) {
       const definition = settings.definition(namespace);
       if (definition === undefined) {
@@ -58,14 +59,18 @@ export const putSettingsRoute = defineRoute({
         continue;
       }
       current[namespace] = await settings.get(guildId, namespace);
-      const parsed = definition.schema.safeParse({ ...current[namespace], ...value });
+      merged[namespace] = { ...current[namespace], ...value };
+      const parsed = definition.schema.safeParse(merged[namespace]);
       if (!parsed.success) {
         fields.push(...parsed.error.issues.map((issue) => ({ path: [namespace, ...issue.path.map(String)].join('.'), message: issue.message })));
       }
     }
     if (fields.length > 0) throw new ApiError(422, 'BL_ERR_SETTINGS_INVALID', 'the settings do not match their schema; nothing was stored', { fields });
-    for (const [namespace, value] of Object.entries(body)) {
-      const next = await settings.set(guildId, namespace, value, { actorUserId: caller!.userId });
+    // Each namespace is stored whole (`replace`), merged over the value the registry holds for this process: that
+    // cache follows every change announced by other processes, so the row is not read a second time. A change
+    // made elsewhere at the same moment can be overwritten, as it could between the registry's own read and write.
+    for (const [namespace, value] of Object.entries(merged)) {
+      const next = await settings.set(guildId, namespace, value, { actorUserId: caller!.userId, replace: true });
       await appendAuditLog(db, { guildId, actorUserId: caller!.userId, action: 'settings.update', target: namespace, before: current[namespace], after: next });
     }
     return { settings: await settings.getAll(guildId) };
