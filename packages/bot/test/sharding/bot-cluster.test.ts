@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { createRedisKeyValue, shardIdForGuild, type KeyValueStore } from '@baseline/core';
-import { createDiscordEmulator, type DiscordEmulator } from '@baseline/testing';
+import { createLogger, createRedisKeyValue, createServices, loadConfig, shardIdForGuild, type BaselineServices, type KeyValueStore } from '@baseline/core';
+import { createDiscordEmulator, createTestDatabase, createTestRedis, type DiscordEmulator, type TestDatabase, type TestRedis } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShardCluster, type ShardCluster, type ShardClusterEvent } from '../../src/sharding/index.js';
-import { createTestStack, query } from '../shards/test-stack.js';
+import { query } from '../shards/test-stack.js';
 import type { WhoReply } from './fixtures/bot-child.js';
 
 const childScript = fileURLToPath(new URL('./fixtures/bot-child.ts', import.meta.url));
@@ -19,15 +19,19 @@ interface ReadyRecord {
 // The issue's multi-process case with the real runtime: each child runs createBot (services, cogs, command
 // sync, guild tracking, shard reports, signal handlers) over its half of 4 shards.
 describe('bot cluster: two createBot processes × two shards', () => {
-  let stack: Awaited<ReturnType<typeof createTestStack>>;
+  let database: TestDatabase;
+  let redis: TestRedis;
   let emulator: DiscordEmulator;
   let kv: KeyValueStore;
+  let services: BaselineServices | undefined;
   let cluster: ShardCluster | undefined;
+  const logger = createLogger({ service: 'bot-cluster-test', level: 'warn' });
 
   beforeAll(async () => {
-    // The parent's services migrate the database first, as a deployment's `baseline migrate` would.
-    stack = await createTestStack();
-    kv = createRedisKeyValue({ url: process.env.BASELINE_TEST_REDIS_URL!, prefix: `${stack.services.kv.prefix}cluster:`, logger: stack.services.logger });
+    // An empty database: both children migrate it as they start (the migrations lock makes that safe).
+    database = await createTestDatabase();
+    redis = createTestRedis();
+    kv = createRedisKeyValue({ url: redis.url, prefix: redis.prefix, logger });
     emulator = await createDiscordEmulator({
       gateway: { heartbeatIntervalMs: 1000 },
       interactions: { responseTimeoutMs: 30_000 },
@@ -36,9 +40,11 @@ describe('bot cluster: two createBot processes × two shards', () => {
   });
   afterAll(async () => {
     await cluster?.stop();
+    await services?.close();
     await kv.close();
     await emulator.close();
-    await stack.close();
+    await database.drop();
+    await redis.cleanup();
   });
 
   it('GIVEN 200 guilds THEN each guild’s command is answered exactly once, by the process owning its shard; one process writes the commands; SIGTERM stops both with exit code 0', async () => {
@@ -52,8 +58,8 @@ describe('bot cluster: two createBot processes × two shards', () => {
       env: {
         NODE_ENV: 'test',
         LOG_LEVEL: 'error',
-        DATABASE_URL: stack.databaseUrl,
-        REDIS_URL: process.env.BASELINE_TEST_REDIS_URL!,
+        DATABASE_URL: database.url,
+        REDIS_URL: redis.url,
         TEST_KV_PREFIX: kv.prefix,
         DISCORD_BOT_TOKEN: emulator.botToken,
         DISCORD_API_BASE_URL: emulator.restUrl,
@@ -100,7 +106,8 @@ describe('bot cluster: two createBot processes × two shards', () => {
     expect(calls.every(({ call }) => call.followUps().length === 0)).toBe(true);
 
     // Guild tracking (in the background of both processes) records every guild.
-    const activeGuilds = async () => (await query<{ count: string }>(stack.services, `select count(*)::text as count from guilds where is_active`))[0]?.count;
+    services = await createServices({ service: 'bot-cluster-test', config: loadConfig({ env: { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: redis.url }, envFiles: false }), logger, discover: false, kvPrefix: `${redis.prefix}reader:` });
+    const activeGuilds = async () => (await query<{ count: string }>(services!, `select count(*)::text as count from guilds where is_active`))[0]?.count;
     await expect.poll(activeGuilds, { timeout: 30_000, interval: 250 }).toBe(String(GUILDS));
 
     await cluster.stop();

@@ -9,7 +9,7 @@ export type LogLine = { level: string; msg: string } & Record<string, unknown>;
  * Real services for one test file: a fresh migrated PostgreSQL database and a Redis key prefix, through core's
  * `createServices`, with every log line kept in `logs`.
  */
-export async function createTestStack(): Promise<{ services: BaselineServices; logs: LogLine[]; databaseUrl: string; close(): Promise<void> }> {
+export async function createTestStack(): Promise<{ services: BaselineServices; logs: LogLine[]; close(): Promise<void> }> {
   const database = await createTestDatabase();
   const redis = createTestRedis();
   const logs: LogLine[] = [];
@@ -19,7 +19,6 @@ export async function createTestStack(): Promise<{ services: BaselineServices; l
   return {
     services,
     logs,
-    databaseUrl: database.url,
     async close() {
       await services.close();
       await database.drop();
