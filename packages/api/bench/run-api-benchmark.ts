@@ -78,10 +78,11 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
   const database = await createTestDatabase();
   const redis = createTestRedis();
   const emulator = await createDiscordEmulator({
-    seed: { users: [{ username: 'owner' }], guilds: [{ name: 'Bench', owner: 'owner' }] },
+    seed: { users: [{ username: 'owner' }, { username: 'writer' }], guilds: [{ name: 'Bench', owner: 'owner' }] },
     rest: { bucketLimit: 1_000_000 },
   });
   const ownerId = [...emulator.state.users.values()].find((user) => user.username === 'owner')!.id;
+  const writerId = [...emulator.state.users.values()].find((user) => user.username === 'writer')!.id;
   const guildId = [...emulator.state.guilds.values()][0]!.id;
   const config = loadConfig({
     envFiles: false,
@@ -105,12 +106,13 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     await upsertGuild(services.db, { guildId, guildName: 'Bench', ownerId });
     await services.db.fork().getConnection().execute('insert into authorized_users (guild_id, user_id, is_initial) values (?, ?, true)', [guildId, ownerId]);
     await services.settings.set(guildId, 'bench', { level: 1 });
-    // More guilds the owner is authorized for, so one PUT target spreads its writes over several rows (the
-    // same-row target measures contention on one row, which only grows with connections).
+    // Guilds a second user is authorized for, so one PUT target spreads its writes over several rows (the same-row
+    // target measures contention on one row, which only grows with connections). A second user keeps the owner's
+    // GET /guilds answer at one guild, the shape of the bare route's one row.
     const spreadGuildIds = Array.from({ length: SPREAD_GUILDS }, (_, index) => String(BigInt(guildId) + BigInt(index + 1)));
     for (const id of spreadGuildIds) {
-      await upsertGuild(services.db, { guildId: id, guildName: `Bench ${id}`, ownerId });
-      await services.db.fork().getConnection().execute('insert into authorized_users (guild_id, user_id, is_initial) values (?, ?, true)', [id, ownerId]);
+      await upsertGuild(services.db, { guildId: id, guildName: `Bench ${id}`, ownerId: writerId });
+      await services.db.fork().getConnection().execute('insert into authorized_users (guild_id, user_id, is_initial) values (?, ?, true)', [id, writerId]);
       await services.settings.set(id, 'bench', { level: 1 });
     }
 
@@ -139,6 +141,8 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
 
     const session = await login(apiUrl, emulator.url, ownerId);
     const auth = { cookie: session.cookie, 'x-csrf-token': session.csrf };
+    const writer = await login(apiUrl, emulator.url, writerId);
+    const writerAuth = { cookie: writer.cookie, 'x-csrf-token': writer.csrf };
     const targets: Target[] = [
       { name: 'bare Fastify + 1 PG read', url: `${bareUrl}/bare/${guildId}`, method: 'GET' },
       { name: 'GET /guilds/{id}/settings', url: `${apiUrl}/api/v1/guilds/${guildId}/settings`, method: 'GET', headers: auth },
@@ -147,7 +151,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
         name: `PUT …/settings over ${SPREAD_GUILDS} guilds`,
         url: apiUrl,
         method: 'PUT',
-        headers: auth,
+        headers: writerAuth,
         body: JSON.stringify({ bench: { level: 2 } }),
         paths: spreadGuildIds.map((id) => `/api/v1/guilds/${id}/settings`),
       },
