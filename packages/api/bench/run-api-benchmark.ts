@@ -8,6 +8,7 @@ import { createLogger, createServices, loadConfig, upsertGuild, type BaselineSer
 import { createDiscordEmulator, createTestDatabase, createTestRedis } from '@baseline/testing';
 import Fastify from 'fastify';
 import { createApi } from '../src/index.js';
+import { preparedQuery } from '../src/http/prepared-query.js';
 import { benchSettingsPlugin } from './bench-plugin.js';
 import type { LoadRequest, LoadResult } from './load-generator.js';
 
@@ -127,13 +128,13 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     closers.push(() => listCachedApi.close());
     const listCachedUrl = await listCachedApi.listen({ host: '127.0.0.1', port: 0 });
 
-    // The bare route: the same single PostgreSQL read, on the same connection pool and the same way the API's raw
-    // queries reach it (the driver's connection, no fork), with no session, access or limits.
+    // The bare route: the same single PostgreSQL read, on the same connection pool and the same way the API's hot
+    // reads reach it (a named prepared statement on the pg pool), with no session, access or limits.
     const db = services.db;
     const bare = Fastify({ logger: false });
     bare.get('/bare/:guild_id', async (request) => {
       const { guild_id } = request.params as { guild_id: string };
-      const rows = await db.orm.em.getConnection().execute('select setting_value from guild_settings where guild_id = ? and setting_key = ?', [guild_id, 'bench']);
+      const rows = await preparedQuery(db, 'bench.bare', 'select setting_value from guild_settings where guild_id = $1 and setting_key = $2', [guild_id, 'bench']);
       return { settings: rows[0] ?? null };
     });
     closers.push(() => bare.close());

@@ -1,4 +1,5 @@
 import type { Database } from '@baseline/core';
+import { preparedQuery } from '../../http/prepared-query.js';
 
 interface Row {
   guild_id: string;
@@ -20,11 +21,12 @@ export interface AccessibleGuild {
  * every active guild.
  */
 export async function accessibleGuilds(db: Database, userId: string, developer: boolean): Promise<AccessibleGuild[]> {
-  // The driver's connection straight away: a fork (a new unit of work and logger) is not needed for raw SQL.
-  const rows = await db.orm.em.getConnection().execute<Row[]>(
+  const rows = await preparedQuery<Row>(
+    db,
+    developer ? 'api.accessible-guilds.developer' : 'api.accessible-guilds',
     `select g.guild_id::text as guild_id, g.guild_name, au.is_initial, au.is_active as authorized
        from guilds g
-       ${developer ? 'left' : ''} join authorized_users au on au.guild_id = g.guild_id and au.user_id = ? and au.is_active
+       ${developer ? 'left' : ''} join authorized_users au on au.guild_id = g.guild_id and au.user_id = $1 and au.is_active
       where g.is_active
       order by g.guild_name, g.guild_id`,
     [userId],
