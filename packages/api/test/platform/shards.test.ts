@@ -54,4 +54,36 @@ describe('shard status as the bot reports it', () => {
     const response = await dev.get(`/api/v1/shards/${stack.guilds.beta}`);
     expect(response.body.shard_id).toBe(shardIdForGuild(stack.guilds.beta, 2));
   });
+
+  it("GIVEN several guilds on one shard THEN a guild's authorized user sees only that shard's health, no other guild ids, host or pid AND the developer team sees the full record", async () => {
+    const { kv } = stack.services[0]!;
+    const other = '111111111111111111';
+    const shared = record(0, [stack.guilds.alpha, stack.guilds.beta, other], Date.now());
+    await kv.set('shards:0', JSON.stringify(shared), { ttlMs: 60_000 });
+    try {
+      const response = await owner.get(`/api/v1/shards/${stack.guilds.alpha}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        guild_id: stack.guilds.alpha,
+        shard_id: 0,
+        shard: { shard_id: 0, shard_count: 2, status: 'ready', stale: false, latency_ms: 42, uptime_ms: 60_000, last_heartbeat_at: expect.any(String) },
+      });
+      for (const secret of [stack.guilds.beta, other, 'bot-1', '1234']) expect(response.text).not.toContain(secret);
+
+      const full = await dev.get(`/api/v1/shards/${stack.guilds.alpha}`);
+      expect(full.body.shard).toMatchObject({ guild_ids: [stack.guilds.alpha, stack.guilds.beta, other], guild_count: 3, host: 'bot-1', pid: 1234 });
+    } finally {
+      await kv.set('shards:0', JSON.stringify(record(0, [stack.guilds.alpha], Date.now())), { ttlMs: 60_000 });
+    }
+  });
+
+  it('GIVEN the OpenAPI document THEN the guild route describes the member view and the developer view as separate schemas', async () => {
+    const { components, paths } = (await dev.get('/api/v1/openapi.json')).body;
+    expect(Object.keys(components.schemas.GuildShard.properties).sort()).toEqual(
+      ['last_heartbeat_at', 'latency_ms', 'shard_count', 'shard_id', 'stale', 'status', 'uptime_ms'],
+    );
+    const schema = JSON.stringify(paths['/api/v1/shards/{guild_id}'].get.responses['200']);
+    expect(schema).toContain('#/components/schemas/GuildShardStatus"');
+    expect(schema).toContain('#/components/schemas/GuildShardStatusDeveloper"');
+  });
 });
