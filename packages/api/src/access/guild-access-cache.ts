@@ -21,6 +21,11 @@ export interface GuildAccessRead {
 export interface GuildAccessCache {
   /** The facts for `version` (as read by the gate before this call), from the cache or PostgreSQL. */
   read(guildId: string, version: string): Promise<GuildAccessRead>;
+  /**
+   * Whether this process holds `userId` as an active authorized user of an active guild, whatever the version (a
+   * hint for counting rate limits early, never for access).
+   */
+  holdsAuthorized(guildId: string, userId: string): boolean;
   /** Reads PostgreSQL and caches the answer for `version`. */
   load(guildId: string, version: string): Promise<GuildAccessFacts | undefined>;
   /**
@@ -65,6 +70,10 @@ export function createGuildAccessCache(db: Database, kv: KeyValueStore, { ttlMs,
 
   return {
     load,
+    holdsAuthorized(guildId, userId) {
+      const facts = entries.get(guildId)?.facts;
+      return facts !== undefined && facts.isActive && facts.authorizedUserIds.has(userId);
+    },
     async read(guildId, version) {
       const entry = entries.get(guildId);
       if (entry !== undefined && entry.version === version && entry.expiresAt > Date.now()) return { facts: entry.facts, cached: true };

@@ -26,10 +26,12 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 
  * Mounts a route at `prefix + definition.url` with the pipeline every route shares:
  *
  * 1. path parameters (400);
- * 2. the session, the rate limits and, for guild routes, the guild's access version (one Redis round trip, see
- *    `createRequestGate`);
+ * 2. the session, the caller's own and the global rate limits and, for guild routes, the guild's access version
+ *    (one Redis round trip, see `createRequestGate`);
  * 3. session required (401), CSRF token on writes (403), rate limits (429), access (403/404) from the guild's
- *    grants cached for that version (one PostgreSQL query when the version changed or the entry expired);
+ *    grants cached for that version (one PostgreSQL query when the version changed or the entry expired), then
+ *    the guild's rate limit (429), counted only for callers who passed that check (in the round trip of step 2
+ *    when this process already held the caller as authorized, given back if the check refused);
  * 4. query (400) and body (422);
  * 5. the handler, with `correlation_id`, `user_id` and `guild_id` on every log line.
  */
@@ -45,39 +47,61 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
       if (guildScoped && guildId === undefined) throw new Error(`route ${definition.url} is guild-scoped but has no guild_id parameter`);
       const cookie = request.cookies[api.options.cookieName];
       const sessionKey = api.sessions.keyOfCookie(cookie);
-      const hint = definition.prefetch !== undefined && sessionKey !== undefined ? api.sessionHints.get(sessionKey) : undefined;
-      const prefetching = hint === undefined ? undefined : definition.prefetch!(hint, api);
+      const hint = sessionKey !== undefined ? api.sessionHints.get(sessionKey) : undefined;
+      const prefetching = hint === undefined || definition.prefetch === undefined ? undefined : definition.prefetch(hint, api);
       // Awaited by the handler only when the hint proves right; never an unhandled rejection otherwise.
       prefetching?.catch(() => {});
-      const gate = await api.gate.admit({ sessionKey, ip: request.ip, guildId, count: definition.rateLimit !== false });
-      const caller = api.sessions.isLive(gate.session) ? await api.callerOf(request, cookie!, gate.session, gate.userAccessVersion) : undefined;
-      // A refused request (ended session, rate limited) leaves no hint, so repeating it starts no work early.
-      if (caller !== undefined && gate.limit?.exceeded !== true) api.sessionHints.remember(sessionKey!, { userId: caller.userId, developer: caller.isDeveloper });
-      else if (hint !== undefined) api.sessionHints.forget(sessionKey!);
-      const prefetched = caller !== undefined && hint?.userId === caller.userId && hint.developer === caller.isDeveloper ? prefetching : undefined;
-      if (definition.access !== 'public') {
-        if (caller === undefined) throw new ApiError(401, API_ERROR_CODES.unauthenticated, 'sign in first');
-        if (UNSAFE.has(definition.method) && request.headers[CSRF_HEADER] !== caller.session.csrfToken) {
-          throw new ApiError(403, API_ERROR_CODES.csrf, `cookie-authenticated writes need the ${CSRF_HEADER} header from /api/v1/auth/me`);
+      const count = definition.rateLimit !== false;
+      // The guild scope is counted in the gate's round trip only for a user this process already holds as
+      // authorized there; everyone else is counted after the access check, or not at all.
+      const guildUserHint =
+        count && guildScoped && hint !== undefined && !hint.developer && api.guildAccess.holdsAuthorized(guildId!, hint.userId) ? hint.userId : undefined;
+      const gate = await api.gate.admit({ sessionKey, ip: request.ip, guildId: guildScoped ? guildId : undefined, count, guildUserHint });
+      let admitted = false;
+      try {
+        const caller = api.sessions.isLive(gate.session) ? await api.callerOf(request, cookie!, gate.session, gate.userAccessVersion) : undefined;
+        // A refused request (ended session, rate limited) leaves no hint, so repeating it starts no work early.
+        if (caller !== undefined && gate.limit?.exceeded !== true) api.sessionHints.remember(sessionKey!, { userId: caller.userId, developer: caller.isDeveloper });
+        else if (hint !== undefined) api.sessionHints.forget(sessionKey!);
+        const prefetched = caller !== undefined && hint?.userId === caller.userId && hint.developer === caller.isDeveloper ? prefetching : undefined;
+        if (definition.access !== 'public') {
+          if (caller === undefined) throw new ApiError(401, API_ERROR_CODES.unauthenticated, 'sign in first');
+          if (UNSAFE.has(definition.method) && request.headers[CSRF_HEADER] !== caller.session.csrfToken) {
+            throw new ApiError(403, API_ERROR_CODES.csrf, `cookie-authenticated writes need the ${CSRF_HEADER} header from /api/v1/auth/me`);
+          }
         }
+        let limit = gate.limit;
+        if (limit !== undefined) {
+          if (limit.exceeded) throw rateLimitedError(limit);
+          reply.headers(rateLimitHeaders(limit));
+        }
+        if (caller !== undefined) {
+          if (guildScoped) await checkGuildAccess(api, definition, caller, guildId!, gate.accessVersion);
+          else if (definition.access === 'developer' && !caller.isDeveloper) throw new ApiError(403, API_ERROR_CODES.forbidden, 'only the developer team may do this');
+        }
+        admitted = true;
+        if (guildScoped && count && caller !== undefined && !caller.isDeveloper && !gate.guildCounted) {
+          limit = await api.gate.countGuild(guildId!, gate.counted);
+          if (limit !== undefined) {
+            if (limit.exceeded) throw rateLimitedError(limit);
+            reply.headers(rateLimitHeaders(limit));
+          }
+        }
+        const query = parse(definition.query, request.query, 'query');
+        const body = parse(definition.body, request.body ?? {}, 'body');
+        const context = { correlation_id: request.id, ...(caller ? { user_id: caller.userId } : {}), ...(guildId ? { guild_id: guildId } : {}) };
+        const result = await withLogContext(context, () => definition.handler({ params, query, body, caller, request, reply, api, prefetched }));
+        if (reply.sent) return reply;
+        if (reply.statusCode === 200 && successStatus !== 200) reply.code(successStatus);
+        return result === undefined ? reply.send() : result;
+      } catch (error) {
+        // Counted against the guild on a hint, then refused before passing its access check: give it back.
+        if (gate.guildCounted && !admitted) await api.gate.uncountGuild(guildId!);
+        throw error;
       }
-      if (gate.limit !== undefined) {
-        if (gate.limit.exceeded) throw rateLimitedError(gate.limit);
-        reply.headers(rateLimitHeaders(gate.limit));
-      }
-      if (caller !== undefined) {
-        if (guildScoped) await checkGuildAccess(api, definition, caller, guildId!, gate.accessVersion);
-        else if (definition.access === 'developer' && !caller.isDeveloper) throw new ApiError(403, API_ERROR_CODES.forbidden, 'only the developer team may do this');
-      }
-      const query = parse(definition.query, request.query, 'query');
-      const body = parse(definition.body, request.body ?? {}, 'body');
-      const context = { correlation_id: request.id, ...(caller ? { user_id: caller.userId } : {}), ...(guildId ? { guild_id: guildId } : {}) };
-      const result = await withLogContext(context, () => definition.handler({ params, query, body, caller, request, reply, api, prefetched }));
-      if (reply.sent) return reply;
-      if (reply.statusCode === 200 && successStatus !== 200) reply.code(successStatus);
-      return result === undefined ? reply.send() : result;
     },
   });
+
 }
 
 /**
