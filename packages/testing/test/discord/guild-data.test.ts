@@ -121,6 +121,23 @@ describe('Discord emulator guild data through discord.js', () => {
     expect(attempts.map((request) => request.status)).toEqual([429, 200]);
   });
 
+  it('GIVEN latency added to one route THEN its requests are held back while other routes answer AND they still succeed', async () => {
+    const headers = { authorization: `Bot ${emulator.botToken}` };
+    emulator.addLatency('GET /guilds/:guild_id/channels', 400);
+    const finished: string[] = [];
+    const slow = fetch(`${emulator.restUrl}/v10/guilds/${guildId}/channels`, { headers }).then((response) => {
+      finished.push('channels');
+      return response;
+    });
+    const fast = fetch(`${emulator.restUrl}/v10/guilds/${guildId}/roles`, { headers }).then((response) => {
+      finished.push('roles');
+      return response;
+    });
+    const [slowResponse, fastResponse] = await Promise.all([slow, fast]);
+    expect(finished).toEqual(['roles', 'channels']);
+    expect([slowResponse.status, fastResponse.status]).toEqual([200, 200]);
+  });
+
   it('GIVEN percent-encoded @me and a missing route THEN routing decodes AND errors use Discord bodies', async () => {
     const headers = { authorization: `Bot ${emulator.botToken}` };
     const me = await fetch(`${emulator.restUrl}/v10/users/%40me`, { headers });
