@@ -49,17 +49,19 @@ export interface CreateApiOptions {
   developerCacheMs?: number;
   /**
    * Longest time a guild's access facts (active grants, whether the bot is in it) are reused by this process, in
-   * milliseconds; `0` reads them on every request. Grants and revocations through the API reach every instance
-   * with the next request whatever this is; it only bounds how long a guild the bot left stays reachable.
+   * milliseconds; `0` reads them on every request. Grants and revocations through the API and the bot's guild
+   * tracking reach every instance with the next request whatever this is; it only bounds changes written to
+   * PostgreSQL by something that does not bump the access versions (see core's `bumpAccessVersions`).
    * @default 10_000
    */
   guildAccessCacheMs?: number;
   /**
    * Longest time one process reuses a user's `GET /guilds` answer, in milliseconds; `0` reads it on every request.
-   * Grants and revocations through the API show on every instance with the next request whatever this is; it
-   * bounds how long a guild the bot joined, left or renamed takes to show (the bot does not announce those), which
-   * is why it is off by default.
-   * @default 0
+   * Grants and revocations through the API and the bot's joins, leaves, rejoins and renames bump the access
+   * versions of the users concerned, so they show on every instance with the next request whatever this is; it
+   * only bounds changes written to PostgreSQL by something that does not bump them. The developer team's lists
+   * are never cached.
+   * @default 2_000
    */
   guildListCacheMs?: number;
   /**
@@ -130,7 +132,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     oauthStateTtlMs: options.oauthStateTtlMs ?? 600_000,
     developerCacheMs: options.developerCacheMs ?? 300_000,
     guildAccessCacheMs: options.guildAccessCacheMs ?? 10_000,
-    guildListCacheMs: options.guildListCacheMs ?? 0,
+    guildListCacheMs: options.guildListCacheMs ?? 2_000,
     membersCacheMs: options.membersCacheMs ?? 30_000,
     shardStaleAfterMs: options.shardStaleAfterMs ?? 30_000,
     secureCookies: config.isProduction,

@@ -1,5 +1,4 @@
-import type { Database, KeyValueStore } from '@baseline/core';
-import { renewAccessVersions } from './access-versions.js';
+import { bumpAccessVersions, type Database, type KeyValueStore } from '@baseline/core';
 import { loadGuildAccess, type GuildAccessFacts } from './guild-access.js';
 
 /** Where a guild's access facts came from. */
@@ -11,12 +10,13 @@ export interface GuildAccessRead {
 
 /**
  * Guild access facts cached per process, keyed by guild and valid only while the guild's access version (see
- * `renewAccessVersions`, read by the request gate) is unchanged. What stays correct across instances:
- * - grants and revocations through the API change the version, so every instance reloads on its next request;
- * - a denial from cached facts is re-read from PostgreSQL before it is answered, so grants made elsewhere (the
- *   bot's initial grant, a guild the bot rejoined) are never refused from the cache;
- * - what can stay stale is an allow after a change made outside the API (the bot leaving a guild), for at most
- *   the TTL.
+ * core's `bumpAccessVersions`, read by the request gate) is unchanged. What stays correct across instances:
+ * - grants and revocations through the API, and the bot's joins, leaves, rejoins, initial grants and transfers
+ *   and member-leave revocations, change the version, so every instance reloads on its next request;
+ * - a denial from cached facts is re-read from PostgreSQL before it is answered, so a grant written by hand is
+ *   never refused from the cache;
+ * - what can stay stale is an allow after a change written to PostgreSQL by something that does not bump the
+ *   version (a manual SQL update), for at most the TTL.
  */
 export interface GuildAccessCache {
   /** The facts for `version` (as read by the gate before this call), from the cache or PostgreSQL. */
@@ -81,7 +81,7 @@ export function createGuildAccessCache(db: Database, kv: KeyValueStore, { ttlMs,
     },
     async changed(change) {
       entries.delete(change.guildId);
-      await renewAccessVersions(kv, change, ttlMs);
+      await bumpAccessVersions(kv, { guildIds: [change.guildId], userIds: [change.userId] }, { minTtlMs: ttlMs });
     },
   };
 }

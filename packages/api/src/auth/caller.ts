@@ -8,6 +8,6 @@ export interface Caller {
   session: SessionData;
   /** Member of `MAIN_GUILD_ID` (checked against Discord, cached in the session). */
   isDeveloper: boolean;
-  /** The user's access version read with this request (see `renewAccessVersions`): keys caches of their grants. */
+  /** The user's access version read with this request (see core's `bumpAccessVersions`): keys caches of their grants. */
   readonly accessVersion: string;
 }

@@ -1,5 +1,4 @@
-import type { KeyValueStore } from '@baseline/core';
-import { guildAccessVersionKey, USER_ACCESS_VERSION_PREFIX, userAccessVersionKey } from '../access/access-versions.js';
+import { guildAccessVersionKey, USER_ACCESS_VERSION_PREFIX, userAccessVersionKey, type KeyValueStore } from '@baseline/core';
 import type { SessionData } from '../auth/session-store.js';
 import type { RateLimitRule } from '../rate-limit/rate-limit-options.js';
 import { RATE_LIMIT_SCOPES, tightestState, type CountedScope, type RateLimitScope, type RateLimitState } from '../rate-limit/rate-limiter.js';
@@ -28,7 +27,7 @@ export interface GateResult {
   limit: RateLimitState | undefined;
   /** The guild scope was counted already (see {@link GateRequest.guildUserHint}). */
   guildCounted: boolean;
-  /** The guild's access version (see `renewAccessVersions`), `''` when none was ever set or no guild was named. */
+  /** The guild's access version (see core's `bumpAccessVersions`), `''` when none was ever set or no guild was named. */
   accessVersion: string;
   /** The session user's access version, `''` when none was ever set or there is no session. */
   userAccessVersion: string;

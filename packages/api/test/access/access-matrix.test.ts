@@ -1,3 +1,4 @@
+import { bumpAccessVersions, markGuildInactive, reactivateGuild } from '@baseline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client.js';
 import { createApiStack, type ApiStack } from '../support/api-stack.js';
@@ -67,6 +68,7 @@ describe('access matrix: every route and method, five kinds of caller', () => {
   const clients = {} as Record<Role, ApiClient>;
 
   beforeAll(async () => {
+    // The default caches: the guild's access facts and the guild lists are reused by this instance.
     stack = await createApiStack();
     clients.anonymous = stack.client();
     clients.otherGuildUser = await stack.login('bob');
@@ -92,14 +94,36 @@ describe('access matrix: every route and method, five kinds of caller', () => {
     expect((await clients.developer.get(`/api/v1/guilds/${unknown}`)).status).toBe(404);
   });
 
+  /** What the bot's guild tracking does when it leaves or rejoins a guild: the row, then the access versions. */
+  async function botSets(guildId: string, active: boolean) {
+    await (active ? reactivateGuild : markGuildInactive)(stack.db, guildId);
+    const grants = await stack.db.fork().getConnection().execute<{ user_id: string }[]>('select user_id::text as user_id from authorized_users where guild_id = ? and is_active', [guildId]);
+    await bumpAccessVersions(stack.services[0]!.kv, { guildIds: [guildId], userIds: grants.map((row) => row.user_id) });
+  }
+
   it('GIVEN the bot left a guild THEN its authorized users get 404 AND it leaves their guild list', async () => {
-    await stack.db.fork().getConnection().execute('update guilds set is_active = false where guild_id = ?', [stack.guilds.beta]);
+    await botSets(stack.guilds.beta, false);
     try {
       expect((await clients.otherGuildUser.get(`/api/v1/guilds/${stack.guilds.beta}`)).status).toBe(404);
       expect((await clients.otherGuildUser.get('/api/v1/guilds')).body.guilds).toEqual([]);
     } finally {
-      await stack.db.fork().getConnection().execute('update guilds set is_active = true where guild_id = ?', [stack.guilds.beta]);
+      await botSets(stack.guilds.beta, true);
     }
+  });
+
+  it('GIVEN the guild and the guild list cached on the instance first WHEN the bot leaves THEN the next requests see it at once, AND its return too', async () => {
+    const listed = async () => (await clients.otherGuildUser.get('/api/v1/guilds')).body.guilds.map((guild: { guild_id: string }) => guild.guild_id);
+    expect((await clients.otherGuildUser.get(`/api/v1/guilds/${stack.guilds.beta}`)).status).toBe(200);
+    expect(await listed()).toEqual([stack.guilds.beta]);
+    await botSets(stack.guilds.beta, false);
+    try {
+      expect((await clients.otherGuildUser.get(`/api/v1/guilds/${stack.guilds.beta}`)).status).toBe(404);
+      expect(await listed()).toEqual([]);
+    } finally {
+      await botSets(stack.guilds.beta, true);
+    }
+    expect((await clients.otherGuildUser.get(`/api/v1/guilds/${stack.guilds.beta}`)).status).toBe(200);
+    expect(await listed()).toEqual([stack.guilds.beta]);
   });
 
   it('GIVEN a cookie-authenticated write without the CSRF header, or with a wrong one THEN 403 BL_ERR_API_CSRF and nothing changes', async () => {

@@ -5,3 +5,4 @@ export { findInitialUser, grantInitialUser } from './grant-initial-user.js';
 export { planGuildReconcile, reconcileGuilds, type GuildReconcileInput, type GuildReconcilePlan } from './reconcile-guilds.js';
 export { recordMemberLeave, type MemberLeave, type MemberLeaveOutcome } from './record-member-leave.js';
 export { transferInitialUser, type InitialUserTransfer } from './transfer-initial-user.js';
+export { announceAccessChange } from './announce-access-change.js';

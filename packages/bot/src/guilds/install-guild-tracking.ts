@@ -1,5 +1,6 @@
 import { markGuildInactive } from '@baseline/core';
 import { Events, GatewayDispatchEvents, GatewayIntentBits, IntentsBitField, type Client, type Guild, type GatewayGuildMemberRemoveDispatchData } from 'discord.js';
+import { announceAccessChange } from './announce-access-change.js';
 import { recordGuildJoin, type GuildTrackingServices } from './record-guild-join.js';
 import { recordMemberLeave } from './record-member-leave.js';
 import { reconcileGuilds } from './reconcile-guilds.js';
@@ -28,10 +29,12 @@ export interface GuildTracking {
  * ignored), a rejoin reactivates it (a different adder becomes the initial user), and at ready the table is
  * reconciled for this process's shards. With the GuildMembers intent, a member leaving a guild loses their
  * dashboard grant (the owner becomes the initial user if it was theirs); without it, that is logged once.
- * Work for one guild runs in order; a failure is logged and never reaches the client.
+ * Every change of a guild's state or grants bumps its access versions (core's `bumpAccessVersions`), so every
+ * API instance sees it with its next request. Work for one guild runs in order; a failure is logged and never
+ * reaches the client.
  *
  * @param client - a discord.js (or Sapphire) client, before or after login
- * @param services - `db` and `logger` of the services container
+ * @param services - `db`, `kv` and `logger` of the services container
  * @param options - see {@link GuildTrackingOptions}
  * @example
  * ```ts
@@ -85,7 +88,9 @@ export function installGuildTracking(client: Client, services: GuildTrackingServ
   const onLeave = (guild: Guild) => {
     if (!guild.available) return;
     run(guild.id, 'leave', async () => {
-      if (await markGuildInactive(services.db, guild.id)) logger.info({ guild_id: guild.id }, 'guild left');
+      if (!(await markGuildInactive(services.db, guild.id))) return;
+      logger.info({ guild_id: guild.id }, 'guild left');
+      await announceAccessChange(scoped, guild.id);
     });
   };
   const reconcile = (shardIds: readonly number[]) =>
@@ -93,6 +98,7 @@ export function installGuildTracking(client: Client, services: GuildTrackingServ
       const shardCount = client.options.shardCount ?? 1;
       const reported = client.guilds.cache.filter((guild) => shardIds.includes(guild.shardId));
       const plan = await reconcileGuilds(services.db, { reportedGuildIds: reported.keys(), shardIds, shardCount });
+      for (const guildId of plan.leave) await announceAccessChange(scoped, guildId);
       for (const guildId of plan.join) {
         const guild = reported.get(guildId);
         if (guild?.available) onJoin(guild, false);

@@ -1,5 +1,6 @@
 import { findGuild, reactivateGuild, upsertGuild, type BaselineServices } from '@baseline/core';
 import type { Guild } from 'discord.js';
+import { announceAccessChange } from './announce-access-change.js';
 import { findBotAdder } from './find-bot-adder.js';
 import { findInitialUser, grantInitialUser } from './grant-initial-user.js';
 import { transferInitialUser } from './transfer-initial-user.js';
@@ -7,8 +8,8 @@ import { transferInitialUser } from './transfer-initial-user.js';
 /** What {@link recordGuildJoin} found: a first join, a return after a leave, or a guild already tracked. */
 export type GuildJoinOutcome = 'joined' | 'rejoined' | 'known';
 
-/** The part of the services container guild tracking uses. */
-export type GuildTrackingServices = Pick<BaselineServices, 'db' | 'logger'>;
+/** The part of the services container guild tracking uses (`kv` announces access changes to API instances). */
+export type GuildTrackingServices = Pick<BaselineServices, 'db' | 'kv' | 'logger'>;
 
 /** Options of {@link recordGuildJoin}. */
 export interface GuildJoinOptions {
@@ -25,9 +26,11 @@ export interface GuildJoinOptions {
  * grants kept) or refreshes its name and owner. A guild without an initial authorized user gets one: whoever
  * added the bot according to the audit log, else the owner (logged with the reason). On a rejoin (or any
  * `added` join) by a different user than the stored initial user, the new adder becomes the initial user and
- * the previous one keeps an ordinary, revocable grant (`access.initial-transfer` in the audit log).
+ * the previous one keeps an ordinary, revocable grant (`access.initial-transfer` in the audit log). A join, rejoin,
+ * rename or initial grant bumps the access versions of the guild and its authorized users, so every API instance
+ * sees it with its next request.
  *
- * @param services - `db` and `logger` of the services container
+ * @param services - `db`, `kv` and `logger` of the services container
  * @param guild - an available guild
  * @param botUserId - the bot's user id, to find its BOT_ADD entry
  * @param options - see {@link GuildJoinOptions}
@@ -57,6 +60,8 @@ export async function recordGuildJoin(services: GuildTrackingServices, guild: Gu
     await transferInitialUser(services, { guildId: guild.id, to: adder.userId, reason: 'the bot was re-added by another user' });
     initialUser = adder.userId;
   }
+  // Joined, back, renamed or newly granted: every API instance must see it with its next request.
+  if (outcome !== 'known' || addedBy !== undefined || existing?.guildName !== guild.name) await announceAccessChange(services, guild.id);
   if (outcome !== 'known') logger.info({ guild_id: guild.id, initial_user_id: initialUser, outcome }, outcome === 'joined' ? 'guild joined' : 'guild rejoined');
   return outcome;
 }

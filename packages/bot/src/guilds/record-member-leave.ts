@@ -1,4 +1,5 @@
 import { appendAuditLog } from '@baseline/core';
+import { announceAccessChange } from './announce-access-change.js';
 import type { GuildTrackingServices } from './record-guild-join.js';
 import { transferInitialUser } from './transfer-initial-user.js';
 
@@ -19,9 +20,10 @@ const REASON = 'the member left the guild';
  * Revokes the dashboard access of a member who left a guild: their active `authorized_users` row gets
  * `is_active = false`, `revoked_at = now()` and no revoker (the system did it), recorded as `access.revoke` in
  * the audit log. When they were the initial authorized user, the guild owner becomes it
- * (`access.initial-transfer`). A member without an active grant changes nothing.
+ * (`access.initial-transfer`). A member without an active grant changes nothing. The revocation bumps the access
+ * versions of the guild and the member, so every API instance refuses them from its next request.
  *
- * @param services - `db` and `logger` of the services container
+ * @param services - `db`, `kv` and `logger` of the services container
  */
 export async function recordMemberLeave(services: GuildTrackingServices, { guildId, userId, ownerId }: MemberLeave): Promise<MemberLeaveOutcome> {
   const { db, logger } = services;
@@ -46,6 +48,7 @@ export async function recordMemberLeave(services: GuildTrackingServices, { guild
     metadata: { reason: REASON },
   });
   logger.info({ guild_id: guildId, user_id: userId, was_initial: revoked.was_initial, reason: REASON }, 'dashboard access revoked: the member left the guild');
+  await announceAccessChange(services, guildId, [userId]);
   if (!revoked.was_initial) return 'revoked';
   if (ownerId === undefined || ownerId === userId) {
     logger.warn({ guild_id: guildId, user_id: userId }, 'the initial authorized user left and the guild owner is unknown: the guild has no initial user until the bot is re-added');

@@ -1,4 +1,5 @@
 import { appendAuditLog } from '@baseline/core';
+import { announceAccessChange } from './announce-access-change.js';
 import type { GuildTrackingServices } from './record-guild-join.js';
 
 /** Options of {@link transferInitialUser}. */
@@ -15,7 +16,8 @@ export interface InitialUserTransfer {
 /**
  * Makes `to` the guild's initial authorized user in one transaction: the previous initial user's row becomes an
  * ordinary grant (it stays as active as it was, and is revocable from now on), and `to` gets an active initial
- * grant. Records `access.initial-transfer` in the audit log with no actor (the system did it) and logs it.
+ * grant. Records `access.initial-transfer` in the audit log with no actor (the system did it), logs it, and bumps
+ * the access versions of the guild and both users so every API instance sees it with its next request.
  *
  * @returns whether anything changed (`false` when `to` already was the initial user).
  */
@@ -48,5 +50,6 @@ export async function transferInitialUser(services: GuildTrackingServices, { gui
     metadata: { reason },
   });
   logger.info({ guild_id: guildId, user_id: to, previous_user_id: outcome.previous, reason }, `initial authorized user transferred: ${reason}`);
+  await announceAccessChange(services, guildId, outcome.previous === null ? [] : [outcome.previous]);
   return true;
 }

@@ -1,4 +1,4 @@
-import { upsertGuild, type BaselineServices } from '@baseline/core';
+import { guildAccessVersionKey, upsertGuild, userAccessVersionKey, type BaselineServices } from '@baseline/core';
 import { createDiscordEmulator, type DiscordEmulator } from '@baseline/testing';
 import { GatewayIntentBits, type Client } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,16 @@ describe('guild tracking', () => {
     query(services, `select action, actor_user_id::text, target, before, after, metadata from audit_log where guild_id = ? order by id`, [guildId]);
   const grants = (guildId: string) =>
     query<GrantRow>(services, `select user_id::text, is_initial, is_active from authorized_users where guild_id = ? order by id`, [guildId]);
+  /** The access versions API instances key their caches by (see core's bumpAccessVersions). */
+  const versions = async (guildId: string, names: string[]) =>
+    services.kv.mget([guildAccessVersionKey(guildId), ...names.map((name) => userAccessVersionKey(userId(name)))]);
+  /** Every version is set and differs from the one before. */
+  const expectBumped = (after: (string | undefined)[], before: (string | undefined)[]) => {
+    after.forEach((value, index) => {
+      expect(value).toEqual(expect.any(String));
+      expect(value).not.toBe(before[index]);
+    });
+  };
   const userId = (name: string) => [...emulator.state.users.values()].find((user) => user.username === name)!.id;
   const start = async () => {
     client = testClient(emulator);
@@ -83,11 +93,15 @@ describe('guild tracking', () => {
     emulator.makeBotJoin(guild.id, { addedBy: 'alice' });
     await joined;
     await tracking!.settled();
+    const afterJoin = await versions(guild.id, ['alice']);
+    expectBumped(afterJoin, [undefined, undefined]);
 
     const left = new Promise((resolve) => client!.once('guildDelete', resolve));
     emulator.makeBotLeave(guild.id);
     await left;
     await tracking!.settled();
+    const afterLeave = await versions(guild.id, ['alice']);
+    expectBumped(afterLeave, afterJoin);
     const inactive = await guildRow(guild.id);
     expect(inactive).toMatchObject({ is_active: false });
     expect(inactive!.left_at).not.toBeNull();
@@ -100,6 +114,7 @@ describe('guild tracking', () => {
     expect(await guildRow(guild.id)).toMatchObject({ is_active: true, left_at: null, added_by_user_id: userId('alice') });
     expect(await grants(guild.id)).toEqual([{ user_id: userId('alice'), is_initial: true, is_active: true }]);
     expect(stack.logs.some((line) => line.guild_id === guild.id && line.msg === 'guild rejoined')).toBe(true);
+    expectBumped(await versions(guild.id, ['alice']), afterLeave);
     expect(await auditLog(guild.id)).toEqual([]);
   });
 
@@ -115,10 +130,13 @@ describe('guild tracking', () => {
     emulator.makeBotLeave(guild.id);
     await left;
 
+    await tracking!.settled();
+    const beforeTransfer = await versions(guild.id, ['alice', 'bob']);
     joined = new Promise((resolve) => client!.once('guildCreate', resolve));
     emulator.makeBotJoin(guild.id, { addedBy: 'bob' });
     await joined;
     await tracking!.settled();
+    expectBumped(await versions(guild.id, ['alice', 'bob']), beforeTransfer);
 
     expect(await guildRow(guild.id)).toMatchObject({ is_active: true, added_by_user_id: userId('alice') });
     expect(await grants(guild.id)).toEqual([
@@ -169,7 +187,9 @@ describe('guild tracking', () => {
       await tracking!.settled();
     };
 
+    const beforeLeave = await versions(guild.id, ['bob']);
     await memberLeaves('bob');
+    expectBumped(await versions(guild.id, ['bob']), beforeLeave);
     const bobRow = async () =>
       (await query<{ is_active: boolean; revoked_at: Date | null; revoked_by_user_id: string | null }>(services, `select is_active, revoked_at, revoked_by_user_id::text from authorized_users where guild_id = ? and user_id = ?`, [guild.id, userId('bob')]))[0];
     expect(await bobRow()).toMatchObject({ is_active: false, revoked_by_user_id: null });
@@ -179,7 +199,9 @@ describe('guild tracking', () => {
       { user_id: userId('bob'), is_initial: false, is_active: false },
     ]);
 
+    const beforeInitialLeaves = await versions(guild.id, ['alice', 'owner']);
     await memberLeaves('alice');
+    expectBumped(await versions(guild.id, ['alice', 'owner']), beforeInitialLeaves);
     expect(await grants(guild.id)).toEqual([
       { user_id: userId('alice'), is_initial: false, is_active: false },
       { user_id: userId('bob'), is_initial: false, is_active: false },
@@ -233,6 +255,7 @@ describe('guild tracking', () => {
     await start();
 
     expect(await guildRow(vanishedId)).toMatchObject({ is_active: false });
+    expect(await services.kv.get(guildAccessVersionKey(vanishedId))).toEqual(expect.any(String));
     expect(await guildRow(byName('Unknown').id)).toMatchObject({ is_active: true, added_by_user_id: userId('bob') });
     expect(await grants(byName('Unknown').id)).toEqual([{ user_id: userId('bob'), is_initial: true, is_active: true }]);
     expect(await guildRow(byName('Returned').id)).toMatchObject({ is_active: true, guild_name: 'Returned', left_at: null });

@@ -3,9 +3,9 @@ import { accessibleGuilds, type AccessibleGuild } from './accessible-guilds.js';
 
 /**
  * `GET /guilds` answers cached per process, per user, valid only while the user's access version (read by the
- * request gate, renewed by every grant or revocation through the API) is unchanged: a grant or revocation shows
- * on every instance with the next request. Changes made outside the API (the bot joining, leaving or renaming a
- * guild) show after the TTL at most.
+ * request gate) is unchanged. Grants and revocations through the API, and the bot's joins, leaves, rejoins and
+ * renames (which bump the version of every user with a grant in that guild), show on every instance with the next
+ * request. The developer team's lists (every active guild) are never cached: no per-user version follows them.
  */
 export interface AccessibleGuildsCache {
   /** The guilds `userId` may open, for the access version read with this request. */
@@ -33,7 +33,8 @@ export function createAccessibleGuildsCache(db: Database, { ttlMs, maxEntries = 
   const entries = new Map<string, Entry>();
   return {
     async of(userId, developer, version) {
-      const key = developer ? `${userId}:developer` : userId;
+      if (developer) return accessibleGuilds(db, userId, true);
+      const key = userId;
       const entry = entries.get(key);
       if (entry !== undefined && entry.version === version && entry.expiresAt > Date.now()) return entry.guilds;
       const guilds = await accessibleGuilds(db, userId, developer);
