@@ -48,6 +48,12 @@ export interface CreateApiOptions {
    */
   developerCacheMs?: number;
   /**
+   * After a developer-team check fails (Discord unreachable), how long the session keeps its last answer before
+   * Discord is asked again, in milliseconds; doubled after each failure in a row, at most `developerCacheMs`.
+   * @default 30_000
+   */
+  developerRetryMs?: number;
+  /**
    * Longest time a guild's access facts (active grants, whether the bot is in it) are reused by this process, in
    * milliseconds; `0` reads them on every request. Grants and revocations through the API and the bot's guild
    * tracking reach every instance with the next request whatever this is; it only bounds changes written to
@@ -131,6 +137,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     sessionTtlMs: options.sessionTtlMs ?? 7 * 86_400_000,
     oauthStateTtlMs: options.oauthStateTtlMs ?? 600_000,
     developerCacheMs: options.developerCacheMs ?? 300_000,
+    developerRetryMs: options.developerRetryMs ?? 30_000,
     guildAccessCacheMs: options.guildAccessCacheMs ?? 10_000,
     guildListCacheMs: options.guildListCacheMs ?? 2_000,
     membersCacheMs: options.membersCacheMs ?? 30_000,

@@ -19,6 +19,10 @@ export interface SessionData {
   developer: boolean;
   /** When `developer` was last checked against Discord (epoch ms). */
   developerCheckedAt: number;
+  /** After a failed check: not before this time (epoch ms) is Discord asked again; `developer` is kept meanwhile. */
+  developerRetryAt?: number;
+  /** Failed checks in a row since the last answer, which doubles the wait before the next attempt. */
+  developerCheckFailures?: number;
   createdAt: number;
   expiresAt: number;
 }

@@ -28,7 +28,9 @@ export interface ApiContext {
   readonly options: ResolvedApiOptions;
   /**
    * The caller behind a live session. Re-checks developer-team membership against Discord when the cached
-   * answer is older than `developerCacheMs`.
+   * answer is older than `developerCacheMs`. A failed check keeps the answer and is not retried before a backoff
+   * (`developerRetryMs`, doubled per failure in a row, at most `developerCacheMs`), recorded in the session so
+   * every instance waits; while a check runs here, the session's other requests use the cached answer.
    */
   callerOf(request: FastifyRequest, sessionId: string, session: SessionData, accessVersion: string): Promise<Caller>;
   /** A valid Discord access token of the caller (refreshed when expired). */
@@ -37,17 +39,30 @@ export interface ApiContext {
 
 export function createApiContext(parts: Omit<ApiContext, 'callerOf' | 'accessToken'>): ApiContext {
   const { services, discord, sessions, cipher, options } = parts;
+  // Checks running in this process, by session: a request arriving meanwhile uses the cached answer at once.
+  const checking = new Set<string>();
 
   const accessToken = (caller: Caller) => accessTokenOf(caller, { kv: services.kv, sessions, cipher, discord });
 
-  async function refreshDeveloper(caller: Caller): Promise<void> {
-    const isDeveloper = await isDeveloperTeamMember(caller.userId, {
-      mainGuildId: services.config.discord.mainGuildId,
-      discord,
-      userAccessToken: () => accessToken(caller),
-    });
-    caller.isDeveloper = isDeveloper;
-    caller.session = { ...caller.session, developer: isDeveloper, developerCheckedAt: Date.now() };
+  async function recheckDeveloper(request: FastifyRequest, caller: Caller): Promise<void> {
+    const failures = caller.session.developerCheckFailures ?? 0;
+    try {
+      const isDeveloper = await isDeveloperTeamMember(caller.userId, {
+        mainGuildId: services.config.discord.mainGuildId,
+        discord,
+        userAccessToken: () => accessToken(caller),
+      });
+      caller.isDeveloper = isDeveloper;
+      // Read after the check: a token refresh during it replaced the session's tokens.
+      const { developerRetryAt: _retryAt, developerCheckFailures: _failures, ...session } = caller.session;
+      caller.session = { ...session, developer: isDeveloper, developerCheckedAt: Date.now() };
+    } catch (error) {
+      // Discord unreachable: keep the last known answer rather than locking everyone out, and record the attempt
+      // so the session's next requests, on every instance, do not each wait on Discord again before the backoff.
+      const waitMs = Math.min(options.developerRetryMs * 2 ** Math.min(failures, 20), Math.max(options.developerCacheMs, options.developerRetryMs));
+      caller.session = { ...caller.session, developerRetryAt: Date.now() + waitMs, developerCheckFailures: failures + 1 };
+      request.log.warn({ err: error, retry_in_ms: waitMs }, 'developer team check failed; using the cached answer');
+    }
     await sessions.update(caller.sessionId, caller.session);
   }
 
@@ -56,12 +71,14 @@ export function createApiContext(parts: Omit<ApiContext, 'callerOf' | 'accessTok
     accessToken,
     async callerOf(request, sessionId, session, accessVersion) {
       const caller: Caller = { userId: session.user.id, sessionId, session, isDeveloper: session.developer, accessVersion };
-      if (Date.now() - session.developerCheckedAt >= options.developerCacheMs) {
+      const now = Date.now();
+      const due = now - session.developerCheckedAt >= options.developerCacheMs && now >= (session.developerRetryAt ?? 0);
+      if (due && !checking.has(sessionId)) {
+        checking.add(sessionId);
         try {
-          await refreshDeveloper(caller);
-        } catch (error) {
-          // Discord unreachable: keep the last known answer rather than locking everyone out.
-          request.log.warn({ err: error }, 'developer team check failed; using the cached answer');
+          await recheckDeveloper(request, caller);
+        } finally {
+          checking.delete(sessionId);
         }
       }
       return caller;

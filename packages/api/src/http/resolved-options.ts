@@ -7,6 +7,7 @@ export interface ResolvedApiOptions {
   sessionTtlMs: number;
   oauthStateTtlMs: number;
   developerCacheMs: number;
+  developerRetryMs: number;
   guildAccessCacheMs: number;
   guildListCacheMs: number;
   membersCacheMs: number;
