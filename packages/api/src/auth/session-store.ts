@@ -32,8 +32,11 @@ export interface SessionStore {
   /** Stores a new session; returns its opaque id (what the cookie carries). */
   create(data: Omit<SessionData, 'createdAt' | 'expiresAt' | 'csrfToken'>): Promise<{ id: string; data: SessionData }>;
   read(id: string): Promise<SessionData | undefined>;
-  /** Replaces a session's data, keeping its expiry. */
-  update(id: string, data: SessionData): Promise<void>;
+  /**
+   * Replaces a session's data, keeping its expiry, only while the session still exists: a request in flight
+   * during logout never recreates the session. Returns whether it was updated.
+   */
+  update(id: string, data: SessionData): Promise<boolean>;
   destroy(id: string): Promise<void>;
   /** The key-value key of a session id (its SHA-256): ids themselves are never stored. */
   keyOf(id: string): string;
@@ -70,9 +73,9 @@ export function createSessionStore(kv: KeyValueStore, ttlMs: number): SessionSto
       return data.expiresAt > Date.now() ? data : undefined;
     },
     async update(id, data) {
-      const ttl = data.expiresAt - Date.now();
-      if (ttl <= 0) return;
-      await kv.set(keyOf(id), JSON.stringify(data), { ttlMs: ttl });
+      if (data.expiresAt <= Date.now()) return false;
+      // Conditional and atomic (SET XX KEEPTTL): a session deleted meanwhile stays deleted.
+      return kv.setIfExists(keyOf(id), JSON.stringify(data));
     },
     async destroy(id) {
       await kv.del(keyOf(id));

@@ -61,3 +61,25 @@ describe('developer-team re-check while Discord fails or is slow', () => {
     expect(memberCalls().length).toBe(before + 1);
   });
 });
+
+describe('session updates during logout', () => {
+  let stack: ApiStack;
+
+  beforeAll(async () => {
+    stack = await createApiStack({ api: { developerCacheMs: 0 } });
+  });
+  afterAll(() => stack?.close());
+
+  it('GIVEN a developer re-check in flight WHEN the session logs out meanwhile THEN the check does not bring the session back', async () => {
+    const dev = await stack.login('dev');
+    const sessionKey = createSessionStore(stack.services[0]!.kv, 1).keyOf(dev.jar.get('bl_session')!);
+    const stale = ApiClient.inject(stack.api).withCookiesOf(dev);
+    stack.emulator.addLatency(`GET /guilds/${stack.guilds.main}/members/${stack.userIds.dev}`, 1_000);
+    const inFlight = stale.get('/api/v1/auth/me');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await dev.request('POST', '/api/v1/auth/logout')).status).toBe(204);
+    expect((await inFlight).status).toBe(200);
+    expect(await stack.services[0]!.kv.get(sessionKey)).toBeUndefined();
+    expect((await stale.get('/api/v1/auth/me')).status).toBe(401);
+  });
+});

@@ -80,6 +80,12 @@ export function createMemoryKeyValue({
       data.write(key, value, expiresAt(ttlMs));
       return true;
     },
+    async setIfExists(key, value, options = {}) {
+      const entry = data.entry(key);
+      if (entry === undefined) return false;
+      data.write(key, value, options.ttlMs === undefined ? entry.expiresAt : expiresAt(options.ttlMs));
+      return true;
+    },
     async getDel(key) {
       const value = data.read(key, 'string');
       if (value !== undefined) data.delete(key);

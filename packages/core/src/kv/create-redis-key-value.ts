@@ -43,7 +43,7 @@ function watchConnection(client: Redis, logger: Logger, role: string): void {
 /**
  * A {@link KeyValueStore} on Redis through ioredis. Commands use one connection that reconnects by itself;
  * pub/sub uses a second connection, opened on the first `subscribe`, whose subscriptions ioredis restores
- * after a reconnect. Operations that must be atomic use `SET NX PX`, `GETDEL`, `MULTI` or Lua scripts.
+ * after a reconnect. Operations that must be atomic use `SET NX PX`, `SET XX KEEPTTL`, `GETDEL`, `MULTI` or Lua scripts.
  *
  * @example
  * ```ts
@@ -87,6 +87,13 @@ export function createRedisKeyValue({ url, prefix = 'baseline:', logger: parentL
     async setIfAbsent(key, value, ttlMs) {
       const result =
         ttlMs === undefined ? await client.set(k(key), value, 'NX') : await client.set(k(key), value, 'PX', ttlMs, 'NX');
+      return result === 'OK';
+    },
+    async setIfExists(key, value, options = {}) {
+      const result =
+        options.ttlMs === undefined
+          ? await client.call('SET', k(key), value, 'KEEPTTL', 'XX')
+          : await client.call('SET', k(key), value, 'PX', String(options.ttlMs), 'XX');
       return result === 'OK';
     },
     async getDel(key) {

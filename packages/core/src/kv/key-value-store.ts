@@ -70,6 +70,12 @@ export interface KeyValueStore {
    * locks and single-use state.
    */
   setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean>;
+  /**
+   * Replaces a key's value only while the key exists (`SET XX`), atomically: an update that must not recreate
+   * something deleted meanwhile (a session ended by logout). Without `ttlMs` the key keeps its expiry (`KEEPTTL`);
+   * with it, the expiry is replaced. Returns whether the key existed and was set.
+   */
+  setIfExists(key: string, value: string, options?: SetOptions): Promise<boolean>;
   /** Returns and deletes a string key in one atomic step: single-use state such as OAuth `state` values. */
   getDel(key: string): Promise<string | undefined>;
   /** Deletes a key only while it still holds `value`, atomically. Returns whether it was deleted. */

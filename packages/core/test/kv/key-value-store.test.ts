@@ -97,6 +97,32 @@ describe.each(hosts)('KeyValueStore on $name', (host) => {
       expect(await kv.ttl('nx:a')).toBeNull();
     });
 
+    it('GIVEN setIfExists THEN a missing key stays missing AND an existing one is replaced keeping its expiry', async () => {
+      expect(await kv.setIfExists('s:xx', 'v')).toBe(false);
+      expect(await kv.get('s:xx')).toBeUndefined();
+      await kv.set('s:xx', 'old', { ttlMs: 10_000 });
+      expect(await kv.setIfExists('s:xx', 'new')).toBe(true);
+      expect(await kv.get('s:xx')).toBe('new');
+      const kept = await kv.ttl('s:xx');
+      expect(kept).toBeGreaterThan(5_000);
+      expect(kept).toBeLessThanOrEqual(10_000);
+      await kv.set('s:xx-none', 'old');
+      expect(await kv.setIfExists('s:xx-none', 'new')).toBe(true);
+      expect(await kv.ttl('s:xx-none')).toBeNull();
+    });
+
+    it('GIVEN setIfExists with a ttl THEN the expiry is replaced AND a key that expired or was deleted is not recreated', async () => {
+      await kv.set('s:xx-ttl', 'old', { ttlMs: 10_000 });
+      expect(await kv.setIfExists('s:xx-ttl', 'new', { ttlMs: 500_000 })).toBe(true);
+      expect(await kv.ttl('s:xx-ttl')).toBeGreaterThan(10_000);
+      await kv.del('s:xx-ttl');
+      expect(await kv.setIfExists('s:xx-ttl', 'again', { ttlMs: 500_000 })).toBe(false);
+      await kv.set('s:xx-short', 'v', { ttlMs: 30 });
+      await waitFor(async () => (await kv.get('s:xx-short')) === undefined);
+      expect(await kv.setIfExists('s:xx-short', 'back')).toBe(false);
+      expect(await kv.get('s:xx-short')).toBeUndefined();
+    });
+
     it('GIVEN getDel THEN the value is returned exactly once', async () => {
       await kv.set('once:state', 'token');
       const results = await Promise.all([kv.getDel('once:state'), kv.getDel('once:state')]);
