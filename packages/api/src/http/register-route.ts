@@ -7,6 +7,7 @@ import { API_ERROR_CODES, ApiError } from '../errors/api-error.js';
 import { fieldErrorsOf } from '../errors/error-body.js';
 import { rateLimitedError, rateLimitHeaders } from '../rate-limit/rate-limiter.js';
 import type { ApiContext } from './api-context.js';
+import { csrfTokenMatches } from './csrf.js';
 import type { AnyRouteDefinition } from './define-route.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -66,7 +67,7 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
         const prefetched = caller !== undefined && hint?.userId === caller.userId && hint.developer === caller.isDeveloper ? prefetching : undefined;
         if (definition.access !== 'public') {
           if (caller === undefined) throw new ApiError(401, API_ERROR_CODES.unauthenticated, 'sign in first');
-          if (UNSAFE.has(definition.method) && request.headers[CSRF_HEADER] !== caller.session.csrfToken) {
+          if (UNSAFE.has(definition.method) && !csrfTokenMatches(request.headers[CSRF_HEADER], caller.session.csrfToken)) {
             throw new ApiError(403, API_ERROR_CODES.csrf, `cookie-authenticated writes need the ${CSRF_HEADER} header from /api/v1/auth/me`);
           }
         }
