@@ -1,4 +1,4 @@
-import { withLogContext } from '@baseline/core';
+import { BaselineError, withLogContext } from '@baseline/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { decideGuildAccess } from '../access/guild-access.js';
@@ -9,6 +9,7 @@ import { rateLimitedError, rateLimitHeaders } from '../rate-limit/rate-limiter.j
 import type { ApiContext } from './api-context.js';
 import { csrfTokenMatches } from './csrf.js';
 import type { AnyRouteDefinition } from './define-route.js';
+import { isGuildScoped, routeProblem } from './route-problem.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The header cookie-authenticated writes must carry, holding the session's CSRF token. */
@@ -24,7 +25,8 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 
 }
 
 /**
- * Mounts a route at `prefix + definition.url` with the pipeline every route shares:
+ * Mounts a route at `prefix + definition.url` with the pipeline every route shares (a definition that cannot be
+ * served safely, see `routeProblem`, is refused here with `BL_ERR_API_ROUTE_INVALID`):
  *
  * 1. path parameters (400);
  * 2. the session, the caller's own and the global rate limits and, for guild routes, the guild's access version
@@ -37,15 +39,16 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 
  * 5. the handler, with `correlation_id`, `user_id` and `guild_id` on every log line.
  */
 export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: string, definition: AnyRouteDefinition): void {
+  const problem = routeProblem(definition);
+  if (problem !== undefined) throw new BaselineError('BL_ERR_API_ROUTE_INVALID', `route ${definition.method} ${prefix}${definition.url} ${problem}`);
   const successStatus = Number(Object.keys(definition.responses)[0] ?? 200);
-  const guildScoped = definition.access === 'guild' || definition.access === 'guild-authorized';
+  const guildScoped = isGuildScoped(definition);
   app.route({
     method: definition.method,
     url: `${prefix}${definition.url}`,
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const params = parse(definition.params, request.params, 'params');
       const guildId = (params as { guild_id?: string } | undefined)?.guild_id;
-      if (guildScoped && guildId === undefined) throw new Error(`route ${definition.url} is guild-scoped but has no guild_id parameter`);
       const cookie = request.cookies[api.options.cookieName];
       const sessionKey = api.sessions.keyOfCookie(cookie);
       const hint = sessionKey !== undefined ? api.sessionHints.get(sessionKey) : undefined;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../http/api-context.js';
 import type { AnyRouteDefinition } from '../http/define-route.js';
 import { registerRoute } from '../http/register-route.js';
+import { routeProblem } from '../http/route-problem.js';
 import type { MountedRoute } from '../openapi/build-openapi.js';
 import type { ApiRouteHost } from './api-route-host.js';
 
@@ -10,8 +11,9 @@ const ROUTE_PATH = /^\/[A-Za-z0-9_\-/:.]*$/;
 
 /**
  * Runs each plugin's `routes` hook and mounts what it declared under its prefix. A plugin whose hook throws,
- * or declares an invalid route, gets none of its routes mounted (`BL_ERR_API_PLUGIN_ROUTES`, logged); the
- * others are unaffected.
+ * or declares an invalid route (a path not starting with `/`, a guild-scoped route without a `:guild_id`
+ * parameter, a `:guild_id` route that is `public` or `user`), gets none of its routes mounted
+ * (`BL_ERR_API_PLUGIN_ROUTES`, logged); the others are unaffected.
  */
 export async function mountPluginRoutes(app: FastifyInstance, api: ApiContext, mounted: MountedRoute[]): Promise<void> {
   for (const loaded of api.services.plugins) {
@@ -23,6 +25,10 @@ export async function mountPluginRoutes(app: FastifyInstance, api: ApiContext, m
       route(definition) {
         if (!ROUTE_PATH.test(definition.url)) {
           throw new BaselineError('BL_ERR_API_PLUGIN_ROUTES', `plugin "${loaded.id}": route url "${definition.url}" must start with "/"`);
+        }
+        const problem = routeProblem(definition as AnyRouteDefinition);
+        if (problem !== undefined) {
+          throw new BaselineError('BL_ERR_API_PLUGIN_ROUTES', `plugin "${loaded.id}": route ${definition.method} ${definition.url} ${problem}`);
         }
         declared.push(definition as AnyRouteDefinition);
       },

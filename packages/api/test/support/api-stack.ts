@@ -21,6 +21,8 @@ export interface ApiStackOptions {
   emulator?: DiscordEmulatorOptions;
   /** Environment overrides (a value of `undefined` removes the variable). */
   env?: Record<string, string | undefined>;
+  /** Plugins besides the test plugins every stack has. */
+  plugins?: unknown[];
 }
 
 /**
@@ -71,7 +73,7 @@ export async function createApiStack(options: ApiStackOptions = {}) {
   const apis: BaselineApi[] = [];
   for (let index = 0; index < (options.instances ?? 1); index += 1) {
     const logger = createLogger({ service: `api-${index}`, level: 'debug', secrets: secretsOf(config), destination: logs.stream });
-    const instance = await createServices({ service: `api-${index}`, config, logger, discover: false, kvPrefix: redis.prefix, plugins: [greeterPlugin, moderationPlugin, brokenRoutesPlugin] });
+    const instance = await createServices({ service: `api-${index}`, config, logger, discover: false, kvPrefix: redis.prefix, plugins: [greeterPlugin, moderationPlugin, brokenRoutesPlugin, ...(options.plugins ?? [])] });
     services.push(instance);
     apis.push(await createApi({ services: instance, ...options.api }));
   }
