@@ -72,6 +72,34 @@ describe('guild settings through the API', () => {
     expect((await owner.get(`/api/v1/guilds/${stack.guilds.alpha}/audit-log`)).body.entries.length).toBe(auditBefore);
   });
 
+  it('GIVEN valid changes of two namespaces WHEN storing the second fails THEN nothing of the first is stored, audited or announced', async () => {
+    const sql = stack.db.fork().getConnection();
+    // The audit row of the second namespace is refused by the database, after the first namespace was handled.
+    await sql.execute(`create function bl_test_refuse_audit() returns trigger language plpgsql as $$
+      begin if new.target = 'moderation' then raise exception 'audit refused'; end if; return new; end $$`);
+    await sql.execute('create trigger bl_test_refuse_audit before insert on audit_log for each row execute function bl_test_refuse_audit()');
+    const before = (await owner.get(path)).body.settings;
+    const auditBefore = (await owner.get(`/api/v1/guilds/${stack.guilds.alpha}/audit-log`)).body.entries.length;
+    const heard: string[] = [];
+    const unsubscribe = await stack.services[1]!.kv.subscribe(SETTINGS_CHANGED_CHANNEL, (message) => void heard.push(message));
+    try {
+      const response = await owner.request('PUT', path, { body: { greeter: { greeting: 'Half done' }, moderation: { maxWarnings: 4 } } });
+      expect(response.status).toBe(500);
+    } finally {
+      await unsubscribe();
+      await sql.execute('drop trigger bl_test_refuse_audit on audit_log');
+      await sql.execute('drop function bl_test_refuse_audit()');
+    }
+    const rows = await sql.execute<{ setting_key: string; setting_value: Record<string, unknown> }[]>(
+      `select setting_key, setting_value from guild_settings where guild_id = ? order by setting_key`,
+      [stack.guilds.alpha],
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.setting_key, row.setting_value]))).toEqual({ greeter: before.greeter, moderation: before.moderation });
+    expect((await owner.get(path)).body.settings).toEqual(before);
+    expect((await owner.get(`/api/v1/guilds/${stack.guilds.alpha}/audit-log`)).body.entries.length).toBe(auditBefore);
+    expect(heard).toEqual([]);
+  });
+
   it('GIVEN a body that is not an object of namespaces THEN 422 with field paths', async () => {
     const response = await owner.request('PUT', path, { body: { greeter: 'loud' } });
     expect(response.status).toBe(422);

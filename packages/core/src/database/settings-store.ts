@@ -7,6 +7,7 @@ import { GuildSetting } from './entities/guild-setting.entity.js';
 /**
  * The {@link SettingsStore} on `guild_settings`: one row per guild and namespace, written as an upsert on
  * `(guild_id, setting_key)`. Writing for a guild that has no `guilds` row fails with `BL_ERR_DB_GUILD_UNKNOWN`.
+ * `writeMany` stores several namespaces and their audit rows in one statement: all or nothing.
  *
  * @example
  * ```ts
@@ -15,6 +16,14 @@ import { GuildSetting } from './entities/guild-setting.entity.js';
  * ```
  */
 export function createPostgresSettingsStore(db: Database): SettingsStore {
+  function guildUnknown(error: unknown, guildId: string, namespaces: string[]): unknown {
+    if (!(error instanceof ForeignKeyConstraintViolationException)) return error;
+    return new BaselineError('BL_ERR_DB_GUILD_UNKNOWN', `cannot store settings "${namespaces.join('", "')}" for unknown guild ${guildId}`, {
+      cause: error,
+      details: { guildId, namespace: namespaces.join(',') },
+    });
+  }
+
   return {
     async read(guildId, namespace) {
       const row = await db.fork().findOne(GuildSetting, { guildId, settingKey: namespace });
@@ -38,13 +47,43 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
           'run',
         );
       } catch (error) {
-        if (error instanceof ForeignKeyConstraintViolationException) {
-          throw new BaselineError('BL_ERR_DB_GUILD_UNKNOWN', `cannot store settings "${namespace}" for unknown guild ${guildId}`, {
-            cause: error,
-            details: { guildId, namespace },
-          });
-        }
-        throw error;
+        throw guildUnknown(error, guildId, [namespace]);
+      }
+    },
+
+    async writeMany(guildId, values, audit = []) {
+      const namespaces = Object.keys(values);
+      if (namespaces.length === 0 && audit.length === 0) return;
+      const entries = audit.map((entry) => ({
+        guild_id: entry.guildId,
+        actor_user_id: entry.actorUserId,
+        action: entry.action,
+        target: entry.target ?? null,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        metadata: entry.metadata ?? null,
+      }));
+      try {
+        // One statement, so one implicit transaction and one round trip: the upserts in a data-modifying WITH, the
+        // audit rows in the main insert. A JSON null stays SQL NULL, as appendAuditLog stores it.
+        await db.fork().execute(
+          `with "written" as (
+             insert into "guild_settings" ("guild_id", "setting_key", "setting_value")
+             select ?::bigint, "entry"."key", "entry"."value" from jsonb_each(?::jsonb) as "entry"
+             on conflict ("guild_id", "setting_key") do update set
+               "setting_value" = excluded."setting_value",
+               "updated_at" = now()
+             returning 1
+           )
+           insert into "audit_log" ("guild_id", "actor_user_id", "action", "target", "before", "after", "metadata")
+           select ("e"->>'guild_id')::bigint, ("e"->>'actor_user_id')::bigint, "e"->>'action', "e"->>'target',
+                  nullif("e"->'before', 'null'::jsonb), nullif("e"->'after', 'null'::jsonb), nullif("e"->'metadata', 'null'::jsonb)
+             from jsonb_array_elements(?::jsonb) as "e"`,
+          [guildId, JSON.stringify(values), JSON.stringify(entries)],
+          'run',
+        );
+      } catch (error) {
+        throw guildUnknown(error, guildId, namespaces);
       }
     },
   };

@@ -5,14 +5,10 @@ import type { AllSettings, BaselineSettings, SettingsOf } from './baseline-setti
 import { deepFreeze, isSettingsDefinition, type SettingsDefinition } from './define-settings.js';
 import { resolveSettings } from './resolve-settings.js';
 import { SettingsCache } from './settings-cache.js';
-import {
-  parseSettingsChange,
-  SETTINGS_CHANGED_CHANNEL,
-  settingsVersionKey,
-  type SettingsChange,
-  type SettingsChangeMessage,
-} from './settings-change.js';
-import { SettingsError, SettingsValidationError } from './settings-errors.js';
+import type { AuditLogAppend } from '../database/repositories/audit-log-repository.js';
+import { createSettingsAnnouncer } from './announce-settings-changes.js';
+import { parseSettingsChange, SETTINGS_CHANGED_CHANNEL, type SettingsChange } from './settings-change.js';
+import { SettingsError, SettingsValidationError, type SettingsIssue } from './settings-errors.js';
 import { allSettingsJsonSchema, settingsJsonSchema, type JsonSchema } from './settings-json-schema.js';
 import type { SettingsStore } from './store.js';
 
@@ -47,6 +43,15 @@ export interface SetSettingsOptions {
    * @default false
    */
   replace?: boolean;
+}
+
+/** Options of {@link SettingsRegistry.setMany}. */
+export interface SetManySettingsOptions extends SetSettingsOptions {
+  /**
+   * Audit entries to record with the change, in the same transaction as the settings: called with every
+   * namespace's validated new value once all of them passed.
+   */
+  audit?(written: Readonly<Record<string, Readonly<Record<string, unknown>>>>): readonly AuditLogAppend[];
 }
 
 /** Namespaces are plugin ids: lowercase kebab case. */
@@ -90,6 +95,21 @@ export interface SettingsRegistry {
     value: Partial<SettingsOf<Namespace>>,
     options?: SetSettingsOptions,
   ): Promise<Readonly<SettingsOf<Namespace>>>;
+  /**
+   * Changes several namespaces of a guild at once, all or nothing: every namespace is validated first (one
+   * `BL_ERR_SETTINGS_INVALID` listing every bad path, nothing stored), then all values and the `audit` entries are
+   * written in one transaction, then every change is announced (one round trip on Redis). Returns the new values.
+   * @throws SettingsValidationError `BL_ERR_SETTINGS_INVALID`; SettingsError `BL_ERR_SETTINGS_NAMESPACE_UNKNOWN`.
+   * @example
+   * ```ts
+   * await settings.setMany(guildId, { moderation: { maxWarnings: 5 }, welcome: { enabled: true } }, { actorUserId });
+   * ```
+   */
+  setMany(
+    guildId: string,
+    changes: Readonly<Record<string, Record<string, unknown>>>,
+    options?: SetManySettingsOptions,
+  ): Promise<Readonly<Record<string, Readonly<Record<string, unknown>>>>>;
   /** Calls `listener` after every change, local or announced by another process. Returns a remover. */
   onChange(listener: (change: SettingsChange) => void): () => void;
   /** The JSON Schema of every namespace (one object with a property per namespace). */
@@ -168,6 +188,32 @@ export async function createSettingsRegistry({
   }
 
   const unsubscribe: Unsubscribe = await kv.subscribe(SETTINGS_CHANGED_CHANNEL, onAnnouncement);
+  const announce = createSettingsAnnouncer(kv, origin);
+
+  /** Validates `value` (merged over `current`) against its namespace's schema; issues are pushed to `issues`. */
+  function validate(guildId: string, namespace: string, current: Record<string, unknown>, value: Record<string, unknown>, issues: SettingsIssue[]) {
+    const parsed = definitionOf(namespace).schema.safeParse({ ...current, ...value });
+    if (parsed.success) return deepFreeze(parsed.data) as Readonly<Record<string, unknown>>;
+    issues.push(
+      ...parsed.error.issues.map((issue) => ({ path: [namespace, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code })),
+    );
+    return undefined;
+  }
+
+  /** After a committed write: caches the new values, announces them to every process, tells local listeners. */
+  async function written(guildId: string, values: Readonly<Record<string, Readonly<Record<string, unknown>>>>, actorUserId: string | undefined) {
+    const namespaces = Object.keys(values);
+    for (const namespace of namespaces) {
+      cache.invalidate(guildId, namespace);
+      cache.set(guildId, namespace, values[namespace]!);
+    }
+    const versions = await announce(guildId, namespaces, actorUserId);
+    namespaces.forEach((namespace, index) => {
+      const version = versions[index]!;
+      logger.info({ guildId, namespace, version, actorUserId }, 'settings changed');
+      notify({ guildId, namespace, version, actorUserId, source: 'local' });
+    });
+  }
 
   async function get(guildId: string, namespace: string): Promise<Readonly<Record<string, unknown>>> {
     definitionOf(namespace);
@@ -231,29 +277,35 @@ export async function createSettingsRegistry({
     },
 
     set: (async (guildId: string, namespace: string, value: Record<string, unknown>, options: SetSettingsOptions = {}) => {
-      const { schema } = definitionOf(namespace);
+      definitionOf(namespace);
       // Merge over what is stored now, not over a cached value that may be stale.
       const current = options.replace === true ? {} : resolve(guildId, namespace, await store.read(guildId, namespace));
-      const parsed = schema.safeParse({ ...current, ...value });
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((issue) => ({
-          path: [namespace, ...issue.path.map(String)].join('.'),
-          message: issue.message,
-          code: issue.code,
-        }));
-        throw new SettingsValidationError(guildId, namespace, issues);
-      }
-      const next = deepFreeze(parsed.data);
+      const issues: SettingsIssue[] = [];
+      const next = validate(guildId, namespace, current, value, issues);
+      if (next === undefined) throw new SettingsValidationError(guildId, namespace, issues);
       await store.write(guildId, namespace, next);
-      cache.invalidate(guildId, namespace);
-      cache.set(guildId, namespace, next);
-      const version = await kv.incr(settingsVersionKey(guildId, namespace));
-      const message: SettingsChangeMessage = { guildId, namespace, version, actorUserId: options.actorUserId, origin };
-      await kv.publish(SETTINGS_CHANGED_CHANNEL, JSON.stringify(message));
-      logger.info({ guildId, namespace, version, actorUserId: options.actorUserId }, 'settings changed');
-      notify({ guildId, namespace, version, actorUserId: options.actorUserId, source: 'local' });
+      await written(guildId, { [namespace]: next }, options.actorUserId);
       return next;
     }) as SettingsRegistry['set'],
+
+    async setMany(guildId, changes, options = {}) {
+      const namespaces = Object.keys(changes);
+      for (const namespace of namespaces) definitionOf(namespace);
+      // Merge over what is stored now (one read for every namespace), not over cached values that may be stale.
+      const stored = options.replace === true || namespaces.length === 0 ? {} : await store.readAll(guildId);
+      const issues: SettingsIssue[] = [];
+      const next: Record<string, Readonly<Record<string, unknown>>> = {};
+      for (const namespace of namespaces) {
+        const current = options.replace === true ? {} : resolve(guildId, namespace, stored[namespace]);
+        const value = validate(guildId, namespace, current, changes[namespace]!, issues);
+        if (value !== undefined) next[namespace] = value;
+      }
+      if (issues.length > 0) throw new SettingsValidationError(guildId, namespaces.join(', '), issues);
+      if (namespaces.length === 0) return next;
+      await store.writeMany(guildId, next, options.audit?.(next) ?? []);
+      await written(guildId, next, options.actorUserId);
+      return next;
+    },
 
     onChange(listener) {
       listeners.add(listener);

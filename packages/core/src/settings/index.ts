@@ -8,6 +8,7 @@ export {
 } from './define-settings.js';
 export {
   createSettingsRegistry,
+  type SetManySettingsOptions,
   type SetSettingsOptions,
   type SettingsRegistry,
   type SettingsRegistryOptions,

@@ -1,3 +1,5 @@
+import type { AuditLogAppend } from '../database/repositories/audit-log-repository.js';
+
 /**
  * Where per-guild settings are persisted. One row per guild and namespace (`guild_settings.setting_key`
  * is the namespace, `setting_value` its whole JSON object).
@@ -12,4 +14,9 @@ export interface SettingsStore {
   readAll(guildId: string): Promise<Record<string, Record<string, unknown>>>;
   /** Replaces the stored object of one namespace for a guild (an upsert). */
   write(guildId: string, namespace: string, value: Record<string, unknown>): Promise<void>;
+  /**
+   * Replaces the stored objects of several namespaces of a guild and appends `audit` entries, all or nothing (one
+   * transaction): after a failure nothing of it is stored.
+   */
+  writeMany(guildId: string, values: Readonly<Record<string, Record<string, unknown>>>, audit?: readonly AuditLogAppend[]): Promise<void>;
 }

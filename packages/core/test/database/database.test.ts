@@ -235,6 +235,36 @@ describe('createPostgresSettingsStore', () => {
     expect(count?.n).toBe('3');
   });
 
+  it('GIVEN writeMany THEN every namespace and every audit entry is stored in one go, JSON null as SQL NULL', async () => {
+    await upsertGuild(db, { guildId: GUILD_C, guildName: 'Gamma' });
+    const store = createPostgresSettingsStore(db);
+    await store.writeMany(GUILD_C, { polls: { maxOptions: 3 }, core: { locale: 'fr' } }, [
+      { guildId: GUILD_C, actorUserId: USER, action: 'settings.update', target: 'polls', before: null, after: { maxOptions: 3 } },
+      { guildId: GUILD_C, actorUserId: USER, action: 'settings.update', target: 'core', after: { locale: 'fr' }, metadata: { via: "it's" } },
+    ]);
+    expect(await store.readAll(GUILD_C)).toEqual({ core: { locale: 'fr' }, polls: { maxOptions: 3 } });
+    const rows = await db.fork().getConnection().execute(
+      `select actor_user_id::text as actor, target, before, after, metadata from audit_log where guild_id = ? and action = 'settings.update' order by id`,
+      [GUILD_C],
+    );
+    expect(rows).toEqual([
+      { actor: USER, target: 'polls', before: null, after: { maxOptions: 3 }, metadata: null },
+      { actor: USER, target: 'core', before: null, after: { locale: 'fr' }, metadata: { via: "it's" } },
+    ]);
+  });
+
+  it('GIVEN writeMany whose audit entry the database refuses THEN no namespace is stored either', async () => {
+    const store = createPostgresSettingsStore(db);
+    const before = await store.readAll(GUILD_C);
+    const error = await store
+      .writeMany(GUILD_C, { polls: { maxOptions: 9 }, extra: { on: true } }, [{ guildId: GUILD_C, actorUserId: 'not-a-snowflake', action: 'settings.update' }])
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect(await store.readAll(GUILD_C)).toEqual(before);
+    const unknown = await store.writeMany('556', { polls: {} }).catch((caught: unknown) => caught);
+    expect(isBaselineError(unknown, 'BL_ERR_DB_GUILD_UNKNOWN')).toBe(true);
+  });
+
   it('GIVEN a guild without a guilds row THEN a write fails with BL_ERR_DB_GUILD_UNKNOWN', async () => {
     const error = await createPostgresSettingsStore(db)
       .write('555', 'polls', {})

@@ -1,3 +1,4 @@
+import type { AuditLogAppend } from '../../src/database/repositories/audit-log-repository.js';
 import type { SettingsStore } from '../../src/settings/store.js';
 
 /**
@@ -9,6 +10,8 @@ export class MemorySettingsStore implements SettingsStore {
   reads = 0;
   readAlls = 0;
   writes = 0;
+  /** Calls of writeMany, each with the audit entries it was given. */
+  readonly batches: Array<{ namespaces: string[]; audit: readonly AuditLogAppend[] }> = [];
 
   async read(guildId: string, namespace: string): Promise<Record<string, unknown> | undefined> {
     this.reads += 1;
@@ -29,5 +32,13 @@ export class MemorySettingsStore implements SettingsStore {
       this.rows.set(guildId, guild);
     }
     guild.set(namespace, structuredClone(value));
+  }
+
+  async writeMany(guildId: string, values: Readonly<Record<string, Record<string, unknown>>>, audit: readonly AuditLogAppend[] = []): Promise<void> {
+    this.batches.push({ namespaces: Object.keys(values), audit: structuredClone(audit) });
+    for (const [namespace, value] of Object.entries(values)) {
+      await this.write(guildId, namespace, value);
+      this.writes -= 1;
+    }
   }
 }

@@ -190,6 +190,57 @@ describe.each(hosts)('settings registry with $name key-value', ({ make }) => {
     expect(changes[1]!.version).toBe(changes[0]!.version + 1);
   });
 
+  it('GIVEN setMany with one invalid namespace THEN every bad path is reported AND nothing is stored or announced', async () => {
+    const heard: SettingsChange[] = [];
+    settings.onChange((change) => heard.push(change));
+    const error = await settings
+      .setMany(GUILD, { welcome: { greeting: 'Valid' }, moderation: { maxWarnings: 99 } }, { audit: () => [{ guildId: GUILD, actorUserId: null, action: 'x' }] })
+      .catch((caught: unknown) => caught);
+    expect(isBaselineError(error, 'BL_ERR_SETTINGS_INVALID')).toBe(true);
+    expect((error as SettingsValidationError).issues.map((issue) => issue.path)).toEqual(['moderation.maxWarnings']);
+    expect(store.batches).toEqual([]);
+    expect(store.rows.get(GUILD)).toBeUndefined();
+    expect(heard).toEqual([]);
+  });
+
+  it('GIVEN setMany THEN every namespace is merged and stored in one batch with its audit entries AND each change is announced to other registries', async () => {
+    await settings.set(GUILD, 'moderation', { maxWarnings: 5 });
+    const other = await openRegistry();
+    expect((await other.get(GUILD, 'moderation')).maxWarnings).toBe(5);
+    const heard: SettingsChange[] = [];
+    other.onChange((change) => heard.push(change));
+    const local: SettingsChange[] = [];
+    settings.onChange((change) => local.push(change));
+
+    const written = await settings.setMany(GUILD, { moderation: { logChannelId: '9' }, welcome: { enabled: true } }, {
+      actorUserId: '77',
+      audit: (values) => Object.entries(values).map(([namespace, after]) => ({ guildId: GUILD, actorUserId: '77', action: 'settings.update', target: namespace, after })),
+    });
+    expect(written).toEqual({ moderation: { maxWarnings: 5, logChannelId: '9', filters: { links: true, invites: false } }, welcome: { greeting: 'Hello!', enabled: true } });
+    expect(store.batches).toEqual([
+      {
+        namespaces: ['moderation', 'welcome'],
+        audit: [
+          { guildId: GUILD, actorUserId: '77', action: 'settings.update', target: 'moderation', after: written.moderation },
+          { guildId: GUILD, actorUserId: '77', action: 'settings.update', target: 'welcome', after: written.welcome },
+        ],
+      },
+    ]);
+    expect(local.map(({ namespace, actorUserId, source }) => ({ namespace, actorUserId, source }))).toEqual([
+      { namespace: 'moderation', actorUserId: '77', source: 'local' },
+      { namespace: 'welcome', actorUserId: '77', source: 'local' },
+    ]);
+    expect(local[0]!.version).toBe(2);
+    // The first set's own announcement may reach the other registry too: only the actor's changes are compared.
+    const byActor = () => heard.filter((change) => change.actorUserId === '77');
+    await waitFor(() => byActor().length === 2);
+    expect(byActor().map(({ namespace, actorUserId, source, version }) => ({ namespace, actorUserId, source, version }))).toEqual([
+      { namespace: 'moderation', actorUserId: '77', source: 'remote', version: 2 },
+      { namespace: 'welcome', actorUserId: '77', source: 'remote', version: 1 },
+    ]);
+    expect((await other.get(GUILD, 'moderation')).logChannelId).toBe('9');
+  });
+
   it('GIVEN two registries sharing a store THEN a set in one makes the other drop its cache and read the new value', async () => {
     const other = await openRegistry();
     const heard: SettingsChange[] = [];

@@ -1,4 +1,3 @@
-import { appendAuditLog } from '@baseline/core';
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError, type FieldError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
@@ -47,7 +46,7 @@ export const putSettingsRoute = defineRoute({
   body: z.record(z.string(), z.record(z.string(), z.unknown())).describe('Partial settings by namespace, e.g. { "moderation": { "maxWarnings": 5 } }'),
   responses: { 200: z.object({ settings: allSettingsSchema }) },
   async handler({ api, params, body, caller }) {
-    const { settings, db } = api.services;
+    const { settings } = api.services;
     const guildId = params.guild_id;
     const fields: FieldError[] = [];
     const current: Record<string, Readonly<Record<string, unknown>>> = {};
@@ -67,12 +66,16 @@ export const putSettingsRoute = defineRoute({
     }
     if (fields.length > 0) throw new ApiError(422, 'BL_ERR_SETTINGS_INVALID', 'the settings do not match their schema; nothing was stored', { fields });
     // Each namespace is stored whole (`replace`), merged over the value the registry holds for this process: that
-    // cache follows every change announced by other processes, so the row is not read a second time. A change
+    // cache follows every change announced by other processes, so the rows are not read a second time. A change
     // made elsewhere at the same moment can be overwritten, as it could between the registry's own read and write.
-    for (const [namespace, value] of Object.entries(merged)) {
-      const next = await settings.set(guildId, namespace, value, { actorUserId: caller!.userId, replace: true });
-      await appendAuditLog(db, { guildId, actorUserId: caller!.userId, action: 'settings.update', target: namespace, before: current[namespace], after: next });
-    }
+    // Every namespace and its audit entry are written in one transaction: all or nothing.
+    const actorUserId = caller!.userId;
+    await settings.setMany(guildId, merged, {
+      actorUserId,
+      replace: true,
+      audit: (written) =>
+        Object.entries(written).map(([namespace, after]) => ({ guildId, actorUserId, action: 'settings.update', target: namespace, before: current[namespace], after })),
+    });
     return { settings: await settings.getAll(guildId) };
   },
 });
