@@ -6,7 +6,7 @@ import { computeCost } from '../pricing/compute-cost.js';
 import type { PricingCatalog } from '../pricing/pricing-catalog.js';
 import type { ProviderRateLimiter } from '../resilience/provider-rate-limiter.js';
 import type { LlmCallContext } from '../types/requests.js';
-import { usageTotals, type UsageBuckets, type UsageTotals } from '../types/usage.js';
+import { emptyUsage, usageTotals, type UsageBuckets, type UsageTotals } from '../types/usage.js';
 import type { LlmRequestType } from '../usage/usage-record.js';
 import type { UsageRecorder } from '../usage/usage-recorder.js';
 import type { LlmLogger } from './llm-logger.js';
@@ -56,7 +56,7 @@ export class UsageAccounting {
     const now = new Date();
     const latencyMs = Math.max(0, Math.round(performance.now() - outcome.startedAt));
     const usage = outcome.usage;
-    const totals = usage ? usageTotals(usage) : usageTotals({ ...zero });
+    const totals = usage ? usageTotals(usage) : usageTotals(emptyUsage());
     const pricing = usage ? this.deps.catalog().find(target.provider, target.model, now) : null;
     const cost = usage && pricing ? computeCost(usage, pricing.rates, { serviceTier: outcome.serviceTier ?? null }) : null;
     const costUsd = formatUsd(cost?.total ?? 0n);
@@ -112,20 +112,3 @@ export class UsageAccounting {
     return { costUsd, totals, pricingId: pricing?.id ?? null };
   }
 }
-
-const zero: UsageBuckets = {
-  inputTokens: 0,
-  cacheReadTokens: 0,
-  cacheWrite5mTokens: 0,
-  cacheWrite1hTokens: 0,
-  outputTokens: 0,
-  reasoningTokens: 0,
-  inputAudioTokens: 0,
-  outputAudioTokens: 0,
-  inputImageTokens: 0,
-  outputImageTokens: 0,
-  images: 0,
-  inputSeconds: 0,
-  outputSeconds: 0,
-  characters: 0,
-};
