@@ -2,6 +2,7 @@ import { isBaselineError, type KeyValueStore } from '@baseline/core';
 import { Routes, type REST, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { Logger } from '@baseline/core';
 import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
+import { commandSetHash, commandSyncMarkerKey, DEFAULT_COMMAND_SYNC_MARKER_TTL_MS } from './command-sync-marker.js';
 import { planCommandSync, planHasChanges, type CommandSyncPlan, type LiveCommand } from './plan-command-sync.js';
 
 /** Discord's limit of command creations per application per guild (and globally) per day. */
@@ -12,7 +13,7 @@ export interface SyncCommandsOptions {
   /** discord.js' REST client (`client.rest`), logged in. */
   rest: REST;
   applicationId: string;
-  /** Holds the sync lock and the daily create counters, shared by every process of the deployment. */
+  /** Holds the sync lock, the in-sync markers and the daily create counters, shared by every process of the deployment. */
   kv: KeyValueStore;
   logger: Logger;
   /** The commands Discord should hold. */
@@ -22,8 +23,16 @@ export interface SyncCommandsOptions {
    * commands are left alone then.
    */
   guildIds?: readonly string[];
-  /** Compute and return the plan without writing. @default false */
+  /** Compute and return the plan without writing; always reads the live registry. @default false */
   dryRun?: boolean;
+  /** Read the live registry and sync even when the deployment's in-sync marker matches. @default false */
+  force?: boolean;
+  /**
+   * How long a successful sync of a scope marks it in sync for processes with the same commands, in
+   * milliseconds: they skip the sync (no lock, no request to Discord). Registry changes made outside baseline
+   * within this window are not corrected until it ends. `0` turns the marker off. @default 3_600_000 (1 hour)
+   */
+  syncMarkerTtlMs?: number;
   /** Creations allowed per scope per UTC day before refusing. @default 200 */
   dailyCreateLimit?: number;
   /** How long the sync lock may be held, in milliseconds. @default 120_000 */
@@ -32,12 +41,15 @@ export interface SyncCommandsOptions {
 
 /** What {@link syncCommands} did. */
 export interface CommandSyncResult {
-  /** One plan per scope (global, or each guild). */
+  /** One plan per scope read from Discord (global, or each guild); scopes marked in sync are not read. */
   readonly plans: readonly CommandSyncPlan[];
-  /** `false` for a dry run, or when another process held the lock (`skipped`). */
+  /** `false` for a dry run, or when nothing was done (`skipped`). */
   readonly applied: boolean;
-  /** Why nothing was done: another process of the deployment is syncing. */
-  readonly skipped?: 'locked';
+  /**
+   * Why nothing was done: another process of the deployment is syncing (`locked`), or every scope was synced
+   * to these same commands within the marker's time to live (`in-sync`).
+   */
+  readonly skipped?: 'locked' | 'in-sync';
   /** Requests that changed Discord's registry. */
   readonly writes: number;
 }
@@ -45,8 +57,10 @@ export interface CommandSyncResult {
 /**
  * Makes Discord's command registry match `commands`, writing only differences: creates, edits and deletes,
  * never a bulk overwrite. Runs under the key-value lock `commands-sync:<app>` so one process per deployment
- * syncs; another process finding the lock taken skips. Creations are counted per scope per UTC day and
- * refused before Discord's limit.
+ * syncs; another process finding the lock taken skips. After a scope is synced, a marker holding the hash of
+ * the commands is kept for `syncMarkerTtlMs`: a process of the same deployment starting later with the same
+ * commands skips without taking the lock or asking Discord, while a changed command set (a new deploy) syncs.
+ * Creations are counted per scope per UTC day and refused before Discord's limit.
  *
  * @throws BotError `BL_ERR_COMMANDS_CREATE_LIMIT` before any write when the creations would pass the limit.
  * @example
@@ -57,13 +71,26 @@ export interface CommandSyncResult {
  */
 export async function syncCommands(options: SyncCommandsOptions): Promise<CommandSyncResult> {
   const { kv, logger, applicationId, dryRun = false, lockTtlMs = 120_000 } = options;
-  if (dryRun) return { plans: await computePlans(options), applied: false, writes: 0 };
+  const allScopes: (string | null)[] = options.guildIds === undefined ? [null] : [...options.guildIds];
+  if (dryRun) return { plans: await computePlans(options, allScopes), applied: false, writes: 0 };
+  const hash = commandSetHash(options.commands);
+  const inSync = (): CommandSyncResult => {
+    logger.debug({ scopes: allScopes.map((scope) => scope ?? 'global') }, 'deployment already in sync; command sync skipped');
+    return { plans: [], applied: false, skipped: 'in-sync', writes: 0 };
+  };
+  if ((await scopesToSync(options, allScopes, hash)).length === 0) return inSync();
   try {
     return await kv.withLock(`commands-sync:${applicationId}`, lockTtlMs, async () => {
-      const plans = await computePlans(options);
+      // Checked again under the lock: another process may have finished syncing since the first check.
+      const scopes = await scopesToSync(options, allScopes, hash);
+      if (scopes.length === 0) return inSync();
+      const plans = await computePlans(options, scopes);
       await checkCreateBudget(options, plans);
       let writes = 0;
-      for (const plan of plans) writes += await applyPlan(options, plan);
+      for (const plan of plans) {
+        writes += await applyPlan(options, plan);
+        await markInSync(options, plan.guildId, hash);
+      }
       logger.info({ writes, scopes: plans.length }, writes === 0 ? 'commands already in sync' : 'commands synced');
       return { plans, applied: true, writes };
     });
@@ -76,8 +103,23 @@ export async function syncCommands(options: SyncCommandsOptions): Promise<Comman
   }
 }
 
-async function computePlans({ rest, applicationId, commands, guildIds }: SyncCommandsOptions): Promise<CommandSyncPlan[]> {
-  const scopes: (string | null)[] = guildIds === undefined ? [null] : [...guildIds];
+/** The scopes whose marker does not hold `hash` (all of them when forced or with the marker off). */
+async function scopesToSync(options: SyncCommandsOptions, scopes: readonly (string | null)[], hash: string): Promise<(string | null)[]> {
+  if (options.force === true || markerTtlMs(options) === 0 || scopes.length === 0) return [...scopes];
+  const markers = await options.kv.mget(scopes.map((guildId) => commandSyncMarkerKey(options.applicationId, guildId)));
+  return scopes.filter((_scope, index) => markers[index] !== hash);
+}
+
+async function markInSync(options: SyncCommandsOptions, guildId: string | null, hash: string): Promise<void> {
+  const ttlMs = markerTtlMs(options);
+  if (ttlMs > 0) await options.kv.set(commandSyncMarkerKey(options.applicationId, guildId), hash, { ttlMs });
+}
+
+function markerTtlMs(options: SyncCommandsOptions): number {
+  return options.syncMarkerTtlMs ?? DEFAULT_COMMAND_SYNC_MARKER_TTL_MS;
+}
+
+async function computePlans({ rest, applicationId, commands }: SyncCommandsOptions, scopes: readonly (string | null)[]): Promise<CommandSyncPlan[]> {
   const plans: CommandSyncPlan[] = [];
   for (const guildId of scopes) {
     const live = (await rest.get(listRoute(applicationId, guildId))) as LiveCommand[];
