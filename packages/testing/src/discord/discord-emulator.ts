@@ -3,7 +3,7 @@ import type { AutocompleteInput, ContextMenuInput, ModalSubmitInput, SlashComman
 import type { InteractionHandle } from './driver/interaction-handle.js';
 import type { InteractionRecord } from './driver/interaction-record.js';
 import type { SentMessage } from './driver/sent-message.js';
-import type { GatewaySessionInfo } from './gateway/gateway-server.js';
+import type { GatewaySessionInfo } from './gateway/session-registry.js';
 import type { LoggedRequest } from './rest/http-handler.js';
 import type { RoutePattern } from './rest/route-pattern.js';
 import type { EmulatorState } from './state/emulator-state.js';

@@ -33,7 +33,7 @@ export type {
 export type { InteractionHandle } from './driver/interaction-handle.js';
 export type { InteractionRecord, InteractionResponse } from './driver/interaction-record.js';
 export type { SentMessage } from './driver/sent-message.js';
-export type { GatewaySessionInfo } from './gateway/gateway-server.js';
+export type { GatewaySessionInfo } from './gateway/session-registry.js';
 export type { LoggedRequest } from './rest/http-handler.js';
 export type { RoutePattern } from './rest/route-pattern.js';
 export type { EmulatorState } from './state/emulator-state.js';
