@@ -4,11 +4,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DiscordEmulator, EmulatorClientOptions } from './discord-emulator.js';
 import { DiscordEmulatorError } from './discord-emulator-error.js';
+import { BotMembership } from './driver/bot-membership.js';
 import { CommandStore } from './driver/command-store.js';
 import { GuildActions } from './driver/guild-actions.js';
 import { InteractionDriver } from './driver/interaction-driver.js';
 import { InteractionStore } from './driver/interaction-store.js';
+import { MemberActions } from './driver/member-actions.js';
 import { MessageActions } from './driver/message-actions.js';
+import { RoleActions } from './driver/role-actions.js';
 import { toSentMessage } from './driver/sent-message.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { EmulatorCore } from './emulator-core.js';
@@ -78,6 +81,9 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     oauth: new OAuthStore(ctx),
   });
   core.guilds = new GuildActions(core);
+  core.roles = new RoleActions(core);
+  core.members = new MemberActions(core);
+  core.botMembership = new BotMembership(core);
   core.messages = new MessageActions(core);
   core.interactions = new InteractionStore(core);
   core.commands = new CommandStore(core);
@@ -118,7 +124,7 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
   ctx.baseUrl = `http://${host}:${port}`;
   ctx.gatewayUrl = `ws://${host}:${port}/gateway`;
 
-  const guilds = core.guilds;
+  const { guilds, roles, members, botMembership } = core;
   const userId = (idOrName: string) => guilds.user(idOrName).id;
   const emulator: DiscordEmulator = {
     url: ctx.baseUrl,
@@ -140,16 +146,16 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     addUser: (input) => guilds.addUser(input),
     addGuild: (input) => guilds.addGuild(input),
     removeGuild: (guildId) => guilds.removeGuild(guildId),
-    addRole: (guildId, input) => guilds.addRole(guildId, input),
-    setRolePermissions: (guildId, role, permissions) => guilds.setRolePermissions(guildId, role, permissions),
+    addRole: (guildId, input) => roles.addRole(guildId, input),
+    setRolePermissions: (guildId, role, permissions) => roles.setRolePermissions(guildId, role, permissions),
     addChannel: (guildId, input) => guilds.addChannel(guildId, input),
-    addMember: (guildId, input) => guilds.addMember(guildId, input),
-    removeMember: (guildId, user) => guilds.removeMember(guildId, user),
-    updateMember: (guildId, user, update) => guilds.updateMember(guildId, user, update),
-    setMemberRoles: (guildId, user, roles) => guilds.updateMember(guildId, user, { roles }),
+    addMember: (guildId, input) => members.addMember(guildId, input),
+    removeMember: (guildId, user) => members.removeMember(guildId, user),
+    updateMember: (guildId, user, update) => members.updateMember(guildId, user, update),
+    setMemberRoles: (guildId, user, roles) => members.updateMember(guildId, user, { roles }),
     botRole: (guildId) => [...guilds.guild(guildId).roles.values()].find((role) => role.botId === applicationId),
-    makeBotJoin: (guildId, input) => guilds.botJoin(guildId, input),
-    makeBotLeave: (guildId) => guilds.botLeave(guildId),
+    makeBotJoin: (guildId, input) => botMembership.botJoin(guildId, input),
+    makeBotLeave: (guildId) => botMembership.botLeave(guildId),
     sendMessage: (input) => {
       const channel = ctx.state.channels.get(input.channelId);
       const author = userId(input.userId);

@@ -1,7 +1,10 @@
+import type { BotMembership } from './driver/bot-membership.js';
 import type { CommandStore } from './driver/command-store.js';
 import type { GuildActions } from './driver/guild-actions.js';
 import type { InteractionStore } from './driver/interaction-store.js';
+import type { MemberActions } from './driver/member-actions.js';
 import type { MessageActions } from './driver/message-actions.js';
+import type { RoleActions } from './driver/role-actions.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { GatewayServer } from './gateway/gateway-server.js';
 import type { OAuthStore } from './oauth/oauth-store.js';
@@ -11,6 +14,9 @@ export interface EmulatorCore {
   ctx: EmulatorContext;
   gateway: GatewayServer;
   guilds: GuildActions;
+  roles: RoleActions;
+  members: MemberActions;
+  botMembership: BotMembership;
   messages: MessageActions;
   interactions: InteractionStore;
   commands: CommandStore;

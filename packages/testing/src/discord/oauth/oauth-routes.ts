@@ -60,7 +60,7 @@ function authorize(request: RouteRequest): RouteResponse {
     if ((ctx.state.basePermissions(guild, user.id) & Permission.ManageGuild) === 0n) {
       return htmlError(`${user.username} lacks MANAGE_GUILD in ${guild.name}.`);
     }
-    core.guilds.botJoin(guild.id, { addedBy: user.id, ...(query.get('permissions') ? { permissions: query.get('permissions')! } : {}) });
+    core.botMembership.botJoin(guild.id, { addedBy: user.id, ...(query.get('permissions') ? { permissions: query.get('permissions')! } : {}) });
   }
   if (!codeFlow || !redirectUri) return { html: `<!doctype html><title>Authorized</title><p id="authorized">Authorized as ${user.username}.</p>` };
   const code = core.oauth.createCode(user.id, scopes, redirectUri, guildId);

@@ -114,7 +114,7 @@ export const userRoutes: RouteDefinition[] = [
     auth: 'bot',
     handle: ({ core, params }) => {
       botGuild(core, params['guild_id']);
-      core.guilds.botLeave(params['guild_id']!);
+      core.botMembership.botLeave(params['guild_id']!);
       return {};
     },
   },
