@@ -1,11 +1,23 @@
+import type { EmulatorCore } from '../../emulator-core.js';
 import { Permission } from '../../permissions.js';
 import { channelPayload, guildPayload, memberPayload, rolePayload, userPayload } from '../../state/payloads.js';
-import type { MemberRecord } from '../../state/records.js';
+import type { GuildRecord, MemberRecord } from '../../state/records.js';
 import { Errors } from '../api-error.js';
 import type { RouteDefinition } from '../route.js';
 import { botGuild, intParam, requireBotPermission } from './route-helpers.js';
 
 const byUserId = (a: MemberRecord, b: MemberRecord) => (BigInt(a.userId) < BigInt(b.userId) ? -1 : 1);
+
+/** Guild, member and role of `/guilds/:guild_id/members/:user_id/roles/:role_id`, once the bot may manage roles. */
+function memberRoleTarget(core: EmulatorCore, params: Record<string, string>): { guild: GuildRecord; member: MemberRecord; roleId: string } {
+  const guild = botGuild(core, params['guild_id']);
+  requireBotPermission(core, guild, Permission.ManageRoles);
+  const member = guild.members.get(params['user_id']!);
+  if (!member) throw Errors.unknownMember();
+  const roleId = params['role_id']!;
+  if (!guild.roles.has(roleId)) throw Errors.unknownRole();
+  return { guild, member, roleId };
+}
 
 /** Guilds, their channels, roles, members and audit log. */
 export const guildRoutes: RouteDefinition[] = [
@@ -85,12 +97,8 @@ export const guildRoutes: RouteDefinition[] = [
     path: '/guilds/:guild_id/members/:user_id/roles/:role_id',
     auth: 'bot',
     handle: ({ core, params }) => {
-      const guild = botGuild(core, params['guild_id']);
-      requireBotPermission(core, guild, Permission.ManageRoles);
-      const member = guild.members.get(params['user_id']!);
-      if (!member) throw Errors.unknownMember();
-      if (!guild.roles.has(params['role_id']!)) throw Errors.unknownRole();
-      if (!member.roles.includes(params['role_id']!)) core.guilds.updateMember(guild.id, member.userId, { roles: [...member.roles, params['role_id']!] });
+      const { guild, member, roleId } = memberRoleTarget(core, params);
+      if (!member.roles.includes(roleId)) core.members.updateMember(guild.id, member.userId, { roles: [...member.roles, roleId] });
       return {};
     },
   },
@@ -99,12 +107,8 @@ export const guildRoutes: RouteDefinition[] = [
     path: '/guilds/:guild_id/members/:user_id/roles/:role_id',
     auth: 'bot',
     handle: ({ core, params }) => {
-      const guild = botGuild(core, params['guild_id']);
-      requireBotPermission(core, guild, Permission.ManageRoles);
-      const member = guild.members.get(params['user_id']!);
-      if (!member) throw Errors.unknownMember();
-      if (!guild.roles.has(params['role_id']!)) throw Errors.unknownRole();
-      core.guilds.updateMember(guild.id, member.userId, { roles: member.roles.filter((role) => role !== params['role_id']) });
+      const { guild, member, roleId } = memberRoleTarget(core, params);
+      core.members.updateMember(guild.id, member.userId, { roles: member.roles.filter((role) => role !== roleId) });
       return {};
     },
   },
