@@ -6,13 +6,13 @@ import { messagePayload } from '../state/payloads.js';
 import type { ChannelRecord, GuildRecord, MessageRecord } from '../state/records.js';
 import type { InteractionRecord } from './interaction-record.js';
 import { interactionBase } from './interaction-payload.js';
-import type { MessageEdit } from './message-actions.js';
 
 type Body = Record<string, unknown>;
 
 /**
- * Interactions: creation and delivery (INTERACTION_CREATE to the owning shard), the callback endpoint with
- * Discord's rules (one callback, 3 s deadline), and the interaction webhook (original message, follow-ups).
+ * Interactions: creation and delivery (INTERACTION_CREATE to the owning shard), lookup by id and webhook
+ * token, expiry, and waiting for a change. The callback endpoint is `interactionCallback`, the interaction
+ * webhook (original message, follow-ups) is in `interaction-webhook.ts`.
  */
 export class InteractionStore {
   readonly #tokenPrefix = randomBytes(18).toString('base64url');
@@ -108,60 +108,6 @@ export class InteractionStore {
     return channel;
   }
 
-  /** `POST /interactions/{id}/{token}/callback`. */
-  callback(interactionId: string, token: string, body: unknown, withResponse: boolean): Body | undefined {
-    const record = this.byId.get(interactionId);
-    if (!record || record.token !== token) throw Errors.unknownInteraction();
-    if (record.response) throw Errors.alreadyAcknowledged();
-    if (Date.now() - record.createdAt > this.core.ctx.options.interactions.responseTimeoutMs) throw Errors.unknownInteraction();
-    const input = (body ?? {}) as { type?: unknown; data?: unknown };
-    const type = input.type;
-    const data = (input.data && typeof input.data === 'object' ? input.data : null) as Body | null;
-    if (typeof type !== 'number' || ![1, 4, 5, 6, 7, 8, 9].includes(type)) throw Errors.invalidForm('type');
-    const flags = typeof data?.['flags'] === 'number' ? data['flags'] : 0;
-    const ephemeral = (type === 4 || type === 5) && (flags & 64) !== 0;
-    const source = record.sourceMessageId ? this.core.ctx.state.messages.get(record.sourceMessageId) ?? null : null;
-    if ((type === 6 || type === 7) && record.type !== 3 && record.type !== 5) throw Errors.invalidForm('type');
-    record.response = { type, data, ephemeral, deferred: type === 5 || type === 6 };
-    switch (type) {
-      case 4:
-        record.original = this.#createMessage(record, data ?? {}, flags & (64 | 4 | 4096 | 32768));
-        break;
-      case 5:
-        record.original = this.#createMessage(record, {}, 128 | (flags & 64));
-        break;
-      case 6:
-        record.original = source;
-        break;
-      case 7:
-        if (source) record.original = this.core.messages.edit(source, toEdit(data ?? {}));
-        break;
-      case 8:
-        record.choices = Array.isArray(data?.['choices']) ? (data['choices'] as unknown[]) : [];
-        break;
-      case 9:
-        record.modal = data;
-        break;
-    }
-    this.#notify(record);
-    if (!withResponse) return undefined;
-    const callback: Body = {
-      interaction: {
-        id: record.id,
-        type: record.type,
-        response_message_id: record.original?.id,
-        response_message_loading: type === 5,
-        response_message_ephemeral: ephemeral,
-      },
-    };
-    if ((type === 4 || type === 7) && record.original) {
-      callback['resource'] = { type, message: messagePayload(this.core.ctx.state, record.original) };
-    } else {
-      callback['resource'] = { type };
-    }
-    return callback;
-  }
-
   /** The interaction behind a webhook token; checks the application id and the 15-minute lifetime. */
   byWebhook(applicationId: string, token: string): InteractionRecord {
     const record = this.#byToken.get(token);
@@ -170,58 +116,8 @@ export class InteractionStore {
     return record;
   }
 
-  /** A message of the interaction webhook: `@original` or a follow-up id. */
-  webhookMessage(record: InteractionRecord, messageId: string): MessageRecord {
-    const message =
-      messageId === '@original' ? record.original : record.followUps.find((followUp) => followUp.id === messageId) ?? (record.original?.id === messageId ? record.original : null);
-    if (!message || message.deleted) throw Errors.unknownMessage();
-    return message;
-  }
-
-  editWebhookMessage(record: InteractionRecord, messageId: string, body: unknown): MessageRecord {
-    const message = this.core.messages.edit(this.webhookMessage(record, messageId), toEdit((body ?? {}) as Body));
-    this.#notify(record);
-    return message;
-  }
-
-  deleteWebhookMessage(record: InteractionRecord, messageId: string): void {
-    this.core.messages.delete(this.webhookMessage(record, messageId));
-    this.#notify(record);
-  }
-
-  /** `POST /webhooks/{app}/{token}`: a follow-up; the first one after a deferred reply edits the original. */
-  followUp(record: InteractionRecord, body: unknown): MessageRecord {
-    const data = (body ?? {}) as Body;
-    let message: MessageRecord;
-    if (record.original && (record.original.flags & 128) !== 0 && record.followUps.length === 0 && record.response?.type === 5) {
-      message = this.core.messages.edit(record.original, toEdit(data));
-    } else {
-      const flags = typeof data['flags'] === 'number' ? data['flags'] : 0;
-      message = this.#createMessage(record, data, flags & (64 | 4 | 4096 | 32768));
-      record.followUps.push(message);
-    }
-    this.#notify(record);
-    return message;
-  }
-
-  #createMessage(record: InteractionRecord, data: Body, flags: number): MessageRecord {
-    const commandType = (record.payload['data'] as Body | undefined)?.['type'];
-    return this.core.messages.create({
-      channelId: record.channelId,
-      authorId: this.core.ctx.application.id,
-      content: typeof data['content'] === 'string' ? data['content'] : '',
-      embeds: Array.isArray(data['embeds']) ? data['embeds'] : [],
-      components: Array.isArray(data['components']) ? data['components'] : [],
-      attachments: Array.isArray(data['attachments']) ? data['attachments'] : [],
-      tts: data['tts'] === true,
-      flags,
-      type: record.type === 2 ? (commandType === 1 ? 20 : 23) : 0,
-      webhookId: this.core.ctx.application.id,
-      interactionId: record.id,
-    });
-  }
-
-  #notify(record: InteractionRecord): void {
+  /** Wakes every {@link waitFor} on the interaction after a change. */
+  notify(record: InteractionRecord): void {
     if (record.listeners.size === 0) return;
     for (const listener of [...record.listeners]) listener();
   }
@@ -245,15 +141,4 @@ export class InteractionStore {
       record.listeners.add(listener);
     });
   }
-}
-
-function toEdit(data: Body): MessageEdit {
-  const edit: MessageEdit = {};
-  if (typeof data['content'] === 'string') edit.content = data['content'];
-  else if (data['content'] === null) edit.content = '';
-  if (Array.isArray(data['embeds'])) edit.embeds = data['embeds'];
-  if (Array.isArray(data['components'])) edit.components = data['components'];
-  if (Array.isArray(data['attachments'])) edit.attachments = data['attachments'];
-  if (typeof data['flags'] === 'number') edit.flags = data['flags'];
-  return edit;
 }

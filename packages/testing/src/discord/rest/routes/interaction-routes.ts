@@ -1,3 +1,5 @@
+import { interactionCallback } from '../../driver/interaction-callback.js';
+import { deleteWebhookMessage, editWebhookMessage, followUp, webhookMessage } from '../../driver/interaction-webhook.js';
 import { messagePayload } from '../../state/payloads.js';
 import type { RouteDefinition } from '../route.js';
 import { boolParam } from './route-helpers.js';
@@ -10,7 +12,7 @@ export const interactionRoutes: RouteDefinition[] = [
     auth: 'none',
     handle: ({ core, params, body, query }) => {
       const withResponse = boolParam(query, 'with_response');
-      const result = core.interactions.callback(params['interaction_id']!, params['interaction_token']!, body, withResponse);
+      const result = interactionCallback(core, params['interaction_id']!, params['interaction_token']!, body, withResponse);
       return result ? { status: 200, body: result } : {};
     },
   },
@@ -20,7 +22,7 @@ export const interactionRoutes: RouteDefinition[] = [
     auth: 'none',
     handle: ({ core, params, body, query }) => {
       const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
-      const message = core.interactions.followUp(record, body);
+      const message = followUp(core, record, body);
       return boolParam(query, 'wait') ? { body: messagePayload(core.ctx.state, message) } : {};
     },
   },
@@ -30,7 +32,7 @@ export const interactionRoutes: RouteDefinition[] = [
     auth: 'none',
     handle: ({ core, params }) => {
       const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
-      return { body: messagePayload(core.ctx.state, core.interactions.webhookMessage(record, params['message_id']!)) };
+      return { body: messagePayload(core.ctx.state, webhookMessage(record, params['message_id']!)) };
     },
   },
   {
@@ -39,7 +41,7 @@ export const interactionRoutes: RouteDefinition[] = [
     auth: 'none',
     handle: ({ core, params, body }) => {
       const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
-      return { body: messagePayload(core.ctx.state, core.interactions.editWebhookMessage(record, params['message_id']!, body)) };
+      return { body: messagePayload(core.ctx.state, editWebhookMessage(core, record, params['message_id']!, body)) };
     },
   },
   {
@@ -48,7 +50,7 @@ export const interactionRoutes: RouteDefinition[] = [
     auth: 'none',
     handle: ({ core, params }) => {
       const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
-      core.interactions.deleteWebhookMessage(record, params['message_id']!);
+      deleteWebhookMessage(core, record, params['message_id']!);
       return {};
     },
   },
