@@ -1,13 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { createLogger, createRedisKeyValue, createServices, loadConfig, shardIdForGuild, type BaselineServices, type KeyValueStore } from '@baseline/core';
 import { createDiscordEmulator, createTestDatabase, createTestRedis, type DiscordEmulator, type TestDatabase, type TestRedis } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShardCluster, type ShardCluster, type ShardClusterEvent } from '../../src/sharding/index.js';
+import type { ShardCluster, ShardClusterEvent } from '../../src/sharding/index.js';
 import { query } from '../shards/test-stack.js';
 import type { WhoReply } from './fixtures/bot-child.js';
+import { startTestCluster } from './fixtures/start-test-cluster.js';
 
-const childScript = fileURLToPath(new URL('./fixtures/bot-child.ts', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const GUILDS = 200;
 
 interface ReadyRecord {
@@ -49,21 +47,12 @@ describe('bot cluster: two createBot processes × two shards', () => {
 
   it('GIVEN 200 guilds THEN each guild’s command is answered exactly once, by the process owning its shard; one process writes the commands; SIGTERM stops both with exit code 0', async () => {
     const events: ShardClusterEvent[] = [];
-    cluster = startShardCluster({
-      script: childScript,
-      totalShards: 4,
-      processes: 2,
-      cwd: repoRoot,
-      execArgv: ['--import', 'tsx', '--conditions=@baseline/source'],
-      env: {
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'error',
-        DATABASE_URL: database.url,
-        REDIS_URL: redis.url,
-        TEST_KV_PREFIX: kv.prefix,
-        DISCORD_BOT_TOKEN: emulator.botToken,
-        DISCORD_API_BASE_URL: emulator.restUrl,
-      },
+    cluster = startTestCluster({
+      child: 'bot-child.ts',
+      emulator,
+      redisUrl: redis.url,
+      kvPrefix: kv.prefix,
+      env: { LOG_LEVEL: 'error', DATABASE_URL: database.url },
       backoff: { initialMs: 60_000 },
       stopTimeoutMs: 15_000,
       onEvent: (event) => events.push(event),

@@ -1,13 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { createRedisKeyValue, type BaselineServices, type KeyValueStore } from '@baseline/core';
 import { createDiscordEmulator, type DiscordEmulator } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShardCluster, type ShardCluster, type ShardClusterEvent } from '../../src/sharding/index.js';
+import type { ShardCluster, ShardClusterEvent } from '../../src/sharding/index.js';
 import { readShardStatuses, shardIdForGuild } from '@baseline/core';
 import { createTestStack } from '../shards/test-stack.js';
+import { startTestCluster } from './fixtures/start-test-cluster.js';
 
-const childScript = fileURLToPath(new URL('./fixtures/shard-child.ts', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 // Long enough that the two children, starting together, would collide in a bucket without the shared throttler.
 const IDENTIFY_INTERVAL_MS = 2000;
 
@@ -36,20 +34,12 @@ describe('shard cluster: two processes × two shards', () => {
 
   it('GIVEN 200 guilds THEN each arrives exactly once on its own shard, identifies respect the buckets, and a killed child is restarted', async () => {
     const events: ShardClusterEvent[] = [];
-    cluster = startShardCluster({
-      script: childScript,
-      totalShards: 4,
-      processes: 2,
-      cwd: repoRoot,
-      execArgv: ['--import', 'tsx', '--conditions=@baseline/source'],
-      env: {
-        NODE_ENV: 'test',
-        DISCORD_BOT_TOKEN: emulator.botToken,
-        DISCORD_API_BASE_URL: emulator.restUrl,
-        REDIS_URL: process.env.BASELINE_TEST_REDIS_URL!,
-        TEST_KV_PREFIX: kv.prefix,
-        IDENTIFY_INTERVAL_MS: String(IDENTIFY_INTERVAL_MS),
-      },
+    cluster = startTestCluster({
+      child: 'shard-child.ts',
+      emulator,
+      redisUrl: process.env.BASELINE_TEST_REDIS_URL!,
+      kvPrefix: kv.prefix,
+      env: { IDENTIFY_INTERVAL_MS: String(IDENTIFY_INTERVAL_MS) },
       backoff: { initialMs: 100 },
       stopTimeoutMs: 5000,
       onEvent: (event) => events.push(event),
