@@ -15,6 +15,13 @@ export interface CommandSyncSettings {
   dryRun?: boolean;
   /** Creations allowed per scope per UTC day. @default 200 */
   dailyCreateLimit?: number;
+  /** Read the live registry even when this deployment's last sync had the same commands. @default false */
+  force?: boolean;
+  /**
+   * How long a finished sync marks the deployment in sync, so later processes with the same commands skip the
+   * sync entirely; `0` always reads the registry. @default 3_600_000
+   */
+  syncMarkerTtlMs?: number;
 }
 
 /** Options of `createBot`. Everything of `createServices` is accepted and forwarded when `services` is absent. */
