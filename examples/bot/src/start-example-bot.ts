@@ -70,7 +70,9 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
       config,
       handleSignals: options.handleSignals ?? true,
       healthServer: options.healthServer ?? true,
-      ...(emulator === undefined ? {} : { clientOptions: emulator.clientOptions() }),
+      // A fresh emulator starts with an empty command registry: never trust a sync marker left in Redis by an
+      // earlier run against another emulator.
+      ...(emulator === undefined ? {} : { clientOptions: emulator.clientOptions(), commandSync: { syncMarkerTtlMs: 0 } }),
     });
   } catch (error) {
     await standalone?.close();
