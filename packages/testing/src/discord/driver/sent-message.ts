@@ -1,22 +1,13 @@
 import type { MessageRecord } from '../state/records.js';
 
 /** A snapshot of a message as tests inspect it. */
-export interface SentMessage {
-  id: string;
-  channelId: string;
-  guildId: string | null;
-  authorId: string;
-  content: string;
-  embeds: unknown[];
-  components: unknown[];
-  attachments: unknown[];
-  flags: number;
+export interface SentMessage
+  extends Pick<MessageRecord, 'id' | 'channelId' | 'guildId' | 'authorId' | 'content' | 'embeds' | 'components' | 'attachments' | 'flags' | 'deleted'> {
   /** Flag 64: only the invoking user sees it. */
   ephemeral: boolean;
   /** Flag 128: a deferred reply not edited yet. */
   loading: boolean;
   edited: boolean;
-  deleted: boolean;
 }
 
 export function toSentMessage(message: MessageRecord): SentMessage {
