@@ -57,8 +57,3 @@ export function shardIdForGuild(guildId: string, shardCount: number): number {
   if (shardCount === 1) return 0;
   return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
-
-/** The creation time encoded in a snowflake, as an ISO string. */
-export function snowflakeTimestamp(id: string): string {
-  return new Date(Number((BigInt(id) >> 22n) + DISCORD_EPOCH)).toISOString();
-}
