@@ -3,7 +3,7 @@ import { Intent } from '../gateway/intents.js';
 import { rolePayload } from '../state/payloads.js';
 import type { GuildRecord, RoleRecord } from '../state/records.js';
 import { dispatchIfBotIn } from './dispatch-if-bot-in.js';
-import { toPermissions, type RoleInput } from './inputs.js';
+import { toPermissions, type PermissionsInput, type RoleInput } from './inputs.js';
 
 /** Role changes, each with the gateway event Discord sends. */
 export class RoleActions {
@@ -17,7 +17,7 @@ export class RoleActions {
   }
 
   /** Changes a role's permissions (GUILD_ROLE_UPDATE). */
-  setRolePermissions(guildId: string, roleIdOrName: string, permissions: bigint | string | number): RoleRecord {
+  setRolePermissions(guildId: string, roleIdOrName: string, permissions: PermissionsInput): RoleRecord {
     const guild = this.core.guilds.guild(guildId);
     const role = this.core.guilds.role(guild, roleIdOrName);
     role.permissions = toPermissions(permissions, 0n);

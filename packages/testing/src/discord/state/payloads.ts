@@ -1,3 +1,4 @@
+import { Intent } from '../gateway/intents.js';
 import type { EmulatorState } from './emulator-state.js';
 import type { ChannelRecord, GuildRecord, MemberRecord, MessageRecord, RoleRecord, UserRecord } from './records.js';
 
@@ -137,9 +138,9 @@ export function guildCreatePayload(
   view: { intents: number; largeThreshold: number; memberMode: GuildCreateMemberMode },
 ): Record<string, unknown> {
   const large = guild.members.size > view.largeThreshold;
-  // Discord lists every member only with GUILD_PRESENCES (1 << 8) in guilds under large_threshold;
+  // Discord lists every member only with GUILD_PRESENCES in guilds under large_threshold;
   // otherwise just the bot itself (nobody is in voice here).
-  const everyone = view.memberMode === 'all' || ((view.intents & (1 << 8)) !== 0 && !large);
+  const everyone = view.memberMode === 'all' || ((view.intents & Intent.GuildPresences) !== 0 && !large);
   const members: Record<string, unknown>[] = [];
   if (everyone) {
     for (const member of guild.members.values()) members.push(memberPayload(state, member));

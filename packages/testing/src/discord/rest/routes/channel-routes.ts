@@ -1,3 +1,4 @@
+import type { MessageEdit } from '../../driver/message-actions.js';
 import { Permission } from '../../permissions.js';
 import { channelPayload, messagePayload } from '../../state/payloads.js';
 import { Errors } from '../api-error.js';
@@ -80,7 +81,7 @@ export const channelRoutes: RouteDefinition[] = [
       if (!message) throw Errors.unknownMessage();
       if (message.authorId !== core.ctx.application.id) throw Errors.missingPermissions();
       const data = (body ?? {}) as Body;
-      const edit: Parameters<typeof core.messages.edit>[1] = {};
+      const edit: MessageEdit = {};
       if (typeof data['content'] === 'string') edit.content = data['content'];
       if (Array.isArray(data['embeds'])) edit.embeds = data['embeds'];
       if (Array.isArray(data['components'])) edit.components = data['components'];

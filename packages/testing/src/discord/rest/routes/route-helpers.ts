@@ -1,4 +1,5 @@
 import type { EmulatorCore } from '../../emulator-core.js';
+import { Permission } from '../../permissions.js';
 import type { ChannelRecord, GuildRecord } from '../../state/records.js';
 import { Errors } from '../api-error.js';
 
@@ -17,7 +18,7 @@ export function botChannel(core: EmulatorCore, channelId: string | undefined): {
   if (!channel) throw Errors.unknownChannel();
   if (!channel.guildId) return { channel, guild: null };
   const guild = botGuild(core, channel.guildId);
-  if ((state.channelPermissions(guild, channel, state.botUserId) & (1n << 10n)) === 0n) throw Errors.missingAccess();
+  if ((state.channelPermissions(guild, channel, state.botUserId) & Permission.ViewChannel) === 0n) throw Errors.missingAccess();
   return { channel, guild };
 }
 
