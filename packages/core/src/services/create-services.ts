@@ -100,11 +100,12 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
   let db: Database | undefined;
   try {
     const entities = discovered.plugins.flatMap((loaded) => loaded.plugin.entities ?? []);
-    db = await createDatabase({ url: databaseUrl, logger: logger.child({ component: 'database' }), entities: entities as never });
+    // createDatabase, createKeyValue and createSettingsRegistry each give themselves their own `component` child.
+    db = await createDatabase({ url: databaseUrl, logger, entities: entities as never });
     await migrateBaseline(db);
-    const kv = createKeyValue({ redisUrl: config.redis.url, logger: logger.child({ component: 'kv' }), ...(options.kvPrefix === undefined ? {} : { prefix: options.kvPrefix }) });
+    const kv = createKeyValue({ redisUrl: config.redis.url, logger, ...(options.kvPrefix === undefined ? {} : { prefix: options.kvPrefix }) });
     closers.push(() => kv.close());
-    const settings = await createSettingsRegistry({ store: createPostgresSettingsStore(db), kv, logger: logger.child({ component: 'settings' }) });
+    const settings = await createSettingsRegistry({ store: createPostgresSettingsStore(db), kv, logger });
 
     const prepared = await preparePlugins(discovered.plugins, { db, settings, logger, failures });
     const core: BaselineCoreServices = {
