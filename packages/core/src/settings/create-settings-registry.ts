@@ -191,7 +191,7 @@ export async function createSettingsRegistry({
   const announce = createSettingsAnnouncer(kv, origin);
 
   /** Validates `value` (merged over `current`) against its namespace's schema; issues are pushed to `issues`. */
-  function validate(guildId: string, namespace: string, current: Record<string, unknown>, value: Record<string, unknown>, issues: SettingsIssue[]) {
+  function validate(namespace: string, current: Record<string, unknown>, value: Record<string, unknown>, issues: SettingsIssue[]) {
     const parsed = definitionOf(namespace).schema.safeParse({ ...current, ...value });
     if (parsed.success) return deepFreeze(parsed.data) as Readonly<Record<string, unknown>>;
     issues.push(
@@ -281,7 +281,7 @@ export async function createSettingsRegistry({
       // Merge over what is stored now, not over a cached value that may be stale.
       const current = options.replace === true ? {} : resolve(guildId, namespace, await store.read(guildId, namespace));
       const issues: SettingsIssue[] = [];
-      const next = validate(guildId, namespace, current, value, issues);
+      const next = validate(namespace, current, value, issues);
       if (next === undefined) throw new SettingsValidationError(guildId, namespace, issues);
       await store.write(guildId, namespace, next);
       await written(guildId, { [namespace]: next }, options.actorUserId);
@@ -297,7 +297,7 @@ export async function createSettingsRegistry({
       const next: Record<string, Readonly<Record<string, unknown>>> = {};
       for (const namespace of namespaces) {
         const current = options.replace === true ? {} : resolve(guildId, namespace, stored[namespace]);
-        const value = validate(guildId, namespace, current, changes[namespace]!, issues);
+        const value = validate(namespace, current, changes[namespace]!, issues);
         if (value !== undefined) next[namespace] = value;
       }
       if (issues.length > 0) throw new SettingsValidationError(guildId, namespaces.join(', '), issues);
