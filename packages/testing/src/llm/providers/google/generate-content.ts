@@ -2,7 +2,7 @@ import { ONE_PIXEL_PNG_BASE64 } from '../../core/media.js';
 import { frame, jsonBody, sseStream, type Rendered } from '../../core/rendered.js';
 import type { LlmImageReply, LlmMessageReply, LlmSpeechReply } from '../../replies.js';
 import type { RecordedLlmRequest } from '../../types.js';
-import { isRawUsage, toProviderUsage, type ResolvedUsage } from '../../usage.js';
+import { isRawUsage, toProviderUsage } from '../../usage.js';
 import type { RenderContext } from '../provider-adapter.js';
 import { argumentsObject, neutralUsage, outputChars, textChunks } from '../shared/message-parts.js';
 
@@ -42,24 +42,23 @@ function partsOf(request: RecordedLlmRequest, reply: LlmMessageReply | LlmImageR
     for (const image of reply.images) {
       parts.push({ inlineData: { mimeType: image.mimeType ?? 'image/png', data: image.b64 ?? ONE_PIXEL_PNG_BASE64 } });
     }
-    usage = mediaUsage(request, reply, neutralUsage(request, reply.usage, 0), 'IMAGE', TOKENS_PER_IMAGE * reply.images.length);
+    usage = mediaUsage(request, reply, 'IMAGE', TOKENS_PER_IMAGE * reply.images.length);
   } else {
     parts.push({ inlineData: { mimeType: reply.contentType ?? 'audio/L16;rate=24000', data: Buffer.from(reply.audio).toString('base64') } });
-    usage = mediaUsage(request, reply, neutralUsage(request, reply.usage, 0), 'AUDIO', Math.ceil(reply.audio.length / 1920));
+    usage = mediaUsage(request, reply, 'AUDIO', Math.ceil(reply.audio.length / 1920));
   }
   return { parts, usage, finishReason: finishReason(reply.kind === 'message' ? reply : {}) };
 }
 
 function mediaUsage(
-  _request: RecordedLlmRequest,
+  request: RecordedLlmRequest,
   reply: LlmImageReply | LlmSpeechReply,
-  neutral: ResolvedUsage,
   modality: string,
   defaultTokens: number,
 ): Record<string, unknown> {
   if (isRawUsage(reply.usage)) return reply.usage.raw;
   const output = reply.usage?.output ?? defaultTokens;
-  const base = toProviderUsage('google', { ...neutral, output });
+  const base = toProviderUsage('google', { ...neutralUsage(request, reply.usage, 0), output });
   return { ...base, candidatesTokensDetails: [{ modality, tokenCount: output }] };
 }
 
