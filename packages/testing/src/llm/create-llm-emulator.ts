@@ -7,7 +7,7 @@ import { createReplyScript } from './core/reply-script.js';
 import type { SseFrame } from './core/rendered.js';
 import { writeResponse, type Damage } from './core/write-response.js';
 import { adapterFor } from './providers/adapter-for.js';
-import { isSuccessReply, type ProviderAdapter, type RenderContext } from './providers/provider-adapter.js';
+import { isSuccessReply, type RenderContext, type RouteMatch, type SuccessReply } from './providers/provider-adapter.js';
 import type { LlmErrorReply, LlmReply } from './replies.js';
 import type { LlmEmulator, LlmEmulatorOptions, LlmOperation, RecordedLlmRequest } from './types.js';
 
@@ -81,7 +81,7 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
       reply: undefined,
     };
     if (keepRequests) requests.push(record);
-    const early = await prepare(adapter, record, raw, headers, query, match);
+    const early = await prepare(record, raw, headers, query, match);
     // Token counting never consumes scripted replies: they are meant for the generation that follows.
     const scripted = early ?? (COUNTING.has(record.operation) ? undefined : await script.next(record));
     const reply = scripted ?? adapter.defaultReply(record);
@@ -89,12 +89,11 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
   }
 
   async function prepare(
-    provider: ProviderAdapter,
     record: RecordedLlmRequest,
     raw: Buffer,
     headers: Record<string, string>,
     query: Record<string, string>,
-    match: NonNullable<ReturnType<ProviderAdapter['route']>>,
+    match: RouteMatch,
   ): Promise<LlmErrorReply | undefined> {
     let unparsable: string | undefined;
     try {
@@ -103,16 +102,16 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
       if (!(error instanceof UnparsableBodyError)) throw error;
       unparsable = error.message;
     }
-    const inspected = provider.inspect(match, record.body, query);
+    const inspected = adapter.inspect(match, record.body, query);
     record.model = inspected.model ?? record.model;
     record.stream = inspected.stream;
     // The real APIs authenticate before they read the body.
-    if (provider.credential(headers, query) !== apiKey) return { kind: 'error', reason: 'auth' };
+    if (adapter.credential(headers, query) !== apiKey) return { kind: 'error', reason: 'auth' };
     if (unparsable !== undefined) return { kind: 'error', reason: 'invalid_request', message: unparsable };
     if (knownModels && record.model !== undefined && !knownModels.has(record.model)) {
       return notFound(`The model \`${record.model}\` does not exist or you do not have access to it.`);
     }
-    return validate ? provider.validate(record) : undefined;
+    return validate ? adapter.validate(record) : undefined;
   }
 
   async function answer(res: ServerResponse, record: RecordedLlmRequest, reply: LlmReply): Promise<void> {
@@ -158,7 +157,7 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
     return adapter.provider === 'anthropic' ? { event: 'error', data } : { data };
   }
 
-  function writeSuccess(res: ServerResponse, record: RecordedLlmRequest, reply: Parameters<ProviderAdapter['render']>[1], damage: Damage) {
+  function writeSuccess(res: ServerResponse, record: RecordedLlmRequest, reply: SuccessReply, damage: Damage) {
     writeResponse(res, adapter.render(record, reply, context), damage);
   }
 
