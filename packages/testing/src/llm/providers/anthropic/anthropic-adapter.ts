@@ -3,7 +3,7 @@ import { jsonBody } from '../../core/rendered.js';
 import { estimateTokens } from '../../usage.js';
 import type { ProviderAdapter } from '../provider-adapter.js';
 import { echoReply, lastUserText } from '../shared/message-parts.js';
-import { replyMismatch } from '../shared/reply-mismatch.js';
+import { asMessage } from '../shared/as-message.js';
 import { anthropicRateLimitHeaders, renderAnthropicError } from './anthropic-errors.js';
 import { validateAnthropic } from './anthropic-validate.js';
 import { renderMessage } from './messages.js';
@@ -38,9 +38,7 @@ export function createAnthropicAdapter(): ProviderAdapter {
       if (request.operation === 'messages.count_tokens') {
         return jsonBody(200, { input_tokens: estimateTokens(textOf(request.body).length) }, headers);
       }
-      if (reply.kind === 'transcription') return renderMessage(request, { kind: 'message', text: reply.text }, context, headers);
-      if (reply.kind !== 'message') throw replyMismatch(request, reply);
-      return renderMessage(request, reply, context, headers);
+      return renderMessage(request, asMessage(request, reply), context, headers);
     },
     renderError(_request, reply, context) {
       return renderAnthropicError(reply, context.ids);

@@ -1,9 +1,9 @@
 import { fakeAudio } from '../../core/media.js';
 import type { Rendered } from '../../core/rendered.js';
-import type { LlmMessageReply } from '../../replies.js';
-import type { LlmOperation, RecordedLlmRequest } from '../../types.js';
+import type { LlmOperation } from '../../types.js';
+import type { ProviderAdapter, RenderContext } from '../provider-adapter.js';
+import { asMessage } from '../shared/as-message.js';
 import { replyMismatch } from '../shared/reply-mismatch.js';
-import type { ProviderAdapter, RenderContext, SuccessReply } from '../provider-adapter.js';
 import { echoReply, lastUserText } from '../shared/message-parts.js';
 import { renderChatCompletion } from './chat-completions.js';
 import { rateLimitHeaders, renderOpenAiError } from './openai-errors.js';
@@ -99,10 +99,4 @@ export function createOpenAiAdapter(flavour: 'openai' | 'xai'): ProviderAdapter 
       return renderOpenAiError(flavour, request, reply, context.ids);
     },
   };
-}
-
-function asMessage(request: RecordedLlmRequest, reply: SuccessReply): LlmMessageReply {
-  if (reply.kind === 'message') return reply;
-  if (reply.kind === 'transcription') return { kind: 'message', text: reply.text };
-  throw replyMismatch(request, reply);
 }
