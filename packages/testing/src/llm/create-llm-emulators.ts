@@ -20,10 +20,12 @@ export type LlmEmulators = Record<LlmProviderName, LlmEmulator> & {
  * ```
  */
 export async function createLlmEmulators(options: Omit<LlmEmulatorOptions, 'provider' | 'apiKey' | 'port'> = {}): Promise<LlmEmulators> {
-  const [openai, anthropic, google, xai] = await Promise.all(
-    (['openai', 'anthropic', 'google', 'xai'] as const).map((provider) => createLlmEmulator({ ...options, provider })),
-  );
-  if (!openai || !anthropic || !google || !xai) throw new Error('llm emulators failed to start');
+  const [openai, anthropic, google, xai] = await Promise.all([
+    createLlmEmulator({ ...options, provider: 'openai' }),
+    createLlmEmulator({ ...options, provider: 'anthropic' }),
+    createLlmEmulator({ ...options, provider: 'google' }),
+    createLlmEmulator({ ...options, provider: 'xai' }),
+  ]);
   return {
     openai,
     anthropic,
