@@ -5,7 +5,7 @@ import { strictSchemaProblem } from '../shared/strict-schema.js';
 type Body = Record<string, unknown>;
 
 /** OpenAI reasoning models: o-series and the gpt-5+ family except `*-chat*`. */
-export function isOpenAiReasoningModel(model: string): boolean {
+function isOpenAiReasoningModel(model: string): boolean {
   return /^o\d/.test(model) || (/^gpt-([5-9]|\d\d)/.test(model) && !model.includes('-chat'));
 }
 

@@ -2,7 +2,7 @@ import type { LlmErrorReply } from '../../replies.js';
 import type { RecordedLlmRequest } from '../../types.js';
 
 /** xAI reasoning models: grok-4.5, grok-4.3, `*-reasoning` ids and the multi-agent model. */
-export function isXaiReasoningModel(model: string): boolean {
+function isXaiReasoningModel(model: string): boolean {
   if (model.includes('non-reasoning')) return false;
   return /^grok-4\.(5|3)\b/.test(model) || model.includes('-reasoning') || model.includes('multi-agent') || model === 'grok-latest';
 }
