@@ -4,6 +4,7 @@ import { createLlmEmulator } from '../../src/llm/create-llm-emulator.js';
 import { llmFault } from '../../src/llm/faults.js';
 import { llmReply } from '../../src/llm/replies.js';
 import type { LlmEmulator } from '../../src/llm/types.js';
+import { failure } from './failure.js';
 
 let emulator: LlmEmulator;
 let client: Anthropic;
@@ -16,15 +17,6 @@ beforeEach(() => emulator.reset());
 afterAll(() => emulator.close());
 
 const request = { model: 'claude-haiku-4-5', max_tokens: 256, messages: [{ role: 'user' as const, content: 'Hi' }] };
-
-function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('Anthropic emulator: faults as the SDK surfaces them', () => {
   it('GIVEN a rate limit THEN RateLimitError with retry-after, anthropic-ratelimit-* and request-id', async () => {

@@ -4,6 +4,7 @@ import { createLlmEmulator } from '../../src/llm/create-llm-emulator.js';
 import { llmFault } from '../../src/llm/faults.js';
 import { llmReply } from '../../src/llm/replies.js';
 import type { LlmEmulator } from '../../src/llm/types.js';
+import { failure } from './failure.js';
 
 let emulator: LlmEmulator;
 let client: GoogleGenAI;
@@ -22,12 +23,7 @@ interface GoogleErrorBody {
 }
 
 async function apiError(promise: Promise<unknown>): Promise<{ status: number; body: GoogleErrorBody }> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e as { name: string; status: number; message: string },
-  );
+  const error = (await failure(promise)) as { name: string; status: number; message: string };
   expect(error.name).toBe('ApiError');
   return { status: error.status, body: JSON.parse(error.message) as GoogleErrorBody };
 }

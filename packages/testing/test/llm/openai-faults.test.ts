@@ -4,6 +4,7 @@ import { createLlmEmulator } from '../../src/llm/create-llm-emulator.js';
 import { llmFault } from '../../src/llm/faults.js';
 import { llmReply } from '../../src/llm/replies.js';
 import type { LlmEmulator } from '../../src/llm/types.js';
+import { failure } from './failure.js';
 
 let emulator: LlmEmulator;
 let client: OpenAI;
@@ -16,15 +17,6 @@ beforeEach(() => emulator.reset());
 afterAll(() => emulator.close());
 
 const request = { model: 'gpt-5.4-mini', messages: [{ role: 'user' as const, content: 'Hi' }] };
-
-function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('OpenAI emulator: faults as the SDK surfaces them', () => {
   it('GIVEN a rate limit THEN RateLimitError carries code, retry-after(-ms), x-ratelimit-* and the request id', async () => {
