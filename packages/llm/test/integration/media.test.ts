@@ -8,11 +8,7 @@ beforeAll(async () => {
   env = await emulatedService();
 });
 afterAll(() => env.close());
-beforeEach(async () => {
-  await env.llm.flush();
-  for (const emulator of [env.emulators.openai, env.emulators.anthropic, env.emulators.google, env.emulators.xai]) emulator.reset();
-  env.sink.rows.length = 0;
-});
+beforeEach(() => env.reset());
 
 describe('images', () => {
   it('GIVEN gpt-image-2 THEN base64 comes back and the image tokens are priced', async () => {

@@ -1,7 +1,7 @@
 import { createLlmEmulators, llmReply, type LlmEmulators } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLlmService, LlmBudgetExceededError, snapshotPricingRecords, type LlmProviderName, type LlmServiceOptions } from '../../src/index.js';
-import { emulatedProviders } from '../support/emulated-providers.js';
+import { emulatedProviders, emulatorOf } from '../support/emulated-providers.js';
 import { createTestStack } from '../support/test-stack.js';
 
 let stack: Awaited<ReturnType<typeof createTestStack>>;
@@ -24,8 +24,6 @@ function service(options: Partial<LlmServiceOptions> = {}) {
     ...options,
   });
 }
-
-const emulatorOf = (provider: LlmProviderName) => (provider === 'gemini' ? emulators.google : emulators[provider]);
 
 describe('pricing in llm_model_pricing', () => {
   it('GIVEN init() twice THEN the snapshot is seeded once and edits in the table change billing', async () => {
@@ -70,7 +68,7 @@ describe('cost of cache reads, cache writes and reasoning, per provider', () => 
   ];
   it.each(cases)('GIVEN %s/%s usage THEN llm_usage holds the hand-computed cost', async (provider, model, usage, expected) => {
     const llm = service();
-    emulatorOf(provider).enqueue(llmReply.text('answer', { usage }));
+    emulatorOf(emulators, provider).enqueue(llmReply.text('answer', { usage }));
     const result = await llm.complete({ provider, model, prompt: 'p', cogName: `cost-${provider}` });
     expect(result.costUsd).toBe(expected);
     await llm.close();

@@ -7,7 +7,7 @@ import {
   type LlmProviderName,
 } from '../../src/index.js';
 import { captureLogger } from '../support/capture-logger.js';
-import { emulatedService } from '../support/emulated-providers.js';
+import { emulatedService, emulatorOf as emulatorOfProvider } from '../support/emulated-providers.js';
 
 const logger = captureLogger();
 let env: Awaited<ReturnType<typeof emulatedService>>;
@@ -16,13 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 beforeEach(async () => {
-  await env.llm.flush();
-  for (const emulator of [env.emulators.openai, env.emulators.anthropic, env.emulators.google, env.emulators.xai]) emulator.reset();
-  env.sink.rows.length = 0;
+  await env.reset();
   logger.lines.length = 0;
 });
 
-const emulatorOf = (provider: LlmProviderName) => (provider === 'gemini' ? env.emulators.google : env.emulators[provider]);
+const emulatorOf = (provider: LlmProviderName) => emulatorOfProvider(env.emulators, provider);
 const retryDelays = () => logger.lines.filter((l) => l.message === 'llm retry').map((l) => l.fields.delayMs as number);
 
 describe.each(['openai', 'anthropic', 'gemini', 'xai'] as const)('retries through %s', (provider) => {

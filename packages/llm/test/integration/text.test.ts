@@ -1,20 +1,16 @@
 import { llmReply } from '@baseline/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LlmInvalidRequestError, type LlmProviderName } from '../../src/index.js';
-import { DEFAULT_MODELS, emulatedService } from '../support/emulated-providers.js';
+import { DEFAULT_MODELS, emulatedService, emulatorOf as emulatorOfProvider } from '../support/emulated-providers.js';
 
 let env: Awaited<ReturnType<typeof emulatedService>>;
 beforeAll(async () => {
   env = await emulatedService();
 });
 afterAll(() => env.close());
-beforeEach(async () => {
-  await env.llm.flush();
-  for (const emulator of [env.emulators.openai, env.emulators.anthropic, env.emulators.google, env.emulators.xai]) emulator.reset();
-  env.sink.rows.length = 0;
-});
+beforeEach(() => env.reset());
 
-const emulatorOf = (provider: LlmProviderName) => (provider === 'gemini' ? env.emulators.google : env.emulators[provider]);
+const emulatorOf = (provider: LlmProviderName) => emulatorOfProvider(env.emulators, provider);
 
 describe.each(['openai', 'anthropic', 'gemini', 'xai'] as const)('complete() through %s', (provider) => {
   it('GIVEN system, history and a prompt THEN the SDK sends them and the answer comes back with a usage row', async () => {

@@ -27,6 +27,11 @@ export function emulatedProviders(emulators: LlmEmulators, overrides: Partial<Re
   } satisfies LlmServiceOptions['providers'];
 }
 
+/** The emulator behind a provider name (Gemini is served by the Google emulator). */
+export function emulatorOf(emulators: LlmEmulators, provider: LlmProviderName): LlmEmulators['openai'] {
+  return provider === 'gemini' ? emulators.google : emulators[provider];
+}
+
 /** A usage sink that keeps rows in memory, for tests that look at rows without a database. */
 export function memorySink(): UsageSink & { rows: UsageRecord[] } {
   const rows: UsageRecord[] = [];
@@ -38,11 +43,15 @@ export function memorySink(): UsageSink & { rows: UsageRecord[] } {
   };
 }
 
-/** Emulators for all four providers plus a service wired to them, with fast retries. */
+/**
+ * Emulators for all four providers plus a service wired to them, with fast retries. `reset()` is for
+ * `beforeEach`: it flushes pending usage, then clears every emulator's queue and log and the sink's rows.
+ */
 export async function emulatedService(options: Partial<LlmServiceOptions> = {}): Promise<{
   emulators: LlmEmulators;
   llm: LlmService;
   sink: ReturnType<typeof memorySink>;
+  reset(): Promise<void>;
   close(): Promise<void>;
 }> {
   const emulators = await createLlmEmulators();
@@ -58,6 +67,11 @@ export async function emulatedService(options: Partial<LlmServiceOptions> = {}):
     emulators,
     llm,
     sink,
+    async reset() {
+      await llm.flush();
+      for (const emulator of [emulators.openai, emulators.anthropic, emulators.google, emulators.xai]) emulator.reset();
+      sink.rows.length = 0;
+    },
     async close() {
       await llm.close();
       await emulators.close();
