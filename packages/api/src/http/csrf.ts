@@ -1,12 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 
 /**
- * Whether the CSRF header a request sent is the session's token. Compared in constant time (equal-length buffers
- * through `crypto.timingSafeEqual`), so response timing reveals nothing about how much of a guess was right; a
- * missing or repeated header never matches.
+ * Whether the CSRF token a request sent (the `x-csrf-token` header, or the OAuth `state` cookie at login) is the
+ * expected one. Compared in constant time (equal-length buffers through `crypto.timingSafeEqual`), so response
+ * timing reveals nothing about how much of a guess was right; a missing or repeated value never matches.
  *
- * @param sent - the request's `x-csrf-token` header as Node parsed it
- * @param expected - the token stored in the session
+ * @param sent - the token the request carried, as Node parsed it
+ * @param expected - the token stored in the session, or the state the login was started with
  */
 export function csrfTokenMatches(sent: string | string[] | undefined, expected: string): boolean {
   if (typeof sent !== 'string') return false;
