@@ -1,4 +1,5 @@
 import { bumpAccessVersions, type Database, type KeyValueStore } from '@baseline/core';
+import { setBounded } from '../cache/set-bounded.js';
 import { loadGuildAccess, type GuildAccessFacts } from './guild-access.js';
 
 /** Where a guild's access facts came from. */
@@ -57,14 +58,7 @@ export function createGuildAccessCache(db: Database, kv: KeyValueStore, { ttlMs,
 
   async function load(guildId: string, version: string): Promise<GuildAccessFacts | undefined> {
     const facts = await loadGuildAccess(db, guildId);
-    if (ttlMs > 0) {
-      entries.delete(guildId);
-      if (entries.size >= maxEntries) {
-        const oldest = entries.keys().next();
-        if (oldest.done !== true) entries.delete(oldest.value);
-      }
-      entries.set(guildId, { facts, version, expiresAt: Date.now() + ttlMs });
-    }
+    if (ttlMs > 0) setBounded(entries, guildId, { facts, version, expiresAt: Date.now() + ttlMs }, maxEntries);
     return facts;
   }
 

@@ -1,3 +1,5 @@
+import { setBounded } from '../cache/set-bounded.js';
+
 /** Who a session belonged to when this process last read it. */
 export interface SessionHint {
   readonly userId: string;
@@ -26,12 +28,7 @@ export function createSessionHints(maxEntries = 10_000): SessionHints {
     remember(sessionKey, hint) {
       const known = hints.get(sessionKey);
       if (known !== undefined && known.userId === hint.userId && known.developer === hint.developer) return;
-      hints.delete(sessionKey);
-      if (hints.size >= maxEntries) {
-        const oldest = hints.keys().next();
-        if (oldest.done !== true) hints.delete(oldest.value);
-      }
-      hints.set(sessionKey, { userId: hint.userId, developer: hint.developer });
+      setBounded(hints, sessionKey, { userId: hint.userId, developer: hint.developer }, maxEntries);
     },
     forget: (sessionKey) => void hints.delete(sessionKey),
   };

@@ -1,4 +1,5 @@
 import type { Database } from '@baseline/core';
+import { setBounded } from '../../cache/set-bounded.js';
 import { accessibleGuilds, type AccessibleGuild } from './accessible-guilds.js';
 
 /**
@@ -34,18 +35,10 @@ export function createAccessibleGuildsCache(db: Database, { ttlMs, maxEntries = 
   return {
     async of(userId, developer, version) {
       if (developer) return accessibleGuilds(db, userId, true);
-      const key = userId;
-      const entry = entries.get(key);
+      const entry = entries.get(userId);
       if (entry !== undefined && entry.version === version && entry.expiresAt > Date.now()) return entry.guilds;
-      const guilds = await accessibleGuilds(db, userId, developer);
-      if (ttlMs > 0) {
-        entries.delete(key);
-        if (entries.size >= maxEntries) {
-          const oldest = entries.keys().next();
-          if (oldest.done !== true) entries.delete(oldest.value);
-        }
-        entries.set(key, { guilds, version, expiresAt: Date.now() + ttlMs });
-      }
+      const guilds = await accessibleGuilds(db, userId, false);
+      if (ttlMs > 0) setBounded(entries, userId, { guilds, version, expiresAt: Date.now() + ttlMs }, maxEntries);
       return guilds;
     },
   };
