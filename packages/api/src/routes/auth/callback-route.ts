@@ -1,17 +1,11 @@
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { OAUTH_STATE_COOKIE, setSessionCookies } from '../../auth/auth-cookies.js';
 import { tokensFromGrant } from '../../auth/discord-tokens.js';
 import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
+import { csrfTokenMatches } from '../../http/csrf.js';
 import { defineRoute } from '../../http/define-route.js';
 import { accessibleGuilds } from '../guilds/accessible-guilds.js';
 import { meSchema } from './auth-schemas.js';
-
-function sameString(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 export const callbackRoute = defineRoute({
   method: 'POST',
@@ -30,7 +24,8 @@ export const callbackRoute = defineRoute({
     const issued = await api.services.kv.getDel(`oauth-state:${body.state}`);
     const bound = request.cookies[OAUTH_STATE_COOKIE];
     reply.clearCookie(OAUTH_STATE_COOKIE, { path: '/api/v1/auth' });
-    if (issued === undefined || bound === undefined || !sameString(bound, body.state)) {
+    // The state is the login's CSRF token: compared with the cookie in constant time, like the session's.
+    if (issued === undefined || !csrfTokenMatches(bound, body.state)) {
       throw new ApiError(400, API_ERROR_CODES.oauthState, 'unknown, expired or already used login state; start the login again');
     }
     const tokens = tokensFromGrant(await api.discord.exchangeCode(body.code, redirectUri));
