@@ -15,5 +15,3 @@ export { errorBodySchema, type ErrorBody } from './errors/error-body.js';
 
 // Rate limits.
 export type { RateLimitOptions, RateLimitRule } from './rate-limit/rate-limit-options.js';
-
-// Shard status as the bot reports it.
