@@ -5,7 +5,7 @@ import { decideGuildAccess } from '../access/guild-access.js';
 import type { Caller } from '../auth/caller.js';
 import { API_ERROR_CODES, ApiError } from '../errors/api-error.js';
 import { fieldErrorsOf } from '../errors/error-body.js';
-import { rateLimitedError, rateLimitHeaders } from '../rate-limit/rate-limiter.js';
+import { rateLimitedError, rateLimitHeaders, type RateLimitState } from '../rate-limit/rate-limiter.js';
 import type { ApiContext } from './api-context.js';
 import { csrfTokenMatches } from './csrf.js';
 import type { AnyRouteDefinition } from './define-route.js';
@@ -74,22 +74,14 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
             throw new ApiError(403, API_ERROR_CODES.csrf, `cookie-authenticated writes need the ${CSRF_HEADER} header from /api/v1/auth/me`);
           }
         }
-        let limit = gate.limit;
-        if (limit !== undefined) {
-          if (limit.exceeded) throw rateLimitedError(limit);
-          reply.headers(rateLimitHeaders(limit));
-        }
+        applyLimit(reply, gate.limit);
         if (caller !== undefined) {
           if (guildScoped) await checkGuildAccess(api, definition, caller, guildId!, gate.accessVersion);
           else if (definition.access === 'developer' && !caller.isDeveloper) throw new ApiError(403, API_ERROR_CODES.forbidden, 'only the developer team may do this');
         }
         admitted = true;
         if (guildScoped && count && caller !== undefined && !caller.isDeveloper && !gate.guildCounted) {
-          limit = await api.gate.countGuild(guildId!, gate.counted);
-          if (limit !== undefined) {
-            if (limit.exceeded) throw rateLimitedError(limit);
-            reply.headers(rateLimitHeaders(limit));
-          }
+          applyLimit(reply, await api.gate.countGuild(guildId!, gate.counted));
         }
         const query = parse(definition.query, request.query, 'query');
         const body = parse(definition.body, request.body ?? {}, 'body');
@@ -105,7 +97,13 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
       }
     },
   });
+}
 
+/** A request over a limit answers 429; otherwise the limit is reported in the `RateLimit-*` headers. */
+function applyLimit(reply: FastifyReply, limit: RateLimitState | undefined): void {
+  if (limit === undefined) return;
+  if (limit.exceeded) throw rateLimitedError(limit);
+  reply.headers(rateLimitHeaders(limit));
 }
 
 /**
