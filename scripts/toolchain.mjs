@@ -1,6 +1,6 @@
 // Brings the pinned Node.js and pnpm into `.toolchain/` from the npm registry, without touching the
 // system Node. Runs on any Node >= 18 and uses nothing but Node's standard library.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,4 +55,20 @@ export function ensureToolchain({ quiet = false } = {}) {
   );
   if (versionOf(node) !== `v${NODE_VERSION}`) throw new Error(`[baseline] ${node} did not install correctly`);
   return { node, pnpm };
+}
+
+/**
+ * Runs a long-lived child with the terminal and exits with its status once it has shut down. Ctrl-C reaches the
+ * whole process group, the child included, so this process only waits; signals aimed at this process alone (a
+ * supervisor's SIGTERM) are passed on.
+ */
+export function runForeground(command, args, options = {}) {
+  const child = spawn(command, args, { stdio: 'inherit', ...options });
+  process.on('SIGINT', () => {});
+  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('error', (error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
