@@ -1,3 +1,4 @@
+import { deepFreeze } from '../settings/define-settings.js';
 import type { DiscordIntentName } from './discord-intents.js';
 import { ENV_VARIABLES, type EnvVariableName, type LlmProvider, type LogLevel, type NodeEnv, type ParsedEnv } from './env-variables.js';
 
@@ -115,12 +116,4 @@ export function buildConfig(env: ParsedEnv, extensions: Record<string, Record<st
     extensions,
   };
   return deepFreeze(config);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
