@@ -89,6 +89,12 @@ async function withTracking<T>(db: Database, set: MigrationSet, fn: (tracking: T
   });
 }
 
+/** The listed migrations not recorded in the tracking table, in list order. */
+async function pendingOf(tracking: Tracking): Promise<Resolved[]> {
+  const executed = new Set(await tracking.storage.executed());
+  return tracking.known.filter((m) => !executed.has(m.name));
+}
+
 async function apply(tracking: Tracking, set: MigrationSet, migration: Resolved, method: 'up' | 'down', db: Database): Promise<void> {
   try {
     await tracking.runner.run(migration.instance, method, async (tx) => {
@@ -116,8 +122,7 @@ async function apply(tracking: Tracking, set: MigrationSet, migration: Resolved,
  */
 export function runMigrations(db: Database, set: MigrationSet): Promise<string[]> {
   return withTracking(db, set, async (tracking) => {
-    const executed = new Set(await tracking.storage.executed());
-    const pending = tracking.known.filter((m) => !executed.has(m.name));
+    const pending = await pendingOf(tracking);
     for (const migration of pending) await apply(tracking, set, migration, 'up', db);
     return pending.map((m) => m.name);
   });
@@ -169,8 +174,5 @@ export function executedMigrations(db: Database, set: MigrationSet): Promise<Exe
 
 /** The names of the migrations of `set` not yet executed, in the order they would run. */
 export function pendingMigrations(db: Database, set: MigrationSet): Promise<string[]> {
-  return withTracking(db, set, async (tracking) => {
-    const executed = new Set(await tracking.storage.executed());
-    return tracking.known.filter((m) => !executed.has(m.name)).map((m) => m.name);
-  });
+  return withTracking(db, set, async (tracking) => (await pendingOf(tracking)).map((m) => m.name));
 }
