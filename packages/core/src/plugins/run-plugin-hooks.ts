@@ -73,23 +73,26 @@ export async function runPluginSetup({ plugins, services, logger }: RunPluginHoo
 
 /** Runs every plugin's `ready` in dependency order; a throw is logged and the plugin stays loaded. */
 export async function runPluginReady({ plugins, services, logger }: RunPluginHooksOptions): Promise<void> {
-  for (const loaded of plugins) {
-    try {
-      await loaded.plugin.ready?.(createPluginContext(loaded, services));
-    } catch (error) {
-      const failure = hookError(loaded, 'ready', error);
-      logger.error({ code: failure.code, plugin: loaded.id, package: loaded.packageName, err: failure }, failure.message);
-    }
-  }
+  return runLoggedHook('ready', plugins, services, logger);
 }
 
 /** Runs every plugin's `shutdown` in reverse dependency order; a throw is logged and the rest still run. */
 export async function runPluginShutdown({ plugins, services, logger }: RunPluginHooksOptions): Promise<void> {
-  for (const loaded of [...plugins].reverse()) {
+  return runLoggedHook('shutdown', [...plugins].reverse(), services, logger);
+}
+
+/** Runs `hook` of each plugin in the given order, one at a time; a throw is logged and the next still runs. */
+async function runLoggedHook(
+  hook: 'ready' | 'shutdown',
+  plugins: readonly LoadedPlugin[],
+  services: PluginServices,
+  logger: Logger,
+): Promise<void> {
+  for (const loaded of plugins) {
     try {
-      await loaded.plugin.shutdown?.(createPluginContext(loaded, services));
+      await loaded.plugin[hook]?.(createPluginContext(loaded, services));
     } catch (error) {
-      const failure = hookError(loaded, 'shutdown', error);
+      const failure = hookError(loaded, hook, error);
       logger.error({ code: failure.code, plugin: loaded.id, package: loaded.packageName, err: failure }, failure.message);
     }
   }
