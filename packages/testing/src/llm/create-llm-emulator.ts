@@ -150,11 +150,11 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
     }
   }
 
-  /** The provider's in-stream error event: its error body as a frame (Anthropic names it `error`). */
+  /** The provider's in-stream error event: its error body as a frame, named when the provider names it. */
   function streamErrorFrame(record: RecordedLlmRequest, error: LlmErrorReply): SseFrame {
     const rendered = adapter.renderError(record, error, context);
     const data = rendered.type === 'body' ? Buffer.from(rendered.body).toString('utf8') : '{}';
-    return adapter.provider === 'anthropic' ? { event: 'error', data } : { data };
+    return adapter.streamErrorEvent === undefined ? { data } : { event: adapter.streamErrorEvent, data };
   }
 
   function writeSuccess(res: ServerResponse, record: RecordedLlmRequest, reply: SuccessReply, damage: Damage) {

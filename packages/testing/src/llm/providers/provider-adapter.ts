@@ -32,6 +32,8 @@ export interface ProviderAdapter {
   provider: LlmProviderName;
   /** Path the SDK's base URL ends with (`/v1` for OpenAI-style clients, `` otherwise). */
   basePath: string;
+  /** SSE event name of an in-stream error (Anthropic `error`); data-only frames when undefined. */
+  streamErrorEvent?: string;
   route(method: string, path: string): RouteMatch | undefined;
   /** The API key the request carries, if any. */
   credential(headers: Record<string, string>, query: Record<string, string>): string | undefined;

@@ -13,6 +13,7 @@ export function createAnthropicAdapter(): ProviderAdapter {
   return {
     provider: 'anthropic',
     basePath: '',
+    streamErrorEvent: 'error',
     route(method, path) {
       if (method !== 'POST') return undefined;
       if (path === '/v1/messages') return { operation: 'messages' };
