@@ -1,17 +1,8 @@
-import type { JsonSchema } from '../tools/define-tool.js';
 import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
 import type { LlmRequestType } from '../usage/usage-record.js';
 import type { LlmEngine } from './llm-engine.js';
-import { providerTextRequest, requestMessages, validateToolCalls } from './text-request.js';
-
-/** Native structured output for {@link completeText}: the schema per provider dialect. */
-export interface ResponseFormatSpec {
-  name: string;
-  schema: (provider: string) => JsonSchema;
-  /** The schema before dialect conversion, for the prompt fallback. */
-  plain?: JsonSchema;
-}
+import { completionResult, providerTextRequest, requestMessages, type ResponseFormatSpec } from './text-request.js';
 
 /**
  * One text request through the chain: budget check, attempts with retries and fallbacks, then the
@@ -47,24 +38,5 @@ export async function completeText(
       ...(attempts.length > 1 ? { attempt: attempts.length, fallbackFrom: attempts.filter((a) => !a.ok).map((a) => `${a.provider}/${a.model}`) } : {}),
     },
   });
-  const toolCalls = validateToolCalls(request, response.toolCalls);
-  return {
-    text: response.text,
-    toolCalls,
-    finishReason: response.finishReason,
-    responseModel: response.responseModel,
-    provider: target.provider,
-    model: target.model,
-    usage: cost.totals,
-    costUsd: cost.costUsd,
-    latencyMs: Math.round(performance.now() - value.startedAt),
-    attempts,
-    nativeFormat: value.nativeFormat,
-    message: {
-      role: 'assistant',
-      content: response.text,
-      ...(toolCalls.length ? { toolCalls } : {}),
-      ...(response.providerContent !== undefined ? { providerData: { provider: target.provider, content: response.providerContent } } : {}),
-    },
-  };
+  return { ...completionResult(request, response, { target, attempts, startedAt: value.startedAt, cost }), nativeFormat: value.nativeFormat };
 }

@@ -6,7 +6,7 @@ import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
 import { usageOf, type UsageBuckets } from '../types/usage.js';
 import type { LlmEngine } from './llm-engine.js';
-import { providerTextRequest, requestMessages, validateToolCalls } from './text-request.js';
+import { completionResult, providerTextRequest, requestMessages } from './text-request.js';
 
 /** A text stream: iterate it for text deltas; `result` settles once the stream is finished and recorded. */
 export interface LlmStream extends AsyncIterable<string> {
@@ -129,25 +129,7 @@ export function streamText(engine: LlmEngine, request: StreamRequest): LlmStream
         ...(error ? { error } : {}),
         metadata,
       });
-      const toolCalls = validateToolCalls(request, state.toolCalls);
-      return {
-        text: state.text,
-        toolCalls,
-        finishReason: state.finishReason,
-        responseModel: state.responseModel,
-        provider: target.provider,
-        model: target.model,
-        usage: cost.totals,
-        costUsd: cost.costUsd,
-        latencyMs: Math.round(performance.now() - handle.startedAt),
-        attempts,
-        message: {
-          role: 'assistant',
-          content: state.text,
-          ...(toolCalls.length ? { toolCalls } : {}),
-          ...(state.providerContent !== undefined ? { providerData: { provider: target.provider, content: state.providerContent } } : {}),
-        },
-      };
+      return completionResult(request, state, { target, attempts, startedAt: handle.startedAt, cost });
     };
 
     let step = value.first;

@@ -1,11 +1,22 @@
 import { modelCapabilities } from '../capabilities/model-capabilities.js';
 import { LlmInvalidRequestError } from '../errors/llm-error.js';
-import type { ProviderTextRequest } from '../providers/provider-adapter.js';
+import type { ProviderTextRequest, ProviderTextResponse } from '../providers/provider-adapter.js';
 import type { JsonSchema } from '../tools/define-tool.js';
 import type { LlmMessage, LlmToolCall } from '../types/messages.js';
 import type { CompleteRequest } from '../types/requests.js';
+import type { CompletionResult } from '../types/results.js';
 import { filterParams } from './filter-params.js';
-import type { AttemptHandle } from './run-with-fallbacks.js';
+import type { ResolvedTarget } from './resolve-target.js';
+import type { AttemptHandle, AttemptSummary } from './run-with-fallbacks.js';
+import type { AttemptCost } from './usage-accounting.js';
+
+/** Native structured output for a text request: the schema per provider dialect. */
+export interface ResponseFormatSpec {
+  name: string;
+  schema: (provider: string) => JsonSchema;
+  /** The schema before dialect conversion, for the prompt fallback. */
+  plain?: JsonSchema;
+}
 
 /** The conversation of a request: its messages, then `prompt` as the last user turn. */
 export function requestMessages(request: CompleteRequest): LlmMessage[] {
@@ -23,7 +34,7 @@ export function providerTextRequest(
   request: CompleteRequest,
   messages: LlmMessage[],
   handle: AttemptHandle,
-  responseFormat?: { name: string; schema: (provider: string) => JsonSchema; plain?: JsonSchema },
+  responseFormat?: ResponseFormatSpec,
 ): { request: ProviderTextRequest; dropped: string[] } {
   const caps = modelCapabilities(handle.target.provider, handle.target.model);
   // Without a native JSON mode the schema travels in the system prompt; the answer is validated either way.
@@ -63,7 +74,7 @@ export function providerTextRequest(
 }
 
 /** Validates tool calls against the request's tools: typed arguments, or `error` explaining the mismatch. */
-export function validateToolCalls(request: CompleteRequest, calls: LlmToolCall[]): LlmToolCall[] {
+function validateToolCalls(request: CompleteRequest, calls: LlmToolCall[]): LlmToolCall[] {
   return calls.map((call) => {
     const tool = request.tools?.find((t) => t.name === call.name);
     if (!tool) return { ...call, error: `unknown tool "${call.name}"` };
@@ -71,4 +82,35 @@ export function validateToolCalls(request: CompleteRequest, calls: LlmToolCall[]
     const parsed = tool.parse(call.arguments);
     return parsed.success ? { ...call, arguments: parsed.data } : { ...call, error: parsed.error };
   });
+}
+
+/**
+ * The provider-neutral result of a recorded text attempt (complete or streamed): tool calls validated
+ * against the request's tools, and the assistant turn ready to append for the next turn.
+ */
+export function completionResult(
+  request: CompleteRequest,
+  reply: Pick<ProviderTextResponse, 'text' | 'toolCalls' | 'finishReason' | 'responseModel' | 'providerContent'>,
+  call: { target: Pick<ResolvedTarget, 'provider' | 'model'>; attempts: AttemptSummary[]; startedAt: number; cost: AttemptCost },
+): CompletionResult {
+  const { target, cost } = call;
+  const toolCalls = validateToolCalls(request, reply.toolCalls);
+  return {
+    text: reply.text,
+    toolCalls,
+    finishReason: reply.finishReason,
+    responseModel: reply.responseModel,
+    provider: target.provider,
+    model: target.model,
+    usage: cost.totals,
+    costUsd: cost.costUsd,
+    latencyMs: Math.round(performance.now() - call.startedAt),
+    attempts: call.attempts,
+    message: {
+      role: 'assistant',
+      content: reply.text,
+      ...(toolCalls.length ? { toolCalls } : {}),
+      ...(reply.providerContent !== undefined ? { providerData: { provider: target.provider, content: reply.providerContent } } : {}),
+    },
+  };
 }
