@@ -55,8 +55,8 @@ function apply(state: StreamState, event: ProviderStreamEvent): void {
 }
 
 /** Characters / 4, the usual rough token estimate, for streams cut before their usage arrived. */
-function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
+function estimateTokens(chars: number): number {
+  return Math.ceil(chars / 4);
 }
 
 /**
@@ -113,8 +113,8 @@ export function streamText(engine: LlmEngine, request: StreamRequest): LlmStream
         const seen = usage ?? usageOf({});
         usage = {
           ...seen,
-          inputTokens: seen.inputTokens || estimateTokens('x'.repeat(value.promptChars)),
-          outputTokens: Math.max(seen.outputTokens, estimateTokens(state.text)),
+          inputTokens: seen.inputTokens || estimateTokens(value.promptChars),
+          outputTokens: Math.max(seen.outputTokens, estimateTokens(state.text.length)),
         };
         metadata.usageEstimated = true;
       }
