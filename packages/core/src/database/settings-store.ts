@@ -3,6 +3,7 @@ import { BaselineError } from '../errors/baseline-error.js';
 import type { SettingsStore } from '../settings/store.js';
 import type { Database } from './create-database.js';
 import { GuildSetting } from './entities/guild-setting.entity.js';
+import { auditLogRow } from './repositories/audit-log-repository.js';
 
 /**
  * The {@link SettingsStore} on `guild_settings`: one row per guild and namespace, written as an upsert on
@@ -54,15 +55,6 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
     async writeMany(guildId, values, audit = []) {
       const namespaces = Object.keys(values);
       if (namespaces.length === 0 && audit.length === 0) return;
-      const entries = audit.map((entry) => ({
-        guild_id: entry.guildId,
-        actor_user_id: entry.actorUserId,
-        action: entry.action,
-        target: entry.target ?? null,
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-        metadata: entry.metadata ?? null,
-      }));
       try {
         // One statement, so one implicit transaction and one round trip: the upserts in a data-modifying WITH, the
         // audit rows in the main insert. A JSON null stays SQL NULL, as appendAuditLog stores it.
@@ -76,10 +68,10 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
              returning 1
            )
            insert into "audit_log" ("guild_id", "actor_user_id", "action", "target", "before", "after", "metadata")
-           select ("e"->>'guild_id')::bigint, ("e"->>'actor_user_id')::bigint, "e"->>'action', "e"->>'target',
+           select ("e"->>'guildId')::bigint, ("e"->>'actorUserId')::bigint, "e"->>'action', "e"->>'target',
                   nullif("e"->'before', 'null'::jsonb), nullif("e"->'after', 'null'::jsonb), nullif("e"->'metadata', 'null'::jsonb)
              from jsonb_array_elements(?::jsonb) as "e"`,
-          [guildId, JSON.stringify(values), JSON.stringify(entries)],
+          [guildId, JSON.stringify(values), JSON.stringify(audit.map(auditLogRow))],
           'run',
         );
       } catch (error) {

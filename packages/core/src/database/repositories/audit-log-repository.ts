@@ -14,14 +14,9 @@ export interface AuditLogAppend {
   metadata?: Record<string, unknown> | null;
 }
 
-const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
-
-/**
- * Records one action with a single `INSERT … RETURNING` (no unit of work to flush: it sits on the path of every
- * settings change). `before`, `after` and `metadata` left out or `null` are stored as SQL `NULL`.
- */
-export async function appendAuditLog(db: Database, entry: AuditLogAppend): Promise<AuditLogEntry> {
-  const row = {
+/** An entry with every optional field present, left-out ones as `null`: the columns of one `audit_log` row. */
+export function auditLogRow(entry: AuditLogAppend) {
+  return {
     guildId: entry.guildId,
     actorUserId: entry.actorUserId,
     action: entry.action,
@@ -30,6 +25,16 @@ export async function appendAuditLog(db: Database, entry: AuditLogAppend): Promi
     after: entry.after ?? null,
     metadata: entry.metadata ?? null,
   };
+}
+
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/**
+ * Records one action with a single `INSERT … RETURNING` (no unit of work to flush: it sits on the path of every
+ * settings change). `before`, `after` and `metadata` left out or `null` are stored as SQL `NULL`.
+ */
+export async function appendAuditLog(db: Database, entry: AuditLogAppend): Promise<AuditLogEntry> {
+  const row = auditLogRow(entry);
   // The driver's connection straight away: raw SQL needs no fork (unit of work, identity map, logger).
   const [inserted] = await db.orm.em.getConnection().execute<Array<{ id: string; created_at: Date }>>(
     `insert into "audit_log" ("guild_id", "actor_user_id", "action", "target", "before", "after", "metadata")
