@@ -1,7 +1,6 @@
 import { createMemoryKeyValue, type KeyValueStore } from '@baseline/core';
 import { BudgetGuard } from '../budgets/budget-guard.js';
 import { sqlExecutorFromDatabase, type SqlExecutor } from '../database/sql-executor.js';
-import { LlmInvalidRequestError } from '../errors/llm-error.js';
 import { PricingCatalog } from '../pricing/pricing-catalog.js';
 import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
 import { createAnthropicAdapter } from '../providers/anthropic/anthropic-adapter.js';
@@ -93,7 +92,7 @@ export class LlmEngine {
     return adapter;
   }
 
-  /** The SDK client of a provider (for media endpoints the adapters do not wrap). */
+  /** Resolves one target against the configured providers (key, allowed models), with its cached adapter. */
   target(target: LlmTarget): ResolvedTarget {
     return resolveTarget(target, this.#options.providers, (p, c) => this.adapter(p, c));
   }
@@ -151,5 +150,3 @@ export class LlmEngine {
     if (this.#ownsKv) await this.kv.close();
   }
 }
-
-export { LlmInvalidRequestError };

@@ -17,8 +17,6 @@ export interface AttemptHandle {
   startedAt: number;
   /** Aborts the attempt (a stream abandoned by its consumer). */
   abort(reason?: unknown): void;
-  /** 1 for the first call to this target, 2 for its first retry, … */
-  attempt: number;
 }
 
 /** A summary of every attempt of one request, in order. */
@@ -38,8 +36,6 @@ export interface RunContext {
   context: LlmCallContext;
   signal: AbortSignal | undefined;
   timeoutMs: number | undefined;
-  /** Extra metadata on failure rows. */
-  metadata?: Record<string, unknown>;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -95,7 +91,6 @@ export async function runWithFallbacks<T>(
           timeoutMs,
           startedAt,
           abort: (reason) => controller.abort(reason),
-          attempt: retry + 1,
         });
         attempts.push({ provider: target.provider, model: target.model, ok: true });
         return { value, target, attempts };
@@ -126,7 +121,7 @@ export async function runWithFallbacks<T>(
         context: run.context,
         startedAt,
         error,
-        metadata: { ...run.metadata, attempt: retry + 1, status: error.details?.status },
+        metadata: { attempt: retry + 1, status: error.details?.status },
       });
       if (run.signal?.aborted) throw error;
       lastError = error;

@@ -16,7 +16,6 @@ import type { ResolvedTarget } from './resolve-target.js';
 export interface AttemptCost {
   costUsd: string;
   totals: UsageTotals;
-  pricingId: string | null;
 }
 
 /** One attempt to account for. */
@@ -109,6 +108,6 @@ export class UsageAccounting {
     };
     if (outcome.error) this.deps.logger.warn({ ...line, errorCode: outcome.error.code, err: outcome.error.message }, 'llm request failed');
     else this.deps.logger.info(line, 'llm request');
-    return { costUsd, totals, pricingId: pricing?.id ?? null };
+    return { costUsd, totals };
   }
 }
