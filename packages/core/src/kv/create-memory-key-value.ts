@@ -137,11 +137,7 @@ export function createMemoryKeyValue({
       return Object.fromEntries(data.read(key, 'hash') ?? []);
     },
     async hdel(key, ...fields) {
-      const hash = data.read(key, 'hash');
-      if (hash === undefined) return 0;
-      const removed = fields.filter((field) => hash.delete(field)).length;
-      data.dropIfEmpty(key);
-      return removed;
+      return data.removeFrom(key, 'hash', fields);
     },
 
     async sadd(key, ...members) {
@@ -160,11 +156,7 @@ export function createMemoryKeyValue({
       return [...(data.read(key, 'set') ?? [])];
     },
     async srem(key, ...members) {
-      const set = data.read(key, 'set');
-      if (set === undefined) return 0;
-      const removed = members.filter((member) => set.delete(member)).length;
-      data.dropIfEmpty(key);
-      return removed;
+      return data.removeFrom(key, 'set', members);
     },
 
     async *scan(keyPrefix) {

@@ -60,10 +60,16 @@ export class MemoryData {
     return this.entry(key) !== undefined && this.#entries.delete(key);
   }
 
-  /** Drops an emptied hash or set, as Redis does. */
-  dropIfEmpty(key: string): void {
-    const entry = this.#entries.get(key);
-    if (entry !== undefined && entry.type !== 'string' && entry.value.size === 0) this.#entries.delete(key);
+  /**
+   * Removes fields of a hash or members of a set, dropping the key once it is empty (as Redis does).
+   * @returns how many of `items` were present
+   */
+  removeFrom(key: string, type: 'hash' | 'set', items: readonly string[]): number {
+    const collection = this.read(key, type);
+    if (collection === undefined) return 0;
+    const removed = items.filter((item) => collection.delete(item)).length;
+    if (collection.size === 0) this.#entries.delete(key);
+    return removed;
   }
 
   /** Live keys, in insertion order. */
