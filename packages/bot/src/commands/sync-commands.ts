@@ -1,9 +1,8 @@
-import { isBaselineError, type KeyValueStore } from '@baseline/core';
+import { isBaselineError, type KeyValueStore, type Logger } from '@baseline/core';
 import { Routes, type REST, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
-import type { Logger } from '@baseline/core';
 import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
 import { commandSetHash, commandSyncMarkerKey, DEFAULT_COMMAND_SYNC_MARKER_TTL_MS } from './command-sync-marker.js';
-import { planCommandSync, planHasChanges, type CommandSyncPlan, type LiveCommand } from './plan-command-sync.js';
+import { planCommandSync, type CommandSyncPlan, type LiveCommand } from './plan-command-sync.js';
 
 /** Discord's limit of command creations per application per guild (and globally) per day. */
 export const DAILY_COMMAND_CREATE_LIMIT = 200;
@@ -176,9 +175,4 @@ function listRoute(applicationId: string, guildId: string | null): `/${string}` 
 
 function itemRoute(applicationId: string, guildId: string | null, commandId: string): `/${string}` {
   return guildId === null ? Routes.applicationCommand(applicationId, commandId) : Routes.applicationGuildCommand(applicationId, guildId, commandId);
-}
-
-/** Whether any plan writes. */
-export function syncHasChanges(result: CommandSyncResult): boolean {
-  return result.plans.some(planHasChanges);
 }

@@ -2,8 +2,6 @@ import type { Logger } from '@baseline/core';
 
 /** SIGTERM/SIGINT handlers installed before startup; see {@link installShutdownSignals}. */
 export interface ShutdownSignals {
-  /** Whether a signal has arrived. */
-  readonly received: boolean;
   /**
    * Gives the handlers what to run. A signal that arrived before runs `stop` now. From then on a signal stops
    * gracefully, then exits: 0 when `stop` finished, 1 when it failed or took longer than `hardLimitMs`.
@@ -57,9 +55,6 @@ export function installShutdownSignals(hardLimitMs: number): ShutdownSignals {
   process.on('SIGINT', onSignal);
 
   return {
-    get received() {
-      return received !== undefined;
-    },
     bind(stop, logger) {
       bound = { stop, logger };
       if (received !== undefined) {
