@@ -1,5 +1,6 @@
 import { appendAuditLog } from '@baseline/core';
 import { announceAccessChange } from './announce-access-change.js';
+import { UPSERT_INITIAL_GRANT_SQL } from './grant-initial-user.js';
 import type { GuildTrackingServices } from './record-guild-join.js';
 
 /** Options of {@link transferInitialUser}. */
@@ -30,13 +31,7 @@ export async function transferInitialUser(services: GuildTrackingServices, { gui
     );
     if (current.some((row) => row.user_id === to)) return { changed: false as const };
     if (current.length > 0) await em.execute(`update "authorized_users" set "is_initial" = false where "id" in (${current.map(() => '?').join(', ')})`, current.map((row) => row.id));
-    await em.execute(
-      `insert into "authorized_users" ("guild_id", "user_id", "is_initial", "is_active")
-       values (?, ?, true, true)
-       on conflict ("guild_id", "user_id") do update set
-         "is_initial" = true, "is_active" = true, "revoked_at" = null, "revoked_by_user_id" = null`,
-      [guildId, to],
-    );
+    await em.execute(UPSERT_INITIAL_GRANT_SQL, [guildId, to]);
     return { changed: true as const, previous: current[0]?.user_id ?? from ?? null };
   });
   if (!outcome.changed) return false;
