@@ -1,5 +1,4 @@
-import type { KeyValueStore } from '@baseline/core';
-import { createCorrelationId } from '@baseline/core';
+import { createCorrelationId, type KeyValueStore } from '@baseline/core';
 import { Events, Listener, Precondition, type UserError } from '@sapphire/framework';
 import type { ChatInputCommandInteraction, CommandInteraction, ContextMenuCommandInteraction, Interaction } from 'discord.js';
 import type { CommandCheck, CooldownOptions, CooldownScope } from '../cogs/cog-handlers.js';
@@ -20,8 +19,19 @@ const DENIED = 'You cannot use this command here.';
 
 /** The preconditions and listeners cog commands rely on: custom checks, kv cooldowns, denial replies. */
 export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messages: BotMessages }): RuntimePiece[] {
-  class CheckPrecondition extends Precondition {
-    async #run(interaction: CommandInteraction, context: Precondition.Context) {
+  /** A precondition of slash and context-menu commands alike. */
+  abstract class CommandPrecondition extends Precondition {
+    protected abstract decide(interaction: CommandInteraction, context: Precondition.Context): Precondition.Result;
+    override chatInputRun(interaction: ChatInputCommandInteraction, _command: unknown, context: Precondition.Context) {
+      return this.decide(interaction, context);
+    }
+    override contextMenuRun(interaction: ContextMenuCommandInteraction, _command: unknown, context: Precondition.Context) {
+      return this.decide(interaction, context);
+    }
+  }
+
+  class CheckPrecondition extends CommandPrecondition {
+    protected async decide(interaction: CommandInteraction, context: Precondition.Context) {
       const { checks, owner } = context as unknown as { checks: readonly CommandCheck<CommandInteraction>[]; owner: HandlerOwner };
       for (const check of checks) {
         let outcome: boolean | string;
@@ -36,16 +46,10 @@ export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messa
       }
       return this.ok();
     }
-    override chatInputRun(interaction: ChatInputCommandInteraction, _command: unknown, context: Precondition.Context) {
-      return this.#run(interaction, context);
-    }
-    override contextMenuRun(interaction: ContextMenuCommandInteraction, _command: unknown, context: Precondition.Context) {
-      return this.#run(interaction, context);
-    }
   }
 
-  class CooldownPrecondition extends Precondition {
-    async #run(interaction: CommandInteraction, context: Precondition.Context) {
+  class CooldownPrecondition extends CommandPrecondition {
+    protected async decide(interaction: CommandInteraction, context: Precondition.Context) {
       const { cooldown, command } = context as unknown as { cooldown: CooldownOptions; command: string };
       const key = `cooldown:${command}:${cooldownSubject(interaction, cooldown.scope ?? 'user')}`;
       const ms = Math.round(cooldown.seconds * 1000);
@@ -53,12 +57,6 @@ export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messa
       const remaining = (await kv.ttl(key)) ?? ms;
       const seconds = Math.max(1, Math.ceil(remaining / 1000));
       return this.error({ message: `This command is on cooldown; try again in ${seconds} s.`, context: { remaining } });
-    }
-    override chatInputRun(interaction: ChatInputCommandInteraction, _command: unknown, context: Precondition.Context) {
-      return this.#run(interaction, context);
-    }
-    override contextMenuRun(interaction: ContextMenuCommandInteraction, _command: unknown, context: Precondition.Context) {
-      return this.#run(interaction, context);
     }
   }
 
