@@ -1,7 +1,6 @@
-import type { BaselineServices } from '@baseline/core';
+import type { BaselineServices, Logger } from '@baseline/core';
 import type { SapphireClient } from '@sapphire/framework';
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
-import type { Logger } from '@baseline/core';
 import { commandBody } from '../commands/command-body.js';
 import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
 import type { HandlerOwner, HandlerRunner } from '../runtime/handler-runner.js';
@@ -95,8 +94,7 @@ export class CogManager {
    * @throws BotError `BL_ERR_COG_UNKNOWN` when no cog of that name is loaded.
    */
   async unload(name: string): Promise<void> {
-    const loaded = this.#loaded.get(name);
-    if (loaded === undefined) throw new BotError(BOT_ERROR_CODES.cogUnknown, `no cog named "${name}" is loaded`, { details: { cog: name } });
+    const loaded = this.#require(name);
     this.#loaded.delete(name);
     for (const piece of loaded.pieces) await removePiece(this.deps.client, piece.store, piece.name);
     try {
@@ -112,8 +110,7 @@ export class CogManager {
    * When the new one fails, the previous class is loaded again and the failure is returned.
    */
   async reload(name: string, cogClass?: CogClass): Promise<LoadedCog | undefined> {
-    const previous = this.#loaded.get(name);
-    if (previous === undefined) throw new BotError(BOT_ERROR_CODES.cogUnknown, `no cog named "${name}" is loaded`, { details: { cog: name } });
+    const previous = this.#require(name);
     await this.unload(name);
     const next = await this.load(cogClass ?? previous.cogClass, previous.origin);
     if (next === undefined && cogClass !== undefined) await this.load(previous.cogClass, previous.origin);
@@ -123,6 +120,12 @@ export class CogManager {
   /** Unloads every cog, last loaded first. */
   async unloadAll(): Promise<void> {
     for (const name of [...this.#loaded.keys()].reverse()) await this.unload(name);
+  }
+
+  #require(name: string): LoadedCog {
+    const loaded = this.#loaded.get(name);
+    if (loaded === undefined) throw new BotError(BOT_ERROR_CODES.cogUnknown, `no cog named "${name}" is loaded`, { details: { cog: name } });
+    return loaded;
   }
 
   async #load(cogClass: CogClass, origin: CogOrigin | undefined): Promise<LoadedCog> {
