@@ -1,37 +1,17 @@
 import { definePlugin } from '@baseline/core';
-import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cog, slashCommand } from '../../src/index.js';
+import { createSlowCog } from './fixtures/slow-cog.js';
 import { createBotHarness, demoGuild, type BotHarness } from './support/bot-harness.js';
 
 const events: string[] = [];
 let release: () => void = () => {};
 let started: () => void = () => {};
 
-class SlowCog extends Cog {
-  static override meta = { name: 'slow' };
-  override commands = [
-    slashCommand({
-      data: new SlashCommandBuilder().setName('work').setDescription('Takes a while'),
-      run: async (interaction) => {
-        await interaction.deferReply();
-        const gate = new Promise<void>((resolve) => (release = resolve));
-        started();
-        await gate;
-        await interaction.editReply('finished');
-        events.push('handler finished');
-      },
-    }),
-    slashCommand({
-      data: new SlashCommandBuilder().setName('hang').setDescription('Never ends'),
-      run: async (interaction) => {
-        await interaction.deferReply();
-        started();
-        await new Promise(() => {});
-      },
-    }),
-  ];
-}
+const SlowCog = createSlowCog({
+  started: () => started(),
+  released: () => new Promise<void>((resolve) => (release = resolve)),
+  finished: () => void events.push('handler finished'),
+});
 
 const plugin = definePlugin({
   id: 'slow',
