@@ -41,8 +41,8 @@ export interface ExampleBot {
  */
 export async function startExampleBot(options: StartExampleBotOptions): Promise<ExampleBot> {
   const env = options.env ?? process.env;
-  const envFiles = options.envFiles === false ? false : undefined;
-  let config = loadConfig({ cwd: options.appDir, env, ...(envFiles === false ? { envFiles } : {}) });
+  const fileOptions = options.envFiles === false ? { envFiles: false as const } : {};
+  let config = loadConfig({ cwd: options.appDir, env, ...fileOptions });
   let standalone: StandaloneEmulator | undefined;
   if (config.discord.botToken === undefined) {
     standalone = await startStandaloneEmulator({ seed: demoSeed, port: Number(env['EMULATOR_PORT'] ?? 0), pagePort: Number(env['EMULATOR_PAGE_PORT'] ?? 0) });
@@ -59,7 +59,7 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
         // Offline, nothing needs to reach the API from another machine.
         API_HOST: env['API_HOST'] ?? '127.0.0.1',
       },
-      ...(envFiles === false ? { envFiles } : {}),
+      ...fileOptions,
     });
   }
   const emulator = standalone?.emulator;
