@@ -66,7 +66,7 @@ export function redactUrl(url: string): string {
  * @param options - see {@link CreateDatabaseOptions}
  * @example
  * ```ts
- * const db = await createDatabase({ url: config.databaseUrl, logger });
+ * const db = await createDatabase({ url: config.database.url!, logger });
  * await migrateBaseline(db);
  * const guilds = await listActiveGuilds(db);
  * await db.close();

@@ -20,7 +20,7 @@ export interface KeyValueOptions {
  *
  * @example
  * ```ts
- * const kv = createKeyValue({ redisUrl: config.REDIS_URL, logger });
+ * const kv = createKeyValue({ redisUrl: config.redis.url, logger });
  * ```
  */
 export function createKeyValue({ redisUrl, prefix, logger }: KeyValueOptions): KeyValueStore {

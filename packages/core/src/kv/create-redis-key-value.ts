@@ -47,7 +47,7 @@ function watchConnection(client: Redis, logger: Logger, role: string): void {
  *
  * @example
  * ```ts
- * const kv = createRedisKeyValue({ url: config.REDIS_URL, prefix: 'mybot:', logger });
+ * const kv = createRedisKeyValue({ url: config.redis.url!, prefix: 'mybot:', logger });
  * await kv.set('oauth:state:abc', '1', { ttlMs: 600_000 });
  * ```
  */
