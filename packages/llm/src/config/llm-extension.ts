@@ -18,7 +18,7 @@ declare module '@baseline/core' {
  * @example
  * ```ts
  * const services = await createServices({ service: 'bot', extensions: [llmExtension({ budgets })] });
- * await services.llm?.complete({ prompt: 'Hello', context: { guildId, cog: 'chat' } });
+ * await services.llm?.complete({ prompt: 'Hello', guildId, cogName: 'chat' });
  * ```
  */
 export function llmExtension(deps: Omit<LlmServiceDeps, 'database' | 'kv'> = {}) {
