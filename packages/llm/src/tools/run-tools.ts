@@ -1,4 +1,5 @@
 import { formatUsd, toFemtoUsd } from '../money/femto-usd.js';
+import { requestMessages } from '../service/text-request.js';
 import type { LlmMessage, LlmToolCall } from '../types/messages.js';
 import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
@@ -45,7 +46,7 @@ async function runCall(tools: RunToolsRequest['tools'], call: LlmToolCall): Prom
  */
 export async function runTools(complete: (request: CompleteRequest) => Promise<CompletionResult>, request: RunToolsRequest): Promise<RunToolsResult> {
   const maxSteps = request.maxSteps ?? 5;
-  const messages: LlmMessage[] = [...(request.messages ?? []), ...(request.prompt !== undefined ? [{ role: 'user' as const, content: request.prompt }] : [])];
+  const messages = requestMessages(request);
   const steps: CompletionResult[] = [];
   for (let step = 0; ; step++) {
     const last = step >= maxSteps;
