@@ -1,7 +1,7 @@
 import { llmReply } from '@baseline/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LlmInvalidRequestError, type LlmProviderName } from '../../src/index.js';
-import { DEFAULT_MODELS, emulatedService, emulatorOf as emulatorOfProvider } from '../support/emulated-providers.js';
+import { DEFAULT_MODELS, LlmInvalidRequestError, type LlmProviderName } from '../../src/index.js';
+import { emulatedService, emulatorOf as emulatorOfProvider } from '../support/emulated-providers.js';
 
 let env: Awaited<ReturnType<typeof emulatedService>>;
 beforeAll(async () => {

@@ -1,16 +1,8 @@
 import { createLlmEmulators, type LlmEmulators } from '@baseline/testing';
 import type { LlmProviderConfig, LlmProviderName, LlmServiceOptions, UsageRecord, UsageSink } from '../../src/index.js';
-import { createLlmService, type LlmService } from '../../src/index.js';
+import { createLlmService, DEFAULT_MODELS, type LlmService } from '../../src/index.js';
 
-/** The default model each emulated provider is configured with. */
-export const DEFAULT_MODELS: Record<LlmProviderName, string> = {
-  openai: 'gpt-5.4-mini',
-  anthropic: 'claude-sonnet-4-6',
-  gemini: 'gemini-2.5-flash',
-  xai: 'grok-4.3',
-};
-
-/** Provider configuration pointing the real SDKs at the emulators. */
+/** Provider configuration pointing the real SDKs at the emulators, each with the package's default model. */
 export function emulatedProviders(emulators: LlmEmulators, overrides: Partial<Record<LlmProviderName, Partial<LlmProviderConfig>>> = {}) {
   const base = (provider: LlmProviderName, emulator: { apiKey: string; baseURL: string }): LlmProviderConfig => ({
     apiKey: emulator.apiKey,
