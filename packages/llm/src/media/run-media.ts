@@ -15,7 +15,7 @@ export async function runMedia<T, R extends MediaRequestBase>(
   operation: keyof MediaAdapter,
   request: R,
   call: (media: MediaAdapter, model: string, signal: AbortSignal) => Promise<MediaOutcome<T>> | undefined,
-): Promise<{ value: T; info: LlmCallInfo; metadata: Record<string, unknown> | undefined }> {
+): Promise<{ value: T; info: LlmCallInfo }> {
   const provider = request.provider ?? engine.defaultProvider;
   const model = request.model ?? DEFAULT_MEDIA_MODELS[provider]?.[operation];
   const chain = engine.chain({ provider, ...(model ? { model } : {}) }, request, request.fallbacks);
@@ -39,7 +39,6 @@ export async function runMedia<T, R extends MediaRequestBase>(
   });
   return {
     value: outcome.value,
-    metadata: outcome.metadata,
     info: {
       provider: target.provider,
       model: target.model,
