@@ -30,7 +30,7 @@ const FINISH: Record<string, LlmFinishReason> = {
 const EFFORT: Record<string, 'low' | 'medium' | 'high' | undefined> = { minimal: 'low', low: 'low', medium: 'medium', high: 'high' };
 
 /** Anthropic Messages through `@anthropic-ai/sdk` 1.x, SDK retries off. */
-export function createAnthropicAdapter(options: AnthropicAdapterOptions): ProviderAdapter & { client: Anthropic } {
+export function createAnthropicAdapter(options: AnthropicAdapterOptions): ProviderAdapter {
   const client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseUrl ?? null, timeout: options.timeoutMs, maxRetries: 0 });
 
   function body(request: ProviderTextRequest): MessageCreateParamsBase {
@@ -68,7 +68,6 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Provid
 
   return {
     name: 'anthropic',
-    client,
     media: {},
     async complete(request): Promise<ProviderTextResponse> {
       const message = await client.messages.create({ ...body(request), stream: false }, { signal: request.signal, timeout: request.timeoutMs });

@@ -34,7 +34,7 @@ const LEVEL: Record<string, ThinkingLevel> = {
 };
 
 /** Gemini through `@google/genai`; the SDK's own retries stay off (no `retryOptions`). */
-export function createGeminiAdapter(options: GeminiAdapterOptions): ProviderAdapter & { client: GoogleGenAI } {
+export function createGeminiAdapter(options: GeminiAdapterOptions): ProviderAdapter {
   const client = new GoogleGenAI({
     apiKey: options.apiKey,
     httpOptions: {
@@ -76,7 +76,6 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ProviderAdap
 
   return {
     name: 'gemini',
-    client,
     media: createGeminiMedia(client),
     async complete(request): Promise<ProviderTextResponse> {
       const response = await client.models.generateContent({ model: request.model, ...config(request) });

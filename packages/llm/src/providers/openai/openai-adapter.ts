@@ -25,7 +25,7 @@ const FINISH: Record<string, LlmFinishReason> = {
  * OpenAI and xAI through the `openai` SDK's Chat Completions (xAI at its own base URL, with its usage
  * semantics: reasoning outside `completion_tokens`). SDK retries are off: the service's loop decides.
  */
-export function createOpenAiAdapter(flavour: 'openai' | 'xai', options: OpenAiAdapterOptions): ProviderAdapter & { client: OpenAI } {
+export function createOpenAiAdapter(flavour: 'openai' | 'xai', options: OpenAiAdapterOptions): ProviderAdapter {
   const client = new OpenAI({
     apiKey: options.apiKey,
     baseURL: options.baseUrl ?? (flavour === 'xai' ? 'https://api.x.ai/v1' : undefined),
@@ -70,7 +70,6 @@ export function createOpenAiAdapter(flavour: 'openai' | 'xai', options: OpenAiAd
 
   return {
     name: flavour,
-    client,
     media: createOpenAiMedia(client, flavour, options.apiKey),
     async complete(request): Promise<ProviderTextResponse> {
       const response = await client.chat.completions.create({ ...body(request), stream: false }, requestOptions(request));
