@@ -17,7 +17,7 @@ export class PricingCatalog {
   replace(records: readonly PricingRecord[]): void {
     const byKey = new Map<string, PricingRecord[]>();
     for (const record of records) {
-      for (const key of new Set([record.model, ...modelPriceKeys(record.model).slice(1)])) {
+      for (const key of modelPriceKeys(record.model)) {
         const list = byKey.get(`${record.provider}/${key}`) ?? [];
         list.push(record);
         byKey.set(`${record.provider}/${key}`, list);
