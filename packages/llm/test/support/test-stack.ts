@@ -1,5 +1,6 @@
 import { createDatabase, createLogger, createRedisKeyValue, migrateBaseline, type Database, type KeyValueStore } from '@baseline/core';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@baseline/testing';
+import { sqlExecutorFromDatabase } from '../../src/index.js';
 
 /** A fresh migrated PostgreSQL database and a Redis key prefix, both real, owned by one test file. */
 export async function createTestStack(): Promise<{
@@ -15,6 +16,8 @@ export async function createTestStack(): Promise<{
   await migrateBaseline(db);
   const redis: TestRedis = createTestRedis();
   const stores: KeyValueStore[] = [];
+  const sql = sqlExecutorFromDatabase(db);
+  const rows = <T>(text: string, params: unknown[] = []) => sql.execute(text, params) as Promise<T[]>;
   return {
     db,
     kv() {
@@ -22,12 +25,10 @@ export async function createTestStack(): Promise<{
       stores.push(store);
       return store;
     },
-    async rows<T>(sql: string, params: unknown[] = []) {
-      return (await db.orm.em.getConnection().execute(sql, params, 'all')) as T[];
-    },
-    async one<T>(sql: string, params: unknown[] = []) {
-      const [row] = (await db.orm.em.getConnection().execute(sql, params, 'all')) as T[];
-      if (row === undefined) throw new Error(`no row from: ${sql}`);
+    rows,
+    async one<T>(text: string, params: unknown[] = []) {
+      const [row] = await rows<T>(text, params);
+      if (row === undefined) throw new Error(`no row from: ${text}`);
       return row;
     },
     async close() {
