@@ -18,10 +18,8 @@ import type { UsageSink } from '../usage/usage-sink.js';
 import { silentLlmLogger, type LlmLogger } from './llm-logger.js';
 import type { LlmProviderConfig, LlmServiceOptions } from './llm-service-options.js';
 import { resolveTarget, type ResolvedTarget } from './resolve-target.js';
-import { runWithFallbacks, type AttemptHandle, type AttemptSummary } from './run-with-fallbacks.js';
+import { DEFAULT_TIMEOUT_MS, runWithFallbacks, type AttemptHandle, type AttemptSummary } from './run-with-fallbacks.js';
 import { UsageAccounting } from './usage-accounting.js';
-
-const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** A sink that drops rows, with one warning: used when no database is configured. */
 function discardingSink(logger: LlmLogger): UsageSink {

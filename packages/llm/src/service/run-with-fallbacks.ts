@@ -9,6 +9,9 @@ import type { LlmLogger } from './llm-logger.js';
 import type { ResolvedTarget } from './resolve-target.js';
 import type { UsageAccounting } from './usage-accounting.js';
 
+/** Per-attempt timeout when neither the request nor the provider's configuration sets one. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
 /** One attempt's handle: its signal aborts on the per-attempt timeout or the caller's signal. */
 export interface AttemptHandle {
   target: ResolvedTarget;
@@ -71,7 +74,7 @@ export async function runWithFallbacks<T>(
   for (const target of chain) {
     const maxRetries = target.config.maxRetries ?? run.policy.maxRetries;
     for (let retry = 0; ; retry++) {
-      const timeoutMs = run.timeoutMs ?? target.config.timeoutMs ?? 60_000;
+      const timeoutMs = run.timeoutMs ?? target.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const startedAt = performance.now();
       const controller = new AbortController();
       let timedOut = false;
