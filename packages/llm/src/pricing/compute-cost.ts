@@ -28,7 +28,10 @@ function activeTier(rates: ModelRates, promptTokens: number): RateTier | null {
  * cache reads fall back to the input rate and cache writes to the 5-minute rate, then to input, when a
  * model has no such price (charging more rather than nothing); reasoning uses the reasoning rate or else
  * the output rate. A long-context tier applies to the whole request when the full prompt (uncached + cache
- * reads + cache writes) exceeds its threshold.
+ * reads + cache writes) exceeds its threshold. The long-context tier and the reported service tier change
+ * the reasoning rate too: a tier's own reasoning price if the entry has one, else the model's reasoning
+ * price scaled by the tier's output rate over the base output rate (Gemini's flash models price reasoning
+ * apart; their priority output rate doubles, so does their reasoning rate).
  *
  * @example
  * // Anthropic claude-sonnet-4-6: 50 input, 2000 cache write (5m), 8000 cache read, 400 output
@@ -43,7 +46,7 @@ export function computeCost(usage: UsageBuckets, rates: ModelRates, options: Cos
   const cacheRead = tier?.cacheRead ?? service?.cacheRead ?? rates.cacheRead ?? input;
   const cacheWrite5m = tier?.cacheWrite5m ?? rates.cacheWrite5m ?? input;
   const cacheWrite1h = tier?.cacheWrite1h ?? rates.cacheWrite1h ?? cacheWrite5m;
-  const reasoning = rates.reasoning ?? output;
+  const reasoning = tier?.reasoning ?? service?.reasoning ?? scaledReasoning(rates, output);
 
   let total = 0n;
   const unpriced: string[] = [];
@@ -76,6 +79,15 @@ export function computeCost(usage: UsageBuckets, rates: ModelRates, options: Cos
   return { total, unpriced, tierAboveTokens: tier?.aboveTokens ?? null };
 }
 
+/** The model's reasoning price moved by the same factor as the output price of the tier in force. */
+function scaledReasoning(rates: ModelRates, output: FemtoUsd | null): FemtoUsd | null {
+  if (rates.reasoning === null) return output;
+  if (output === null || rates.output === null || rates.output === 0n || output === rates.output) return rates.reasoning;
+  return (rates.reasoning * output) / rates.output;
+}
+
+/** Providers spell tiers differently (`priority`, `PRIORITY`, `batches`); others (`default`, `standard`) use base prices. */
 function normalizeServiceTier(tier: string): 'priority' | 'flex' | 'batch' {
-  return tier === 'batches' ? 'batch' : (tier as 'priority' | 'flex' | 'batch');
+  const lower = tier.toLowerCase();
+  return lower === 'batches' ? 'batch' : (lower as 'priority' | 'flex' | 'batch');
 }

@@ -8,6 +8,8 @@ export interface RateTier {
   cacheRead: FemtoUsd | null;
   cacheWrite5m: FemtoUsd | null;
   cacheWrite1h: FemtoUsd | null;
+  /** The tier's own reasoning price, when the entry has one (else the base one is scaled like output). */
+  reasoning: FemtoUsd | null;
 }
 
 /** Per-service-tier token prices (`priority`, `flex`, `batch`), priced by the tier the response reports. */
@@ -15,6 +17,8 @@ export interface ServiceTierRates {
   input: FemtoUsd | null;
   output: FemtoUsd | null;
   cacheRead: FemtoUsd | null;
+  /** The tier's own reasoning price, when the entry has one (else the base one is scaled like output). */
+  reasoning: FemtoUsd | null;
 }
 
 /**
@@ -68,6 +72,7 @@ export function ratesFromEntry(entry: PriceEntry): ModelRates {
         cacheRead: price(entry, `cache_read_input_token_cost${suffix}`),
         cacheWrite5m: price(entry, `cache_creation_input_token_cost${suffix}`),
         cacheWrite1h: price(entry, `cache_creation_input_token_cost_above_1hr${suffix}`),
+        reasoning: price(entry, `output_cost_per_reasoning_token${suffix}`),
       };
     });
   const serviceTier = (suffix: string): ServiceTierRates | undefined => {
@@ -75,6 +80,7 @@ export function ratesFromEntry(entry: PriceEntry): ModelRates {
       input: price(entry, `input_cost_per_token_${suffix}`),
       output: price(entry, `output_cost_per_token_${suffix}`),
       cacheRead: price(entry, `cache_read_input_token_cost_${suffix}`),
+      reasoning: price(entry, `output_cost_per_reasoning_token_${suffix}`),
     };
     return rates.input === null && rates.output === null ? undefined : rates;
   };

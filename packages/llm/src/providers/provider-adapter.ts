@@ -4,6 +4,7 @@ import type { JsonSchema } from '../tools/define-tool.js';
 import type { LlmFinishReason, LlmMessage, LlmToolCall } from '../types/messages.js';
 import type { LlmProviderName } from '../types/provider-name.js';
 import type { GenerationParams, LlmToolChoice } from '../types/requests.js';
+import type { FemtoUsd } from '../money/femto-usd.js';
 import type { UsageBuckets } from '../types/usage.js';
 
 /** A text request after defaults, capability filtering and schema conversion: adapters only translate it. */
@@ -32,6 +33,8 @@ export interface ProviderTextResponse {
   rawUsage: unknown;
   /** The service tier the response reports, for pricing. */
   serviceTier: string | null;
+  /** The cost the provider itself reports (xAI `cost_in_usd_ticks`), compared with ours; `null` when none. */
+  providerCost: FemtoUsd | null;
   /** The model id the provider reports (may be dated). */
   responseModel: string | undefined;
   /** Provider rendering of the assistant turn for replay (Anthropic blocks). */
@@ -41,7 +44,7 @@ export interface ProviderTextResponse {
 /** Events of a text stream, in order: text deltas, then at most one `end`. */
 export type ProviderStreamEvent =
   | { type: 'text'; text: string }
-  | { type: 'usage'; usage: UsageBuckets; rawUsage: unknown; serviceTier: string | null }
+  | { type: 'usage'; usage: UsageBuckets; rawUsage: unknown; serviceTier: string | null; providerCost: FemtoUsd | null }
   | { type: 'end'; finishReason: LlmFinishReason; toolCalls: LlmToolCall[]; responseModel: string | undefined; providerContent: unknown };
 
 /** Speaks one provider's API through its official SDK. */

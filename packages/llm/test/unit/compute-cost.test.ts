@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatUsd } from '../../src/money/femto-usd.js';
 import { computeCost } from '../../src/pricing/compute-cost.js';
 import { PricingCatalog } from '../../src/pricing/pricing-catalog.js';
+import { ratesFromEntry } from '../../src/pricing/model-rates.js';
 import { snapshotPricingRecords } from '../../src/pricing/snapshot-pricing.js';
 import { normalizeAnthropicUsage } from '../../src/providers/anthropic/normalize-anthropic-usage.js';
 import { normalizeGeminiUsage } from '../../src/providers/gemini/normalize-gemini-usage.js';
@@ -107,5 +108,57 @@ describe('cost from provider usage fields', () => {
   it('GIVEN xAI dated model ids THEN they find the snapshot rows', () => {
     expect(catalog.find('xai', 'grok-4.20-reasoning')?.model).toBe('grok-4.20-0309-reasoning');
     expect(catalog.find('xai', 'grok-4.20-non-reasoning')?.model).toBe('grok-4.20-beta-0309-non-reasoning');
+  });
+
+  it('GIVEN Anthropic usage.iterations THEN sampling iterations are not counted twice and compaction is added', () => {
+    // claude-haiku-4-5 ($1 in / $5 out per M). The two `message` iterations are inside the top-level 100 / 50;
+    // the compaction (1 000 in / 200 out) is outside: (100 + 1 000) × 1e-6 + (50 + 200) × 5e-6 = 0.0011 + 0.00125
+    const usage = normalizeAnthropicUsage({
+      input_tokens: 100,
+      output_tokens: 50,
+      iterations: [
+        { type: 'message', input_tokens: 60, output_tokens: 20 },
+        { type: 'message', input_tokens: 40, output_tokens: 30 },
+        { type: 'compaction', input_tokens: 1_000, output_tokens: 200 },
+      ],
+    });
+    expect(cost('anthropic', 'claude-haiku-4-5', usage)).toBe('0.0023500000');
+    expect(usageTotals(usage)).toMatchObject({ promptTokens: 1_100, completionTokens: 250 });
+  });
+
+  it('GIVEN a model with its own reasoning price on the priority tier THEN reasoning is billed at the priority rate', () => {
+    // gemini-3.6-flash priority: in 2.7e-6, out 1.35e-5 (1.8 × 7.5e-6); reasoning 7.5e-6 × 1.8 = 1.35e-5.
+    // 1 000 × 2.7e-6 + 100 × 1.35e-5 + 200 × 1.35e-5 = 0.0027 + 0.00135 + 0.0027
+    const usage = normalizeGeminiUsage({ promptTokenCount: 1_000, candidatesTokenCount: 100, thoughtsTokenCount: 200 });
+    expect(cost('gemini', 'gemini-3.6-flash', usage, 'priority')).toBe('0.0067500000');
+    // Standard tier: 1 000 × 1.5e-6 + (100 + 200) × 7.5e-6 = 0.0015 + 0.00225
+    expect(cost('gemini', 'gemini-3.6-flash', usage)).toBe('0.0037500000');
+  });
+
+  it('GIVEN a model with its own reasoning price above its long-context threshold THEN reasoning follows the tier', () => {
+    // Reasoning 4e-6 like output; above 200k output doubles to 8e-6, so does reasoning.
+    // 250 000 × 2e-6 + 100 × 8e-6 + 1 000 × 8e-6 = 0.5 + 0.0008 + 0.008
+    const rates = ratesFromEntry({
+      input_cost_per_token: 1e-6,
+      output_cost_per_token: 4e-6,
+      output_cost_per_reasoning_token: 4e-6,
+      input_cost_per_token_above_200k_tokens: 2e-6,
+      output_cost_per_token_above_200k_tokens: 8e-6,
+    });
+    const usage = normalizeGeminiUsage({ promptTokenCount: 250_000, candidatesTokenCount: 100, thoughtsTokenCount: 1_000 });
+    expect(formatUsd(computeCost(usage, rates).total)).toBe('0.5088000000');
+  });
+
+  it('GIVEN a tier with its own reasoning price THEN that price wins over scaling', () => {
+    // 1 000 reasoning × 3e-6 (the entry's flex reasoning price), not × 4e-6 × (2e-6 / 4e-6) = 2e-6
+    const rates = ratesFromEntry({
+      input_cost_per_token: 1e-6,
+      output_cost_per_token: 4e-6,
+      output_cost_per_reasoning_token: 4e-6,
+      input_cost_per_token_flex: 5e-7,
+      output_cost_per_token_flex: 2e-6,
+      output_cost_per_reasoning_token_flex: 3e-6,
+    });
+    expect(formatUsd(computeCost(normalizeGeminiUsage({ thoughtsTokenCount: 1_000 }), rates, { serviceTier: 'flex' }).total)).toBe('0.0030000000');
   });
 });

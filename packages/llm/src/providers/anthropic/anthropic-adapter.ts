@@ -86,6 +86,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Provid
         usage: normalizeAnthropicUsage(message.usage as AnthropicUsageFields),
         rawUsage: message.usage,
         serviceTier: message.usage.service_tier ?? null,
+        providerCost: null,
         responseModel: message.model,
         providerContent: message.content,
       };
@@ -111,7 +112,7 @@ async function* streamMessages(client: Anthropic, body: MessageCreateParamsBase,
         model = event.message.model;
         usage = { ...(event.message.usage as AnthropicUsageFields) };
         serviceTier = event.message.usage.service_tier ?? null;
-        yield { type: 'usage', usage: normalizeAnthropicUsage(usage), rawUsage: { ...usage }, serviceTier };
+        yield { type: 'usage', usage: normalizeAnthropicUsage(usage), rawUsage: { ...usage }, serviceTier, providerCost: null };
         break;
       case 'content_block_start':
         blocks[event.index] = { ...(event.content_block as unknown as Record<string, unknown>), type: event.content_block.type };
@@ -134,7 +135,7 @@ async function* streamMessages(client: Anthropic, body: MessageCreateParamsBase,
       case 'message_delta': {
         for (const [key, value] of Object.entries(event.usage)) if (value !== null && value !== undefined) (usage as Record<string, unknown>)[key] = value;
         if (event.delta.stop_reason) finish = FINISH[event.delta.stop_reason] ?? 'other';
-        yield { type: 'usage', usage: normalizeAnthropicUsage(usage), rawUsage: { ...usage }, serviceTier };
+        yield { type: 'usage', usage: normalizeAnthropicUsage(usage), rawUsage: { ...usage }, serviceTier, providerCost: null };
         break;
       }
       default:

@@ -87,7 +87,8 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ProviderAdap
         finishReason: finishOf(candidate?.finishReason, toolCalls, response),
         usage: normalizeGeminiUsage(response.usageMetadata as GeminiUsageFields | undefined),
         rawUsage: response.usageMetadata ?? null,
-        serviceTier: (response.usageMetadata as { trafficType?: string } | undefined)?.trafficType ?? null,
+        serviceTier: servedTier(response),
+        providerCost: null,
         responseModel: response.modelVersion,
         providerContent: undefined,
       };
@@ -96,6 +97,14 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ProviderAdap
       return streamContent(client, request.model, config(request));
     },
   };
+}
+
+/**
+ * The tier that served the request, from the `x-gemini-service-tier` response header (the Gemini API puts
+ * it there, not in `usageMetadata`); the SDK keeps the headers on `sdkHttpResponse`, on every stream chunk too.
+ */
+function servedTier(response: GenerateContentResponse): string | null {
+  return response.sdkHttpResponse?.headers?.['x-gemini-service-tier'] ?? null;
 }
 
 function finishOf(reason: string | undefined, toolCalls: LlmToolCall[], response: GenerateContentResponse): LlmFinishReason {
@@ -148,7 +157,8 @@ async function* streamContent(
         type: 'usage',
         usage: normalizeGeminiUsage(chunk.usageMetadata as GeminiUsageFields),
         rawUsage: chunk.usageMetadata,
-        serviceTier: (chunk.usageMetadata as { trafficType?: string }).trafficType ?? null,
+        serviceTier: servedTier(chunk),
+        providerCost: null,
       };
     }
   }

@@ -1,3 +1,4 @@
+import type { FemtoUsd } from '../../money/femto-usd.js';
 import { usageOf, type UsageBuckets } from '../../types/usage.js';
 
 /** OpenAI chat / Responses usage fields (both shapes; absent fields count as 0). */
@@ -14,6 +15,17 @@ export interface OpenAiUsageFields {
   } | null;
   completion_tokens_details?: { reasoning_tokens?: number; audio_tokens?: number } | null;
   output_tokens_details?: { reasoning_tokens?: number } | null;
+  /** xAI: what the request cost, in ticks of 1e-10 USD. */
+  cost_in_usd_ticks?: number | null;
+}
+
+/** One xAI tick (1e-10 USD) in femto-dollars. */
+const FEMTO_PER_TICK = 100_000n;
+
+/** The cost a provider reports with its usage (xAI `cost_in_usd_ticks`), or `null` when it reports none. */
+export function reportedCost(usage: OpenAiUsageFields | null | undefined): FemtoUsd | null {
+  const ticks = usage?.cost_in_usd_ticks;
+  return typeof ticks === 'number' && Number.isSafeInteger(ticks) && ticks >= 0 ? BigInt(ticks) * FEMTO_PER_TICK : null;
 }
 
 const n = (value: number | undefined | null): number => (typeof value === 'number' && value > 0 ? value : 0);

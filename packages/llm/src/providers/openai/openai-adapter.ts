@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import type { LlmFinishReason, LlmToolCall } from '../../types/messages.js';
 import { parseArguments, type ProviderAdapter, type ProviderStreamEvent, type ProviderTextRequest, type ProviderTextResponse } from '../provider-adapter.js';
-import { normalizeOpenAiUsage, type OpenAiUsageFields } from './normalize-openai-usage.js';
+import { normalizeOpenAiUsage, reportedCost, type OpenAiUsageFields } from './normalize-openai-usage.js';
 import { createOpenAiMedia } from './openai-media.js';
 import { toOpenAiMessages } from './openai-messages.js';
 
@@ -88,6 +88,7 @@ export function createOpenAiAdapter(flavour: 'openai' | 'xai', options: OpenAiAd
         usage: normalizeOpenAiUsage(response.usage as OpenAiUsageFields | undefined, flavour),
         rawUsage: response.usage ?? null,
         serviceTier: response.service_tier ?? null,
+        providerCost: reportedCost(response.usage as OpenAiUsageFields | undefined),
         responseModel: response.model,
         providerContent: undefined,
       };
@@ -128,6 +129,7 @@ async function* streamChat(
         usage: normalizeOpenAiUsage(chunk.usage as OpenAiUsageFields, flavour),
         rawUsage: chunk.usage,
         serviceTier: chunk.service_tier ?? null,
+        providerCost: reportedCost(chunk.usage as OpenAiUsageFields),
       };
     }
   }
