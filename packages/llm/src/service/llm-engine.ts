@@ -1,5 +1,9 @@
 import { createMemoryKeyValue, type KeyValueStore } from '@baseline/core';
 import { BudgetGuard } from '../budgets/budget-guard.js';
+import { BudgetHold } from '../budgets/budget-hold.js';
+import { spentSinceFromUsage } from '../budgets/spent-since-from-usage.js';
+import type { FemtoUsd } from '../money/femto-usd.js';
+import { computeCost } from '../pricing/compute-cost.js';
 import { sqlExecutorFromDatabase, type SqlExecutor } from '../database/sql-executor.js';
 import { PricingCatalog } from '../pricing/pricing-catalog.js';
 import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
@@ -11,6 +15,7 @@ import { ProviderRateLimiter, type RateLimits } from '../resilience/provider-rat
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
 import type { LlmProviderName } from '../types/provider-name.js';
 import type { LlmCallContext, LlmTarget } from '../types/requests.js';
+import type { UsageBuckets } from '../types/usage.js';
 import { createSqlUsageSink } from '../usage/sql-usage-sink.js';
 import type { LlmRequestType } from '../usage/usage-record.js';
 import { UsageRecorder } from '../usage/usage-recorder.js';
@@ -56,7 +61,9 @@ export class LlmEngine {
     this.sql = options.sql ?? (options.database ? sqlExecutorFromDatabase(options.database) : undefined);
     const sink = options.usageSink ?? (this.sql ? createSqlUsageSink(this.sql) : discardingSink(this.logger));
     this.recorder = new UsageRecorder({ sink, logger: this.logger, ...options.usageBuffer });
-    this.budget = options.budgets ? new BudgetGuard(this.kv, options.budgets) : undefined;
+    // Counters lost from the store are rebuilt from llm_usage, after writing the rows still buffered.
+    const spentSince = this.sql ? spentSinceFromUsage(this.sql, () => this.recorder.flush()) : undefined;
+    this.budget = options.budgets ? new BudgetGuard(this.kv, options.budgets, spentSince) : undefined;
     const limits: Partial<Record<LlmProviderName, RateLimits>> = {};
     for (const [name, config] of Object.entries(options.providers) as [LlmProviderName, LlmProviderConfig][]) {
       if (config.rateLimits) limits[name] = config.rateLimits;
@@ -68,7 +75,6 @@ export class LlmEngine {
     this.accounting = new UsageAccounting({
       catalog: () => this.catalog,
       recorder: this.recorder,
-      budget: this.budget,
       limiter: this.limiter,
       logger: this.logger,
     });
@@ -116,8 +122,26 @@ export class LlmEngine {
     return chain;
   }
 
-  async checkBudget(context: LlmCallContext): Promise<void> {
-    await this.budget?.check(context);
+  /**
+   * Reserves the request's estimated cost against its budgets, or throws `LlmBudgetExceededError` before
+   * anything is sent. The estimate is `usage` priced at the dearest target of the chain (a target without
+   * a price at the provider's conservative rates). Settle the hold with {@link settleBudget}.
+   */
+  async reserveBudget(context: LlmCallContext, chain: readonly ResolvedTarget[], usage: UsageBuckets): Promise<BudgetHold> {
+    if (!this.budget) return BudgetHold.none();
+    const now = new Date();
+    let estimate: FemtoUsd = 0n;
+    for (const target of chain) {
+      const rates = this.catalog.find(target.provider, target.model, now)?.rates ?? this.catalog.conservative(target.provider, now);
+      const cost = computeCost(usage, rates).total;
+      if (cost > estimate) estimate = cost;
+    }
+    return this.budget.reserve(context, estimate, now);
+  }
+
+  /** Replaces a hold's estimate with the actual cost; a store failure is logged, never thrown at the caller. */
+  async settleBudget(hold: BudgetHold, cost: FemtoUsd): Promise<void> {
+    await hold.settle(cost).catch((err: unknown) => this.logger.error({ err }, 'llm budget settle failed'));
   }
 
   run<T>(

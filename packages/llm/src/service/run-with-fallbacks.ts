@@ -17,7 +17,10 @@ export interface AttemptHandle {
   target: ResolvedTarget;
   signal: AbortSignal;
   timeoutMs: number;
+  /** `performance.now()` at the start of the attempt, for latency. */
   startedAt: number;
+  /** The wall-clock start of the attempt: the attempt is priced by the prices in force then. */
+  startedOn: Date;
   /** Aborts the attempt (a stream abandoned by its consumer). */
   abort(reason?: unknown): void;
 }
@@ -76,6 +79,7 @@ export async function runWithFallbacks<T>(
     for (let retry = 0; ; retry++) {
       const timeoutMs = run.timeoutMs ?? target.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const startedAt = performance.now();
+      const startedOn = new Date();
       const controller = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
@@ -93,6 +97,7 @@ export async function runWithFallbacks<T>(
           signal: controller.signal,
           timeoutMs,
           startedAt,
+          startedOn,
           abort: (reason) => controller.abort(reason),
         });
         attempts.push({ provider: target.provider, model: target.model, ok: true });
@@ -123,6 +128,7 @@ export async function runWithFallbacks<T>(
         requestType: run.requestType,
         context: run.context,
         startedAt,
+        startedOn,
         error,
         metadata: { attempt: retry + 1, status: error.details?.status },
       });

@@ -6,6 +6,9 @@ import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
 import { usageOf, type UsageBuckets } from '../types/usage.js';
 import type { LlmEngine } from './llm-engine.js';
+import type { BudgetHold } from '../budgets/budget-hold.js';
+import type { FemtoUsd } from '../money/femto-usd.js';
+import { estimateTokens, textUsageEstimate } from './estimate-usage.js';
 import { completionResult, providerTextRequest, requestMessages } from './text-request.js';
 
 /** A text stream: iterate it for text deltas; `result` settles once the stream is finished and recorded. */
@@ -33,6 +36,7 @@ interface StreamState {
   usage: UsageBuckets | undefined;
   rawUsage: unknown;
   serviceTier: string | null;
+  providerCost: FemtoUsd | null;
   finishReason: LlmFinishReason;
   toolCalls: LlmToolCall[];
   responseModel: string | undefined;
@@ -46,17 +50,13 @@ function apply(state: StreamState, event: ProviderStreamEvent): void {
     state.usage = event.usage;
     state.rawUsage = event.rawUsage;
     state.serviceTier = event.serviceTier;
+    state.providerCost = event.providerCost;
   } else {
     state.finishReason = event.finishReason;
     state.toolCalls = event.toolCalls;
     state.responseModel = event.responseModel;
     state.providerContent = event.providerContent;
   }
-}
-
-/** Characters / 4, the usual rough token estimate, for streams cut before their usage arrived. */
-function estimateTokens(chars: number): number {
-  return Math.ceil(chars / 4);
 }
 
 /**
@@ -76,10 +76,11 @@ export function streamText(engine: LlmEngine, request: StreamRequest): LlmStream
 
   async function* generate(): AsyncGenerator<string> {
     let opened;
+    let hold: BudgetHold | undefined;
     try {
       const messages = requestMessages(request);
       const chain = engine.chain(request, request, request.fallbacks);
-      await engine.checkBudget(request);
+      hold = await engine.reserveBudget(request, chain, textUsageEstimate(request, messages, chain));
       opened = await engine.run(chain, 'stream', request, request, async (handle) => {
         const { request: providerRequest, dropped } = providerTextRequest(request, messages, handle);
         const iterator = handle.target.adapter.stream(providerRequest);
@@ -87,9 +88,11 @@ export function streamText(engine: LlmEngine, request: StreamRequest): LlmStream
         return { iterator, first, dropped, handle, promptChars: JSON.stringify(messages).length + (request.system?.length ?? 0) };
       });
     } catch (error) {
+      if (hold) await engine.settleBudget(hold, 0n);
       rejectResult(error);
       throw error;
     }
+    const budget = hold;
     const { value, target, attempts } = opened;
     const { iterator, handle } = value;
     const state: StreamState = {
@@ -97,6 +100,7 @@ export function streamText(engine: LlmEngine, request: StreamRequest): LlmStream
       usage: undefined,
       rawUsage: undefined,
       serviceTier: null,
+      providerCost: null,
       finishReason: 'other',
       toolCalls: [],
       responseModel: undefined,
@@ -123,12 +127,16 @@ export function streamText(engine: LlmEngine, request: StreamRequest): LlmStream
         requestType: 'stream',
         context: request,
         startedAt: handle.startedAt,
+        startedOn: handle.startedOn,
         usage,
         serviceTier: state.serviceTier,
         rawUsage: state.rawUsage ?? null,
+        providerCost: state.providerCost,
+        budgeted: budget.applies,
         ...(error ? { error } : {}),
         metadata,
       });
+      void engine.settleBudget(budget, cost.total);
       return completionResult(request, state, { target, attempts, startedAt: handle.startedAt, cost });
     };
 

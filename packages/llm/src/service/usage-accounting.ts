@@ -1,8 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { BudgetGuard } from '../budgets/budget-guard.js';
 import type { LlmError } from '../errors/llm-error.js';
-import { formatUsd } from '../money/femto-usd.js';
-import { computeCost } from '../pricing/compute-cost.js';
+import { formatUsd, type FemtoUsd } from '../money/femto-usd.js';
+import { computeCost, type CostResult } from '../pricing/compute-cost.js';
 import type { PricingCatalog } from '../pricing/pricing-catalog.js';
 import type { ProviderRateLimiter } from '../resilience/provider-rate-limiter.js';
 import type { LlmCallContext } from '../types/requests.js';
@@ -15,8 +14,13 @@ import type { ResolvedTarget } from './resolve-target.js';
 /** What one finished attempt cost. */
 export interface AttemptCost {
   costUsd: string;
+  /** The same cost in femto-dollars, for the budget hold. */
+  total: FemtoUsd;
   totals: UsageTotals;
 }
+
+/** Two costs within one xAI tick (1e-10 USD) of each other agree: the provider reports whole ticks. */
+const COST_TOLERANCE: FemtoUsd = 100_000n;
 
 /** One attempt to account for. */
 export interface AttemptOutcome {
@@ -25,9 +29,18 @@ export interface AttemptOutcome {
   context: LlmCallContext;
   /** `performance.now()` when the attempt started. */
   startedAt: number;
+  /** The wall-clock time the attempt started: its price is the one in force then. @default now */
+  startedOn?: Date;
   usage?: UsageBuckets;
   serviceTier?: string | null;
   rawUsage?: unknown;
+  /** The cost the provider reports (xAI), stored beside ours and compared with it. */
+  providerCost?: FemtoUsd | null;
+  /**
+   * A budget limit applies to the request: a model without a price is then charged a conservative
+   * estimate instead of 0, so it cannot spend outside the budget.
+   */
+  budgeted?: boolean;
   /** Non-token billed quantity (images, seconds, characters). */
   units?: number;
   error?: LlmError;
@@ -35,16 +48,19 @@ export interface AttemptOutcome {
 }
 
 /**
- * Turns attempts into usage rows, budget charges, token counts for the rate limiter and one log line
- * each. Everything after computing the cost happens off the request path: the row goes to the buffered
- * recorder, the budget and limiter writes are not awaited.
+ * Turns attempts into usage rows, token counts for the rate limiter and one log line each. Everything after
+ * computing the cost happens off the request path: the row goes to the buffered recorder, the limiter
+ * write is not awaited. The caller settles the request's budget hold with the returned `total`.
+ *
+ * A model without a price is recorded with `metadata.unpriced`; when a budget applies it is charged at
+ * the provider's most expensive rates (`PricingCatalog.conservative`) with `metadata.costEstimated`,
+ * otherwise at 0.
  */
 export class UsageAccounting {
   constructor(
     private readonly deps: {
       catalog: () => PricingCatalog;
       recorder: UsageRecorder;
-      budget: BudgetGuard | undefined;
       limiter: ProviderRateLimiter | undefined;
       logger: LlmLogger;
     },
@@ -53,19 +69,35 @@ export class UsageAccounting {
   settle(outcome: AttemptOutcome): AttemptCost {
     const { target, context } = outcome;
     const now = new Date();
+    const pricedAt = outcome.startedOn ?? now;
     const latencyMs = Math.max(0, Math.round(performance.now() - outcome.startedAt));
     const usage = outcome.usage;
     const totals = usage ? usageTotals(usage) : usageTotals(emptyUsage());
-    const pricing = usage ? this.deps.catalog().find(target.provider, target.model, now) : null;
-    const cost = usage && pricing ? computeCost(usage, pricing.rates, { serviceTier: outcome.serviceTier ?? null }) : null;
-    const costUsd = formatUsd(cost?.total ?? 0n);
+    const pricing = usage ? this.deps.catalog().find(target.provider, target.model, pricedAt) : null;
+    let cost: CostResult | null = null;
+    if (usage && pricing) cost = computeCost(usage, pricing.rates, { serviceTier: outcome.serviceTier ?? null });
+    else if (usage && outcome.budgeted) cost = computeCost(usage, this.deps.catalog().conservative(target.provider, pricedAt));
+    const total = cost?.total ?? 0n;
+    const costUsd = formatUsd(total);
     const metadata: Record<string, unknown> = { ...context.metadata, ...outcome.metadata };
     if (outcome.rawUsage !== undefined) metadata.rawUsage = outcome.rawUsage;
     if (outcome.serviceTier) metadata.serviceTier = outcome.serviceTier;
     if (usage && !pricing) metadata.unpriced = true;
+    if (usage && !pricing && cost) metadata.costEstimated = true;
     if (cost?.unpriced.length) metadata.unpricedBuckets = cost.unpriced;
     if (cost?.tierAboveTokens) metadata.pricingTierAboveTokens = cost.tierAboveTokens;
     if (outcome.error) metadata.errorMessage = outcome.error.message;
+    const providerCost = outcome.providerCost ?? null;
+    if (providerCost !== null) {
+      metadata.providerCostUsd = formatUsd(providerCost);
+      const gap = providerCost > total ? providerCost - total : total - providerCost;
+      if (gap > COST_TOLERANCE) {
+        this.deps.logger.warn(
+          { provider: target.provider, model: target.model, costUsd, providerCostUsd: metadata.providerCostUsd, pricingId: pricing?.id ?? null },
+          'llm cost differs from the cost the provider reports',
+        );
+      }
+    }
 
     this.deps.recorder.record({
       guildId: context.guildId ?? null,
@@ -84,13 +116,15 @@ export class UsageAccounting {
       createdAt: now,
       metadata,
     });
-    if (cost && cost.total > 0n && this.deps.budget) {
-      this.deps.budget.charge(context, cost.total, now).catch((err: unknown) => this.deps.logger.error({ err }, 'llm budget charge failed'));
-    }
     if (totals.totalTokens > 0 && this.deps.limiter) {
       this.deps.limiter.addTokens(target.provider, totals.totalTokens).catch((err: unknown) => this.deps.logger.warn({ err }, 'llm token count failed'));
     }
-    if (usage && !pricing) this.deps.logger.warn({ provider: target.provider, model: target.model }, 'llm model has no price: cost recorded as 0');
+    if (usage && !pricing) {
+      this.deps.logger.warn(
+        { provider: target.provider, model: target.model, costUsd, costEstimated: cost !== null },
+        cost ? 'llm model has no price: charged at the estimate' : 'llm model has no price: cost recorded as 0',
+      );
+    }
     const line = {
       provider: target.provider,
       model: target.model,
@@ -108,6 +142,6 @@ export class UsageAccounting {
     };
     if (outcome.error) this.deps.logger.warn({ ...line, errorCode: outcome.error.code, err: outcome.error.message }, 'llm request failed');
     else this.deps.logger.info(line, 'llm request');
-    return { costUsd, totals };
+    return { costUsd, total, totals };
   }
 }

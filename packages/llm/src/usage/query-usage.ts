@@ -41,6 +41,11 @@ export interface UsageAggregate {
   totalTokens: number;
   /** Sum of `estimated_cost_usd`, exact. */
   costUsd: string;
+  /**
+   * Rows of models without a price (`metadata.unpriced`): their cost is 0, or the conservative estimate
+   * charged against a budget (`metadata.costEstimated`), never the real price.
+   */
+  unpricedRequests: number;
 }
 
 const COLUMN: Record<UsageDimension, string> = {
@@ -103,6 +108,7 @@ export async function queryUsage(sql: SqlExecutor, query: UsageQuery = {}): Prom
       ...select,
       'count(*)::int as requests',
       `count(*) filter (where status = 'error')::int as errors`,
+      `count(*) filter (where metadata->>'unpriced' = 'true')::int as "unpricedRequests"`,
       'coalesce(sum(prompt_tokens), 0)::bigint::text as "promptTokens"',
       'coalesce(sum(completion_tokens), 0)::bigint::text as "completionTokens"',
       'coalesce(sum(cache_read_tokens), 0)::bigint::text as "cacheReadTokens"',

@@ -145,11 +145,12 @@ describe('budgets across processes (real Redis)', () => {
     const second = service({ kv: stack.kv(), budgets });
     // gpt-5.4-mini: 1 000 × 7.5e-7 + 100 × 4.5e-6 = $0.0012 > $0.001
     emulators.openai.enqueue(llmReply.text('spend', { usage: { input: 1000, output: 100 } }));
-    await first.complete({ prompt: 'x', guildId: '777' });
+    // maxTokens bounds the reservation: 8 × 7.5e-7 + 100 × 4.5e-6 = $0.000456 fits under $0.001.
+    await first.complete({ prompt: 'x', maxTokens: 100, guildId: '777' });
     await expect.poll(() => first.engine.budget!.spentMicroUsd('guild', '777', 'day')).toBe(1200);
     const before = emulators.openai.requests.length;
-    await expect(second.complete({ prompt: 'y', guildId: '777' })).rejects.toBeInstanceOf(LlmBudgetExceededError);
-    await expect(second.complete({ prompt: 'y', guildId: '778' })).resolves.toMatchObject({ provider: 'openai' });
+    await expect(second.complete({ prompt: 'y', maxTokens: 100, guildId: '777' })).rejects.toBeInstanceOf(LlmBudgetExceededError);
+    await expect(second.complete({ prompt: 'y', maxTokens: 100, guildId: '778' })).resolves.toMatchObject({ provider: 'openai' });
     expect(emulators.openai.requests.length).toBe(before + 1);
     await first.close();
     await second.close();

@@ -24,6 +24,8 @@ export interface LlmUsageSpec {
   output?: number;
   /** Reasoning / thinking tokens. @default 0 */
   reasoning?: number;
+  /** xAI only: the cost the provider reports, `usage.cost_in_usd_ticks` (1 tick = 1e-10 USD). @default absent */
+  costInUsdTicks?: number;
 }
 
 /** Usage as a neutral spec, or `{ raw }`: a provider usage object sent verbatim (for edge cases). */
@@ -57,6 +59,12 @@ export interface LlmMessageReply extends ReplyBase {
   stopReason?: LlmStopReason;
   /** Stream the text in exactly these pieces. @default split into words */
   chunks?: string[];
+  /**
+   * The service tier that served the request: OpenAI/xAI `service_tier`, Anthropic `usage.service_tier`,
+   * Gemini's `x-gemini-service-tier` response header.
+   * @default 'default' (OpenAI, xAI), 'standard' (Anthropic, Gemini)
+   */
+  serviceTier?: string;
 }
 
 /** One generated image. */

@@ -1,7 +1,7 @@
 import type { LlmProviderName, LlmUsageInput, LlmUsageSpec } from './replies.js';
 
 /** A usage spec with every bucket filled in. */
-export type ResolvedUsage = Required<LlmUsageSpec>;
+export type ResolvedUsage = Required<Omit<LlmUsageSpec, 'costInUsdTicks'>> & Pick<LlmUsageSpec, 'costInUsdTicks'>;
 
 /** Which usage object a route reports. */
 export type UsageShape = 'chat' | 'responses' | 'images';
@@ -15,6 +15,7 @@ export function resolveUsage(spec: LlmUsageSpec | undefined, estimate: { input: 
     cacheWrite1h: spec?.cacheWrite1h ?? 0,
     output: spec?.output ?? estimate.output,
     reasoning: spec?.reasoning ?? 0,
+    ...(spec?.costInUsdTicks !== undefined ? { costInUsdTicks: spec.costInUsdTicks } : {}),
   };
 }
 
@@ -103,6 +104,7 @@ function chatUsage(u: ResolvedUsage, prompt: number, cacheWrite: number, provide
       rejected_prediction_tokens: 0,
     },
     ...(provider === 'xai' ? { num_sources_used: 0 } : {}),
+    ...(provider === 'xai' && u.costInUsdTicks !== undefined ? { cost_in_usd_ticks: u.costInUsdTicks } : {}),
   };
 }
 

@@ -37,7 +37,10 @@ export function renderMessage(
   }
   const usage = isRawUsage(reply.usage)
     ? reply.usage.raw
-    : toProviderUsage('anthropic', neutralUsage(request, reply.usage, outputChars(reply) + (reply.reasoning?.length ?? 0)));
+    : {
+        ...toProviderUsage('anthropic', neutralUsage(request, reply.usage, outputChars(reply) + (reply.reasoning?.length ?? 0))),
+        ...(reply.serviceTier ? { service_tier: reply.serviceTier } : {}),
+      };
   const message = {
     id: context.ids.next('msg_'),
     type: 'message',

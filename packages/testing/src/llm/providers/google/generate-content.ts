@@ -71,13 +71,15 @@ export function renderGenerateContent(
   const { parts, usage, finishReason: finish } = partsOf(request, reply, context);
   const responseId = context.ids.next('r-');
   const modelVersion = request.model ?? 'unknown';
+  // The Gemini API reports the tier that served the request in a header, not in usageMetadata.
+  const headers = { 'x-gemini-service-tier': (reply.kind === 'message' ? reply.serviceTier : undefined) ?? 'standard' };
   const response = (chunkParts: Part[], chunkUsage: Record<string, unknown>, last: boolean) => ({
     candidates: [{ content: { role: 'model', parts: chunkParts }, ...(last ? { finishReason: finish } : {}), index: 0 }],
     usageMetadata: chunkUsage,
     modelVersion,
     responseId,
   });
-  if (!request.stream) return jsonBody(200, response(parts, usage, true));
+  if (!request.stream) return jsonBody(200, response(parts, usage, true), headers);
 
   const pieces: Part[][] = [];
   const thought = parts.filter((p) => p.thought === true);
@@ -94,5 +96,5 @@ export function renderGenerateContent(
     const chunkUsage = last ? usage : { promptTokenCount: prompt, candidatesTokenCount: soFar, totalTokenCount: prompt + soFar };
     return frame(response(chunkParts, chunkUsage, last));
   });
-  return sseStream(frames);
+  return sseStream(frames, headers);
 }

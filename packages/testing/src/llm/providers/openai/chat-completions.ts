@@ -56,7 +56,7 @@ export function renderChatCompletion(
         model,
         choices: [{ index: 0, message, finish_reason: finishReason(reply), logprobs: null }],
         usage: usageOf(flavour, request, reply),
-        service_tier: 'default',
+        service_tier: reply.serviceTier ?? 'default',
         system_fingerprint: null,
       },
       headers,
@@ -88,7 +88,9 @@ export function renderChatCompletion(
   }
   frames.push(chunk({}, finishReason(reply)));
   if (includeUsage) {
-    frames.push(frame({ id, object: 'chat.completion.chunk', created, model, choices: [], usage: usageOf(flavour, request, reply) }));
+    frames.push(
+      frame({ id, object: 'chat.completion.chunk', created, model, choices: [], usage: usageOf(flavour, request, reply), service_tier: reply.serviceTier ?? 'default' }),
+    );
   }
   frames.push({ data: '[DONE]' });
   return sseStream(frames, headers);
