@@ -6,7 +6,7 @@ import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { performance } from 'node:perf_hooks';
 import { createLlmEmulators } from '@baseline/testing';
-import { createLlmService, type LlmProviderName, type UsageSink } from '../src/index.js';
+import { createLlmService, type LlmProvider, type UsageSink } from '../src/index.js';
 
 const BLOCK = 25;
 
@@ -42,12 +42,12 @@ export async function runCompleteOverheadBenchmark(iterations = 400): Promise<vo
     providers: {
       openai: { apiKey: emulators.openai.apiKey, baseUrl: emulators.openai.baseURL, defaultModel: 'gpt-5.4-mini' },
       anthropic: { apiKey: emulators.anthropic.apiKey, baseUrl: emulators.anthropic.baseURL, defaultModel: 'claude-sonnet-4-6' },
-      gemini: { apiKey: emulators.google.apiKey, baseUrl: emulators.google.baseURL, apiVersion: 'v1beta', defaultModel: 'gemini-2.5-flash' },
+      gemini: { apiKey: emulators.gemini.apiKey, baseUrl: emulators.gemini.baseURL, apiVersion: 'v1beta', defaultModel: 'gemini-2.5-flash' },
     },
   });
   const openai = new OpenAI({ apiKey: emulators.openai.apiKey, baseURL: emulators.openai.baseURL, maxRetries: 0 });
   const anthropic = new Anthropic({ apiKey: emulators.anthropic.apiKey, baseURL: emulators.anthropic.baseURL, maxRetries: 0 });
-  const gemini = new GoogleGenAI({ apiKey: emulators.google.apiKey, httpOptions: { baseUrl: emulators.google.baseURL, apiVersion: 'v1beta' } });
+  const gemini = new GoogleGenAI({ apiKey: emulators.gemini.apiKey, httpOptions: { baseUrl: emulators.gemini.baseURL, apiVersion: 'v1beta' } });
   const prompt = 'Say something short about Oslo.';
 
   const direct: Record<string, () => Promise<unknown>> = {
@@ -58,7 +58,7 @@ export async function runCompleteOverheadBenchmark(iterations = 400): Promise<vo
 
   console.log(`complete() vs the bare SDK, ${iterations} calls each, same emulator on 127.0.0.1, blocks of ${BLOCK}`);
   console.log('provider   | p50 sdk ms | p50 llm ms | p50 added ms | p90 added ms | cpu sdk µs | cpu llm µs | cpu added µs | cpu ratio');
-  for (const provider of ['openai', 'anthropic', 'gemini'] as LlmProviderName[]) {
+  for (const provider of ['openai', 'anthropic', 'gemini'] as LlmProvider[]) {
     const viaSdk = direct[provider]!;
     const viaLlm = () => llm.complete({ provider, system: 'Be brief.', prompt, guildId: '1', userId: '2', cogName: 'bench' });
     for (let i = 0; i < 30; i++) {

@@ -8,7 +8,7 @@ export type { LlmLogger } from './service/llm-logger.js';
 export type { AttemptSummary } from './service/run-with-fallbacks.js';
 
 // Requests and results.
-export { LLM_PROVIDERS, isLlmProviderName, type LlmProviderName } from './types/provider-name.js';
+export { LLM_PROVIDERS, isLlmProvider, type LlmProvider } from './types/provider-name.js';
 export type { LlmFinishReason, LlmMessage, LlmToolCall } from './types/messages.js';
 export type { CompleteRequest, GenerationParams, LlmCallContext, LlmTarget, LlmToolChoice } from './types/requests.js';
 export type { CompletionResult, LlmCallInfo } from './types/results.js';

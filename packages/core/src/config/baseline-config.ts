@@ -1,6 +1,7 @@
 import { deepFreeze } from '../settings/define-settings.js';
 import type { DiscordIntentName } from './discord-intents.js';
-import { ENV_VARIABLES, type EnvVariableName, type LlmProvider, type LogLevel, type NodeEnv, type ParsedEnv } from './env-variables.js';
+import { ENV_VARIABLES, type EnvVariableName, type LogLevel, type NodeEnv, type ParsedEnv } from './env-variables.js';
+import type { LlmProvider } from './llm-providers.js';
 
 /** Where and how log files rotate; present only when `LOG_FILE` is set. */
 export interface LogFileConfig {
@@ -96,11 +97,12 @@ export function buildConfig(env: ParsedEnv, extensions: Record<string, Record<st
       defaultProvider: env.LLM_DEFAULT_PROVIDER,
       maxRetries: env.LLM_MAX_RETRIES,
       timeoutSeconds: env.LLM_TIMEOUT_SECONDS,
-      apiKeys: { openai: env.OPENAI_API_KEY, anthropic: env.ANTHROPIC_API_KEY, google: env.GOOGLE_API_KEY, xai: env.XAI_API_KEY },
+      // The one place Google's variable names meet the provider id `gemini`.
+      apiKeys: { openai: env.OPENAI_API_KEY, anthropic: env.ANTHROPIC_API_KEY, gemini: env.GOOGLE_API_KEY, xai: env.XAI_API_KEY },
       baseUrls: {
         openai: env.OPENAI_BASE_URL,
         anthropic: env.ANTHROPIC_BASE_URL,
-        google: env.GOOGLE_GEMINI_BASE_URL,
+        gemini: env.GOOGLE_GEMINI_BASE_URL,
         xai: env.XAI_BASE_URL,
       },
     },

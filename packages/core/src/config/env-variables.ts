@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boolean, integer, origins, port, shardIds, snowflake, splitList, url } from './env-parsers.js';
 import { resolveDiscordIntent, type DiscordIntentName } from './discord-intents.js';
+import { LLM_PROVIDERS } from './llm-providers.js';
 
 /** How one environment variable is validated and explained. */
 export interface EnvVariable {
@@ -19,9 +20,6 @@ export interface EnvVariable {
   readonly productionRequired?: true;
 }
 
-export const LLM_PROVIDERS = ['openai', 'anthropic', 'google', 'xai'] as const;
-/** An LLM provider baseline ships an adapter for. */
-export type LlmProvider = (typeof LLM_PROVIDERS)[number];
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];

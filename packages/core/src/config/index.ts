@@ -6,17 +6,9 @@ export { secretsOf } from './secrets-of.js';
 // Plugins' own variables.
 export { defineConfigExtension, type AnyConfigExtension, type ConfigExtension } from './config-extension.js';
 // The variable table and its value types.
-export {
-  ENV_VARIABLES,
-  LLM_PROVIDERS,
-  LOG_LEVELS,
-  NODE_ENVS,
-  type EnvVariable,
-  type EnvVariableName,
-  type LlmProvider,
-  type LogLevel,
-  type NodeEnv,
-} from './env-variables.js';
+export { ENV_VARIABLES, LOG_LEVELS, NODE_ENVS, type EnvVariable, type EnvVariableName, type LogLevel, type NodeEnv } from './env-variables.js';
+// The one list of LLM provider ids.
+export { isLlmProvider, LLM_PRICING_VERSION_KEY, LLM_PROVIDERS, type LlmProvider } from './llm-providers.js';
 // Discord gateway intents.
 export {
   DISCORD_INTENT_ALIASES,

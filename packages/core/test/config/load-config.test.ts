@@ -120,7 +120,7 @@ describe('loadConfig', () => {
     expect(error.message).toContain('HEALTH_PORT: expected an integer from 0 to 65535, got "80a"');
     expect(error.message).toContain('API_PORT: expected an integer from 0 to 65535, got "70000" (out of range)');
     expect(error.message).toContain('MAIN_GUILD_ID: expected a Discord snowflake (17 to 20 digits), got "my-guild"');
-    expect(error.message).toContain('LLM_DEFAULT_PROVIDER: expected openai, anthropic, google, xai, got "mistral"');
+    expect(error.message).toContain('LLM_DEFAULT_PROVIDER: expected openai, anthropic, gemini, xai, got "mistral"');
     expect(error.message).toContain('API_CORS_ORIGINS: expected comma-separated origins');
     expect(error.message).toContain('"https://bad.example.com/path" has a path');
     expect(error.message).toContain('Fix: set it like HEALTH_PORT=8080, or unset it to use the default');

@@ -1,4 +1,4 @@
-import type { LlmProviderName } from '../types/provider-name.js';
+import type { LlmProvider } from '../types/provider-name.js';
 
 /** What one model accepts; parameters outside it are dropped before the request is sent. */
 export interface ModelCapabilities {
@@ -24,7 +24,7 @@ export interface ModelCapabilities {
 }
 
 interface Rule {
-  provider: LlmProviderName;
+  provider: LlmProvider;
   match: RegExp;
   caps: Partial<ModelCapabilities>;
 }
@@ -80,7 +80,7 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Capabilities of `model` at `provider`. */
-export function modelCapabilities(provider: LlmProviderName, model: string): ModelCapabilities {
+export function modelCapabilities(provider: LlmProvider, model: string): ModelCapabilities {
   const rule = RULES.find((r) => r.provider === provider && r.match.test(model));
   return { ...BASE, ...rule?.caps };
 }

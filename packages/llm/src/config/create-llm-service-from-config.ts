@@ -4,10 +4,10 @@ import type { DatabaseLike } from '../database/sql-executor.js';
 import { createLlmService, type LlmService } from '../service/create-llm-service.js';
 import type { LlmLogger } from '../service/llm-logger.js';
 import type { LlmProviderConfig, LlmServiceOptions } from '../service/llm-service-options.js';
-import type { LlmProviderName } from '../types/provider-name.js';
+import { LLM_PROVIDERS, type LlmProvider } from '../types/provider-name.js';
 
 /** Default model per provider when the bot configures none. */
-export const DEFAULT_MODELS: Readonly<Record<LlmProviderName, string>> = {
+export const DEFAULT_MODELS: Readonly<Record<LlmProvider, string>> = {
   openai: 'gpt-5.4-mini',
   anthropic: 'claude-sonnet-4-6',
   gemini: 'gemini-2.5-flash',
@@ -20,18 +20,10 @@ export interface LlmServiceDeps {
   database?: DatabaseLike;
   kv?: KeyValueStore;
   /** Per provider: `defaultModel`, allowed `models`, `rateLimits`, … merged over the environment's values. */
-  providers?: Partial<Record<LlmProviderName, Partial<LlmProviderConfig>>>;
+  providers?: Partial<Record<LlmProvider, Partial<LlmProviderConfig>>>;
   budgets?: BudgetConfig;
   fallbacks?: LlmServiceOptions['fallbacks'];
 }
-
-/** Core's config names Gemini `google`; the LLM service (and the price snapshot) call it `gemini`. */
-const CONFIG_NAME: Record<LlmProviderName, 'openai' | 'anthropic' | 'google' | 'xai'> = {
-  openai: 'openai',
-  anthropic: 'anthropic',
-  gemini: 'google',
-  xai: 'xai',
-};
 
 /**
  * Builds `services.llm` from baseline's validated config: API keys and base URLs from the environment,
@@ -46,10 +38,10 @@ const CONFIG_NAME: Record<LlmProviderName, 'openai' | 'anthropic' | 'google' | '
  */
 export function createLlmServiceFromConfig(config: Pick<BaselineConfig, 'llm'>, deps: LlmServiceDeps = {}): LlmService {
   const { llm } = config;
-  const providers: Partial<Record<LlmProviderName, LlmProviderConfig>> = {};
-  for (const name of Object.keys(CONFIG_NAME) as LlmProviderName[]) {
-    const key = llm.apiKeys[CONFIG_NAME[name]];
-    const baseUrl = llm.baseUrls[CONFIG_NAME[name]];
+  const providers: Partial<Record<LlmProvider, LlmProviderConfig>> = {};
+  for (const name of LLM_PROVIDERS) {
+    const key = llm.apiKeys[name];
+    const baseUrl = llm.baseUrls[name];
     providers[name] = {
       ...(key ? { apiKey: key } : {}),
       ...(baseUrl ? { baseUrl } : {}),
@@ -59,9 +51,8 @@ export function createLlmServiceFromConfig(config: Pick<BaselineConfig, 'llm'>, 
       ...deps.providers?.[name],
     };
   }
-  const defaultProvider = (llm.defaultProvider === 'google' ? 'gemini' : llm.defaultProvider) as LlmProviderName;
   return createLlmService({
-    defaultProvider,
+    defaultProvider: llm.defaultProvider,
     providers,
     retry: { maxRetries: llm.maxRetries },
     ...(deps.logger ? { logger: deps.logger } : {}),

@@ -1,5 +1,5 @@
 import { BaselineError } from '@baseline/core';
-import type { LlmProviderName } from '../types/provider-name.js';
+import type { LlmProvider } from '../types/provider-name.js';
 
 /** What went wrong, in the few categories a cog acts on. */
 export type LlmErrorKind =
@@ -21,7 +21,7 @@ const CODES: Record<LlmErrorKind, string> = {
 
 /** Details every LLM error may carry. */
 export interface LlmErrorDetails {
-  provider?: LlmProviderName;
+  provider?: LlmProvider;
   model?: string;
   /** HTTP status from the provider, when there was a response. */
   status?: number;
@@ -38,7 +38,7 @@ export interface LlmErrorDetails {
  */
 export class LlmError extends BaselineError {
   readonly kind: LlmErrorKind;
-  readonly provider: LlmProviderName | undefined;
+  readonly provider: LlmProvider | undefined;
   readonly model: string | undefined;
 
   constructor(kind: LlmErrorKind, message: string, details: LlmErrorDetails = {}, cause?: unknown) {

@@ -20,7 +20,7 @@ export async function runMedia<T, R extends MediaRequestBase>(
   const provider = request.provider ?? engine.defaultProvider;
   const model = request.model ?? DEFAULT_MEDIA_MODELS[provider]?.[operation];
   const chain = engine.chain({ provider, ...(model ? { model } : {}) }, request, request.fallbacks);
-  const hold = await engine.reserveBudget(request, chain, mediaUsageEstimate(request, requestType));
+  const hold = await engine.startRequest(request, chain, mediaUsageEstimate(request, requestType));
   try {
     const { value, target, attempts } = await engine.run(chain, requestType, request, request, async (handle) => {
       const pending = call(handle.target.adapter.media, handle.target.model, handle.signal);

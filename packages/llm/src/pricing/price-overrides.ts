@@ -1,9 +1,9 @@
-import type { LlmProviderName } from '../types/provider-name.js';
+import type { LlmProvider } from '../types/provider-name.js';
 import type { PriceEntry } from './model-rates.js';
 
 /** A dated price that corrects or extends the snapshot (USD per token unless the key says otherwise). */
 export interface PriceOverride {
-  provider: LlmProviderName;
+  provider: LlmProvider;
   model: string;
   /** Start of the period, `YYYY-MM-DD` UTC. */
   effectiveFrom: string;

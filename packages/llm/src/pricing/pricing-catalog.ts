@@ -1,4 +1,4 @@
-import type { LlmProviderName } from '../types/provider-name.js';
+import type { LlmProvider } from '../types/provider-name.js';
 import { modelPriceKeys } from './model-aliases.js';
 import { conservativeRates } from './conservative-rates.js';
 import type { ModelRates } from './model-rates.js';
@@ -50,7 +50,7 @@ export class PricingCatalog {
    *
    * @default at now
    */
-  find(provider: LlmProviderName, model: string, at: Date = new Date()): PricingRecord | null {
+  find(provider: LlmProvider, model: string, at: Date = new Date()): PricingRecord | null {
     const time = at.getTime();
     for (const key of modelPriceKeys(model)) {
       const filed = this.#byKey.get(`${provider}/${key}`)?.find((f) => inForce(f.record, time));
@@ -63,7 +63,7 @@ export class PricingCatalog {
    * Rates no cheaper than any model of `provider` in force at `at`: what a model without a price is
    * charged, so it never spends outside a budget (see {@link conservativeRates}).
    */
-  conservative(provider: LlmProviderName, at: Date = new Date()): ModelRates {
+  conservative(provider: LlmProvider, at: Date = new Date()): ModelRates {
     const time = at.getTime();
     const live = this.#records.filter((r) => inForce(r, time));
     return conservativeRates(

@@ -1,6 +1,6 @@
 import { formatUsd, perThousandToPerToken, toFemtoUsd } from '../money/femto-usd.js';
 import type { SqlExecutor } from '../database/sql-executor.js';
-import { isLlmProviderName } from '../types/provider-name.js';
+import { isLlmProvider } from '../types/provider-name.js';
 import { ratesFromEntry, type ModelRates, type PriceEntry } from './model-rates.js';
 import type { PricingRecord } from './pricing-record.js';
 
@@ -82,7 +82,7 @@ export async function loadModelPricing(sql: SqlExecutor): Promise<PricingRecord[
   );
   const records: PricingRecord[] = [];
   for (const row of rows) {
-    if (!isLlmProviderName(row.provider)) continue;
+    if (!isLlmProvider(row.provider)) continue;
     const entry = (typeof row.pricing === 'string' ? JSON.parse(row.pricing) : row.pricing ?? {}) as PriceEntry;
     records.push({
       id: String(row.id),

@@ -1,5 +1,5 @@
 import snapshot from './llm-prices-2026-07-24.json' with { type: 'json' };
-import { isLlmProviderName } from '../types/provider-name.js';
+import { isLlmProvider } from '../types/provider-name.js';
 import { ratesFromEntry, type PriceEntry } from './model-rates.js';
 import type { PricingRecord } from './pricing-record.js';
 import { PRICE_OVERRIDES } from './price-overrides.js';
@@ -18,7 +18,7 @@ export function snapshotPricingRecords(): PricingRecord[] {
   for (const [key, entry] of Object.entries(snapshot.models as Record<string, PriceEntry>)) {
     const slash = key.indexOf('/');
     const provider = key.slice(0, slash);
-    if (!isLlmProviderName(provider)) continue;
+    if (!isLlmProvider(provider)) continue;
     records.push({
       id: null,
       provider,

@@ -2,7 +2,7 @@ import type { MediaAdapter } from '../media/media-types.js';
 import type { ModelCapabilities } from '../capabilities/model-capabilities.js';
 import type { JsonSchema } from '../tools/define-tool.js';
 import type { LlmFinishReason, LlmMessage, LlmToolCall } from '../types/messages.js';
-import type { LlmProviderName } from '../types/provider-name.js';
+import type { LlmProvider } from '../types/provider-name.js';
 import type { GenerationParams, LlmToolChoice } from '../types/requests.js';
 import type { FemtoUsd } from '../money/femto-usd.js';
 import type { UsageBuckets } from '../types/usage.js';
@@ -49,7 +49,7 @@ export type ProviderStreamEvent =
 
 /** Speaks one provider's API through its official SDK. */
 export interface ProviderAdapter {
-  readonly name: LlmProviderName;
+  readonly name: LlmProvider;
   complete(request: ProviderTextRequest): Promise<ProviderTextResponse>;
   /**
    * Opens a stream. The returned iterator's first `next()` surfaces connection and HTTP errors, so the

@@ -6,7 +6,7 @@ import {
   LlmTimeoutError,
   type LlmErrorDetails,
 } from '../errors/llm-error.js';
-import type { LlmProviderName } from '../types/provider-name.js';
+import type { LlmProvider } from '../types/provider-name.js';
 import { readRetryAfterMs } from './retry-after.js';
 
 /** A provider failure turned into our terms, with what the retry loop needs to decide. */
@@ -63,7 +63,7 @@ function durationMs(value: unknown): number | undefined {
  * - 400, 401, 403, 404, 413, 422 → invalid request, never retried; only 401/403/404 fall back (another
  *   provider's key or model may work, the same payload will not become valid elsewhere).
  */
-export function classifyProviderError(provider: LlmProviderName, model: string, thrown: unknown): ClassifiedError {
+export function classifyProviderError(provider: LlmProvider, model: string, thrown: unknown): ClassifiedError {
   if (thrown instanceof LlmError) return { error: thrown, retryable: false, fallback: false, retryAfterMs: undefined };
   const e = (thrown ?? {}) as ErrorShape;
   const base: LlmErrorDetails = { provider, model };

@@ -1,6 +1,6 @@
 import type { KeyValueStore } from '@baseline/core';
 import { LlmRateLimitedError } from '../errors/llm-error.js';
-import type { LlmProviderName } from '../types/provider-name.js';
+import type { LlmProvider } from '../types/provider-name.js';
 
 /** Per-provider limits, shared by every process using the same key-value store. */
 export interface RateLimits {
@@ -20,15 +20,15 @@ const WINDOW_MS = 60_000;
  */
 export class ProviderRateLimiter {
   readonly #kv: KeyValueStore;
-  readonly #limits: Partial<Record<LlmProviderName, RateLimits>>;
+  readonly #limits: Partial<Record<LlmProvider, RateLimits>>;
 
-  constructor(kv: KeyValueStore, limits: Partial<Record<LlmProviderName, RateLimits>>) {
+  constructor(kv: KeyValueStore, limits: Partial<Record<LlmProvider, RateLimits>>) {
     this.#kv = kv;
     this.#limits = limits;
   }
 
   /** Takes one request slot for `provider`, waiting at most `maxWaitMs` for a window with room. */
-  async acquire(provider: LlmProviderName, maxWaitMs: number, signal?: AbortSignal): Promise<void> {
+  async acquire(provider: LlmProvider, maxWaitMs: number, signal?: AbortSignal): Promise<void> {
     const limits = this.#limits[provider];
     if (!limits?.requestsPerMinute && !limits?.tokensPerMinute) return;
     const deadline = Date.now() + maxWaitMs;
@@ -47,7 +47,7 @@ export class ProviderRateLimiter {
     }
   }
 
-  async #hasRoom(provider: LlmProviderName, limits: RateLimits, window: number): Promise<boolean> {
+  async #hasRoom(provider: LlmProvider, limits: RateLimits, window: number): Promise<boolean> {
     if (limits.tokensPerMinute) {
       const used = Number((await this.#kv.get(`llm:rl:${provider}:tok:${window}`)) ?? 0);
       if (used >= limits.tokensPerMinute) return false;
@@ -60,7 +60,7 @@ export class ProviderRateLimiter {
   }
 
   /** Adds the tokens a finished request used to the current window. */
-  async addTokens(provider: LlmProviderName, tokens: number): Promise<void> {
+  async addTokens(provider: LlmProvider, tokens: number): Promise<void> {
     if (!this.#limits[provider]?.tokensPerMinute || tokens <= 0) return;
     const window = Math.floor(Date.now() / WINDOW_MS);
     await this.#kv.incr(`llm:rl:${provider}:tok:${window}`, { by: tokens, ttlMs: WINDOW_MS * 2 });

@@ -17,7 +17,7 @@ export async function completeText(
 ): Promise<CompletionResult & { nativeFormat: boolean }> {
   const messages = requestMessages(request);
   const chain = engine.chain(request, request, request.fallbacks);
-  const hold = await engine.reserveBudget(request, chain, textUsageEstimate(request, messages, chain));
+  const hold = await engine.startRequest(request, chain, textUsageEstimate(request, messages, chain));
   try {
     const { value, target, attempts } = await engine.run(chain, requestType, request, request, async (handle) => {
       const { request: providerRequest, dropped } = providerTextRequest(request, messages, handle, responseFormat);

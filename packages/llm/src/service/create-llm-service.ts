@@ -1,4 +1,4 @@
-import { loadModelPricing, seedModelPricing } from '../pricing/pricing-repository.js';
+import { seedModelPricing } from '../pricing/pricing-repository.js';
 import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
 import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
@@ -81,11 +81,13 @@ export interface LlmService {
   /** Speech to text (OpenAI transcription models, xAI `/stt`, Gemini audio understanding). */
   transcribe(request: TranscribeRequest): Promise<TranscribeResult>;
   /**
-   * Seeds `llm_model_pricing` from the vendored snapshot (existing periods are kept) and loads the prices
-   * in force from it. Without a database, nothing to do: the snapshot is used as is.
+   * Seeds `llm_model_pricing` from the vendored snapshot (existing periods are kept) and loads the prices in
+   * force from it. Afterwards each request first checks core's `LLM_PRICING_VERSION_KEY` (raised by the API's
+   * pricing route) and reloads the prices when it moved. Without a database, nothing to do: the snapshot is
+   * used as is.
    */
   init(): Promise<void>;
-  /** Re-reads `llm_model_pricing` (after an edit). */
+  /** Re-reads `llm_model_pricing` (after an edit made without raising `LLM_PRICING_VERSION_KEY`). */
   reloadPricing(): Promise<void>;
   /**
    * Usage sums per guild, user, cog, provider, model and day/week/month (needs a database). Rows still in
@@ -139,12 +141,9 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     async init() {
       if (!engine.sql) return;
       await seedModelPricing(engine.sql, snapshotPricingRecords());
-      await service.reloadPricing();
+      await engine.reloadPricing();
     },
-    async reloadPricing() {
-      if (!engine.sql) return;
-      engine.catalog.replace(await loadModelPricing(engine.sql));
-    },
+    reloadPricing: () => engine.reloadPricing(),
     async usage(query) {
       if (!engine.sql) throw new LlmInvalidRequestError('LLM usage queries need a database');
       await engine.recorder.flush();

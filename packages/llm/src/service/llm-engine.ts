@@ -1,4 +1,4 @@
-import { createMemoryKeyValue, type KeyValueStore } from '@baseline/core';
+import { createMemoryKeyValue, LLM_PRICING_VERSION_KEY, type KeyValueStore } from '@baseline/core';
 import { BudgetGuard } from '../budgets/budget-guard.js';
 import { BudgetHold } from '../budgets/budget-hold.js';
 import { spentSinceFromUsage } from '../budgets/spent-since-from-usage.js';
@@ -6,6 +6,7 @@ import type { FemtoUsd } from '../money/femto-usd.js';
 import { computeCost } from '../pricing/compute-cost.js';
 import { sqlExecutorFromDatabase, type SqlExecutor } from '../database/sql-executor.js';
 import { PricingCatalog } from '../pricing/pricing-catalog.js';
+import { loadModelPricing } from '../pricing/pricing-repository.js';
 import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
 import { createAnthropicAdapter } from '../providers/anthropic/anthropic-adapter.js';
 import { createGeminiAdapter } from '../providers/gemini/gemini-adapter.js';
@@ -13,7 +14,7 @@ import { createOpenAiAdapter } from '../providers/openai/openai-adapter.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
 import { ProviderRateLimiter, type RateLimits } from '../resilience/provider-rate-limiter.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
-import type { LlmProviderName } from '../types/provider-name.js';
+import type { LlmProvider } from '../types/provider-name.js';
 import type { LlmCallContext, LlmTarget } from '../types/requests.js';
 import type { UsageBuckets } from '../types/usage.js';
 import { createSqlUsageSink } from '../usage/sql-usage-sink.js';
@@ -49,8 +50,10 @@ export class LlmEngine {
   readonly policy: RetryPolicy;
   catalog: PricingCatalog;
   readonly #options: LlmServiceOptions;
-  readonly #adapters = new Map<LlmProviderName, ProviderAdapter>();
+  readonly #adapters = new Map<LlmProvider, ProviderAdapter>();
   readonly #ownsKv: boolean;
+  /** `LLM_PRICING_VERSION_KEY` when the prices were last loaded from the database; `undefined` before. */
+  #pricingVersion: string | null | undefined;
 
   constructor(options: LlmServiceOptions) {
     this.#options = options;
@@ -64,8 +67,8 @@ export class LlmEngine {
     // Counters lost from the store are rebuilt from llm_usage, after writing the rows still buffered.
     const spentSince = this.sql ? spentSinceFromUsage(this.sql, () => this.recorder.flush()) : undefined;
     this.budget = options.budgets ? new BudgetGuard(this.kv, options.budgets, spentSince) : undefined;
-    const limits: Partial<Record<LlmProviderName, RateLimits>> = {};
-    for (const [name, config] of Object.entries(options.providers) as [LlmProviderName, LlmProviderConfig][]) {
+    const limits: Partial<Record<LlmProvider, RateLimits>> = {};
+    for (const [name, config] of Object.entries(options.providers) as [LlmProvider, LlmProviderConfig][]) {
       if (config.rateLimits) limits[name] = config.rateLimits;
     }
     this.limiter = Object.keys(limits).length > 0 ? new ProviderRateLimiter(this.kv, limits) : undefined;
@@ -80,11 +83,11 @@ export class LlmEngine {
     });
   }
 
-  get defaultProvider(): LlmProviderName {
+  get defaultProvider(): LlmProvider {
     return this.#options.defaultProvider;
   }
 
-  adapter(provider: LlmProviderName, config: LlmProviderConfig & { apiKey: string }): ProviderAdapter {
+  adapter(provider: LlmProvider, config: LlmProviderConfig & { apiKey: string }): ProviderAdapter {
     let adapter = this.#adapters.get(provider);
     if (adapter) return adapter;
     const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -122,12 +125,31 @@ export class LlmEngine {
     return chain;
   }
 
+  /** Loads the prices in force from `llm_model_pricing`, noting the pricing version they correspond to. */
+  async reloadPricing(): Promise<void> {
+    if (!this.sql) return;
+    // Read before loading: an edit landing in between leaves a newer version, so the next request reloads.
+    const version = (await this.kv.get(LLM_PRICING_VERSION_KEY)) ?? null;
+    this.catalog.replace(await loadModelPricing(this.sql));
+    this.#pricingVersion = version;
+  }
+
   /**
-   * Reserves the request's estimated cost against its budgets, or throws `LlmBudgetExceededError` before
-   * anything is sent. The estimate is `usage` priced at the dearest target of the chain (a target without
-   * a price at the provider's conservative rates). Settle the hold with {@link settleBudget}.
+   * Starts a request: reloads the prices if an edit was announced since they were loaded (the version key
+   * moved), then reserves the request's estimated cost against its budgets, or throws
+   * `LlmBudgetExceededError` before anything is sent. The estimate is `usage` priced at the dearest target
+   * of the chain (a target without a price at the provider's conservative rates). Settle the hold with
+   * {@link settleBudget}.
    */
-  async reserveBudget(context: LlmCallContext, chain: readonly ResolvedTarget[], usage: UsageBuckets): Promise<BudgetHold> {
+  async startRequest(context: LlmCallContext, chain: readonly ResolvedTarget[], usage: UsageBuckets): Promise<BudgetHold> {
+    if (this.#pricingVersion !== undefined) {
+      try {
+        if (((await this.kv.get(LLM_PRICING_VERSION_KEY)) ?? null) !== this.#pricingVersion) await this.reloadPricing();
+      } catch (err) {
+        // Stale prices for one request beat no answer; the next request tries again.
+        this.logger.warn({ err }, 'llm pricing refresh failed: prices as last loaded');
+      }
+    }
     if (!this.budget) return BudgetHold.none();
     const now = new Date();
     let estimate: FemtoUsd = 0n;

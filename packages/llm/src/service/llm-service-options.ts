@@ -5,7 +5,7 @@ import type { PricingCatalog } from '../pricing/pricing-catalog.js';
 import type { PricingRecord } from '../pricing/pricing-record.js';
 import type { RateLimits } from '../resilience/provider-rate-limiter.js';
 import type { RetryPolicy } from '../resilience/retry-policy.js';
-import type { LlmProviderName } from '../types/provider-name.js';
+import type { LlmProvider } from '../types/provider-name.js';
 import type { LlmTarget } from '../types/requests.js';
 import type { UsageSink } from '../usage/usage-sink.js';
 import type { LlmLogger } from './llm-logger.js';
@@ -33,9 +33,9 @@ export interface LlmProviderConfig {
 
 /** Options of `createLlmService`. */
 export interface LlmServiceOptions {
-  providers: Partial<Record<LlmProviderName, LlmProviderConfig>>;
+  providers: Partial<Record<LlmProvider, LlmProviderConfig>>;
   /** Provider used when a call names none (`LLM_DEFAULT_PROVIDER`). */
-  defaultProvider: LlmProviderName;
+  defaultProvider: LlmProvider;
   logger?: LlmLogger;
   /** Rate-limit and budget counters. @default an in-memory store (single process) */
   kv?: KeyValueStore;

@@ -1,12 +1,12 @@
 import { LlmInvalidRequestError } from '../errors/llm-error.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
-import { isLlmProviderName, type LlmProviderName } from '../types/provider-name.js';
+import { isLlmProvider, type LlmProvider } from '../types/provider-name.js';
 import type { LlmTarget } from '../types/requests.js';
 import type { LlmProviderConfig } from './llm-service-options.js';
 
 /** A provider/model pair checked against the configuration, with its adapter. */
 export interface ResolvedTarget {
-  provider: LlmProviderName;
+  provider: LlmProvider;
   model: string;
   config: LlmProviderConfig;
   adapter: ProviderAdapter;
@@ -18,11 +18,11 @@ export interface ResolvedTarget {
  */
 export function resolveTarget(
   target: LlmTarget,
-  providers: Partial<Record<LlmProviderName, LlmProviderConfig>>,
-  adapterFor: (provider: LlmProviderName, config: LlmProviderConfig & { apiKey: string }) => ProviderAdapter,
+  providers: Partial<Record<LlmProvider, LlmProviderConfig>>,
+  adapterFor: (provider: LlmProvider, config: LlmProviderConfig & { apiKey: string }) => ProviderAdapter,
 ): ResolvedTarget {
   const { provider } = target;
-  if (!isLlmProviderName(provider)) {
+  if (!isLlmProvider(provider)) {
     throw new LlmInvalidRequestError(`unknown LLM provider "${String(provider)}" (expected openai, anthropic, gemini or xai)`);
   }
   const config = providers[provider];

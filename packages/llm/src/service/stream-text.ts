@@ -80,7 +80,7 @@ export function streamText(engine: LlmEngine, request: StreamRequest): LlmStream
     try {
       const messages = requestMessages(request);
       const chain = engine.chain(request, request, request.fallbacks);
-      hold = await engine.reserveBudget(request, chain, textUsageEstimate(request, messages, chain));
+      hold = await engine.startRequest(request, chain, textUsageEstimate(request, messages, chain));
       opened = await engine.run(chain, 'stream', request, request, async (handle) => {
         const { request: providerRequest, dropped } = providerTextRequest(request, messages, handle);
         const iterator = handle.target.adapter.stream(providerRequest);

@@ -1,8 +1,5 @@
-/** The providers the LLM service speaks to. xAI goes through the openai SDK at xAI's base URL. */
-export const LLM_PROVIDERS = ['openai', 'anthropic', 'gemini', 'xai'] as const;
-
-export type LlmProviderName = (typeof LLM_PROVIDERS)[number];
-
-export function isLlmProviderName(value: unknown): value is LlmProviderName {
-  return typeof value === 'string' && (LLM_PROVIDERS as readonly string[]).includes(value);
-}
+/**
+ * Provider ids are core's one list (`openai`, `anthropic`, `gemini`, `xai`), re-exported here so the
+ * package's own modules and its users import them from one place. xAI goes through the openai SDK.
+ */
+export { isLlmProvider, LLM_PROVIDERS, type LlmProvider } from '@baseline/core';

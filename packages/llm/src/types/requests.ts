@@ -1,6 +1,6 @@
 import type { LlmToolDefinition } from '../tools/define-tool.js';
 import type { LlmMessage } from './messages.js';
-import type { LlmProviderName } from './provider-name.js';
+import type { LlmProvider } from './provider-name.js';
 
 /** Who a call is for; stored on the usage row and used for budgets. Snowflakes as strings. */
 export interface LlmCallContext {
@@ -13,7 +13,7 @@ export interface LlmCallContext {
 
 /** A provider and, optionally, a model (else the provider's default model). */
 export interface LlmTarget {
-  provider: LlmProviderName;
+  provider: LlmProvider;
   model?: string;
 }
 
@@ -41,7 +41,7 @@ export type LlmToolChoice = 'auto' | 'none' | 'required' | { name: string };
 /** A text request. Give `prompt`, `messages`, or both (the prompt is appended as the last user turn). */
 export interface CompleteRequest extends GenerationParams, LlmCallContext {
   /** @default the service's default provider (`LLM_DEFAULT_PROVIDER`) */
-  provider?: LlmProviderName;
+  provider?: LlmProvider;
   /** @default the provider's default model */
   model?: string;
   system?: string;

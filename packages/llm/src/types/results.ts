@@ -1,12 +1,12 @@
 import type { AttemptSummary } from '../service/run-with-fallbacks.js';
 import type { LlmFinishReason, LlmMessage, LlmToolCall } from './messages.js';
-import type { LlmProviderName } from './provider-name.js';
+import type { LlmProvider } from './provider-name.js';
 import type { UsageTotals } from './usage.js';
 
 /** What every request returns about where it ran and what it cost. */
 export interface LlmCallInfo {
   /** The provider and model that answered (after any fallback). */
-  provider: LlmProviderName;
+  provider: LlmProvider;
   model: string;
   usage: UsageTotals;
   /** USD with 10 decimals, as stored in `llm_usage.estimated_cost_usd`. */

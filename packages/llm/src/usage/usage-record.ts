@@ -1,4 +1,4 @@
-import type { LlmProviderName } from '../types/provider-name.js';
+import type { LlmProvider } from '../types/provider-name.js';
 
 /** What kind of call a usage row records (`llm_usage.request_type`). */
 export type LlmRequestType = 'text' | 'stream' | 'function_call' | 'structured' | 'image' | 'speech' | 'transcription';
@@ -8,7 +8,7 @@ export interface UsageRecord {
   guildId: string | null;
   userId: string | null;
   cogName: string | null;
-  provider: LlmProviderName;
+  provider: LlmProvider;
   model: string;
   requestType: LlmRequestType;
   status: 'ok' | 'error';

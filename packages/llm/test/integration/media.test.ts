@@ -30,7 +30,7 @@ describe('images', () => {
   });
 
   it('GIVEN a Gemini image model THEN inline image data comes back', async () => {
-    env.emulators.google.enqueue(llmReply.image([{ b64: 'aW1n', mimeType: 'image/png' }]));
+    env.emulators.gemini.enqueue(llmReply.image([{ b64: 'aW1n', mimeType: 'image/png' }]));
     const result = await env.llm.generateImage({ provider: 'gemini', prompt: 'a fox' });
     expect(result.images).toEqual([{ b64: 'aW1n', mimeType: 'image/png' }]);
     expect(result.model).toBe('gemini-2.5-flash-image');
@@ -64,7 +64,7 @@ describe('audio', () => {
   });
 
   it('GIVEN Gemini TTS THEN PCM comes back with an exact duration', async () => {
-    env.emulators.google.enqueue(llmReply.speech(new Uint8Array(48_000)));
+    env.emulators.gemini.enqueue(llmReply.speech(new Uint8Array(48_000)));
     const result = await env.llm.speech({ provider: 'gemini', text: 'hi' });
     expect(result.durationSeconds).toBe(1);
     expect(result.mimeType).toContain('audio/L16');

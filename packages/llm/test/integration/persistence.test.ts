@@ -1,6 +1,6 @@
 import { createLlmEmulators, llmReply, type LlmEmulators } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLlmService, LlmBudgetExceededError, snapshotPricingRecords, type LlmProviderName, type LlmServiceOptions } from '../../src/index.js';
+import { createLlmService, LlmBudgetExceededError, snapshotPricingRecords, type LlmProvider, type LlmServiceOptions } from '../../src/index.js';
 import { emulatedProviders, emulatorOf } from '../support/emulated-providers.js';
 import { createTestStack } from '../support/test-stack.js';
 
@@ -56,7 +56,7 @@ describe('pricing in llm_model_pricing', () => {
 });
 
 describe('cost of cache reads, cache writes and reasoning, per provider', () => {
-  const cases: Array<[LlmProviderName, string, Record<string, number>, string]> = [
+  const cases: Array<[LlmProvider, string, Record<string, number>, string]> = [
     // 2 000 × 1e-6 + 6 000 × 1e-7 + 2 000 × 1.25e-6 + (300 + 500) × 6e-6
     ['openai', 'gpt-5.6-luna', { input: 2000, cacheRead: 6000, cacheWrite5m: 2000, output: 300, reasoning: 500 }, '0.0099000000'],
     // 100 × 3e-6 + 1 000 × 3.75e-6 + 2 000 × 6e-6 + 5 000 × 3e-7 + (400 + 200) × 1.5e-5

@@ -25,7 +25,7 @@ beforeEach(async () => {
 
 describe('which price applies', () => {
   it.each([false, true])('GIVEN Gemini served on the priority tier (stream: %s) THEN the x-gemini-service-tier header sets the price', async (stream) => {
-    env.emulators.google.enqueue(llmReply.text('ok', { usage: { input: 1_000, output: 100, reasoning: 200 }, serviceTier: 'priority' }));
+    env.emulators.gemini.enqueue(llmReply.text('ok', { usage: { input: 1_000, output: 100, reasoning: 200 }, serviceTier: 'priority' }));
     const request = { provider: 'gemini' as const, model: 'gemini-3.6-flash', prompt: 'p' };
     let result;
     if (stream) {

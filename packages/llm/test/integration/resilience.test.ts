@@ -4,7 +4,7 @@ import {
   LlmInvalidRequestError,
   LlmProviderUnavailableError,
   LlmTimeoutError,
-  type LlmProviderName,
+  type LlmProvider,
 } from '../../src/index.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { emulatedService, emulatorOf as emulatorOfProvider } from '../support/emulated-providers.js';
@@ -20,7 +20,7 @@ beforeEach(async () => {
   logger.lines.length = 0;
 });
 
-const emulatorOf = (provider: LlmProviderName) => emulatorOfProvider(env.emulators, provider);
+const emulatorOf = (provider: LlmProvider) => emulatorOfProvider(env.emulators, provider);
 const retryDelays = () => logger.lines.filter((l) => l.message === 'llm retry').map((l) => l.fields.delayMs as number);
 
 describe.each(['openai', 'anthropic', 'gemini', 'xai'] as const)('retries through %s', (provider) => {
@@ -89,7 +89,7 @@ describe('fallbacks and timeouts', () => {
       retry: { maxRetries: 0 },
       fallbacks: { cogs: { trivia: [{ provider: 'xai' }] } },
     });
-    env.emulators.google.enqueue(llmFault.quotaExhausted());
+    env.emulators.gemini.enqueue(llmFault.quotaExhausted());
     const result = await llm.complete({ prompt: 'q', cogName: 'trivia' });
     expect(result.provider).toBe('xai');
     await llm.close();

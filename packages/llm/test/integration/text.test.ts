@@ -1,6 +1,6 @@
 import { llmReply } from '@baseline/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MODELS, LlmInvalidRequestError, type LlmProviderName } from '../../src/index.js';
+import { DEFAULT_MODELS, LlmInvalidRequestError, type LlmProvider } from '../../src/index.js';
 import { emulatedService, emulatorOf as emulatorOfProvider } from '../support/emulated-providers.js';
 
 let env: Awaited<ReturnType<typeof emulatedService>>;
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 beforeEach(() => env.reset());
 
-const emulatorOf = (provider: LlmProviderName) => emulatorOfProvider(env.emulators, provider);
+const emulatorOf = (provider: LlmProvider) => emulatorOfProvider(env.emulators, provider);
 
 describe.each(['openai', 'anthropic', 'gemini', 'xai'] as const)('complete() through %s', (provider) => {
   it('GIVEN system, history and a prompt THEN the SDK sends them and the answer comes back with a usage row', async () => {

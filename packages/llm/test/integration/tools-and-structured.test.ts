@@ -1,7 +1,7 @@
 import { llmReply } from '@baseline/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineTool, LlmStructuredOutputError, type LlmProviderName } from '../../src/index.js';
+import { defineTool, LlmStructuredOutputError, type LlmProvider } from '../../src/index.js';
 import { emulatedService, emulatorOf as emulatorOfProvider } from '../support/emulated-providers.js';
 
 let env: Awaited<ReturnType<typeof emulatedService>>;
@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 beforeEach(() => env.reset());
 
-const emulatorOf = (provider: LlmProviderName) => emulatorOfProvider(env.emulators, provider);
+const emulatorOf = (provider: LlmProvider) => emulatorOfProvider(env.emulators, provider);
 
 const weather = defineTool({
   name: 'get_weather',

@@ -1,10 +1,10 @@
 import { createLlmEmulators, type LlmEmulators } from '@baseline/testing';
-import type { LlmProviderConfig, LlmProviderName, LlmServiceOptions, UsageRecord, UsageSink } from '../../src/index.js';
+import type { LlmProviderConfig, LlmProvider, LlmServiceOptions, UsageRecord, UsageSink } from '../../src/index.js';
 import { createLlmService, DEFAULT_MODELS, type LlmService } from '../../src/index.js';
 
 /** Provider configuration pointing the real SDKs at the emulators, each with the package's default model. */
-export function emulatedProviders(emulators: LlmEmulators, overrides: Partial<Record<LlmProviderName, Partial<LlmProviderConfig>>> = {}) {
-  const base = (provider: LlmProviderName, emulator: { apiKey: string; baseURL: string }): LlmProviderConfig => ({
+export function emulatedProviders(emulators: LlmEmulators, overrides: Partial<Record<LlmProvider, Partial<LlmProviderConfig>>> = {}) {
+  const base = (provider: LlmProvider, emulator: { apiKey: string; baseURL: string }): LlmProviderConfig => ({
     apiKey: emulator.apiKey,
     baseUrl: emulator.baseURL,
     defaultModel: DEFAULT_MODELS[provider],
@@ -14,14 +14,14 @@ export function emulatedProviders(emulators: LlmEmulators, overrides: Partial<Re
   return {
     openai: base('openai', emulators.openai),
     anthropic: base('anthropic', emulators.anthropic),
-    gemini: { ...base('gemini', emulators.google), apiVersion: 'v1beta' },
+    gemini: { ...base('gemini', emulators.gemini), apiVersion: 'v1beta' },
     xai: base('xai', emulators.xai),
   } satisfies LlmServiceOptions['providers'];
 }
 
-/** The emulator behind a provider name (Gemini is served by the Google emulator). */
-export function emulatorOf(emulators: LlmEmulators, provider: LlmProviderName): LlmEmulators['openai'] {
-  return provider === 'gemini' ? emulators.google : emulators[provider];
+/** The emulator behind a provider id: the emulators are keyed by core's ids, so this fails to compile on a drift. */
+export function emulatorOf(emulators: LlmEmulators, provider: LlmProvider): LlmEmulators['openai'] {
+  return emulators[provider];
 }
 
 /** A usage sink that keeps rows in memory, for tests that look at rows without a database. */
@@ -61,7 +61,7 @@ export async function emulatedService(options: Partial<LlmServiceOptions> = {}):
     sink,
     async reset() {
       await llm.flush();
-      for (const emulator of [emulators.openai, emulators.anthropic, emulators.google, emulators.xai]) emulator.reset();
+      for (const emulator of [emulators.openai, emulators.anthropic, emulators.gemini, emulators.xai]) emulator.reset();
       sink.rows.length = 0;
     },
     async close() {

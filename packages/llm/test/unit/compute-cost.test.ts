@@ -7,12 +7,12 @@ import { snapshotPricingRecords } from '../../src/pricing/snapshot-pricing.js';
 import { normalizeAnthropicUsage } from '../../src/providers/anthropic/normalize-anthropic-usage.js';
 import { normalizeGeminiUsage } from '../../src/providers/gemini/normalize-gemini-usage.js';
 import { normalizeOpenAiUsage } from '../../src/providers/openai/normalize-openai-usage.js';
-import type { LlmProviderName } from '../../src/types/provider-name.js';
+import type { LlmProvider } from '../../src/types/provider-name.js';
 import { usageTotals, type UsageBuckets } from '../../src/types/usage.js';
 
 const catalog = new PricingCatalog(snapshotPricingRecords());
 
-function cost(provider: LlmProviderName, model: string, usage: UsageBuckets, serviceTier?: string, at?: Date): string {
+function cost(provider: LlmProvider, model: string, usage: UsageBuckets, serviceTier?: string, at?: Date): string {
   const record = catalog.find(provider, model, at);
   if (!record) throw new Error(`no price for ${provider}/${model}`);
   return formatUsd(computeCost(usage, record.rates, { serviceTier }).total);

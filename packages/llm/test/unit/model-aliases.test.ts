@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import snapshot from '../../src/pricing/llm-prices-2026-07-24.json' with { type: 'json' };
 import { PricingCatalog } from '../../src/pricing/pricing-catalog.js';
 import { snapshotPricingRecords } from '../../src/pricing/snapshot-pricing.js';
-import type { LlmProviderName } from '../../src/types/provider-name.js';
+import type { LlmProvider } from '../../src/types/provider-name.js';
 
 const catalog = new PricingCatalog(snapshotPricingRecords());
 
 /** Every id of the vendored snapshot (the same 67 ids as the shared `llm-prices.json`), split by provider. */
 const ids = Object.keys(snapshot.models).map((key) => {
   const slash = key.indexOf('/');
-  return { provider: key.slice(0, slash) as LlmProviderName, model: key.slice(slash + 1) };
+  return { provider: key.slice(0, slash) as LlmProvider, model: key.slice(slash + 1) };
 });
 
 /** The dated and preview forms each provider uses for a snapshot of `model`. */
-function datedForms(provider: LlmProviderName, model: string): string[] {
+function datedForms(provider: LlmProvider, model: string): string[] {
   switch (provider) {
     case 'openai':
       return [`${model}-2026-03-17`];

@@ -174,7 +174,7 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
     baseURL,
     url: origin,
     apiKey,
-    clientOptions: options.provider === 'google' ? { apiKey, httpOptions: { baseUrl: baseURL } } : { apiKey, baseURL },
+    clientOptions: options.provider === 'gemini' ? { apiKey, httpOptions: { baseUrl: baseURL } } : { apiKey, baseURL },
     requests,
     enqueue: (...replies) => script.enqueue(replies),
     model: (id) => script.model(id),

@@ -1,15 +1,15 @@
 import { createLlmEmulator } from './create-llm-emulator.js';
-import type { LlmProviderName } from './replies.js';
+import type { LlmProvider } from './replies.js';
 import type { LlmEmulator, LlmEmulatorOptions } from './types.js';
 
 /** One emulator per provider. */
-export type LlmEmulators = Record<LlmProviderName, LlmEmulator> & {
+export type LlmEmulators = Record<LlmProvider, LlmEmulator> & {
   /** Closes all four. */
   close(): Promise<void>;
 };
 
 /**
- * Starts the OpenAI, Anthropic, Google and xAI emulators together.
+ * Starts the OpenAI, Anthropic, Gemini and xAI emulators together.
  *
  * @param options shared options (`knownModels`, `validate`) for all four
  * @example
@@ -20,19 +20,19 @@ export type LlmEmulators = Record<LlmProviderName, LlmEmulator> & {
  * ```
  */
 export async function createLlmEmulators(options: Omit<LlmEmulatorOptions, 'provider' | 'apiKey' | 'port'> = {}): Promise<LlmEmulators> {
-  const [openai, anthropic, google, xai] = await Promise.all([
+  const [openai, anthropic, gemini, xai] = await Promise.all([
     createLlmEmulator({ ...options, provider: 'openai' }),
     createLlmEmulator({ ...options, provider: 'anthropic' }),
-    createLlmEmulator({ ...options, provider: 'google' }),
+    createLlmEmulator({ ...options, provider: 'gemini' }),
     createLlmEmulator({ ...options, provider: 'xai' }),
   ]);
   return {
     openai,
     anthropic,
-    google,
+    gemini,
     xai,
     async close() {
-      await Promise.all([openai.close(), anthropic.close(), google.close(), xai.close()]);
+      await Promise.all([openai.close(), anthropic.close(), gemini.close(), xai.close()]);
     },
   };
 }

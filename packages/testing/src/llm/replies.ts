@@ -3,8 +3,12 @@
  * (JSON body or SSE stream, usage fields, ids), so one script can drive a fallback chain across providers.
  */
 
-/** The providers the emulators speak. xAI uses OpenAI's wire format with its own usage semantics. */
-export type LlmProviderName = 'openai' | 'anthropic' | 'google' | 'xai';
+/**
+ * The providers the emulators speak, by core's provider ids (`LLM_PROVIDERS` in `@baseline/core`; not
+ * imported, since core's own tests depend on this package: `@baseline/llm`'s tests index the emulators by
+ * core's ids, so a drift fails to compile there). xAI uses OpenAI's wire format with its own usage semantics.
+ */
+export type LlmProvider = 'openai' | 'anthropic' | 'gemini' | 'xai';
 
 /**
  * Token counts in disjoint buckets. Each emulator converts them to its provider's own semantics, e.g.

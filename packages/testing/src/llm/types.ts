@@ -1,4 +1,4 @@
-import type { LlmProviderName, LlmReply } from './replies.js';
+import type { LlmProvider, LlmReply } from './replies.js';
 
 /** What an emulator call did, by route. */
 export type LlmOperation =
@@ -25,7 +25,7 @@ export interface RecordedMultipart {
 
 /** One request as the emulator received it. */
 export interface RecordedLlmRequest {
-  provider: LlmProviderName;
+  provider: LlmProvider;
   operation: LlmOperation;
   method: string;
   /** Path without the query, e.g. `/v1/chat/completions` or `/v1beta/models/gemini-2.5-flash:generateContent`. */
@@ -57,7 +57,7 @@ export interface LlmModelScript {
 
 /** Options for {@link createLlmEmulator}. */
 export interface LlmEmulatorOptions {
-  provider: LlmProviderName;
+  provider: LlmProvider;
   /** The key the emulator accepts; any other key gets the provider's 401. @default `test-<provider>-key` */
   apiKey?: string;
   /** @default 0 (a free port) */
@@ -72,7 +72,7 @@ export interface LlmEmulatorOptions {
 
 /** A running provider emulator on 127.0.0.1. */
 export interface LlmEmulator {
-  provider: LlmProviderName;
+  provider: LlmProvider;
   /**
    * Exactly what to pass as the SDK's base URL: `http://127.0.0.1:PORT/v1` for OpenAI/xAI
    * (`baseURL`), `http://127.0.0.1:PORT` for Anthropic (`baseURL`) and Gemini (`httpOptions.baseUrl`).

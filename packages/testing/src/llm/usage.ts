@@ -1,4 +1,4 @@
-import type { LlmProviderName, LlmUsageInput, LlmUsageSpec } from './replies.js';
+import type { LlmProvider, LlmUsageInput, LlmUsageSpec } from './replies.js';
 
 /** A usage spec with every bucket filled in. */
 export type ResolvedUsage = Required<Omit<LlmUsageSpec, 'costInUsdTicks'>> & Pick<LlmUsageSpec, 'costInUsdTicks'>;
@@ -41,7 +41,7 @@ export function isRawUsage(usage: LlmUsageInput | undefined): usage is { raw: Re
  * ```
  */
 export function toProviderUsage(
-  provider: LlmProviderName,
+  provider: LlmProvider,
   spec: LlmUsageSpec,
   shape: UsageShape = 'chat',
 ): Record<string, unknown> {
@@ -71,7 +71,7 @@ export function toProviderUsage(
         service_tier: 'standard',
         inference_geo: null,
       };
-    case 'google':
+    case 'gemini':
       return {
         promptTokenCount: prompt,
         ...(u.cacheRead > 0 ? { cachedContentTokenCount: u.cacheRead } : {}),

@@ -8,7 +8,7 @@ let emulator: LlmEmulator;
 let client: GoogleGenAI;
 
 beforeAll(async () => {
-  emulator = await createLlmEmulator({ provider: 'google' });
+  emulator = await createLlmEmulator({ provider: 'gemini' });
   client = new GoogleGenAI({ apiKey: emulator.apiKey, httpOptions: { baseUrl: emulator.baseURL, timeout: 5_000 } });
 });
 beforeEach(() => emulator.reset());

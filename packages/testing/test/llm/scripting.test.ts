@@ -15,7 +15,7 @@ beforeAll(async () => {
   openai = new OpenAI({ ...llm.openai.clientOptions, maxRetries: 0, timeout: 5_000 });
 });
 beforeEach(() => {
-  for (const provider of ['openai', 'anthropic', 'google', 'xai'] as const) llm[provider].reset();
+  for (const provider of ['openai', 'anthropic', 'gemini', 'xai'] as const) llm[provider].reset();
 });
 afterAll(() => llm.close());
 
@@ -27,13 +27,13 @@ function ask(model: string) {
 
 describe('LLM emulator scripting', () => {
   it('GIVEN createLlmEmulators THEN four emulators listen on distinct 127.0.0.1 ports with provider base URLs', () => {
-    const urls = [llm.openai.url, llm.anthropic.url, llm.google.url, llm.xai.url];
+    const urls = [llm.openai.url, llm.anthropic.url, llm.gemini.url, llm.xai.url];
     expect(new Set(urls).size).toBe(4);
     for (const url of urls) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(llm.openai.baseURL).toBe(`${llm.openai.url}/v1`);
     expect(llm.xai.baseURL).toBe(`${llm.xai.url}/v1`);
     expect(llm.anthropic.baseURL).toBe(llm.anthropic.url);
-    expect(llm.google.clientOptions).toEqual({ apiKey: llm.google.apiKey, httpOptions: { baseUrl: llm.google.url } });
+    expect(llm.gemini.clientOptions).toEqual({ apiKey: llm.gemini.apiKey, httpOptions: { baseUrl: llm.gemini.url } });
   });
 
   it('GIVEN model rules and a shared queue THEN always > model queue > shared queue > handler > default', async () => {
@@ -109,6 +109,6 @@ describe('LLM emulator scripting', () => {
     expect(toProviderUsage('openai', spec)).toMatchObject({ prompt_tokens: 310, completion_tokens: 25, total_tokens: 335 });
     expect(toProviderUsage('xai', spec)).toMatchObject({ prompt_tokens: 310, completion_tokens: 20, total_tokens: 335 });
     expect(toProviderUsage('anthropic', spec)).toMatchObject({ input_tokens: 100, cache_creation_input_tokens: 10, output_tokens: 25 });
-    expect(toProviderUsage('google', spec)).toMatchObject({ promptTokenCount: 310, candidatesTokenCount: 20, thoughtsTokenCount: 5 });
+    expect(toProviderUsage('gemini', spec)).toMatchObject({ promptTokenCount: 310, candidatesTokenCount: 20, thoughtsTokenCount: 5 });
   });
 });

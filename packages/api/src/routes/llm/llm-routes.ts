@@ -1,4 +1,4 @@
-import { appendAuditLog } from '@baseline/core';
+import { appendAuditLog, LLM_PRICING_VERSION_KEY, LLM_PROVIDERS } from '@baseline/core';
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
@@ -111,7 +111,7 @@ export const putPricingRoute = defineRoute({
   tags: ['llm'],
   access: 'developer',
   params: z.object({
-    provider: z.enum(['openai', 'anthropic', 'google', 'xai']),
+    provider: z.enum(LLM_PROVIDERS),
     model: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be a model name'),
   }),
   body: z.object({
@@ -136,6 +136,8 @@ export const putPricingRoute = defineRoute({
         before: before ?? null,
         after,
       });
+      // LLM services reload their prices when this moves, so the next request is billed at the new price.
+      await kv.incr(LLM_PRICING_VERSION_KEY);
       return after;
     }, { waitMs: 5_000 });
   },

@@ -5,7 +5,7 @@ import type {
   LlmErrorReply,
   LlmImageReply,
   LlmMessageReply,
-  LlmProviderName,
+  LlmProvider,
   LlmReply,
   LlmSpeechReply,
   LlmTranscriptionReply,
@@ -29,7 +29,7 @@ export interface RouteMatch {
 
 /** One provider's wire format: routes, auth, validation and rendering. */
 export interface ProviderAdapter {
-  provider: LlmProviderName;
+  provider: LlmProvider;
   /** Path the SDK's base URL ends with (`/v1` for OpenAI-style clients, `` otherwise). */
   basePath: string;
   /** SSE event name of an in-stream error (Anthropic `error`); data-only frames when undefined. */

@@ -36,7 +36,7 @@ function partsOf(request: RecordedLlmRequest, reply: LlmMessageReply | LlmImageR
       // Gemini 3 signs the first call of a turn; clients must echo the signature.
       parts.push(signed && i === 0 ? { functionCall, thoughtSignature: Buffer.from(`sig-${call.name}`).toString('base64') } : { functionCall });
     }
-    usage = isRawUsage(reply.usage) ? reply.usage.raw : toProviderUsage('google', neutralUsage(request, reply.usage, outputChars(reply)));
+    usage = isRawUsage(reply.usage) ? reply.usage.raw : toProviderUsage('gemini', neutralUsage(request, reply.usage, outputChars(reply)));
   } else if (reply.kind === 'image') {
     if (reply.text !== undefined) parts.push({ text: reply.text });
     for (const image of reply.images) {
@@ -58,7 +58,7 @@ function mediaUsage(
 ): Record<string, unknown> {
   if (isRawUsage(reply.usage)) return reply.usage.raw;
   const output = reply.usage?.output ?? defaultTokens;
-  const base = toProviderUsage('google', { ...neutralUsage(request, reply.usage, 0), output });
+  const base = toProviderUsage('gemini', { ...neutralUsage(request, reply.usage, 0), output });
   return { ...base, candidatesTokensDetails: [{ modality, tokenCount: output }] };
 }
 

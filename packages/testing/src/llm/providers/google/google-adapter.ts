@@ -23,7 +23,7 @@ function isTtsModel(model: string | undefined): boolean {
 /** The Gemini API (`{v1,v1beta}/models/{model}:generateContent` and friends). */
 export function createGoogleAdapter(): ProviderAdapter {
   return {
-    provider: 'google',
+    provider: 'gemini',
     basePath: '',
     route(method, path) {
       const match = method === 'POST' ? ROUTE.exec(path) : null;
