@@ -70,4 +70,5 @@ export { sqlExecutorFromDatabase, type DatabaseLike, type SqlExecutor } from './
 export type { RateLimits } from './resilience/provider-rate-limiter.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './resilience/retry-policy.js';
 export type { BudgetConfig, SpendLimits } from './budgets/budget-limits.js';
-export { BudgetGuard } from './budgets/budget-guard.js';
+export { BudgetGuard, type BudgetScope, type SpentSince } from './budgets/budget-guard.js';
+export type { BudgetHold } from './budgets/budget-hold.js';
