@@ -24,6 +24,18 @@ describe('Google emulator: generateContent', () => {
     expect(emulator.requests[0]?.headers['x-goog-api-key']).toBeUndefined();
   });
 
+  it('GIVEN a served tier THEN it travels in the x-gemini-service-tier header, standard by default, on streams too', async () => {
+    const plain = await client.models.generateContent({ model, contents: 'Hi' });
+    expect(plain.sdkHttpResponse?.headers?.['x-gemini-service-tier']).toBe('standard');
+    emulator.enqueue(llmReply.text('Fast.', { serviceTier: 'priority' }));
+    const priority = await client.models.generateContent({ model, contents: 'Hi' });
+    expect(priority.sdkHttpResponse?.headers?.['x-gemini-service-tier']).toBe('priority');
+    emulator.enqueue(llmReply.text('Fast again.', { serviceTier: 'priority' }));
+    for await (const chunk of await client.models.generateContentStream({ model, contents: 'Hi' })) {
+      expect(chunk.sdkHttpResponse?.headers?.['x-gemini-service-tier']).toBe('priority');
+    }
+  });
+
   it('GIVEN v1beta THEN the same routes answer', async () => {
     const beta = new GoogleGenAI({ apiKey: emulator.apiKey, httpOptions: { baseUrl: emulator.baseURL, apiVersion: 'v1beta' } });
     const response = await beta.models.generateContent({ model, contents: 'Hi' });

@@ -111,4 +111,11 @@ describe('LLM emulator scripting', () => {
     expect(toProviderUsage('anthropic', spec)).toMatchObject({ input_tokens: 100, cache_creation_input_tokens: 10, output_tokens: 25 });
     expect(toProviderUsage('gemini', spec)).toMatchObject({ promptTokenCount: 310, candidatesTokenCount: 20, thoughtsTokenCount: 5 });
   });
+
+  it('GIVEN costInUsdTicks THEN only xAI reports it, as cost_in_usd_ticks', () => {
+    const spec = { input: 100, output: 20, costInUsdTicks: 4_650_000 };
+    expect(toProviderUsage('xai', spec)).toMatchObject({ cost_in_usd_ticks: 4_650_000 });
+    expect(toProviderUsage('xai', { input: 100 })).not.toHaveProperty('cost_in_usd_ticks');
+    expect(toProviderUsage('openai', spec)).not.toHaveProperty('cost_in_usd_ticks');
+  });
 });
