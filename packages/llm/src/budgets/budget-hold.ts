@@ -41,7 +41,15 @@ export class BudgetHold {
     const kv = this.#kv;
     const delta = femtoToMicroUsdCeil(cost) - this.#heldMicro;
     if (delta === 0 || !kv) return;
-    await Promise.all(this.#counters.map((c) => kv.incr(c.key, { by: delta, ttlMs: c.ttlMs })));
+    await Promise.all(
+      this.#counters.map(async (c) => {
+        const after = await kv.incr(c.key, { by: delta, ttlMs: c.ttlMs });
+        // While this hold sits in the counter it is at least the estimate, so ending at exactly `delta` means the
+        // store lost the counter meanwhile (Redis flushed or restarted) and the increment recreated it from 0,
+        // without the day's spend. Deleting it makes the next reservation rebuild it from llm_usage.
+        if (this.#heldMicro > 0 && after === delta) await kv.del(c.key);
+      }),
+    );
   }
 
   /** Gives the estimate back when the request ended without a cost (every attempt failed). */

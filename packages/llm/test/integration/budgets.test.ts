@@ -102,4 +102,25 @@ describe('budgets that cannot be bypassed', () => {
     expect(await llm.engine.budget!.spentMicroUsd('guild', '805', 'day')).toBe(1_200);
     await llm.close();
   });
+
+  it('GIVEN Redis flushed while a request is in flight THEN its settlement does not leave a short counter behind', async () => {
+    const llm = service({ budgets: { guild: { dailyUsd: '0.0009' } } });
+    // Estimated 8 × 7.5e-7 + 100 × 4.5e-6 = 456 µUSD; actual 9 × 7.5e-7 + 100 × 4.5e-6 = 456.75, 457 rounded up.
+    emulators.openai.enqueue(llmFault.delay(300, llmReply.text('ok', { usage: { input: 9, output: 100 } })));
+    const pending = llm.complete({ prompt: 'x', maxTokens: 100, guildId: '806' });
+    const kv = stack.kv();
+    await expect.poll(async () => {
+      const keys: string[] = [];
+      for await (const key of kv.scan('llm:budget:guild:806:')) keys.push(key);
+      return keys.length;
+    }).toBe(2);
+    for await (const key of kv.scan('llm:budget:guild:806:')) await kv.del(key);
+    await pending;
+    // Rebuilt from llm_usage: 457 spent + 456 held > 900, refused. Settling the +1 difference on the lost key
+    // would have recreated it at 1, and 1 + 456 would have let the request through.
+    const before = emulators.openai.requests.length;
+    await expect(llm.complete({ prompt: 'x', maxTokens: 100, guildId: '806' })).rejects.toBeInstanceOf(LlmBudgetExceededError);
+    expect(emulators.openai.requests.length).toBe(before);
+    await llm.close();
+  });
 });
