@@ -7,6 +7,8 @@ export interface CostResult {
   total: FemtoUsd;
   /** Names of buckets that had usage but no price: the total under-counts them. Empty when fully priced. */
   unpriced: string[];
+  /** Names of buckets the model has no price for, charged at `CostOptions.fallback` instead. */
+  estimated: string[];
   /** The long-context tier applied (prompt tokens above which it applies), if any. */
   tierAboveTokens: number | null;
 }
@@ -15,6 +17,11 @@ export interface CostResult {
 export interface CostOptions {
   /** The service tier the response reports (`priority`, `flex`, `batch`); others use base prices. */
   serviceTier?: string | null;
+  /**
+   * Rates for buckets the model has no price for (a conservative estimate where a budget applies), listed
+   * in `estimated`; without it such buckets are left out and listed in `unpriced`.
+   */
+  fallback?: ModelRates;
 }
 
 function activeTier(rates: ModelRates, promptTokens: number): RateTier | null {
@@ -50,33 +57,37 @@ export function computeCost(usage: UsageBuckets, rates: ModelRates, options: Cos
 
   let total = 0n;
   const unpriced: string[] = [];
-  const charge = (name: string, amount: number, rate: FemtoUsd | null): void => {
+  const estimated: string[] = [];
+  const charge = (name: string, amount: number, rate: FemtoUsd | null, fallback: FemtoUsd | null | undefined): void => {
     if (amount <= 0) return;
-    if (rate === null) {
+    const applied = rate ?? fallback ?? null;
+    if (applied === null) {
       unpriced.push(name);
       return;
     }
-    total += BigInt(Math.round(amount * 1000)) * rate / 1000n;
+    if (rate === null) estimated.push(name);
+    total += BigInt(Math.round(amount * 1000)) * applied / 1000n;
   };
-  charge('input', usage.inputTokens, input);
-  charge('cache_read', usage.cacheReadTokens, cacheRead);
-  charge('cache_write_5m', usage.cacheWrite5mTokens, cacheWrite5m);
-  charge('cache_write_1h', usage.cacheWrite1hTokens, cacheWrite1h);
-  charge('output', usage.outputTokens, output);
-  charge('reasoning', usage.reasoningTokens, reasoning);
-  charge('input_audio', usage.inputAudioTokens, rates.inputAudioToken ?? input);
-  charge('output_audio', usage.outputAudioTokens, rates.outputAudioToken ?? output);
-  charge('input_image', usage.inputImageTokens, rates.inputImageToken ?? input);
+  const f = options.fallback;
+  charge('input', usage.inputTokens, input, f?.input);
+  charge('cache_read', usage.cacheReadTokens, cacheRead, f?.cacheRead);
+  charge('cache_write_5m', usage.cacheWrite5mTokens, cacheWrite5m, f?.cacheWrite5m);
+  charge('cache_write_1h', usage.cacheWrite1hTokens, cacheWrite1h, f?.cacheWrite1h);
+  charge('output', usage.outputTokens, output, f?.output);
+  charge('reasoning', usage.reasoningTokens, reasoning, f?.reasoning ?? f?.output);
+  charge('input_audio', usage.inputAudioTokens, rates.inputAudioToken ?? input, f?.inputAudioToken);
+  charge('output_audio', usage.outputAudioTokens, rates.outputAudioToken ?? output, f?.outputAudioToken);
+  charge('input_image', usage.inputImageTokens, rates.inputImageToken ?? input, f?.inputImageToken);
   // Per-image prices and image-token prices describe the same output; prefer the exact token count.
-  if (usage.outputImageTokens > 0 && rates.outputImageToken !== null) {
-    charge('output_image', usage.outputImageTokens, rates.outputImageToken);
+  if (usage.outputImageTokens > 0 && (rates.outputImageToken ?? f?.outputImageToken ?? null) !== null) {
+    charge('output_image', usage.outputImageTokens, rates.outputImageToken, f?.outputImageToken);
   } else {
-    charge('images', usage.images, rates.perOutputImage);
+    charge('images', usage.images, rates.perOutputImage, f?.perOutputImage);
   }
-  charge('input_seconds', usage.inputSeconds, rates.perInputSecond);
-  charge('output_seconds', usage.outputSeconds, rates.perOutputSecond);
-  charge('characters', usage.characters, rates.perInputCharacter);
-  return { total, unpriced, tierAboveTokens: tier?.aboveTokens ?? null };
+  charge('input_seconds', usage.inputSeconds, rates.perInputSecond, f?.perInputSecond);
+  charge('output_seconds', usage.outputSeconds, rates.perOutputSecond, f?.perOutputSecond);
+  charge('characters', usage.characters, rates.perInputCharacter, f?.perInputCharacter);
+  return { total, unpriced, estimated, tierAboveTokens: tier?.aboveTokens ?? null };
 }
 
 /** The model's reasoning price moved by the same factor as the output price of the tier in force. */

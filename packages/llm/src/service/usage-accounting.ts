@@ -54,7 +54,7 @@ export interface AttemptOutcome {
  *
  * A model without a price is recorded with `metadata.unpriced`; when a budget applies it is charged at
  * the provider's most expensive rates (`PricingCatalog.conservative`) with `metadata.costEstimated`,
- * otherwise at 0.
+ * otherwise at 0. Likewise a priced model's bucket without a price (`metadata.estimatedBuckets`).
  */
 export class UsageAccounting {
   constructor(
@@ -74,16 +74,19 @@ export class UsageAccounting {
     const usage = outcome.usage;
     const totals = usage ? usageTotals(usage) : usageTotals(emptyUsage());
     const pricing = usage ? this.deps.catalog().find(target.provider, target.model, pricedAt) : null;
+    // Where a budget applies, what has no price is charged at the provider's dearest rates, never at 0.
+    const fallback = usage && outcome.budgeted ? this.deps.catalog().conservative(target.provider, pricedAt) : undefined;
     let cost: CostResult | null = null;
-    if (usage && pricing) cost = computeCost(usage, pricing.rates, { serviceTier: outcome.serviceTier ?? null });
-    else if (usage && outcome.budgeted) cost = computeCost(usage, this.deps.catalog().conservative(target.provider, pricedAt));
+    if (usage && pricing) cost = computeCost(usage, pricing.rates, { serviceTier: outcome.serviceTier ?? null, ...(fallback ? { fallback } : {}) });
+    else if (usage && fallback) cost = computeCost(usage, fallback);
     const total = cost?.total ?? 0n;
     const costUsd = formatUsd(total);
     const metadata: Record<string, unknown> = { ...context.metadata, ...outcome.metadata };
     if (outcome.rawUsage !== undefined) metadata.rawUsage = outcome.rawUsage;
     if (outcome.serviceTier) metadata.serviceTier = outcome.serviceTier;
     if (usage && !pricing) metadata.unpriced = true;
-    if (usage && !pricing && cost) metadata.costEstimated = true;
+    if ((usage && !pricing && cost) || cost?.estimated.length) metadata.costEstimated = true;
+    if (pricing && cost?.estimated.length) metadata.estimatedBuckets = cost.estimated;
     if (cost?.unpriced.length) metadata.unpricedBuckets = cost.unpriced;
     if (cost?.tierAboveTokens) metadata.pricingTierAboveTokens = cost.tierAboveTokens;
     if (outcome.error) metadata.errorMessage = outcome.error.message;

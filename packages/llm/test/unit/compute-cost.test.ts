@@ -8,7 +8,7 @@ import { normalizeAnthropicUsage } from '../../src/providers/anthropic/normalize
 import { normalizeGeminiUsage } from '../../src/providers/gemini/normalize-gemini-usage.js';
 import { normalizeOpenAiUsage } from '../../src/providers/openai/normalize-openai-usage.js';
 import type { LlmProvider } from '../../src/types/provider-name.js';
-import { usageTotals, type UsageBuckets } from '../../src/types/usage.js';
+import { usageOf, usageTotals, type UsageBuckets } from '../../src/types/usage.js';
 
 const catalog = new PricingCatalog(snapshotPricingRecords());
 
@@ -160,5 +160,17 @@ describe('cost from provider usage fields', () => {
       output_cost_per_reasoning_token_flex: 3e-6,
     });
     expect(formatUsd(computeCost(normalizeGeminiUsage({ thoughtsTokenCount: 1_000 }), rates, { serviceTier: 'flex' }).total)).toBe('0.0030000000');
+  });
+
+  it('GIVEN a bucket the model has no price for and fallback rates THEN it is charged at them and listed as estimated', () => {
+    // grok-4.3 prices tokens but not audio seconds; fallback $0.0001/s: 100 × 1.25e-6 + 10 × 1e-4 = 0.000125 + 0.001
+    const rates = catalog.find('xai', 'grok-4.3')!.rates;
+    const usage = usageOf({ inputTokens: 100, inputSeconds: 10 });
+    const fallback = { ...rates, perInputSecond: 100_000_000_000n };
+    expect(computeCost(usage, rates, { fallback })).toMatchObject({ unpriced: [], estimated: ['input_seconds'] });
+    expect(formatUsd(computeCost(usage, rates, { fallback }).total)).toBe('0.0011250000');
+    // Without fallback rates the seconds are left out and reported: 100 × 1.25e-6
+    expect(computeCost(usage, rates)).toMatchObject({ unpriced: ['input_seconds'], estimated: [] });
+    expect(formatUsd(computeCost(usage, rates).total)).toBe('0.0001250000');
   });
 });
