@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
 import { createApiStack, type ApiStack } from '../support/api-stack.js';
@@ -48,6 +49,23 @@ describe('responses at the edge: headers, cookies, origins and Fastify errors', 
     expect(response.headers['content-security-policy']).toContain("default-src 'none'");
     expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it("GIVEN request headers over Node's size limit on a real socket THEN 431 with the API's error body and security headers", async () => {
+    const url = new URL(await stack.api.listen({ host: '127.0.0.1', port: 0 }));
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname);
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+      socket.write(`GET /api/v1/health HTTP/1.1\r\nHost: ${url.host}\r\nX-Filler: ${'a'.repeat(20_000)}\r\n\r\n`);
+    });
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(head.toLowerCase()).toContain("content-security-policy: default-src 'none'");
+    expect(head.toLowerCase()).toContain('x-frame-options: deny');
+    expect(JSON.parse(body)).toEqual({ error: { code: 'BL_ERR_API_INVALID_REQUEST', message: 'the request headers are too large' } });
   });
 
   it('GIVEN a cookie-authenticated write from an origin not configured THEN 403 BL_ERR_API_ORIGIN AND the allowed origin and the API itself pass', async () => {
