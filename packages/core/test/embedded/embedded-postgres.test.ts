@@ -19,6 +19,8 @@ const root = mkdtempSync(join(tmpdir(), 'bl-embedded-'));
 // mkdtemp makes the folder 0700; this test's own folder may be entered by the postgres user PostgreSQL runs as
 // under root (baseline itself never changes a folder's mode).
 chmodSync(root, 0o755);
+// Where a root run puts what the postgres user cannot reach (the default is /var/lib/baseline): kept in this folder.
+const fallback = join(root, 'fallback');
 const dataDir = join(root, 'app', '.baseline', 'postgres');
 const logger = pino({ level: 'silent' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,7 +52,7 @@ afterAll(async () => {
 describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
   it('GIVEN an empty folder THEN it initialises a cluster, creates the app database and stops cleanly', async () => {
     const port = await freePort();
-    server = await startEmbeddedPostgres({ dataDir, port, logger, database: 'my_bot' });
+    server = await startEmbeddedPostgres({ rootFallbackDir: fallback, dataDir, port, logger, database: 'my_bot' });
     expect(server).toMatchObject({ port, owned: true, url: `postgres://postgres:postgres@127.0.0.1:${port}/my_bot` });
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
     await query(server.url, `create table notes (body text); insert into notes values ('kept')`);
@@ -64,7 +66,7 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
 
   it('GIVEN a stopped cluster THEN a restart reuses the remembered port and keeps the data', async () => {
     const port = storedPort();
-    server = await startEmbeddedPostgres({ dataDir, logger, database: 'my_bot' });
+    server = await startEmbeddedPostgres({ rootFallbackDir: fallback, dataDir, logger, database: 'my_bot' });
     expect(server.port).toBe(port);
     expect(await query(server.url, 'select body from notes')).toEqual([{ body: 'kept' }]);
   });
@@ -75,7 +77,7 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
     while (isAlive(crashed.pid)) await sleep(50);
     expect(readPostmasterPid(dataDir)?.pid).toBe(crashed.pid);
 
-    server = await startEmbeddedPostgres({ dataDir, logger, database: 'my_bot' });
+    server = await startEmbeddedPostgres({ rootFallbackDir: fallback, dataDir, logger, database: 'my_bot' });
     expect(readPostmasterPid(dataDir)?.pid).not.toBe(crashed.pid);
     expect(await query(server.url, 'select body from notes')).toEqual([{ body: 'kept' }]);
   });
@@ -85,7 +87,7 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
     // As if the Node process that started it had been killed with SIGKILL: its server keeps running.
     writeState(dataDir, { port: server!.port, ownerPid: await deadPid() });
 
-    server = await startEmbeddedPostgres({ dataDir, logger, database: 'my_bot' });
+    server = await startEmbeddedPostgres({ rootFallbackDir: fallback, dataDir, logger, database: 'my_bot' });
     expect(server.owned).toBe(true);
     expect(isAlive(orphan.pid)).toBe(false);
     expect(readPostmasterPid(dataDir)?.pid).not.toBe(orphan.pid);
@@ -96,7 +98,7 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
     const owner = spawn('sleep', ['30']);
     try {
       writeState(dataDir, { port: server!.port, ownerPid: owner.pid! });
-      const guest = await startEmbeddedPostgres({ dataDir, logger, database: 'other_app' });
+      const guest = await startEmbeddedPostgres({ rootFallbackDir: fallback, dataDir, logger, database: 'other_app' });
       expect(guest).toMatchObject({ owned: false, port: server!.port });
       expect(await query(guest.url, 'select current_database() as db')).toEqual([{ db: 'other_app' }]);
       await guest.stop();
@@ -114,7 +116,7 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(taken, '127.0.0.1', resolve));
     try {
-      server = await startEmbeddedPostgres({ dataDir, logger, database: 'my_bot' });
+      server = await startEmbeddedPostgres({ rootFallbackDir: fallback, dataDir, logger, database: 'my_bot' });
       expect(server.port).not.toBe(taken);
       expect(storedPort()).toBe(server.port);
       expect(await query(server.url, 'select body from notes')).toEqual([{ body: 'kept' }]);
@@ -127,7 +129,7 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
     const other = join(root, 'not-a-cluster');
     spawnSync('mkdir', ['-p', other]);
     spawnSync('touch', [join(other, 'notes.txt')]);
-    await expect(startEmbeddedPostgres({ dataDir: other, logger })).rejects.toMatchObject({ code: 'BL_ERR_EMBEDDED_DATA_DIR' });
+    await expect(startEmbeddedPostgres({ rootFallbackDir: fallback, dataDir: other, logger })).rejects.toMatchObject({ code: 'BL_ERR_EMBEDDED_DATA_DIR' });
   });
 
   it('GIVEN a data directory inside a folder only its owner may enter (mktemp -d, 0700) THEN it starts, as root with the cluster under the fallback folder, AND no folder mode changes', async () => {
