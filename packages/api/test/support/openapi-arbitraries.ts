@@ -139,7 +139,7 @@ export function arbitraryRequest(path: string, operation: Operation, document: O
   const pathParams = parameters.filter((parameter) => parameter.in === 'path');
   const queryParams = parameters.filter((parameter) => parameter.in === 'query');
   const params = fc.record(
-    Object.fromEntries(pathParams.map((parameter) => [parameter.name, arbitraryOf(parameter.schema, document, pool).map((value) => (typeof value === 'string' && value !== '' ? value : String(value ?? 'x') || 'x'))])),
+    Object.fromEntries(pathParams.map((parameter) => [parameter.name, arbitraryOf(parameter.schema, document, pool).map((value) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '') || 'x')])),
   ) as fc.Arbitrary<Record<string, string>>;
   const query = fc.record(Object.fromEntries(queryParams.map((parameter) => [parameter.name, arbitraryOf(parameter.schema, document, pool)])), { requiredKeys: [] });
   const bodySchema = operation.requestBody?.content['application/json'].schema;
