@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { API_ERROR_CODES, ApiError, type FieldError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
 import { guildParams, text } from '../../http/schemas.js';
+import { unknownSettingsFields } from './unknown-settings-fields.js';
 
 const allSettingsSchema = z.record(z.string(), z.record(z.string(), z.unknown())).describe('Settings by namespace (plugin id), defaults filled');
 
@@ -59,9 +60,9 @@ export const putSettingsRoute = defineRoute({
       }
       // The published schema says `additionalProperties: false`: a field the namespace does not declare is refused,
       // never dropped in silence.
-      const unknown = Object.keys(value).filter((field) => !Object.hasOwn(definition.schema.shape, field));
+      const unknown = unknownSettingsFields(definition.schema, value, namespace);
       if (unknown.length > 0) {
-        fields.push(...unknown.map((field) => ({ path: `${namespace}.${field}`, message: 'unknown settings field' })));
+        fields.push(...unknown.map((path) => ({ path, message: 'unknown settings field' })));
         continue;
       }
       current[namespace] = await settings.get(guildId, namespace);
