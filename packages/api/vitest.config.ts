@@ -1,3 +1,4 @@
 import { createVitestConfig } from '../../vitest.shared.js';
 
-export default createVitestConfig(import.meta.url);
+// Besides the shared setup: one audit of every test stack's logs for secrets once all files have run.
+export default createVitestConfig(import.meta.url, { test: { globalSetup: ['./test/support/log-audit-setup.ts'] } });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import { BASELINE_VERSION, BaselineError, type BaselineServices } from '@baseline/core';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createGuildAccessCache } from './access/guild-access-cache.js';
 import { createAccessibleGuildsCache } from './routes/guilds/accessible-guilds-cache.js';
 import { createRequestIds } from './http/request-ids.js';
@@ -11,10 +11,12 @@ import { createSessionStore } from './auth/session-store.js';
 import { createTokenCipher } from './auth/token-cipher.js';
 import { createDiscordRest } from './discord/discord-rest.js';
 import { handleError } from './errors/error-handler.js';
-import { errorBody } from './errors/error-body.js';
-import { API_ERROR_CODES } from './errors/api-error.js';
+import { API_ERROR_CODES, ApiError } from './errors/api-error.js';
 import { createApiContext } from './http/api-context.js';
+import { assertUtf8Body } from './http/body-charset.js';
+import { createRejectionCounter } from './http/rejection-counter.js';
 import { registerRoute } from './http/register-route.js';
+import { clientErrorResponse } from './http/client-error-response.js';
 import { securityHeaders } from './http/security-headers.js';
 import type { ResolvedApiOptions } from './http/resolved-options.js';
 import { buildOpenApi, type MountedRoute } from './openapi/build-openapi.js';
@@ -146,6 +148,8 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     redirectUri: config.discord.redirectUri,
     rateLimits: options.rateLimits ?? {},
   };
+  const sessions = createSessionStore(services.kv, resolved.sessionTtlMs);
+  const gate = createRequestGate(services.kv, resolveRateLimits(resolved.rateLimits));
   const api = createApiContext({
     services,
     options: resolved,
@@ -155,14 +159,31 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
       clientId: config.discord.clientId,
       clientSecret: config.discord.clientSecret,
     }),
-    sessions: createSessionStore(services.kv, resolved.sessionTtlMs),
+    sessions,
     cipher: createTokenCipher(secretKey),
-    gate: createRequestGate(services.kv, resolveRateLimits(resolved.rateLimits)),
+    gate,
+    rejections: createRejectionCounter({ gate, sessions }),
     sessionHints: createSessionHints(),
     guildAccess: createGuildAccessCache(services.db, services.kv, { ttlMs: resolved.guildAccessCacheMs }),
     accessibleGuilds: createAccessibleGuildsCache(services.db, { ttlMs: resolved.guildListCacheMs }),
   });
 
+  const headers = { ...(await securityHeaders()), 'cache-control': 'no-store' };
+  /**
+   * Every refusal, whoever raised it, ends here: counted against the rate limits when the route pipeline did not
+   * count it (429 instead when over a limit), then answered with the API's error body.
+   */
+  const refuse = async (error: unknown, request: FastifyRequest, reply: FastifyReply, sessionCookie: string | undefined) => {
+    let answer = error;
+    if (!(error instanceof ApiError && error.status === 429)) {
+      try {
+        answer = (await api.rejections.count(request, reply, sessionCookie)) ?? error;
+      } catch (countError) {
+        request.log.warn({ err: countError }, 'could not count a refused request against the rate limits');
+      }
+    }
+    return handleError(answer, request, reply);
+  };
   const app = Fastify({
     // pino's Logger is Fastify's logger interface; the cast drops pino's generic, which Fastify would carry everywhere.
     loggerInstance: logger as FastifyBaseLogger,
@@ -172,9 +193,23 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
     genReqId: createRequestIds(),
+    // Refused by the router (malformed percent-encoding, a path parameter over 100 characters): no hook runs, so
+    // the headers are set here; the body never echoes the URL.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(headers);
+      const cookie = app.parseCookie(request.headers.cookie ?? '')[resolved.cookieName];
+      void refuse(error, request, reply, cookie);
+    },
+    // Refused by Node's HTTP parser before any request exists (header too large, malformed request line).
+    clientErrorHandler: (error, socket) => {
+      if (socket.writable) socket.end(clientErrorResponse(error, headers));
+      else socket.destroy(error);
+    },
   });
-  app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody(API_ERROR_CODES.notFound, 'no such route')));
+  app.setErrorHandler((error, request, reply) => refuse(error, request, reply, request.cookies?.[resolved.cookieName]));
+  app.setNotFoundHandler((request, reply) =>
+    refuse(new ApiError(404, API_ERROR_CODES.notFound, 'no such route'), request, reply, request.cookies?.[resolved.cookieName]),
+  );
   await app.register(fastifyCookie);
   await app.register(fastifyCors, {
     origin: [...config.api.corsOrigins],
@@ -184,9 +219,17 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     exposedHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'],
     maxAge: 600,
   });
-  const headers = await securityHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
+    // No response of the API may be stored by a cache: they carry profiles, CSRF tokens and guild data. Routes that
+    // serve static content (the reference page) set their own Cache-Control.
     reply.headers(headers);
+    try {
+      // Bodies of GET and HEAD are never parsed, so only writes are held to UTF-8.
+      if (request.method !== 'GET' && request.method !== 'HEAD') assertUtf8Body(request.headers['content-type']);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
     done();
   });
   if (options.logRequests !== false) {

@@ -19,6 +19,8 @@ export * from './settings/index.js';
 export type { SettingsStore } from './settings/store.js';
 // Access versions: how a change of grants or guilds reaches every API instance at once.
 export * from './access/index.js';
+// Validation of untrusted input: snowflakes, safe text, date ranges.
+export * from './validation/index.js';
 // Shard status records written by bots, read by the API and health checks.
 export * from './shards/index.js';
 // The services container handed to cogs and routes.

@@ -1,18 +1,42 @@
+import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply } from 'fastify';
 import type { ResolvedApiOptions } from '../http/resolved-options.js';
 
 /** Name of the short-lived cookie binding an OAuth `state` to the browser that asked for it. */
 export const OAUTH_STATE_COOKIE = 'bl_oauth_state';
 
-/** Sets the session cookie: httpOnly, SameSite=Lax, Secure in production, scoped to `/api`. */
+/*
+ * Each cookie's attributes are defined once and used both to set it and to clear it: a browser only replaces a
+ * cookie whose name, path and domain match, and a clearing line without `Secure`, `SameSite` or `HttpOnly` would
+ * be a cookie of weaker kind for the moment it lives.
+ */
+
+/** The session cookie: httpOnly, SameSite=Lax, Secure in production, scoped to `/api`. */
+const sessionCookie = (options: ResolvedApiOptions): CookieSerializeOptions => ({ httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: '/api' });
+/** The CSRF cookie: readable by the dashboard's script on purpose, which echoes it in X-CSRF-Token. */
+const csrfCookie = (options: ResolvedApiOptions): CookieSerializeOptions => ({ httpOnly: false, sameSite: 'lax', secure: options.secureCookies, path: '/' });
+/** The OAuth state cookie: sent only to the auth routes. */
+const oauthStateCookie = (options: ResolvedApiOptions): CookieSerializeOptions => ({ httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: '/api/v1/auth' });
+
+/** Sets the session and CSRF cookies for `sessionTtlMs`. */
 export function setSessionCookies(reply: FastifyReply, options: ResolvedApiOptions, sessionId: string, csrfToken: string): void {
   const maxAge = Math.floor(options.sessionTtlMs / 1000);
-  reply.setCookie(options.cookieName, sessionId, { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: '/api', maxAge });
-  // Readable by the dashboard's script on purpose: it echoes the value in X-CSRF-Token.
-  reply.setCookie(options.csrfCookieName, csrfToken, { httpOnly: false, sameSite: 'lax', secure: options.secureCookies, path: '/', maxAge });
+  reply.setCookie(options.cookieName, sessionId, { ...sessionCookie(options), maxAge });
+  reply.setCookie(options.csrfCookieName, csrfToken, { ...csrfCookie(options), maxAge });
 }
 
+/** Clears the session and CSRF cookies with the attributes they were set with. */
 export function clearSessionCookies(reply: FastifyReply, options: ResolvedApiOptions): void {
-  reply.clearCookie(options.cookieName, { path: '/api' });
-  reply.clearCookie(options.csrfCookieName, { path: '/' });
+  reply.clearCookie(options.cookieName, sessionCookie(options));
+  reply.clearCookie(options.csrfCookieName, csrfCookie(options));
+}
+
+/** Sets the cookie binding an OAuth `state` to this browser for `oauthStateTtlMs`. */
+export function setOAuthStateCookie(reply: FastifyReply, options: ResolvedApiOptions, state: string): void {
+  reply.setCookie(OAUTH_STATE_COOKIE, state, { ...oauthStateCookie(options), maxAge: Math.floor(options.oauthStateTtlMs / 1000) });
+}
+
+/** Clears the OAuth state cookie with the attributes it was set with. */
+export function clearOAuthStateCookie(reply: FastifyReply, options: ResolvedApiOptions): void {
+  reply.clearCookie(OAUTH_STATE_COOKIE, oauthStateCookie(options));
 }

@@ -3,13 +3,18 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { API_ERROR_CODES, ApiError } from './api-error.js';
 import { errorBody } from './error-body.js';
 
-/** Fastify's own client errors, by code, mapped to the API's codes. */
-const FASTIFY_CLIENT_ERRORS: Record<string, string> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: API_ERROR_CODES.payloadTooLarge,
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: API_ERROR_CODES.unsupportedMediaType,
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: API_ERROR_CODES.invalidRequest,
-  FST_ERR_CTP_EMPTY_JSON_BODY: API_ERROR_CODES.invalidRequest,
-  FST_ERR_CTP_INVALID_JSON_BODY: API_ERROR_CODES.invalidRequest,
+/**
+ * Fastify's own client errors, by code: the API's code and a fixed message. Fastify's messages are never passed on,
+ * as some of them echo the URL or the body back.
+ */
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: API_ERROR_CODES.payloadTooLarge, message: 'the request body is larger than this API accepts' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: API_ERROR_CODES.unsupportedMediaType, message: 'send JSON bodies as content-type: application/json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: API_ERROR_CODES.invalidRequest, message: 'the content-length header does not match the body' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: API_ERROR_CODES.invalidRequest, message: 'the body is empty although the content-type is application/json' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: API_ERROR_CODES.invalidRequest, message: 'the body is not valid JSON' },
+  FST_ERR_BAD_URL: { code: API_ERROR_CODES.invalidRequest, message: 'the URL is not valid (malformed percent-encoding)' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: API_ERROR_CODES.uriTooLong, message: 'a path parameter is longer than 100 characters' },
 };
 
 /**
@@ -30,9 +35,8 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const fastifyError = error as Partial<FastifyError>;
   const statusCode = fastifyError.statusCode;
   if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) {
-    const code = (fastifyError.code && FASTIFY_CLIENT_ERRORS[fastifyError.code]) ?? API_ERROR_CODES.invalidRequest;
-    // Fastify's client-error messages describe the request (size, media type, JSON syntax), never the server.
-    return reply.status(statusCode).send(errorBody(code, fastifyError.message ?? 'invalid request'));
+    const known = fastifyError.code === undefined ? undefined : FASTIFY_CLIENT_ERRORS[fastifyError.code];
+    return reply.status(statusCode).send(errorBody(known?.code ?? API_ERROR_CODES.invalidRequest, known?.message ?? 'invalid request'));
   }
   request.log.error({ err: error }, 'request failed unexpectedly');
   return reply.status(500).send(errorBody(API_ERROR_CODES.internal, 'internal error'));

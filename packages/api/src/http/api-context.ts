@@ -9,6 +9,7 @@ import type { SessionHints } from '../auth/session-hints.js';
 import type { SessionData, SessionStore } from '../auth/session-store.js';
 import type { TokenCipher } from '../auth/token-cipher.js';
 import type { DiscordRest } from '../discord/discord-rest.js';
+import type { RejectionCounter } from './rejection-counter.js';
 import type { RequestGate } from './request-gate.js';
 import type { ResolvedApiOptions } from './resolved-options.js';
 
@@ -19,6 +20,8 @@ export interface ApiContext {
   readonly sessions: SessionStore;
   readonly cipher: TokenCipher;
   readonly gate: RequestGate;
+  /** Counts requests refused before their route's pipeline against the rate limits. */
+  readonly rejections: RejectionCounter;
   /** Who each session key belonged to when last read here (for route `prefetch`, never for access). */
   readonly sessionHints: SessionHints;
   /** Guild access facts, cached per process and checked against the version the gate reads. */

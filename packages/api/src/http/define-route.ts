@@ -57,6 +57,12 @@ export interface RouteDefinition<
   /** Response bodies by status (the first one is the success status), for the OpenAPI document. */
   responses: Record<number, Schema | null>;
   /**
+   * Error statuses the handler itself answers, with what they mean, for the OpenAPI document (e.g.
+   * `{ 409: 'Already authorized' }`). The pipeline's own statuses (400, 401, 403, 404, 413, 414, 415, 422, 429, 500)
+   * are listed for every route they apply to without being named here.
+   */
+  errors?: Record<number, string>;
+  /**
    * Count the call against the rate limits.
    * @default true
    */

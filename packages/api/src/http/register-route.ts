@@ -1,41 +1,56 @@
-import { BaselineError, withLogContext } from '@baseline/core';
+import { BaselineError, findUnsafeText, isBigintId, UNSAFE_TEXT_MESSAGE, withLogContext } from '@baseline/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { decideGuildAccess } from '../access/guild-access.js';
 import type { Caller } from '../auth/caller.js';
-import { API_ERROR_CODES, ApiError } from '../errors/api-error.js';
+import { API_ERROR_CODES, ApiError, type FieldError } from '../errors/api-error.js';
 import { fieldErrorsOf } from '../errors/error-body.js';
 import { rateLimitedError, rateLimitHeaders, type RateLimitState } from '../rate-limit/rate-limiter.js';
 import type { ApiContext } from './api-context.js';
 import { csrfTokenMatches } from './csrf.js';
 import type { AnyRouteDefinition } from './define-route.js';
+import { originAllowed } from './origin-check.js';
 import { isGuildScoped, routeProblem } from './route-problem.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The header cookie-authenticated writes must carry, holding the session's CSRF token. */
 export const CSRF_HEADER = 'x-csrf-token';
 
+function invalid(where: 'params' | 'query' | 'body', fields: FieldError[]): ApiError {
+  if (where === 'body') return new ApiError(422, API_ERROR_CODES.validation, 'invalid body', { fields });
+  return new ApiError(400, API_ERROR_CODES.invalidRequest, `invalid ${where === 'params' ? 'path parameters' : where}`, { fields });
+}
+
+/**
+ * Validates one part of a request: first that no string in it (key or value, at any depth) holds a NUL character or a
+ * lone surrogate, whatever the route's schema (PostgreSQL refuses both), then the route's zod schema. A body is
+ * required whenever the route declares one: a missing body or `null` is refused rather than read as `{}`.
+ */
 function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {
   if (schema === undefined) return undefined;
+  if (where === 'body' && (value === undefined || value === null)) throw invalid('body', [{ path: 'body', message: 'a JSON body is required' }]);
+  const unsafe = findUnsafeText(value);
+  if (unsafe !== undefined) throw invalid(where, [{ path: [where, ...unsafe.map(String)].join('.'), message: UNSAFE_TEXT_MESSAGE }]);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const status = where === 'body' ? 422 : 400;
-  const code = where === 'body' ? API_ERROR_CODES.validation : API_ERROR_CODES.invalidRequest;
-  throw new ApiError(status, code, `invalid ${where === 'params' ? 'path parameters' : where}`, { fields: fieldErrorsOf(result.error.issues, where) });
+  throw invalid(where, fieldErrorsOf(result.error.issues, where));
 }
 
 /**
  * Mounts a route at `prefix + definition.url` with the pipeline every route shares (a definition that cannot be
  * served safely, see `routeProblem`, is refused here with `BL_ERR_API_ROUTE_INVALID`):
  *
- * 1. path parameters (400);
- * 2. the session, the caller's own and the global rate limits and, for guild routes, the guild's access version
- *    (one Redis round trip, see `createRequestGate`);
- * 3. session required (401), CSRF token on writes (403), rate limits (429), access (403/404) from the guild's
- *    grants cached for that version (one PostgreSQL query when the version changed or the entry expired), then
- *    the guild's rate limit (429), counted only for callers who passed that check (in the round trip of step 2
- *    when this process already held the caller as authorized, given back if the check refused);
- * 4. query (400) and body (422);
+ * 1. the session, the caller's own and the global rate limits and, for guild routes, the guild's access version
+ *    (one Redis round trip, see `createRequestGate`); the guild id is taken from the raw path only when it is a
+ *    valid snowflake;
+ * 2. rate limits (429) before anything else may refuse the request, so a caller over a limit gets 429 whatever
+ *    else is wrong with the request;
+ * 3. path parameters (400), session required (401), `Origin` on writes (403 `BL_ERR_API_ORIGIN`), CSRF token on
+ *    writes (403), access (403/404) from the guild's grants cached for that version (one PostgreSQL query when the
+ *    version changed or the entry expired), then the guild's rate limit (429), counted only for callers who passed
+ *    that check (in the round trip of step 1 when this process already held the caller as authorized, given back if
+ *    the check refused);
+ * 4. query (400) and body (422); NUL characters and lone surrogates are refused in every part;
  * 5. the handler, with `correlation_id`, `user_id` and `guild_id` on every log line.
  */
 export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: string, definition: AnyRouteDefinition): void {
@@ -43,12 +58,17 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
   if (problem !== undefined) throw new BaselineError('BL_ERR_API_ROUTE_INVALID', `route ${definition.method} ${prefix}${definition.url} ${problem}`);
   const successStatus = Number(Object.keys(definition.responses)[0] ?? 200);
   const guildScoped = isGuildScoped(definition);
+  const allowedOrigins = api.services.config.api.corsOrigins;
   app.route({
     method: definition.method,
     url: `${prefix}${definition.url}`,
+    // Read by the rejection counter: requests to an uncounted route stay uncounted when Fastify refuses them.
+    config: { baselineRateLimit: definition.rateLimit !== false },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const params = parse(definition.params, request.params, 'params');
-      const guildId = (params as { guild_id?: string } | undefined)?.guild_id;
+      api.rejections.markCounted(request);
+      // The raw id, trusted for the gate's keys only when it is a valid snowflake; validated properly below.
+      const rawGuildId = guildScoped ? (request.params as { guild_id?: unknown }).guild_id : undefined;
+      const guildId = typeof rawGuildId === 'string' && /^\d{17,20}$/.test(rawGuildId) && isBigintId(rawGuildId) ? rawGuildId : undefined;
       const cookie = request.cookies[api.options.cookieName];
       const sessionKey = api.sessions.keyOfCookie(cookie);
       const hint = sessionKey !== undefined ? api.sessionHints.get(sessionKey) : undefined;
@@ -59,8 +79,8 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
       // The guild scope is counted in the gate's round trip only for a user this process already holds as
       // authorized there; everyone else is counted after the access check, or not at all.
       const guildUserHint =
-        count && guildScoped && hint !== undefined && !hint.developer && api.guildAccess.holdsAuthorized(guildId!, hint.userId) ? hint.userId : undefined;
-      const gate = await api.gate.admit({ sessionKey, ip: request.ip, guildId: guildScoped ? guildId : undefined, count, guildUserHint });
+        count && guildId !== undefined && hint !== undefined && !hint.developer && api.guildAccess.holdsAuthorized(guildId, hint.userId) ? hint.userId : undefined;
+      const gate = await api.gate.admit({ sessionKey, ip: request.ip, guildId, count, guildUserHint });
       let admitted = false;
       try {
         const caller = api.sessions.isLive(gate.session) ? await api.callerOf(request, cookie!, gate.session, gate.userAccessVersion) : undefined;
@@ -68,13 +88,19 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
         if (caller !== undefined && gate.limit?.exceeded !== true) api.sessionHints.remember(sessionKey!, { userId: caller.userId, developer: caller.isDeveloper });
         else if (hint !== undefined) api.sessionHints.forget(sessionKey!);
         const prefetched = caller !== undefined && hint?.userId === caller.userId && hint.developer === caller.isDeveloper ? prefetching : undefined;
+        applyLimit(reply, gate.limit);
+        const params = parse(definition.params, request.params, 'params');
+        // A plugin's own guild_id schema may be laxer than a bigint: such an id never reaches an access check.
+        if (guildScoped && guildId === undefined) throw invalid('params', [{ path: 'params.guild_id', message: 'must be a Discord id (17 to 20 digits, at most 9223372036854775807)' }]);
+        if (UNSAFE.has(definition.method) && !originAllowed(request, allowedOrigins)) {
+          throw new ApiError(403, API_ERROR_CODES.origin, 'writes are accepted only from the origins in API_CORS_ORIGINS or the API\'s own origin');
+        }
         if (definition.access !== 'public') {
           if (caller === undefined) throw new ApiError(401, API_ERROR_CODES.unauthenticated, 'sign in first');
           if (UNSAFE.has(definition.method) && !csrfTokenMatches(request.headers[CSRF_HEADER], caller.session.csrfToken)) {
             throw new ApiError(403, API_ERROR_CODES.csrf, `cookie-authenticated writes need the ${CSRF_HEADER} header from /api/v1/auth/me`);
           }
         }
-        applyLimit(reply, gate.limit);
         if (caller !== undefined) {
           if (guildScoped) await checkGuildAccess(api, definition, caller, guildId!, gate.accessVersion);
           else if (definition.access === 'developer' && !caller.isDeveloper) throw new ApiError(403, API_ERROR_CODES.forbidden, 'only the developer team may do this');
@@ -84,8 +110,9 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
           applyLimit(reply, await api.gate.countGuild(guildId!, gate.counted));
         }
         const query = parse(definition.query, request.query, 'query');
-        const body = parse(definition.body, request.body ?? {}, 'body');
-        const context = { correlation_id: request.id, ...(caller ? { user_id: caller.userId } : {}), ...(guildId ? { guild_id: guildId } : {}) };
+        const body = parse(definition.body, request.body, 'body');
+        const loggedGuildId = (params as { guild_id?: string } | undefined)?.guild_id;
+        const context = { correlation_id: request.id, ...(caller ? { user_id: caller.userId } : {}), ...(loggedGuildId ? { guild_id: loggedGuildId } : {}) };
         const result = await withLogContext(context, () => definition.handler({ params, query, body, caller, request, reply, api, prefetched }));
         if (reply.sent) return reply;
         if (reply.statusCode === 200 && successStatus !== 200) reply.code(successStatus);

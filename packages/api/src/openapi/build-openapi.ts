@@ -11,14 +11,32 @@ export interface MountedRoute {
 type JsonObject = Record<string, unknown>;
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
-const ERROR_RESPONSES: Record<string, string> = {
-  '400': 'Invalid path parameters or query (field errors in `error.fields`)',
-  '401': 'No valid session',
-  '403': 'No access, or a missing `X-CSRF-Token` on a write',
-  '404': 'Not found',
-  '422': 'Invalid body (field errors in `error.fields`)',
-  '429': 'Rate limited (`Retry-After` header)',
-};
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The statuses the shared pipeline (`register-route.ts`, the error handler) can answer, each with the routes it
+ * applies to. A route's own statuses come from its `errors`; together they are every status the route answers.
+ */
+const PIPELINE_ERRORS: Array<[status: string, description: string, appliesTo: (definition: AnyRouteDefinition) => boolean]> = [
+  [
+    '400',
+    'Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`)',
+    (d) => d.params !== undefined || d.query !== undefined || WRITES.has(d.method),
+  ],
+  ['401', 'No valid session (`BL_ERR_API_UNAUTHENTICATED`)', (d) => d.access !== 'public'],
+  [
+    '403',
+    'No access (`BL_ERR_API_FORBIDDEN`), a write without the session\'s `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`)',
+    (d) => d.access !== 'public' || WRITES.has(d.method),
+  ],
+  ['404', 'Not found (`BL_ERR_API_NOT_FOUND`)', (d) => d.access.startsWith('guild') || d.params !== undefined],
+  ['413', 'Body over the size limit (`BL_ERR_API_PAYLOAD_TOO_LARGE`)', (d) => WRITES.has(d.method)],
+  ['414', 'A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`)', (d) => d.params !== undefined],
+  ['415', 'A body that is not JSON in UTF-8 (`BL_ERR_API_UNSUPPORTED_MEDIA_TYPE`)', (d) => WRITES.has(d.method)],
+  ['422', 'Invalid or missing body (`BL_ERR_API_VALIDATION`, field errors in `error.fields`)', (d) => d.body !== undefined],
+  ['429', 'Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header)', (d) => d.rateLimit !== false],
+  ['500', 'Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details)', () => true],
+];
 
 /** Named schemas (zod `.meta({ id })`) collected from every route, served as `components.schemas`. */
 type Components = Record<string, JsonObject>;
@@ -74,14 +92,16 @@ function operation({ prefix, definition }: MountedRoute, components: Components)
       ? { description: 'No content' }
       : { description: 'Success', content: { 'application/json': { schema: jsonSchema(schema, 'output', components) } } };
   }
-  const errors = Object.entries(ERROR_RESPONSES).filter(([status]) => {
-    if (status === '401' || status === '403') return definition.access !== 'public';
-    if (status === '404') return definition.access.startsWith('guild') || definition.params !== undefined;
-    if (status === '422') return definition.body !== undefined;
-    if (status === '429') return definition.rateLimit !== false;
-    return definition.params !== undefined || definition.query !== undefined;
-  });
-  for (const [status, description] of errors) responses[status] ??= { description, content: { 'application/json': { schema: ERROR_REF } } };
+  const errors: Array<[string, string]> = [
+    ...PIPELINE_ERRORS.filter(([, , appliesTo]) => appliesTo(definition)).map(([status, description]): [string, string] => [status, description]),
+    ...Object.entries(definition.errors ?? {}).map(([status, description]): [string, string] => [status, String(description)]),
+  ];
+  for (const [status, description] of errors) {
+    const listed = responses[status] as { description: string } | undefined;
+    // A route's own meaning of a status the pipeline also answers is added to the pipeline's.
+    if (listed === undefined) responses[status] = { description, content: { 'application/json': { schema: ERROR_REF } } };
+    else if (!listed.description.includes(description)) listed.description = `${listed.description}; or ${description}`;
+  }
   return {
     summary: definition.summary,
     ...(definition.description ? { description: definition.description } : {}),

@@ -113,10 +113,11 @@ describe('health, OpenAPI, errors and HTTP hardening', () => {
     expect((await client.get('/api/v1/docs/reference.js')).text).toContain('/api/v1/openapi.json');
   });
 
-  it('GIVEN any response THEN security headers are set', async () => {
+  it('GIVEN any response THEN security headers are set AND X-Frame-Options agrees with CSP frame-ancestors (DENY)', async () => {
     const response = await ApiClient.http(baseUrl).get('/api/v1/health');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.headers['strict-transport-security']).toBeDefined();
   });
 

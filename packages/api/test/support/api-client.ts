@@ -54,8 +54,13 @@ export class ApiClient {
     return this;
   }
 
+  /** `rawBody` is sent as is with `content-type: application/json` (malformed or hostile JSON); `body` is encoded. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async request<T = any>(method: string, url: string, options: { body?: unknown; csrf?: boolean | string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    options: { body?: unknown; rawBody?: string; csrf?: boolean | string; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     const cookie = this.jar.header();
     if (cookie) headers.cookie = cookie;
@@ -64,9 +69,9 @@ export class ApiClient {
       if (token) headers['x-csrf-token'] = token;
     }
     let payload: string | undefined;
-    if (options.body !== undefined) {
+    if (options.body !== undefined || options.rawBody !== undefined) {
       headers['content-type'] = 'application/json';
-      payload = JSON.stringify(options.body);
+      payload = options.rawBody ?? JSON.stringify(options.body);
     }
     const response = await this.transport({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
     this.jar.store(response.headers['set-cookie']);

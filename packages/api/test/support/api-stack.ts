@@ -5,6 +5,7 @@ import { createSessionStore } from '../../src/auth/session-store.js';
 import { createTokenCipher } from '../../src/auth/token-cipher.js';
 import { createApi, type BaselineApi, type CreateApiOptions } from '../../src/index.js';
 import { createLogCapture } from './capture-logs.js';
+import { recordForAudit } from './log-audit.js';
 import { ApiClient } from './api-client.js';
 import { brokenRoutesPlugin, greeterPlugin, moderationPlugin } from './test-plugins.js';
 
@@ -135,8 +136,9 @@ export async function createApiStack(options: ApiStackOptions = {}) {
       return [...new Set((await secretsSeen()).filter((secret) => text.includes(secret.value)).map((secret) => secret.kind))];
     },
     async close() {
-      // Every suite also proves no secret it handled reached the logs.
+      // Every suite also proves no secret it handled reached the logs, and leaves both for the run-wide audit.
       const leaked = services.length > 0 ? await this.leakedSecrets() : [];
+      if (services.length > 0) recordForAudit(logs.text(), await secretsSeen());
       for (const api of apis) await api.close();
       for (const instance of services) await instance.close();
       await emulator.close();

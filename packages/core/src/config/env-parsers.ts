@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { snowflake as snowflakeSchema } from '../validation/snowflake.js';
 
 /*
  * Small zod building blocks for environment variables. Every parser takes the raw string (already trimmed,
@@ -13,8 +14,8 @@ function fail(ctx: Ctx, detail: string): never {
   return z.NEVER;
 }
 
-/** A Discord snowflake: a string of 17 to 20 digits, kept as a string. */
-export const snowflake = () => z.string().regex(/^\d{17,20}$/);
+/** A Discord snowflake (17 to 20 digits, at most 2^63-1), kept as a string: the rule every untrusted id follows. */
+export const snowflake = snowflakeSchema;
 
 /** A base-10 integer within [min, max]. */
 export const integer = (min: number, max: number) =>

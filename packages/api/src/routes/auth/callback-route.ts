@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { OAUTH_STATE_COOKIE, setSessionCookies } from '../../auth/auth-cookies.js';
+import { clearOAuthStateCookie, OAUTH_STATE_COOKIE, setSessionCookies } from '../../auth/auth-cookies.js';
 import { tokensFromGrant } from '../../auth/discord-tokens.js';
 import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import { csrfTokenMatches } from '../../http/csrf.js';
 import { defineRoute } from '../../http/define-route.js';
+import { text } from '../../http/schemas.js';
 import { accessibleGuilds } from '../guilds/accessible-guilds.js';
 import { meSchema } from './auth-schemas.js';
 
@@ -15,15 +16,20 @@ export const callbackRoute = defineRoute({
     'The state must be one this API issued (single use) to this browser. Sets the httpOnly session cookie and answers what `/auth/me` answers.',
   tags: ['auth'],
   access: 'public',
-  body: z.object({ code: z.string().min(1).max(512), state: z.string().min(1).max(128) }),
+  body: z.object({ code: text(512, 1), state: text(128, 1) }),
   responses: { 200: meSchema },
+  errors: {
+    400: 'Unknown, expired, reused or other-browser login state (`BL_ERR_API_OAUTH_STATE`), or Discord refused the code (`BL_ERR_API_OAUTH_FAILED`)',
+    502: 'Discord unreachable (`BL_ERR_API_DISCORD_UNAVAILABLE`)',
+    503: 'Discord login is not configured (`BL_ERR_API_NOT_CONFIGURED`)',
+  },
   async handler({ api, body, request, reply }) {
     const redirectUri = api.options.redirectUri;
     if (!redirectUri) throw new ApiError(503, API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_REDIRECT_URI)');
     // Consume first, so a state is spent even when the rest fails: a replay never gets a second try.
     const issued = await api.services.kv.getDel(`oauth-state:${body.state}`);
     const bound = request.cookies[OAUTH_STATE_COOKIE];
-    reply.clearCookie(OAUTH_STATE_COOKIE, { path: '/api/v1/auth' });
+    clearOAuthStateCookie(reply, api.options);
     // The state is the login's CSRF token: compared with the cookie in constant time, like the session's.
     if (issued === undefined || !csrfTokenMatches(bound, body.state)) {
       throw new ApiError(400, API_ERROR_CODES.oauthState, 'unknown, expired or already used login state; start the login again');

@@ -1,7 +1,7 @@
 import { listAuditLog } from '@baseline/core';
 import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
-import { guildParams, iso, snowflake, timestamp } from '../../http/schemas.js';
+import { guildParams, iso, rowId, snowflake, text, timestamp } from '../../http/schemas.js';
 
 export const auditEntrySchema = z
   .object({
@@ -24,8 +24,8 @@ export const auditLogRoute = defineRoute({
   params: guildParams,
   query: z.object({
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    before: z.string().regex(/^\d+$/).optional().describe('Last entry id of the previous page'),
-    action: z.string().max(64).optional(),
+    before: rowId.optional().describe('Last entry id of the previous page'),
+    action: text(64).optional(),
   }),
   responses: { 200: z.object({ entries: z.array(auditEntrySchema) }) },
   async handler({ api, params, query }) {

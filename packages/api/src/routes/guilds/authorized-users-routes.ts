@@ -29,6 +29,11 @@ export const grantAccessRoute = defineRoute({
   params: guildParams,
   body: z.object({ user_id: snowflake }),
   responses: { 201: authorizedUserSchema },
+  errors: {
+    409: 'The user is already authorized (`BL_ERR_API_CONFLICT`)',
+    502: 'Discord unreachable while checking membership (`BL_ERR_API_DISCORD_UNAVAILABLE`)',
+    503: 'No bot token configured (`BL_ERR_API_NOT_CONFIGURED`)',
+  },
   async handler({ api, params, body, caller }) {
     const member = await api.discord.member(params.guild_id, body.user_id);
     if (member === undefined) {
@@ -58,6 +63,7 @@ export const revokeAccessRoute = defineRoute({
   access: 'guild-authorized',
   params: guildParams.extend({ user_id: snowflake }),
   responses: { 204: null },
+  errors: { 409: 'The user who added the bot cannot be revoked (`BL_ERR_API_INITIAL_USER`)' },
   async handler({ api, params, caller }) {
     const { db } = api.services;
     const existing = await findAuthorizedUser(db, params.guild_id, params.user_id);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { DiscordMember } from '../../discord/discord-rest.js';
 import { defineRoute } from '../../http/define-route.js';
-import { guildParams, snowflake } from '../../http/schemas.js';
+import { guildParams, snowflake, text } from '../../http/schemas.js';
 
 const memberSchema = z.object({
   user_id: snowflake,
@@ -39,11 +39,12 @@ export const listMembersRoute = defineRoute({
   access: 'guild',
   params: guildParams,
   query: z.object({
-    query: z.string().min(1).max(100).optional().describe('Prefix of a username or nickname'),
+    query: text(100, 1).optional().describe('Prefix of a username or nickname'),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     after: snowflake.optional().describe('Last user id of the previous page'),
   }),
   responses: { 200: membersSchema },
+  errors: { 502: 'Discord unreachable or refusing the bot (`BL_ERR_API_DISCORD_UNAVAILABLE`)', 503: 'No bot token configured (`BL_ERR_API_NOT_CONFIGURED`)' },
   async handler({ api, params, query }) {
     const { kv } = api.services;
     const variant = createHash('sha256').update(JSON.stringify([query.query ?? null, query.limit, query.after ?? null])).digest('hex').slice(0, 24);

@@ -2,18 +2,18 @@ import { appendAuditLog, LLM_PRICING_VERSION_KEY, LLM_PROVIDERS } from '@baselin
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
-import { decimalString, snowflake, timestamp } from '../../http/schemas.js';
+import { dateInput, decimalString, snowflake, text, timestamp } from '../../http/schemas.js';
 import { changePrice, currentPrices } from '../../llm/model-pricing.js';
 import { summarizeUsage, type UsageFilter } from '../../llm/usage-summary.js';
 
 const DAY_MS = 86_400_000;
 
 const rangeQuery = z.object({
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('Start (inclusive); default 30 days before `to`'),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('End (exclusive); default now'),
+  from: dateInput.optional().describe('Start (inclusive); default 30 days before `to`'),
+  to: dateInput.optional().describe('End (exclusive); default now'),
   granularity: z.enum(['day', 'week', 'month']).default('day'),
-  provider: z.string().max(32).optional(),
-  model: z.string().max(128).optional(),
+  provider: text(32).optional(),
+  model: text(128).optional(),
 });
 
 const totalsSchema = z.object({
@@ -72,7 +72,7 @@ export const usageByCogRoute = defineRoute({
   summary: "One cog's LLM usage and cost (developer team)",
   tags: ['llm'],
   access: 'developer',
-  params: z.object({ cog_name: z.string().min(1).max(100) }),
+  params: z.object({ cog_name: text(100, 1) }),
   query: rangeQuery,
   responses: { 200: summarySchema },
   handler: async ({ api, params, query }) => summarizeUsage(api.services.db, filterOf(query, { cogName: params.cog_name })),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError, type FieldError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
-import { guildParams } from '../../http/schemas.js';
+import { guildParams, text } from '../../http/schemas.js';
+import { unknownSettingsFields } from './unknown-settings-fields.js';
 
 const allSettingsSchema = z.record(z.string(), z.record(z.string(), z.unknown())).describe('Settings by namespace (plugin id), defaults filled');
 
@@ -43,7 +44,7 @@ export const putSettingsRoute = defineRoute({
   tags: ['settings'],
   access: 'guild',
   params: guildParams,
-  body: z.record(z.string(), z.record(z.string(), z.unknown())).describe('Partial settings by namespace, e.g. { "moderation": { "maxWarnings": 5 } }'),
+  body: z.record(text(64), z.record(text(200), z.unknown())).describe('Partial settings by namespace, e.g. { "moderation": { "maxWarnings": 5 } }'),
   responses: { 200: z.object({ settings: allSettingsSchema }) },
   async handler({ api, params, body, caller }) {
     const { settings } = api.services;
@@ -55,6 +56,13 @@ export const putSettingsRoute = defineRoute({
       const definition = settings.definition(namespace);
       if (definition === undefined) {
         fields.push({ path: namespace, message: 'unknown settings namespace' });
+        continue;
+      }
+      // The published schema says `additionalProperties: false`: a field the namespace does not declare is refused,
+      // never dropped in silence.
+      const unknown = unknownSettingsFields(definition.schema, value, namespace);
+      if (unknown.length > 0) {
+        fields.push(...unknown.map((path) => ({ path, message: 'unknown settings field' })));
         continue;
       }
       current[namespace] = await settings.get(guildId, namespace);
