@@ -21,6 +21,7 @@ import { OAuthStore } from './oauth/oauth-store.js';
 import { oauthRoutes } from './oauth/oauth-routes.js';
 import { resolveOptions, type DiscordEmulatorOptions } from './options.js';
 import { HttpHandler } from './rest/http-handler.js';
+import { ResponseScope } from './rest/response-scope.js';
 import { applicationCommandRoutes } from './rest/routes/command-routes.js';
 import { channelRoutes } from './rest/routes/channel-routes.js';
 import { gatewayRoutes } from './rest/routes/gateway-routes.js';
@@ -79,6 +80,7 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     ctx,
     gateway: new GatewayServer(ctx),
     oauth: new OAuthStore(ctx),
+    responses: new ResponseScope(),
   });
   core.guilds = new GuildActions(core);
   core.roles = new RoleActions(core);
@@ -135,6 +137,7 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     clientSecret: ctx.application.clientSecret,
     state: ctx.state,
     requests: http.requests,
+    unimplementedRequests: http.unimplemented.list,
     clientOptions(): EmulatorClientOptions {
       const result: EmulatorClientOptions = { rest: { api: `${ctx.baseUrl}/api` } };
       const { identifyIntervalMs, maxConcurrency } = resolved.gateway;

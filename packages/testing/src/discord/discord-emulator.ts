@@ -6,6 +6,7 @@ import type { SentMessage } from './driver/sent-message.js';
 import type { GatewaySessionInfo } from './gateway/session-registry.js';
 import type { LoggedRequest } from './rest/http-handler.js';
 import type { RoutePattern } from './rest/route-pattern.js';
+import type { UnimplementedRequest } from './rest/unimplemented-routes.js';
 import type { EmulatorState } from './state/emulator-state.js';
 import type { ChannelRecord, CommandRecord, GuildRecord, MemberRecord, RoleRecord, UserRecord } from './state/records.js';
 
@@ -31,6 +32,12 @@ export interface DiscordEmulator {
   readonly state: EmulatorState;
   /** Every REST request received, oldest first (bounded by `rest.requestLogLimit`). */
   readonly requests: readonly LoggedRequest[];
+  /**
+   * REST requests no emulated route answers (each got Discord's 404 and one warning), one entry per method +
+   * route. Assert it is empty to be sure a scenario only used emulated routes.
+   * @example expect(emulator.unimplementedRequests).toEqual([])
+   */
+  readonly unimplementedRequests: readonly UnimplementedRequest[];
 
   /**
    * Options for `new Client({ intents, ...emulator.clientOptions() })`. Sets `rest.api`, and when the

@@ -8,6 +8,7 @@ import type { RoleActions } from './driver/role-actions.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { GatewayServer } from './gateway/gateway-server.js';
 import type { OAuthStore } from './oauth/oauth-store.js';
+import type { ResponseScope } from './rest/response-scope.js';
 
 /** The emulator's internal components, shared by REST routes and the public driver. */
 export interface EmulatorCore {
@@ -21,4 +22,6 @@ export interface EmulatorCore {
   interactions: InteractionStore;
   commands: CommandStore;
   oauth: OAuthStore;
+  /** Holds driver notifications until the REST response that caused them was written. */
+  responses: ResponseScope;
 }

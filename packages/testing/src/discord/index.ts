@@ -36,6 +36,7 @@ export type { SentMessage } from './driver/sent-message.js';
 export type { GatewaySessionInfo } from './gateway/session-registry.js';
 export type { LoggedRequest } from './rest/http-handler.js';
 export type { RoutePattern } from './rest/route-pattern.js';
+export type { UnimplementedRequest } from './rest/unimplemented-routes.js';
 export type { EmulatorState } from './state/emulator-state.js';
 export type {
   AuditLogEntryRecord,

@@ -69,6 +69,11 @@ export interface RestOptions {
   forcedRetryAfterMs?: number;
   /** Entries kept in `requests`. @default 10_000 */
   requestLogLimit?: number;
+  /**
+   * Where the one warning per unimplemented route goes (also listed in `emulator.unimplementedRequests`).
+   * @default console.warn
+   */
+  warn?: (message: string) => void;
 }
 
 /** Interaction timing. */
@@ -137,6 +142,7 @@ export function resolveOptions(options: DiscordEmulatorOptions): ResolvedOptions
       bucketWindowMs: options.rest?.bucketWindowMs ?? 1000,
       forcedRetryAfterMs: options.rest?.forcedRetryAfterMs ?? 100,
       requestLogLimit: options.rest?.requestLogLimit ?? 10_000,
+      warn: options.rest?.warn ?? ((message: string) => console.warn(message)),
     },
     interactions: {
       responseTimeoutMs: options.interactions?.responseTimeoutMs ?? 3000,

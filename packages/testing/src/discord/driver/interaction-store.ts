@@ -20,6 +20,8 @@ export class InteractionStore {
   readonly byId = new Map<string, InteractionRecord>();
   readonly #byToken = new Map<string, InteractionRecord>();
   #created = 0;
+  /** Interactions changed by a request whose response is not written yet. */
+  readonly #held = new Set<InteractionRecord>();
 
   constructor(private readonly core: EmulatorCore) {}
 
@@ -116,15 +118,24 @@ export class InteractionStore {
     return record;
   }
 
-  /** Wakes every {@link waitFor} on the interaction after a change. */
+  /**
+   * Wakes every {@link waitFor} on the interaction after a change. During a REST request the wake-up waits
+   * until the response was written (see `ResponseScope`), and until then waits do not see the change either.
+   */
   notify(record: InteractionRecord): void {
-    if (record.listeners.size === 0) return;
-    for (const listener of [...record.listeners]) listener();
+    if (this.#held.has(record)) return;
+    this.#held.add(record);
+    this.core.responses.defer(() => {
+      this.#held.delete(record);
+      if (record.listeners.size === 0) return;
+      for (const listener of [...record.listeners]) listener();
+    });
   }
 
   /** Resolves once `check` returns a value, re-checking after every change of the interaction. */
   waitFor<T>(record: InteractionRecord, check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    const now = check();
+    // A change still held for its response is not visible yet: the listener sees it once released.
+    const now = this.#held.has(record) ? undefined : check();
     if (now !== undefined) return Promise.resolve(now);
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -1,6 +1,6 @@
 import { Intent } from '../gateway/intents.js';
 import type { EmulatorState } from './emulator-state.js';
-import type { ChannelRecord, GuildRecord, MemberRecord, MessageRecord, RoleRecord, UserRecord } from './records.js';
+import type { ChannelRecord, GuildRecord, MemberRecord, MessageRecord, ReactionRecord, RoleRecord, UserRecord } from './records.js';
 
 /** Discord user object. */
 export function userPayload(user: UserRecord): Record<string, unknown> {
@@ -166,8 +166,20 @@ export function guildCreatePayload(
   };
 }
 
-/** Discord message object. */
-export function messagePayload(state: EmulatorState, message: MessageRecord): Record<string, unknown> {
+/** Discord reaction object as listed on a message; `me` is the bot's own reaction. */
+export function reactionPayload(state: EmulatorState, reaction: ReactionRecord): Record<string, unknown> {
+  return {
+    count: reaction.userIds.size,
+    count_details: { burst: 0, normal: reaction.userIds.size },
+    me: reaction.userIds.has(state.botUserId),
+    me_burst: false,
+    burst_colors: [],
+    emoji: reaction.emoji,
+  };
+}
+
+/** Discord message object; `depth` 0 includes `referenced_message` one level deep, as Discord does. */
+export function messagePayload(state: EmulatorState, message: MessageRecord, depth = 0): Record<string, unknown> {
   const author = state.users.get(message.authorId);
   const payload: Record<string, unknown> = {
     id: message.id,
@@ -193,5 +205,22 @@ export function messagePayload(state: EmulatorState, message: MessageRecord): Re
   if (message.guildId) payload['guild_id'] = message.guildId;
   if (message.webhookId) payload['webhook_id'] = message.webhookId;
   if (message.applicationId) payload['application_id'] = message.applicationId;
+  if (message.interaction) {
+    payload['interaction_metadata'] = message.interaction.metadata;
+    if (message.interaction.legacy) payload['interaction'] = message.interaction.legacy;
+  }
+  if (message.reference) {
+    const { messageId, channelId, guildId } = message.reference;
+    payload['message_reference'] = { type: 0, message_id: messageId, channel_id: channelId, ...(guildId ? { guild_id: guildId } : {}) };
+    if (message.type === 19 && depth === 0) {
+      const referenced = state.messages.get(messageId);
+      payload['referenced_message'] = referenced ? messagePayload(state, referenced, 1) : null;
+    }
+  }
+  if (message.reactions.length > 0) payload['reactions'] = message.reactions.map((reaction) => reactionPayload(state, reaction));
+  if (message.threadId) {
+    const thread = state.channels.get(message.threadId);
+    if (thread) payload['thread'] = channelPayload(thread);
+  }
   return payload;
 }

@@ -104,7 +104,31 @@ export interface MessageRecord {
   applicationId: string | null;
   /** The interaction this message answers, if any. */
   interactionId: string | null;
+  /** `interaction_metadata` (and the legacy `interaction`) of a message created by an interaction response. */
+  interaction: { metadata: Record<string, unknown>; legacy: Record<string, unknown> | null } | null;
+  /** `message_reference` of a reply (type 19) or a thread starter, stored as sent. */
+  reference: MessageReferenceRecord | null;
+  /** Reactions in the order they were first added. */
+  reactions: ReactionRecord[];
+  /** The thread started from this message, if any (its id equals this message's id). */
+  threadId: string | null;
   deleted: boolean;
+}
+
+/** Where a reply points. */
+export interface MessageReferenceRecord {
+  messageId: string;
+  channelId: string;
+  guildId: string | null;
+}
+
+/** One emoji's reactions on a message. */
+export interface ReactionRecord {
+  /** `name` for a unicode emoji, `name:id` for a custom one (the route's `{emoji}` segment). */
+  key: string;
+  emoji: { id: string | null; name: string; animated?: boolean };
+  /** Who reacted, in order. */
+  userIds: Set<string>;
 }
 
 /** An application command exactly as registered, plus the fields Discord adds. */
