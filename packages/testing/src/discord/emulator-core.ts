@@ -1,10 +1,15 @@
+import type { AuditLog } from './driver/audit-log.js';
 import type { BotMembership } from './driver/bot-membership.js';
+import type { ChannelActions } from './driver/channel-actions.js';
 import type { CommandStore } from './driver/command-store.js';
+import type { DmChannels } from './driver/dm-channels.js';
 import type { GuildActions } from './driver/guild-actions.js';
 import type { InteractionStore } from './driver/interaction-store.js';
 import type { MemberActions } from './driver/member-actions.js';
 import type { MessageActions } from './driver/message-actions.js';
+import type { ReactionActions } from './driver/reaction-actions.js';
 import type { RoleActions } from './driver/role-actions.js';
+import type { ThreadActions } from './driver/thread-actions.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { GatewayServer } from './gateway/gateway-server.js';
 import type { OAuthStore } from './oauth/oauth-store.js';
@@ -19,6 +24,11 @@ export interface EmulatorCore {
   members: MemberActions;
   botMembership: BotMembership;
   messages: MessageActions;
+  dms: DmChannels;
+  reactions: ReactionActions;
+  threads: ThreadActions;
+  audit: AuditLog;
+  channels: ChannelActions;
   interactions: InteractionStore;
   commands: CommandStore;
   oauth: OAuthStore;

@@ -84,6 +84,14 @@ export interface InteractionOptions {
   tokenLifetimeMs?: number;
 }
 
+/** Application command quotas. */
+export interface CommandOptions {
+  /** New commands per scope (a guild, or global) per window; beyond it 400 / 30034. @default 200 */
+  dailyCreateLimit?: number;
+  /** The create-quota window. @default 86_400_000 */
+  createWindowMs?: number;
+}
+
 /** OAuth2 behaviour. */
 export interface OAuthOptions {
   /** Skip the user picker: `/oauth2/authorize` approves as this user (id or username) and redirects at once. */
@@ -106,6 +114,7 @@ export interface DiscordEmulatorOptions {
   gateway?: GatewayOptions;
   rest?: RestOptions;
   interactions?: InteractionOptions;
+  commands?: CommandOptions;
   oauth?: OAuthOptions;
 }
 
@@ -114,6 +123,7 @@ export interface ResolvedOptions {
   gateway: Omit<Required<GatewayOptions>, 'recommendedShards'> & { recommendedShards: number | null };
   rest: Required<RestOptions>;
   interactions: Required<InteractionOptions>;
+  commands: Required<CommandOptions>;
   oauth: Required<Omit<OAuthOptions, 'autoApproveUserId'>> & { autoApproveUserId: string | null };
   privilegedIntents: Set<PrivilegedIntent>;
   redirectUris: string[];
@@ -143,6 +153,10 @@ export function resolveOptions(options: DiscordEmulatorOptions): ResolvedOptions
       forcedRetryAfterMs: options.rest?.forcedRetryAfterMs ?? 100,
       requestLogLimit: options.rest?.requestLogLimit ?? 10_000,
       warn: options.rest?.warn ?? ((message: string) => console.warn(message)),
+    },
+    commands: {
+      dailyCreateLimit: options.commands?.dailyCreateLimit ?? 200,
+      createWindowMs: options.commands?.createWindowMs ?? 86_400_000,
     },
     interactions: {
       responseTimeoutMs: options.interactions?.responseTimeoutMs ?? 3000,

@@ -86,28 +86,11 @@ export class InteractionStore {
     }
   }
 
+  /** A DM interaction's channel: the one named if it is the user's DM, else the user's DM with the bot. */
   #dmChannel(userId: string, channelId: string): ChannelRecord {
-    const { state } = this.core.ctx;
-    const existing = state.channels.get(channelId);
-    if (existing && existing.type === 1) return existing;
-    for (const channel of state.channels.values()) {
-      if (channel.type === 1 && channel.recipientIds.includes(userId)) return channel;
-    }
-    const channel: ChannelRecord = {
-      id: this.core.ctx.snowflakes.next(),
-      guildId: null,
-      type: 1,
-      name: null,
-      position: 0,
-      parentId: null,
-      topic: null,
-      nsfw: false,
-      overwrites: [],
-      lastMessageId: null,
-      recipientIds: [userId],
-    };
-    state.channels.set(channel.id, channel);
-    return channel;
+    const named = this.core.ctx.state.channels.get(channelId);
+    if (named && named.type === 1 && named.recipientIds.includes(userId)) return named;
+    return this.core.dms.open(userId);
   }
 
   /** The interaction behind a webhook token; checks the application id and the 15-minute lifetime. */

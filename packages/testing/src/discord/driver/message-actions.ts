@@ -74,6 +74,7 @@ export class MessageActions {
       deleted: false,
     };
     state.putMessage(message);
+    if (channel?.thread && (message.flags & 64) === 0) channel.thread.messageCount++;
     if ((message.flags & 64) === 0) this.#dispatch(message, 'MESSAGE_CREATE');
     return message;
   }
