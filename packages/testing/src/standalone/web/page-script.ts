@@ -1,11 +1,13 @@
 // The web page's behaviour, served as /app.js: plain ES2017 in the browser, no build step. It renders guilds,
-// channels and messages (polled), builds a form from the selected slash command's registered options, and
-// drives the emulator (invoke, click, select, modal submit, post) through the page server's JSON API.
+// channels with their threads, a DM view per user, members and messages with reactions (polled), builds a form
+// from the selected slash command's registered options, and drives the emulator (invoke, click, select, modal
+// submit, post, reply, react, type, start threads, add/edit/remove members) through the control API.
 export const pageScript = String.raw`
 'use strict';
 (function () {
   var TYPE = { SUB: 1, GROUP: 2, STRING: 3, INTEGER: 4, BOOLEAN: 5, USER: 6, CHANNEL: 7, ROLE: 8, MENTIONABLE: 9, NUMBER: 10, ATTACHMENT: 11 };
-  var ui = { state: null, guildId: null, channelId: null, userId: null, lastMessages: '', lastCommands: '' };
+  var ui = { state: null, guildId: null, channelId: null, userId: null, dm: false, replyTo: null, lastMessages: '', lastCommands: '', lastTyping: 0, lastMembers: '' };
+  var QUICK_EMOJI = ['👍', '❤️', '😂', '🎉', '👀'];
   var $ = function (id) { return document.getElementById(id); };
 
   function h(tag, attrs) {
@@ -64,17 +66,83 @@ export const pageScript = String.raw`
     if (!g) return;
     var byParent = {};
     g.channels.forEach(function (c) { var key = c.parentId || ''; (byParent[key] = byParent[key] || []).push(c); });
+    function threadButtons(parentId) {
+      return g.threads.filter(function (t) { return t.parentId === parentId; }).map(function (t) {
+        return h('button', { class: 'channel thread' + (t.id === ui.channelId ? ' selected' : ''), 'data-thread': t.name, onclick: function () { selectChannel(t.id); } },
+          '🧵 ' + t.name + (t.archived ? ' (archived)' : ''));
+      });
+    }
     function channelButton(c) {
       var text = c.type === 2 || c.type === 13 ? '♪ ' + c.name : '# ' + c.name;
       var usable = [0, 5, 10, 11, 12].indexOf(c.type) >= 0;
-      return h('button', { class: 'channel' + (c.id === ui.channelId ? ' selected' : ''), 'data-name': c.name, disabled: !usable, onclick: function () { selectChannel(c.id); } }, text);
+      box.appendChild(h('button', { class: 'channel' + (c.id === ui.channelId ? ' selected' : ''), 'data-name': c.name, disabled: !usable, onclick: function () { selectChannel(c.id); } }, text));
+      threadButtons(c.id).forEach(function (button) { box.appendChild(button); });
     }
     (byParent[''] || []).forEach(function (c) {
       if (c.type === 4) {
         box.appendChild(h('div', { class: 'category' }, c.name));
-        (byParent[c.id] || []).forEach(function (child) { box.appendChild(channelButton(child)); });
-      } else box.appendChild(channelButton(c));
+        (byParent[c.id] || []).forEach(channelButton);
+      } else channelButton(c);
     });
+    box.appendChild(h('div', { class: 'category' }, 'Direct messages'));
+    box.appendChild(h('button', { class: 'channel' + (ui.dm ? ' selected' : ''), 'data-dm': 'true', onclick: selectDm }, '✉ DM with ' + ui.state.application.botName));
+    renderMembers();
+  }
+
+  // ---- members: join, leave, nickname, roles
+  function renderMembers() {
+    var g = guild();
+    var box = $('members');
+    // Rebuilt only on change, so a half-typed username survives the state polling.
+    var signature = JSON.stringify([g && g.id, g && g.members, g && g.roles, ui.state.users]);
+    if (signature === ui.lastMembers) return;
+    ui.lastMembers = signature;
+    box.replaceChildren();
+    if (!g) return;
+    g.members.forEach(function (m) {
+      var roleNames = m.roles.map(function (id) { var r = g.roles.find(function (role) { return role.id === id; }); return r ? r.name : id; });
+      box.appendChild(h('div', { class: 'member', 'data-member': m.username },
+        h('span', { class: 'author' }, m.displayName), m.bot ? h('span', { class: 'tag' }, 'BOT') : null,
+        h('span', { class: 'hint' }, roleNames.length ? ' ' + roleNames.join(', ') : ''),
+        m.bot ? null : h('button', { class: 'link', title: 'Edit nickname and roles', onclick: function () { editMember(m); } }, 'edit'),
+        m.bot || m.id === g.ownerId ? null : h('button', { class: 'link', title: 'Remove from the guild', onclick: function () { removeMember(m); } }, 'remove')));
+    });
+    var outside = ui.state.users.filter(function (u) { return !g.members.some(function (m) { return m.id === u.id; }); });
+    var select = h.apply(null, ['select', { id: 'join-user' }].concat(outside.map(function (u) { return h('option', { value: u.id }, u.displayName + ' (@' + u.username + ')'); })));
+    box.appendChild(h('form', { class: 'row', id: 'join-form', onsubmit: function (event) {
+      event.preventDefault();
+      var name = $('new-username').value.trim();
+      var add = function (userId) { return api('POST', '/api/members', { guildId: g.id, userId: userId }); };
+      var done = name ? api('POST', '/api/users', { username: name }).then(function (user) { return add(user.id); }) : select.value ? add(select.value) : Promise.reject(new Error('Pick or name a user to add.'));
+      done.then(function (result) { status(result.member.displayName + ' joined ' + g.name + '.'); $('new-username').value = ''; refreshState(); }, function (error) { status(error.message, true); });
+    } }, outside.length ? select : null, h('input', { id: 'new-username', placeholder: 'or a new username' }), h('button', { class: 'primary', type: 'submit' }, 'Add member')));
+  }
+
+  function editMember(m) {
+    var g = guild();
+    var form = $('member-form');
+    var boxes = g.roles.filter(function (r) { return r.id !== g.id && !r.managed; }).map(function (r) {
+      return h('label', { class: 'check' }, h('input', { type: 'checkbox', value: r.id, checked: m.roles.indexOf(r.id) >= 0 }), r.name);
+    });
+    form.replaceChildren.apply(form, [h('strong', {}, 'Member ' + m.username), h('label', {}, 'Nickname', h('input', { name: 'nick', value: m.nick || '' }))].concat(boxes, [
+      h('div', { class: 'row' }, h('button', { class: 'primary', value: 'save' }, 'Save'), h('button', { value: 'cancel', formnovalidate: true }, 'Cancel')),
+    ]));
+    var dialog = $('member-dialog');
+    dialog.onclose = function () {
+      if (dialog.returnValue !== 'save') return;
+      var roles = [];
+      form.querySelectorAll('input[type=checkbox]').forEach(function (input) { if (input.checked) roles.push(input.value); });
+      var nick = form.querySelector('[name=nick]').value;
+      api('PATCH', '/api/members', { guildId: g.id, userId: m.id, nick: nick || null, roles: roles })
+        .then(function (result) { status(result.member.displayName + ' updated.'); refreshState(); }, function (error) { status(error.message, true); });
+    };
+    dialog.showModal();
+  }
+
+  function removeMember(m) {
+    var g = guild();
+    api('DELETE', '/api/members?guildId=' + encodeURIComponent(g.id) + '&userId=' + encodeURIComponent(m.id))
+      .then(function () { status(m.displayName + ' left ' + g.name + '.'); refreshState(); }, function (error) { status(error.message, true); });
   }
 
   function renderUsers() {
@@ -102,8 +170,24 @@ export const pageScript = String.raw`
 
   function selectChannel(id) {
     ui.channelId = id;
+    ui.dm = false;
+    ui.replyTo = null;
+    renderReply();
     renderChannels();
     refreshMessages(true);
+  }
+
+  // The DM view follows the user acted as: each user has their own DM channel with the bot.
+  function selectDm() {
+    if (!ui.userId) return status('Pick a user first.', true);
+    api('POST', '/api/dm-channel', { userId: ui.userId }).then(function (result) {
+      ui.channelId = result.channelId;
+      ui.dm = true;
+      ui.replyTo = null;
+      renderReply();
+      renderChannels();
+      refreshMessages(true);
+    }, function (error) { status(error.message, true); });
   }
 
   // ---- commands
@@ -203,6 +287,7 @@ export const pageScript = String.raw`
     event.preventDefault();
     var command = currentCommand();
     if (!command || !ui.channelId || !ui.userId) return status('Pick a user, a channel and a command first.', true);
+    if (ui.dm) return status('Slash commands run in guild channels here; pick a channel.', true);
     var path = currentOptions();
     var body = { guildId: ui.guildId, channelId: ui.channelId, userId: ui.userId, name: command.name, options: optionValues() };
     if (path.sub) body.subcommand = path.sub;
@@ -289,22 +374,62 @@ export const pageScript = String.raw`
       }), [embed.footer && embed.footer.text ? h('div', { class: 'hint' }, embed.footer.text) : null]));
   }
 
+  function react(message, emoji, mine) {
+    var done = mine
+      ? api('DELETE', '/api/reactions?messageId=' + encodeURIComponent(message.id) + '&userId=' + encodeURIComponent(ui.userId) + '&emoji=' + encodeURIComponent(emoji))
+      : api('POST', '/api/reactions', { messageId: message.id, userId: ui.userId, emoji: emoji });
+    done.then(function () { refreshMessages(true); }, function (error) { status(error.message, true); });
+  }
+
+  function renderReactions(message) {
+    var chips = message.reactions.map(function (r) {
+      var mine = r.userIds.indexOf(ui.userId) >= 0;
+      return h('button', { type: 'button', class: 'reaction' + (mine ? ' mine' : ''), 'data-emoji': r.emoji, onclick: function () { react(message, r.emoji, mine); } }, r.emoji + ' ' + r.count);
+    });
+    var picker = h.apply(null, ['select', { class: 'react-picker', title: 'React', 'data-react': message.id,
+      onchange: function (event) { if (event.target.value) react(message, event.target.value, false); } }, h('option', { value: '' }, '+☺')]
+      .concat(QUICK_EMOJI.map(function (emoji) { return h('option', { value: emoji }, emoji); })));
+    var tools = [picker, h('button', { type: 'button', class: 'link', 'data-reply': message.id, onclick: function () { ui.replyTo = message; renderReply(); } }, 'reply')];
+    var g = guild();
+    var inThread = g && g.threads.some(function (t) { return t.id === ui.channelId; });
+    if (!ui.dm && !inThread && !message.ephemeral && !message.threadId) {
+      tools.push(h('button', { type: 'button', class: 'link', 'data-start-thread': message.id, onclick: function () { startThread(message); } }, 'thread'));
+    }
+    return h.apply(null, ['div', { class: 'reactions' }].concat(chips, tools));
+  }
+
+  function startThread(message) {
+    var name = (message.content || 'Thread').slice(0, 40);
+    api('POST', '/api/threads', { channelId: ui.channelId, userId: ui.userId, name: name, messageId: message.id })
+      .then(function (result) { return refreshState().then(function () { selectChannel(result.threadId); }); }, function (error) { status(error.message, true); });
+  }
+
+  function renderReply() {
+    var note = $('reply-note');
+    note.hidden = !ui.replyTo;
+    note.replaceChildren();
+    if (ui.replyTo) note.append('Replying to ' + ui.replyTo.authorName + ' ', h('button', { type: 'button', class: 'link', onclick: function () { ui.replyTo = null; renderReply(); } }, 'cancel'));
+  }
+
   function renderMessage(message) {
     var time = new Date(message.timestamp).toLocaleTimeString();
     return h.apply(null, ['div', { class: 'message' + (message.ephemeral ? ' ephemeral' : ''), 'data-message-id': message.id, 'data-ephemeral': message.ephemeral ? 'true' : 'false' },
       message.interaction ? h('div', { class: 'used' }, message.interaction.userName + ' used ' + message.interaction.name) : null,
+      message.replyTo ? h('div', { class: 'used' }, '↪ reply') : null,
       h('div', {}, h('span', { class: 'author' }, message.authorName), message.bot ? h('span', { class: 'tag' }, 'BOT') : null, h('span', { class: 'time' }, time)),
       message.loading ? h('div', { class: 'note' }, message.authorName + ' is thinking…') : null,
       message.content ? h('div', { class: 'content' }, message.content, message.edited ? h('span', { class: 'edited' }, ' (edited)') : null) : null]
       .concat(message.embeds.map(renderEmbed), message.components.map(function (c) { return renderComponent(message, c); }),
-        [message.ephemeral ? h('div', { class: 'note' }, 'Only you can see this') : null]));
+        [message.ephemeral ? h('div', { class: 'note' }, 'Only you can see this') : null,
+          message.threadId ? h('button', { type: 'button', class: 'link', onclick: function () { selectChannel(message.threadId); } }, '🧵 open thread') : null,
+          message.ephemeral ? null : renderReactions(message)]));
   }
 
   function refreshMessages(force) {
     if (!ui.channelId) { $('messages').replaceChildren(); return; }
     var g = guild();
-    var channel = g && g.channels.find(function (c) { return c.id === ui.channelId; });
-    $('channel-title').textContent = channel ? '# ' + channel.name : '';
+    var channel = g && (g.channels.find(function (c) { return c.id === ui.channelId; }) || g.threads.find(function (t) { return t.id === ui.channelId; }));
+    $('channel-title').textContent = ui.dm ? '✉ DM with ' + ui.state.application.botName : channel ? (channel.parentId && channel.type >= 10 && channel.type <= 12 ? '🧵 ' : '# ') + channel.name : '';
     return api('GET', '/api/messages?channel=' + encodeURIComponent(ui.channelId) + '&user=' + encodeURIComponent(ui.userId || '')).then(function (data) {
       var signature = JSON.stringify(data.messages);
       if (!force && signature === ui.lastMessages) return;
@@ -324,10 +449,22 @@ export const pageScript = String.raw`
       if (first || !guild()) return selectGuild(state.guilds.length ? state.guilds[0].id : null);
       renderGuilds();
       renderCommands();
+      renderUsers();
+      renderChannels();
     }, function (error) { status('Emulator unreachable: ' + error.message, true); });
   }
 
-  $('user-select').addEventListener('change', function (event) { ui.userId = event.target.value; refreshMessages(true); });
+  $('user-select').addEventListener('change', function (event) {
+    ui.userId = event.target.value;
+    if (ui.dm) selectDm();
+    else refreshMessages(true);
+  });
+  $('message-input').addEventListener('input', function () {
+    // Discord clients re-send typing every ~8 s while the user types.
+    if (!ui.channelId || !ui.userId || Date.now() - ui.lastTyping < 8000) return;
+    ui.lastTyping = Date.now();
+    api('POST', '/api/typing', { channelId: ui.channelId, userId: ui.userId }).catch(function () {});
+  });
   $('command-select').addEventListener('change', renderSubcommands);
   $('subcommand-select').addEventListener('change', renderOptions);
   $('command-form').addEventListener('submit', runCommand);
@@ -335,8 +472,10 @@ export const pageScript = String.raw`
     event.preventDefault();
     var input = $('message-input');
     if (!input.value || !ui.channelId || !ui.userId) return;
-    api('POST', '/api/message', { channelId: ui.channelId, userId: ui.userId, content: input.value })
-      .then(function () { input.value = ''; refreshMessages(true); }, function (error) { status(error.message, true); });
+    var body = { channelId: ui.channelId, userId: ui.userId, content: input.value };
+    if (ui.replyTo) body.replyTo = ui.replyTo.id;
+    api('POST', '/api/message', body)
+      .then(function () { input.value = ''; ui.replyTo = null; ui.lastTyping = 0; renderReply(); refreshMessages(true); }, function (error) { status(error.message, true); });
   });
 
   refreshState();
