@@ -23,21 +23,10 @@ import type { EmulatorCore } from './emulator-core.js';
 import { GatewayServer } from './gateway/gateway-server.js';
 import { createIdentifyThrottler } from './identify-throttler.js';
 import { OAuthStore } from './oauth/oauth-store.js';
-import { oauthRoutes } from './oauth/oauth-routes.js';
 import { resolveOptions, type DiscordEmulatorOptions } from './options.js';
 import { HttpHandler } from './rest/http-handler.js';
+import { emulatedRoutes } from './rest/routes/emulated-routes.js';
 import { ResponseScope } from './rest/response-scope.js';
-import { applicationCommandRoutes } from './rest/routes/command-routes.js';
-import { channelAdminRoutes } from './rest/routes/channel-admin-routes.js';
-import { channelRoutes } from './rest/routes/channel-routes.js';
-import { memberRoutes } from './rest/routes/member-routes.js';
-import { roleRoutes } from './rest/routes/role-routes.js';
-import { gatewayRoutes } from './rest/routes/gateway-routes.js';
-import { guildRoutes } from './rest/routes/guild-routes.js';
-import { interactionRoutes } from './rest/routes/interaction-routes.js';
-import { reactionRoutes } from './rest/routes/reaction-routes.js';
-import { threadRoutes } from './rest/routes/thread-routes.js';
-import { userRoutes } from './rest/routes/user-routes.js';
 import { SnowflakeGenerator } from './snowflake.js';
 import { EmulatorState } from './state/emulator-state.js';
 import type { DiscordEmulatorSeed } from './state/seed.js';
@@ -122,20 +111,8 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
   for (const user of seed.users ?? []) core.guilds.addUser(user);
   for (const guild of seed.guilds ?? []) core.guilds.addGuild(guild);
 
-  const http = new HttpHandler(core, [
-    ...gatewayRoutes,
-    ...userRoutes,
-    ...applicationCommandRoutes,
-    ...interactionRoutes,
-    ...channelRoutes,
-    ...reactionRoutes,
-    ...threadRoutes,
-    ...channelAdminRoutes,
-    ...guildRoutes,
-    ...memberRoutes,
-    ...roleRoutes,
-    ...oauthRoutes,
-  ]);
+  const http = new HttpHandler(core, emulatedRoutes);
+
   const server = createServer((request, response) => void http.handle(request, response));
   server.on('upgrade', (request, socket, head) => core.gateway.handleUpgrade(request, socket, head));
   const host = options.host ?? '127.0.0.1';

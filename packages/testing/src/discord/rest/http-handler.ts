@@ -150,16 +150,16 @@ export class HttpHandler {
         let handled;
         try {
           handled = route.handle({
-          core: this.core,
-          method,
-          path,
-          params,
-          query: new URLSearchParams(search),
-          body: parsed.body,
-          files: parsed.files,
-          headers: request.headers,
-          auth,
-          reason: typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader) : null,
+            core: this.core,
+            method,
+            path,
+            params,
+            query: new URLSearchParams(search),
+            body: parsed.body,
+            files: parsed.files,
+            headers: request.headers,
+            auth,
+            reason: typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader) : null,
           });
         } finally {
           held = this.#scope.close(previousScope);

@@ -26,13 +26,17 @@ function overwrites(raw: unknown): PermissionOverwrite[] | undefined {
 
 /** `changes` of CHANNEL_UPDATE for the keys an edit touched. */
 function channelChanges(channel: ChannelRecord, edit: ChannelEdit): AuditChange[] {
-  const changes: AuditChange[] = [];
-  if (edit.name !== undefined && edit.name !== channel.name) changes.push({ key: 'name', old_value: channel.name, new_value: edit.name });
-  if (edit.topic !== undefined && edit.topic !== channel.topic) changes.push({ key: 'topic', old_value: channel.topic ?? undefined, new_value: edit.topic ?? undefined });
-  if (edit.nsfw !== undefined && edit.nsfw !== channel.nsfw) changes.push({ key: 'nsfw', old_value: channel.nsfw, new_value: edit.nsfw });
-  if (edit.position !== undefined && edit.position !== channel.position) changes.push({ key: 'position', old_value: channel.position, new_value: edit.position });
-  if (edit.parentId !== undefined && edit.parentId !== channel.parentId) changes.push({ key: 'parent_id', old_value: channel.parentId ?? undefined, new_value: edit.parentId ?? undefined });
-  return changes;
+  const pairs: [string, unknown, unknown][] = [
+    ['name', channel.name, edit.name],
+    ['topic', channel.topic, edit.topic],
+    ['nsfw', channel.nsfw, edit.nsfw],
+    ['position', channel.position, edit.position],
+    ['parent_id', channel.parentId, edit.parentId],
+  ];
+  // Discord leaves out null sides of a change.
+  return pairs
+    .filter(([, before, after]) => after !== undefined && after !== before)
+    .map(([key, before, after]) => ({ key, ...(before === null ? {} : { old_value: before }), ...(after === null ? {} : { new_value: after }) }));
 }
 
 function editThread(core: EmulatorCore, guild: GuildRecord, thread: ChannelRecord, data: Body): ChannelRecord {
@@ -52,6 +56,7 @@ export const channelAdminRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/guilds/:guild_id/channels',
     auth: 'bot',
+    partial: 'no slowmode, bitrate or user limit; no role-hierarchy check on overwrites',
     handle: ({ core, params, body, reason }) => {
       const guild = botGuild(core, params['guild_id']);
       requireBotPermission(core, guild, Permission.ManageChannels);
@@ -90,6 +95,7 @@ export const channelAdminRoutes: RouteDefinition[] = [
     method: 'PATCH',
     path: '/channels/:channel_id',
     auth: 'bot',
+    partial: 'name, topic, nsfw, position, parent and overwrites (threads: name, archived, locked, auto-archive)',
     handle: ({ core, params, body, reason }) => {
       const { channel, guild } = botChannel(core, params['channel_id']);
       if (!guild) throw Errors.missingPermissions();

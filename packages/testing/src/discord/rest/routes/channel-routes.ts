@@ -68,6 +68,7 @@ export const channelRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/channels/:channel_id/messages',
     auth: 'bot',
+    partial: 'no stickers, polls, forwards or `allowed_mentions`; attachments keep name and size only',
     handle: ({ core, params, body, files }) => {
       const { channel, guild } = botChannel(core, params['channel_id']);
       if (guild) requireBotPermission(core, guild, channel.thread ? Permission.SendMessagesInThreads : Permission.SendMessages, channel);
@@ -108,6 +109,7 @@ export const channelRoutes: RouteDefinition[] = [
     method: 'PATCH',
     path: '/channels/:channel_id/messages/:message_id',
     auth: 'bot',
+    partial: 'content, embeds and components only',
     handle: ({ core, params, body }) => {
       const { channel } = botChannel(core, params['channel_id']);
       const message = core.ctx.state.channelMessages.get(channel.id)?.get(params['message_id']!);

@@ -14,6 +14,7 @@ export const guildRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/guilds/:guild_id',
     auth: 'bot',
+    partial: 'no emojis, stickers or counts beyond members',
     handle: ({ core, params, query }) => {
       const guild = botGuild(core, params['guild_id']);
       const body = guildPayload(core.ctx.state, guild);

@@ -77,6 +77,7 @@ export const memberRoutes: RouteDefinition[] = [
     method: 'PATCH',
     path: '/guilds/:guild_id/members/:user_id',
     auth: 'bot',
+    partial: 'nick, roles and timeout; no voice fields; no role-hierarchy check',
     handle: (request) => {
       const { guild, member } = target(request.core, request.params);
       const data = (request.body ?? {}) as Body;

@@ -48,6 +48,7 @@ export const roleRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/guilds/:guild_id/roles',
     auth: 'bot',
+    partial: 'no icon or position; no role-hierarchy check',
     handle: ({ core, params, body, reason }) => {
       const guild = botGuild(core, params['guild_id']);
       requireBotPermission(core, guild, Permission.ManageRoles);
@@ -62,6 +63,7 @@ export const roleRoutes: RouteDefinition[] = [
     method: 'PATCH',
     path: '/guilds/:guild_id/roles/:role_id',
     auth: 'bot',
+    partial: 'no icon or position; no role-hierarchy check',
     handle: ({ core, params, body, reason }) => {
       const guild = botGuild(core, params['guild_id']);
       requireBotPermission(core, guild, Permission.ManageRoles);

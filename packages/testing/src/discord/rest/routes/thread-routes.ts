@@ -20,7 +20,9 @@ function threadName(data: Body): string {
 function archiveDuration(data: Body): number | undefined {
   const value = data['auto_archive_duration'];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !ARCHIVE_DURATIONS.has(value)) throw Errors.invalidForm('auto_archive_duration', 'BASE_TYPE_CHOICES', 'Value must be one of {60, 1440, 4320, 10080}.');
+  if (typeof value !== 'number' || !ARCHIVE_DURATIONS.has(value)) {
+    throw Errors.invalidForm('auto_archive_duration', 'BASE_TYPE_CHOICES', 'Value must be one of {60, 1440, 4320, 10080}.');
+  }
   return value;
 }
 
@@ -64,6 +66,7 @@ export const threadRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/channels/:channel_id/threads',
     auth: 'bot',
+    partial: 'forum posts without tags; the starter message gets its own id',
     handle: ({ core, params, body }) => {
       const { channel, guild } = botChannel(core, params['channel_id']);
       if (!guild || !THREAD_PARENTS.has(channel.type)) throw Errors.invalidForm('channel_id', 'CHANNEL_TYPE_INVALID', 'Cannot start a thread here');
