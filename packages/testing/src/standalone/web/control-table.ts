@@ -7,13 +7,15 @@ export const CONTROL_END = '<!-- control-api:end -->';
 /** The README's table of control endpoints: method, path, input, answer and what it does. */
 export function renderControlTable(routes: readonly ControlRoute[]): string {
   const cell = (text: string) => text.replaceAll('|', '\\|');
+  // JSON bodies as code; query descriptions already quote their parameter names.
+  const code = (text: string) => (text.startsWith('{') ? `\`${cell(text)}\`` : cell(text));
   return [
     CONTROL_START,
     '',
     '| Method | Path | Query / JSON body | Answer (200) | Does |',
     '|---|---|---|---|---|',
     ...routes.map(
-      (route) => `| ${route.method} | \`${route.path}\` | ${route.input ? `\`${cell(route.input)}\`` : ''} | \`${cell(route.answer)}\` | ${cell(route.summary)} |`,
+      (route) => `| ${route.method} | \`${route.path}\` | ${code(route.input)} | \`${cell(route.answer)}\` | ${cell(route.summary)} |`,
     ),
     '',
     CONTROL_END,
