@@ -3,30 +3,30 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DiscordEmulator, EmulatorClientOptions } from './discord-emulator.js';
-import { DiscordEmulatorError } from './discord-emulator-error.js';
+import { AuditLog } from './driver/audit-log.js';
 import { BotMembership } from './driver/bot-membership.js';
+import { ChannelActions } from './driver/channel-actions.js';
 import { CommandStore } from './driver/command-store.js';
+import { DmChannels } from './driver/dm-channels.js';
 import { GuildActions } from './driver/guild-actions.js';
 import { InteractionDriver } from './driver/interaction-driver.js';
 import { InteractionStore } from './driver/interaction-store.js';
 import { MemberActions } from './driver/member-actions.js';
 import { MessageActions } from './driver/message-actions.js';
+import { ReactionActions } from './driver/reaction-actions.js';
 import { RoleActions } from './driver/role-actions.js';
+import { ThreadActions } from './driver/thread-actions.js';
 import { toSentMessage } from './driver/sent-message.js';
+import { UserActions } from './driver/user-actions.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { EmulatorCore } from './emulator-core.js';
 import { GatewayServer } from './gateway/gateway-server.js';
 import { createIdentifyThrottler } from './identify-throttler.js';
 import { OAuthStore } from './oauth/oauth-store.js';
-import { oauthRoutes } from './oauth/oauth-routes.js';
 import { resolveOptions, type DiscordEmulatorOptions } from './options.js';
 import { HttpHandler } from './rest/http-handler.js';
-import { applicationCommandRoutes } from './rest/routes/command-routes.js';
-import { channelRoutes } from './rest/routes/channel-routes.js';
-import { gatewayRoutes } from './rest/routes/gateway-routes.js';
-import { guildRoutes } from './rest/routes/guild-routes.js';
-import { interactionRoutes } from './rest/routes/interaction-routes.js';
-import { userRoutes } from './rest/routes/user-routes.js';
+import { emulatedRoutes } from './rest/routes/emulated-routes.js';
+import { ResponseScope } from './rest/response-scope.js';
 import { SnowflakeGenerator } from './snowflake.js';
 import { EmulatorState } from './state/emulator-state.js';
 import type { DiscordEmulatorSeed } from './state/seed.js';
@@ -79,15 +79,22 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     ctx,
     gateway: new GatewayServer(ctx),
     oauth: new OAuthStore(ctx),
+    responses: new ResponseScope(),
   });
   core.guilds = new GuildActions(core);
   core.roles = new RoleActions(core);
   core.members = new MemberActions(core);
   core.botMembership = new BotMembership(core);
   core.messages = new MessageActions(core);
+  core.dms = new DmChannels(core);
+  core.reactions = new ReactionActions(core);
+  core.threads = new ThreadActions(core);
+  core.audit = new AuditLog(core);
+  core.channels = new ChannelActions(core);
   core.interactions = new InteractionStore(core);
   core.commands = new CommandStore(core);
   const driver = new InteractionDriver(core);
+  const users = new UserActions(core);
 
   ctx.state.users.set(applicationId, {
     id: applicationId,
@@ -104,15 +111,8 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
   for (const user of seed.users ?? []) core.guilds.addUser(user);
   for (const guild of seed.guilds ?? []) core.guilds.addGuild(guild);
 
-  const http = new HttpHandler(core, [
-    ...gatewayRoutes,
-    ...userRoutes,
-    ...applicationCommandRoutes,
-    ...interactionRoutes,
-    ...channelRoutes,
-    ...guildRoutes,
-    ...oauthRoutes,
-  ]);
+  const http = new HttpHandler(core, emulatedRoutes);
+
   const server = createServer((request, response) => void http.handle(request, response));
   server.on('upgrade', (request, socket, head) => core.gateway.handleUpgrade(request, socket, head));
   const host = options.host ?? '127.0.0.1';
@@ -125,7 +125,6 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
   ctx.gatewayUrl = `ws://${host}:${port}/gateway`;
 
   const { guilds, roles, members, botMembership } = core;
-  const userId = (idOrName: string) => guilds.user(idOrName).id;
   const emulator: DiscordEmulator = {
     url: ctx.baseUrl,
     restUrl: `${ctx.baseUrl}/api`,
@@ -135,6 +134,7 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     clientSecret: ctx.application.clientSecret,
     state: ctx.state,
     requests: http.requests,
+    unimplementedRequests: http.unimplemented.list,
     clientOptions(): EmulatorClientOptions {
       const result: EmulatorClientOptions = { rest: { api: `${ctx.baseUrl}/api` } };
       const { identifyIntervalMs, maxConcurrency } = resolved.gateway;
@@ -156,13 +156,16 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     botRole: (guildId) => [...guilds.guild(guildId).roles.values()].find((role) => role.botId === applicationId),
     makeBotJoin: (guildId, input) => botMembership.botJoin(guildId, input),
     makeBotLeave: (guildId) => botMembership.botLeave(guildId),
-    sendMessage: (input) => {
-      const channel = ctx.state.channels.get(input.channelId);
-      const author = userId(input.userId);
-      if (!channel) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_CHANNEL', `no channel ${input.channelId}`);
-      if (channel.guildId) guilds.member(guilds.guild(channel.guildId), author);
-      return toSentMessage(core.messages.create({ channelId: input.channelId, authorId: author, content: input.content, embeds: input.embeds ?? [] }));
-    },
+    sendMessage: (input) => users.sendMessage(input),
+    sendDirectMessage: (input) => users.sendDirectMessage(input),
+    dmChannel: (user) => users.dmChannel(user),
+    react: (messageId, user, emoji) => users.react(messageId, user, emoji),
+    unreact: (messageId, user, emoji) => users.unreact(messageId, user, emoji),
+    startTyping: (channelId, user) => users.startTyping(channelId, user),
+    startThread: (input) => users.startThread(input),
+    joinThread: (threadId, user) => users.joinThread(threadId, user),
+    leaveThread: (threadId, user) => users.leaveThread(threadId, user),
+    archiveThread: (threadId, archived) => users.archiveThread(threadId, archived),
     messages: (channelId) => [...(ctx.state.channelMessages.get(channelId)?.values() ?? [])].map(toSentMessage),
     invokeSlashCommand: (input) => driver.slashCommand(input),
     invokeAutocomplete: (input) => driver.slashCommand(input, input.focused),

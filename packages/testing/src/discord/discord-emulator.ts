@@ -3,9 +3,11 @@ import type { AutocompleteInput, ContextMenuInput, ModalSubmitInput, SlashComman
 import type { InteractionHandle } from './driver/interaction-handle.js';
 import type { InteractionRecord } from './driver/interaction-record.js';
 import type { SentMessage } from './driver/sent-message.js';
+import type { UserMessageInput, UserThreadInput } from './driver/user-actions.js';
 import type { GatewaySessionInfo } from './gateway/session-registry.js';
 import type { LoggedRequest } from './rest/http-handler.js';
 import type { RoutePattern } from './rest/route-pattern.js';
+import type { UnimplementedRequest } from './rest/unimplemented-routes.js';
 import type { EmulatorState } from './state/emulator-state.js';
 import type { ChannelRecord, CommandRecord, GuildRecord, MemberRecord, RoleRecord, UserRecord } from './state/records.js';
 
@@ -31,6 +33,12 @@ export interface DiscordEmulator {
   readonly state: EmulatorState;
   /** Every REST request received, oldest first (bounded by `rest.requestLogLimit`). */
   readonly requests: readonly LoggedRequest[];
+  /**
+   * REST requests no emulated route answers (each got Discord's 404 and one warning), one entry per method +
+   * route. Assert it is empty to be sure a scenario only used emulated routes.
+   * @example expect(emulator.unimplementedRequests).toEqual([])
+   */
+  readonly unimplementedRequests: readonly UnimplementedRequest[];
 
   /**
    * Options for `new Client({ intents, ...emulator.clientOptions() })`. Sets `rest.api`, and when the
@@ -81,10 +89,40 @@ export interface DiscordEmulator {
 
   // Messages and interactions.
   /**
-   * A member posts a message (MESSAGE_CREATE, content blanked for sessions without MESSAGE_CONTENT).
-   * @example emulator.sendMessage({ channelId, userId: 'alice', content: 'hello' })
+   * A member posts a message (MESSAGE_CREATE, content blanked for sessions without MESSAGE_CONTENT), in a
+   * guild channel, a thread (joining it) or their DM; `replyTo` makes it a reply (type 19).
+   * @example emulator.sendMessage({ channelId, userId: 'alice', content: 'hello', replyTo: botMessage.id })
    */
-  sendMessage(input: { channelId: string; userId: string; content: string; embeds?: unknown[] }): SentMessage;
+  sendMessage(input: UserMessageInput): SentMessage;
+  /**
+   * A user writes to the bot in their DM (MESSAGE_CREATE under DIRECT_MESSAGES on shard 0; discord.js needs
+   * `partials: [Partials.Channel]` to see it, as with Discord).
+   * @example emulator.sendDirectMessage({ userId: 'alice', content: 'help' })
+   */
+  sendDirectMessage(input: { userId: string; content: string; embeds?: unknown[] }): SentMessage;
+  /** The bot's DM channel with a user, opened if needed. @example emulator.messages(emulator.dmChannel('alice').id) */
+  dmChannel(userIdOrName: string): ChannelRecord;
+  /**
+   * A user reacts (MESSAGE_REACTION_ADD under GUILD_MESSAGE_REACTIONS or DIRECT_MESSAGE_REACTIONS, to the
+   * guild's shard). `emoji` is unicode (`'👍'`) or custom (`'party:1234…'`).
+   * @example emulator.react(message.id, 'alice', '👍')
+   */
+  react(messageId: string, userIdOrName: string, emoji: string): void;
+  /** Removes a user's reaction (MESSAGE_REACTION_REMOVE). @example emulator.unreact(message.id, 'alice', '👍') */
+  unreact(messageId: string, userIdOrName: string, emoji: string): void;
+  /** TYPING_START (GUILD_MESSAGE_TYPING / DIRECT_MESSAGE_TYPING). @example emulator.startTyping(channelId, 'alice') */
+  startTyping(channelId: string, userIdOrName: string): void;
+  /**
+   * A user starts a thread, from a message or standalone (THREAD_CREATE). Post in it with `sendMessage`.
+   * @example const thread = emulator.startThread({ channelId, userId: 'alice', name: 'Plans', messageId });
+   */
+  startThread(input: UserThreadInput): ChannelRecord;
+  /** A user joins a thread (THREAD_MEMBERS_UPDATE). @example emulator.joinThread(thread.id, 'bob') */
+  joinThread(threadId: string, userIdOrName: string): void;
+  /** A user leaves a thread. @example emulator.leaveThread(thread.id, 'bob') */
+  leaveThread(threadId: string, userIdOrName: string): void;
+  /** Archives (or with `false` reopens) a thread (THREAD_UPDATE). @example emulator.archiveThread(thread.id) */
+  archiveThread(threadId: string, archived?: boolean): void;
   /** Messages of a channel, oldest first (ephemeral ones excluded). */
   messages(channelId: string): SentMessage[];
   /**

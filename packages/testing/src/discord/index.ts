@@ -4,6 +4,7 @@ export type { DiscordEmulator, EmulatorClientOptions } from './discord-emulator.
 export { DiscordEmulatorError } from './discord-emulator-error.js';
 export type {
   ApplicationOptions,
+  CommandOptions,
   DiscordEmulatorOptions,
   GatewayOptions,
   InteractionOptions,
@@ -33,9 +34,11 @@ export type {
 export type { InteractionHandle } from './driver/interaction-handle.js';
 export type { InteractionRecord, InteractionResponse } from './driver/interaction-record.js';
 export type { SentMessage } from './driver/sent-message.js';
+export type { UserMessageInput, UserThreadInput } from './driver/user-actions.js';
 export type { GatewaySessionInfo } from './gateway/session-registry.js';
 export type { LoggedRequest } from './rest/http-handler.js';
 export type { RoutePattern } from './rest/route-pattern.js';
+export type { UnimplementedRequest } from './rest/unimplemented-routes.js';
 export type { EmulatorState } from './state/emulator-state.js';
 export type {
   AuditLogEntryRecord,
@@ -44,6 +47,8 @@ export type {
   GuildRecord,
   MemberRecord,
   MessageRecord,
+  ReactionRecord,
+  ThreadRecord,
   RoleRecord,
   UserRecord,
 } from './state/records.js';

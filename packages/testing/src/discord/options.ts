@@ -69,6 +69,11 @@ export interface RestOptions {
   forcedRetryAfterMs?: number;
   /** Entries kept in `requests`. @default 10_000 */
   requestLogLimit?: number;
+  /**
+   * Where the one warning per unimplemented route goes (also listed in `emulator.unimplementedRequests`).
+   * @default console.warn
+   */
+  warn?: (message: string) => void;
 }
 
 /** Interaction timing. */
@@ -77,6 +82,14 @@ export interface InteractionOptions {
   responseTimeoutMs?: number;
   /** Webhook routes of an interaction work for this long, else 50027. @default 900_000 */
   tokenLifetimeMs?: number;
+}
+
+/** Application command quotas. */
+export interface CommandOptions {
+  /** New commands per scope (a guild, or global) per window; beyond it 400 / 30034. @default 200 */
+  dailyCreateLimit?: number;
+  /** The create-quota window. @default 86_400_000 */
+  createWindowMs?: number;
 }
 
 /** OAuth2 behaviour. */
@@ -101,6 +114,7 @@ export interface DiscordEmulatorOptions {
   gateway?: GatewayOptions;
   rest?: RestOptions;
   interactions?: InteractionOptions;
+  commands?: CommandOptions;
   oauth?: OAuthOptions;
 }
 
@@ -109,6 +123,7 @@ export interface ResolvedOptions {
   gateway: Omit<Required<GatewayOptions>, 'recommendedShards'> & { recommendedShards: number | null };
   rest: Required<RestOptions>;
   interactions: Required<InteractionOptions>;
+  commands: Required<CommandOptions>;
   oauth: Required<Omit<OAuthOptions, 'autoApproveUserId'>> & { autoApproveUserId: string | null };
   privilegedIntents: Set<PrivilegedIntent>;
   redirectUris: string[];
@@ -137,6 +152,11 @@ export function resolveOptions(options: DiscordEmulatorOptions): ResolvedOptions
       bucketWindowMs: options.rest?.bucketWindowMs ?? 1000,
       forcedRetryAfterMs: options.rest?.forcedRetryAfterMs ?? 100,
       requestLogLimit: options.rest?.requestLogLimit ?? 10_000,
+      warn: options.rest?.warn ?? ((message: string) => console.warn(message)),
+    },
+    commands: {
+      dailyCreateLimit: options.commands?.dailyCreateLimit ?? 200,
+      createWindowMs: options.commands?.createWindowMs ?? 86_400_000,
     },
     interactions: {
       responseTimeoutMs: options.interactions?.responseTimeoutMs ?? 3000,

@@ -8,6 +8,13 @@ describe('Standalone emulator page API', () => {
   let aliceId: string;
   const post = (path: string, body: unknown, contentType = 'application/json') =>
     fetch(new URL(path, standalone.urls.page), { method: 'POST', headers: { 'content-type': contentType }, body: JSON.stringify(body) });
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(new URL(path, standalone.urls.page), {
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
 
   beforeAll(async () => {
     standalone = await startStandaloneEmulator();
@@ -53,5 +60,53 @@ describe('Standalone emulator page API', () => {
     const response = await post('/api/message', { channelId, userId: aliceId, content: 'forged' }, 'text/plain');
     expect(response.status).toBe(400);
     expect(standalone.emulator.messages(channelId)).toHaveLength(before);
+  });
+
+  it('GIVEN a new user created and joined through the control API THEN the member has the roles, a new nickname AND leaves again', async () => {
+    const user = await call('POST', '/api/users', { username: 'dave', globalName: 'Dave' });
+    expect(user).toMatchObject({ status: 200, body: { username: 'dave' } });
+    const joined = await call('POST', '/api/members', { guildId, userId: 'dave', roles: ['Mod'] });
+    const modId = [...standalone.emulator.state.guilds.get(guildId)!.roles.values()].find((role) => role.name === 'Mod')!.id;
+    expect(joined).toMatchObject({ status: 200, body: { member: { username: 'dave', displayName: 'Dave', roles: [modId] } } });
+    const renamed = await call('PATCH', '/api/members', { guildId, userId: 'dave', nick: 'D', roles: [] });
+    expect(renamed.body).toMatchObject({ member: { nick: 'D', displayName: 'D', roles: [] } });
+    expect(standalone.emulator.state.guilds.get(guildId)!.members.get(user.body['id'] as string)?.nick).toBe('D');
+    expect(await call('DELETE', `/api/members?guildId=${guildId}&userId=dave`)).toEqual({ status: 200, body: { ok: true } });
+    expect(standalone.emulator.state.guilds.get(guildId)!.members.has(user.body['id'] as string)).toBe(false);
+    const again = await call('DELETE', `/api/members?guildId=${guildId}&userId=dave`);
+    expect(again).toMatchObject({ status: 400, body: { code: 'BL_ERR_EMULATOR_UNKNOWN_MEMBER' } });
+  });
+
+  it('GIVEN reactions, a reply, a DM, typing and a thread through the control API THEN the emulator state and /api/messages show them', async () => {
+    const { body: posted } = await call('POST', '/api/message', { channelId, userId: 'alice', content: 'react to me' });
+    const messageId = posted['messageId'] as string;
+    expect(await call('POST', '/api/reactions', { messageId, userId: 'bob', emoji: '👍' })).toEqual({ status: 200, body: { ok: true } });
+    const { body: reply } = await call('POST', '/api/message', { channelId, userId: 'bob', content: 'agreed', replyTo: messageId });
+    const { body: listed } = await call('GET', `/api/messages?channel=${channelId}&user=${aliceId}`);
+    const messages = listed['messages'] as { id: string; reactions: unknown[]; replyTo: string | null }[];
+    expect(messages.find((message) => message.id === messageId)?.reactions).toEqual([{ emoji: '👍', count: 1, userIds: [expect.any(String)] }]);
+    expect(messages.find((message) => message.id === reply['messageId'])?.replyTo).toBe(messageId);
+    expect((await call('DELETE', `/api/reactions?messageId=${messageId}&userId=bob&emoji=${encodeURIComponent('👍')}`)).status).toBe(200);
+    expect(standalone.emulator.messages(channelId).find((message) => message.id === messageId)?.reactions).toEqual([]);
+
+    const { body: dm } = await call('POST', '/api/dm', { userId: 'alice', content: 'hi bot' });
+    expect(dm['channelId']).toBe(standalone.emulator.dmChannel('alice').id);
+    expect(await call('POST', '/api/dm-channel', { userId: 'alice' })).toEqual({ status: 200, body: { channelId: dm['channelId'] } });
+    expect((await call('POST', '/api/typing', { channelId, userId: 'alice' })).status).toBe(200);
+
+    const { body: thread } = await call('POST', '/api/threads', { channelId, userId: 'alice', name: 'side talk', messageId });
+    expect(thread['threadId']).toBe(messageId);
+    expect((await call('POST', '/api/threads/members', { threadId: messageId, userId: 'bob' })).status).toBe(200);
+    const state = (await call('GET', '/api/state')).body as { guilds: { id: string; threads: { id: string; name: string }[] }[]; dms: { userId: string }[] };
+    expect(state.guilds.find((guild) => guild.id === guildId)?.threads).toEqual([expect.objectContaining({ id: messageId, name: 'side talk', parentId: channelId })]);
+    expect(state.dms).toEqual([{ channelId: dm['channelId'], userId: aliceId }]);
+    expect(await call('GET', '/api/unimplemented')).toEqual({ status: 200, body: { requests: [] } });
+  });
+
+  it('GIVEN a control request missing a field THEN 400 names the field with a coded error', async () => {
+    expect(await call('POST', '/api/reactions', { messageId: '1', userId: 'alice' })).toEqual({
+      status: 400,
+      body: { error: '"emoji" must be a non-empty string', code: 'BL_ERR_EMULATOR_BAD_CONTROL_REQUEST' },
+    });
   });
 });

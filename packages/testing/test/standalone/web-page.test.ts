@@ -138,4 +138,49 @@ describe('Standalone emulator web page in headless Chromium', () => {
     await page.locator('#modal button[value="submit"]').click();
     await page.locator('.message', { hasText: 'thanks for "great page"' }).waitFor();
   });
+
+  it('GIVEN the members panel THEN a new user is added, renamed through the edit dialog AND removed, each reaching the emulator', async () => {
+    await page.locator('#new-username').fill('erin');
+    await page.locator('#join-form button[type="submit"]').click();
+    const erin = page.locator('.member[data-member="erin"]');
+    await erin.waitFor();
+    await erin.locator('button', { hasText: 'edit' }).click();
+    await page.locator('#member-form input[name="nick"]').fill('Erin the Great');
+    await page.locator('#member-form label.check', { hasText: 'Mod' }).locator('input').check();
+    await page.locator('#member-form button[value="save"]').click();
+    await page.locator('.member[data-member="erin"]', { hasText: 'Erin the Great' }).waitFor();
+    const guild = [...standalone.emulator.state.guilds.values()].find((candidate) => candidate.name === 'Baseline Demo')!;
+    const member = guild.members.get(userId('erin'))!;
+    expect(member.nick).toBe('Erin the Great');
+    expect(member.roles.map((role) => guild.roles.get(role)?.name)).toEqual(['Mod']);
+    await page.locator('.member[data-member="erin"] button', { hasText: 'remove' }).click();
+    await erin.waitFor({ state: 'detached' });
+    expect(guild.members.has(userId('erin'))).toBe(false);
+  });
+
+  it('GIVEN a message on the page THEN a reaction picked shows as a chip, a thread started from it is listed under its channel AND the DM view holds a DM', async () => {
+    await page.locator('#user-select').selectOption(userId('alice'));
+    await page.locator('#message-input').fill('lunch at noon?');
+    await page.locator('#message-form button[type="submit"]').click();
+    const message = page.locator('.message', { hasText: 'lunch at noon?' });
+    await message.waitFor();
+    await message.locator('select.react-picker').selectOption('🎉');
+    await message.locator('.reaction[data-emoji="🎉"]', { hasText: '🎉 1' }).waitFor();
+    const sent = standalone.emulator.messages([...standalone.emulator.state.channels.values()].find((channel) => channel.name === 'general')!.id).at(-1)!;
+    expect(sent.reactions).toEqual([{ emoji: '🎉', userIds: [userId('alice')] }]);
+
+    await message.locator('button[data-start-thread]').click();
+    await page.locator('.channel.thread[data-thread="lunch at noon?"]').waitFor();
+    await expect(page.locator('#channel-title').textContent()).resolves.toBe('🧵 lunch at noon?');
+    await page.locator('#message-input').fill('in the thread');
+    await page.locator('#message-form button[type="submit"]').click();
+    await page.locator('.message', { hasText: 'in the thread' }).waitFor();
+    expect(standalone.emulator.messages(sent.id).map((entry) => entry.content)).toEqual(['in the thread']);
+
+    await page.locator('.channel[data-dm="true"]').click();
+    await page.locator('#message-input').fill('hello bot, privately');
+    await page.locator('#message-form button[type="submit"]').click();
+    await page.locator('.message', { hasText: 'hello bot, privately' }).waitFor();
+    expect(standalone.emulator.messages(standalone.emulator.dmChannel('alice').id).map((entry) => entry.content)).toEqual(['hello bot, privately']);
+  });
 });

@@ -1,13 +1,15 @@
 import type { EmulatorCore } from '../emulator-core.js';
 import type { MemberRecord } from '../state/records.js';
+import { AuditAction } from './audit-log.js';
 import { toPermissions, type BotJoinInput } from './inputs.js';
 import { createRole } from './role-actions.js';
 
-/** Default permissions of the bot's managed role: view, send, embed, history, VIEW_AUDIT_LOG, use commands. */
-export const DEFAULT_BOT_PERMISSIONS = 2_147_568_768n;
+/**
+ * Default permissions of the bot's managed role: view, send, embed, history, VIEW_AUDIT_LOG, use commands,
+ * ADD_REACTIONS, CREATE_PUBLIC_THREADS and SEND_MESSAGES_IN_THREADS.
+ */
+export const DEFAULT_BOT_PERMISSIONS = 311_385_214_144n;
 
-/** Audit log action type of "bot added". */
-export const AUDIT_BOT_ADD = 28;
 
 /** The bot joining and leaving guilds: its managed role, member, audit entry and GUILD_CREATE/GUILD_DELETE. */
 export class BotMembership {
@@ -40,7 +42,7 @@ export class BotMembership {
       communicationDisabledUntil: null,
     };
     ctx.state.putMember(guild, member);
-    guilds.addAuditEntry(guild, { actionType: AUDIT_BOT_ADD, userId: addedBy, targetId: botId });
+    this.core.audit.add(guild, { actionType: AuditAction.BotAdd, userId: addedBy, targetId: botId });
     this.core.gateway.dispatchGuildCreate(guild.id);
     return member;
   }

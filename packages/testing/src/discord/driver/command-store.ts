@@ -10,7 +10,34 @@ type CommandBody = Record<string, unknown>;
  * see a difference and re-send the command on every boot.
  */
 export class CommandStore {
+  /** Creates per scope in the current quota window. */
+  readonly #creates = new Map<string, { windowStart: number; count: number }>();
+
   constructor(private readonly core: EmulatorCore) {}
+
+  /**
+   * Discord's quotas before `incoming` new commands are created in a scope: at most 100 CHAT_INPUT, 15 USER
+   * and 15 MESSAGE commands (30032), and `commands.dailyCreateLimit` creates per window (30034). Updates of
+   * existing commands (same name and type) count against neither.
+   */
+  #checkQuota(guildId: string | null, incoming: CommandBody[], remaining: CommandRecord[]): void {
+    if (incoming.length === 0) return;
+    for (const type of new Set(incoming.map(typeOf))) {
+      const limit = TYPE_LIMITS[type] ?? 100;
+      const count = remaining.filter((command) => command.body.type === type).length + incoming.filter((input) => typeOf(input) === type).length;
+      if (count > limit) throw Errors.maxCommands(limit);
+    }
+    const { dailyCreateLimit, createWindowMs } = this.core.ctx.options.commands;
+    const key = guildId ?? 'global';
+    const now = Date.now();
+    let window = this.#creates.get(key);
+    if (!window || now - window.windowStart >= createWindowMs) {
+      window = { windowStart: now, count: 0 };
+      this.#creates.set(key, window);
+    }
+    if (window.count + incoming.length > dailyCreateLimit) throw Errors.maxDailyCommandCreates(dailyCreateLimit);
+    window.count += incoming.length;
+  }
 
   list(guildId: string | null): CommandRecord[] {
     return [...this.core.ctx.state.commandScope(guildId).values()];
@@ -39,6 +66,7 @@ export class CommandStore {
     const input = validate(body);
     const type = typeof input['type'] === 'number' ? input['type'] : 1;
     const existing = this.list(guildId).find((command) => command.body.name === input['name'] && command.body.type === type);
+    if (!existing) this.#checkQuota(guildId, [input], this.list(guildId));
     const command = this.#record(guildId, input, existing?.id);
     this.core.ctx.state.commandScope(guildId).set(command.id, command);
     return { command, created: !existing };
@@ -67,12 +95,15 @@ export class CommandStore {
     if (!Array.isArray(body)) throw Errors.invalidForm('_root', 'ARRAY_TYPE_CONVERT', 'Must be an array');
     const scope = this.core.ctx.state.commandScope(guildId);
     const previous = [...scope.values()];
-    const next = body.map((item) => {
-      const input = validate(item);
-      const type = typeof input['type'] === 'number' ? input['type'] : 1;
-      const kept = previous.find((command) => command.body.name === input['name'] && command.body.type === type);
-      return this.#record(guildId, input, kept?.id);
-    });
+    const inputs = body.map(validate);
+    const kept = inputs.map((input) => previous.find((command) => command.body.name === input['name'] && command.body.type === typeOf(input)));
+    // PUT replaces the scope: only the commands it creates count, against what it keeps.
+    this.#checkQuota(
+      guildId,
+      inputs.filter((_, index) => !kept[index]),
+      kept.filter((command): command is CommandRecord => command !== undefined),
+    );
+    const next = inputs.map((input, index) => this.#record(guildId, input, kept[index]?.id));
     scope.clear();
     for (const command of next) scope.set(command.id, command);
     return next;
@@ -92,6 +123,13 @@ export class CommandStore {
     if (guildId) body['guild_id'] = guildId;
     return { id: commandId, guildId, body };
   }
+}
+
+/** Most commands of one type per scope: CHAT_INPUT 100, USER 15, MESSAGE 15, PRIMARY_ENTRY_POINT 1. */
+const TYPE_LIMITS: Record<number, number> = { 1: 100, 2: 15, 3: 15, 4: 1 };
+
+function typeOf(input: CommandBody): number {
+  return typeof input['type'] === 'number' ? input['type'] : 1;
 }
 
 function validate(body: unknown): CommandBody {

@@ -3,7 +3,7 @@ import type { EmulatorCore } from '../emulator-core.js';
 import { Intent } from '../gateway/intents.js';
 import { DEFAULT_EVERYONE_PERMISSIONS } from '../permissions.js';
 import { channelPayload } from '../state/payloads.js';
-import type { AuditLogEntryRecord, ChannelRecord, GuildRecord, MemberRecord, RoleRecord, UserRecord } from '../state/records.js';
+import type { ChannelRecord, GuildRecord, MemberRecord, RoleRecord, UserRecord } from '../state/records.js';
 import { dispatchIfBotIn } from './dispatch-if-bot-in.js';
 import { toPermissions, type ChannelInput, type GuildInput, type UserInput } from './inputs.js';
 import { memberRecord } from './member-actions.js';
@@ -89,7 +89,9 @@ export class GuildActions {
       systemChannelId: null,
       roles: new Map(),
       channels: new Map(),
+      threads: new Map(),
       members: new Map(),
+      bans: new Map(),
       auditLog: [],
     };
     guild.roles.set(id, {
@@ -120,7 +122,7 @@ export class GuildActions {
   removeGuild(guildId: string): void {
     const guild = this.guild(guildId);
     const botWasIn = this.state.botIsIn(guildId);
-    for (const channelId of guild.channels.keys()) {
+    for (const channelId of [...guild.channels.keys(), ...guild.threads.keys()]) {
       this.state.channels.delete(channelId);
       this.state.channelMessages.delete(channelId);
     }
@@ -134,22 +136,6 @@ export class GuildActions {
     const channel = this.#createChannel(guild, input);
     dispatchIfBotIn(this.core, guild, 'CHANNEL_CREATE', channelPayload(channel), Intent.Guilds);
     return channel;
-  }
-
-  addAuditEntry(
-    guild: GuildRecord,
-    entry: { actionType: number; userId: string | null; targetId: string | null; reason?: string | null; changes?: unknown[] },
-  ): AuditLogEntryRecord {
-    const record: AuditLogEntryRecord = {
-      id: this.core.ctx.snowflakes.next(),
-      actionType: entry.actionType,
-      userId: entry.userId,
-      targetId: entry.targetId,
-      reason: entry.reason ?? null,
-      changes: entry.changes ?? [],
-    };
-    guild.auditLog.push(record);
-    return record;
   }
 
   #createChannel(guild: GuildRecord, input: ChannelInput): ChannelRecord {
@@ -170,6 +156,7 @@ export class GuildActions {
       })),
       lastMessageId: null,
       recipientIds: [],
+      thread: null,
     };
     guild.channels.set(channel.id, channel);
     this.state.channels.set(channel.id, channel);

@@ -71,7 +71,7 @@ export interface MemberInput {
 
 /** How the bot joins a guild. */
 export interface BotJoinInput {
-  /** Permissions of the bot's managed role. @default 2147568768 (view, send, embed, history, audit log, commands) */
+  /** Permissions of the bot's managed role. @default 311385214144 (view, send, embed, history, audit log, commands, add reactions, create public threads, send in threads) */
   permissions?: PermissionsInput;
   /** Who added the bot (user id or username), recorded in the BOT_ADD audit entry. @default the guild owner */
   addedBy?: string;

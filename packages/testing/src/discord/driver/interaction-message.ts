@@ -1,4 +1,5 @@
 import type { EmulatorCore } from '../emulator-core.js';
+import { userPayload } from '../state/payloads.js';
 import type { MessageRecord } from '../state/records.js';
 import type { InteractionRecord } from './interaction-record.js';
 import type { MessageEdit } from './message-actions.js';
@@ -9,7 +10,7 @@ type Body = Record<string, unknown>;
 export const REPLY_FLAGS = 64 | 4 | 4096 | 32768;
 
 /** Posts a message of the interaction's webhook (reply or follow-up) in the interaction's channel. */
-export function createInteractionMessage(core: EmulatorCore, record: InteractionRecord, data: Body, flags: number): MessageRecord {
+export function createInteractionMessage(core: EmulatorCore, record: InteractionRecord, data: Body, flags: number, followUp = false): MessageRecord {
   const commandType = (record.payload['data'] as Body | undefined)?.['type'];
   return core.messages.create({
     channelId: record.channelId,
@@ -23,7 +24,38 @@ export function createInteractionMessage(core: EmulatorCore, record: Interaction
     type: record.type === 2 ? (commandType === 1 ? 20 : 23) : 0,
     webhookId: core.ctx.application.id,
     interactionId: record.id,
+    interaction: interactionMetadata(core, record, followUp),
   });
+}
+
+/**
+ * `interaction_metadata` Discord puts on messages an interaction response created (discord.js matches
+ * `InteractionResponse` collectors on its `id`), plus the legacy `interaction` object for commands.
+ */
+function interactionMetadata(core: EmulatorCore, record: InteractionRecord, followUp: boolean): NonNullable<MessageRecord['interaction']> {
+  const user = core.ctx.state.users.get(record.userId);
+  const userObject = user ? userPayload(user) : { id: record.userId };
+  const data = (record.payload['data'] ?? {}) as Body;
+  const metadata: Body = {
+    id: record.id,
+    type: record.type,
+    user: userObject,
+    authorizing_integration_owners: record.payload['authorizing_integration_owners'],
+  };
+  let legacy: Body | null = null;
+  if (record.type === 2) {
+    metadata['name'] = data['name'];
+    metadata['command_type'] = data['type'];
+    if (data['type'] === 2 && typeof data['target_id'] === 'string') {
+      const target = core.ctx.state.users.get(data['target_id']);
+      if (target) metadata['target_user'] = userPayload(target);
+    }
+    if (data['type'] === 3) metadata['target_message_id'] = data['target_id'];
+    legacy = { id: record.id, type: record.type, name: data['name'], user: userObject };
+  }
+  if (record.type === 3 && record.sourceMessageId) metadata['interacted_message_id'] = record.sourceMessageId;
+  if (followUp && record.original) metadata['original_response_message_id'] = record.original.id;
+  return { metadata, legacy };
 }
 
 /** The fields of a message body an edit changes (a null `content` clears it). */

@@ -20,6 +20,8 @@ export class InteractionStore {
   readonly byId = new Map<string, InteractionRecord>();
   readonly #byToken = new Map<string, InteractionRecord>();
   #created = 0;
+  /** Interactions changed by a request whose response is not written yet. */
+  readonly #held = new Set<InteractionRecord>();
 
   constructor(private readonly core: EmulatorCore) {}
 
@@ -84,28 +86,11 @@ export class InteractionStore {
     }
   }
 
+  /** A DM interaction's channel: the one named if it is the user's DM, else the user's DM with the bot. */
   #dmChannel(userId: string, channelId: string): ChannelRecord {
-    const { state } = this.core.ctx;
-    const existing = state.channels.get(channelId);
-    if (existing && existing.type === 1) return existing;
-    for (const channel of state.channels.values()) {
-      if (channel.type === 1 && channel.recipientIds.includes(userId)) return channel;
-    }
-    const channel: ChannelRecord = {
-      id: this.core.ctx.snowflakes.next(),
-      guildId: null,
-      type: 1,
-      name: null,
-      position: 0,
-      parentId: null,
-      topic: null,
-      nsfw: false,
-      overwrites: [],
-      lastMessageId: null,
-      recipientIds: [userId],
-    };
-    state.channels.set(channel.id, channel);
-    return channel;
+    const named = this.core.ctx.state.channels.get(channelId);
+    if (named && named.type === 1 && named.recipientIds.includes(userId)) return named;
+    return this.core.dms.open(userId);
   }
 
   /** The interaction behind a webhook token; checks the application id and the 15-minute lifetime. */
@@ -116,15 +101,24 @@ export class InteractionStore {
     return record;
   }
 
-  /** Wakes every {@link waitFor} on the interaction after a change. */
+  /**
+   * Wakes every {@link waitFor} on the interaction after a change. During a REST request the wake-up waits
+   * until the response was written (see `ResponseScope`), and until then waits do not see the change either.
+   */
   notify(record: InteractionRecord): void {
-    if (record.listeners.size === 0) return;
-    for (const listener of [...record.listeners]) listener();
+    if (this.#held.has(record)) return;
+    this.#held.add(record);
+    this.core.responses.defer(() => {
+      this.#held.delete(record);
+      if (record.listeners.size === 0) return;
+      for (const listener of [...record.listeners]) listener();
+    });
   }
 
   /** Resolves once `check` returns a value, re-checking after every change of the interaction. */
   waitFor<T>(record: InteractionRecord, check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    const now = check();
+    // A change still held for its response is not visible yet: the listener sees it once released.
+    const now = this.#held.has(record) ? undefined : check();
     if (now !== undefined) return Promise.resolve(now);
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -33,7 +33,7 @@ export function followUp(core: EmulatorCore, record: InteractionRecord, body: un
     message = core.messages.edit(record.original, toMessageEdit(data));
   } else {
     const flags = typeof data['flags'] === 'number' ? data['flags'] : 0;
-    message = createInteractionMessage(core, record, data, flags & REPLY_FLAGS);
+    message = createInteractionMessage(core, record, data, flags & REPLY_FLAGS, true);
     record.followUps.push(message);
   }
   core.interactions.notify(record);

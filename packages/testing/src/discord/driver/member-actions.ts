@@ -34,6 +34,21 @@ export class MemberActions {
     dispatchIfBotIn(this.core, guild, 'GUILD_MEMBER_REMOVE', { guild_id: guild.id, user: userPayload(user) }, Intent.GuildMembers);
   }
 
+  /** Bans a user: removes the member if present (GUILD_MEMBER_REMOVE), then GUILD_BAN_ADD. */
+  ban(guild: GuildRecord, userId: string, reason: string | null): void {
+    if (guild.members.has(userId)) this.removeMember(guild.id, userId);
+    guild.bans.set(userId, reason);
+    const user = this.state.users.get(userId);
+    dispatchIfBotIn(this.core, guild, 'GUILD_BAN_ADD', { guild_id: guild.id, user: user ? userPayload(user) : { id: userId } }, Intent.GuildModeration);
+  }
+
+  /** Lifts a ban (GUILD_BAN_REMOVE). */
+  unban(guild: GuildRecord, userId: string): void {
+    if (!guild.bans.delete(userId)) return;
+    const user = this.state.users.get(userId);
+    dispatchIfBotIn(this.core, guild, 'GUILD_BAN_REMOVE', { guild_id: guild.id, user: user ? userPayload(user) : { id: userId } }, Intent.GuildModeration);
+  }
+
   updateMember(guildId: string, userIdOrName: string, update: MemberUpdateInput): MemberRecord {
     const guild = this.core.guilds.guild(guildId);
     const member = this.core.guilds.member(guild, userIdOrName);

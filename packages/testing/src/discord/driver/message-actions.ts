@@ -2,7 +2,7 @@ import type { EmulatorCore } from '../emulator-core.js';
 import type { GatewaySession } from '../gateway/gateway-session.js';
 import { Intent } from '../gateway/intents.js';
 import { messagePayload } from '../state/payloads.js';
-import type { MessageRecord } from '../state/records.js';
+import type { MessageRecord, MessageReferenceRecord } from '../state/records.js';
 
 /** Fields of a new message. */
 export interface NewMessage {
@@ -17,6 +17,8 @@ export interface NewMessage {
   tts?: boolean;
   webhookId?: string | null;
   interactionId?: string | null;
+  interaction?: MessageRecord['interaction'];
+  reference?: MessageReferenceRecord | null;
 }
 
 /** Fields a message edit may change. */
@@ -65,9 +67,14 @@ export class MessageActions {
       webhookId: input.webhookId ?? null,
       applicationId: input.webhookId ? this.core.ctx.application.id : null,
       interactionId: input.interactionId ?? null,
+      interaction: input.interaction ?? null,
+      reference: input.reference ?? null,
+      reactions: [],
+      threadId: null,
       deleted: false,
     };
     state.putMessage(message);
+    if (channel?.thread && (message.flags & 64) === 0) channel.thread.messageCount++;
     if ((message.flags & 64) === 0) this.#dispatch(message, 'MESSAGE_CREATE');
     return message;
   }

@@ -8,6 +8,12 @@ export interface SentMessage
   /** Flag 128: a deferred reply not edited yet. */
   loading: boolean;
   edited: boolean;
+  /** Reactions, in the order first added: the emoji (`👍` or `name:id`) and who reacted. */
+  reactions: { emoji: string; userIds: string[] }[];
+  /** The message this one replies to. */
+  replyTo: string | null;
+  /** The thread started from this message. */
+  threadId: string | null;
 }
 
 export function toSentMessage(message: MessageRecord): SentMessage {
@@ -25,5 +31,11 @@ export function toSentMessage(message: MessageRecord): SentMessage {
     loading: (message.flags & 128) !== 0,
     edited: message.editedTimestamp !== null,
     deleted: message.deleted,
+    reactions: message.reactions.map((reaction) => ({
+      emoji: reaction.emoji.id ? `${reaction.emoji.name}:${reaction.emoji.id}` : reaction.emoji.name,
+      userIds: [...reaction.userIds],
+    })),
+    replyTo: message.type === 19 ? (message.reference?.messageId ?? null) : null,
+    threadId: message.threadId,
   };
 }

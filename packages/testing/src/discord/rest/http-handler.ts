@@ -3,10 +3,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorCore } from '../emulator-core.js';
 import { ApiError, Errors } from './api-error.js';
 import { parseBody, readBody } from './parse-body.js';
+import type { ResponseScope } from './response-scope.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { RequestAuth, RouteDefinition } from './route.js';
 import { compileRoutePattern, type RoutePattern } from './route-pattern.js';
 import { Router } from './router.js';
+import { UnimplementedRoutes } from './unimplemented-routes.js';
 
 const NO_AUTH: RequestAuth = Object.freeze({ kind: 'none' });
 const BOT_AUTH: RequestAuth = Object.freeze({ kind: 'bot' });
@@ -46,6 +48,10 @@ function pathParts(pathname: string): string[] {
   return parts;
 }
 
+function runAll(callbacks: readonly (() => void)[]): void {
+  for (const callback of callbacks) callback();
+}
+
 /** One entry of the emulator's request log. */
 export interface LoggedRequest {
   method: string;
@@ -66,7 +72,10 @@ export interface LoggedRequest {
 export class HttpHandler {
   readonly requests: LoggedRequest[] = [];
   readonly rateLimiter: RateLimiter;
+  /** Requests no route answered (404), one entry per method + route. */
+  readonly unimplemented: UnimplementedRoutes;
   readonly #router: Router;
+  readonly #scope: ResponseScope;
   readonly #latencies: { matches: (method: string, path: string) => boolean; ms: number }[] = [];
 
   constructor(
@@ -74,7 +83,9 @@ export class HttpHandler {
     routes: readonly RouteDefinition[],
   ) {
     this.#router = new Router(routes);
+    this.#scope = core.responses;
     const rest = core.ctx.options.rest;
+    this.unimplemented = new UnimplementedRoutes(rest.warn);
     this.rateLimiter = new RateLimiter(rest.bucketLimit, rest.bucketWindowMs, rest.forcedRetryAfterMs);
   }
 
@@ -102,14 +113,19 @@ export class HttpHandler {
     let headers: Record<string, string> = {};
     let payload: string | undefined;
     let contentType = 'application/json';
+    /** Driver notifications the handler caused, released once the response is written. */
+    let held: (() => void)[] | null = null;
     try {
       for (const latency of this.#latencies) if (latency.matches(method, path)) await sleep(latency.ms);
       const body = readBody(request);
       // Most requests are complete on arrival; awaiting only real promises saves a microtask turn each.
       const raw = body instanceof Promise ? await body : body;
       const match = this.#router.match(method, parts);
-      if (match === null) throw Errors.notFound();
-      if (match === 'methodMismatch') throw Errors.methodNotAllowed();
+      // A path or method no route emulates: Discord's 404 body, one warning per route, listed for tests.
+      if (match === null || match === 'methodMismatch') {
+        this.unimplemented.record(method, parts, path);
+        throw Errors.notFound();
+      }
       const { route, params } = match;
       const parsed = parseBody(raw, request.headers['content-type']);
       entry.body = parsed.body;
@@ -130,18 +146,24 @@ export class HttpHandler {
         });
       } else {
         const reasonHeader = request.headers['x-audit-log-reason'];
-        const handled = route.handle({
-          core: this.core,
-          method,
-          path,
-          params,
-          query: new URLSearchParams(search),
-          body: parsed.body,
-          files: parsed.files,
-          headers: request.headers,
-          auth,
-          reason: typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader) : null,
-        });
+        const previousScope = this.#scope.open();
+        let handled;
+        try {
+          handled = route.handle({
+            core: this.core,
+            method,
+            path,
+            params,
+            query: new URLSearchParams(search),
+            body: parsed.body,
+            files: parsed.files,
+            headers: request.headers,
+            auth,
+            reason: typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader) : null,
+          });
+        } finally {
+          held = this.#scope.close(previousScope);
+        }
         const result = handled instanceof Promise ? await handled : handled;
         if (result.headers) Object.assign(headers, result.headers);
         if (result.redirect !== undefined) {
@@ -175,7 +197,22 @@ export class HttpHandler {
     entry.status = status;
     if (payload !== undefined) headers['content-type'] = contentType;
     response.writeHead(status, headers);
-    response.end(payload);
+    if (held === null) response.end(payload);
+    else {
+      // 'finish' once the response is handed to the OS ('close' too, in case the connection died first); then
+      // one more turn: a bot in this process reads the response in the next poll phase, and gateway frames a
+      // woken test causes are corked until the check phase after it, so the bot has returned from its REST call
+      // before they arrive.
+      let notify: (() => void)[] | null = held;
+      const release = () => {
+        const wake = notify;
+        notify = null;
+        if (wake) setImmediate(runAll, wake);
+      };
+      response.once('finish', release);
+      response.once('close', release);
+      response.end(payload);
+    }
   }
 
   #authenticate(header: string | undefined): RequestAuth | null {

@@ -46,6 +46,8 @@ export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   auth: RouteAuth;
+  /** For the README's fidelity table: what Discord does here that the emulator does not. Absent = emulated. */
+  partial?: string;
   handle(request: RouteRequest): RouteResponse | Promise<RouteResponse>;
 }
 

@@ -70,12 +70,13 @@ export class EmulatorState {
     return computeBasePermissions(guildPermissionView(guild), userId, member.roles);
   }
 
-  /** Permissions of `userId` in `channel`, overwrites included. */
+  /** Permissions of `userId` in `channel`, overwrites included (a thread has its parent's). */
   channelPermissions(guild: GuildRecord, channel: ChannelRecord, userId: string): bigint {
     const member = guild.members.get(userId);
     if (!member) return 0n;
     const base = computeBasePermissions(guildPermissionView(guild), userId, member.roles);
-    return applyOverwrites(base, guild.id, userId, member.roles, channel.overwrites);
+    const source = channel.thread && channel.parentId ? (this.channels.get(channel.parentId) ?? channel) : channel;
+    return applyOverwrites(base, guild.id, userId, member.roles, source.overwrites);
   }
 
   /** Stores a message, indexing it under its channel unless it is ephemeral. */

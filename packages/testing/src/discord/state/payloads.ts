@@ -1,6 +1,6 @@
 import { Intent } from '../gateway/intents.js';
 import type { EmulatorState } from './emulator-state.js';
-import type { ChannelRecord, GuildRecord, MemberRecord, MessageRecord, RoleRecord, UserRecord } from './records.js';
+import type { ChannelRecord, GuildRecord, MemberRecord, MessageRecord, ReactionRecord, RoleRecord, ThreadRecord, UserRecord } from './records.js';
 
 /** Discord user object. */
 export function userPayload(user: UserRecord): Record<string, unknown> {
@@ -40,8 +40,9 @@ export function rolePayload(role: RoleRecord): Record<string, unknown> {
   return payload;
 }
 
-/** Discord channel object. */
+/** Discord channel object (thread channels as Discord sends threads). */
 export function channelPayload(channel: ChannelRecord, state?: EmulatorState): Record<string, unknown> {
+  if (channel.thread) return threadPayload(channel, channel.thread);
   const payload: Record<string, unknown> = {
     id: channel.id,
     type: channel.type,
@@ -68,6 +69,38 @@ export function channelPayload(channel: ChannelRecord, state?: EmulatorState): R
     });
   }
   return payload;
+}
+
+/** A thread channel: owner, counts and `thread_metadata`. */
+function threadPayload(channel: ChannelRecord, thread: ThreadRecord): Record<string, unknown> {
+  const metadata: Record<string, unknown> = {
+    archived: thread.archived,
+    auto_archive_duration: thread.autoArchiveDuration,
+    archive_timestamp: thread.archiveTimestamp,
+    locked: thread.locked,
+    create_timestamp: thread.createTimestamp,
+  };
+  if (channel.type === 12) metadata['invitable'] = thread.invitable;
+  return {
+    id: channel.id,
+    type: channel.type,
+    guild_id: channel.guildId,
+    parent_id: channel.parentId,
+    owner_id: thread.ownerId,
+    name: channel.name,
+    last_message_id: channel.lastMessageId,
+    rate_limit_per_user: 0,
+    flags: 0,
+    message_count: thread.messageCount,
+    total_message_sent: thread.messageCount,
+    member_count: Math.min(50, thread.members.size),
+    thread_metadata: metadata,
+  };
+}
+
+/** Discord thread member object (`member` of THREAD_CREATE, `GET /thread-members`). */
+export function threadMemberPayload(channel: ChannelRecord, userId: string, joinedAt: string): Record<string, unknown> {
+  return { id: channel.id, user_id: userId, join_timestamp: joinedAt, flags: 0 };
 }
 
 /** Discord guild member object; `withUser` false gives the shape used in `resolved.members`. */
@@ -157,7 +190,7 @@ export function guildCreatePayload(
     member_count: guild.members.size,
     channels: [...guild.channels.values()].map((channel) => channelPayload(channel)),
     members,
-    threads: [],
+    threads: [...guild.threads.values()].filter((thread) => !thread.thread?.archived).map((thread) => channelPayload(thread)),
     presences: [],
     voice_states: [],
     stage_instances: [],
@@ -166,8 +199,20 @@ export function guildCreatePayload(
   };
 }
 
-/** Discord message object. */
-export function messagePayload(state: EmulatorState, message: MessageRecord): Record<string, unknown> {
+/** Discord reaction object as listed on a message; `me` is the bot's own reaction. */
+export function reactionPayload(state: EmulatorState, reaction: ReactionRecord): Record<string, unknown> {
+  return {
+    count: reaction.userIds.size,
+    count_details: { burst: 0, normal: reaction.userIds.size },
+    me: reaction.userIds.has(state.botUserId),
+    me_burst: false,
+    burst_colors: [],
+    emoji: reaction.emoji,
+  };
+}
+
+/** Discord message object; `depth` 0 includes `referenced_message` one level deep, as Discord does. */
+export function messagePayload(state: EmulatorState, message: MessageRecord, depth = 0): Record<string, unknown> {
   const author = state.users.get(message.authorId);
   const payload: Record<string, unknown> = {
     id: message.id,
@@ -193,5 +238,22 @@ export function messagePayload(state: EmulatorState, message: MessageRecord): Re
   if (message.guildId) payload['guild_id'] = message.guildId;
   if (message.webhookId) payload['webhook_id'] = message.webhookId;
   if (message.applicationId) payload['application_id'] = message.applicationId;
+  if (message.interaction) {
+    payload['interaction_metadata'] = message.interaction.metadata;
+    if (message.interaction.legacy) payload['interaction'] = message.interaction.legacy;
+  }
+  if (message.reference) {
+    const { messageId, channelId, guildId } = message.reference;
+    payload['message_reference'] = { type: 0, message_id: messageId, channel_id: channelId, ...(guildId ? { guild_id: guildId } : {}) };
+    if (message.type === 19 && depth === 0) {
+      const referenced = state.messages.get(messageId);
+      payload['referenced_message'] = referenced ? messagePayload(state, referenced, 1) : null;
+    }
+  }
+  if (message.reactions.length > 0) payload['reactions'] = message.reactions.map((reaction) => reactionPayload(state, reaction));
+  if (message.threadId) {
+    const thread = state.channels.get(message.threadId);
+    if (thread) payload['thread'] = channelPayload(thread);
+  }
   return payload;
 }

@@ -41,6 +41,24 @@ export interface ChannelRecord {
   lastMessageId: string | null;
   /** DM recipients (user ids). */
   recipientIds: string[];
+  /** Thread state for thread channels (types 10, 11, 12), null otherwise. */
+  thread: ThreadRecord | null;
+}
+
+/** What a thread channel has beyond a channel: owner, archive state and members. */
+export interface ThreadRecord {
+  ownerId: string;
+  archived: boolean;
+  locked: boolean;
+  /** Minutes: 60, 1440, 4320 or 10080. */
+  autoArchiveDuration: number;
+  archiveTimestamp: string;
+  createTimestamp: string;
+  invitable: boolean;
+  /** Members by user id, with their join time. */
+  members: Map<string, string>;
+  /** Messages sent in the thread (not counting the starter message). */
+  messageCount: number;
 }
 
 /** A guild member: the user plus its guild-specific data. */
@@ -75,7 +93,11 @@ export interface GuildRecord {
   systemChannelId: string | null;
   roles: Map<string, RoleRecord>;
   channels: Map<string, ChannelRecord>;
+  /** Thread channels (kept apart: Discord lists them under `threads`, not `channels`). */
+  threads: Map<string, ChannelRecord>;
   members: Map<string, MemberRecord>;
+  /** Banned user ids with the ban reason. */
+  bans: Map<string, string | null>;
   /** Newest last. */
   auditLog: AuditLogEntryRecord[];
 }
@@ -104,7 +126,31 @@ export interface MessageRecord {
   applicationId: string | null;
   /** The interaction this message answers, if any. */
   interactionId: string | null;
+  /** `interaction_metadata` (and the legacy `interaction`) of a message created by an interaction response. */
+  interaction: { metadata: Record<string, unknown>; legacy: Record<string, unknown> | null } | null;
+  /** `message_reference` of a reply (type 19) or a thread starter, stored as sent. */
+  reference: MessageReferenceRecord | null;
+  /** Reactions in the order they were first added. */
+  reactions: ReactionRecord[];
+  /** The thread started from this message, if any (its id equals this message's id). */
+  threadId: string | null;
   deleted: boolean;
+}
+
+/** Where a reply points. */
+export interface MessageReferenceRecord {
+  messageId: string;
+  channelId: string;
+  guildId: string | null;
+}
+
+/** One emoji's reactions on a message. */
+export interface ReactionRecord {
+  /** `name` for a unicode emoji, `name:id` for a custom one (the route's `{emoji}` segment). */
+  key: string;
+  emoji: { id: string | null; name: string; animated?: boolean };
+  /** Who reacted, in order. */
+  userIds: Set<string>;
 }
 
 /** An application command exactly as registered, plus the fields Discord adds. */

@@ -48,6 +48,16 @@ export const pageHtml = `<!doctype html>
   dialog { background: var(--bg); color: var(--text); border: 1px solid var(--deep); border-radius: 8px; min-width: 360px; }
   dialog form { display: grid; gap: 10px; }
   .hint { color: var(--muted); font-size: 12px; }
+  .channel.thread { padding-left: 24px; font-size: 13px; }
+  .member { padding: 2px 8px; font-size: 13px; }
+  button.link { background: none; border: 0; color: var(--accent); cursor: pointer; font: inherit; font-size: 12px; padding: 0 4px; }
+  .reactions { display: flex; gap: 4px; align-items: center; margin-top: 4px; flex-wrap: wrap; }
+  .reaction { background: var(--side); border: 1px solid #3f4147; border-radius: 8px; color: var(--text); padding: 1px 6px; cursor: pointer; font: inherit; font-size: 12px; }
+  .reaction.mine { border-color: var(--accent); background: rgba(88, 101, 242, .2); }
+  .react-picker { min-width: 0; padding: 0 2px; font-size: 12px; }
+  .check { flex-direction: row; align-items: center; gap: 6px; }
+  #members-title { margin-top: 16px; }
+  #join-form input, #join-form select { min-width: 0; width: 100%; }
   code { background: var(--deep); padding: 1px 4px; border-radius: 3px; }
 </style>
 </head>
@@ -59,7 +69,7 @@ export const pageHtml = `<!doctype html>
   <label>Acting as <select id="user-select" data-testid="user-select"></select></label>
 </header>
 <nav id="guilds" aria-label="Guilds"></nav>
-<aside id="sidebar"><h2 id="guild-name">Loading…</h2><div id="channels"></div></aside>
+<aside id="sidebar"><h2 id="guild-name">Loading…</h2><div id="channels"></div><div class="category" id="members-title">Members</div><div id="members"></div></aside>
 <main>
   <div id="channel-title">Pick a channel</div>
   <div id="messages" aria-live="polite"></div>
@@ -70,6 +80,7 @@ export const pageHtml = `<!doctype html>
       <span id="option-fields" style="display: contents"></span>
       <button class="primary" id="run-command" type="submit">Run</button>
     </form>
+    <div id="reply-note" class="hint" hidden></div>
     <form id="message-form" autocomplete="off">
       <label style="flex: 1">Message <input id="message-input" placeholder="Say something as the selected user"></label>
       <button class="primary" type="submit">Send</button>
@@ -78,6 +89,7 @@ export const pageHtml = `<!doctype html>
   </div>
 </main>
 <dialog id="modal"><form method="dialog" id="modal-form"></form></dialog>
+<dialog id="member-dialog"><form method="dialog" id="member-form"></form></dialog>
 <script src="/app.js"></script>
 </body>
 </html>

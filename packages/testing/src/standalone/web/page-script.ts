@@ -1,11 +1,16 @@
 // The web page's behaviour, served as /app.js: plain ES2017 in the browser, no build step. It renders guilds,
-// channels and messages (polled), builds a form from the selected slash command's registered options, and
-// drives the emulator (invoke, click, select, modal submit, post) through the page server's JSON API.
+// channels with their threads, a DM view per user, members and messages with reactions (polled), builds a form
+// from the selected slash command's registered options, and drives the emulator (invoke, click, select, modal
+// submit, post, reply, react, type, start threads, add/edit/remove members) through the control API.
+import { membersScript } from './page-script-members.js';
+import { messageToolsScript } from './page-script-message-tools.js';
+
 export const pageScript = String.raw`
 'use strict';
 (function () {
   var TYPE = { SUB: 1, GROUP: 2, STRING: 3, INTEGER: 4, BOOLEAN: 5, USER: 6, CHANNEL: 7, ROLE: 8, MENTIONABLE: 9, NUMBER: 10, ATTACHMENT: 11 };
-  var ui = { state: null, guildId: null, channelId: null, userId: null, lastMessages: '', lastCommands: '' };
+  var ui = { state: null, guildId: null, channelId: null, userId: null, dm: false, replyTo: null, lastMessages: '', lastCommands: '', lastTyping: 0, lastMembers: '' };
+  var QUICK_EMOJI = ['👍', '❤️', '😂', '🎉', '👀'];
   var $ = function (id) { return document.getElementById(id); };
 
   function h(tag, attrs) {
@@ -64,29 +69,30 @@ export const pageScript = String.raw`
     if (!g) return;
     var byParent = {};
     g.channels.forEach(function (c) { var key = c.parentId || ''; (byParent[key] = byParent[key] || []).push(c); });
+    function threadButtons(parentId) {
+      return g.threads.filter(function (t) { return t.parentId === parentId; }).map(function (t) {
+        return h('button', { class: 'channel thread' + (t.id === ui.channelId ? ' selected' : ''), 'data-thread': t.name, onclick: function () { selectChannel(t.id); } },
+          '🧵 ' + t.name + (t.archived ? ' (archived)' : ''));
+      });
+    }
     function channelButton(c) {
       var text = c.type === 2 || c.type === 13 ? '♪ ' + c.name : '# ' + c.name;
       var usable = [0, 5, 10, 11, 12].indexOf(c.type) >= 0;
-      return h('button', { class: 'channel' + (c.id === ui.channelId ? ' selected' : ''), 'data-name': c.name, disabled: !usable, onclick: function () { selectChannel(c.id); } }, text);
+      box.appendChild(h('button', { class: 'channel' + (c.id === ui.channelId ? ' selected' : ''), 'data-name': c.name, disabled: !usable, onclick: function () { selectChannel(c.id); } }, text));
+      threadButtons(c.id).forEach(function (button) { box.appendChild(button); });
     }
     (byParent[''] || []).forEach(function (c) {
       if (c.type === 4) {
         box.appendChild(h('div', { class: 'category' }, c.name));
-        (byParent[c.id] || []).forEach(function (child) { box.appendChild(channelButton(child)); });
-      } else box.appendChild(channelButton(c));
+        (byParent[c.id] || []).forEach(channelButton);
+      } else channelButton(c);
     });
+    box.appendChild(h('div', { class: 'category' }, 'Direct messages'));
+    box.appendChild(h('button', { class: 'channel' + (ui.dm ? ' selected' : ''), 'data-dm': 'true', onclick: selectDm }, '✉ DM with ' + ui.state.application.botName));
+    renderMembers();
   }
 
-  function renderUsers() {
-    var g = guild();
-    var select = $('user-select');
-    var humans = g ? g.members.filter(function (m) { return !m.bot; }) : [];
-    if (!humans.some(function (m) { return m.id === ui.userId; })) ui.userId = humans.length ? humans[0].id : null;
-    select.replaceChildren.apply(select, humans.map(function (m) {
-      return h('option', { value: m.id, selected: m.id === ui.userId }, m.displayName + ' (@' + m.username + ')');
-    }));
-  }
-
+${membersScript}
   function selectGuild(id) {
     ui.guildId = id;
     var g = guild();
@@ -102,8 +108,24 @@ export const pageScript = String.raw`
 
   function selectChannel(id) {
     ui.channelId = id;
+    ui.dm = false;
+    ui.replyTo = null;
+    renderReply();
     renderChannels();
     refreshMessages(true);
+  }
+
+  // The DM view follows the user acted as: each user has their own DM channel with the bot.
+  function selectDm() {
+    if (!ui.userId) return status('Pick a user first.', true);
+    api('POST', '/api/dm-channel', { userId: ui.userId }).then(function (result) {
+      ui.channelId = result.channelId;
+      ui.dm = true;
+      ui.replyTo = null;
+      renderReply();
+      renderChannels();
+      refreshMessages(true);
+    }, function (error) { status(error.message, true); });
   }
 
   // ---- commands
@@ -203,6 +225,7 @@ export const pageScript = String.raw`
     event.preventDefault();
     var command = currentCommand();
     if (!command || !ui.channelId || !ui.userId) return status('Pick a user, a channel and a command first.', true);
+    if (ui.dm) return status('Slash commands run in guild channels here; pick a channel.', true);
     var path = currentOptions();
     var body = { guildId: ui.guildId, channelId: ui.channelId, userId: ui.userId, name: command.name, options: optionValues() };
     if (path.sub) body.subcommand = path.sub;
@@ -289,22 +312,26 @@ export const pageScript = String.raw`
       }), [embed.footer && embed.footer.text ? h('div', { class: 'hint' }, embed.footer.text) : null]));
   }
 
+${messageToolsScript}
   function renderMessage(message) {
     var time = new Date(message.timestamp).toLocaleTimeString();
     return h.apply(null, ['div', { class: 'message' + (message.ephemeral ? ' ephemeral' : ''), 'data-message-id': message.id, 'data-ephemeral': message.ephemeral ? 'true' : 'false' },
       message.interaction ? h('div', { class: 'used' }, message.interaction.userName + ' used ' + message.interaction.name) : null,
+      message.replyTo ? h('div', { class: 'used' }, '↪ reply') : null,
       h('div', {}, h('span', { class: 'author' }, message.authorName), message.bot ? h('span', { class: 'tag' }, 'BOT') : null, h('span', { class: 'time' }, time)),
       message.loading ? h('div', { class: 'note' }, message.authorName + ' is thinking…') : null,
       message.content ? h('div', { class: 'content' }, message.content, message.edited ? h('span', { class: 'edited' }, ' (edited)') : null) : null]
       .concat(message.embeds.map(renderEmbed), message.components.map(function (c) { return renderComponent(message, c); }),
-        [message.ephemeral ? h('div', { class: 'note' }, 'Only you can see this') : null]));
+        [message.ephemeral ? h('div', { class: 'note' }, 'Only you can see this') : null,
+          message.threadId ? h('button', { type: 'button', class: 'link', onclick: function () { selectChannel(message.threadId); } }, '🧵 open thread') : null,
+          message.ephemeral ? null : renderReactions(message)]));
   }
 
   function refreshMessages(force) {
     if (!ui.channelId) { $('messages').replaceChildren(); return; }
     var g = guild();
-    var channel = g && g.channels.find(function (c) { return c.id === ui.channelId; });
-    $('channel-title').textContent = channel ? '# ' + channel.name : '';
+    var channel = g && (g.channels.find(function (c) { return c.id === ui.channelId; }) || g.threads.find(function (t) { return t.id === ui.channelId; }));
+    $('channel-title').textContent = ui.dm ? '✉ DM with ' + ui.state.application.botName : channel ? (channel.parentId && channel.type >= 10 && channel.type <= 12 ? '🧵 ' : '# ') + channel.name : '';
     return api('GET', '/api/messages?channel=' + encodeURIComponent(ui.channelId) + '&user=' + encodeURIComponent(ui.userId || '')).then(function (data) {
       var signature = JSON.stringify(data.messages);
       if (!force && signature === ui.lastMessages) return;
@@ -324,10 +351,22 @@ export const pageScript = String.raw`
       if (first || !guild()) return selectGuild(state.guilds.length ? state.guilds[0].id : null);
       renderGuilds();
       renderCommands();
+      renderUsers();
+      renderChannels();
     }, function (error) { status('Emulator unreachable: ' + error.message, true); });
   }
 
-  $('user-select').addEventListener('change', function (event) { ui.userId = event.target.value; refreshMessages(true); });
+  $('user-select').addEventListener('change', function (event) {
+    ui.userId = event.target.value;
+    if (ui.dm) selectDm();
+    else refreshMessages(true);
+  });
+  $('message-input').addEventListener('input', function () {
+    // Discord clients re-send typing every ~8 s while the user types.
+    if (!ui.channelId || !ui.userId || Date.now() - ui.lastTyping < 8000) return;
+    ui.lastTyping = Date.now();
+    api('POST', '/api/typing', { channelId: ui.channelId, userId: ui.userId }).catch(function () {});
+  });
   $('command-select').addEventListener('change', renderSubcommands);
   $('subcommand-select').addEventListener('change', renderOptions);
   $('command-form').addEventListener('submit', runCommand);
@@ -335,8 +374,10 @@ export const pageScript = String.raw`
     event.preventDefault();
     var input = $('message-input');
     if (!input.value || !ui.channelId || !ui.userId) return;
-    api('POST', '/api/message', { channelId: ui.channelId, userId: ui.userId, content: input.value })
-      .then(function () { input.value = ''; refreshMessages(true); }, function (error) { status(error.message, true); });
+    var body = { channelId: ui.channelId, userId: ui.userId, content: input.value };
+    if (ui.replyTo) body.replyTo = ui.replyTo.id;
+    api('POST', '/api/message', body)
+      .then(function () { input.value = ''; ui.replyTo = null; ui.lastTyping = 0; renderReply(); refreshMessages(true); }, function (error) { status(error.message, true); });
   });
 
   refreshState();

@@ -10,10 +10,24 @@ export interface GuildView {
   id: string;
   name: string;
   channels: { id: string; name: string | null; type: number; parentId: string | null; position: number }[];
-  members: { id: string; username: string; displayName: string; bot: boolean }[];
-  roles: { id: string; name: string }[];
+  /** Threads under their parent channels (archived ones included, marked). */
+  threads: { id: string; name: string | null; parentId: string | null; type: number; archived: boolean }[];
+  members: MemberView[];
+  roles: { id: string; name: string; managed: boolean }[];
+  ownerId: string;
   /** Chat-input commands usable in the guild: guild-scoped ones, then global ones not shadowed by name. */
   commands: Record<string, unknown>[];
+}
+
+/** A guild member as the page and the control API show it. */
+export interface MemberView {
+  id: string;
+  username: string;
+  displayName: string;
+  nick: string | null;
+  /** Role ids. */
+  roles: string[];
+  bot: boolean;
 }
 
 /** A message as the page renders it. */
@@ -29,6 +43,12 @@ export interface MessageView {
   loading: boolean;
   edited: boolean;
   timestamp: string;
+  /** Emoji (`👍` or `name:id`), count and who reacted. */
+  reactions: { emoji: string; count: number; userIds: string[] }[];
+  /** For replies: the replied-to message id. */
+  replyTo: string | null;
+  /** The thread started from this message. */
+  threadId: string | null;
   /** For bot answers: the command and who ran it. */
   interaction: { name: string; userName: string } | null;
 }
@@ -39,7 +59,6 @@ function displayName(user: UserRecord | undefined, nick?: string | null): string
 }
 
 function guildView(emulator: DiscordEmulator, guild: GuildRecord): GuildView {
-  const { state } = emulator;
   const chatInput = (scope: string | null) => emulator.commands(scope).filter((command) => command.body.type === 1).map((command) => command.body);
   const guildCommands = chatInput(guild.id);
   const names = new Set(guildCommands.map((command) => command.name));
@@ -49,22 +68,45 @@ function guildView(emulator: DiscordEmulator, guild: GuildRecord): GuildView {
     channels: [...guild.channels.values()]
       .map((channel) => ({ id: channel.id, name: channel.name, type: channel.type, parentId: channel.parentId, position: channel.position }))
       .sort((a, b) => a.position - b.position),
-    members: [...guild.members.values()].map((member) => {
-      const user = state.users.get(member.userId);
-      return { id: member.userId, username: user?.username ?? member.userId, displayName: displayName(user, member.nick), bot: user?.bot ?? false };
-    }),
-    roles: [...guild.roles.values()].map((role) => ({ id: role.id, name: role.name })),
+    threads: [...guild.threads.values()].map((thread) => ({
+      id: thread.id,
+      name: thread.name,
+      parentId: thread.parentId,
+      type: thread.type,
+      archived: thread.thread?.archived ?? false,
+    })),
+    members: [...guild.members.keys()].map((userId) => memberView(emulator, guild.id, userId)),
+    roles: [...guild.roles.values()].map((role) => ({ id: role.id, name: role.name, managed: role.managed })),
+    ownerId: guild.ownerId,
     commands: [...guildCommands, ...chatInput(null).filter((command) => !names.has(command.name))],
   };
 }
 
-/** Everything the page lists: the application and every guild the bot or any user is in. */
+/** A member of a guild (the user's display name is the nick, else the global name, else the username). */
+export function memberView(emulator: DiscordEmulator, guildId: string, userId: string): MemberView {
+  const member = emulator.state.guilds.get(guildId)?.members.get(userId);
+  const user = emulator.state.users.get(userId);
+  return {
+    id: userId,
+    username: user?.username ?? userId,
+    displayName: displayName(user, member?.nick),
+    nick: member?.nick ?? null,
+    roles: member?.roles ?? [],
+    bot: user?.bot ?? false,
+  };
+}
+
+/** Everything the page lists: the application, users, every guild, and the DM channels opened so far. */
 export function stateView(emulator: DiscordEmulator, urls: Record<string, string>) {
-  const bot = emulator.state.users.get(emulator.applicationId);
+  const { state } = emulator;
+  const bot = state.users.get(emulator.applicationId);
+  const dms = [...state.channels.values()].filter((channel) => channel.type === 1);
   return {
     application: { id: emulator.applicationId, botName: bot?.username ?? 'bot' },
     urls,
-    guilds: [...emulator.state.guilds.values()].map((guild) => ({ ...guildView(emulator, guild), botIsMember: emulator.state.botIsIn(guild.id) })),
+    users: [...state.users.values()].filter((user) => !user.bot).map((user) => ({ id: user.id, username: user.username, displayName: displayName(user) })),
+    guilds: [...state.guilds.values()].map((guild) => ({ ...guildView(emulator, guild), botIsMember: state.botIsIn(guild.id) })),
+    dms: dms.map((channel) => ({ channelId: channel.id, userId: channel.recipientIds[0] ?? null })),
   };
 }
 
@@ -86,6 +128,13 @@ function messageView(emulator: DiscordEmulator, message: MessageRecord, interact
     loading: (message.flags & 128) !== 0,
     edited: message.editedTimestamp !== null,
     timestamp: message.timestamp,
+    reactions: message.reactions.map((reaction) => ({
+      emoji: reaction.emoji.id ? `${reaction.emoji.name}:${reaction.emoji.id}` : reaction.emoji.name,
+      count: reaction.userIds.size,
+      userIds: [...reaction.userIds],
+    })),
+    replyTo: message.type === 19 ? (message.reference?.messageId ?? null) : null,
+    threadId: message.threadId,
     interaction: interaction
       ? {
           name: typeof data?.name === 'string' ? `/${data.name}` : typeof data?.custom_id === 'string' ? `[${data.custom_id}]` : 'interaction',
@@ -125,6 +174,7 @@ export function interactionView(emulator: DiscordEmulator, interactionId: string
     id: record.id,
     response: response ? { type: response.type, ephemeral: response.ephemeral, deferred: response.deferred } : null,
     modal: record.modal,
+    choices: record.choices,
     guildId: record.guildId,
     channelId: record.channelId,
     failed: !response && Date.now() - record.createdAt > responseTimeoutMs,

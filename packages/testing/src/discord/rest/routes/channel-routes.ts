@@ -1,11 +1,31 @@
 import type { MessageEdit } from '../../driver/message-actions.js';
+import type { EmulatorCore } from '../../emulator-core.js';
 import { Permission } from '../../permissions.js';
 import { channelPayload, messagePayload } from '../../state/payloads.js';
+import type { ChannelRecord, MessageReferenceRecord } from '../../state/records.js';
 import { Errors } from '../api-error.js';
 import type { RouteDefinition } from '../route.js';
 import { botChannel, intParam, requireBotPermission } from './route-helpers.js';
 
 type Body = Record<string, unknown>;
+
+/**
+ * The `message_reference` of a reply: the referenced message must exist in the channel (else 400 / 50035
+ * MESSAGE_REFERENCE_UNKNOWN_MESSAGE), unless `fail_if_not_exists` is false, which sends a plain message.
+ */
+function messageReference(core: EmulatorCore, channel: ChannelRecord, raw: unknown): MessageReferenceRecord | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const input = raw as { message_id?: unknown; channel_id?: unknown; fail_if_not_exists?: unknown; type?: unknown };
+  if (input.type !== undefined && input.type !== 0) return null;
+  const channelId = typeof input.channel_id === 'string' ? input.channel_id : channel.id;
+  const messageId = typeof input.message_id === 'string' ? input.message_id : '';
+  const referenced = core.ctx.state.channelMessages.get(channelId)?.get(messageId);
+  if (!referenced) {
+    if (input.fail_if_not_exists === false) return null;
+    throw Errors.invalidForm('message_reference', 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', 'Unknown message');
+  }
+  return { messageId: referenced.id, channelId: referenced.channelId, guildId: referenced.guildId };
+}
 
 /** Channels and their messages. */
 export const channelRoutes: RouteDefinition[] = [
@@ -48,15 +68,18 @@ export const channelRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/channels/:channel_id/messages',
     auth: 'bot',
+    partial: 'no stickers, polls, forwards or `allowed_mentions`; attachments keep name and size only',
     handle: ({ core, params, body, files }) => {
       const { channel, guild } = botChannel(core, params['channel_id']);
-      if (guild) requireBotPermission(core, guild, Permission.SendMessages, channel);
+      if (guild) requireBotPermission(core, guild, channel.thread ? Permission.SendMessagesInThreads : Permission.SendMessages, channel);
+      if (channel.thread) core.threads.beforeMessage(channel);
       const data = (body ?? {}) as Body;
       const content = typeof data['content'] === 'string' ? data['content'] : '';
       const embeds = Array.isArray(data['embeds']) ? data['embeds'] : [];
       if (content === '' && embeds.length === 0 && files.length === 0 && !Array.isArray(data['components'])) {
         throw Errors.invalidForm('content', 'BASE_TYPE_REQUIRED', 'Cannot send an empty message');
       }
+      const reference = messageReference(core, channel, data['message_reference']);
       const message = core.messages.create({
         channelId: channel.id,
         authorId: core.ctx.application.id,
@@ -66,15 +89,27 @@ export const channelRoutes: RouteDefinition[] = [
         attachments: files.map((file, index) => ({ id: String(index), filename: file.filename, size: file.size, content_type: file.contentType, url: '', proxy_url: '' })),
         tts: data['tts'] === true,
         flags: typeof data['flags'] === 'number' ? data['flags'] & 4100 : 0,
-        type: data['message_reference'] ? 19 : 0,
+        type: reference ? 19 : 0,
+        reference,
       });
       return { body: messagePayload(core.ctx.state, message) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/channels/:channel_id/typing',
+    auth: 'bot',
+    handle: ({ core, params }) => {
+      const { channel, guild } = botChannel(core, params['channel_id']);
+      if (guild) requireBotPermission(core, guild, channel.thread ? Permission.SendMessagesInThreads : Permission.SendMessages, channel);
+      return {};
     },
   },
   {
     method: 'PATCH',
     path: '/channels/:channel_id/messages/:message_id',
     auth: 'bot',
+    partial: 'content, embeds and components only',
     handle: ({ core, params, body }) => {
       const { channel } = botChannel(core, params['channel_id']);
       const message = core.ctx.state.channelMessages.get(channel.id)?.get(params['message_id']!);

@@ -1,23 +1,12 @@
-import type { EmulatorCore } from '../../emulator-core.js';
+import { auditEntryPayload } from '../../driver/audit-log.js';
 import { Permission } from '../../permissions.js';
 import { channelPayload, guildPayload, memberPayload, rolePayload, userPayload } from '../../state/payloads.js';
-import type { GuildRecord, MemberRecord } from '../../state/records.js';
+import type { MemberRecord } from '../../state/records.js';
 import { Errors } from '../api-error.js';
 import type { RouteDefinition } from '../route.js';
 import { botGuild, intParam, requireBotPermission } from './route-helpers.js';
 
 const byUserId = (a: MemberRecord, b: MemberRecord) => (BigInt(a.userId) < BigInt(b.userId) ? -1 : 1);
-
-/** Guild, member and role of `/guilds/:guild_id/members/:user_id/roles/:role_id`, once the bot may manage roles. */
-function memberRoleTarget(core: EmulatorCore, params: Record<string, string>): { guild: GuildRecord; member: MemberRecord; roleId: string } {
-  const guild = botGuild(core, params['guild_id']);
-  requireBotPermission(core, guild, Permission.ManageRoles);
-  const member = guild.members.get(params['user_id']!);
-  if (!member) throw Errors.unknownMember();
-  const roleId = params['role_id']!;
-  if (!guild.roles.has(roleId)) throw Errors.unknownRole();
-  return { guild, member, roleId };
-}
 
 /** Guilds, their channels, roles, members and audit log. */
 export const guildRoutes: RouteDefinition[] = [
@@ -25,6 +14,7 @@ export const guildRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/guilds/:guild_id',
     auth: 'bot',
+    partial: 'no emojis, stickers or counts beyond members',
     handle: ({ core, params, query }) => {
       const guild = botGuild(core, params['guild_id']);
       const body = guildPayload(core.ctx.state, guild);
@@ -93,26 +83,6 @@ export const guildRoutes: RouteDefinition[] = [
     },
   },
   {
-    method: 'PUT',
-    path: '/guilds/:guild_id/members/:user_id/roles/:role_id',
-    auth: 'bot',
-    handle: ({ core, params }) => {
-      const { guild, member, roleId } = memberRoleTarget(core, params);
-      if (!member.roles.includes(roleId)) core.members.updateMember(guild.id, member.userId, { roles: [...member.roles, roleId] });
-      return {};
-    },
-  },
-  {
-    method: 'DELETE',
-    path: '/guilds/:guild_id/members/:user_id/roles/:role_id',
-    auth: 'bot',
-    handle: ({ core, params }) => {
-      const { guild, member, roleId } = memberRoleTarget(core, params);
-      core.members.updateMember(guild.id, member.userId, { roles: member.roles.filter((role) => role !== roleId) });
-      return {};
-    },
-  },
-  {
     method: 'GET',
     path: '/guilds/:guild_id/audit-logs',
     auth: 'bot',
@@ -140,15 +110,7 @@ export const guildRoutes: RouteDefinition[] = [
       }
       return {
         body: {
-          audit_log_entries: entries.map((entry) => ({
-            id: entry.id,
-            action_type: entry.actionType,
-            user_id: entry.userId,
-            target_id: entry.targetId,
-            changes: entry.changes,
-            reason: entry.reason,
-            ...(entry.options ? { options: entry.options } : {}),
-          })),
+          audit_log_entries: entries.map(auditEntryPayload),
           users: [...userIds].map((id) => userPayload(core.ctx.state.users.get(id)!)),
           integrations: [],
           webhooks: [],

@@ -10,6 +10,7 @@ export const interactionRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/interactions/:interaction_id/:interaction_token/callback',
     auth: 'none',
+    partial: 'types 1, 4–9; no premium (10) or activity (12) responses',
     handle: ({ core, params, body, query }) => {
       const withResponse = boolParam(query, 'with_response');
       const result = interactionCallback(core, params['interaction_id']!, params['interaction_token']!, body, withResponse);
@@ -20,6 +21,7 @@ export const interactionRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/webhooks/:webhook_id/:webhook_token',
     auth: 'none',
+    partial: 'interaction webhooks only (no channel webhooks)',
     handle: ({ core, params, body, query }) => {
       const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
       const message = followUp(core, record, body);

@@ -1,6 +1,6 @@
 import type { EmulatorCore } from '../../emulator-core.js';
 import { Permission } from '../../permissions.js';
-import type { ChannelRecord, GuildRecord } from '../../state/records.js';
+import type { ChannelRecord, GuildRecord, MessageRecord } from '../../state/records.js';
 import { Errors } from '../api-error.js';
 
 /** The guild if it exists (10004) and the bot is in it (50001). */
@@ -41,4 +41,16 @@ export function intParam(query: URLSearchParams, name: string, fallback: number,
 export function boolParam(query: URLSearchParams, name: string): boolean {
   const raw = query.get(name);
   return raw === 'true' || raw === 'True' || raw === '1';
+}
+
+/** A message of a channel the bot can see (10003 / 50001 / 10008 otherwise). */
+export function botMessage(
+  core: EmulatorCore,
+  channelId: string | undefined,
+  messageId: string | undefined,
+): { channel: ChannelRecord; guild: GuildRecord | null; message: MessageRecord } {
+  const { channel, guild } = botChannel(core, channelId);
+  const message = messageId ? core.ctx.state.channelMessages.get(channel.id)?.get(messageId) : undefined;
+  if (!message) throw Errors.unknownMessage();
+  return { channel, guild, message };
 }

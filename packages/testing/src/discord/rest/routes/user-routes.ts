@@ -1,4 +1,4 @@
-import { memberPayload, userPayload } from '../../state/payloads.js';
+import { channelPayload, memberPayload, userPayload } from '../../state/payloads.js';
 import { Errors } from '../api-error.js';
 import type { RouteDefinition, RouteRequest } from '../route.js';
 import { botGuild, intParam } from './route-helpers.js';
@@ -116,6 +116,19 @@ export const userRoutes: RouteDefinition[] = [
       botGuild(core, params['guild_id']);
       core.botMembership.botLeave(params['guild_id']!);
       return {};
+    },
+  },
+  {
+    method: 'POST',
+    path: '/users/@me/channels',
+    auth: 'bot',
+    handle: ({ core, body }) => {
+      const recipient = (body ?? {}) as { recipient_id?: unknown };
+      if (typeof recipient.recipient_id !== 'string') throw Errors.invalidForm('recipient_id');
+      const user = core.ctx.state.users.get(recipient.recipient_id);
+      if (!user) throw Errors.unknownUser();
+      if (user.bot) throw Errors.cannotMessageUser();
+      return { body: channelPayload(core.dms.open(user.id), core.ctx.state) };
     },
   },
   {
