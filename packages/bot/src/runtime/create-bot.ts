@@ -110,7 +110,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   if (options.statusCommand !== false) await cogs.load(StatusCog);
   for (const loaded of services.plugins) {
     for (const cogClass of loaded.plugin.cogs ?? []) {
-      await cogs.load(cogClass, { pluginId: loaded.id, settingsNamespace: loaded.settingsNamespace, logger: loaded.logger });
+      await cogs.load(cogClass, { pluginId: loaded.id, settingsNamespace: loaded.settingsNamespace, storage: loaded.plugin.storage, logger: loaded.logger });
     }
   }
   for (const cogClass of options.cogs ?? []) await cogs.load(cogClass);

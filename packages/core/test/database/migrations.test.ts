@@ -17,7 +17,8 @@ import {
 import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { captureLogger } from './capture-logger.js';
 
-const BASELINE_TABLES = ['audit_log', 'authorized_users', 'guild_settings', 'guilds', 'llm_model_pricing', 'llm_usage'];
+const BASELINE_TABLES = ['audit_log', 'authorized_users', 'guild_settings', 'guilds', 'llm_model_pricing', 'llm_usage', 'plugin_storage'];
+const BASELINE_MIGRATIONS = ['0001_initial_schema', '0002_plugin_storage'];
 
 class CreateVotes extends Migration {
   override up(): void {
@@ -84,10 +85,10 @@ afterAll(async () => {
 
 describe('baseline migrations', () => {
   it('GIVEN an empty database THEN up creates every baseline table and records the migration', async () => {
-    expect(await pendingBaselineMigrations(db)).toEqual(['0001_initial_schema']);
-    expect(await migrateBaseline(db)).toEqual(['0001_initial_schema']);
+    expect(await pendingBaselineMigrations(db)).toEqual(BASELINE_MIGRATIONS);
+    expect(await migrateBaseline(db)).toEqual(BASELINE_MIGRATIONS);
     expect(await tables()).toEqual([...BASELINE_TABLES, 'baseline_migrations'].sort());
-    expect((await executedBaselineMigrations(db)).map((m) => m.name)).toEqual(['0001_initial_schema']);
+    expect((await executedBaselineMigrations(db)).map((m) => m.name)).toEqual(BASELINE_MIGRATIONS);
     expect(await pendingBaselineMigrations(db)).toEqual([]);
     expect(await migrateBaseline(db)).toEqual([]);
   });
@@ -96,6 +97,7 @@ describe('baseline migrations', () => {
     expect(await columnTypes('guilds')).toMatchObject({ guild_id: 'bigint', owner_id: 'bigint', added_at: 'timestamp with time zone' });
     expect(await columnTypes('authorized_users')).toMatchObject({ guild_id: 'bigint', user_id: 'bigint', is_initial: 'boolean' });
     expect(await columnTypes('guild_settings')).toMatchObject({ guild_id: 'bigint', setting_value: 'jsonb' });
+    expect(await columnTypes('plugin_storage')).toMatchObject({ guild_id: 'bigint', storage_value: 'jsonb' });
     expect(await columnTypes('llm_usage')).toMatchObject({
       id: 'bigint',
       guild_id: 'bigint',
@@ -155,7 +157,7 @@ describe('baseline migrations', () => {
     expect(await tables()).toEqual(expect.arrayContaining(['plugin_votes', 'plugin_votes_migrations']));
     const tracked = await db.orm.em.getConnection().execute<{ name: string }[]>('select name from plugin_votes_migrations order by id');
     expect(tracked.map((row) => row.name)).toEqual(['0001_create_votes', '0002_add_weight']);
-    expect((await executedBaselineMigrations(db)).map((m) => m.name)).toEqual(['0001_initial_schema']);
+    expect((await executedBaselineMigrations(db)).map((m) => m.name)).toEqual(BASELINE_MIGRATIONS);
 
     expect(await rollbackMigrations(db, votes)).toEqual(['0002_add_weight']);
     expect(await pendingMigrations(db, votes)).toEqual(['0002_add_weight']);
@@ -189,11 +191,11 @@ describe('baseline migrations', () => {
   });
 
   it('GIVEN the migrated database THEN down removes every baseline table and up works again', async () => {
-    expect(await rollbackBaseline(db, { to: 0 })).toEqual(['0001_initial_schema']);
+    expect(await rollbackBaseline(db, { to: 0 })).toEqual([...BASELINE_MIGRATIONS].reverse());
     const left = await tables();
     for (const table of BASELINE_TABLES) expect(left).not.toContain(table);
-    expect(await pendingBaselineMigrations(db)).toEqual(['0001_initial_schema']);
-    expect(await migrateBaseline(db)).toEqual(['0001_initial_schema']);
+    expect(await pendingBaselineMigrations(db)).toEqual(BASELINE_MIGRATIONS);
+    expect(await migrateBaseline(db)).toEqual(BASELINE_MIGRATIONS);
     expect(await tables()).toEqual(expect.arrayContaining(BASELINE_TABLES));
   });
 
@@ -202,7 +204,7 @@ describe('baseline migrations', () => {
     const second = await createDatabase({ url: testDb.url, logger: captureLogger().logger });
     try {
       const results = await Promise.all([migrateBaseline(db), migrateBaseline(second)]);
-      expect(results.flat()).toEqual(['0001_initial_schema']);
+      expect(results.flat()).toEqual(BASELINE_MIGRATIONS);
     } finally {
       await second.close();
     }

@@ -1,11 +1,15 @@
 import type { Database } from '../create-database.js';
 import { InitialSchema } from './baseline/0001-initial-schema.js';
+import { PluginStorage } from './baseline/0002-plugin-storage.js';
 import { executedMigrations, pendingMigrations, rollbackMigrations, runMigrations, type ExecutedMigration, type MigrationSet, type RollbackOptions } from './run-migrations.js';
 
 /** Baseline's own migrations, tracked in `baseline_migrations` apart from every plugin's. */
 export const baselineMigrations: MigrationSet = {
   tableName: 'baseline_migrations',
-  migrations: [{ name: '0001_initial_schema', class: InitialSchema }],
+  migrations: [
+    { name: '0001_initial_schema', class: InitialSchema },
+    { name: '0002_plugin_storage', class: PluginStorage },
+  ],
 };
 
 /**
