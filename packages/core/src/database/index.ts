@@ -37,6 +37,7 @@ export {
   writePluginStorage,
   type PluginStorageAddress,
 } from './repositories/plugin-storage-repository.js';
+export { isAuthorizedUser } from './repositories/authorized-user-repository.js';
 export { appendAuditLog, listAuditLog, type AuditLogAppend, type AuditLogQuery } from './repositories/audit-log-repository.js';
 
 // Per-guild settings persisted in guild_settings.
