@@ -57,15 +57,37 @@ export function ensureToolchain({ quiet = false } = {}) {
   return { node, pnpm };
 }
 
+/** Signals a supervisor or a terminal sends to stop a process; each is passed on to the child once. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** The same signal arriving twice within this window is one event delivered twice (see runForeground). */
+const DUPLICATE_SIGNAL_MS = 1000;
+
 /**
- * Runs a long-lived child with the terminal and exits with its status once it has shut down. Ctrl-C reaches the
- * whole process group, the child included, so this process only waits; signals aimed at this process alone (a
- * supervisor's SIGTERM) are passed on.
+ * Runs a long-lived child and exits with its status once it has shut down.
+ *
+ * Signals: the child runs in its own session, so nothing reaches it except what this process passes on, and
+ * every layer (npm → run.mjs → demo.mjs → tsx → the bot) passes SIGINT, SIGTERM and SIGHUP on exactly once. That
+ * makes `kill -INT|-TERM <top pid>` (what `docker stop` and process managers send) stop the whole tree the same
+ * way Ctrl-C does, and the embedded PostgreSQL is stopped by the bot, never signalled directly. A Ctrl-C reaches
+ * both npm and this process, and npm passes it on as well: the copy arriving within DUPLICATE_SIGNAL_MS is
+ * dropped, so the bot sees one signal (a second, later Ctrl-C still forces an exit). When the parent dies
+ * without passing anything on, the child gets SIGTERM. Each layer exits only after its child has.
  */
 export function runForeground(command, args, options = {}) {
-  const child = spawn(command, args, { stdio: 'inherit', ...options });
-  process.on('SIGINT', () => {});
-  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  const child = spawn(command, args, { stdio: 'inherit', detached: true, ...options });
+  const lastForwarded = new Map();
+  const forward = (signal) => {
+    const now = Date.now();
+    if (now - (lastForwarded.get(signal) ?? -Infinity) < DUPLICATE_SIGNAL_MS) return;
+    lastForwarded.set(signal, now);
+    child.kill(signal);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, () => forward(signal));
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid !== parent && lastForwarded.size === 0) forward('SIGTERM');
+  }, 200);
+  watch.unref();
   child.on('error', (error) => {
     console.error(error.message);
     process.exit(1);

@@ -14,7 +14,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, startEmbeddedPostgres } from '@baseline/core';
+// Core's sources, not the package: the global setup is loaded before (and without) the projects' `@baseline/source`
+// condition, and a fresh clone has no built `dist/` yet, so `npm test -- <folder>` must not need a build.
+import { startEmbeddedPostgres } from '../packages/core/src/embedded/start-embedded-postgres.js';
+import { createLogger } from '../packages/core/src/logger/create-logger.js';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 

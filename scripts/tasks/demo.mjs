@@ -1,6 +1,7 @@
 // `npm run demo`: the example bot with the REST API, on embedded defaults when nothing is configured
 // (embedded PostgreSQL, in-memory key-value store, the Discord emulator). Runs from the TypeScript sources, so
-// no build is needed. Configuration, if any, goes in examples/bot/.env.
+// no build is needed. Configuration, if any, goes in examples/bot/.env. The root script runs this through
+// `exec`, so npm signals run.mjs directly; see runForeground for how a signal reaches every process.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, runForeground } from '../toolchain.mjs';

@@ -1,6 +1,7 @@
 // `npm run demo`: the example bot, offline against the Discord emulator unless DISCORD_BOT_TOKEN is set.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { summarizePlugins } from './plugin-summary.js';
 import { startExampleBot } from './start-example-bot.js';
 
 const appDir = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -21,3 +22,8 @@ if (emulator !== undefined) {
     `demo: alice ran /hello in "${guild.name}" and the bot answered "${reply.content}". Run more commands as any demo user on ${pageUrl}; Ctrl+C stops the bot gracefully.`,
   );
 }
+
+// The closing summary: which plugins run, and which were skipped with their code and reason.
+const plugins = summarizePlugins(bot.services);
+const level = plugins.skipped.length === 0 ? 'info' : 'warn';
+logger[level]({ plugins_loaded: plugins.loaded, plugins_skipped: plugins.skipped }, `demo: ${plugins.text}`);

@@ -2,6 +2,7 @@ import { startApi, type RunningApi } from '@baseline/api';
 import { createBot, type Bot } from '@baseline/bot';
 import { loadConfig } from '@baseline/core';
 import { startStandaloneEmulator, type DiscordEmulator, type StandaloneEmulator } from '@baseline/testing';
+import { chooseApiHost, type ApiHostChoice } from './api-host.js';
 import { demoSeed } from './demo-seed.js';
 
 /** Options of {@link startExampleBot}. */
@@ -31,6 +32,8 @@ export interface ExampleBot {
   pageUrl: string | undefined;
   /** The REST API, sharing the bot's services (one database, one key-value store). */
   api: RunningApi | undefined;
+  /** The host the API binds and why (logged at start). */
+  apiHost: ApiHostChoice;
   stop(): Promise<void>;
 }
 
@@ -43,8 +46,11 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
   const env = options.env ?? process.env;
   const fileOptions = options.envFiles === false ? { envFiles: false as const } : {};
   let config = loadConfig({ cwd: options.appDir, env, ...fileOptions });
+  const offline = config.discord.botToken === undefined;
+  // `.env` files count as set, as they do for loadConfig.
+  const apiHost = chooseApiHost(config.api.host === '0.0.0.0' ? env : { ...env, API_HOST: config.api.host }, offline);
   let standalone: StandaloneEmulator | undefined;
-  if (config.discord.botToken === undefined) {
+  if (offline) {
     standalone = await startStandaloneEmulator({ seed: demoSeed, port: Number(env['EMULATOR_PORT'] ?? 0), pagePort: Number(env['EMULATOR_PAGE_PORT'] ?? 0) });
     config = loadConfig({
       cwd: options.appDir,
@@ -56,8 +62,7 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
         DISCORD_CLIENT_ID: standalone.applicationId,
         DISCORD_CLIENT_SECRET: standalone.clientSecret,
         DISCORD_REDIRECT_URI: env['DISCORD_REDIRECT_URI'] ?? 'http://127.0.0.1:5173/auth/callback',
-        // Offline, nothing needs to reach the API from another machine.
-        API_HOST: env['API_HOST'] ?? '127.0.0.1',
+        API_HOST: apiHost.host,
       },
       ...fileOptions,
     });
@@ -82,8 +87,9 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
   if (running !== undefined) bot.services.onClose(() => running.close());
   let api: RunningApi | undefined;
   if (options.api !== false) {
+    bot.services.logger.info({ api_host: apiHost.host, reason: apiHost.reason }, `the API binds ${apiHost.host}: ${apiHost.reason}`);
     try {
-      api = await startApi({ services: bot.services });
+      api = await startApi({ services: bot.services, host: apiHost.host });
     } catch (error) {
       await bot.stop();
       throw error;
@@ -92,5 +98,5 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
     // Closers run before the database and key-value store close: the API stops taking requests first.
     bot.services.onClose(() => serving.close());
   }
-  return { bot, emulator, pageUrl: standalone?.urls.page, api, stop: () => bot.stop() };
+  return { bot, emulator, pageUrl: standalone?.urls.page, api, apiHost, stop: () => bot.stop() };
 }

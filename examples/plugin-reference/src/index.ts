@@ -3,8 +3,10 @@ import { Wave } from './wave.entity.js';
 import { referenceMigrations } from './migrations/index.js';
 import { ReferenceCog } from './reference-cog.js';
 import { referenceSettings } from './settings.js';
+import { referenceStorage } from './storage.js';
 
-export { joinsKey, ReferenceCog } from './reference-cog.js';
+export { ReferenceCog } from './reference-cog.js';
+export { referenceStorage } from './storage.js';
 export { referenceSettings } from './settings.js';
 export { Wave } from './wave.entity.js';
 export { referenceMigrations } from './migrations/index.js';
@@ -14,9 +16,10 @@ export default definePlugin({
   id: 'reference',
   name: 'Reference plugin',
   version: '0.1.0',
-  description: 'Uses every plugin feature: a command reading settings, a listener, a button, its own table',
+  description: 'Uses every plugin feature: a command reading settings, a listener, a button, storage, its own table',
   cogs: [ReferenceCog],
   settings: referenceSettings,
+  storage: referenceStorage,
   entities: [Wave],
   migrations: referenceMigrations,
   intents: ['GuildMembers'],

@@ -1,16 +1,15 @@
 import { Cog, component, listener, slashCommand } from '@baseline/bot';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { referenceSettings } from './settings.js';
+import type { referenceStorage } from './storage.js';
 import { Wave } from './wave.entity.js';
-
-/** Key-value counter of members who joined a guild (the listener's output). */
-export const joinsKey = (guildId: string) => `reference:joins:${guildId}`;
 
 /**
  * The reference cog: `/hello` greets with the guild's configured greeting and offers a Wave button, the
- * button stores a row in the plugin's own table, `/waves` reads them back, and a listener counts joins.
+ * button stores a row in the plugin's own table, `/waves` reads them back, and a listener counts joins in the
+ * plugin's storage.
  */
-export class ReferenceCog extends Cog<typeof referenceSettings> {
+export class ReferenceCog extends Cog<typeof referenceSettings, typeof referenceStorage> {
   static override meta = { name: 'reference', description: 'Greetings, waves and join counts' };
 
   override commands = [
@@ -35,7 +34,7 @@ export class ReferenceCog extends Cog<typeof referenceSettings> {
       run: async (interaction) => {
         const guildId = interaction.guildId!;
         const waves = await this.services.db.fork().count(Wave, { guildId });
-        const joins = Number((await this.services.kv.get(joinsKey(guildId))) ?? 0);
+        const joins = await this.storage.guild(guildId).get('joins');
         await interaction.reply({ content: `${waves} wave(s), ${joins} join(s)`, flags: MessageFlags.Ephemeral });
       },
     }),
@@ -59,7 +58,7 @@ export class ReferenceCog extends Cog<typeof referenceSettings> {
     listener('guildMemberAdd', async (member, { logger }) => {
       const { countNewMembers } = await this.settings.get(member.guild.id);
       if (!countNewMembers) return;
-      const joins = await this.services.kv.incr(joinsKey(member.guild.id));
+      const joins = await this.storage.guild(member.guild.id).incr('joins');
       logger.info({ joins }, 'member joined');
     }),
   ];

@@ -1,43 +1,31 @@
-import { createBot, type Bot } from '@baseline/bot';
-import { createDatabase, createLogger, loadConfig, migrateBaseline, pluginMigrationsTable, rollbackMigrations, runMigrations, type Database } from '@baseline/core';
-import { createDiscordEmulator, createTestDatabase, createTestRedis, type DiscordEmulator, type TestDatabase, type TestRedis } from '@baseline/testing';
+import type { Bot } from '@baseline/bot';
+import { createPluginHarness, type PluginHarness } from '@baseline/bot/testing';
+import { createDatabase, createLogger, createPluginStorage, migrateBaseline, pluginMigrationsTable, rollbackMigrations, runMigrations, type Database } from '@baseline/core';
+import { createTestDatabase, type DiscordEmulator, type TestDatabase } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import referencePlugin, { joinsKey, referenceMigrations } from '../src/index.js';
+import referencePlugin, { referenceMigrations, referenceStorage } from '../src/index.js';
 
 describe('reference plugin against the Discord emulator', () => {
+  let harness: PluginHarness;
   let emulator: DiscordEmulator;
-  let database: TestDatabase;
-  let redis: TestRedis;
   let bot: Bot;
   let guildId: string;
   let aliceId: string;
+  const joins = () => createPluginStorage({ db: bot.services.db, kv: bot.services.kv, pluginId: 'reference', definition: referenceStorage }).guild(guildId).get('joins');
 
   beforeAll(async () => {
-    emulator = await createDiscordEmulator({
-      gateway: { identifyIntervalMs: 0 },
+    harness = await createPluginHarness(referencePlugin, {
       seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: [{ name: 'Demo', owner: 'owner', members: [{ user: 'alice' }] }] },
     });
-    database = await createTestDatabase();
-    redis = createTestRedis();
-    const config = loadConfig({
-      env: { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: redis.url, DISCORD_BOT_TOKEN: emulator.botToken, DISCORD_API_BASE_URL: emulator.restUrl, LOG_LEVEL: 'silent' },
-      envFiles: false,
-    });
-    bot = await createBot({ config, kvPrefix: redis.prefix, discover: false, plugins: [referencePlugin], handleSignals: false, healthServer: false, clientOptions: emulator.clientOptions() });
-    const guild = [...emulator.state.guilds.values()][0]!;
-    guildId = guild.id;
-    aliceId = emulator.state.findUser('alice')!.id;
+    ({ emulator, bot } = harness);
+    guildId = harness.driver.guildId();
+    aliceId = harness.driver.userId('alice');
   });
-  afterAll(async () => {
-    await bot?.stop();
-    await emulator?.close();
-    await database?.drop();
-    await redis?.cleanup();
-  });
+  afterAll(() => harness?.close());
 
   it('GIVEN the plugin THEN its cog loads and its commands are registered', () => {
     expect(bot.cogs.get('reference')?.pluginId).toBe('reference');
-    expect(emulator.commands().map((command) => command.body.name).sort()).toEqual(['hello', 'status', 'waves']);
+    expect(emulator.commands().map((command) => command.body.name).sort()).toEqual(['hello', 'settings', 'status', 'waves']);
   });
 
   it('GIVEN /hello THEN it greets with the default greeting, then with the greeting the guild configured', async () => {
@@ -66,7 +54,7 @@ describe('reference plugin against the Discord emulator', () => {
   it('GIVEN a member joins THEN the listener counts it, unless the guild turned counting off', async () => {
     emulator.addUser({ username: 'bob' });
     emulator.addMember(guildId, { user: 'bob' });
-    await expect.poll(() => bot.services.kv.get(joinsKey(guildId))).toBe('1');
+    await expect.poll(joins).toBe(1);
     await bot.services.settings.set(guildId, 'reference', { countNewMembers: false });
     // The plugin's listener was registered first, so it is in flight when this one hears the join.
     const heard = new Promise<void>((resolve) => bot.client.once('guildMemberAdd', () => resolve()));
@@ -74,7 +62,7 @@ describe('reference plugin against the Discord emulator', () => {
     emulator.addMember(guildId, { user: 'carol' });
     await heard;
     await expect.poll(() => bot.inFlight).toBe(0);
-    expect(await bot.services.kv.get(joinsKey(guildId))).toBe('1');
+    expect(await joins()).toBe(1);
   });
 });
 

@@ -17,6 +17,8 @@ export * from './plugins/index.js';
 // Per-guild settings.
 export * from './settings/index.js';
 export type { SettingsStore } from './settings/store.js';
+// Per-guild plugin storage without migrations.
+export * from './storage/index.js';
 // Access versions: how a change of grants or guilds reaches every API instance at once.
 export * from './access/index.js';
 // Validation of untrusted input: snowflakes, safe text, date ranges.

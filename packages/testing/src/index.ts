@@ -1,6 +1,7 @@
 // Test services: real PostgreSQL and Redis, isolated per test file.
 export { createTestDatabase, type TestDatabase } from './services/test-database.js';
 export { createTestRedis, type TestRedis } from './services/test-redis.js';
+export { createTestRedisDatabase, type TestRedisDatabase } from './services/test-redis-database.js';
 
 // LLM provider emulators: OpenAI, Anthropic, Google Gemini and xAI for their official SDKs.
 export { createLlmEmulator } from './llm/create-llm-emulator.js';

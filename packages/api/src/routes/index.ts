@@ -10,6 +10,7 @@ import { listGuildsRoute } from './guilds/list-guilds-route.js';
 import { listMembersRoute } from './guilds/list-members-route.js';
 import { healthRoute } from './health/health-route.js';
 import { listModelsRoute, putPricingRoute, usageByCogRoute, usageByGuildRoute, usageSummaryRoute } from './llm/llm-routes.js';
+import { resetSettingsRoute } from './settings/reset-settings-route.js';
 import { getSettingRoute, getSettingsRoute, putSettingsRoute, settingsSchemaRoute } from './settings/settings-routes.js';
 import { guildShardRoute, listShardsRoute } from './shards/shard-routes.js';
 
@@ -30,6 +31,7 @@ export const API_ROUTES: readonly AnyRouteDefinition[] = [
   getSettingsRoute,
   getSettingRoute,
   putSettingsRoute,
+  resetSettingsRoute,
   settingsSchemaRoute,
   listShardsRoute,
   guildShardRoute,

@@ -43,6 +43,10 @@ const MATRIX: Array<[string, Row]> = [
     'PUT /guilds/{id}/settings',
     { method: 'PUT', path: (s) => `/api/v1/guilds/${A(s)}/settings`, body: () => ({ greeter: { maxPerDay: 4 } }), expected: [401, 403, 200, 200, 200] },
   ],
+  [
+    'POST /guilds/{id}/settings/{key}/reset',
+    { method: 'POST', path: (s) => `/api/v1/guilds/${A(s)}/settings/greeter/reset`, body: () => ({ fields: ['maxPerDay'] }), expected: [401, 403, 200, 200, 200] },
+  ],
   ['GET /settings/schema', { method: 'GET', path: () => '/api/v1/settings/schema', expected: [401, 200, 200, 200, 200] }],
   ['GET /shards', { method: 'GET', path: () => '/api/v1/shards', expected: [401, 403, 403, 403, 200] }],
   ['GET /shards/{guild_id}', { method: 'GET', path: (s) => `/api/v1/shards/${A(s)}`, expected: [401, 403, 200, 200, 200] }],

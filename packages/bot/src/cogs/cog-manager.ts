@@ -1,4 +1,4 @@
-import type { BaselineServices, Logger } from '@baseline/core';
+import type { BaselineServices, Logger, StorageDefinition } from '@baseline/core';
 import type { SapphireClient } from '@sapphire/framework';
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { commandBody } from '../commands/command-body.js';
@@ -15,6 +15,8 @@ export interface CogOrigin {
   readonly pluginId: string;
   readonly settingsNamespace: string;
   readonly logger: Logger;
+  /** The plugin's `defineStorage` declaration, behind `this.storage`. */
+  readonly storage?: StorageDefinition | undefined;
 }
 
 /** A cog that is loaded: its instance and the Sapphire pieces registered for it. */
@@ -152,7 +154,7 @@ export class CogManager {
         details: { cog: name, plugin: pluginId },
       });
     }
-    cog[COG_BINDING] = { pluginId, settingsNamespace: origin?.settingsNamespace, logger };
+    cog[COG_BINDING] = { pluginId, settingsNamespace: origin?.settingsNamespace, storage: origin?.storage, logger };
     const owner: HandlerOwner = { pluginId, cogName: name, logger, contextLogger: base };
 
     const bodies = (cog.commands ?? []).map((definition) => commandBody(definition));

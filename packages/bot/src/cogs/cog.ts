@@ -1,6 +1,7 @@
-import type { BaselineServices, InferSettings, Logger, SettingsDefinition } from '@baseline/core';
+import type { BaselineServices, InferSettings, InferStorage, Logger, PluginStorage, SettingsDefinition, StorageDefinition, StorageValue } from '@baseline/core';
 import type { Client } from 'discord.js';
 import { createCogSettings, type CogSettings } from '../settings/create-cog-settings.js';
+import { createCogStorage } from '../storage/create-cog-storage.js';
 import type { CommandDefinition, ComponentDefinition, ListenerDefinition, ModalDefinition } from './cog-handlers.js';
 
 /** What the bot records about a cog: its name (unique per bot) and an optional description. */
@@ -16,6 +17,8 @@ export interface CogBinding {
   readonly pluginId: string | undefined;
   /** Settings namespace of the plugin. */
   readonly settingsNamespace: string | undefined;
+  /** The plugin's storage declaration, if it has one. */
+  readonly storage?: StorageDefinition | undefined;
   readonly logger: Logger;
 }
 
@@ -27,6 +30,7 @@ export const COG_BINDING = Symbol.for('baseline.cog-binding');
  * handlers as instance fields (they may use `this`); the bot maps them onto Sapphire pieces.
  *
  * @typeParam Settings - the plugin's `defineSettings(...)` result, typing `this.settings`.
+ * @typeParam Storage - the plugin's `defineStorage(...)` result, typing `this.storage`.
  * @example
  * ```ts
  * class Greeter extends Cog<typeof greeterSettings> {
@@ -43,7 +47,7 @@ export const COG_BINDING = Symbol.for('baseline.cog-binding');
  * }
  * ```
  */
-export abstract class Cog<Settings extends SettingsDefinition | undefined = undefined> {
+export abstract class Cog<Settings extends SettingsDefinition | undefined = undefined, Storage extends StorageDefinition | undefined = undefined> {
   /** Name and description; every cog class must set it. */
   static meta: CogMeta;
 
@@ -83,14 +87,33 @@ export abstract class Cog<Settings extends SettingsDefinition | undefined = unde
     return createCogSettings(this.services.settings, this[COG_BINDING]?.settingsNamespace, this.name);
   }
 
+  /**
+   * The plugin's per-guild storage, typed by its `defineStorage` declaration: `this.storage.guild(guildId).incr('joins')`.
+   * Values persist in PostgreSQL and are cached in the key-value store; no migration needed.
+   * @throws BotError `BL_ERR_COG_INVALID` when the cog's plugin declared no `storage`.
+   */
+  get storage(): CogStorage<Storage> {
+    return createCogStorage(this.services, this[COG_BINDING]?.pluginId, this[COG_BINDING]?.storage, this.name) as never;
+  }
+
   /** Runs after the cog's handlers are registered. A throw unloads the cog and is reported. */
   onLoad?(): void | Promise<void>;
   /** Runs when the cog is unloaded or the bot stops. */
   onUnload?(): void | Promise<void>;
 }
 
+/**
+ * The type of `this.storage` for a cog's `Storage` parameter. `any` (the erased parameter of {@link CogClass}) maps
+ * to `any`: `GuildStorage`'s generic methods make storage shapes invariant, so no concrete type accepts them all.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CogStorage<Storage> = 0 extends 1 & Storage ? any : PluginStorage<Storage extends StorageDefinition ? InferStorage<Storage> : Record<string, StorageValue>>;
+
 /** A cog class, as listed in a plugin's `cogs`. */
 export interface CogClass {
-  new (client: Client, services: BaselineServices): Cog<SettingsDefinition | undefined>;
+  // A plugin's cogs each type their own storage shape, and `GuildStorage`'s generic methods make shapes invariant;
+  // the list of cog classes is the one place that erases it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  new (client: Client, services: BaselineServices): Cog<SettingsDefinition | undefined, any>;
   readonly meta: CogMeta;
 }

@@ -127,15 +127,19 @@ async function computePlans({ rest, applicationId, commands }: SyncCommandsOptio
   return plans;
 }
 
-function createCounterKey(guildId: string | null): string {
-  return `commands:creates:${guildId ?? 'global'}:${new Date().toISOString().slice(0, 10)}`;
+/**
+ * The kv key counting one application's command creations in one scope on the current UTC day. Discord's budget
+ * is per application, so the key names it: bots (and tests) sharing a key-value store never share a budget.
+ */
+function createCounterKey(applicationId: string, guildId: string | null): string {
+  return `commands:creates:${applicationId}:${guildId ?? 'global'}:${new Date().toISOString().slice(0, 10)}`;
 }
 
 async function checkCreateBudget(options: SyncCommandsOptions, plans: readonly CommandSyncPlan[]): Promise<void> {
   const limit = options.dailyCreateLimit ?? DAILY_COMMAND_CREATE_LIMIT;
   for (const plan of plans) {
     if (plan.create.length === 0) continue;
-    const used = Number((await options.kv.get(createCounterKey(plan.guildId))) ?? 0);
+    const used = Number((await options.kv.get(createCounterKey(options.applicationId, plan.guildId))) ?? 0);
     if (used + plan.create.length > limit) {
       const scope = plan.guildId === null ? 'global commands' : `guild ${plan.guildId}`;
       throw new BotError(
@@ -162,7 +166,7 @@ async function applyPlan({ rest, applicationId, kv, logger }: SyncCommandsOption
   }
   for (const body of plan.create) {
     await rest.post(listRoute(applicationId, guildId), { body });
-    await kv.incr(createCounterKey(guildId), { ttlMs: 2 * 86_400_000 });
+    await kv.incr(createCounterKey(applicationId, guildId), { ttlMs: 2 * 86_400_000 });
     logger.info({ command: body.name, guild_id: guildId ?? undefined }, 'command created');
     writes += 1;
   }

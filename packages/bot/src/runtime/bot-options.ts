@@ -34,6 +34,8 @@ export interface CreateBotOptions extends Omit<CreateServicesOptions, 'service'>
   cogs?: readonly CogClass[];
   /** Load the built-in `/status` command. @default true */
   statusCommand?: boolean;
+  /** Load the built-in `/settings` command (registered only when some plugin has settings). @default true */
+  settingsCommand?: boolean;
   /** Command sync at startup; `false` skips it (run it with `bot.commands.sync()`). @default {} */
   commandSync?: CommandSyncSettings | false;
   /** The bot token. @default config.discord.botToken */

@@ -12,6 +12,7 @@ import { startHealthServer } from '../health/start-health-server.js';
 import { buildRedisIdentifyThrottler } from '../sharding/create-redis-identify-throttler.js';
 import { shardingClientOptions } from '../sharding/sharding-client-options.js';
 import { startShardReporter } from '../shards/start-shard-reporter.js';
+import { SettingsCog } from '../settings/settings-cog.js';
 import { StatusCog } from '../status/status-cog.js';
 import { BOT_ERROR_CODES, BotError } from './bot-error.js';
 import type { Bot, CommandSyncSettings, CreateBotOptions } from './bot-options.js';
@@ -108,9 +109,11 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
 
   const cogs = new CogManager({ client, services, runner, logger: services.logger.child({ component: 'cogs' }) });
   if (options.statusCommand !== false) await cogs.load(StatusCog);
+  // `/settings` only exists when some plugin has settings to show.
+  if (options.settingsCommand !== false && services.settings.namespaces().length > 0) await cogs.load(SettingsCog);
   for (const loaded of services.plugins) {
     for (const cogClass of loaded.plugin.cogs ?? []) {
-      await cogs.load(cogClass, { pluginId: loaded.id, settingsNamespace: loaded.settingsNamespace, logger: loaded.logger });
+      await cogs.load(cogClass, { pluginId: loaded.id, settingsNamespace: loaded.settingsNamespace, storage: loaded.plugin.storage, logger: loaded.logger });
     }
   }
   for (const cogClass of options.cogs ?? []) await cogs.load(cogClass);

@@ -1,4 +1,4 @@
-import type { SettingsRegistry } from '@baseline/core';
+import type { SettingsPatch, SettingsRegistry } from '@baseline/core';
 import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
 
 /** A guild's settings of one plugin, typed by the plugin's settings definition. */
@@ -8,8 +8,8 @@ export interface CogSettings<Settings> {
    * process (another shard, the API) drops the cached value through Redis pub/sub.
    */
   get(guildId: string): Promise<Readonly<Settings>>;
-  /** Validates, stores and announces a change to every process. */
-  set(guildId: string, value: Partial<Settings>, options?: { actorUserId?: string }): Promise<Readonly<Settings>>;
+  /** Validates, stores and announces a change; `null` clears a field (its default, or absent when optional). */
+  set(guildId: string, value: SettingsPatch<Settings>, options?: { actorUserId?: string }): Promise<Readonly<Settings>>;
 }
 
 /**

@@ -29,6 +29,15 @@ export { Migration } from '@mikro-orm/migrations';
 
 // Repositories: thin, scoped by guild_id.
 export { findGuild, listActiveGuilds, markGuildInactive, reactivateGuild, upsertGuild, type GuildUpsert } from './repositories/guild-repository.js';
+export {
+  deletePluginStorage,
+  incrementPluginStorage,
+  readAllPluginStorage,
+  readPluginStorage,
+  writePluginStorage,
+  type PluginStorageAddress,
+} from './repositories/plugin-storage-repository.js';
+export { isAuthorizedUser } from './repositories/authorized-user-repository.js';
 export { appendAuditLog, listAuditLog, type AuditLogAppend, type AuditLogQuery } from './repositories/audit-log-repository.js';
 
 // Per-guild settings persisted in guild_settings.

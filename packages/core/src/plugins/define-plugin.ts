@@ -1,6 +1,7 @@
 import type { EntityName, MigrationObject } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import type { SettingsDefinition } from '../settings/define-settings.js';
+import type { StorageDefinition } from '../storage/define-storage.js';
 import type { PluginCog, PluginRouteHost, PluginServices } from './plugin-register.js';
 
 /**
@@ -65,6 +66,11 @@ export interface PluginDefinition<Settings extends SettingsDefinition | undefine
   cogs?: readonly PluginCog[];
   /** Per-guild settings from `defineSettings`, registered under the plugin's id. */
   settings?: Settings;
+  /**
+   * Per-guild key-value storage from `defineStorage`: small state without a migration, read in cogs as
+   * `this.storage.guild(guildId)`.
+   */
+  storage?: StorageDefinition;
   /** MikroORM entities the plugin owns. */
   entities?: readonly EntityName[];
   /** MikroORM migrations, tracked in the plugin's own table (`plugin_<id>_migrations`). */

@@ -8,7 +8,8 @@ import { findPackageJson } from './find-package-json.js';
 import type { PluginCandidate, PluginFailure, PluginLoadResult } from './loaded-plugin.js';
 import { validatePlugins } from './load-plugins.js';
 import { PluginError, PLUGIN_ERROR_CODES } from './plugin-error.js';
-import { manifestEntries, pluginManifestSchema, supportsBaselineVersion } from './plugin-manifest.js';
+import { manifestEntries, pluginManifestSchema, supportsBaselineVersion, type PluginManifest } from './plugin-manifest.js';
+import { pluginSourceMode } from './plugin-source-mode.js';
 import { recordFailure } from './record-failure.js';
 
 /** Options of {@link discoverPlugins}. */
@@ -25,6 +26,11 @@ export interface DiscoverPluginsOptions {
    * @default false
    */
   includeDevDependencies?: boolean;
+  /**
+   * Import each plugin's `source` entry (TypeScript) instead of `entry` when its manifest names one.
+   * @default pluginSourceMode(): true when baseline itself runs from its sources (the `@baseline/source` condition)
+   */
+  preferSource?: boolean;
 }
 
 const hostPackageSchema = z.object({
@@ -63,7 +69,7 @@ async function dependencyNames(appDir: string, includeDevDependencies: boolean):
  */
 async function readCandidate(
   packageName: string,
-  { appDir, baselineVersion, logger }: DiscoverPluginsOptions,
+  { appDir, baselineVersion, logger, preferSource = pluginSourceMode() }: DiscoverPluginsOptions,
 ): Promise<PluginCandidate | undefined> {
   const packageJsonPath = findPackageJson(packageName, appDir);
   if (packageJsonPath === undefined) {
@@ -104,18 +110,27 @@ async function readCandidate(
       { details: { range, baselineVersion } },
     );
   }
-  const { entry, web } = manifestEntries(manifest.data, packageDir);
+  const { entry, web } = manifestEntries(manifest.data, packageDir, { fromSource: preferSource });
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(entry).href)) as { default?: unknown };
   } catch (error) {
     const shown = relative(packageDir, entry).split(sep).join('/');
-    throw new PluginError(PLUGIN_ERROR_CODES.entryImport, identity, `importing its entry "${shown}" failed: ${String(error)}`, {
+    throw new PluginError(PLUGIN_ERROR_CODES.entryImport, identity, `importing its entry "${shown}" failed: ${String(error)}${entryHint(manifest.data, preferSource, error)}`, {
       cause: error,
       details: { entry },
     });
   }
   return { plugin: module.default, packageName, packageDir, manifest: manifest.data, webEntry: web };
+}
+
+/** The fix for the usual cause of an entry that does not import: a workspace plugin that was never built. */
+function entryHint(manifest: PluginManifest, preferSource: boolean, error: unknown): string {
+  if ((error as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') return '';
+  if (manifest.source === undefined) {
+    return `. Build the plugin so "${manifest.entry}" exists, or add "source": "./src/index.ts" to its "baseline" field to run it from source in development`;
+  }
+  return preferSource ? '' : `. Build the plugin so "${manifest.entry}" exists, or run with --conditions=@baseline/source to load "${manifest.source}"`;
 }
 
 /**

@@ -18,6 +18,7 @@ export {
   type PluginManifest,
 } from './plugin-manifest.js';
 export { discoverPlugins, type DiscoverPluginsOptions } from './discover-plugins.js';
+export { pluginSourceMode } from './plugin-source-mode.js';
 export { loadPlugins, type LoadPluginsOptions } from './load-plugins.js';
 export type { LoadedPlugin, PluginFailure, PluginLoadResult } from './loaded-plugin.js';
 export {

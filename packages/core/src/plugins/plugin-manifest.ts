@@ -13,12 +13,18 @@ const packagePath = z
  *
  * @example
  * ```json
- * "baseline": { "entry": "./dist/index.js", "web": "./dist/web.js", "baselineVersion": "^0.1.0" }
+ * "baseline": { "entry": "./dist/index.js", "source": "./src/index.ts", "web": "./dist/web.js", "baselineVersion": "^0.1.0" }
  * ```
  */
 export const pluginManifestSchema = z.object({
   /** The runtime entry, default-exporting `definePlugin({...})`. Imported by the bot and the API. */
   entry: packagePath,
+  /**
+   * The TypeScript source of the runtime entry, imported instead of `entry` when baseline itself runs from its
+   * sources (see `pluginSourceMode`): a workspace plugin then runs in development without a build, and from
+   * `entry` (its `dist/`) once installed from a registry.
+   */
+  source: packagePath.optional(),
   /** The dashboard entry; only the dashboard (lazily) imports it. */
   web: packagePath.optional(),
   /** The baseline versions the plugin supports, as a semver range. */
@@ -27,10 +33,13 @@ export const pluginManifestSchema = z.object({
 
 export type PluginManifest = z.output<typeof pluginManifestSchema>;
 
-/** Absolute paths of a manifest's entries inside the package at `packageDir`. */
-export function manifestEntries(manifest: PluginManifest, packageDir: string): { entry: string; web: string | undefined } {
+/**
+ * Absolute paths of a manifest's entries inside the package at `packageDir`. The runtime entry is `source` when
+ * `fromSource` is set and the manifest names one, else `entry`.
+ */
+export function manifestEntries(manifest: PluginManifest, packageDir: string, { fromSource = false } = {}): { entry: string; web: string | undefined } {
   return {
-    entry: resolve(packageDir, manifest.entry),
+    entry: resolve(packageDir, fromSource && manifest.source !== undefined ? manifest.source : manifest.entry),
     web: manifest.web === undefined ? undefined : resolve(packageDir, manifest.web),
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { KeyValueStore, Unsubscribe } from '../kv/key-value-store.js';
 import type { AllSettings, BaselineSettings, SettingsOf } from './baseline-settings.js';
 import { deepFreeze, isSettingsDefinition, type SettingsDefinition } from './define-settings.js';
+import { mergeSettingsPatch, type SettingsPatch } from './merge-settings-patch.js';
 import { resolveSettings } from './resolve-settings.js';
 import { SettingsCache } from './settings-cache.js';
 import type { AuditLogAppend } from '../database/repositories/audit-log-repository.js';
@@ -81,7 +82,8 @@ export interface SettingsRegistry {
   getAll(guildId: string): Promise<AllSettings>;
   /**
    * Validates and stores a change: `value` is merged over the current settings (or replaces them with
-   * `replace`). On success the value is written, cached, and announced to every process; on failure nothing
+   * `replace`); a field given as `null` is cleared (optional fields become absent, others get their default;
+   * see `mergeSettingsPatch`). On success the value is written, cached, and announced to every process; on failure nothing
    * is stored.
    * @throws SettingsValidationError `BL_ERR_SETTINGS_INVALID`, with paths like `moderation.maxWarnings`.
    * @example
@@ -92,7 +94,7 @@ export interface SettingsRegistry {
   set<Namespace extends keyof BaselineSettings | (string & {})>(
     guildId: string,
     namespace: Namespace,
-    value: Partial<SettingsOf<Namespace>>,
+    value: SettingsPatch<SettingsOf<Namespace>>,
     options?: SetSettingsOptions,
   ): Promise<Readonly<SettingsOf<Namespace>>>;
   /**
@@ -192,7 +194,8 @@ export async function createSettingsRegistry({
 
   /** Validates `value` (merged over `current`) against its namespace's schema; issues are pushed to `issues`. */
   function validate(namespace: string, current: Record<string, unknown>, value: Record<string, unknown>, issues: SettingsIssue[]) {
-    const parsed = definitionOf(namespace).schema.safeParse({ ...current, ...value });
+    const definition = definitionOf(namespace);
+    const parsed = definition.schema.safeParse(mergeSettingsPatch(definition, current, value));
     if (parsed.success) return deepFreeze(parsed.data) as Readonly<Record<string, unknown>>;
     issues.push(
       ...parsed.error.issues.map((issue) => ({ path: [namespace, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code })),

@@ -16,3 +16,5 @@ export {
 export { SETTINGS_CHANGED_CHANNEL, settingsVersionKey, type SettingsChange } from './settings-change.js';
 export { SettingsError, SettingsValidationError, type SettingsIssue } from './settings-errors.js';
 export type { JsonSchema } from './settings-json-schema.js';
+export { mergeSettingsPatch, type SettingsPatch } from './merge-settings-patch.js';
+export { resetSettings, type ResetSettingsOptions } from './reset-settings.js';

@@ -17,8 +17,8 @@ import {
 import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { captureLogger } from './capture-logger.js';
 
-const BASELINE_MIGRATIONS = ['0001_initial_schema', '0002_gemini_provider_id'];
-const BASELINE_TABLES = ['audit_log', 'authorized_users', 'guild_settings', 'guilds', 'llm_model_pricing', 'llm_usage'];
+const BASELINE_MIGRATIONS = ['0001_initial_schema', '0002_gemini_provider_id', '0003_plugin_storage'];
+const BASELINE_TABLES = ['audit_log', 'authorized_users', 'guild_settings', 'guilds', 'llm_model_pricing', 'llm_usage', 'plugin_storage'];
 
 class CreateVotes extends Migration {
   override up(): void {
@@ -97,6 +97,7 @@ describe('baseline migrations', () => {
     expect(await columnTypes('guilds')).toMatchObject({ guild_id: 'bigint', owner_id: 'bigint', added_at: 'timestamp with time zone' });
     expect(await columnTypes('authorized_users')).toMatchObject({ guild_id: 'bigint', user_id: 'bigint', is_initial: 'boolean' });
     expect(await columnTypes('guild_settings')).toMatchObject({ guild_id: 'bigint', setting_value: 'jsonb' });
+    expect(await columnTypes('plugin_storage')).toMatchObject({ guild_id: 'bigint', storage_value: 'jsonb' });
     expect(await columnTypes('llm_usage')).toMatchObject({
       id: 'bigint',
       guild_id: 'bigint',

@@ -1,3 +1,4 @@
+import { mergeSettingsPatch } from '@baseline/core';
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError, type FieldError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
@@ -37,7 +38,7 @@ export const getSettingRoute = defineRoute({
 export const putSettingsRoute = defineRoute({
   method: 'PUT',
   url: '/guilds/:guild_id/settings',
-  summary: 'Change settings: fields given are merged over the current values, per namespace (audited, announced to every bot)',
+  summary: 'Change settings: fields given are merged over the current values, per namespace; `null` clears a field (audited, announced to every bot)',
   description:
     'Every namespace in the body is validated before anything is stored: one invalid field rejects the whole request with 422 ' +
     'and field paths such as `moderation.maxWarnings`, and nothing is written.',
@@ -66,7 +67,7 @@ export const putSettingsRoute = defineRoute({
         continue;
       }
       current[namespace] = await settings.get(guildId, namespace);
-      merged[namespace] = { ...current[namespace], ...value };
+      merged[namespace] = mergeSettingsPatch(definition, current[namespace], value);
       const parsed = definition.schema.safeParse(merged[namespace]);
       if (!parsed.success) {
         fields.push(...parsed.error.issues.map((issue) => ({ path: [namespace, ...issue.path.map(String)].join('.'), message: issue.message })));

@@ -4,9 +4,10 @@ import { Guild } from './guild.entity.js';
 import { GuildSetting } from './guild-setting.entity.js';
 import { LlmModelPricing } from './llm-model-pricing.entity.js';
 import { LlmUsage } from './llm-usage.entity.js';
+import { PluginStorageEntry } from './plugin-storage-entry.entity.js';
 
-export { AuditLogEntry, AuthorizedUser, Guild, GuildSetting, LlmModelPricing, LlmUsage };
+export { AuditLogEntry, AuthorizedUser, Guild, GuildSetting, LlmModelPricing, LlmUsage, PluginStorageEntry };
 export type { LlmRequestType } from './llm-usage.entity.js';
 
 /** Every entity of baseline's own tables, in the order `createDatabase` registers them. */
-export const baselineEntities = [Guild, AuthorizedUser, GuildSetting, LlmUsage, LlmModelPricing, AuditLogEntry];
+export const baselineEntities = [Guild, AuthorizedUser, GuildSetting, LlmUsage, LlmModelPricing, AuditLogEntry, PluginStorageEntry];
