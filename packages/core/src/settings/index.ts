@@ -15,4 +15,11 @@ export {
 } from './create-settings-registry.js';
 export { SETTINGS_CHANGED_CHANNEL, settingsVersionKey, type SettingsChange } from './settings-change.js';
 export { SettingsError, SettingsValidationError, type SettingsIssue } from './settings-errors.js';
-export type { JsonSchema } from './settings-json-schema.js';
+export { allSettingsJsonSchema, settingsJsonSchema, type JsonSchema } from './settings-json-schema.js';
+export {
+  SETTINGS_CHANNEL_TYPES_KEYWORD,
+  SETTINGS_WIDGET_KEYWORD,
+  settingsField,
+  type ChannelFieldOptions,
+  type SettingsWidget,
+} from './settings-field.js';
