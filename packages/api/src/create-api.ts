@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import { BASELINE_VERSION, BaselineError, type BaselineServices } from '@baseline/core';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { createGuildAccessCache } from './access/guild-access-cache.js';
 import { createAccessibleGuildsCache } from './routes/guilds/accessible-guilds-cache.js';
 import { createRequestIds } from './http/request-ids.js';
@@ -15,6 +15,7 @@ import { errorBody } from './errors/error-body.js';
 import { API_ERROR_CODES } from './errors/api-error.js';
 import { createApiContext } from './http/api-context.js';
 import { registerRoute } from './http/register-route.js';
+import { serveDashboard, type DashboardOptions } from './http/serve-dashboard.js';
 import { securityHeaders } from './http/security-headers.js';
 import type { ResolvedApiOptions } from './http/resolved-options.js';
 import { buildOpenApi, type MountedRoute } from './openapi/build-openapi.js';
@@ -100,6 +101,12 @@ export interface CreateApiOptions {
    * @default 'bl_session'
    */
   cookieName?: string;
+  /**
+   * Serve the built dashboard (`@baseline/web-kit`) from the API's origin, with an SPA fallback to its
+   * `index.html`; unset serves the API only.
+   * @example { root: '/app/web/dist' }
+   */
+  dashboard?: DashboardOptions;
 }
 
 /** The API server: a Fastify instance with every route mounted, plus the OpenAPI document. */
@@ -174,7 +181,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     genReqId: createRequestIds(),
   });
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody(API_ERROR_CODES.notFound, 'no such route')));
+  const notFound = (_request: unknown, reply: FastifyReply) => reply.status(404).send(errorBody(API_ERROR_CODES.notFound, 'no such route'));
   await app.register(fastifyCookie);
   await app.register(fastifyCors, {
     origin: [...config.api.corsOrigins],
@@ -197,6 +204,9 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
       );
     });
   }
+
+  // After the hooks, so the dashboard's files carry the same security headers.
+  app.setNotFoundHandler(options.dashboard === undefined ? notFound : await serveDashboard(app, options.dashboard, notFound));
 
   const mounted: MountedRoute[] = [];
   const mount = (prefix: string, definition: (typeof API_ROUTES)[number]) => {

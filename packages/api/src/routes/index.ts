@@ -9,6 +9,7 @@ import { getGuildRoute } from './guilds/get-guild-route.js';
 import { listGuildsRoute } from './guilds/list-guilds-route.js';
 import { listMembersRoute } from './guilds/list-members-route.js';
 import { healthRoute } from './health/health-route.js';
+import { usageBreakdownRoute } from './llm/usage-breakdown-route.js';
 import { listModelsRoute, putPricingRoute, usageByCogRoute, usageByGuildRoute, usageSummaryRoute } from './llm/llm-routes.js';
 import { getSettingRoute, getSettingsRoute, putSettingsRoute, settingsSchemaRoute } from './settings/settings-routes.js';
 import { guildShardRoute, listShardsRoute } from './shards/shard-routes.js';
@@ -36,6 +37,7 @@ export const API_ROUTES: readonly AnyRouteDefinition[] = [
   usageSummaryRoute,
   usageByGuildRoute,
   usageByCogRoute,
+  usageBreakdownRoute,
   listModelsRoute,
   putPricingRoute,
 ] as AnyRouteDefinition[];
