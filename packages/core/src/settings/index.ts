@@ -12,7 +12,10 @@ export {
   type SetSettingsOptions,
   type SettingsRegistry,
   type SettingsRegistryOptions,
+  type SettingsWithRevision,
 } from './create-settings-registry.js';
+export { settingsRevision } from './settings-revision.js';
+export type { WriteManyOptions, WriteManyResult } from './store.js';
 export { SETTINGS_CHANGED_CHANNEL, settingsVersionKey, type SettingsChange } from './settings-change.js';
 export { SettingsError, SettingsValidationError, type SettingsIssue } from './settings-errors.js';
 export { allSettingsJsonSchema, settingsJsonSchema, type JsonSchema } from './settings-json-schema.js';
