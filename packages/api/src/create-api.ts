@@ -187,8 +187,8 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     origin: [...config.api.corsOrigins],
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['content-type', 'x-csrf-token'],
-    exposedHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'],
+    allowedHeaders: ['content-type', 'x-csrf-token', 'if-match'],
+    exposedHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'etag'],
     maxAge: 600,
   });
   const headers = await securityHeaders();
