@@ -30,6 +30,8 @@ export interface UsageBreakdown {
   series: UsageBreakdownPoint[];
   /** The ten keys with the highest cost over the range. */
   top: UsageBreakdownTop[];
+  /** The ten guilds with the highest cost over the range, whatever the dimension. */
+  top_guilds: UsageBreakdownTop[];
   /** Requests that had usage but no price in force (their cost is counted as 0). */
   unpriced_requests: number;
 }
@@ -58,14 +60,24 @@ export async function breakdownUsage(db: Database, filter: { from: Date; to: Dat
       group by 1, 2 order by 1, 2`,
     range,
   );
-  const top = await sql.execute<Array<{ key: string; label: string | null; requests: string; total_tokens: string; cost_usd: string }>>(
-    `select ${key} as key, max(g.guild_name) as label, count(*)::text as requests,
-            coalesce(sum(u.total_tokens), 0)::text as total_tokens, coalesce(sum(u.estimated_cost_usd), 0)::text as cost_usd
-       from llm_usage u left join guilds g on g.guild_id = u.guild_id
-      where u.created_at >= ? and u.created_at < ?
-      group by 1 order by sum(u.estimated_cost_usd) desc nulls last, count(*) desc limit 10`,
-    range,
-  );
+  const topOf = (column: string) =>
+    sql.execute<Array<{ key: string; label: string | null; requests: string; total_tokens: string; cost_usd: string }>>(
+      `select ${column} as key, max(g.guild_name) as label, count(*)::text as requests,
+              coalesce(sum(u.total_tokens), 0)::text as total_tokens, coalesce(sum(u.estimated_cost_usd), 0)::text as cost_usd
+         from llm_usage u left join guilds g on g.guild_id = u.guild_id
+        where u.created_at >= ? and u.created_at < ?
+        group by 1 order by sum(u.estimated_cost_usd) desc nulls last, count(*) desc limit 10`,
+      range,
+    );
+  const toTop = (labelled: boolean) => (row: { key: string; label: string | null; requests: string; total_tokens: string; cost_usd: string }): UsageBreakdownTop => ({
+    key: row.key,
+    label: (labelled ? row.label : null) ?? row.key,
+    requests: Number(row.requests),
+    total_tokens: row.total_tokens,
+    cost_usd: row.cost_usd,
+  });
+  const top = (await topOf(key)).map(toTop(filter.by === 'guild'));
+  const topGuilds = (await topOf(COLUMNS.guild)).map(toTop(true));
   const [unpriced] = await sql.execute<Array<{ count: string }>>(
     `select count(*)::text as count from llm_usage u
       where u.created_at >= ? and u.created_at < ? and (u.metadata->>'unpriced') = 'true'`,
@@ -77,7 +89,8 @@ export async function breakdownUsage(db: Database, filter: { from: Date; to: Dat
     granularity: filter.granularity,
     by: filter.by,
     series: series.map((row) => ({ period: utcIso(row.period), key: row.key, requests: Number(row.requests), total_tokens: row.total_tokens, cost_usd: row.cost_usd })),
-    top: top.map((row) => ({ key: row.key, label: (filter.by === 'guild' ? row.label : null) ?? row.key, requests: Number(row.requests), total_tokens: row.total_tokens, cost_usd: row.cost_usd })),
+    top,
+    top_guilds: topGuilds,
     unpriced_requests: Number(unpriced?.count ?? 0),
   };
 }

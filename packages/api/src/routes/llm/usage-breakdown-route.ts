@@ -16,6 +16,7 @@ const breakdownSchema = z
     by: z.enum(['provider', 'model', 'guild', 'cog']),
     series: z.array(z.object({ period: timestamp, key: z.string(), ...sums })),
     top: z.array(z.object({ key: z.string(), label: z.string(), ...sums })).describe('The ten keys with the highest cost'),
+    top_guilds: z.array(z.object({ key: z.string(), label: z.string(), ...sums })).describe('The ten guilds with the highest cost (label: the guild name)'),
     unpriced_requests: z.number().int().describe('Requests with usage but no price in force (cost counted as 0)'),
   })
   .meta({ id: 'UsageBreakdown' });

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { BASELINE_VERSION, createLogger, discoverPluginPackages } from '@baseline/core';
+import type { Plugin } from 'vite';
+
+/** The module id the dashboard imports its plugin list from. */
+export const PLUGINS_MODULE_ID = 'virtual:baseline/plugins';
+const RESOLVED_ID = `\0${PLUGINS_MODULE_ID}`;
+
+/** Options of {@link pluginsModule}. */
+export interface PluginsModuleOptions {
+  /** The app whose package.json lists the plugins; defaults to Vite's root. */
+  root?: string | undefined;
+  /** The API's base URL, baked into the build; '' (the default) means the dashboard's own origin. */
+  apiBaseUrl?: string | undefined;
+}
+
+/**
+ * Generates `virtual:baseline/plugins`: one `import()` per plugin web entry found among the app's dependencies
+ * (same manifest and version-range rules as `@baseline/core`'s discovery), so each plugin is a chunk of its own.
+ * A plugin whose manifest is invalid, whose range excludes this baseline, or whose web entry is missing or does
+ * not compile is reported as a build warning naming its package, and left out.
+ */
+export function pluginsModule(options: PluginsModuleOptions): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'baseline:plugins',
+    enforce: 'pre',
+    config: () => ({
+      // The kit imports the virtual module, which only exists in this plugin: keep it out of dependency pre-bundling.
+      // One React and one router/query instance for the kit and every plugin page (contexts must match).
+      resolve: { dedupe: ['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-router'] },
+      optimizeDeps: { exclude: ['@baseline/web-kit'], include: ['@baseline/web-kit > react-dom/client', '@baseline/web-kit > recharts'] },
+    }),
+    configResolved(config) {
+      root = options.root ?? config.root;
+    },
+    resolveId: (id) => (id === PLUGINS_MODULE_ID ? RESOLVED_ID : undefined),
+    async load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      const logger = createLogger({ service: 'dashboard-build', level: 'silent' });
+      const { packages, failures } = await discoverPluginPackages({ appDir: root, baselineVersion: BASELINE_VERSION, logger });
+      for (const failure of failures) this.warn(`${failure.error.code}: ${failure.error.message} (its web pages are left out)`);
+      const entries: Array<{ packageName: string; file: string }> = [];
+      for (const found of packages) {
+        if (found.webEntry === undefined) continue;
+        const problem = await checkWebEntry(this, found.webEntry);
+        if (problem === undefined) entries.push({ packageName: found.packageName, file: found.webEntry });
+        else this.warn(`BL_ERR_WEB_PLUGIN_ENTRY: plugin package "${found.packageName}": its web entry "${found.webEntry}" ${problem}; its pages are left out`);
+      }
+      const items = entries.map(({ packageName, file }) => `  { packageName: ${JSON.stringify(packageName)}, load: () => import(${JSON.stringify(file)}) },`);
+      return `export const apiBaseUrl = ${JSON.stringify(options.apiBaseUrl ?? '')};\nexport default [\n${items.join('\n')}\n];\n`;
+    },
+  };
+}
+
+type LoadContext = { load(options: { id: string }): Promise<unknown> };
+
+/** Why a web entry cannot be bundled, or `undefined` when it can: missing, or failing to load and compile. */
+async function checkWebEntry(context: unknown, file: string): Promise<string | undefined> {
+  if (!existsSync(file)) return 'does not exist';
+  try {
+    // Loading runs the transform pipeline (TypeScript, JSX), so a syntax error surfaces here, not in the browser.
+    await (context as LoadContext).load({ id: file });
+    return undefined;
+  } catch (error) {
+    return `does not compile: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+  }
+}
