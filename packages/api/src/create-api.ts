@@ -72,7 +72,8 @@ export interface CreateApiOptions {
    */
   guildListCacheMs?: number;
   /**
-   * How long a page of guild members is cached in the key-value store, in milliseconds.
+   * How long a page of guild members, and a guild's channel and role lists (`GET …/discord`), are cached in the
+   * key-value store, in milliseconds.
    * @default 30_000
    */
   membersCacheMs?: number;

@@ -6,6 +6,7 @@ import { meRoute } from './auth/me-route.js';
 import { auditLogRoute } from './guilds/audit-log-route.js';
 import { grantAccessRoute, listAuthorizedUsersRoute, revokeAccessRoute } from './guilds/authorized-users-routes.js';
 import { getGuildRoute } from './guilds/get-guild-route.js';
+import { guildDiscordRoute } from './guilds/guild-discord-route.js';
 import { listGuildsRoute } from './guilds/list-guilds-route.js';
 import { listMembersRoute } from './guilds/list-members-route.js';
 import { healthRoute } from './health/health-route.js';
@@ -24,6 +25,7 @@ export const API_ROUTES: readonly AnyRouteDefinition[] = [
   listGuildsRoute,
   getGuildRoute,
   listMembersRoute,
+  guildDiscordRoute,
   listAuthorizedUsersRoute,
   grantAccessRoute,
   revokeAccessRoute,

@@ -27,6 +27,7 @@ const MATRIX: Array<[string, Row]> = [
   ['GET /guilds', { method: 'GET', path: () => '/api/v1/guilds', expected: [401, 200, 200, 200, 200] }],
   ['GET /guilds/{id}', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}`, expected: [401, 403, 200, 200, 200] }],
   ['GET /guilds/{id}/members', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/members?limit=10`, expected: [401, 403, 200, 200, 200] }],
+  ['GET /guilds/{id}/discord', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/discord`, expected: [401, 403, 200, 200, 200] }],
   ['GET /guilds/{id}/authorized-users', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/authorized-users`, expected: [401, 403, 200, 200, 200] }],
   [
     'POST /guilds/{id}/authorized-users',
