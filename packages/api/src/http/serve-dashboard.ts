@@ -4,6 +4,24 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BaselineError } from '@baseline/core';
 
+/**
+ * The dashboard page's Content-Security-Policy: the API's strict one plus `'unsafe-eval'` for scripts, because the
+ * settings forms validate with ajv, which compiles each JSON Schema into a function at run time (the schemas come
+ * from the API, so they cannot be precompiled at build time). Everything else stays same-origin only.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** Where the built dashboard is (`vite build`'s output folder, holding `index.html`). */
 export interface DashboardOptions {
   /** Absolute path of the built dashboard. */
@@ -39,7 +57,9 @@ export async function serveDashboard(
     const path = request.url.split('?')[0] ?? '/';
     const isApi = path === '/api' || path.startsWith('/api/') || path === '/health';
     const wantsHtml = (request.headers.accept ?? '').includes('text/html');
-    if (request.method === 'GET' && !isApi && wantsHtml) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (request.method === 'GET' && !isApi && wantsHtml) {
+      return reply.header('cache-control', 'no-cache').header('content-security-policy', DASHBOARD_CSP).sendFile('index.html');
+    }
     return fallback(request, reply);
   };
 }
