@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
 import type { SettingsMember } from '../types.js';
 import { buttonClass, errorTextClass, hintClass, inputClass } from '../theme/classes.js';
@@ -21,6 +21,11 @@ function memberName(member: SettingsMember): string {
 export function MemberWidget(props: WidgetProps) {
   const { id, value, required, disabled, readonly, options, schema, rawErrors, hideLabel, onChange } = props;
   const { searchMembers } = useDiscordData();
+  // The latest search function, so a caller passing a new one on every render does not restart a search.
+  const latestSearch = useRef(searchMembers);
+  useEffect(() => {
+    latestSearch.current = searchMembers;
+  }, [searchMembers]);
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<Search>({ state: 'idle' });
   const [chosen, setChosen] = useState<SettingsMember | undefined>(undefined);
@@ -36,7 +41,7 @@ export function MemberWidget(props: WidgetProps) {
     let live = true;
     const timer = setTimeout(() => {
       setSearch({ state: 'searching' });
-      searchMembers(text).then(
+      latestSearch.current(text).then(
         (members) => live && setSearch({ state: 'done', members }),
         () => live && setSearch({ state: 'failed' }),
       );
@@ -45,7 +50,7 @@ export function MemberWidget(props: WidgetProps) {
       live = false;
       clearTimeout(timer);
     };
-  }, [query, searchMembers]);
+  }, [query]);
 
   function choose(member: SettingsMember | undefined) {
     setChosen(member);
