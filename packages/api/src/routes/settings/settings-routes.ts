@@ -85,7 +85,8 @@ export const putSettingsRoute = defineRoute({
     if (fields.length > 0) throw new ApiError(422, 'BL_ERR_SETTINGS_INVALID', 'the settings do not match their schema; nothing was stored', { fields });
     // Each namespace is stored whole (`replace`), merged over the value the registry holds for this process: that
     // cache follows every change announced by other processes, so the rows are not read a second time. A change
-    // made elsewhere at the same moment can be overwritten, as it could between the registry's own read and write.
+    // made elsewhere at the same moment can be overwritten, as it could between the registry's own read and write,
+    // unless the caller sent If-Match: then the write is refused (412) when the stored settings are not that version.
     // Every namespace and its audit entry are written in one transaction: all or nothing.
     const actorUserId = caller!.userId;
     // The username is kept with the audit entry, so a refused conditional write can say who changed the settings.
