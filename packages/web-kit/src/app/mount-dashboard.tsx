@@ -1,3 +1,6 @@
+// An ambient declaration of a virtual module cannot be imported; the reference makes it visible wherever this file is.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../plugins/virtual-plugins.d.ts" />
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { createRoot } from 'react-dom/client';
