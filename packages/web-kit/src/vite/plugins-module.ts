@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { BASELINE_VERSION, createLogger, discoverPluginPackages } from '@baseline/core';
-import type { Plugin } from 'vite';
+import { readFile } from 'node:fs/promises';
+import { transformWithOxc, type Plugin } from 'vite';
 
 /** The module id the dashboard imports its plugin list from. */
 export const PLUGINS_MODULE_ID = 'virtual:baseline/plugins';
@@ -43,7 +44,7 @@ export function pluginsModule(options: PluginsModuleOptions): Plugin {
       const entries: Array<{ packageName: string; file: string }> = [];
       for (const found of packages) {
         if (found.webEntry === undefined) continue;
-        const problem = await checkWebEntry(this, found.webEntry);
+        const problem = await checkWebEntry(found.webEntry);
         if (problem === undefined) entries.push({ packageName: found.packageName, file: found.webEntry });
         else this.warn(`BL_ERR_WEB_PLUGIN_ENTRY: plugin package "${found.packageName}": its web entry "${found.webEntry}" ${problem}; its pages are left out`);
       }
@@ -53,14 +54,15 @@ export function pluginsModule(options: PluginsModuleOptions): Plugin {
   };
 }
 
-type LoadContext = { load(options: { id: string }): Promise<unknown> };
-
-/** Why a web entry cannot be bundled, or `undefined` when it can: missing, or failing to load and compile. */
-async function checkWebEntry(context: unknown, file: string): Promise<string | undefined> {
+/**
+ * Why a web entry cannot be bundled, or `undefined` when it can: missing, or not compiling (TypeScript and JSX
+ * included). Checked on the file alone, before it joins the build, so a syntax error is reported with the package
+ * name and the entry left out instead of failing the whole build.
+ */
+async function checkWebEntry(file: string): Promise<string | undefined> {
   if (!existsSync(file)) return 'does not exist';
   try {
-    // Loading runs the transform pipeline (TypeScript, JSX), so a syntax error surfaces here, not in the browser.
-    await (context as LoadContext).load({ id: file });
+    await transformWithOxc(await readFile(file, 'utf8'), file);
     return undefined;
   } catch (error) {
     return `does not compile: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;

@@ -24,6 +24,9 @@ export async function buildExampleDashboard(outDir: string): Promise<BuiltDashbo
     root: `${EXAMPLE_APP_DIR}web`,
     configFile: false,
     logLevel: 'silent',
+    // Production React and libraries whatever NODE_ENV the test runner set.
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [baselineDashboard({ root: EXAMPLE_APP_DIR })],
     resolve: { conditions: ['@baseline/source', ...defaultClientConditions] },
     build: { outDir, emptyOutDir: true, reportCompressedSize: false },
