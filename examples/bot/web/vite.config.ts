@@ -9,6 +9,6 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/api': process.env.BASELINE_API_URL ?? 'http://127.0.0.1:8000' },
+    proxy: { '/api': process.env.BASELINE_API_URL ?? 'http://127.0.0.1:3000' },
   },
 });
