@@ -7,6 +7,9 @@ import { transformWithOxc, type Plugin } from 'vite';
 export const PLUGINS_MODULE_ID = 'virtual:baseline/plugins';
 const RESOLVED_ID = `\0${PLUGINS_MODULE_ID}`;
 
+/** The kit's browser dependencies that Vite's dev server pre-bundles (the kit itself is excluded from it). */
+const KIT_DEPENDENCIES = ['@tanstack/react-query', '@tanstack/react-router', 'openapi-fetch', 'recharts', '@rjsf/core', '@rjsf/utils', '@rjsf/validator-ajv8'];
+
 /** Options of {@link pluginsModule}. */
 export interface PluginsModuleOptions {
   /** The app whose package.json lists the plugins; defaults to Vite's root. */
@@ -30,7 +33,11 @@ export function pluginsModule(options: PluginsModuleOptions): Plugin {
       // The kit imports the virtual module, which only exists in this plugin: keep it out of dependency pre-bundling.
       // One React and one router/query instance for the kit and every plugin page (contexts must match).
       resolve: { dedupe: ['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-router'] },
-      optimizeDeps: { exclude: ['@baseline/web-kit'], include: ['@baseline/web-kit > react-dom/client', '@baseline/web-kit > recharts'] },
+      optimizeDeps: {
+        exclude: ['@baseline/web-kit'],
+        // …so its CommonJS-bearing dependencies are named for pre-bundling here instead.
+        include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', ...KIT_DEPENDENCIES.map((name) => `@baseline/web-kit > ${name}`)],
+      },
     }),
     configResolved(config) {
       root = options.root ?? config.root;
