@@ -28,7 +28,7 @@ export interface paths {
                         "application/json": components["schemas"]["Health"];
                     };
                 };
-                /** @description Success */
+                /** @description Error */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -553,6 +553,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guilds/{guild_id}/discord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The guild's channels and roles, for the dashboard's pickers (Discord REST with the bot token, cached briefly)
+         * @description Cached in the key-value store for `membersCacheMs` (30 s by default), shared by every instance.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guild_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuildDiscordData"];
+                    };
+                };
+                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`Retry-After` header) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guilds/{guild_id}/authorized-users": {
         parameters: {
             query?: never;
@@ -916,6 +1002,8 @@ export interface paths {
                 /** @description Success */
                 200: {
                     headers: {
+                        /** @description The revision of the stored settings (strong, opaque); send it back in `If-Match` to change them only over this version */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -978,12 +1066,15 @@ export interface paths {
         };
         /**
          * Change settings: fields given are merged over the current values, per namespace (audited, announced to every bot)
-         * @description Every namespace in the body is validated before anything is stored: one invalid field rejects the whole request with 422 and field paths such as `moderation.maxWarnings`, and nothing is written.
+         * @description Every namespace in the body is validated before anything is stored: one invalid field rejects the whole request with 422 and field paths such as `moderation.maxWarnings`, and nothing is written. With `If-Match` (the `ETag` of GET), the change is stored only if nobody changed the settings since: otherwise 412 `BL_ERR_SETTINGS_CHANGED` names who did (`error.changed_by`) and nothing is written. Without it, the change is stored whatever happened meanwhile.
          */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The `ETag` of GET …/settings: store only if the settings are still that version (412 otherwise) */
+                    "If-Match"?: string;
+                };
                 path: {
                     guild_id: string;
                 };
@@ -1002,6 +1093,8 @@ export interface paths {
                 /** @description Success */
                 200: {
                     headers: {
+                        /** @description The revision of the stored settings (strong, opaque); send it back in `If-Match` to change them only over this version */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1049,6 +1142,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `If-Match` no longer matches: someone changed the settings since they were read. Nothing was stored; reload and apply the change again */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingsChangedError"];
                     };
                 };
                 /** @description Invalid body (field errors in `error.fields`) */
@@ -1923,7 +2025,7 @@ export interface paths {
                         "application/json": components["schemas"]["Health"];
                     };
                 };
-                /** @description Success */
+                /** @description Error */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1988,6 +2090,18 @@ export interface components {
             added_at: string;
             is_active: boolean;
         };
+        GuildDiscordData: {
+            channels: {
+                id: string;
+                name: string;
+                /** @description Discord channel type: 0 text, 2 voice, 4 category, 5 announcement, 15 forum, … */
+                type: number;
+            }[];
+            roles: {
+                id: string;
+                name: string;
+            }[];
+        };
         AuthorizedUser: {
             user_id: string;
             granted_by_user_id: string | null;
@@ -2013,6 +2127,19 @@ export interface components {
             after: unknown;
             /** Format: date-time */
             created_at: string;
+        };
+        SettingsChangedError: {
+            error: {
+                /** @constant */
+                code: "BL_ERR_SETTINGS_CHANGED";
+                message: string;
+                /** @description The latest settings change of the guild (its audit entry); null when none is recorded */
+                changed_by: {
+                    user_id: string | null;
+                    username: string | null;
+                    at: string | null;
+                } | null;
+            };
         };
         Shard: {
             shard_id: number;

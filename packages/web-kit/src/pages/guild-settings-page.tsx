@@ -10,7 +10,6 @@ import { EmptyState } from '../ui/states.js';
 import { QueryBoundary } from './query-boundary.js';
 
 type Values = Record<string, Record<string, unknown>>;
-type DiscordData = { channels: Array<{ id: string; name: string; type: number }>; roles: Array<{ id: string; name: string }> };
 
 /** The guild's settings and the `ETag` of the version read, which every save sends back as `If-Match`. */
 async function readSettings(api: DashboardApi, guildId: string): Promise<{ values: Values; etag: string | null }> {
@@ -43,12 +42,7 @@ export default function GuildSettingsPage() {
   const settings = useQuery({ queryKey: ['settings', guildId], queryFn: () => readSettings(api, guildId), staleTime: Infinity, refetchOnWindowFocus: false });
   const discord = useQuery({
     queryKey: ['discord', guildId],
-    queryFn: async (): Promise<DiscordData> => {
-      const response = await api.fetch(`/api/v1/guilds/${guildId}/discord`);
-      const body: unknown = await response.json();
-      if (!response.ok) throw new ApiRequestError(response.status, body);
-      return body as DiscordData;
-    },
+    queryFn: () => dataOf(api.client.GET('/api/v1/guilds/{guild_id}/discord', { params: { path: { guild_id: guildId } } })),
     staleTime: 60_000,
   });
   // The version this tab last read or wrote; a save sends it and keeps the one the API answers with.
