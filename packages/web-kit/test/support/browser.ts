@@ -40,6 +40,8 @@ export function recordApiRequests(page: Page): { list: string[]; reset(): void }
 /** Logs `userId` in through the dashboard's button and the emulator's consent page; resolves on the guild list. */
 export async function logIn(context: BrowserContext, baseUrl: string, userId: string): Promise<Page> {
   const page = await context.newPage();
+  // A script error in the dashboard shows in the test output next to the locator that then times out.
+  page.on('pageerror', (error) => console.error(`[dashboard page error] ${error.message}`));
   await page.goto(`${baseUrl}/`);
   await page.getByRole('button', { name: 'Log in with Discord' }).click();
   await page.locator(`a[data-user-id="${userId}"]`).click();

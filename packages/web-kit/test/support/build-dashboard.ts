@@ -20,13 +20,15 @@ export interface BuiltDashboard {
  */
 export async function buildExampleDashboard(outDir: string): Promise<BuiltDashboard> {
   const warnings: string[] = [];
+  // A production build (React's production runtime, JSX without dev helpers) whatever NODE_ENV the test runner
+  // set: Vite and its React plugin read it from the process.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
   const result = await build({
     root: `${EXAMPLE_APP_DIR}web`,
     configFile: false,
     logLevel: 'silent',
-    // Production React and libraries whatever NODE_ENV the test runner set.
     mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [baselineDashboard({ root: EXAMPLE_APP_DIR })],
     resolve: { conditions: ['@baseline/source', ...defaultClientConditions] },
     build: { outDir, emptyOutDir: true, reportCompressedSize: false },
@@ -39,6 +41,8 @@ export async function buildExampleDashboard(outDir: string): Promise<BuiltDashbo
       hasErrorLogged: () => false,
       hasWarned: false,
     },
+  }).finally(() => {
+    process.env['NODE_ENV'] = nodeEnv;
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((entry) => ('output' in entry ? entry.output : []));
   return {
