@@ -172,7 +172,7 @@ describe('the dashboard in Chromium against the real API, bot, emulator, Postgre
     }
   });
 
-  it("GIVEN the plugin's page THEN its chunk is fetched only when the page opens AND it lists waves through the plugin route", async () => {
+  it("GIVEN the plugin's page THEN its chunk is fetched only when the page opens AND it lists waves through the plugin route, in both themes", async () => {
     const context = await newContext({ viewport: { width: 375, height: 812 } });
     const page = await logIn(context, stack.url, stack.userIds.owner);
     const scripts: string[] = [];
@@ -192,5 +192,10 @@ describe('the dashboard in Chromium against the real API, bot, emulator, Postgre
     await page.getByText('Nobody waved yet').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, SCREENSHOTS, '11-plugin-waves-375px');
+
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.getByRole('button', { name: 'Switch to light theme' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, SCREENSHOTS, '12-plugin-waves-375px-dark');
   });
 });
