@@ -2,16 +2,22 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizePlugins } from './plugin-summary.js';
+import { buildDashboard } from './build-dashboard.js';
 import { startExampleBot } from './start-example-bot.js';
 
 const appDir = dirname(dirname(fileURLToPath(import.meta.url)));
-const { bot, emulator, pageUrl, api } = await startExampleBot({ appDir });
+// DEMO_DASHBOARD=false skips the dashboard build (e.g. while running Vite's dev server in web/ instead).
+const dashboard = process.env['DEMO_DASHBOARD'] === 'false' ? undefined : await buildDashboard(appDir);
+const { bot, emulator, pageUrl, api } = await startExampleBot({ appDir, ...(dashboard === undefined ? {} : { dashboard }) });
 const logger = bot.services.logger.child({ component: 'demo' });
 
+if (api !== undefined && dashboard !== undefined) {
+  // First, so it is the line a newcomer sees: log in as "owner" on the emulator's page, change a setting, run /hello.
+  logger.info({ dashboard: api.url }, `demo: the dashboard is at ${api.url}/ (log in as "owner" through the emulator's login page)`);
+}
 if (api !== undefined) {
   logger.info({ api: api.url, docs: `${api.url}/api/v1/docs` }, `demo: the REST API listens on ${api.url} (reference: ${api.url}/api/v1/docs)`);
 }
-logger.warn('demo: the dashboard (@baseline/web-kit) is not built yet; use the API reference page and the emulator page meanwhile');
 
 if (emulator !== undefined) {
   const guild = [...emulator.state.guilds.values()][0]!;

@@ -22,6 +22,8 @@ export interface StartExampleBotOptions {
    * @default true
    */
   api?: boolean;
+  /** A built dashboard folder for the API to serve at its origin (see `buildDashboard`). */
+  dashboard?: string;
 }
 
 /** The running example: the bot, and the emulator when it runs offline. */
@@ -61,7 +63,10 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
         // The dashboard logs in through the emulator's OAuth2 too.
         DISCORD_CLIENT_ID: standalone.applicationId,
         DISCORD_CLIENT_SECRET: standalone.clientSecret,
-        DISCORD_REDIRECT_URI: env['DISCORD_REDIRECT_URI'] ?? 'http://127.0.0.1:5173/auth/callback',
+        // The dashboard's callback page: on the API's origin when the API serves it, else Vite's dev server.
+        DISCORD_REDIRECT_URI:
+          env['DISCORD_REDIRECT_URI'] ??
+          (options.dashboard === undefined ? 'http://127.0.0.1:5173/auth/callback' : `http://127.0.0.1:${env['API_PORT'] ?? 3000}/auth/callback`),
         API_HOST: apiHost.host,
       },
       ...fileOptions,
@@ -89,7 +94,7 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
   if (options.api !== false) {
     bot.services.logger.info({ api_host: apiHost.host, reason: apiHost.reason }, `the API binds ${apiHost.host}: ${apiHost.reason}`);
     try {
-      api = await startApi({ services: bot.services, host: apiHost.host });
+      api = await startApi({ services: bot.services, host: apiHost.host, ...(options.dashboard === undefined ? {} : { dashboard: { root: options.dashboard } }) });
     } catch (error) {
       await bot.stop();
       throw error;

@@ -4,11 +4,13 @@ import { referenceMigrations } from './migrations/index.js';
 import { ReferenceCog } from './reference-cog.js';
 import { referenceSettings } from './settings.js';
 import { referenceStorage } from './storage.js';
+import { registerWavesRoute } from './waves-route.js';
 
 export { ReferenceCog } from './reference-cog.js';
 export { referenceStorage } from './storage.js';
 export { referenceSettings } from './settings.js';
 export { Wave } from './wave.entity.js';
+export { wavesResponse } from './waves-route.js';
 export { referenceMigrations } from './migrations/index.js';
 
 /** The reference plugin: what the bot and the API import through the `baseline.entry` manifest field. */
@@ -23,6 +25,7 @@ export default definePlugin({
   entities: [Wave],
   migrations: referenceMigrations,
   intents: ['GuildMembers'],
+  routes: (host) => registerWavesRoute(host),
   setup: ({ logger }) => logger.info('reference plugin set up'),
   ready: ({ logger }) => logger.info('reference plugin ready'),
   shutdown: ({ logger }) => logger.info('reference plugin shutting down'),

@@ -17,6 +17,7 @@ import { assertUtf8Body } from './http/body-charset.js';
 import { createRejectionCounter } from './http/rejection-counter.js';
 import { registerRoute } from './http/register-route.js';
 import { clientErrorResponse } from './http/client-error-response.js';
+import { serveDashboard, type DashboardOptions } from './http/serve-dashboard.js';
 import { securityHeaders } from './http/security-headers.js';
 import type { ResolvedApiOptions } from './http/resolved-options.js';
 import { buildOpenApi, type MountedRoute } from './openapi/build-openapi.js';
@@ -73,7 +74,8 @@ export interface CreateApiOptions {
    */
   guildListCacheMs?: number;
   /**
-   * How long a page of guild members is cached in the key-value store, in milliseconds.
+   * How long a page of guild members, and a guild's channel and role lists (`GET …/discord`), are cached in the
+   * key-value store, in milliseconds.
    * @default 30_000
    */
   membersCacheMs?: number;
@@ -102,6 +104,12 @@ export interface CreateApiOptions {
    * @default 'bl_session'
    */
   cookieName?: string;
+  /**
+   * Serve the built dashboard (`@baseline/web-kit`) from the API's origin, with an SPA fallback to its
+   * `index.html`; unset serves the API only.
+   * @example { root: '/app/web/dist' }
+   */
+  dashboard?: DashboardOptions;
 }
 
 /** The API server: a Fastify instance with every route mounted, plus the OpenAPI document. */
@@ -207,16 +215,16 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     },
   });
   app.setErrorHandler((error, request, reply) => refuse(error, request, reply, request.cookies?.[resolved.cookieName]));
-  app.setNotFoundHandler((request, reply) =>
-    refuse(new ApiError(404, API_ERROR_CODES.notFound, 'no such route'), request, reply, request.cookies?.[resolved.cookieName]),
-  );
+  // Installed after the hooks (below), so the dashboard's files carry the same security headers.
+  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+    refuse(new ApiError(404, API_ERROR_CODES.notFound, 'no such route'), request, reply, request.cookies?.[resolved.cookieName]);
   await app.register(fastifyCookie);
   await app.register(fastifyCors, {
     origin: [...config.api.corsOrigins],
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['content-type', 'x-csrf-token'],
-    exposedHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'],
+    allowedHeaders: ['content-type', 'x-csrf-token', 'if-match'],
+    exposedHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'etag'],
     maxAge: 600,
   });
   app.addHook('onRequest', (request, reply, done) => {
@@ -240,6 +248,9 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
       );
     });
   }
+
+  // After the hooks, so the dashboard's files carry the same security headers.
+  app.setNotFoundHandler(options.dashboard === undefined ? notFound : await serveDashboard(app, options.dashboard, notFound));
 
   const mounted: MountedRoute[] = [];
   const mount = (prefix: string, definition: (typeof API_ROUTES)[number]) => {

@@ -1,6 +1,7 @@
 // Building the API.
 export { createApi, type BaselineApi, type CreateApiOptions } from './create-api.js';
 export { startApi, type RunningApi, type StartApiOptions } from './start-api.js';
+export type { DashboardOptions } from './http/serve-dashboard.js';
 
 // Routes: definitions with zod schemas, for plugins and for reading the contract.
 export { defineRoute, type RouteAccess, type RouteContext, type RouteDefinition, type RouteMethod } from './http/define-route.js';

@@ -26,6 +26,22 @@ export interface DiscordMember {
   joined_at?: string;
 }
 
+/** The channel fields the API keeps (`type`: 0 text, 2 voice, 4 category, 5 announcement, 15 forum, …). */
+export interface DiscordChannel {
+  id: string;
+  name?: string | null;
+  type: number;
+  position?: number;
+}
+
+/** The role fields the API keeps. */
+export interface DiscordRole {
+  id: string;
+  name: string;
+  position: number;
+  managed?: boolean;
+}
+
 /** What the token endpoint answers. */
 export interface DiscordTokenGrant {
   access_token: string;
@@ -49,7 +65,7 @@ export interface DiscordRestOptions {
   timeoutMs?: number;
 }
 
-/** The few Discord calls the API makes: OAuth2 with the user's tokens, members with the bot token. */
+/** The few Discord calls the API makes: OAuth2 with the user's tokens; members, channels and roles with the bot token. */
 export interface DiscordRest {
   /** `{baseUrl}/oauth2/authorize`. */
   readonly authorizeUrl: string;
@@ -62,6 +78,10 @@ export interface DiscordRest {
   member(guildId: string, userId: string): Promise<DiscordMember | undefined>;
   listMembers(guildId: string, limit: number, after: string | undefined): Promise<DiscordMember[]>;
   searchMembers(guildId: string, query: string, limit: number): Promise<DiscordMember[]>;
+  /** The guild's channels (no threads), by the bot token. */
+  channels(guildId: string): Promise<DiscordChannel[]>;
+  /** The guild's roles, by the bot token. */
+  roles(guildId: string): Promise<DiscordRole[]>;
   /** Whether a bot token is configured (member look-ups need it). */
   readonly hasBotToken: boolean;
 }
@@ -139,5 +159,7 @@ export function createDiscordRest(options: DiscordRestOptions): DiscordRest {
       const search = new URLSearchParams({ query, limit: String(limit) });
       return json<DiscordMember[]>(await call(`/v10/guilds/${guildId}/members/search?${search}`, { headers: bot() }), 'the member search');
     },
+    channels: async (guildId) => json<DiscordChannel[]>(await call(`/v10/guilds/${guildId}/channels`, { headers: bot() }), "the guild's channels"),
+    roles: async (guildId) => json<DiscordRole[]>(await call(`/v10/guilds/${guildId}/roles`, { headers: bot() }), "the guild's roles"),
   };
 }

@@ -21,18 +21,21 @@ export class ApiError extends BaselineError {
   readonly fields: readonly FieldError[] | undefined;
   /** Extra response headers, e.g. `Retry-After`. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Extra members of the body's `error` object for this kind of failure, e.g. `changed_by` of a settings conflict. */
+  readonly extra: Readonly<Record<string, unknown>>;
 
   constructor(
     status: number,
     code: string,
     message: string,
-    options: { fields?: readonly FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+    options: { fields?: readonly FieldError[]; headers?: Record<string, string>; extra?: Record<string, unknown>; cause?: unknown } = {},
   ) {
     super(code, message, options.cause === undefined ? {} : { cause: options.cause });
     this.name = 'ApiError';
     this.status = status;
     this.fields = options.fields;
     this.headers = options.headers ?? {};
+    this.extra = options.extra ?? {};
   }
 }
 

@@ -14,9 +14,9 @@ export const errorBodySchema = z
 
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-/** Builds an error body; `fields` is left out when empty. */
-export function errorBody(code: string, message: string, fields?: readonly FieldError[]): ErrorBody {
-  return { error: { code, message, ...(fields && fields.length > 0 ? { fields: [...fields] } : {}) } };
+/** Builds an error body; `fields` is left out when empty; `extra` adds members a kind of failure documents. */
+export function errorBody(code: string, message: string, fields?: readonly FieldError[], extra: Readonly<Record<string, unknown>> = {}): ErrorBody {
+  return { error: { ...extra, code, message, ...(fields && fields.length > 0 ? { fields: [...fields] } : {}) } };
 }
 
 /** zod issues → field errors with dotted paths under `prefix` (`body`, `query`, `params`). */

@@ -24,7 +24,7 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> =
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof ApiError) {
     if (error.status >= 500) request.log.error({ err: error }, 'request failed');
-    return reply.status(error.status).headers(error.headers).send(errorBody(error.code, error.message, error.fields));
+    return reply.status(error.status).headers(error.headers).send(errorBody(error.code, error.message, error.fields, error.extra));
   }
   if (error instanceof SettingsValidationError) {
     return reply.status(422).send(errorBody(error.code, 'the settings do not match their schema; nothing was stored', error.issues.map(({ path, message }) => ({ path, message }))));

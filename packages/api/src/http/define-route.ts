@@ -54,7 +54,10 @@ export interface RouteDefinition<
   query?: QuerySchema;
   /** JSON body; an invalid body answers 422 with field paths. */
   body?: BodySchema;
-  /** Response bodies by status (the first one is the success status), for the OpenAPI document. */
+  /**
+   * Response bodies by status (the first one is the success status), for the OpenAPI document. Statuses from 400
+   * document a failure particular to this route; the schema's description (`.describe()`) says when it happens.
+   */
   responses: Record<number, Schema | null>;
   /**
    * Error statuses the handler itself answers, with what they mean, for the OpenAPI document (e.g.
@@ -62,6 +65,11 @@ export interface RouteDefinition<
    * are listed for every route they apply to without being named here.
    */
   errors?: Record<number, string>;
+  /**
+   * HTTP headers for the OpenAPI document, which the zod schemas cannot describe (name → description): optional
+   * request headers the handler reads, and headers of the success response.
+   */
+  headers?: { request?: Record<string, string>; response?: Record<string, string> };
   /**
    * Count the call against the rate limits.
    * @default true

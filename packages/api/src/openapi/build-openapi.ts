@@ -87,10 +87,16 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query', comp
 
 function operation({ prefix, definition }: MountedRoute, components: Components): JsonObject {
   const responses: JsonObject = {};
+  const successHeaders = Object.fromEntries(
+    Object.entries(definition.headers?.response ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+  );
   for (const [status, schema] of Object.entries(definition.responses)) {
-    responses[status] = schema === null
-      ? { description: 'No content' }
-      : { description: 'Success', content: { 'application/json': { schema: jsonSchema(schema, 'output', components) } } };
+    const failure = Number(status) >= 400;
+    responses[status] = {
+      description: failure ? (schema?.description ?? 'Error') : schema === null ? 'No content' : 'Success',
+      ...(!failure && Object.keys(successHeaders).length > 0 ? { headers: successHeaders } : {}),
+      ...(schema === null ? {} : { content: { 'application/json': { schema: jsonSchema(schema, 'output', components) } } }),
+    };
   }
   const errors: Array<[string, string]> = [
     ...PIPELINE_ERRORS.filter(([, , appliesTo]) => appliesTo(definition)).map(([status, description]): [string, string] => [status, description]),
@@ -108,7 +114,11 @@ function operation({ prefix, definition }: MountedRoute, components: Components)
     tags: definition.tags ?? [prefix.replace(/^\/api\/v1\/?/, '') || 'api'],
     'x-baseline-access': definition.access,
     ...(definition.access === 'public' ? { security: [] } : {}),
-    parameters: [...parameters(definition.params, 'path', components), ...parameters(definition.query, 'query', components)],
+    parameters: [
+      ...parameters(definition.params, 'path', components),
+      ...parameters(definition.query, 'query', components),
+      ...Object.entries(definition.headers?.request ?? {}).map(([name, description]) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } })),
+    ],
     ...(definition.body === undefined
       ? {}
       : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(definition.body, 'input', components) } } } }),

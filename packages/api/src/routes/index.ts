@@ -6,9 +6,11 @@ import { meRoute } from './auth/me-route.js';
 import { auditLogRoute } from './guilds/audit-log-route.js';
 import { grantAccessRoute, listAuthorizedUsersRoute, revokeAccessRoute } from './guilds/authorized-users-routes.js';
 import { getGuildRoute } from './guilds/get-guild-route.js';
+import { guildDiscordRoute } from './guilds/guild-discord-route.js';
 import { listGuildsRoute } from './guilds/list-guilds-route.js';
 import { listMembersRoute } from './guilds/list-members-route.js';
 import { healthRoute } from './health/health-route.js';
+import { usageBreakdownRoute } from './llm/usage-breakdown-route.js';
 import { listModelsRoute, putPricingRoute, usageByCogRoute, usageByGuildRoute, usageSummaryRoute } from './llm/llm-routes.js';
 import { resetSettingsRoute } from './settings/reset-settings-route.js';
 import { getSettingRoute, getSettingsRoute, putSettingsRoute, settingsSchemaRoute } from './settings/settings-routes.js';
@@ -24,6 +26,7 @@ export const API_ROUTES: readonly AnyRouteDefinition[] = [
   listGuildsRoute,
   getGuildRoute,
   listMembersRoute,
+  guildDiscordRoute,
   listAuthorizedUsersRoute,
   grantAccessRoute,
   revokeAccessRoute,
@@ -38,6 +41,7 @@ export const API_ROUTES: readonly AnyRouteDefinition[] = [
   usageSummaryRoute,
   usageByGuildRoute,
   usageByCogRoute,
+  usageBreakdownRoute,
   listModelsRoute,
   putPricingRoute,
 ] as AnyRouteDefinition[];

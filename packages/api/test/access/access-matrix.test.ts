@@ -27,6 +27,7 @@ const MATRIX: Array<[string, Row]> = [
   ['GET /guilds', { method: 'GET', path: () => '/api/v1/guilds', expected: [401, 200, 200, 200, 200] }],
   ['GET /guilds/{id}', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}`, expected: [401, 403, 200, 200, 200] }],
   ['GET /guilds/{id}/members', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/members?limit=10`, expected: [401, 403, 200, 200, 200] }],
+  ['GET /guilds/{id}/discord', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/discord`, expected: [401, 403, 200, 200, 200] }],
   ['GET /guilds/{id}/authorized-users', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/authorized-users`, expected: [401, 403, 200, 200, 200] }],
   [
     'POST /guilds/{id}/authorized-users',
@@ -53,6 +54,7 @@ const MATRIX: Array<[string, Row]> = [
   ['GET /llm/usage/summary', { method: 'GET', path: () => '/api/v1/llm/usage/summary', expected: [401, 403, 403, 403, 200] }],
   ['GET /llm/usage/by-guild/{id}', { method: 'GET', path: (s) => `/api/v1/llm/usage/by-guild/${A(s)}`, expected: [401, 403, 403, 403, 200] }],
   ['GET /llm/usage/by-cog/{cog}', { method: 'GET', path: () => '/api/v1/llm/usage/by-cog/chat', expected: [401, 403, 403, 403, 200] }],
+  ['GET /llm/usage/breakdown', { method: 'GET', path: () => '/api/v1/llm/usage/breakdown?by=guild', expected: [401, 403, 403, 403, 200] }],
   ['GET /llm/models', { method: 'GET', path: () => '/api/v1/llm/models', expected: [401, 403, 403, 403, 200] }],
   [
     'PUT /llm/models/{provider}/{model}/pricing',

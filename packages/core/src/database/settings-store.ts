@@ -1,6 +1,9 @@
 import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import { BaselineError } from '../errors/baseline-error.js';
+import { settingsRevision } from '../settings/settings-revision.js';
 import type { SettingsStore } from '../settings/store.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuditLogAppend } from './repositories/audit-log-repository.js';
 import type { Database } from './create-database.js';
 import { GuildSetting } from './entities/guild-setting.entity.js';
 import { auditLogRow } from './repositories/audit-log-repository.js';
@@ -8,7 +11,8 @@ import { auditLogRow } from './repositories/audit-log-repository.js';
 /**
  * The {@link SettingsStore} on `guild_settings`: one row per guild and namespace, written as an upsert on
  * `(guild_id, setting_key)`. Writing for a guild that has no `guilds` row fails with `BL_ERR_DB_GUILD_UNKNOWN`.
- * `writeMany` stores several namespaces and their audit rows in one statement: all or nothing.
+ * `writeMany` stores several namespaces and their audit rows in one statement: all or nothing. With `ifRevision` it
+ * runs in a transaction that first locks the guild's row and its settings rows (see {@link lockedRevision}).
  *
  * @example
  * ```ts
@@ -17,12 +21,15 @@ import { auditLogRow } from './repositories/audit-log-repository.js';
  * ```
  */
 export function createPostgresSettingsStore(db: Database): SettingsStore {
-  function guildUnknown(error: unknown, guildId: string, namespaces: string[]): unknown {
-    if (!(error instanceof ForeignKeyConstraintViolationException)) return error;
+  function unknownGuild(guildId: string, namespaces: string[], cause?: unknown): BaselineError {
     return new BaselineError('BL_ERR_DB_GUILD_UNKNOWN', `cannot store settings "${namespaces.join('", "')}" for unknown guild ${guildId}`, {
-      cause: error,
+      ...(cause === undefined ? {} : { cause }),
       details: { guildId, namespace: namespaces.join(',') },
     });
+  }
+
+  function guildUnknown(error: unknown, guildId: string, namespaces: string[]): unknown {
+    return error instanceof ForeignKeyConstraintViolationException ? unknownGuild(guildId, namespaces, error) : error;
   }
 
   return {
@@ -52,31 +59,71 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
       }
     },
 
-    async writeMany(guildId, values, audit = []) {
+    async readAllWithRevision(guildId) {
+      const rows = await db.fork().find(GuildSetting, { guildId }, { orderBy: { settingKey: 'asc' } });
+      const values = Object.fromEntries(rows.map((row) => [row.settingKey, row.settingValue]));
+      return { values, revision: settingsRevision(values) };
+    },
+
+    async writeMany(guildId, values, audit = [], options = {}) {
       const namespaces = Object.keys(values);
-      if (namespaces.length === 0 && audit.length === 0) return;
+      if (namespaces.length === 0 && audit.length === 0) return { written: true };
       try {
-        // One statement, so one implicit transaction and one round trip: the upserts in a data-modifying WITH, the
-        // audit rows in the main insert. A JSON null stays SQL NULL, as appendAuditLog stores it.
-        await db.fork().execute(
-          `with "written" as (
-             insert into "guild_settings" ("guild_id", "setting_key", "setting_value")
-             select ?::bigint, "entry"."key", "entry"."value" from jsonb_each(?::jsonb) as "entry"
-             on conflict ("guild_id", "setting_key") do update set
-               "setting_value" = excluded."setting_value",
-               "updated_at" = now()
-             returning 1
-           )
-           insert into "audit_log" ("guild_id", "actor_user_id", "action", "target", "before", "after", "metadata")
-           select ("e"->>'guildId')::bigint, ("e"->>'actorUserId')::bigint, "e"->>'action', "e"->>'target',
-                  nullif("e"->'before', 'null'::jsonb), nullif("e"->'after', 'null'::jsonb), nullif("e"->'metadata', 'null'::jsonb)
-             from jsonb_array_elements(?::jsonb) as "e"`,
-          [guildId, JSON.stringify(values), JSON.stringify(audit.map(auditLogRow))],
-          'run',
-        );
+        if (options.ifRevision === undefined) {
+          await db.fork().execute(WRITE_MANY_SQL, writeManyParams(guildId, values, audit), 'run');
+          return { written: true };
+        }
+        const expected = options.ifRevision;
+        return await db.fork().transactional(async (em) => {
+          const revision = await lockedRevision(em, guildId);
+          if (revision === undefined) throw unknownGuild(guildId, namespaces);
+          if (revision !== expected) return { written: false };
+          await em.execute(WRITE_MANY_SQL, writeManyParams(guildId, values, audit), 'run');
+          return { written: true };
+        });
       } catch (error) {
         throw guildUnknown(error, guildId, namespaces);
       }
     },
   };
+}
+
+// One statement, so one implicit transaction and one round trip: the upserts in a data-modifying WITH, the audit rows
+// in the main insert. A JSON null stays SQL NULL, as appendAuditLog stores it.
+const WRITE_MANY_SQL = `with "written" as (
+     insert into "guild_settings" ("guild_id", "setting_key", "setting_value")
+     select ?::bigint, "entry"."key", "entry"."value" from jsonb_each(?::jsonb) as "entry"
+     on conflict ("guild_id", "setting_key") do update set
+       "setting_value" = excluded."setting_value",
+       "updated_at" = now()
+     returning 1
+   )
+   insert into "audit_log" ("guild_id", "actor_user_id", "action", "target", "before", "after", "metadata")
+   select ("e"->>'guildId')::bigint, ("e"->>'actorUserId')::bigint, "e"->>'action', "e"->>'target',
+          nullif("e"->'before', 'null'::jsonb), nullif("e"->'after', 'null'::jsonb), nullif("e"->'metadata', 'null'::jsonb)
+     from jsonb_array_elements(?::jsonb) as "e"`;
+
+function writeManyParams(guildId: string, values: Readonly<Record<string, Record<string, unknown>>>, audit: readonly AuditLogAppend[]): unknown[] {
+  return [guildId, JSON.stringify(values), JSON.stringify(audit.map(auditLogRow))];
+}
+
+/**
+ * Inside a transaction: locks the guild's settings for a conditional write and returns their revision, or
+ * `undefined` for an unknown guild. Two locks, both held until commit:
+ * - the `guilds` row `FOR UPDATE`: conditional writers of one guild queue here, and so does any other writer
+ *   inserting a namespace's first row (its foreign-key check takes `FOR KEY SHARE` on that row);
+ * - the guild's `guild_settings` rows `FOR UPDATE`: a plain write updating one of them waits for this commit, or
+ *   this read waits for its commit and sees its result.
+ * Either way no write lands between the revision check and the write. The rows are locked in the order jsonb keys
+ * sort (length, then bytes), the order `writeMany`'s upsert takes them, so the two cannot deadlock on each other.
+ */
+async function lockedRevision(em: EntityManager, guildId: string): Promise<string | undefined> {
+  const guild = await em.execute('select 1 from "guilds" where "guild_id" = ? for update', [guildId]);
+  if (guild.length === 0) return undefined;
+  const rows = await em.execute<Array<{ setting_key: string; setting_value: Record<string, unknown> }>>(
+    `select "setting_key", "setting_value" from "guild_settings" where "guild_id" = ?
+     order by octet_length("setting_key"), "setting_key" collate "C" for update`,
+    [guildId],
+  );
+  return settingsRevision(Object.fromEntries(rows.map((row) => [row.setting_key, row.setting_value])));
 }

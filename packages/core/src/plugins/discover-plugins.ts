@@ -1,15 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import { z } from 'zod';
-import { formatIssues } from './format-issues.js';
-import { findPackageJson } from './find-package-json.js';
 import type { PluginCandidate, PluginFailure, PluginLoadResult } from './loaded-plugin.js';
 import { validatePlugins } from './load-plugins.js';
 import { PluginError, PLUGIN_ERROR_CODES } from './plugin-error.js';
-import { manifestEntries, pluginManifestSchema, supportsBaselineVersion, type PluginManifest } from './plugin-manifest.js';
+import type { PluginManifest } from './plugin-manifest.js';
 import { pluginSourceMode } from './plugin-source-mode.js';
+import { appDependencyNames, readPluginPackage } from './read-plugin-package.js';
 import { recordFailure } from './record-failure.js';
 
 /** Options of {@link discoverPlugins}. */
@@ -33,95 +30,27 @@ export interface DiscoverPluginsOptions {
   preferSource?: boolean;
 }
 
-const hostPackageSchema = z.object({
-  dependencies: z.record(z.string(), z.string()).optional(),
-  optionalDependencies: z.record(z.string(), z.string()).optional(),
-  devDependencies: z.record(z.string(), z.string()).optional(),
-});
-
-async function readJson(path: string): Promise<unknown> {
-  return JSON.parse(await readFile(path, 'utf8')) as unknown;
-}
-
-/** The host app's dependency names to consider, in package.json order, each once. */
-async function dependencyNames(appDir: string, includeDevDependencies: boolean): Promise<string[]> {
-  const path = join(appDir, 'package.json');
-  let parsed;
-  try {
-    parsed = hostPackageSchema.parse(await readJson(path));
-  } catch (error) {
-    throw new PluginError(PLUGIN_ERROR_CODES.hostPackageInvalid, { packageName: path }, 'cannot read the app package.json', {
-      cause: error,
-    });
-  }
-  const names = [
-    ...Object.keys(parsed.dependencies ?? {}),
-    ...Object.keys(parsed.optionalDependencies ?? {}),
-    ...(includeDevDependencies ? Object.keys(parsed.devDependencies ?? {}) : []),
-  ];
-  return [...new Set(names)];
-}
-
 /**
  * Reads one dependency: `undefined` when it is not a plugin (or not installed), a candidate when its manifest
  * is valid, its version range admits this baseline and its entry imports; throws a {@link PluginError}
  * otherwise.
  */
-async function readCandidate(
-  packageName: string,
-  { appDir, baselineVersion, logger, preferSource = pluginSourceMode() }: DiscoverPluginsOptions,
-): Promise<PluginCandidate | undefined> {
-  const packageJsonPath = findPackageJson(packageName, appDir);
-  if (packageJsonPath === undefined) {
-    logger.debug({ package: packageName }, 'dependency not installed; skipped');
-    return undefined;
-  }
-  let packageJson: { baseline?: unknown; version?: unknown };
-  try {
-    packageJson = (await readJson(packageJsonPath)) as typeof packageJson;
-  } catch (error) {
-    throw new PluginError(PLUGIN_ERROR_CODES.manifestInvalid, { packageName }, 'its package.json cannot be read', {
-      cause: error,
-    });
-  }
-  if (packageJson.baseline === undefined) {
-    logger.debug({ package: packageName }, 'dependency is not a plugin; skipped');
-    return undefined;
-  }
-  const packageDir = dirname(packageJsonPath);
-  logger.info({ package: packageName, version: packageJson.version, dir: packageDir }, 'plugin package detected');
-
-  const identity = { packageName };
-  const manifest = pluginManifestSchema.safeParse(packageJson.baseline);
-  if (!manifest.success) {
-    throw new PluginError(
-      PLUGIN_ERROR_CODES.manifestInvalid,
-      identity,
-      `invalid "baseline" field in package.json: ${formatIssues(manifest.error)}`,
-      { details: { issues: manifest.error.issues } },
-    );
-  }
-  const range = manifest.data.baselineVersion;
-  if (!supportsBaselineVersion(range, baselineVersion)) {
-    throw new PluginError(
-      PLUGIN_ERROR_CODES.versionUnsupported,
-      identity,
-      `supports baseline ${range}, but this is baseline ${baselineVersion}`,
-      { details: { range, baselineVersion } },
-    );
-  }
-  const { entry, web } = manifestEntries(manifest.data, packageDir, { fromSource: preferSource });
+async function readCandidate(packageName: string, options: DiscoverPluginsOptions): Promise<PluginCandidate | undefined> {
+  const preferSource = options.preferSource ?? pluginSourceMode();
+  const found = await readPluginPackage(packageName, { ...options, preferSource });
+  if (found === undefined) return undefined;
+  const { packageDir, manifest, entry, webEntry } = found;
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(entry).href)) as { default?: unknown };
   } catch (error) {
     const shown = relative(packageDir, entry).split(sep).join('/');
-    throw new PluginError(PLUGIN_ERROR_CODES.entryImport, identity, `importing its entry "${shown}" failed: ${String(error)}${entryHint(manifest.data, preferSource, error)}`, {
+    throw new PluginError(PLUGIN_ERROR_CODES.entryImport, { packageName }, `importing its entry "${shown}" failed: ${String(error)}${entryHint(manifest, preferSource, error)}`, {
       cause: error,
       details: { entry },
     });
   }
-  return { plugin: module.default, packageName, packageDir, manifest: manifest.data, webEntry: web };
+  return { plugin: module.default, packageName, packageDir, manifest, webEntry };
 }
 
 /** The fix for the usual cause of an entry that does not import: a workspace plugin that was never built. */
@@ -150,7 +79,7 @@ export async function discoverPlugins(options: DiscoverPluginsOptions): Promise<
   const { appDir, logger, plugins = [], includeDevDependencies = false } = options;
   const failures: PluginFailure[] = [];
   const candidates: PluginCandidate[] = [];
-  for (const packageName of await dependencyNames(appDir, includeDevDependencies)) {
+  for (const packageName of await appDependencyNames(appDir, includeDevDependencies)) {
     try {
       const candidate = await readCandidate(packageName, options);
       if (candidate !== undefined) candidates.push(candidate);

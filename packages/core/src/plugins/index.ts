@@ -19,6 +19,8 @@ export {
 } from './plugin-manifest.js';
 export { discoverPlugins, type DiscoverPluginsOptions } from './discover-plugins.js';
 export { pluginSourceMode } from './plugin-source-mode.js';
+export { discoverPluginPackages, type DiscoverPluginPackagesOptions } from './discover-plugin-packages.js';
+export type { PluginPackage } from './read-plugin-package.js';
 export { loadPlugins, type LoadPluginsOptions } from './load-plugins.js';
 export type { LoadedPlugin, PluginFailure, PluginLoadResult } from './loaded-plugin.js';
 export {

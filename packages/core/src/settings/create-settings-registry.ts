@@ -53,6 +53,18 @@ export interface SetManySettingsOptions extends SetSettingsOptions {
    * namespace's validated new value once all of them passed.
    */
   audit?(written: Readonly<Record<string, Readonly<Record<string, unknown>>>>): readonly AuditLogAppend[];
+  /**
+   * Store only if the guild's stored settings still have this revision (from {@link SettingsRegistry.getAllWithRevision}),
+   * compared under locks at write time; otherwise nothing is stored and `BL_ERR_SETTINGS_CHANGED` is thrown.
+   */
+  ifRevision?: string;
+}
+
+/** A guild's settings with the revision of what is stored, from one read of the store. */
+export interface SettingsWithRevision {
+  settings: AllSettings;
+  /** Opaque; changes whenever any stored namespace of the guild changes (see `settingsRevision`). */
+  revision: string;
 }
 
 /** Namespaces are plugin ids: lowercase kebab case. */
@@ -81,6 +93,11 @@ export interface SettingsRegistry {
   /** Every registered namespace of a guild. */
   getAll(guildId: string): Promise<AllSettings>;
   /**
+   * Every registered namespace of a guild read from the store (never the cache) with the revision of what is
+   * stored, both from one read: pass the revision back as `ifRevision` to write only over exactly this state.
+   */
+  getAllWithRevision(guildId: string): Promise<SettingsWithRevision>;
+  /**
    * Validates and stores a change: `value` is merged over the current settings (or replaces them with
    * `replace`); a field given as `null` is cleared (optional fields become absent, others get their default;
    * see `mergeSettingsPatch`). On success the value is written, cached, and announced to every process; on failure nothing
@@ -101,7 +118,8 @@ export interface SettingsRegistry {
    * Changes several namespaces of a guild at once, all or nothing: every namespace is validated first (one
    * `BL_ERR_SETTINGS_INVALID` listing every bad path, nothing stored), then all values and the `audit` entries are
    * written in one transaction, then every change is announced (one round trip on Redis). Returns the new values.
-   * @throws SettingsValidationError `BL_ERR_SETTINGS_INVALID`; SettingsError `BL_ERR_SETTINGS_NAMESPACE_UNKNOWN`.
+   * @throws SettingsValidationError `BL_ERR_SETTINGS_INVALID`; SettingsError `BL_ERR_SETTINGS_NAMESPACE_UNKNOWN`, or
+   *   `BL_ERR_SETTINGS_CHANGED` when `ifRevision` no longer matches what is stored.
    * @example
    * ```ts
    * await settings.setMany(guildId, { moderation: { maxWarnings: 5 }, welcome: { enabled: true } }, { actorUserId });
@@ -279,6 +297,17 @@ export async function createSettingsRegistry({
       return result as AllSettings;
     },
 
+    async getAllWithRevision(guildId) {
+      const generation = cache.generation();
+      const { values, revision } = await store.readAllWithRevision(guildId);
+      const settings: Record<string, Readonly<Record<string, unknown>>> = {};
+      for (const namespace of definitions.keys()) {
+        settings[namespace] = resolve(guildId, namespace, values[namespace]);
+        cache.fill(generation, guildId, namespace, settings[namespace]);
+      }
+      return { settings: settings as AllSettings, revision };
+    },
+
     set: (async (guildId: string, namespace: string, value: Record<string, unknown>, options: SetSettingsOptions = {}) => {
       definitionOf(namespace);
       // Merge over what is stored now, not over a cached value that may be stale.
@@ -305,7 +334,13 @@ export async function createSettingsRegistry({
       }
       if (issues.length > 0) throw new SettingsValidationError(guildId, namespaces.join(', '), issues);
       if (namespaces.length === 0) return next;
-      await store.writeMany(guildId, next, options.audit?.(next) ?? []);
+      const { written: wasStored } = await store.writeMany(guildId, next, options.audit?.(next) ?? [], options.ifRevision === undefined ? {} : { ifRevision: options.ifRevision });
+      if (!wasStored) {
+        throw new SettingsError('BL_ERR_SETTINGS_CHANGED', `the settings of guild ${guildId} changed since revision ${options.ifRevision}; nothing was stored`, {
+          guildId,
+          namespaces,
+        });
+      }
       await written(guildId, next, options.actorUserId);
       return next;
     },

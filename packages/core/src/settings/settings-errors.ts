@@ -28,7 +28,8 @@ export class SettingsValidationError extends BaselineError {
 
 /**
  * The other deliberate settings errors: `BL_ERR_SETTINGS_DEFINITION_INVALID` (a schema field without default),
- * `BL_ERR_SETTINGS_NAMESPACE_INVALID`, `BL_ERR_SETTINGS_NAMESPACE_DUPLICATE`, `BL_ERR_SETTINGS_NAMESPACE_UNKNOWN`.
+ * `BL_ERR_SETTINGS_NAMESPACE_INVALID`, `BL_ERR_SETTINGS_NAMESPACE_DUPLICATE`, `BL_ERR_SETTINGS_NAMESPACE_UNKNOWN`,
+ * `BL_ERR_SETTINGS_CHANGED` (a conditional write over settings that changed since their revision was read).
  */
 export class SettingsError extends BaselineError {
   constructor(code: string, message: string, details?: Record<string, unknown>) {

@@ -8,6 +8,12 @@ export type JsonSchema = Record<string, unknown>;
  * The JSON Schema of one namespace, from which the dashboard generates its form. It describes the complete
  * object `get` returns (every field present, defaults under `default`), and carries the definition's title and
  * description.
+ *
+ * @example
+ * ```ts
+ * const schema = settingsJsonSchema(defineSettings(z.object({ maxWarnings: z.number().int().default(3) })));
+ * // { type: 'object', properties: { maxWarnings: { type: 'integer', default: 3, … } }, … }
+ * ```
  */
 export function settingsJsonSchema(definition: SettingsDefinition): JsonSchema {
   const schema: JsonSchema = z.toJSONSchema(definition.schema, {
@@ -21,7 +27,16 @@ export function settingsJsonSchema(definition: SettingsDefinition): JsonSchema {
   return schema;
 }
 
-/** One JSON Schema object whose properties are all the given namespaces. */
+/**
+ * One JSON Schema object whose properties are all the given namespaces: what `GET /api/v1/settings/schema` serves.
+ *
+ * @param definitions - settings definitions by namespace.
+ * @example
+ * ```ts
+ * const schema = allSettingsJsonSchema(new Map([['moderation', moderationSettings]]));
+ * schema.properties.moderation; // the namespace's own schema, without `$schema`
+ * ```
+ */
 export function allSettingsJsonSchema(definitions: ReadonlyMap<string, SettingsDefinition>): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const [namespace, definition] of definitions) {

@@ -16,7 +16,29 @@ export interface SettingsStore {
   write(guildId: string, namespace: string, value: Record<string, unknown>): Promise<void>;
   /**
    * Replaces the stored objects of several namespaces of a guild and appends `audit` entries, all or nothing (one
-   * transaction): after a failure nothing of it is stored.
+   * transaction): after a failure nothing of it is stored. With `options.ifRevision`, writes only when the guild's
+   * stored settings still have that revision (see {@link settingsRevision}), checked under locks held until the write
+   * commits, so of several writers holding the same revision exactly one writes.
+   * @returns `written: false` (nothing stored) when `ifRevision` no longer matched.
    */
-  writeMany(guildId: string, values: Readonly<Record<string, Record<string, unknown>>>, audit?: readonly AuditLogAppend[]): Promise<void>;
+  writeMany(
+    guildId: string,
+    values: Readonly<Record<string, Record<string, unknown>>>,
+    audit?: readonly AuditLogAppend[],
+    options?: WriteManyOptions,
+  ): Promise<WriteManyResult>;
+  /** Every stored namespace of a guild with their {@link settingsRevision}, from one read. */
+  readAllWithRevision(guildId: string): Promise<{ values: Record<string, Record<string, unknown>>; revision: string }>;
+}
+
+/** Options of {@link SettingsStore.writeMany}. */
+export interface WriteManyOptions {
+  /** Write only if the guild's stored settings still have this revision (optimistic concurrency). */
+  ifRevision?: string;
+}
+
+/** What {@link SettingsStore.writeMany} did. */
+export interface WriteManyResult {
+  /** `false` when `ifRevision` no longer matched: nothing was stored. */
+  written: boolean;
 }

@@ -1,5 +1,6 @@
 import type { AuditLogAppend } from '../../src/database/repositories/audit-log-repository.js';
-import type { SettingsStore } from '../../src/settings/store.js';
+import { settingsRevision } from '../../src/settings/settings-revision.js';
+import type { SettingsStore, WriteManyOptions, WriteManyResult } from '../../src/settings/store.js';
 
 /**
  * A SettingsStore double for registry tests: the PostgreSQL store has its own tests. It counts calls so tests
@@ -34,11 +35,23 @@ export class MemorySettingsStore implements SettingsStore {
     guild.set(namespace, structuredClone(value));
   }
 
-  async writeMany(guildId: string, values: Readonly<Record<string, Record<string, unknown>>>, audit: readonly AuditLogAppend[] = []): Promise<void> {
+  async readAllWithRevision(guildId: string) {
+    const values = await this.readAll(guildId);
+    return { values, revision: settingsRevision(values) };
+  }
+
+  async writeMany(
+    guildId: string,
+    values: Readonly<Record<string, Record<string, unknown>>>,
+    audit: readonly AuditLogAppend[] = [],
+    options: WriteManyOptions = {},
+  ): Promise<WriteManyResult> {
+    if (options.ifRevision !== undefined && settingsRevision(Object.fromEntries(this.rows.get(guildId) ?? [])) !== options.ifRevision) return { written: false };
     this.batches.push({ namespaces: Object.keys(values), audit: structuredClone(audit) });
     for (const [namespace, value] of Object.entries(values)) {
       await this.write(guildId, namespace, value);
       this.writes -= 1;
     }
+    return { written: true };
   }
 }

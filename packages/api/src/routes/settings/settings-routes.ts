@@ -1,9 +1,15 @@
-import { mergeSettingsPatch } from '@baseline/core';
+import { isBaselineError, mergeSettingsPatch } from '@baseline/core';
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError, type FieldError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
 import { guildParams, text } from '../../http/schemas.js';
+import { settingsChangedError, settingsChangedErrorSchema } from './settings-changed-error.js';
+import { parseIfMatch, settingsEtag } from './settings-etag.js';
 import { unknownSettingsFields } from './unknown-settings-fields.js';
+
+const ETAG_HEADER = {
+  ETag: 'The revision of the stored settings (strong, opaque); send it back in `If-Match` to change them only over this version',
+};
 
 const allSettingsSchema = z.record(z.string(), z.record(z.string(), z.unknown())).describe('Settings by namespace (plugin id), defaults filled');
 
@@ -15,8 +21,12 @@ export const getSettingsRoute = defineRoute({
   access: 'guild',
   params: guildParams,
   responses: { 200: z.object({ settings: allSettingsSchema }) },
-  async handler({ api, params }) {
-    return { settings: await api.services.settings.getAll(params.guild_id) };
+  headers: { response: ETAG_HEADER },
+  async handler({ api, params, reply }) {
+    // Read from PostgreSQL with the revision in one query, so the values and the ETag describe the same state.
+    const { settings, revision } = await api.services.settings.getAllWithRevision(params.guild_id);
+    reply.header('etag', settingsEtag(revision));
+    return { settings };
   },
 });
 
@@ -41,15 +51,22 @@ export const putSettingsRoute = defineRoute({
   summary: 'Change settings: fields given are merged over the current values, per namespace; `null` clears a field (audited, announced to every bot)',
   description:
     'Every namespace in the body is validated before anything is stored: one invalid field rejects the whole request with 422 ' +
-    'and field paths such as `moderation.maxWarnings`, and nothing is written.',
+    'and field paths such as `moderation.maxWarnings`, and nothing is written. With `If-Match` (the `ETag` of GET), ' +
+    'the change is stored only if nobody changed the settings since: otherwise 412 `BL_ERR_SETTINGS_CHANGED` names who did ' +
+    '(`error.changed_by`) and nothing is written. Without it, the change is stored whatever happened meanwhile.',
   tags: ['settings'],
   access: 'guild',
   params: guildParams,
   body: z.record(text(64), z.record(text(200), z.unknown())).describe('Partial settings by namespace, e.g. { "moderation": { "maxWarnings": 5 } }'),
-  responses: { 200: z.object({ settings: allSettingsSchema }) },
-  async handler({ api, params, body, caller }) {
+  responses: { 200: z.object({ settings: allSettingsSchema }), 412: settingsChangedErrorSchema },
+  headers: {
+    request: { 'If-Match': 'The `ETag` of GET …/settings: store only if the settings are still that version (412 otherwise)' },
+    response: ETAG_HEADER,
+  },
+  async handler({ api, params, body, caller, request, reply }) {
     const { settings } = api.services;
     const guildId = params.guild_id;
+    const ifMatch = parseIfMatch(request.headers['if-match']);
     const fields: FieldError[] = [];
     const current: Record<string, Readonly<Record<string, unknown>>> = {};
     const merged: Record<string, Record<string, unknown>> = {};
@@ -76,16 +93,34 @@ export const putSettingsRoute = defineRoute({
     if (fields.length > 0) throw new ApiError(422, 'BL_ERR_SETTINGS_INVALID', 'the settings do not match their schema; nothing was stored', { fields });
     // Each namespace is stored whole (`replace`), merged over the value the registry holds for this process: that
     // cache follows every change announced by other processes, so the rows are not read a second time. A change
-    // made elsewhere at the same moment can be overwritten, as it could between the registry's own read and write.
+    // made elsewhere at the same moment can be overwritten, as it could between the registry's own read and write,
+    // unless the caller sent If-Match: then the write is refused (412) when the stored settings are not that version.
     // Every namespace and its audit entry are written in one transaction: all or nothing.
     const actorUserId = caller!.userId;
-    await settings.setMany(guildId, merged, {
-      actorUserId,
-      replace: true,
-      audit: (written) =>
-        Object.entries(written).map(([namespace, after]) => ({ guildId, actorUserId, action: 'settings.update', target: namespace, before: current[namespace], after })),
-    });
-    return { settings: await settings.getAll(guildId) };
+    // The username is kept with the audit entry, so a refused conditional write can say who changed the settings.
+    const metadata = { actor_username: caller!.session.user.username };
+    let ifRevision: string | undefined;
+    if (ifMatch.kind === 'revisions') {
+      // Several tags: the one naming the stored revision, if any; the write re-checks it under a lock.
+      const { revision } = ifMatch.revisions.length === 1 ? { revision: ifMatch.revisions[0] } : await settings.getAllWithRevision(guildId);
+      if (revision === undefined || !ifMatch.revisions.includes(revision)) throw await settingsChangedError(api, guildId);
+      ifRevision = revision;
+    }
+    try {
+      await settings.setMany(guildId, merged, {
+        actorUserId,
+        replace: true,
+        ...(ifRevision === undefined ? {} : { ifRevision }),
+        audit: (written) =>
+          Object.entries(written).map(([namespace, after]) => ({ guildId, actorUserId, action: 'settings.update', target: namespace, before: current[namespace], after, metadata })),
+      });
+    } catch (error) {
+      if (isBaselineError(error, 'BL_ERR_SETTINGS_CHANGED')) throw await settingsChangedError(api, guildId);
+      throw error;
+    }
+    const { settings: stored, revision } = await settings.getAllWithRevision(guildId);
+    reply.header('etag', settingsEtag(revision));
+    return { settings: stored };
   },
 });
 

@@ -1,0 +1,48 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { isBaselineError } from '../../src/errors/baseline-error.js';
+import { createMemoryKeyValue } from '../../src/kv/create-memory-key-value.js';
+import { createSettingsRegistry } from '../../src/settings/create-settings-registry.js';
+import { defineSettings } from '../../src/settings/define-settings.js';
+import { settingsRevision } from '../../src/settings/settings-revision.js';
+import { MemorySettingsStore } from './memory-settings-store.js';
+
+const GUILD = '100000000000000001';
+const polls = defineSettings(z.object({ max: z.number().int().min(1).default(3) }));
+
+const silent = pino({ level: 'silent' });
+
+async function registry() {
+  const store = new MemorySettingsStore();
+  const settings = await createSettingsRegistry({ store, kv: createMemoryKeyValue({ logger: silent }), logger: silent });
+  settings.register('polls', polls);
+  return { store, settings };
+}
+
+describe('settings registry: revisions', () => {
+  it('GIVEN getAllWithRevision THEN it reads the store, not the cache, AND the revision is that of the stored objects', async () => {
+    const { store, settings } = await registry();
+    expect(await settings.getAllWithRevision(GUILD)).toEqual({ settings: { polls: { max: 3 } }, revision: settingsRevision({}) });
+    await settings.set(GUILD, 'polls', { max: 4 });
+    // Changed behind the registry's back (as by hand in PostgreSQL): the cache still holds 4, the store 9.
+    store.rows.get(GUILD)!.set('polls', { max: 9 });
+    expect((await settings.get(GUILD, 'polls')).max).toBe(4);
+    expect(await settings.getAllWithRevision(GUILD)).toEqual({ settings: { polls: { max: 9 } }, revision: settingsRevision({ polls: { max: 9 } }) });
+    await settings.close();
+  });
+
+  it('GIVEN setMany with a stale ifRevision THEN BL_ERR_SETTINGS_CHANGED AND nothing is stored or announced', async () => {
+    const { settings } = await registry();
+    const { revision } = await settings.getAllWithRevision(GUILD);
+    const heard: string[] = [];
+    settings.onChange((change) => heard.push(change.namespace));
+    await settings.setMany(GUILD, { polls: { max: 5 } }, { ifRevision: revision });
+    expect(heard).toEqual(['polls']);
+    const error = await settings.setMany(GUILD, { polls: { max: 6 } }, { ifRevision: revision }).catch((caught: unknown) => caught);
+    expect(isBaselineError(error, 'BL_ERR_SETTINGS_CHANGED')).toBe(true);
+    expect((await settings.get(GUILD, 'polls')).max).toBe(5);
+    expect(heard).toEqual(['polls']);
+    await settings.close();
+  });
+});

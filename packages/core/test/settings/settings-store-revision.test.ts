@@ -1,0 +1,75 @@
+import { createTestDatabase, type TestDatabase } from '@baseline/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, createPostgresSettingsStore, migrateBaseline, upsertGuild, type Database } from '../../src/database/index.js';
+import { isBaselineError } from '../../src/errors/baseline-error.js';
+import { settingsRevision } from '../../src/settings/settings-revision.js';
+import type { SettingsStore } from '../../src/settings/store.js';
+import { captureLogger } from '../database/capture-logger.js';
+
+const GUILD = '1234567890123456789';
+const OTHER = '1234567890123456780';
+
+let testDb: TestDatabase;
+let db: Database;
+let store: SettingsStore;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  db = await createDatabase({ url: testDb.url, logger: captureLogger().logger, pool: { min: 0, max: 6 } });
+  await migrateBaseline(db);
+  await upsertGuild(db, { guildId: GUILD, guildName: 'Alpha' });
+  await upsertGuild(db, { guildId: OTHER, guildName: 'Beta' });
+  store = createPostgresSettingsStore(db);
+});
+
+afterAll(async () => {
+  await db?.close();
+  await testDb?.drop();
+});
+
+describe('settings revisions on PostgreSQL', () => {
+  it('GIVEN stored settings THEN the revision follows their content only, whatever the key order or guild', async () => {
+    const empty = await store.readAllWithRevision(GUILD);
+    expect(empty).toEqual({ values: {}, revision: settingsRevision({}) });
+    await store.writeMany(GUILD, { polls: { max: 5, title: 'Q' }, core: { locale: 'en' } });
+    const first = await store.readAllWithRevision(GUILD);
+    expect(first.values).toEqual({ core: { locale: 'en' }, polls: { max: 5, title: 'Q' } });
+    expect(first.revision).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.revision).not.toBe(empty.revision);
+    // The same content written again, keys in another order: same revision. Another guild with it: same revision.
+    await store.writeMany(GUILD, { polls: { title: 'Q', max: 5 } });
+    expect((await store.readAllWithRevision(GUILD)).revision).toBe(first.revision);
+    await store.writeMany(OTHER, { core: { locale: 'en' }, polls: { max: 5, title: 'Q' } });
+    expect((await store.readAllWithRevision(OTHER)).revision).toBe(first.revision);
+    await store.write(GUILD, 'polls', { max: 6, title: 'Q' });
+    expect((await store.readAllWithRevision(GUILD)).revision).not.toBe(first.revision);
+  });
+
+  it('GIVEN ifRevision THEN a current revision writes AND a stale one stores nothing, audit included', async () => {
+    const { revision } = await store.readAllWithRevision(GUILD);
+    const audit = [{ guildId: GUILD, actorUserId: null, action: 'settings.update', target: 'polls' }];
+    expect(await store.writeMany(GUILD, { polls: { max: 7 } }, audit, { ifRevision: revision })).toEqual({ written: true });
+    const after = await store.readAllWithRevision(GUILD);
+    expect(after.values.polls).toEqual({ max: 7 });
+    const auditCount = async () => Number((await db.fork().execute<{ n: string }[]>('select count(*) as n from audit_log where guild_id = ?', [GUILD]))[0]!.n);
+    const logged = await auditCount();
+    expect(await store.writeMany(GUILD, { polls: { max: 8 } }, audit, { ifRevision: revision })).toEqual({ written: false });
+    expect((await store.readAllWithRevision(GUILD)).values.polls).toEqual({ max: 7 });
+    expect(await auditCount()).toBe(logged);
+  });
+
+  it('GIVEN ten conditional writes racing with one revision THEN exactly one is stored', async () => {
+    const { revision } = await store.readAllWithRevision(GUILD);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => store.writeMany(GUILD, { race: { winner: index } }, [], { ifRevision: revision })),
+    );
+    const winners = results.flatMap((result, index) => (result.written ? [index] : []));
+    expect(winners).toHaveLength(1);
+    expect((await store.readAllWithRevision(GUILD)).values.race).toEqual({ winner: winners[0] });
+  });
+
+  it('GIVEN a conditional write for a guild without a guilds row THEN BL_ERR_DB_GUILD_UNKNOWN', async () => {
+    const error = await store.writeMany('555', { polls: {} }, [], { ifRevision: settingsRevision({}) }).catch((caught: unknown) => caught);
+    expect(isBaselineError(error, 'BL_ERR_DB_GUILD_UNKNOWN')).toBe(true);
+  });
+});

@@ -1,0 +1,12 @@
+import { createContext, useContext } from 'react';
+import type { SettingsDiscordData } from '../types.js';
+
+/** The guild's channels, roles and member search, handed to the Discord pickers by {@link SettingsForms}. */
+export const DiscordDataContext = createContext<SettingsDiscordData | undefined>(undefined);
+
+/** The Discord data of the surrounding settings forms. */
+export function useDiscordData(): SettingsDiscordData {
+  const data = useContext(DiscordDataContext);
+  if (data === undefined) throw new Error('the Discord pickers of the settings forms need SettingsForms around them (it provides the guild data)');
+  return data;
+}
