@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/dist-types/**', '.toolchain/**', '.baseline/**', '**/coverage/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/dist-types/**', '.toolchain/**', '.baseline/**', '**/coverage/**', '**/test-output/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
