@@ -22,7 +22,7 @@ export function ensureNginx(): NginxBinary {
     execFileSync('apt-get', ['download', 'nginx', 'nginx-common'], { cwd: dir, stdio: 'pipe' });
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.deb'))) execFileSync('dpkg', ['-x', file, 'root'], { cwd: dir, stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`could not fetch Debian's nginx (${String(error)}). Fix: run \`apt-get install -y --no-install-recommends nginx\` once`);
+    throw new Error(`could not fetch Debian's nginx (${String(error)}). Fix: run \`apt-get install -y --no-install-recommends nginx\` once`, { cause: error });
   }
   return { binary, mimeTypes };
 }
