@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createTestDatabase, startStandaloneEmulator, type StandaloneEmulator, type TestDatabase } from '@baseline/testing';
+import { createTestDatabase, createTestRedis, startStandaloneEmulator, type StandaloneEmulator, type TestDatabase } from '@baseline/testing';
 import { DockerfileParser } from 'dockerfile-ast';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +16,13 @@ import { demoSeed } from '../../examples/bot/src/demo-seed.js';
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const run = promisify(execFile);
-// The processes use baseline's default key prefix, so they get a Redis database of their own, emptied after.
-const REDIS_DB = 13;
+// The processes use baseline's default key prefix, so they get a Redis database of their own on the test server
+// (test/global-setup.ts), whose baseline keys are deleted after.
+function redisUrl(): string {
+  const url = new URL(createTestRedis().url);
+  url.pathname = '/13';
+  return url.toString();
+}
 
 /** The JSON-form instruction `keyword` of the final stage, e.g. CMD or HEALTHCHECK's command. */
 function dockerfileCommand(dockerfile: string, keyword: 'CMD' | 'HEALTHCHECK'): string[] {
@@ -82,7 +87,7 @@ describe('the images\' production tree', () => {
     baseEnv = {
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
-      REDIS_URL: `redis://127.0.0.1:6379/${REDIS_DB}`,
+      REDIS_URL: redisUrl(),
       DISCORD_BOT_TOKEN: emulator.botToken,
       DISCORD_API_BASE_URL: emulator.urls.rest,
       DISCORD_CLIENT_ID: emulator.applicationId,
@@ -99,7 +104,7 @@ describe('the images\' production tree', () => {
     await Promise.all(children.map((child) => stop(child)));
     await emulator?.close();
     await database?.drop();
-    const redis = new Redis(`redis://127.0.0.1:6379/${REDIS_DB}`);
+    const redis = new Redis(baseEnv?.['REDIS_URL'] ?? redisUrl());
     const keys = await redis.keys('baseline:*');
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
