@@ -12,7 +12,8 @@ export const deployConfig = defineConfigExtension(
   {
     TRUST_PROXY: z
       .string()
-      .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/)
+      // An address has a dot or a colon: a bare number (Fastify's hop count) is refused rather than read as an address.
+      .regex(/^(true|false|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d{1,3})?(,[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d{1,3})?)*)$/)
       .optional(),
   },
   { expected: { TRUST_PROXY: 'true, false, or comma-separated proxy addresses or CIDRs such as 10.0.0.0/8' } },
