@@ -146,6 +146,8 @@ export class HttpHandler {
         });
       } else {
         const reasonHeader = request.headers['x-audit-log-reason'];
+        const state = this.core.ctx.state;
+        const changesState = method !== 'GET' && route.changesOnlyMessages !== true;
         const previousScope = this.#scope.open();
         let handled;
         try {
@@ -163,8 +165,16 @@ export class HttpHandler {
           });
         } finally {
           held = this.#scope.close(previousScope);
+          if (changesState) state.changed();
         }
-        const result = handled instanceof Promise ? await handled : handled;
+        let result;
+        if (handled instanceof Promise) {
+          try {
+            result = await handled;
+          } finally {
+            if (changesState) state.changed();
+          }
+        } else result = handled;
         if (result.headers) Object.assign(headers, result.headers);
         if (result.redirect !== undefined) {
           status = result.status ?? 302;
