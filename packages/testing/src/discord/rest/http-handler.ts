@@ -209,18 +209,12 @@ export class HttpHandler {
     response.writeHead(status, headers);
     if (held === null) response.end(payload);
     else {
-      // 'finish' once the response is handed to the OS ('close' too, in case the connection died first); then
-      // one more turn: a bot in this process reads the response in the next poll phase, and gateway frames a
-      // woken test causes are corked until the check phase after it, so the bot has returned from its REST call
-      // before they arrive.
-      let notify: (() => void)[] | null = held;
-      const release = () => {
-        const wake = notify;
-        notify = null;
-        if (wake) setImmediate(runAll, wake);
-      };
-      response.once('finish', release);
-      response.once('close', release);
+      // 'close' (a tick after 'finish', once the response is handed to the OS, or when the connection died
+      // first); then one more turn: a bot in this process reads the response in the next poll phase, and gateway
+      // frames a woken test causes are corked until the check phase after it, so the bot has returned from its
+      // REST call before they arrive.
+      const wake = held;
+      response.once('close', () => setImmediate(runAll, wake));
       response.end(payload);
     }
   }
