@@ -29,7 +29,11 @@ export interface DiscordEmulator {
   /** Application id, also the bot user id. */
   readonly applicationId: string;
   readonly clientSecret: string;
-  /** Live state (Maps by id); read it, change it through the driver methods. */
+  /**
+   * Live state (Maps by id); read it, change it through the driver methods. Interactions reuse their member,
+   * guild and permission parts until a driver method or REST request changes state, so a record changed by hand
+   * may not show in the next interaction.
+   */
   readonly state: EmulatorState;
   /** Every REST request received, oldest first (bounded by `rest.requestLogLimit`). */
   readonly requests: readonly LoggedRequest[];

@@ -165,4 +165,37 @@ describe('Discord emulator interactions through discord.js', () => {
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ code: 40060 });
   });
+  it('GIVEN interactions from one member WHEN the driver or the bot over REST changes their nickname, roles or channel overwrites THEN the next interaction payload carries the change', async () => {
+    const carol = seededGuild(emulator).user('carol');
+    emulator.addMember(guildId, { user: 'carol' });
+    const memberOf = async () => {
+      const call = emulator.invokeSlashCommand({ guildId, channelId, userId: 'carol', name: 'ping' });
+      await call.reply();
+      const interaction = seen.find((candidate) => candidate.id === call.id);
+      return { payload: call.payload['member'] as { nick: string | null; roles: string[]; permissions: string }, interaction };
+    };
+    const before = await memberOf();
+    expect(before.payload).toMatchObject({ nick: null, roles: [] });
+    const modRole = [...emulator.state.guilds.get(guildId)!.roles.values()].find((role) => role.name === 'Mod')!;
+
+    emulator.updateMember(guildId, 'carol', { nick: 'Caz', roles: ['Mod'] });
+    const driverChanged = await memberOf();
+    expect(driverChanged.payload).toMatchObject({ nick: 'Caz', roles: [modRole.id] });
+    expect(BigInt(driverChanged.payload.permissions) & 2n).toBe(2n);
+    expect(driverChanged.interaction?.inCachedGuild() && driverChanged.interaction.member.nickname).toBe('Caz');
+
+    // The bot needs MANAGE_NICKNAMES, MANAGE_ROLES and MANAGE_CHANNELS for the REST changes.
+    emulator.setRolePermissions(guildId, emulator.botRole(guildId)!.id, 8);
+    const guild = client.guilds.cache.get(guildId)!;
+    await guild.members.edit(carol.id, { nick: 'Carolyn', roles: [] });
+    const channel = guild.channels.cache.get(channelId)!;
+    if (!('permissionOverwrites' in channel)) throw new Error('general is not a guild text channel');
+    const overwritesBefore = [...channel.permissionOverwrites.cache.values()];
+    await channel.permissionOverwrites.set([...overwritesBefore, { id: carol.id, deny: ['SendMessages'] }]);
+    const restChanged = await memberOf();
+    expect(restChanged.payload).toMatchObject({ nick: 'Carolyn', roles: [] });
+    expect(BigInt(restChanged.payload.permissions) & 2048n).toBe(0n);
+    expect(restChanged.interaction?.memberPermissions?.has('SendMessages')).toBe(false);
+    await channel.permissionOverwrites.set(overwritesBefore);
+  });
 });

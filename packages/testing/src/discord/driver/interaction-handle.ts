@@ -37,29 +37,72 @@ export interface InteractionHandle {
 }
 
 export function createInteractionHandle(store: InteractionStore, record: InteractionRecord): InteractionHandle {
-  const original = () => (record.original ? toSentMessage(record.original) : undefined);
-  return {
-    id: record.id,
-    token: record.token,
-    payload: record.payload,
-    response: (timeoutMs = DEFAULT_TIMEOUT_MS) => store.waitFor(record, () => record.response ?? undefined, timeoutMs, 'response'),
-    reply: (timeoutMs = DEFAULT_TIMEOUT_MS) =>
-      store.waitFor(record, () => {
-        const message = original();
-        return message && !message.loading ? message : undefined;
-      }, timeoutMs, 'reply'),
-    replyMatching: (predicate, timeoutMs = DEFAULT_TIMEOUT_MS) =>
-      store.waitFor(record, () => {
-        const message = original();
-        return message && predicate(message) ? message : undefined;
-      }, timeoutMs, 'matching reply'),
-    followUp: (index = 0, timeoutMs = DEFAULT_TIMEOUT_MS) =>
-      store.waitFor(record, () => {
-        const message = record.followUps[index];
-        return message ? toSentMessage(message) : undefined;
-      }, timeoutMs, `follow-up #${index}`),
-    modal: (timeoutMs = DEFAULT_TIMEOUT_MS) => store.waitFor(record, () => record.modal ?? undefined, timeoutMs, 'modal'),
-    choices: (timeoutMs = DEFAULT_TIMEOUT_MS) => store.waitFor(record, () => record.choices ?? undefined, timeoutMs, 'autocomplete choices'),
-    followUps: () => record.followUps.map(toSentMessage),
-  };
+  return new RecordHandle(store, record);
+}
+
+/**
+ * The handle as a class: drivers create one per interaction, and methods on the prototype cost nothing per
+ * handle where an object of closures allocated eight functions each time.
+ */
+class RecordHandle implements InteractionHandle {
+  readonly id: string;
+  readonly token: string;
+  readonly payload: Record<string, unknown>;
+  readonly #store: InteractionStore;
+  readonly #record: InteractionRecord;
+
+  constructor(store: InteractionStore, record: InteractionRecord) {
+    this.id = record.id;
+    this.token = record.token;
+    this.payload = record.payload;
+    this.#store = store;
+    this.#record = record;
+  }
+
+  response(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<InteractionResponse> {
+    const record = this.#record;
+    return this.#store.waitFor(record, () => record.response ?? undefined, timeoutMs, 'response');
+  }
+
+  reply(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<SentMessage> {
+    const record = this.#record;
+    return this.#store.waitFor(record, () => {
+      const message = original(record);
+      return message && !message.loading ? message : undefined;
+    }, timeoutMs, 'reply');
+  }
+
+  replyMatching(predicate: (message: SentMessage) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<SentMessage> {
+    const record = this.#record;
+    return this.#store.waitFor(record, () => {
+      const message = original(record);
+      return message && predicate(message) ? message : undefined;
+    }, timeoutMs, 'matching reply');
+  }
+
+  followUp(index = 0, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<SentMessage> {
+    const record = this.#record;
+    return this.#store.waitFor(record, () => {
+      const message = record.followUps[index];
+      return message ? toSentMessage(message) : undefined;
+    }, timeoutMs, `follow-up #${index}`);
+  }
+
+  modal(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Record<string, unknown>> {
+    const record = this.#record;
+    return this.#store.waitFor(record, () => record.modal ?? undefined, timeoutMs, 'modal');
+  }
+
+  choices(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<unknown[]> {
+    const record = this.#record;
+    return this.#store.waitFor(record, () => record.choices ?? undefined, timeoutMs, 'autocomplete choices');
+  }
+
+  followUps(): SentMessage[] {
+    return this.#record.followUps.map(toSentMessage);
+  }
+}
+
+function original(record: InteractionRecord): SentMessage | undefined {
+  return record.original ? toSentMessage(record.original) : undefined;
 }

@@ -2,6 +2,7 @@ import type { EmulatorContext } from '../emulator-context.js';
 import { ALL_PERMISSIONS } from '../permissions.js';
 import { channelPayload, memberPayload, rolePayload, userPayload } from '../state/payloads.js';
 import type { ChannelRecord, CommandRecord, GuildRecord } from '../state/records.js';
+import type { InteractionContext, InteractionContextCache } from './interaction-context-cache.js';
 
 /** An option value given to a driver; its Discord type comes from the registered command when known. */
 export type OptionValue = string | number | boolean;
@@ -9,11 +10,19 @@ export type OptionValue = string | number | boolean;
 type RawOption = { name: string; type: number; value?: OptionValue; options?: RawOption[]; focused?: boolean };
 type OptionDefinition = { name?: unknown; type?: unknown; options?: unknown };
 
+/** The common fields of an interaction, and for guild interactions the cached parts kept out of them until serialised. */
+export interface InteractionBase {
+  /** Every field but `guild` and `member`, which {@link serializeInteraction} adds. */
+  payload: Record<string, unknown>;
+  context: InteractionContext | null;
+}
+
 /** Common INTERACTION_CREATE fields for a user acting in a guild channel or in a DM. */
 export function interactionBase(
   ctx: EmulatorContext,
+  contexts: InteractionContextCache,
   input: { id: string; token: string; type: number; guild: GuildRecord | null; channel: ChannelRecord; userId: string; locale?: string },
-): Record<string, unknown> {
+): InteractionBase {
   const { state, application } = ctx;
   const user = state.users.get(input.userId)!;
   const base: Record<string, unknown> = {
@@ -29,28 +38,35 @@ export function interactionBase(
   };
   if (input.guild) {
     const guild = input.guild;
-    const member = guild.members.get(input.userId)!;
-    const permissions = state.channelPermissions(guild, input.channel, input.userId).toString();
+    const context = contexts.get(guild, input.channel, input.userId);
     base['guild_id'] = guild.id;
-    base['guild'] = { id: guild.id, locale: guild.preferredLocale, features: guild.features };
     base['guild_locale'] = guild.preferredLocale;
     const channel = channelPayload(input.channel);
-    channel['permissions'] = permissions;
+    channel['permissions'] = context.permissions;
     base['channel'] = channel;
-    const memberObject = memberPayload(state, member);
-    memberObject['permissions'] = permissions;
-    base['member'] = memberObject;
-    base['app_permissions'] = state.channelPermissions(guild, input.channel, application.id).toString();
+    base['app_permissions'] = context.appPermissions;
     base['authorizing_integration_owners'] = { '0': guild.id };
     base['context'] = 0;
-  } else {
-    base['channel'] = channelPayload(input.channel, state);
-    base['user'] = userPayload(user);
-    base['app_permissions'] = ALL_PERMISSIONS.toString();
-    base['authorizing_integration_owners'] = { '0': '0' };
-    base['context'] = 1;
+    return { payload: base, context };
   }
-  return base;
+  base['channel'] = channelPayload(input.channel, state);
+  base['user'] = userPayload(user);
+  base['app_permissions'] = ALL_PERMISSIONS.toString();
+  base['authorizing_integration_owners'] = { '0': '0' };
+  base['context'] = 1;
+  return { payload: base, context: null };
+}
+
+/**
+ * The INTERACTION_CREATE `d` as JSON: the payload serialised, with the context's already serialised `guild` and
+ * `member` spliced in; then adds those two to `payload` too, so the stored payload is complete.
+ */
+export function serializeInteraction(payload: Record<string, unknown>, context: InteractionContext | null): string {
+  const json = JSON.stringify(payload);
+  if (!context) return json;
+  payload['guild'] = context.guild;
+  payload['member'] = context.member;
+  return `${json.slice(0, -1)},${context.json}}`;
 }
 
 /**

@@ -5,7 +5,8 @@ import { Errors } from '../rest/api-error.js';
 import { messagePayload } from '../state/payloads.js';
 import type { ChannelRecord, GuildRecord, MessageRecord } from '../state/records.js';
 import type { InteractionRecord } from './interaction-record.js';
-import { interactionBase } from './interaction-payload.js';
+import { InteractionContextCache } from './interaction-context-cache.js';
+import { interactionBase, serializeInteraction } from './interaction-payload.js';
 
 type Body = Record<string, unknown>;
 
@@ -23,7 +24,11 @@ export class InteractionStore {
   /** Interactions changed by a request whose response is not written yet. */
   readonly #held = new Set<InteractionRecord>();
 
-  constructor(private readonly core: EmulatorCore) {}
+  readonly #contexts: InteractionContextCache;
+
+  constructor(private readonly core: EmulatorCore) {
+    this.#contexts = new InteractionContextCache(core.ctx.state, core.ctx.application.id);
+  }
 
   /** Creates an interaction, sends INTERACTION_CREATE and returns its record. */
   create(input: {
@@ -49,9 +54,10 @@ export class InteractionStore {
     const id = ctx.snowflakes.next();
     // Tokens need only be unique and unguessable across emulators: one random prefix, then a counter.
     const token = `emu_${this.#tokenPrefix}${(this.#tokenCounter++).toString(36)}`;
-    const payload = interactionBase(ctx, { id, token, type: input.type, guild, channel, userId: user.id, locale: input.locale });
+    const { payload, context } = interactionBase(ctx, this.#contexts, { id, token, type: input.type, guild, channel, userId: user.id, locale: input.locale });
     payload['data'] = input.data;
     if (input.sourceMessage) payload['message'] = messagePayload(ctx.state, input.sourceMessage);
+    const json = serializeInteraction(payload, context);
     const record: InteractionRecord = {
       id,
       token,
@@ -72,7 +78,7 @@ export class InteractionStore {
     if (++this.#created % 10_000 === 0) this.#forgetExpired();
     this.byId.set(id, record);
     this.#byToken.set(token, record);
-    this.core.gateway.dispatch(record.guildId, 'INTERACTION_CREATE', JSON.stringify(payload));
+    this.core.gateway.dispatch(record.guildId, 'INTERACTION_CREATE', json);
     return record;
   }
 

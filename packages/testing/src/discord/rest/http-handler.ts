@@ -146,6 +146,8 @@ export class HttpHandler {
         });
       } else {
         const reasonHeader = request.headers['x-audit-log-reason'];
+        const state = this.core.ctx.state;
+        const changesState = method !== 'GET' && route.changesOnlyMessages !== true;
         const previousScope = this.#scope.open();
         let handled;
         try {
@@ -163,8 +165,16 @@ export class HttpHandler {
           });
         } finally {
           held = this.#scope.close(previousScope);
+          if (changesState) state.changed();
         }
-        const result = handled instanceof Promise ? await handled : handled;
+        let result;
+        if (handled instanceof Promise) {
+          try {
+            result = await handled;
+          } finally {
+            if (changesState) state.changed();
+          }
+        } else result = handled;
         if (result.headers) Object.assign(headers, result.headers);
         if (result.redirect !== undefined) {
           status = result.status ?? 302;
@@ -199,18 +209,12 @@ export class HttpHandler {
     response.writeHead(status, headers);
     if (held === null) response.end(payload);
     else {
-      // 'finish' once the response is handed to the OS ('close' too, in case the connection died first); then
-      // one more turn: a bot in this process reads the response in the next poll phase, and gateway frames a
-      // woken test causes are corked until the check phase after it, so the bot has returned from its REST call
-      // before they arrive.
-      let notify: (() => void)[] | null = held;
-      const release = () => {
-        const wake = notify;
-        notify = null;
-        if (wake) setImmediate(runAll, wake);
-      };
-      response.once('finish', release);
-      response.once('close', release);
+      // 'close' (a tick after 'finish', once the response is handed to the OS, or when the connection died
+      // first); then one more turn: a bot in this process reads the response in the next poll phase, and gateway
+      // frames a woken test causes are corked until the check phase after it, so the bot has returned from its
+      // REST call before they arrive.
+      const wake = held;
+      response.once('close', () => setImmediate(runAll, wake));
       response.end(payload);
     }
   }

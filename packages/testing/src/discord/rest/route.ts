@@ -48,6 +48,12 @@ export interface RouteDefinition {
   auth: RouteAuth;
   /** For the README's fidelity table: what Discord does here that the emulator does not. Absent = emulated. */
   partial?: string;
+  /**
+   * True when the route changes nothing but messages and interactions (no user, member, role, guild or channel
+   * settings), so it leaves `EmulatorState.version` alone and cached interaction parts stay valid.
+   * @default false
+   */
+  changesOnlyMessages?: true;
   handle(request: RouteRequest): RouteResponse | Promise<RouteResponse>;
 }
 

@@ -26,8 +26,18 @@ export class EmulatorState {
   readonly commands = new Map<string, Map<string, CommandRecord>>();
   /** Guilds the bot is a member of. */
   readonly botGuildIds = new Set<string>();
+  /**
+   * Bumped after every driver call and every REST request that may change users, members, roles, guilds or
+   * channels; caches of parts derived from them (interaction payloads) are valid while it stays the same.
+   */
+  version = 0;
 
   constructor(readonly botUserId: string) {}
+
+  /** Marks the state changed: invalidates what was derived from it (see {@link version}). */
+  changed(): void {
+    this.version++;
+  }
 
   /** The user with `idOrName` as id or username, if any. */
   findUser(idOrName: string): UserRecord | undefined {

@@ -10,6 +10,7 @@ export const interactionRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/interactions/:interaction_id/:interaction_token/callback',
     auth: 'none',
+    changesOnlyMessages: true,
     partial: 'types 1, 4–9; no premium (10) or activity (12) responses',
     handle: ({ core, params, body, query }) => {
       const withResponse = boolParam(query, 'with_response');
@@ -21,6 +22,7 @@ export const interactionRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/webhooks/:webhook_id/:webhook_token',
     auth: 'none',
+    changesOnlyMessages: true,
     partial: 'interaction webhooks only (no channel webhooks)',
     handle: ({ core, params, body, query }) => {
       const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
@@ -41,6 +43,7 @@ export const interactionRoutes: RouteDefinition[] = [
     method: 'PATCH',
     path: '/webhooks/:webhook_id/:webhook_token/messages/:message_id',
     auth: 'none',
+    changesOnlyMessages: true,
     handle: ({ core, params, body }) => {
       const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
       return { body: messagePayload(core.ctx.state, editWebhookMessage(core, record, params['message_id']!, body)) };
@@ -50,6 +53,7 @@ export const interactionRoutes: RouteDefinition[] = [
     method: 'DELETE',
     path: '/webhooks/:webhook_id/:webhook_token/messages/:message_id',
     auth: 'none',
+    changesOnlyMessages: true,
     handle: ({ core, params }) => {
       const record = core.interactions.byWebhook(params['webhook_id']!, params['webhook_token']!);
       deleteWebhookMessage(core, record, params['message_id']!);
