@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { watch } from 'chokidar';
-import type { Command } from 'commander';
 import { execa, type ResultPromise } from 'execa';
 import pc from 'picocolors';
 import { formatBanner } from '../app/format-banner.js';
@@ -12,7 +11,6 @@ import { reportFailure } from '../support/report-failure.js';
 import { readAppPackage } from '../support/read-app-package.js';
 import { withSpinner } from '../support/spinner.js';
 import { stopOnSignals } from '../support/stop-on-signals.js';
-import { appDirOf } from './app-dir.js';
 
 interface DevOptions {
   dashboard: boolean;
@@ -20,21 +18,7 @@ interface DevOptions {
   watch: boolean;
 }
 
-/** `baseline dev`: bot, API and dashboard in development, cogs reloaded on save. */
-export function registerDev(program: Command): void {
-  program
-    .command('dev')
-    .description('run the bot and the API (and the dashboard when web/ exists) against the Discord emulator and an embedded PostgreSQL unless .env says otherwise; cogs reload on save')
-    .option('--no-dashboard', 'do not start the dashboard dev server')
-    .option('--dashboard-port <port>', 'port of the dashboard dev server', '5173')
-    .option('--no-watch', 'do not reload cogs on save')
-    .addHelpText('after', '\nExamples:\n  $ baseline dev\n  $ API_PORT=3001 baseline dev --dashboard-port 5174')
-    .action(async (options: DevOptions, command: Command) => {
-      await dev(appDirOf(command), options);
-    });
-}
-
-async function dev(appDir: string, options: DevOptions): Promise<void> {
+export async function dev(appDir: string, options: DevOptions): Promise<void> {
   readAppPackage(appDir);
   const app = await loadAppModule(appDir, 'source');
   const running = await withSpinner('Starting the bot and the API', () => startBaselineApp({ appDir, app, handleSignals: false }));

@@ -11,14 +11,12 @@ import {
   type LoadedPlugin,
   type MigrationSet,
 } from '@baseline/core';
-import type { Command } from 'commander';
 import { appPlugins, loadAppForCommand } from '../app/app-plugins.js';
 import { openAppDatabase } from '../app/open-app-database.js';
 import { CLI_ERROR_CODES, CliError } from '../support/cli-error.js';
 import { formatTable } from '../support/format-table.js';
 import { readAppPackage } from '../support/read-app-package.js';
 import { withSpinner } from '../support/spinner.js';
-import { appDirOf } from './app-dir.js';
 
 /** A migration list with the name people use for it: `baseline` or a plugin id. */
 interface NamedSet {
@@ -27,63 +25,6 @@ interface NamedSet {
 }
 
 /** `baseline migrate status|up|down|create`. */
-export function registerMigrate(program: Command): void {
-  const migrate = program.command('migrate').description("baseline's and every plugin's database migrations, each plugin in its own table").addHelpText('after', '\nExamples:\n  $ baseline migrate status\n  $ baseline migrate up');
-  migrate
-    .command('status')
-    .description('list executed and pending migrations')
-    .addHelpText('after', '\nExample:\n  $ baseline migrate status')
-    .action(async (_options: object, command: Command) => {
-      await withMigrationSets(appDirOf(command), undefined, async (db, sets) => {
-        const rows: string[][] = [];
-        for (const { owner, set } of sets) {
-          const executed = await executedMigrations(db, set);
-          for (const migration of executed) rows.push([owner, migration.name, `executed ${migration.executedAt.toISOString()}`]);
-          for (const name of await pendingMigrations(db, set)) rows.push([owner, name, 'pending']);
-        }
-        process.stdout.write(`${rows.length === 0 ? 'No migrations.' : formatTable(['owner', 'migration', 'state'], rows)}\n`);
-      });
-    });
-  migrate
-    .command('up')
-    .description('apply pending migrations (baseline first, then plugins in load order)')
-    .option('--plugin <id>', 'only this plugin')
-    .addHelpText('after', '\nExamples:\n  $ baseline migrate up\n  $ baseline migrate up --plugin notes')
-    .action(async (options: { plugin?: string }, command: Command) => {
-      await withMigrationSets(appDirOf(command), options.plugin, async (db, sets) => {
-        for (const { owner, set } of sets) {
-          const applied = await withSpinner(`Migrating ${owner}`, () => runMigrations(db, set));
-          process.stdout.write(`${owner}: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}\n`);
-        }
-      });
-    });
-  migrate
-    .command('down')
-    .description("revert a plugin's last migration, or with --to every one after a name (0 for all)")
-    .requiredOption('--plugin <id>', 'the plugin (or "baseline")')
-    .option('--to <name>', 'revert the migrations executed after this one; 0 reverts all')
-    .addHelpText('after', '\nExamples:\n  $ baseline migrate down --plugin notes\n  $ baseline migrate down --plugin notes --to 0')
-    .action(async (options: { plugin: string; to?: string }, command: Command) => {
-      await withMigrationSets(appDirOf(command), options.plugin, async (db, sets) => {
-        for (const { owner, set } of sets) {
-          const to = options.to === undefined ? {} : { to: options.to === '0' ? (0 as const) : options.to };
-          const reverted = await withSpinner(`Reverting ${owner}`, () => rollbackMigrations(db, set, to));
-          process.stdout.write(`${owner}: ${reverted.length === 0 ? 'nothing to revert' : `reverted ${reverted.join(', ')}`}\n`);
-        }
-      });
-    });
-  migrate
-    .command('create')
-    .description('write a new migration file (in a plugin package, or in a local plugin with --plugin)')
-    .argument('<name>', 'what it does, in kebab case, e.g. add-notes-pinned')
-    .option('--plugin <id>', 'the local plugin under src/plugins/<id>/ that owns it')
-    .addHelpText('after', '\nExamples:\n  $ baseline migrate create add-notes-pinned\n  $ baseline migrate create create-polls --plugin polls')
-    .action(async (name: string, options: { plugin?: string }, command: Command) => {
-      const path = await createMigrationFile(appDirOf(command), name, options.plugin);
-      process.stdout.write(`Wrote ${relative(process.cwd(), path)}. Add it at the end of the plugin's migrations list.\n`);
-    });
-}
-
 async function withMigrationSets(appDir: string, only: string | undefined, run: (db: Database, sets: NamedSet[]) => Promise<void>): Promise<void> {
   readAppPackage(appDir);
   const app = await loadAppForCommand(appDir);
@@ -141,4 +82,44 @@ async function createMigrationFile(appDir: string, name: string, plugin: string 
     `import { Migration } from '@baseline/core';\n\n/** ${name.replaceAll('-', ' ')}. Register it as { name: '${number}_${name.replaceAll('-', '_')}', class: ${className} }. */\nexport class ${className} extends Migration {\n  override up(): void {\n    this.addSql('');\n  }\n\n  override down(): void {\n    this.addSql('');\n  }\n}\n`,
   );
   return path;
+}
+
+/** Prints every migration of baseline and the plugins, executed or pending. */
+export async function migrateStatus(appDir: string): Promise<void> {
+  await withMigrationSets(appDir, undefined, async (db, sets) => {
+    const rows: string[][] = [];
+    for (const { owner, set } of sets) {
+      const executed = await executedMigrations(db, set);
+      for (const migration of executed) rows.push([owner, migration.name, `executed ${migration.executedAt.toISOString()}`]);
+      for (const name of await pendingMigrations(db, set)) rows.push([owner, name, 'pending']);
+    }
+    process.stdout.write(`${rows.length === 0 ? 'No migrations.' : formatTable(['owner', 'migration', 'state'], rows)}\n`);
+  });
+}
+
+/** Applies pending migrations: baseline's, then each plugin's (or one plugin's). */
+export async function migrateUp(appDir: string, plugin: string | undefined): Promise<void> {
+  await withMigrationSets(appDir, plugin, async (db, sets) => {
+    for (const { owner, set } of sets) {
+      const applied = await withSpinner(`Migrating ${owner}`, () => runMigrations(db, set));
+      process.stdout.write(`${owner}: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}\n`);
+    }
+  });
+}
+
+/** Reverts a plugin's (or baseline's) last migration, or every one after `to` (`'0'`: all). */
+export async function migrateDown(appDir: string, plugin: string, to: string | undefined): Promise<void> {
+  await withMigrationSets(appDir, plugin, async (db, sets) => {
+    for (const { owner, set } of sets) {
+      const options = to === undefined ? {} : { to: to === '0' ? (0 as const) : to };
+      const reverted = await withSpinner(`Reverting ${owner}`, () => rollbackMigrations(db, set, options));
+      process.stdout.write(`${owner}: ${reverted.length === 0 ? 'nothing to revert' : `reverted ${reverted.join(', ')}`}\n`);
+    }
+  });
+}
+
+/** Writes a migration file and says where. */
+export async function migrateCreate(appDir: string, name: string, plugin: string | undefined): Promise<void> {
+  const path = await createMigrationFile(appDir, name, plugin);
+  process.stdout.write(`Wrote ${relative(process.cwd(), path)}. Add it at the end of the plugin's migrations list.\n`);
 }

@@ -1,5 +1,4 @@
 import { createLogger, discordIntentsBitfield, resolveDiscordIntent, type LoadedPlugin, type PluginFailure } from '@baseline/core';
-import type { Command } from 'commander';
 import pc from 'picocolors';
 import { appPlugins, loadAppForCommand } from '../app/app-plugins.js';
 import { startForInspection } from '../app/start-for-inspection.js';
@@ -8,31 +7,8 @@ import { formatTable } from '../support/format-table.js';
 import { readAppPackage } from '../support/read-app-package.js';
 import { withSpinner } from '../support/spinner.js';
 import { stopOnSignals } from '../support/stop-on-signals.js';
-import { appDirOf } from './app-dir.js';
 
 /** `baseline plugins list|doctor`. */
-export function registerPlugins(program: Command): void {
-  const plugins = program.command('plugins').description('the plugins this bot loads, and whether it can run them').addHelpText('after', '\nExamples:\n  $ baseline plugins list\n  $ baseline plugins doctor');
-  plugins
-    .command('list')
-    .description('list the plugins from package.json and src/app.ts: manifest, baseline range, intents, permissions')
-    .addHelpText('after', '\nExample:\n  $ baseline plugins list')
-    .action(async (_options: object, command: Command) => {
-      const appDir = appDirOf(command);
-      readAppPackage(appDir);
-      const app = await loadAppForCommand(appDir);
-      const result = await appPlugins(appDir, app, createLogger({ service: 'cli', level: 'silent' }));
-      process.stdout.write(`${formatPluginTable(result.plugins)}\n${formatFailures(result.failures)}`);
-    });
-  plugins
-    .command('doctor')
-    .description("start the bot and check each plugin's intents and bot permissions against what the bot has in every guild")
-    .addHelpText('after', '\nExample:\n  $ baseline plugins doctor')
-    .action(async (_options: object, command: Command) => {
-      await doctor(appDirOf(command));
-    });
-}
-
 function formatPluginTable(plugins: readonly LoadedPlugin[]): string {
   if (plugins.length === 0) return 'No plugins.';
   const rows = plugins.map((loaded) => [
@@ -50,7 +26,7 @@ function formatFailures(failures: readonly PluginFailure[]): string {
   return failures.map((failure) => `${pc.red('skipped')} ${failure.packageName ?? failure.pluginId ?? '?'}: ${failure.error.code} ${failure.error.message}\n`).join('');
 }
 
-async function doctor(appDir: string): Promise<void> {
+export async function doctor(appDir: string): Promise<void> {
   const running = await withSpinner('Starting the bot', () => startForInspection(appDir));
   const removeHandlers = stopOnSignals(() => running.stop());
   const problems: string[] = [];
@@ -87,4 +63,12 @@ async function doctor(appDir: string): Promise<void> {
     throw new CliError(CLI_ERROR_CODES.pluginIncompatible, `${problems.length} problem(s):\n  ${problems.join('\n  ')}\nGrant the permissions in the guilds' role settings, or add the intents to DISCORD_INTENTS.`);
   }
   process.stdout.write(`${pc.green('✔')} every plugin has what it needs.\n`);
+}
+
+/** Prints the plugins the bot would load, and those it would skip. */
+export async function listPlugins(appDir: string): Promise<void> {
+  readAppPackage(appDir);
+  const app = await loadAppForCommand(appDir);
+  const result = await appPlugins(appDir, app, createLogger({ service: 'cli', level: 'silent' }));
+  process.stdout.write(`${formatPluginTable(result.plugins)}\n${formatFailures(result.failures)}`);
 }

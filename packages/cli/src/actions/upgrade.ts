@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { execa } from 'execa';
 import pc from 'picocolors';
 import prompts from 'prompts';
@@ -11,7 +10,6 @@ import { CLI_ERROR_CODES, CliError } from '../support/cli-error.js';
 import { runPackageManager } from '../support/package-manager.js';
 import { readAppPackage, type AppPackage } from '../support/read-app-package.js';
 import { withSpinner } from '../support/spinner.js';
-import { appDirOf } from './app-dir.js';
 
 /** One `@baseline/*` dependency and where it goes. */
 interface Upgrade {
@@ -26,19 +24,7 @@ interface UpgradeOptions {
 }
 
 /** `baseline upgrade [version]`. */
-export function registerUpgrade(program: Command): void {
-  program
-    .command('upgrade')
-    .description("raise @baseline/* to the newest version their ranges admit, or to <version> (0.x ranges are moved: ^0.1.0 never admits 0.2.0); prints the changelogs between, then the pending migrations")
-    .argument('[version]', 'the version to move every @baseline/* package to, or "latest"')
-    .option('-y, --yes', 'apply the pending migrations without asking')
-    .addHelpText('after', '\nExamples:\n  $ baseline upgrade\n  $ baseline upgrade 0.2.0\n  $ baseline upgrade latest --yes')
-    .action(async (version: string | undefined, options: UpgradeOptions, command: Command) => {
-      await upgrade(appDirOf(command), version, options);
-    });
-}
-
-async function upgrade(appDir: string, target: string | undefined, options: UpgradeOptions): Promise<void> {
+export async function upgrade(appDir: string, target: string | undefined, options: UpgradeOptions): Promise<void> {
   if (target !== undefined && target !== 'latest' && semver.valid(target) === null) {
     throw new CliError(CLI_ERROR_CODES.invalidArgument, `"${target}" is not a version: give one such as 0.2.0, or "latest".`);
   }

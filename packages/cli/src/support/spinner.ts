@@ -13,7 +13,6 @@ import ora from 'ora';
  */
 export async function withSpinner<T>(text: string, step: () => Promise<T>): Promise<T> {
   const spinner = ora({ text, stream: process.stderr, isEnabled: process.stderr.isTTY === true }).start();
-  if (process.stderr.isTTY !== true) process.stderr.write(`… ${text}\n`);
   try {
     const result = await step();
     spinner.succeed();
