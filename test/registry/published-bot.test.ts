@@ -79,7 +79,7 @@ describe('baseline published to a registry', () => {
     }
   });
 
-  it('GIVEN an app outside the repository with a different discord.js patch WHEN npm installs @baseline/bot from the registry THEN there is one discord.js AND createBot answers /status in the emulator', async () => {
+  it('GIVEN an app outside the repository with a different discord.js patch WHEN npm installs @baseline/bot from the registry THEN there is one discord.js AND createBot answers /status in the emulator AND the baseline-emulator command runs', async () => {
     const env = registry.npmEnv();
     const { stdout: peers } = await runCommand('npm', ['view', '@baseline/bot@0.1.0', 'peerDependencies', '--json'], { cwd: app, env });
     const range = (JSON.parse(peers) as Record<string, string>)['discord.js']!;
@@ -95,6 +95,10 @@ describe('baseline published to a registry', () => {
     expect(installedCopies(app, 'discord.js')).toEqual([`${join(app, 'node_modules', 'discord.js')}@${appDiscordJs}`]);
     const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')) as { packages: Record<string, { resolved?: string }> };
     expect(lock.packages['node_modules/@baseline/bot']?.resolved).toMatch(new RegExp(`^${registry.url}`));
+
+    // The published bin is the committed shim loading the built command.
+    const { stdout: help } = await runCommand(join(app, 'node_modules', '.bin', 'baseline-emulator'), ['--help'], { cwd: app, env });
+    expect(help).toMatch(/^Usage: baseline-emulator/);
 
     const { stdout } = await runCommand('node', ['start.mjs'], {
       cwd: app,
