@@ -6,9 +6,11 @@ import { askAnswers, type GivenAnswers } from './ask.js';
 import { CREATE_ERROR_CODES, CreateError } from './create-error.js';
 import { initGit, installDependencies } from './install.js';
 import { nextSteps } from './next-steps.js';
-import { checkProjectName } from './project-name.js';
+import { checkProjectName, folderOf } from './project-name.js';
 import { scaffold } from './scaffold.js';
 import { SCAFFOLDER_VERSION } from './versions.js';
+
+const SCOPED = /^@[^/]+\/[^/]+$/;
 
 interface Flags {
   template: string;
@@ -50,7 +52,7 @@ export function createProgram(): Command {
 async function createProject(directory: string | undefined, flags: Flags): Promise<void> {
   const given = givenAnswers(directory, flags);
   const answers = await askAnswers(given, { yes: flags.yes === true, interactive: process.stdin.isTTY === true });
-  const dir = resolve(directory ?? answers.name);
+  const dir = resolve(directory === undefined || SCOPED.test(directory) ? folderOf(answers.name) : directory);
   process.stdout.write(`Scaffolding ${answers.template} ${pc.bold(answers.name)} in ${dir}\n`);
   await scaffold(dir, answers, { force: flags.force === true });
   if (flags.install) {
@@ -65,7 +67,8 @@ async function createProject(directory: string | undefined, flags: Flags): Promi
 function givenAnswers(directory: string | undefined, flags: Flags): GivenAnswers {
   const given: GivenAnswers = { template: flags.template as Answers['template'] };
   if (directory !== undefined) {
-    given.name = basename(resolve(directory));
+    // `@acme/notes` names a scoped package written to ./notes; any other argument is a folder named after it.
+    given.name = SCOPED.test(directory) ? directory : basename(resolve(directory));
     checkProjectName(given.name);
   }
   if (flags.packageManager !== undefined) given.packageManager = flags.packageManager as Answers['packageManager'];

@@ -50,16 +50,17 @@ describe('create-baseline-bot (the built binary)', () => {
 
   it('GIVEN --template plugin THEN it writes a publishable plugin whose manifest points at built files', async () => {
     const cwd = emptyDir();
-    const result = await runCreate(['acme-notes', '--template', 'plugin', '--yes', '--no-install', '--no-git'], { cwd });
+    const result = await runCreate(['@acme/notes', '--template', 'plugin', '--yes', '--no-install', '--no-git'], { cwd });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('Your plugin acme-notes is ready.');
-    const pkg = readJson(join(cwd, 'acme-notes', 'package.json'));
+    expect(result.stdout).toContain('Your plugin @acme/notes is ready.');
+    const pkg = readJson(join(cwd, 'notes', 'package.json'));
+    expect(pkg['name']).toBe('@acme/notes');
     expect(pkg['private']).toBeUndefined();
     expect(pkg['baseline']).toEqual({ entry: './dist/index.js', web: './dist/web.js', baselineVersion: range });
     expect(pkg['peerDependencies']).toMatchObject({ '@baseline/bot': range, '@baseline/core': range });
     expect(pkg['devDependencies']).toMatchObject({ '@baseline/testing': range, tsup: expect.any(String) });
     for (const file of ['src/index.ts', 'src/notes-cog.ts', 'src/settings.ts', 'src/migrations/0001-create-notes.ts', 'src/web.ts', 'test/notes-plugin.test.ts', 'tsup.config.ts', '.gitignore']) {
-      expect(existsSync(join(cwd, 'acme-notes', file)), file).toBe(true);
+      expect(existsSync(join(cwd, 'notes', file)), file).toBe(true);
     }
   });
 

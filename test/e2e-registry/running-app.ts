@@ -1,0 +1,38 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execa, type ResultPromise } from 'execa';
+
+/** A generated bot started by `npx baseline dev` in its folder, found through the banner it prints. */
+export interface RunningGeneratedBot {
+  /** The emulator's page, where commands run as demo users. */
+  readonly page: string;
+  readonly output: () => string;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | undefined>;
+}
+
+/**
+ * Starts `npx baseline dev --no-dashboard` in `dir` (the app's own CLI from its node_modules) and waits for the
+ * address banner.
+ */
+export async function startGeneratedBot(dir: string, env: NodeJS.ProcessEnv): Promise<RunningGeneratedBot> {
+  let output = '';
+  const child: ResultPromise = execa('npx', ['--no-install', 'baseline', 'dev', '--no-dashboard'], { cwd: dir, env: { ...env, NO_COLOR: '1', API_PORT: '0', HEALTH_PORT: '0', LOG_LEVEL: 'warn' }, extendEnv: false, reject: false, stdin: 'ignore', all: true });
+  child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  for (let attempt = 0; attempt < 1800; attempt += 1) {
+    const page = /emulator\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+    if (page !== undefined) {
+      return {
+        page,
+        output: () => output,
+        stop: async () => {
+          child.kill('SIGTERM');
+          return (await child).exitCode;
+        },
+      };
+    }
+    if (child.exitCode !== null) break;
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`baseline dev did not print its banner:\n${output}`);
+}
