@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { execa, type ResultPromise } from 'execa';
 
 /** A generated bot started by `npx baseline dev` in its folder, found through the banner it prints. */
 export interface RunningGeneratedBot {
@@ -7,7 +8,7 @@ export interface RunningGeneratedBot {
   readonly page: string;
   readonly output: () => string;
   /** SIGTERM, then the exit code. */
-  stop(): Promise<number | undefined>;
+  stop(): Promise<number | null>;
 }
 
 /**
@@ -16,9 +17,15 @@ export interface RunningGeneratedBot {
  */
 export async function startGeneratedBot(dir: string, env: NodeJS.ProcessEnv): Promise<RunningGeneratedBot> {
   let output = '';
-  const child: ResultPromise = execa('npx', ['--no-install', 'baseline', 'dev', '--no-dashboard'], { cwd: dir, env: { ...env, NO_COLOR: '1', API_PORT: '0', HEALTH_PORT: '0', LOG_LEVEL: 'warn' }, extendEnv: false, reject: false, stdin: 'ignore', all: true });
-  child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  for (let attempt = 0; attempt < 1800; attempt += 1) {
+  const child = spawn('npx', ['--no-install', 'baseline', 'dev', '--no-dashboard'], {
+    cwd: dir,
+    env: { ...env, NO_COLOR: '1', API_PORT: '0', HEALTH_PORT: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = once(child, 'exit') as Promise<[number | null]>;
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  for (let attempt = 0; attempt < 1800 && child.exitCode === null; attempt += 1) {
     const page = /emulator\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
     if (page !== undefined) {
       return {
@@ -26,11 +33,10 @@ export async function startGeneratedBot(dir: string, env: NodeJS.ProcessEnv): Pr
         output: () => output,
         stop: async () => {
           child.kill('SIGTERM');
-          return (await child).exitCode;
+          return (await exited)[0];
         },
       };
     }
-    if (child.exitCode !== null) break;
     await sleep(100);
   }
   child.kill('SIGKILL');
