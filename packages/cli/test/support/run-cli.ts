@@ -13,11 +13,11 @@ export function runCli(args: readonly string[], options: Options = {}): Promise<
 }
 
 /**
- * A copy of the fixture app in packages/cli/test/.tmp/, so it resolves @baseline/* like an installed app and
- * a test may edit it.
+ * A copy of the fixture app in packages/cli/test/node_modules/.tmp/, so it resolves @baseline/* like an installed
+ * app, a test may edit it, and linters and git leave it alone.
  */
 export function copyFixtureApp(): string {
-  const tmp = join(packageDir, 'test', '.tmp');
+  const tmp = join(packageDir, 'test', 'node_modules', '.tmp');
   mkdirSync(tmp, { recursive: true });
   // The app imports @baseline/cli as an installed package; a package cannot resolve itself by name from a
   // folder with its own package.json, so link it where Node looks next (outside the app: npm install in the
