@@ -63,7 +63,8 @@ describe('from npx create-baseline-bot to baseline upgrade, through a registry',
     expect(lock.packages['node_modules/@baseline/bot']?.resolved ?? '').toMatch(new RegExp(`^${registry.url}`));
 
     const tests = await runCommand('npm', ['test'], { cwd: bot, env: { ...env, CI: 'true' } });
-    expect(`${tests.stdout}${tests.stderr}`).toMatch(/Tests\s+2 passed/);
+    // eslint-disable-next-line no-control-regex -- Vitest colours its summary even without a terminal.
+    expect(`${tests.stdout}${tests.stderr}`.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/Tests\s+2 passed \(2\)/);
 
     const running = await startGeneratedBot(bot, env);
     try {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** A generated bot started by `npx baseline dev` in its folder, found through the banner it prints. */
+/** A generated bot started by `baseline dev` in its folder, found through the banner it prints. */
 export interface RunningGeneratedBot {
   /** The emulator's page, where commands run as demo users. */
   readonly page: string;
@@ -12,12 +13,12 @@ export interface RunningGeneratedBot {
 }
 
 /**
- * Starts `npx baseline dev --no-dashboard` in `dir` (the app's own CLI from its node_modules) and waits for the
- * address banner.
+ * Starts `baseline dev --no-dashboard` in `dir` (the app's own CLI from node_modules/.bin, not through npx, which
+ * does not pass SIGTERM on) and waits for the address banner.
  */
 export async function startGeneratedBot(dir: string, env: NodeJS.ProcessEnv): Promise<RunningGeneratedBot> {
   let output = '';
-  const child = spawn('npx', ['--no-install', 'baseline', 'dev', '--no-dashboard'], {
+  const child = spawn(join(dir, 'node_modules', '.bin', 'baseline'), ['dev', '--no-dashboard'], {
     cwd: dir,
     env: { ...env, NO_COLOR: '1', API_PORT: '0', HEALTH_PORT: '0', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
