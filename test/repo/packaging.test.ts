@@ -1,5 +1,7 @@
 // Every published package must be consumable from its build alone: a checked `exports` map with types first
-// after the source condition, `./package.json` exported, ESM only, and a clean publint report.
+// after the source condition, `./package.json` exported, ESM only, and a clean publint report. The source
+// condition serves the workspace only: `publishConfig.exports` (applied by pnpm when packing) leaves it out.
+// What is actually packed is checked in packed-packages.test.ts.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +24,21 @@ describe.each(packages)('package $json.name', ({ dir, json }) => {
     expect(Object.keys(main)).toEqual(['@baseline/source', 'types', 'import']);
     expect(main.types).toMatch(/^\.\/dist\/.*\.d\.ts$/);
     expect(json.engines.node).toBe('>=22.18.0');
+  });
+
+  it('GIVEN its package.json THEN it builds before it is packed, publishes its exports without the source condition, and ships no sources', () => {
+    expect(json.scripts.prepack).toBe('pnpm run build');
+    const { '@baseline/source': _source, ...published } = json.exports['.'];
+    expect(json.publishConfig).toMatchObject({ access: 'public', exports: { ...json.exports, '.': published } });
+    expect(json.files).not.toContain('src');
+    expect(existsSync(join(dir, 'LICENSE')), `${json.name}: LICENSE is missing (copy the root LICENSE)`).toBe(true);
+  });
+
+  it('GIVEN its bin commands THEN each points at a committed file, so pnpm links it on a fresh clone before any build', () => {
+    for (const [command, target] of Object.entries<string>(json.bin ?? {})) {
+      expect(target, `${json.name}: bin ${command}`).not.toMatch(/^(\.\/)?dist\//);
+      expect(existsSync(join(dir, target)), `${json.name}: bin ${command} → ${target}`).toBe(true);
+    }
   });
 
   it('GIVEN its build THEN every exported file exists AND publint reports no errors or warnings', async () => {

@@ -59,7 +59,7 @@ export interface BaselineConfig {
   readonly log: {
     /** `LOG_LEVEL`, else `debug` in development and `info` otherwise. */
     readonly level: LogLevel;
-    readonly pretty: boolean;
+    readonly pretty: boolean | undefined;
     readonly file: LogFileConfig | undefined;
   };
   /** Variables production needs that are unset, e.g. `['DISCORD_BOT_TOKEN']`. Empty when ready. */

@@ -143,7 +143,7 @@ export const ENV_VARIABLES = {
 
   // Logging
   LOG_LEVEL: { schema: logLevel().optional(), expected: `one of ${LOG_LEVELS.join(', ')}`, example: 'info' },
-  LOG_PRETTY: { schema: boolean().default(false), expected: 'true or false', example: 'true' },
+  LOG_PRETTY: { schema: boolean().optional(), expected: 'true or false', example: 'true' },
   LOG_FILE: { schema: z.string().optional(), expected: 'a file path', example: './logs/bot.log' },
   LOG_FILE_MAX_SIZE: {
     schema: z.string().regex(/^\d+[kmg]?$/i).default('10m'),

@@ -23,7 +23,7 @@ export interface CreateLoggerOptions {
   secrets?: readonly string[];
   /**
    * Human-readable colored lines (pino-pretty) instead of JSON; for development.
-   * @default false
+   * @default {@link prettyByDefault}() when writing to stdout (a terminal outside production), false with a `destination`
    */
   pretty?: boolean;
   /** Also write JSON lines to a rotating file (in a worker thread). */

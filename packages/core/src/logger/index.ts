@@ -1,6 +1,7 @@
 // Creating loggers.
 export { closeLogger, createLogger, type CreateLoggerOptions, type Logger } from './create-logger.js';
 export { createLoggerFromConfig } from './create-logger-from-config.js';
+export { prettyByDefault } from './pretty-by-default.js';
 export type { LogFileOptions } from './log-destination.js';
 // Context carried through async code.
 export { createCorrelationId, getLogContext, withLogContext, type LogContext } from './log-context.js';

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import pino from 'pino';
 import pretty from 'pino-pretty';
+import { prettyByDefault } from './pretty-by-default.js';
 
 /** Rotating file output. Files are named `<name>.<date>.<n>.<ext>` next to `path`. */
 export interface LogFileOptions {
@@ -34,7 +35,7 @@ const requireFromHere = createRequire(import.meta.url);
 
 /**
  * Builds the destination: `destination` when given, otherwise stdout (synchronous `pino.destination`), through
- * pino-pretty in-process when `pretty`, plus a pino-roll worker-thread transport (always JSON) when `file` is set.
+ * pino-pretty in-process when `pretty` (unset: {@link prettyByDefault} for stdout), plus a pino-roll worker-thread transport (always JSON) when `file` is set.
  */
 export function createLogDestination(options: {
   destination?: pino.DestinationStream | undefined;
@@ -43,7 +44,7 @@ export function createLogDestination(options: {
 }): LogDestination {
   const closers: (() => Promise<void>)[] = [];
   let primary: pino.DestinationStream;
-  if (options.pretty === true) {
+  if (options.pretty ?? (options.destination === undefined && prettyByDefault())) {
     // In-process and synchronous: development output should appear in order with other console output.
     primary = pretty({
       colorize: options.destination === undefined && process.stdout.isTTY,

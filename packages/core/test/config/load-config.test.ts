@@ -35,7 +35,7 @@ describe('loadConfig', () => {
     expect(config.llm.defaultProvider).toBe('openai');
     expect(config.llm.maxRetries).toBe(3);
     expect(config.llm.timeoutSeconds).toBe(60);
-    expect(config.log).toEqual({ level: 'debug', pretty: false, file: undefined });
+    expect(config.log).toEqual({ level: 'debug', pretty: undefined, file: undefined });
     expect(config.discord.intents).toBeUndefined();
     expect(config.discord.botToken).toBeUndefined();
     expect(config.missingForProduction).toEqual(PRODUCTION_REQUIRED_VARIABLES);

@@ -1,0 +1,14 @@
+import { formatBanner } from '../app/format-banner.js';
+import { loadAppModule } from '../app/load-app-module.js';
+import { startBaselineApp } from '../app/start-baseline-app.js';
+import { readAppPackage } from '../support/read-app-package.js';
+
+/** `baseline start`: the production build (dist/), bot and API in one process. */
+
+/** Runs the built app (dist/app.js) with the API; the bot's own signal handling stops it and exits. */
+export async function start(appDir: string, options: { api: boolean }): Promise<void> {
+  readAppPackage(appDir);
+  const app = await loadAppModule(appDir, 'built');
+  const running = await startBaselineApp({ appDir, app, api: options.api, emulator: process.env['NODE_ENV'] !== 'production' });
+  process.stdout.write(formatBanner(running));
+}
