@@ -9,9 +9,12 @@ import { describe, expect, it } from 'vitest';
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const PLUGIN_DIR = 'examples/welcome/';
 
-/** Every ```ts block of the page with the file it names in its first line (`// examples/welcome/src/x.ts`). */
+/**
+ * Every ```ts and ```tsx block of the page with the file it names in its first line
+ * (`// examples/welcome/src/x.ts`); tsx blocks are the dashboard entry, checked with the DOM library and JSX.
+ */
 function typeScriptBlocks(markdown: string): { path: string | undefined; code: string }[] {
-  return [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, code]) => ({ path: /^\/\/ (\S+\.ts)\n/.exec(code!)?.[1], code: code! }));
+  return [...markdown.matchAll(/```tsx?\n([\s\S]*?)```/g)].map(([, code]) => ({ path: /^\/\/ (\S+\.tsx?)\n/.exec(code!)?.[1], code: code! }));
 }
 
 describe('docs/plugins.md', () => {
@@ -25,7 +28,11 @@ describe('docs/plugins.md', () => {
     const dir = mkdtempSync(join(root, 'examples', '.docs-check-'));
     try {
       symlinkSync(join(root, 'examples/plugin-reference/node_modules'), join(dir, 'node_modules'), 'dir');
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['src', 'test', '*.ts'] }));
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['src', 'test', '*.ts'], exclude: ['src/web'] }));
+      writeFileSync(
+        join(dir, 'tsconfig.web.json'),
+        JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { lib: ['ES2023', 'DOM', 'DOM.Iterable'], jsx: 'react-jsx' }, include: ['src/web'] }),
+      );
       for (const block of blocks) {
         const file = join(dir, block.path!.slice(PLUGIN_DIR.length));
         mkdirSync(dirname(file), { recursive: true });
@@ -35,6 +42,7 @@ describe('docs/plugins.md', () => {
       let output = '';
       try {
         execFileSync(tsc, ['-p', join(dir, 'tsconfig.json')], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+        execFileSync(tsc, ['-p', join(dir, 'tsconfig.web.json')], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
       } catch (error) {
         output = String((error as { stdout?: string }).stdout ?? error);
       }
