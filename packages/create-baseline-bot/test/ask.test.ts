@@ -1,5 +1,6 @@
 import prompts from 'prompts';
 import { describe, expect, it } from 'vitest';
+import { detectPackageManager } from '../src/answers.js';
 import { askAnswers } from '../src/ask.js';
 
 describe('askAnswers', () => {
@@ -23,7 +24,8 @@ describe('askAnswers', () => {
 
   it('GIVEN --yes THEN nothing is asked and the defaults fill the gaps', async () => {
     const answers = await askAnswers({ template: 'bot', llmProviders: ['xai'] }, { yes: true, interactive: false });
-    expect(answers).toEqual({ name: 'my-bot', template: 'bot', packageManager: 'npm', examplePlugins: ['counter'], llmProviders: ['xai'], dashboard: true });
+    // The package manager's default follows whoever runs the scaffolder (npm_config_user_agent): pnpm under `pnpm exec`.
+    expect(answers).toEqual({ name: 'my-bot', template: 'bot', packageManager: detectPackageManager(), examplePlugins: ['counter'], llmProviders: ['xai'], dashboard: true });
   });
 
   it('GIVEN no terminal and no --yes THEN it refuses with BL_ERR_CREATE_NO_TERMINAL naming the flags', async () => {
