@@ -53,4 +53,12 @@ describe('GET /llm/usage/breakdown', () => {
     expect(backwards.status).toBe(400);
     expect(backwards.body.error.fields[0].path).toBe('query.from');
   });
+
+  it('GIVEN a year-0 or year-10000 date THEN 400 BL_ERR_API_INVALID_REQUEST, not 500 (regression: the route took any ISO date to PostgreSQL)', async () => {
+    for (const query of ['from=0000-01-01', 'to=0000-01-01T00:00:00Z', 'from=2026-01-01&to=10000-01-01']) {
+      const response = await dev.get(`/api/v1/llm/usage/breakdown?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('BL_ERR_API_INVALID_REQUEST');
+    }
+  });
 });

@@ -28,6 +28,15 @@ export interface paths {
                         "application/json": components["schemas"]["Health"];
                     };
                 };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Error */
                 503: {
                     headers: {
@@ -80,8 +89,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Discord login is not configured (`BL_ERR_API_NOT_CONFIGURED`) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -148,7 +175,43 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid body (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`); or Unknown, expired, reused or other-browser login state (`BL_ERR_API_OAUTH_STATE`), or Discord refused the code (`BL_ERR_API_OAUTH_FAILED`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over the size limit (`BL_ERR_API_PAYLOAD_TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON in UTF-8 (`BL_ERR_API_UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid or missing body (`BL_ERR_API_VALIDATION`, field errors in `error.fields`) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -157,8 +220,35 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Discord unreachable (`BL_ERR_API_DISCORD_UNAVAILABLE`) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Discord login is not configured (`BL_ERR_API_NOT_CONFIGURED`) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -200,7 +290,16 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -209,8 +308,35 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over the size limit (`BL_ERR_API_PAYLOAD_TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON in UTF-8 (`BL_ERR_API_UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -263,7 +389,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -272,7 +398,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -281,8 +407,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -334,7 +469,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -343,7 +478,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -352,8 +487,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -399,7 +543,7 @@ export interface paths {
                         "application/json": components["schemas"]["Guild"];
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -408,7 +552,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -417,7 +561,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -426,7 +570,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -435,8 +579,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -498,7 +660,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -507,7 +669,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -516,7 +678,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -525,7 +687,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -534,8 +696,44 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Discord unreachable or refusing the bot (`BL_ERR_API_DISCORD_UNAVAILABLE`) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No bot token configured (`BL_ERR_API_NOT_CONFIGURED`) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -584,7 +782,7 @@ export interface paths {
                         "application/json": components["schemas"]["GuildDiscordData"];
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -593,7 +791,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -602,7 +800,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -611,7 +809,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -620,8 +818,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -671,7 +887,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -680,7 +896,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -689,7 +905,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -698,7 +914,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -707,8 +923,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -746,7 +980,7 @@ export interface paths {
                         "application/json": components["schemas"]["AuthorizedUser"];
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -755,7 +989,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -764,7 +998,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -773,7 +1007,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -782,7 +1016,43 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid body (field errors in `error.fields`) */
+                /** @description The user is already authorized (`BL_ERR_API_CONFLICT`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over the size limit (`BL_ERR_API_PAYLOAD_TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON in UTF-8 (`BL_ERR_API_UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid or missing body (`BL_ERR_API_VALIDATION`, field errors in `error.fields`) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -791,8 +1061,35 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Discord unreachable while checking membership (`BL_ERR_API_DISCORD_UNAVAILABLE`) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No bot token configured (`BL_ERR_API_NOT_CONFIGURED`) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -838,7 +1135,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -847,7 +1144,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -856,7 +1153,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -865,7 +1162,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -874,8 +1171,53 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description The user who added the bot cannot be revoked (`BL_ERR_API_INITIAL_USER`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over the size limit (`BL_ERR_API_PAYLOAD_TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON in UTF-8 (`BL_ERR_API_UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -925,7 +1267,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -934,7 +1276,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -943,7 +1285,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -952,7 +1294,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -961,8 +1303,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1017,7 +1377,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1026,7 +1386,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1035,7 +1395,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1044,7 +1404,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1053,8 +1413,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1065,7 +1443,7 @@ export interface paths {
             };
         };
         /**
-         * Change settings: fields given are merged over the current values, per namespace (audited, announced to every bot)
+         * Change settings: fields given are merged over the current values, per namespace; `null` clears a field (audited, announced to every bot)
          * @description Every namespace in the body is validated before anything is stored: one invalid field rejects the whole request with 422 and field paths such as `moderation.maxWarnings`, and nothing is written. With `If-Match` (the `ETag` of GET), the change is stored only if nobody changed the settings since: otherwise 412 `BL_ERR_SETTINGS_CHANGED` names who did (`error.changed_by`) and nothing is written. Without it, the change is stored whatever happened meanwhile.
          */
         put: {
@@ -1108,7 +1486,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1117,7 +1495,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1126,7 +1504,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1135,7 +1513,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1153,7 +1531,34 @@ export interface paths {
                         "application/json": components["schemas"]["SettingsChangedError"];
                     };
                 };
-                /** @description Invalid body (field errors in `error.fields`) */
+                /** @description Body over the size limit (`BL_ERR_API_PAYLOAD_TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON in UTF-8 (`BL_ERR_API_UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid or missing body (`BL_ERR_API_VALIDATION`, field errors in `error.fields`) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1162,8 +1567,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1214,7 +1628,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1223,7 +1637,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1232,7 +1646,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1241,7 +1655,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1250,8 +1664,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1263,6 +1695,150 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guild_id}/settings/{key}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset fields of a settings namespace (or all of it) to their defaults (audited, announced to every bot)
+         * @description Optional fields without a default become absent. An unknown field is a 422 and nothing is stored. To clear one optional field within a change, send it as `null` in `PUT /guilds/{guild_id}/settings`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guild_id: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Fields to reset; the whole namespace when absent */
+                        fields?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            namespace: string;
+                            value: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over the size limit (`BL_ERR_API_PAYLOAD_TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON in UTF-8 (`BL_ERR_API_UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid or missing body (`BL_ERR_API_VALIDATION`, field errors in `error.fields`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1297,7 +1873,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1306,7 +1882,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1315,8 +1891,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1363,7 +1948,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1372,7 +1957,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1381,8 +1966,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1431,7 +2025,7 @@ export interface paths {
                         "application/json": components["schemas"]["GuildShardStatus"] | components["schemas"]["GuildShardStatusDeveloper"];
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1440,7 +2034,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1449,7 +2043,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1458,7 +2052,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1467,8 +2061,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1520,7 +2132,7 @@ export interface paths {
                         "application/json": components["schemas"]["UsageSummary"];
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1529,7 +2141,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1538,7 +2150,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1547,8 +2159,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1602,7 +2223,7 @@ export interface paths {
                         "application/json": components["schemas"]["UsageSummary"];
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1611,7 +2232,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1620,7 +2241,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1629,7 +2250,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1638,8 +2259,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1693,7 +2332,7 @@ export interface paths {
                         "application/json": components["schemas"]["UsageSummary"];
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1702,7 +2341,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1711,7 +2350,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1720,7 +2359,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1729,8 +2368,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1781,7 +2438,7 @@ export interface paths {
                         "application/json": components["schemas"]["UsageBreakdown"];
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1790,7 +2447,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1799,7 +2456,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1808,8 +2465,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1855,7 +2521,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1864,7 +2530,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1873,8 +2539,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1909,7 +2584,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    provider: "openai" | "anthropic" | "google" | "xai";
+                    provider: "openai" | "anthropic" | "gemini" | "xai";
                     model: string;
                 };
                 cookie?: never;
@@ -1936,7 +2611,7 @@ export interface paths {
                         "application/json": components["schemas"]["ModelPrice"];
                     };
                 };
-                /** @description Invalid path parameters or query (field errors in `error.fields`) */
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1945,7 +2620,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session */
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1954,7 +2629,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No access, or a missing `X-CSRF-Token` on a write */
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1963,7 +2638,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not found */
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1972,7 +2647,34 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid body (field errors in `error.fields`) */
+                /** @description Body over the size limit (`BL_ERR_API_PAYLOAD_TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON in UTF-8 (`BL_ERR_API_UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid or missing body (`BL_ERR_API_VALIDATION`, field errors in `error.fields`) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1981,8 +2683,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Rate limited (`Retry-After` header) */
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2023,6 +2734,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Health"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Error */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
-import { timestamp } from '../../http/schemas.js';
+import { dateInput, timestamp } from '../../http/schemas.js';
 import { breakdownUsage } from '../../llm/usage-breakdown.js';
 
 const DAY_MS = 86_400_000;
@@ -29,8 +29,8 @@ export const usageBreakdownRoute = defineRoute({
   tags: ['llm'],
   access: 'developer',
   query: z.object({
-    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('Start (inclusive); default 30 days before `to`'),
-    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('End (exclusive); default now'),
+    from: dateInput.optional().describe('Start (inclusive); default 30 days before `to`'),
+    to: dateInput.optional().describe('End (exclusive); default now'),
     granularity: z.enum(['day', 'week', 'month']).default('day'),
     by: z.enum(['provider', 'model', 'guild', 'cog']).default('provider'),
   }),

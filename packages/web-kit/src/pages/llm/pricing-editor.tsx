@@ -9,7 +9,8 @@ import { Alert } from '../../ui/states.js';
 import { Table, Td, Th } from '../../ui/table.js';
 
 type ModelPrice = components['schemas']['ModelPrice'];
-type Provider = 'openai' | 'anthropic' | 'google' | 'xai';
+// The API's provider ids (core's LLM_PROVIDERS); core is not imported here, it is Node code.
+type Provider = 'openai' | 'anthropic' | 'gemini' | 'xai';
 
 /** The model pricing editor: USD per 1k input and output tokens; saving starts a new price period now. */
 export function PricingEditor({ models }: { models: readonly ModelPrice[] }) {
