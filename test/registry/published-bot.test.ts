@@ -71,7 +71,14 @@ describe('baseline published to a registry', () => {
     const manifest = JSON.parse(stdout) as Record<string, unknown> & { dist: { tarball: string } };
     expect(manifest.dist.tarball.startsWith(registry.url)).toBe(true);
     expect(manifest.dependencies).toMatchObject({ '@baseline/core': '^0.1.0' });
-    expect(manifest.peerDependencies).toEqual({ '@sapphire/framework': expect.stringMatching(/^\^5\./), 'discord.js': expect.stringMatching(/^\^14\./), zod: expect.stringMatching(/^\^4\./) });
+    // @baseline/testing is an optional peer: only an app that uses @baseline/bot/testing (the plugin harness) needs it.
+    expect(manifest.peerDependencies).toEqual({
+      '@baseline/testing': '^0.1.0',
+      '@sapphire/framework': expect.stringMatching(/^\^5\./),
+      'discord.js': expect.stringMatching(/^\^14\./),
+      zod: expect.stringMatching(/^\^4\./),
+    });
+    expect(manifest.peerDependenciesMeta).toEqual({ '@baseline/testing': { optional: true } });
     expect(JSON.stringify(manifest)).not.toMatch(/workspace:|@baseline\/source/);
     for (const name of ['@baseline/core', '@baseline/testing', '@baseline/llm', '@baseline/api', '@baseline/web-kit']) {
       const { stdout: version } = await runCommand('npm', ['view', `${name}@0.1.0`, 'version'], { cwd: app, env: registry.npmEnv() });
