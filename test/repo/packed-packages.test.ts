@@ -82,6 +82,8 @@ describe.each(packages)('packed $json.name', ({ dir, json }) => {
     for (const [name, range] of Object.entries(packed.peerDependencies ?? {})) {
       expect(range, `${json.name}: peer ${name}`).toMatch(/^\^\d+\.\d+\.\d+$/);
       const pinned = json.devDependencies?.[name];
+      // A sibling @baseline package (the bot's optional @baseline/testing) is the workspace's own copy.
+      if (name.startsWith('@baseline/') && pinned?.startsWith('workspace:')) continue;
       expect(pinned, `${json.name}: ${name} is a peer, so the workspace pins it in devDependencies`).toMatch(/^\d+\.\d+\.\d+/);
       const [floorMajor] = range.slice(1).split('.');
       expect(pinned!.split('.')[0], `${json.name}: pinned ${name} ${pinned} is inside ${range}`).toBe(floorMajor);
