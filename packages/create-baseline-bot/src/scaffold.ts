@@ -32,6 +32,7 @@ export async function scaffold(dir: string, answers: Answers, options: ScaffoldO
   await mkdir(dir, { recursive: true });
   await cp(templateDir, dir, { recursive: true, force: true, filter: (source) => !SKIPPED.has(basename(source)) });
   await renameDotFiles(dir);
+  await restoreManifests(dir);
 
   const pkgPath = join(dir, 'package.json');
   const templatePackageName = (JSON.parse(await readFile(pkgPath, 'utf8')) as ProjectPackage).name;
@@ -57,6 +58,15 @@ async function checkTarget(dir: string, force: boolean): Promise<void> {
 async function renameDotFiles(dir: string): Promise<void> {
   for (const entry of await readdir(dir)) {
     if (entry.startsWith('_')) await rename(join(dir, entry), join(dir, `.${entry.slice(1)}`));
+  }
+}
+
+/** `package.template.json` → `package.json` at any depth: the published copy stores manifests so (see tsup.config.ts). */
+async function restoreManifests(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !SKIPPED.has(entry.name)) await restoreManifests(path);
+    else if (entry.name === 'package.template.json') await rename(path, join(dir, 'package.json'));
   }
 }
 

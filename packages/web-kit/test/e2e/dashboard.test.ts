@@ -109,6 +109,8 @@ describe('the dashboard in Chromium against the real API, bot, emulator, Postgre
     await owner.waitForLoadState('networkidle');
     const accessRequests = await openFromSidebar(owner, requests, 'Access', 'Access');
     expect(accessRequests.length, accessRequests.join(', ')).toBeLessThanOrEqual(MAX_REQUESTS_PER_PAGE);
+    // The list renders after its query resolves, which may be after the network is idle: wait, then count.
+    await owner.getByText('not revocable').first().waitFor();
     await expect(owner.getByText('not revocable').count()).resolves.toBe(1);
     await owner.getByLabel('Grant access to a member').fill('ali');
     await owner.getByRole('button', { name: 'Grant alice' }).click();
