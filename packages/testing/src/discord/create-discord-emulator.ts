@@ -129,13 +129,17 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
 
   const { guilds, roles, members, botMembership } = core;
   /** Wraps a driver method that changes users, members, roles, guilds or channels: bumps the state version. */
+  const changed = () => {
+    ctx.state.changed();
+    core.threads.syncAccess();
+  };
   const changes = <A extends unknown[], R>(method: (...args: A) => R) => (...args: A): R => {
     try {
       const result = method(...args);
-      if (result instanceof Promise) result.then(() => ctx.state.changed(), () => ctx.state.changed());
+      if (result instanceof Promise) result.then(changed, changed);
       return result;
     } finally {
-      ctx.state.changed();
+      changed();
     }
   };
   const emulator: DiscordEmulator = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelType, type AnyThreadChannel, type Client, type Message, type TextChannel } from 'discord.js';
+import { ChannelType, type AnyThreadChannel, type Client, type Collection, type Guild, type GatewayDispatchPayload, type Message, type TextChannel } from 'discord.js';
 import type { DiscordEmulator } from '../../src/index.js';
 import { loginReady, seededGuild, testClient, testEmulator } from './fixtures.js';
 
@@ -92,6 +92,55 @@ describe('Discord emulator threads through discord.js', () => {
     await thread.delete();
     expect((await deleted)[0].id).toBe(thread.id);
     expect(emulator.state.channels.has(thread.id)).toBe(false);
+  });
+
+  it('GIVEN the bot joining a thread THEN THREAD_MEMBER_UPDATE for itself (with guild_id) arrives before THREAD_MEMBERS_UPDATE', async () => {
+    const record = emulator.startThread({ channelId, userId: 'alice', name: 'join me' });
+    const packets: GatewayDispatchPayload[] = [];
+    const onRaw = (packet: GatewayDispatchPayload) => {
+      if (packet.t === 'THREAD_MEMBER_UPDATE' || packet.t === 'THREAD_MEMBERS_UPDATE') packets.push(packet);
+    };
+    client.on('raw', onRaw);
+    const membersUpdated = next<unknown[]>(client, 'threadMembersUpdate');
+    const thread = (await client.channels.fetch(record.id)) as AnyThreadChannel;
+    await thread.join();
+    await membersUpdated;
+    client.off('raw', onRaw);
+    expect(packets.map((packet) => packet.t)).toEqual(['THREAD_MEMBER_UPDATE', 'THREAD_MEMBERS_UPDATE']);
+    expect(packets[0]!.d).toMatchObject({ id: record.id, user_id: emulator.applicationId, guild_id: guildId, flags: 0 });
+    expect(thread.joined).toBe(true);
+    expect(thread.members.cache.get(emulator.applicationId)?.joinedTimestamp).toBe(Date.parse(record.thread!.members.get(emulator.applicationId)!));
+  });
+
+  it('GIVEN a thread in a channel the bot cannot view THEN no THREAD_CREATE reaches it AND gaining view sends THREAD_LIST_SYNC with that channel', async () => {
+    emulator.addRole(guildId, { name: 'insiders' });
+    const hidden = emulator.addChannel(guildId, {
+      name: 'hidden',
+      overwrites: [
+        { id: guildId, type: 'role', deny: 1n << 10n },
+        { id: 'insiders', type: 'role', allow: 1n << 10n },
+      ],
+    });
+    const created: string[] = [];
+    const onCreate = (thread: AnyThreadChannel) => created.push(thread.id);
+    client.on('threadCreate', onCreate);
+    const record = emulator.startThread({ channelId: hidden.id, userId: 'alice', name: 'behind the door' });
+    const listed = await client.guilds.cache.get(guildId)!.channels.fetchActiveThreads();
+    expect(listed.threads.has(record.id)).toBe(false);
+
+    const synced = next<[Collection<string, AnyThreadChannel>, Guild]>(client, 'threadListSync');
+    const raw = next<[GatewayDispatchPayload]>(client, 'raw', (packet) => packet.t === 'THREAD_LIST_SYNC');
+    const botRoleId = emulator.botRole(guildId)!.id;
+    emulator.setMemberRoles(guildId, emulator.applicationId, [botRoleId, 'insiders']);
+    const [threads, guild] = await synced;
+    client.off('threadCreate', onCreate);
+    expect(created).not.toContain(record.id);
+    expect(guild.id).toBe(guildId);
+    expect([...threads.keys()]).toEqual([record.id]);
+    expect(client.channels.cache.get(record.id)?.isThread()).toBe(true);
+    expect((await raw)[0].d).toMatchObject({ guild_id: guildId, channel_ids: [hidden.id], members: [] });
+    const relisted = await client.guilds.cache.get(guildId)!.channels.fetchActiveThreads();
+    expect(relisted.threads.has(record.id)).toBe(true);
   });
 
   it('GIVEN a message that already has a thread THEN starting another answers 400 / 160004', async () => {

@@ -2,7 +2,7 @@ import type { EmulatorCore } from '../emulator-core.js';
 import type { GatewaySession } from '../gateway/gateway-session.js';
 import { Intent } from '../gateway/intents.js';
 import { Errors } from '../rest/api-error.js';
-import { channelPayload, memberPayload, threadMemberPayload } from '../state/payloads.js';
+import { botCanView, botSeesThread, channelPayload, memberPayload, threadMemberPayload } from '../state/payloads.js';
 import type { ChannelRecord, GuildRecord, MessageRecord } from '../state/records.js';
 
 /** Message flag HAS_THREAD. */
@@ -33,10 +33,14 @@ export interface ThreadEdit {
 
 /**
  * Threads: start (from a message or standalone), members, archive state and deletion, with THREAD_CREATE,
- * THREAD_UPDATE, THREAD_DELETE and THREAD_MEMBERS_UPDATE as Discord sends them under GUILDS (other users'
- * membership changes only with GUILD_MEMBERS). Private threads reach the bot only once it is a member.
+ * THREAD_UPDATE, THREAD_DELETE, THREAD_MEMBERS_UPDATE, THREAD_MEMBER_UPDATE and THREAD_LIST_SYNC as Discord
+ * sends them under GUILDS (other users' membership changes only with GUILD_MEMBERS). The bot hears of a thread
+ * only while it can view the parent channel, and of a private thread only once it is a member.
  */
 export class ThreadActions {
+  /** Whether the bot could view each parent channel of an active thread when last looked at. */
+  readonly #parentAccess = new Map<string, boolean>();
+
   constructor(private readonly core: EmulatorCore) {}
 
   start(input: NewThread): ChannelRecord {
@@ -69,6 +73,7 @@ export class ThreadActions {
     };
     state.channels.set(thread.id, thread);
     input.guild.threads.set(thread.id, thread);
+    this.#parentAccess.set(input.parent.id, botCanView(this.core.ctx.state, input.guild, input.parent.id));
     if (input.message) {
       input.message.threadId = thread.id;
       input.message.flags |= HAS_THREAD;
@@ -91,6 +96,11 @@ export class ThreadActions {
     data.members.set(userId, joinedAt);
     if (userId === this.core.ctx.state.botUserId && thread.type === 12) {
       this.#dispatch(thread, 'THREAD_CREATE', () => JSON.stringify({ ...channelPayload(thread), member: threadMemberPayload(thread, userId, joinedAt) }));
+    }
+    if (userId === this.core.ctx.state.botUserId) {
+      // Discord's signal to the current user that it is now a member ("largely an implementation detail").
+      const payload = JSON.stringify({ ...threadMemberPayload(thread, userId, joinedAt), guild_id: thread.guildId });
+      this.#dispatch(thread, 'THREAD_MEMBER_UPDATE', () => payload);
     }
     const guild = this.core.ctx.state.guilds.get(thread.guildId!);
     const member = guild?.members.get(userId);
@@ -149,14 +159,51 @@ export class ThreadActions {
     return { threads, botMemberships };
   }
 
+  /**
+   * After a change of roles, overwrites or membership: for every parent channel of active threads the bot could
+   * not view before and can now, THREAD_LIST_SYNC with those channels' active threads and the bot's memberships
+   * in them (Discord sends it "when the current user gains access to a channel").
+   */
+  syncAccess(): void {
+    const { state } = this.core.ctx;
+    for (const guild of state.guilds.values()) {
+      if (guild.threads.size === 0 || !state.botIsIn(guild.id)) continue;
+      const checked = new Set<string>();
+      const gained: string[] = [];
+      for (const thread of guild.threads.values()) {
+        const parentId = thread.parentId;
+        if (parentId === null || thread.thread!.archived || checked.has(parentId)) continue;
+        checked.add(parentId);
+        const now = botCanView(this.core.ctx.state, guild, parentId);
+        if (now && this.#parentAccess.get(parentId) === false) gained.push(parentId);
+        this.#parentAccess.set(parentId, now);
+      }
+      if (gained.length > 0) this.#listSync(guild, gained);
+    }
+  }
+
+  #listSync(guild: GuildRecord, channelIds: string[]): void {
+    const botId = this.core.ctx.state.botUserId;
+    const { threads, botMemberships } = this.active(guild);
+    const synced = threads.filter((thread) => channelIds.includes(thread.parentId!));
+    const payload = JSON.stringify({
+      guild_id: guild.id,
+      channel_ids: channelIds,
+      threads: synced.map((thread) => channelPayload(thread)),
+      members: botMemberships.filter(({ thread }) => synced.includes(thread)).map(({ thread, joinedAt }) => threadMemberPayload(thread, botId, joinedAt)),
+    });
+    this.core.gateway.dispatch(guild.id, 'THREAD_LIST_SYNC', payload, Intent.Guilds);
+  }
+
   #data(thread: ChannelRecord) {
     if (!thread.thread) throw Errors.invalidForm('channel_id', 'CHANNEL_TYPE_INVALID', 'Not a thread');
     return thread.thread;
   }
 
-  /** Private threads are the bot's business only once it is a member. */
   #visible(thread: ChannelRecord): boolean {
-    return thread.type !== 12 || thread.thread!.members.has(this.core.ctx.state.botUserId);
+    const { state } = this.core.ctx;
+    const guild = state.guilds.get(thread.guildId!);
+    return guild !== undefined && botSeesThread(state, guild, thread);
   }
 
   #membersUpdate(thread: ChannelRecord, userId: string, change: Record<string, unknown>): void {

@@ -146,7 +146,6 @@ export class HttpHandler {
         });
       } else {
         const reasonHeader = request.headers['x-audit-log-reason'];
-        const state = this.core.ctx.state;
         const changesState = method !== 'GET' && route.changesOnlyMessages !== true;
         const previousScope = this.#scope.open();
         let handled;
@@ -165,14 +164,14 @@ export class HttpHandler {
           });
         } finally {
           held = this.#scope.close(previousScope);
-          if (changesState) state.changed();
+          if (changesState) this.#changed();
         }
         let result;
         if (handled instanceof Promise) {
           try {
             result = await handled;
           } finally {
-            if (changesState) state.changed();
+            if (changesState) this.#changed();
           }
         } else result = handled;
         if (result.headers) Object.assign(headers, result.headers);
@@ -217,6 +216,12 @@ export class HttpHandler {
       response.once('close', () => setImmediate(runAll, wake));
       response.end(payload);
     }
+  }
+
+  /** After a request that may have changed users, members, roles, guilds or channels. */
+  #changed(): void {
+    this.core.ctx.state.changed();
+    this.core.threads.syncAccess();
   }
 
   #authenticate(header: string | undefined): RequestAuth | null {

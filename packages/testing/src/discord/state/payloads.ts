@@ -1,4 +1,5 @@
 import { Intent } from '../gateway/intents.js';
+import { Permission } from '../permissions.js';
 import type { EmulatorState } from './emulator-state.js';
 import type { ChannelRecord, GuildRecord, MemberRecord, MessageRecord, ReactionRecord, RoleRecord, ThreadRecord, UserRecord } from './records.js';
 
@@ -190,7 +191,7 @@ export function guildCreatePayload(
     member_count: guild.members.size,
     channels: [...guild.channels.values()].map((channel) => channelPayload(channel)),
     members,
-    threads: [...guild.threads.values()].filter((thread) => !thread.thread?.archived).map((thread) => channelPayload(thread)),
+    threads: [...guild.threads.values()].filter((thread) => !thread.thread?.archived && botSeesThread(state, guild, thread)).map((thread) => channelPayload(thread)),
     presences: [],
     voice_states: [],
     stage_instances: [],
@@ -256,4 +257,16 @@ export function messagePayload(state: EmulatorState, message: MessageRecord, dep
     if (thread) payload['thread'] = channelPayload(thread);
   }
   return payload;
+}
+
+/** Whether the bot has VIEW_CHANNEL on channel `channelId` of `guild`. */
+export function botCanView(state: EmulatorState, guild: GuildRecord, channelId: string): boolean {
+  const channel = state.channels.get(channelId);
+  return channel !== undefined && (state.channelPermissions(guild, channel, state.botUserId) & Permission.ViewChannel) !== 0n;
+}
+
+/** Whether the bot hears of a thread: its parent channel is visible to it, and a private one has it as member. */
+export function botSeesThread(state: EmulatorState, guild: GuildRecord, thread: ChannelRecord): boolean {
+  if (thread.type === 12 && !thread.thread?.members.has(state.botUserId)) return false;
+  return thread.parentId !== null && botCanView(state, guild, thread.parentId);
 }
