@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createIdSource } from './core/ids.js';
 import { createFileStore } from './core/media.js';
-import { headersOf, parseBody, readRaw, UnparsableBodyError, withoutSecrets } from './core/read-request.js';
+import { readBody } from '../http/read-body.js';
+import { headersOf, parseBody, UnparsableBodyError, withoutSecrets } from './core/read-request.js';
 import { createReplyScript } from './core/reply-script.js';
 import type { SseFrame } from './core/rendered.js';
 import { writeResponse, type Damage } from './core/write-response.js';
@@ -53,7 +54,7 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readRaw(req);
+    const raw = await readBody(req);
     if (req.method === 'GET' && url.pathname.startsWith('/_emulator/files/')) {
       const file = context.files.get(url.pathname.slice('/_emulator/files/'.length));
       if (file) res.writeHead(200, { 'content-type': file.contentType }).end(file.bytes);

@@ -109,4 +109,13 @@ describe('Standalone emulator page API', () => {
       body: { error: '"emoji" must be a non-empty string', code: 'BL_ERR_EMULATOR_BAD_CONTROL_REQUEST' },
     });
   });
+
+  it('GIVEN a control body over 64 KiB THEN 400 says it is too large and nothing is posted', async () => {
+    const before = standalone.emulator.messages(channelId).length;
+    expect(await call('POST', '/api/message', { channelId, userId: aliceId, content: 'x'.repeat(70_000) })).toEqual({
+      status: 400,
+      body: { error: 'body too large', code: 'BL_ERR_EMULATOR_BAD_CONTROL_REQUEST' },
+    });
+    expect(standalone.emulator.messages(channelId)).toHaveLength(before);
+  });
 });

@@ -1,26 +1,5 @@
-import type { IncomingMessage } from 'node:http';
 import type { UploadedFile } from './route.js';
 import { Errors } from './api-error.js';
-
-const EMPTY = Buffer.alloc(0);
-
-/**
- * Reads a request body. A request announcing no body (`Content-Length: 0`, or neither a length nor a
- * transfer encoding) is answered without waiting for the stream.
- */
-export function readBody(request: IncomingMessage): Buffer | Promise<Buffer> {
-  const length = request.headers['content-length'];
-  if (length === '0' || (length === undefined && request.headers['transfer-encoding'] === undefined)) return EMPTY;
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.once('end', () => resolve(Buffer.concat(chunks)));
-    request.once('error', reject);
-    request.once('close', () => {
-      if (!request.complete) reject(new Error('request aborted'));
-    });
-  });
-}
 
 /**
  * Decodes a body by content type: JSON, `application/x-www-form-urlencoded` (to a plain object), or

@@ -19,15 +19,6 @@ export function withoutSecrets(headers: Record<string, string>): Record<string, 
   return safe;
 }
 
-export function readRaw(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 /** Thrown when a body cannot be parsed; the emulator answers the provider's 400. */
 export class UnparsableBodyError extends Error {}
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { BodyTooLargeError, readBody } from '../../http/read-body.js';
 
 /** Largest JSON body the control API accepts. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -13,15 +14,15 @@ export type Body = Record<string, unknown>;
 /** Reads a JSON object body; only `application/json`, so other sites' pages cannot post without a (failing) preflight. */
 export async function readJson(request: IncomingMessage): Promise<Body> {
   if (!request.headers['content-type']?.startsWith('application/json')) throw new BadControlRequest('content-type must be application/json');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BadControlRequest('body too large');
-    chunks.push(chunk as Buffer);
+  let raw: Buffer;
+  try {
+    raw = await readBody(request, { limit: MAX_BODY_BYTES });
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new BadControlRequest('body too large');
+    throw error;
   }
   try {
-    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    const value: unknown = JSON.parse(raw.toString('utf8') || '{}');
     if (value && typeof value === 'object' && !Array.isArray(value)) return value as Body;
   } catch {
     // Reported below.
