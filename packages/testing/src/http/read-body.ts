@@ -21,8 +21,11 @@ export class BodyTooLargeError extends Error {}
 export function readBody(request: IncomingMessage, options: ReadBodyOptions = {}): Buffer | Promise<Buffer> {
   const length = request.headers['content-length'];
   if (length === '0' || (length === undefined && request.headers['transfer-encoding'] === undefined)) return EMPTY;
-  return getRawBody(request, { length: length ?? null, limit: options.limit ?? null }).catch((error: unknown) => {
-    if ((error as { type?: unknown }).type === 'entity.too.large') throw new BodyTooLargeError(`body larger than ${options.limit} bytes`);
+  const { limit } = options;
+  const reading = getRawBody(request, { length: length ?? null, limit: limit ?? null });
+  if (limit === undefined) return reading;
+  return reading.catch((error: unknown) => {
+    if ((error as { type?: unknown }).type === 'entity.too.large') throw new BodyTooLargeError(`body larger than ${limit} bytes`);
     throw error;
   });
 }
