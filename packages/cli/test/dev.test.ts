@@ -122,7 +122,7 @@ export default defineApp({ plugins: [definePlugin({ id: 'built', name: 'Built', 
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^baseline +erased +authorized_users: 0, /m);
     expect(result.stdout).toMatch(/^fixture +not compliant +no deleteUserData hook: its data is still there$/m);
-  });
+  }, 60_000);
 
   it('GIVEN privacy erase with something that is not a user id THEN it exits 1 with a coded error and an example', async () => {
     const result = await runCli(['--dir', app, 'privacy', 'erase', 'alice'], { env: env() });
