@@ -1,4 +1,7 @@
 import { definePlugin } from '@baseline/core';
+import { deleteReferenceUserData } from './delete-user-data.js';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 import { Wave } from './wave.entity.js';
 import { referenceMigrations } from './migrations/index.js';
 import { ReferenceCog } from './reference-cog.js';
@@ -25,6 +28,9 @@ export default definePlugin({
   entities: [Wave],
   migrations: referenceMigrations,
   intents: ['GuildMembers'],
+  // The `reference` i18next namespace: replies through this.t(...), command localizations from `commands.*`.
+  locales: { en, fr },
+  deleteUserData: deleteReferenceUserData,
   routes: (host) => registerWavesRoute(host),
   setup: ({ logger }) => logger.info('reference plugin set up'),
   ready: ({ logger }) => logger.info('reference plugin ready'),

@@ -24,8 +24,8 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
         const { greeting } = await this.settings.get(interaction.guildId!);
         const name = interaction.options.getString('name') ?? interaction.user.username;
         logger.info({ greeting }, 'greeting');
-        const wave = new ButtonBuilder().setCustomId(`reference-wave:${interaction.user.id}`).setLabel('Wave back').setStyle(ButtonStyle.Primary);
-        await interaction.reply({ content: `${greeting}, ${name}!`, components: [new ActionRowBuilder<ButtonBuilder>().addComponents(wave)] });
+        const wave = new ButtonBuilder().setCustomId(`reference-wave:${interaction.user.id}`).setLabel(this.t('hello.waveButton')).setStyle(ButtonStyle.Primary);
+        await interaction.reply({ content: this.t('hello.reply', { greeting, name }), components: [new ActionRowBuilder<ButtonBuilder>().addComponents(wave)] });
       },
     }),
     slashCommand({
@@ -35,7 +35,7 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
         const guildId = interaction.guildId!;
         const waves = await this.services.db.fork().count(Wave, { guildId });
         const joins = await this.storage.guild(guildId).get('joins');
-        await interaction.reply({ content: `${waves} wave(s), ${joins} join(s)`, flags: MessageFlags.Ephemeral });
+        await interaction.reply({ content: this.t('waves.summary', { waves, joins }), flags: MessageFlags.Ephemeral });
       },
     }),
   ];
@@ -49,7 +49,7 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
         em.create(Wave, { guildId: interaction.guildId!, userId: interaction.user.id });
         await em.flush();
         const waves = await em.count(Wave, { guildId: interaction.guildId! });
-        await interaction.reply({ content: `<@${interaction.user.id}> waved at <@${greetedUserId}> (${waves} wave(s) here)`, flags: MessageFlags.Ephemeral });
+        await interaction.reply({ content: this.t('waves.waved', { user: interaction.user.id, greeted: greetedUserId, count: waves }), flags: MessageFlags.Ephemeral });
       },
     }),
   ];

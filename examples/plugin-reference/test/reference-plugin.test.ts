@@ -1,6 +1,6 @@
 import type { Bot } from '@baseline/bot';
 import { createPluginHarness, type PluginHarness } from '@baseline/bot/testing';
-import { createDatabase, createLogger, createPluginStorage, migrateBaseline, pluginMigrationsTable, rollbackMigrations, runMigrations, type Database } from '@baseline/core';
+import { createDatabase, createLogger, LlmUsage, createPluginStorage, migrateBaseline, pluginMigrationsTable, rollbackMigrations, runMigrations, type Database } from '@baseline/core';
 import { createTestDatabase, type DiscordEmulator, type TestDatabase } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import referencePlugin, { referenceMigrations, referenceStorage } from '../src/index.js';
@@ -25,7 +25,7 @@ describe('reference plugin against the Discord emulator', () => {
 
   it('GIVEN the plugin THEN its cog loads and its commands are registered', () => {
     expect(bot.cogs.get('reference')?.pluginId).toBe('reference');
-    expect(emulator.commands().map((command) => command.body.name).sort()).toEqual(['hello', 'settings', 'status', 'waves']);
+    expect(emulator.commands().map((command) => command.body.name).sort()).toEqual(['hello', 'privacy', 'settings', 'status', 'waves']);
   });
 
   it('GIVEN /hello THEN it greets with the default greeting, then with the greeting the guild configured', async () => {
@@ -49,6 +49,46 @@ describe('reference plugin against the Discord emulator', () => {
     expect((click.data as { content: string }).content).toContain('(1 wave(s) here)');
     const waves = await emulator.invokeSlashCommand({ guildId, userId: aliceId, name: 'waves' }).response();
     expect(waves.data).toMatchObject({ content: '1 wave(s), 0 join(s)' });
+  });
+
+  it('GIVEN the guild set to French THEN the plugin replies in French and its commands carry French localizations', async () => {
+    await bot.services.settings.set(guildId, 'baseline', { locale: 'fr' });
+    const waves = await emulator.invokeSlashCommand({ guildId, userId: aliceId, name: 'waves' }).response();
+    expect(waves.data).toMatchObject({ content: '1 coucou(s), 0 arrivée(s)' });
+    await bot.services.settings.set(guildId, 'baseline', { locale: null });
+    const hello = emulator.commands().find((command) => command.body.name === 'hello')!.body as Record<string, unknown>;
+    expect(hello).toMatchObject({ name_localizations: { fr: 'bonjour' }, options: [expect.objectContaining({ name_localizations: { fr: 'nom' } })] });
+  });
+
+  it('GIVEN a user erases their data with /privacy delete-my-data THEN their grants and waves are gone and their usage rows are anonymised with totals unchanged', async () => {
+    const ownerId = emulator.state.findUser('owner')!.id;
+    const em = bot.services.db.fork();
+    for (const [userId, cost] of [[ownerId, '0.0125000000'], [ownerId, '0.0300000000'], [aliceId, '0.0100000000']] as const) {
+      em.create(LlmUsage, { guildId, userId, provider: 'openai', model: 'gpt-test', requestType: 'text', promptTokens: 10, completionTokens: 5, totalTokens: 15, estimatedCostUsd: cost, latencyMs: 20 });
+    }
+    await em.flush();
+    const total = async () => (await bot.services.db.fork().execute<{ total: string }[]>('select sum("estimated_cost_usd")::text as total from "llm_usage"'))[0]!.total;
+    const rowsOf = async (table: string, userId: string) =>
+      Number((await bot.services.db.fork().execute<{ n: string }[]>(`select count(*) as n from "${table}" where "user_id" = ?`, [userId]))[0]!.n);
+    const before = await total();
+    expect(await rowsOf('authorized_users', ownerId)).toBe(1);
+    expect(await rowsOf('reference_waves', ownerId)).toBe(1);
+
+    const ask = await emulator.invokeSlashCommand({ guildId, userId: ownerId, name: 'privacy', subcommand: 'delete-my-data' }).reply();
+    expect(ask.ephemeral).toBe(true);
+    // Only the user who asked may confirm.
+    const stranger = await emulator.clickButton(ask.id, `baseline-privacy:confirm:${ownerId}`, 'alice').response();
+    expect((stranger.data as { content: string }).content).toBe('Only the person who asked can confirm this.');
+    expect(await rowsOf('reference_waves', ownerId)).toBe(1);
+
+    const confirm = emulator.clickButton(ask.id, `baseline-privacy:confirm:${ownerId}`, 'owner');
+    const done = await confirm.replyMatching((message) => message.content.startsWith('Your data was erased.'));
+    expect(done.content).toContain('reference: erased');
+    expect(await rowsOf('authorized_users', ownerId)).toBe(0);
+    expect(await rowsOf('reference_waves', ownerId)).toBe(0);
+    expect(await rowsOf('llm_usage', ownerId)).toBe(0);
+    expect(await rowsOf('llm_usage', aliceId)).toBe(1);
+    expect(await total()).toBe(before);
   });
 
   it('GIVEN a member joins THEN the listener counts it, unless the guild turned counting off', async () => {

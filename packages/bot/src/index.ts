@@ -26,6 +26,15 @@ export { StatusCog } from './status/status-cog.js';
 export { collectBotStatus, type BotStatus, type DependencyStatus } from './status/collect-status.js';
 export { formatStatusEmbed, formatUptime } from './status/format-status.js';
 
+// Localization: the interaction's locale and the Discord localizations of command bodies.
+export { currentLocale, resolveInteractionLocale, withLocale, type LocaleCarrier } from './i18n/interaction-locale.js';
+export { localizeCommand, type LocalizationProblem } from './i18n/localize-command.js';
+export { createBotLocalization, type BotLocalization } from './i18n/bot-localization.js';
+
+// /privacy delete-my-data.
+export { PrivacyCog } from './privacy/privacy-cog.js';
+export { formatErasure } from './privacy/format-erasure.js';
+
 // Cache limits for many guilds.
 export { BASELINE_CACHE_LIMITS, BASELINE_SWEEPERS, createCacheOptions, type BotCacheOptions } from './cache/create-cache-options.js';
 

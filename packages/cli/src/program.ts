@@ -6,6 +6,7 @@ import { registerDev } from './commands/dev.js';
 import { registerEmulator } from './commands/emulator.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPlugins } from './commands/plugins.js';
+import { registerPrivacy } from './commands/privacy.js';
 import { registerStart } from './commands/start.js';
 import { registerUpgrade } from './commands/upgrade.js';
 
@@ -17,6 +18,6 @@ export function createProgram(): Command {
     .option('--dir <path>', 'the bot repository (default: the current folder)')
     .showHelpAfterError()
     .addHelpText('after', '\nExamples:\n  $ baseline dev\n  $ baseline migrate status\n  $ baseline add @acme/baseline-polls');
-  for (const register of [registerDev, registerStart, registerMigrate, registerCommands, registerPlugins, registerAdd, registerUpgrade, registerEmulator]) register(program);
+  for (const register of [registerDev, registerStart, registerMigrate, registerCommands, registerPlugins, registerPrivacy, registerAdd, registerUpgrade, registerEmulator]) register(program);
   return program;
 }

@@ -107,6 +107,7 @@ export default defineApp({ plugins: [definePlugin({ id: 'built', name: 'Built', 
     const result = await runCli(['--dir', app, 'plugins', 'doctor'], { env: env() });
     expect(result.stdout).toMatch(/^fixture +\(gateway\) +-$/m);
     expect(result.stdout).toMatch(/^fixture +Baseline Demo \(\d+\) +SendMessages (ok|MISSING)$/m);
+    expect(result.stdout).toMatch(/^fixture +not compliant: no deleteUserData hook +no endUserData statement in the manifest$/m);
     if (String(result.stdout).includes('MISSING')) {
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toMatch(/BL_ERR_CLI_PLUGIN_INCOMPATIBLE: .*the bot lacks SendMessages in guild/s);
@@ -114,5 +115,18 @@ export default defineApp({ plugins: [definePlugin({ id: 'built', name: 'Built', 
       expect(result.exitCode).toBe(0);
       expect(result.stdout).toContain('every plugin has what it needs.');
     }
+  });
+
+  it('GIVEN privacy erase with a user id THEN baseline erases and the plugin without a hook is reported not compliant', async () => {
+    const result = await runCli(['--dir', app, 'privacy', 'erase', '123456789012345678'], { env: env() });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^baseline +erased +authorized_users: 0, /m);
+    expect(result.stdout).toMatch(/^fixture +not compliant +no deleteUserData hook: its data is still there$/m);
+  }, 60_000);
+
+  it('GIVEN privacy erase with something that is not a user id THEN it exits 1 with a coded error and an example', async () => {
+    const result = await runCli(['--dir', app, 'privacy', 'erase', 'alice'], { env: env() });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/BL_ERR_CLI_INVALID_ARGUMENT: "alice" is not a Discord user id: pass 17 to 20 digits, e\.g\. baseline privacy erase 123456789012345678/);
   });
 });

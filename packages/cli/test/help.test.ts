@@ -16,6 +16,8 @@ const COMMANDS = [
   ['plugins'],
   ['plugins', 'list'],
   ['plugins', 'doctor'],
+  ['privacy'],
+  ['privacy', 'erase'],
   ['add'],
   ['upgrade'],
   ['emulator'],

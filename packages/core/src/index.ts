@@ -23,6 +23,10 @@ export * from './storage/index.js';
 export * from './access/index.js';
 // Validation of untrusted input: snowflakes, safe text, date ranges.
 export * from './validation/index.js';
+// Localization: i18next namespaces of baseline and plugins, per-guild locale.
+export * from './i18n/index.js';
+// Privacy: erasing one user's data across baseline and every plugin.
+export * from './privacy/index.js';
 // Shard status records written by bots, read by the API and health checks.
 export * from './shards/index.js';
 // The services container handed to cogs and routes.

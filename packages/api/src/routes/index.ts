@@ -12,6 +12,7 @@ import { listMembersRoute } from './guilds/list-members-route.js';
 import { healthRoute } from './health/health-route.js';
 import { usageBreakdownRoute } from './llm/usage-breakdown-route.js';
 import { listModelsRoute, putPricingRoute, usageByCogRoute, usageByGuildRoute, usageSummaryRoute } from './llm/llm-routes.js';
+import { eraseUserDataRoute } from './privacy/erase-user-data-route.js';
 import { resetSettingsRoute } from './settings/reset-settings-route.js';
 import { getSettingRoute, getSettingsRoute, putSettingsRoute, settingsSchemaRoute } from './settings/settings-routes.js';
 import { guildShardRoute, listShardsRoute } from './shards/shard-routes.js';
@@ -44,4 +45,5 @@ export const API_ROUTES: readonly AnyRouteDefinition[] = [
   usageBreakdownRoute,
   listModelsRoute,
   putPricingRoute,
+  eraseUserDataRoute,
 ] as AnyRouteDefinition[];

@@ -65,6 +65,8 @@ const MATRIX: Array<[string, Row]> = [
       expected: [401, 403, 403, 403, 200],
     },
   ],
+  // Erasing a user who holds nothing changes nothing, whoever asks.
+  ['POST /privacy/users/{user}/erase', { method: 'POST', path: (s) => `/api/v1/privacy/users/${s.userIds.mallory}/erase`, expected: [401, 403, 403, 403, 200] }],
   ['GET plugin guild route', { method: 'GET', path: (s) => `/api/v1/plugins/greeter/guilds/${A(s)}/greeting`, expected: [401, 403, 200, 200, 200] }],
   ['POST plugin user route', { method: 'POST', path: () => '/api/v1/plugins/greeter/echo', body: () => ({ message: 'hi' }), expected: [401, 201, 201, 201, 201] }],
 ];

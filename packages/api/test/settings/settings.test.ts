@@ -18,7 +18,7 @@ describe('guild settings through the API', () => {
   it('GIVEN nothing stored THEN every namespace comes back with its defaults', async () => {
     const response = await owner.get(path);
     expect(response.status).toBe(200);
-    expect(response.body.settings).toEqual({ greeter: { greeting: 'Hello', maxPerDay: 3 }, moderation: { maxWarnings: 3, enabled: false } });
+    expect(response.body.settings).toEqual({ baseline: {}, greeter: { greeting: 'Hello', maxPerDay: 3 }, moderation: { maxWarnings: 3, enabled: false } });
     expect((await owner.get(`${path}/moderation`)).body).toEqual({ namespace: 'moderation', value: { maxWarnings: 3, enabled: false } });
     expect((await owner.get(`${path}/nope`)).status).toBe(404);
   });
@@ -41,7 +41,7 @@ describe('guild settings through the API', () => {
     try {
       const response = await owner.request('PUT', path, { body: { greeter: { greeting: 'Welcome' }, moderation: { enabled: true } } });
       expect(response.status).toBe(200);
-      expect(response.body.settings).toEqual({ greeter: { greeting: 'Welcome', maxPerDay: 3 }, moderation: { maxWarnings: 3, enabled: true } });
+      expect(response.body.settings).toEqual({ baseline: {}, greeter: { greeting: 'Welcome', maxPerDay: 3 }, moderation: { maxWarnings: 3, enabled: true } });
       // The other instance's registry (what a bot runs) sees the new value.
       await expect.poll(() => stack.services[1]!.settings.get(stack.guilds.alpha, 'greeter')).toEqual({ greeting: 'Welcome', maxPerDay: 3 });
       await expect.poll(() => heard.length).toBeGreaterThanOrEqual(2);

@@ -1,7 +1,8 @@
-import type { BaselineServices, Logger, StorageDefinition } from '@baseline/core';
+import { BASELINE_NAMESPACE, type BaselineServices, type Logger, type StorageDefinition } from '@baseline/core';
 import type { SapphireClient } from '@sapphire/framework';
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { commandBody } from '../commands/command-body.js';
+import { localizeCommand } from '../i18n/localize-command.js';
 import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
 import type { HandlerOwner, HandlerRunner } from '../runtime/handler-runner.js';
 import { removePiece } from '../runtime/sapphire-stores.js';
@@ -157,7 +158,7 @@ export class CogManager {
     cog[COG_BINDING] = { pluginId, settingsNamespace: origin?.settingsNamespace, storage: origin?.storage, logger };
     const owner: HandlerOwner = { pluginId, cogName: name, logger, contextLogger: base };
 
-    const bodies = (cog.commands ?? []).map((definition) => commandBody(definition));
+    const bodies = (cog.commands ?? []).map((definition) => this.#localized(commandBody(definition), pluginId, logger));
     this.#checkConflicts(name, pluginId, cog, bodies);
     const { runner } = this.deps;
     const pieces: { store: string; name: string; piece: unknown }[] = [
@@ -192,6 +193,13 @@ export class CogManager {
     }
     logger.info({ commands: loaded.commands, listeners: cog.listeners?.length ?? 0 }, 'cog loaded');
     return loaded;
+  }
+
+  /** Adds the Discord localizations found in the plugin's namespace (baseline's for app cogs). */
+  #localized(body: RESTPostAPIApplicationCommandsJSONBody, pluginId: string | undefined, logger: Logger): RESTPostAPIApplicationCommandsJSONBody {
+    const { body: localized, problems } = localizeCommand(body, this.deps.services.i18n, pluginId ?? BASELINE_NAMESPACE);
+    for (const problem of problems) logger.warn({ key: problem.key, locale: problem.locale, reason: problem.reason }, 'command localization left out');
+    return localized;
   }
 
   #checkConflicts(name: string, pluginId: string | undefined, cog: Cog<never>, bodies: RESTPostAPIApplicationCommandsJSONBody[]): void {

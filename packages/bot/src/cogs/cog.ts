@@ -1,6 +1,8 @@
-import type { BaselineServices, InferSettings, InferStorage, Logger, PluginStorage, SettingsDefinition, StorageDefinition, StorageValue } from '@baseline/core';
+import { BASELINE_NAMESPACE } from '@baseline/core';
+import type { BaselineServices, InferSettings, InferStorage, Logger, PluginStorage, SettingsDefinition, StorageDefinition, StorageValue, TranslationVars } from '@baseline/core';
 import type { Client } from 'discord.js';
 import { createCogSettings, type CogSettings } from '../settings/create-cog-settings.js';
+import { currentLocale } from '../i18n/interaction-locale.js';
 import { createCogStorage } from '../storage/create-cog-storage.js';
 import type { CommandDefinition, ComponentDefinition, ListenerDefinition, ModalDefinition } from './cog-handlers.js';
 
@@ -94,6 +96,21 @@ export abstract class Cog<Settings extends SettingsDefinition | undefined = unde
    */
   get storage(): CogStorage<Storage> {
     return createCogStorage(this.services, this[COG_BINDING]?.pluginId, this[COG_BINDING]?.storage, this.name) as never;
+  }
+
+  /**
+   * Translates `key` into the language of the interaction being handled: the guild's `baseline.locale` setting,
+   * else the guild's preferred locale, else the user's (English outside a handler). Unprefixed keys come from the
+   * plugin's own namespace (its `locales`); `baseline:…` reads baseline's. A key missing in that language falls
+   * back to English, logged once.
+   * @param vars - interpolated as `{{name}}`; `count` picks plural forms.
+   * @example
+   * ```ts
+   * await interaction.reply(this.t('wave.reply', { user: interaction.user.username }));
+   * ```
+   */
+  t(key: string, vars?: TranslationVars): string {
+    return this.services.i18n.forLocale(currentLocale(), this[COG_BINDING]?.pluginId ?? BASELINE_NAMESPACE)(key, vars);
   }
 
   /** Runs after the cog's handlers are registered. A throw unloads the cog and is reported. */

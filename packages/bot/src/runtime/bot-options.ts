@@ -34,6 +34,8 @@ export interface CreateBotOptions extends Omit<CreateServicesOptions, 'service'>
   cogs?: readonly CogClass[];
   /** Load the built-in `/status` command. @default true */
   statusCommand?: boolean;
+  /** Load the built-in `/privacy delete-my-data` command (a user erases their own data, after a confirmation). @default true */
+  privacyCommand?: boolean;
   /** Load the built-in `/settings` command (registered only when some plugin has settings). @default true */
   settingsCommand?: boolean;
   /** Command sync at startup; `false` skips it (run it with `bot.commands.sync()`). @default {} */
@@ -52,7 +54,10 @@ export interface CreateBotOptions extends Omit<CreateServicesOptions, 'service'>
   handleSignals?: boolean;
   /** How long shutdown waits for interactions in flight, in milliseconds. @default 10_000 */
   shutdownTimeoutMs?: number;
-  /** What users read on errors and during shutdown. */
+  /**
+   * Fixed texts for errors, shutdown and denials, used as given in every language; left out, baseline's translated
+   * strings (namespace `baseline`) are used in the interaction's locale.
+   */
   messages?: Partial<BotMessages>;
   /** Keep the `guilds` table in step with Discord. @default true */
   guildTracking?: boolean;

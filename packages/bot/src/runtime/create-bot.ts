@@ -16,7 +16,9 @@ import { SettingsCog } from '../settings/settings-cog.js';
 import { StatusCog } from '../status/status-cog.js';
 import { BOT_ERROR_CODES, BotError } from './bot-error.js';
 import type { Bot, CommandSyncSettings, CreateBotOptions } from './bot-options.js';
-import { DEFAULT_BOT_MESSAGES, HandlerRunner } from './handler-runner.js';
+import { HandlerRunner } from './handler-runner.js';
+import { createBotLocalization } from '../i18n/bot-localization.js';
+import { PrivacyCog } from '../privacy/privacy-cog.js';
 import { InFlight } from './in-flight.js';
 import { resolveIntents } from './resolve-intents.js';
 import { createRuntimePieces } from './runtime-pieces.js';
@@ -78,10 +80,10 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     );
   }
 
-  const messages = { ...DEFAULT_BOT_MESSAGES, ...options.messages };
+  const localization = createBotLocalization(services, options.messages);
   const inFlight = new InFlight();
   let stopping = false;
-  const runner = new HandlerRunner({ inFlight, isStopping: () => stopping, messages });
+  const runner = new HandlerRunner({ inFlight, isStopping: () => stopping, localization });
 
   const clientOptions: ClientOptions = {
     intents: resolveIntents(config, services.plugins),
@@ -103,14 +105,15 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   provideCorePieces(client);
   // Baseline syncs commands itself (diffed, locked, counted); Sapphire's registration on ready stays off.
   await removePiece(client, 'listeners', 'CoreReady');
-  for (const { store, name, piece } of createRuntimePieces({ kv: services.kv, messages })) {
+  for (const { store, name, piece } of createRuntimePieces({ kv: services.kv, localization })) {
     await client.stores.loadPiece({ store, name, piece: piece as never });
   }
 
   const cogs = new CogManager({ client, services, runner, logger: services.logger.child({ component: 'cogs' }) });
   if (options.statusCommand !== false) await cogs.load(StatusCog);
-  // `/settings` only exists when some plugin has settings to show.
-  if (options.settingsCommand !== false && services.settings.namespaces().length > 0) await cogs.load(SettingsCog);
+  if (options.privacyCommand !== false) await cogs.load(PrivacyCog);
+  // `/settings` only exists when some plugin has settings to show (baseline's own `locale` alone does not add it).
+  if (options.settingsCommand !== false && services.plugins.some((loaded) => loaded.plugin.settings !== undefined)) await cogs.load(SettingsCog);
   for (const loaded of services.plugins) {
     for (const cogClass of loaded.plugin.cogs ?? []) {
       await cogs.load(cogClass, { pluginId: loaded.id, settingsNamespace: loaded.settingsNamespace, storage: loaded.plugin.storage, logger: loaded.logger });

@@ -2,6 +2,8 @@ import { createCorrelationId, withLogContext } from '@baseline/core';
 import type { Interaction } from 'discord.js';
 import type { Logger } from '@baseline/core';
 import type { HandlerContext } from '../cogs/cog-handlers.js';
+import type { BotLocalization } from '../i18n/bot-localization.js';
+import { withLocale } from '../i18n/interaction-locale.js';
 import type { InFlight } from './in-flight.js';
 import { replyEphemeral } from './reply-ephemeral.js';
 
@@ -23,27 +25,36 @@ export interface BotMessages {
   restarting: string;
   /** The ephemeral reply to a command no loaded cog handles (unloaded, or its plugin failed to load). */
   unavailable: string;
+  /** The ephemeral reply when a command check says no without a message of its own. */
+  denied: string;
+  /** The ephemeral reply during a cooldown; gets the seconds left. */
+  cooldown(seconds: number): string;
 }
 
 export const DEFAULT_BOT_MESSAGES: BotMessages = {
   error: (correlationId) => `Something went wrong while handling this. Reference: \`${correlationId}\``,
   restarting: 'The bot is restarting; please try again in a moment.',
   unavailable: 'This command is not available right now.',
+  denied: 'You cannot use this command here.',
+  cooldown: (seconds) => `This command is on cooldown; try again in ${seconds} s.`,
 };
 
 /**
- * Runs cog handlers: inside a log context (guild, user, correlation id, plugin, cog), counted as in flight,
- * with errors logged and answered with an ephemeral message instead of escaping.
+ * Runs cog handlers: inside a log context (guild, user, correlation id, plugin, cog) and the interaction's locale
+ * (for `this.t`), counted as in flight, with errors logged and answered with an ephemeral message (in that locale)
+ * instead of escaping.
  */
 export class HandlerRunner {
   constructor(
-    private readonly options: { inFlight: InFlight; isStopping: () => boolean; messages: BotMessages },
+    private readonly options: { inFlight: InFlight; isStopping: () => boolean; localization: BotLocalization },
   ) {}
 
   /** Runs an interaction handler; during shutdown answers "restarting" instead. */
   async interaction(owner: HandlerOwner, interaction: Interaction, kind: string, fn: (context: HandlerContext) => unknown): Promise<void> {
+    const locale = await this.options.localization.localeOf(interaction);
+    const messages = this.options.localization.messages(locale);
     if (this.options.isStopping()) {
-      await replyEphemeral(interaction, this.options.messages.restarting);
+      await replyEphemeral(interaction, messages.restarting);
       return;
     }
     const correlationId = createCorrelationId();
@@ -55,14 +66,16 @@ export class HandlerRunner {
       cog: owner.cogName,
     };
     await this.options.inFlight.run(() =>
-      withLogContext(fields, async () => {
-        try {
-          await fn({ correlationId, logger: owner.contextLogger });
-        } catch (error) {
-          owner.contextLogger.error({ err: error, kind, interaction_id: interaction.id }, `${kind} handler failed`);
-          await replyEphemeral(interaction, this.options.messages.error(correlationId));
-        }
-      }),
+      withLogContext(fields, () =>
+        withLocale(locale, async () => {
+          try {
+            await fn({ correlationId, logger: owner.contextLogger });
+          } catch (error) {
+            owner.contextLogger.error({ err: error, kind, interaction_id: interaction.id }, `${kind} handler failed`);
+            await replyEphemeral(interaction, messages.error(correlationId));
+          }
+        }),
+      ),
     );
   }
 

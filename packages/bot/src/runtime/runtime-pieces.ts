@@ -3,7 +3,8 @@ import { Events, Listener, Precondition, type UserError } from '@sapphire/framew
 import type { ChatInputCommandInteraction, CommandInteraction, ContextMenuCommandInteraction, Interaction } from 'discord.js';
 import type { CommandCheck, CooldownOptions, CooldownScope } from '../cogs/cog-handlers.js';
 import { CHECK_PRECONDITION, COOLDOWN_PRECONDITION } from '../cogs/pieces/precondition-names.js';
-import type { BotMessages, HandlerOwner } from './handler-runner.js';
+import type { BotLocalization } from '../i18n/bot-localization.js';
+import type { HandlerOwner } from './handler-runner.js';
 import { replyEphemeral } from './reply-ephemeral.js';
 
 type PieceClass = new (context: never, options: never) => unknown;
@@ -15,10 +16,10 @@ export interface RuntimePiece {
   piece: PieceClass;
 }
 
-const DENIED = 'You cannot use this command here.';
+/** The preconditions and listeners cog commands rely on: custom checks, kv cooldowns, denial replies (localized). */
+export function createRuntimePieces({ kv, localization }: { kv: KeyValueStore; localization: BotLocalization }): RuntimePiece[] {
+  const messagesFor = async (interaction: CommandInteraction) => localization.messages(await localization.localeOf(interaction));
 
-/** The preconditions and listeners cog commands rely on: custom checks, kv cooldowns, denial replies. */
-export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messages: BotMessages }): RuntimePiece[] {
   /** A precondition of slash and context-menu commands alike. */
   abstract class CommandPrecondition extends Precondition {
     protected abstract decide(interaction: CommandInteraction, context: Precondition.Context): Precondition.Result;
@@ -40,9 +41,9 @@ export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messa
         } catch (error) {
           const correlationId = createCorrelationId();
           owner.contextLogger.error({ err: error, correlation_id: correlationId, plugin: owner.pluginId, cog: owner.cogName }, 'command check failed');
-          return this.error({ message: messages.error(correlationId) });
+          return this.error({ message: (await messagesFor(interaction)).error(correlationId) });
         }
-        if (outcome !== true) return this.error({ message: typeof outcome === 'string' ? outcome : DENIED });
+        if (outcome !== true) return this.error({ message: typeof outcome === 'string' ? outcome : (await messagesFor(interaction)).denied });
       }
       return this.ok();
     }
@@ -56,7 +57,7 @@ export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messa
       if (await kv.setIfAbsent(key, '1', ms)) return this.ok();
       const remaining = (await kv.ttl(key)) ?? ms;
       const seconds = Math.max(1, Math.ceil(remaining / 1000));
-      return this.error({ message: `This command is on cooldown; try again in ${seconds} s.`, context: { remaining } });
+      return this.error({ message: (await messagesFor(interaction)).cooldown(seconds), context: { remaining } });
     }
   }
 
@@ -77,7 +78,7 @@ export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messa
         super(context, { ...options, event });
       }
       override async run({ interaction }: { interaction: CommandInteraction }) {
-        await replyEphemeral(interaction as Interaction, messages.unavailable);
+        await replyEphemeral(interaction as Interaction, (await messagesFor(interaction)).unavailable);
       }
     };
 

@@ -1,3 +1,4 @@
+import type { TranslateFunction } from '@baseline/core';
 import { EmbedBuilder } from 'discord.js';
 import type { BotStatus, DependencyStatus } from './collect-status.js';
 
@@ -15,22 +16,26 @@ export function formatUptime(ms: number): string {
   return shown.map(([value, unit]) => `${value}${unit}`).join(' ');
 }
 
-function dependency(status: DependencyStatus): string {
-  return status.ok ? `ok (${(status.rttMs ?? 0).toFixed(1)} ms)` : `down${status.error === undefined ? '' : `: ${status.error.slice(0, 200)}`}`;
+function dependency(status: DependencyStatus, t: TranslateFunction): string {
+  if (status.ok) return t('status.ok', { ms: (status.rttMs ?? 0).toFixed(1) });
+  return status.error === undefined ? t('status.down') : t('status.downWith', { error: status.error.slice(0, 200) });
 }
 
-/** The `/status` embed. */
-export function formatStatusEmbed(status: BotStatus): EmbedBuilder {
+/**
+ * The `/status` embed.
+ * @param t - baseline's strings in the reply's language (`translator.forLocale(locale)`).
+ */
+export function formatStatusEmbed(status: BotStatus, t: TranslateFunction): EmbedBuilder {
   const healthy = status.database.ok && status.redis.ok;
   return new EmbedBuilder()
-    .setTitle('Bot status')
+    .setTitle(t('status.title'))
     .setColor(healthy ? 0x2ecc71 : 0xe74c3c)
     .addFields(
-      { name: 'Uptime', value: formatUptime(status.uptimeMs), inline: true },
-      { name: 'Guilds', value: String(status.guildCount), inline: true },
-      { name: 'Shard', value: `${status.shardId} of ${status.shardCount}`, inline: true },
-      { name: 'Gateway latency', value: status.gatewayPingMs === undefined ? 'not measured yet' : `${Math.round(status.gatewayPingMs)} ms`, inline: true },
-      { name: 'Database', value: dependency(status.database), inline: true },
-      { name: status.redis.kind === 'memory' ? 'Key-value (in memory)' : 'Redis', value: dependency(status.redis), inline: true },
+      { name: t('status.uptime'), value: formatUptime(status.uptimeMs), inline: true },
+      { name: t('status.guilds'), value: String(status.guildCount), inline: true },
+      { name: t('status.shard'), value: t('status.shardValue', { shard: status.shardId, count: status.shardCount }), inline: true },
+      { name: t('status.gatewayLatency'), value: status.gatewayPingMs === undefined ? t('status.notMeasured') : `${Math.round(status.gatewayPingMs)} ms`, inline: true },
+      { name: t('status.database'), value: dependency(status.database, t), inline: true },
+      { name: status.redis.kind === 'memory' ? t('status.memoryStore') : t('status.redis'), value: dependency(status.redis, t), inline: true },
     );
 }

@@ -17,7 +17,7 @@ export class StatusCog extends Cog {
       run: async (interaction) => {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const status = await collectBotStatus(this.client, this.services, interaction.guild?.shardId);
-        await interaction.editReply({ embeds: [formatStatusEmbed(status)] });
+        await interaction.editReply({ embeds: [formatStatusEmbed(status, (key, vars) => this.t(key, vars))] });
       },
     }),
   ];

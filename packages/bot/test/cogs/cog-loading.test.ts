@@ -45,7 +45,7 @@ describe('cog loading', () => {
   afterAll(() => harness.close());
 
   it('GIVEN a broken plugin beside a working one THEN the broken cogs are skipped with coded errors and the working one answers', async () => {
-    expect(bot.cogs.list().map((loaded) => loaded.name)).toEqual(['baseline-status', 'working']);
+    expect(bot.cogs.list().map((loaded) => loaded.name)).toEqual(['baseline-status', 'baseline-privacy', 'working']);
     expect(bot.cogs.failures.map((failure) => [failure.pluginId, failure.cogName, failure.error.code])).toEqual([
       ['broken', 'exploding', 'BL_ERR_COG_LOAD_FAILED'],
       ['broken', 'stealing', 'BL_ERR_COG_CONFLICT'],

@@ -25,8 +25,8 @@ describe('command sync', () => {
 
   it('GIVEN a first boot THEN every command is created; GIVEN a second boot with the same commands THEN it skips without a request to the commands endpoints', async () => {
     const first = await harness.start({ cogs: [cogWith(['greet', 'Say hello'], ['wave', 'Wave'])] });
-    expect(first.commands.lastSync?.writes).toBe(3);
-    expect(harness.emulator.commands().map((command) => command.body.name).sort()).toEqual(['greet', 'status', 'wave']);
+    expect(first.commands.lastSync?.writes).toBe(4);
+    expect(harness.emulator.commands().map((command) => command.body.name).sort()).toEqual(['greet', 'privacy', 'status', 'wave']);
     await first.stop();
 
     const before = harness.emulator.requests.length;
@@ -42,7 +42,7 @@ describe('command sync', () => {
     const before = harness.emulator.requests.length;
     const bot = await harness.start({ cogs: [cogWith(['greet', 'Say hello again'], ['cheer', 'Cheer'])], commandSync: { dryRun: true } });
     const [plan] = bot.commands.lastSync!.plans;
-    expect(plan).toMatchObject({ guildId: null, unchanged: ['status'] });
+    expect(plan).toMatchObject({ guildId: null, unchanged: ['status', 'privacy'] });
     expect(plan!.create.map((body) => body.name)).toEqual(['cheer']);
     expect(plan!.update.map((entry) => entry.body.name)).toEqual(['greet']);
     expect(plan!.delete.map((entry) => entry.name)).toEqual(['wave']);
@@ -60,7 +60,7 @@ describe('command sync', () => {
     const { guildId } = demoGuild(harness.emulator);
     const globalBefore = harness.emulator.commands().length;
     const bot = await harness.start({ cogs: [cogWith(['local', 'Local'])], commandSync: { guildIds: [guildId] } });
-    expect(harness.emulator.commands(guildId).map((command) => command.body.name).sort()).toEqual(['local', 'status']);
+    expect(harness.emulator.commands(guildId).map((command) => command.body.name).sort()).toEqual(['local', 'privacy', 'status']);
     expect(harness.emulator.commands()).toHaveLength(globalBefore);
     await bot.stop();
   });
@@ -69,10 +69,10 @@ describe('command sync', () => {
     const { guildId } = demoGuild(harness.emulator);
     const bot = await harness.start({ cogs: [cogWith(['one', 'One'], ['two', 'Two'], ['three', 'Three'])], commandSync: false });
     const before = harness.emulator.requests.length;
-    // `local` and `status` were created in this guild today: 2 + 3 new > 4.
-    await expect(bot.commands.sync({ guildIds: [guildId], dailyCreateLimit: 4 })).rejects.toMatchObject({ code: 'BL_ERR_COMMANDS_CREATE_LIMIT' });
+    // `local`, `status` and `privacy` were created in this guild today: 3 + 3 new > 5.
+    await expect(bot.commands.sync({ guildIds: [guildId], dailyCreateLimit: 5 })).rejects.toMatchObject({ code: 'BL_ERR_COMMANDS_CREATE_LIMIT' });
     expect(writesSince(before)).toEqual([]);
-    await expect(bot.commands.sync({ guildIds: [guildId], dailyCreateLimit: 5 })).resolves.toMatchObject({ writes: 4 });
+    await expect(bot.commands.sync({ guildIds: [guildId], dailyCreateLimit: 6 })).resolves.toMatchObject({ writes: 4 });
     await bot.stop();
   });
 

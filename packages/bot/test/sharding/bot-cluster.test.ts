@@ -69,9 +69,9 @@ describe('bot cluster: two createBot processes × two shards', () => {
     const syncs = (await readyKeys()).map((value) => JSON.parse(value!) as ReadyRecord);
     expect(syncs.filter((sync) => sync.applied === true && (sync.writes ?? 0) > 0)).toHaveLength(1);
     expect(syncs.filter((sync) => sync.skipped === 'locked' || sync.writes === 0)).toHaveLength(1);
-    expect(emulator.commands(null).map((command) => command.body.name).sort()).toEqual(['status', 'who']);
+    expect(emulator.commands(null).map((command) => command.body.name).sort()).toEqual(['privacy', 'status', 'who']);
     const creates = emulator.requests.filter((request) => request.method === 'POST' && /^\/applications\/\d+\/commands$/.test(request.path));
-    expect(creates).toHaveLength(2);
+    expect(creates).toHaveLength(3);
 
     const guildIds = [...emulator.state.botGuildIds];
     expect(guildIds).toHaveLength(GUILDS);

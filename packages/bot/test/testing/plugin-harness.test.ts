@@ -50,7 +50,7 @@ describe('createPluginHarness', () => {
 
   it('GIVEN one plugin THEN the bot runs just that plugin against the seeded emulator and the driver acts as users by name', async () => {
     expect(harness.services.plugins.map((loaded) => loaded.id)).toEqual(['counter']);
-    expect(harness.emulator.commands().map((command) => command.body.name).sort()).toEqual(['joins', 'status']);
+    expect(harness.emulator.commands().map((command) => command.body.name).sort()).toEqual(['joins', 'privacy', 'status']);
     harness.driver.join('bob');
     await expect.poll(async () => (await harness.driver.run('joins', { as: 'alice' }).reply()).content).toBe('1 join(s)');
   });

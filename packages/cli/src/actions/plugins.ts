@@ -55,6 +55,7 @@ export async function doctor(appDir: string): Promise<void> {
       }
     }
     process.stdout.write(`${rows.length === 0 ? 'No plugins.' : formatTable(['plugin', 'where', 'needs'], rows)}\n`);
+    process.stdout.write(formatDataCompliance(services.plugins));
   } finally {
     removeHandlers();
     await running.stop();
@@ -63,6 +64,20 @@ export async function doctor(appDir: string): Promise<void> {
     throw new CliError(CLI_ERROR_CODES.pluginIncompatible, `${problems.length} problem(s):\n  ${problems.join('\n  ')}\nGrant the permissions in the guilds' role settings, or add the intents to DISCORD_INTENTS.`);
   }
   process.stdout.write(`${pc.green('✔')} every plugin has what it needs.\n`);
+}
+
+/**
+ * The user-data compliance of each plugin: a `deleteUserData` hook (without it, erasures leave its data behind) and
+ * the manifest's `endUserData` statement. Listed, not counted as a problem: the bot runs either way.
+ */
+export function formatDataCompliance(plugins: readonly LoadedPlugin[]): string {
+  if (plugins.length === 0) return '';
+  const rows = plugins.map((loaded) => [
+    loaded.id,
+    loaded.plugin.deleteUserData === undefined ? pc.yellow('not compliant: no deleteUserData hook') : pc.green('compliant'),
+    loaded.manifest?.endUserData ?? pc.yellow('no endUserData statement in the manifest'),
+  ]);
+  return `${formatTable(['plugin', 'user data deletion', 'end-user data statement'], rows)}\n`;
 }
 
 /** Prints the plugins the bot would load, and those it would skip. */

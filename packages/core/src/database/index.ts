@@ -38,6 +38,7 @@ export {
   type PluginStorageAddress,
 } from './repositories/plugin-storage-repository.js';
 export { isAuthorizedUser } from './repositories/authorized-user-repository.js';
+export { eraseBaselineUserData, type BaselineUserDataErasure } from './repositories/user-data-repository.js';
 export { appendAuditLog, listAuditLog, type AuditLogAppend, type AuditLogQuery } from './repositories/audit-log-repository.js';
 
 // Per-guild settings persisted in guild_settings.

@@ -1,5 +1,7 @@
 import type { EntityName, MigrationObject } from '@mikro-orm/core';
 import type { Logger } from 'pino';
+import type { TranslationResources } from '../i18n/create-translator.js';
+import type { UserDataDeletion, UserDataScope } from '../privacy/user-data.js';
 import type { SettingsDefinition } from '../settings/define-settings.js';
 import type { StorageDefinition } from '../storage/define-storage.js';
 import type { PluginCog, PluginRouteHost, PluginServices } from './plugin-register.js';
@@ -81,6 +83,25 @@ export interface PluginDefinition<Settings extends SettingsDefinition | undefine
   intents?: readonly (string | number)[];
   /** Bot permissions the plugin needs, as discord.js `PermissionFlagsBits` names (`'BanMembers'`) or bits. */
   permissions?: readonly (string | bigint)[];
+  /**
+   * The plugin's strings by language, registered as the i18next namespace named after the plugin id. Cogs read
+   * them with `this.t('key')`; `commands.<name>.name` and `.description` (and `.options.<option>.…`) become the
+   * Discord localizations of the plugin's commands. English is the fallback of every other language.
+   * @example { en: enJson, fr: frJson } // import enJson from './locales/en.json' with { type: 'json' }
+   */
+  locales?: TranslationResources;
+  /**
+   * Erases (or anonymises) everything the plugin stores about one Discord user, in every guild. Called by
+   * `eraseUserData` (the API, the CLI and `/privacy delete-my-data`) after baseline's own tables. Must be
+   * idempotent: a second call for the same user erases nothing and reports zeros. A throw is reported as this
+   * plugin's failure; the other plugins are still called. Describe what the plugin stores in the manifest's
+   * `endUserData` statement. Without this hook `plugins doctor` lists the plugin as not compliant.
+   * @param userId - the Discord user id (snowflake string).
+   * @param scope - who asked, and the correlation id of the erasure.
+   * @param context - the plugin's context (services, logger).
+   * @returns counts of what was erased, by kind.
+   */
+  deleteUserData?(userId: string, scope: UserDataScope, context: PluginContext): UserDataDeletion | Promise<UserDataDeletion>;
   /** Plugin ids that must load first; without them this plugin is skipped. */
   dependencies?: readonly string[];
   /** Plugin ids that load first when installed; this plugin works without them. */

@@ -14,6 +14,20 @@ const pluginId = z
   .regex(PLUGIN_ID_PATTERN, 'must be lowercase kebab case, like "auto-moderation"');
 const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', 'must be a function');
 
+/** Language codes such as `en`, `fr`, `pt-BR`, `es-419`. */
+const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** A tree whose leaves are strings. */
+function isTranslationTree(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((child) => typeof child === 'string' || isTranslationTree(child));
+}
+
+const translationResources = z.record(
+  z.string().regex(LANGUAGE, 'must be a language code such as "en", "fr" or "pt-BR"'),
+  z.custom((value) => isTranslationTree(value), 'must be an object of strings (nested objects allowed)'),
+);
+
 /** The runtime check of a `definePlugin` object: what TypeScript cannot promise for plain JavaScript plugins. */
 export const pluginDefinitionSchema = z
   .object({
@@ -31,6 +45,8 @@ export const pluginDefinitionSchema = z
     permissions: z.array(z.union([z.string(), z.bigint()])).optional(),
     dependencies: z.array(pluginId).optional(),
     optionalDependencies: z.array(pluginId).optional(),
+    locales: translationResources.optional(),
+    deleteUserData: fn.optional(),
     setup: fn.optional(),
     ready: fn.optional(),
     shutdown: fn.optional(),

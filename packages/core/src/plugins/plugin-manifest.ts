@@ -27,6 +27,11 @@ export const pluginManifestSchema = z.object({
   source: packagePath.optional(),
   /** The dashboard entry; only the dashboard (lazily) imports it. */
   web: packagePath.optional(),
+  /**
+   * The end-user data statement: what the plugin stores about Discord users, why, and how it is erased (its
+   * `deleteUserData` hook). Shown by `plugins list` and `plugins doctor`.
+   */
+  endUserData: z.string().min(1).max(2000).optional(),
   /** The baseline versions the plugin supports, as a semver range. */
   baselineVersion: z.string().refine((range) => semver.validRange(range) !== null, 'must be a semver range such as "^0.1.0"'),
 });

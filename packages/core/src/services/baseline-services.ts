@@ -4,6 +4,7 @@ import type { Database } from '../database/create-database.js';
 import type { EmbeddedPostgresServer } from '../embedded/start-embedded-postgres.js';
 import type { KeyValueStore } from '../kv/key-value-store.js';
 import type { LoadedPlugin, PluginFailure } from '../plugins/loaded-plugin.js';
+import type { Translator } from '../i18n/create-translator.js';
 import type { SettingsRegistry } from '../settings/create-settings-registry.js';
 
 /**
@@ -41,6 +42,8 @@ export interface BaselineCoreServices {
   readonly kv: KeyValueStore;
   /** Per-guild settings of every plugin namespace. */
   readonly settings: SettingsRegistry;
+  /** Translations of baseline (`baseline` namespace) and of every plugin (namespace = plugin id). */
+  readonly i18n: Translator;
   /** Plugins whose discovery, migrations, settings and `setup` succeeded, in dependency order. */
   readonly plugins: readonly LoadedPlugin[];
   /** Plugins that were skipped, with their coded errors. */

@@ -8,6 +8,7 @@ import { runMigrations } from '../database/migrations/run-migrations.js';
 import { createPostgresSettingsStore } from '../database/settings-store.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../embedded/start-embedded-postgres.js';
 import { BaselineError } from '../errors/baseline-error.js';
+import { createServicesTranslator } from '../i18n/create-services-translator.js';
 import { createKeyValue } from '../kv/create-key-value.js';
 import { createLoggerFromConfig } from '../logger/create-logger-from-config.js';
 import { discoverPlugins } from '../plugins/discover-plugins.js';
@@ -106,6 +107,7 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
     const kv = createKeyValue({ redisUrl: config.redis.url, logger, ...(options.kvPrefix === undefined ? {} : { prefix: options.kvPrefix }) });
     closers.push(() => kv.close());
     const settings = await createSettingsRegistry({ store: createPostgresSettingsStore(db), kv, logger });
+    const i18n = createServicesTranslator(discovered.plugins, { settings, logger });
 
     const prepared = await preparePlugins(discovered.plugins, { db, settings, logger, failures });
     const core: BaselineCoreServices = {
@@ -115,6 +117,7 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
       db,
       kv,
       settings,
+      i18n,
       plugins: prepared,
       pluginFailures: failures,
       embeddedDatabase,

@@ -2710,6 +2710,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy/users/{user_id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a user's data across baseline and every plugin (developer team)
+         * @description Deletes the user's dashboard grants, anonymises their LLM usage rows (cost totals are unchanged) and calls every plugin's deleteUserData hook. Plugins without the hook are reported as not-compliant. Idempotent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user_id: string;
+                            correlation_id: string;
+                            /** @description false when a plugin failed or has no deleteUserData hook */
+                            complete: boolean;
+                            /** @description rows changed in baseline's tables: grants deleted, usage rows anonymised, … */
+                            baseline: {
+                                [key: string]: number;
+                            };
+                            plugins: ({
+                                plugin: string;
+                                /** @constant */
+                                status: "erased";
+                                erased: {
+                                    [key: string]: number;
+                                };
+                                note?: string;
+                            } | {
+                                plugin: string;
+                                /** @constant */
+                                status: "failed";
+                                error: {
+                                    code: string | null;
+                                    message: string;
+                                };
+                            } | {
+                                plugin: string;
+                                /** @constant */
+                                status: "not-compliant";
+                            })[];
+                        };
+                    };
+                };
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over the size limit (`BL_ERR_API_PAYLOAD_TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON in UTF-8 (`BL_ERR_API_UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
