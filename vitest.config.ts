@@ -11,7 +11,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: COVERED_SOURCES,
-      exclude: ['**/*.test.ts', '**/*.d.ts', '**/test/**', '**/dist/**'],
+      exclude: ['**/*.test.ts', '**/*.test.tsx', '**/*.d.ts', '**/test/**', '**/dist/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
       thresholds: coverageThresholds(),
