@@ -6,6 +6,8 @@ import { defineConfig, mergeConfig, type ViteUserConfig } from 'vitest/config';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const globalSetup = fileURLToPath(new URL('./test/global-setup.ts', import.meta.url));
+/** Keeps each test file's output for the run-wide secret audit (see test/support/secret-audit.ts). */
+const captureOutput = fileURLToPath(new URL('./test/support/capture-output.ts', import.meta.url));
 /** Sibling packages resolve to their TypeScript sources, so tests never need a build first. */
 const conditions = ['@baseline/source', ...defaultServerConditions];
 
@@ -21,6 +23,7 @@ export function createVitestConfig(configUrl: string, overrides: ViteUserConfig 
         include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
         environment: 'node',
         globalSetup: [globalSetup],
+        setupFiles: [captureOutput],
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: 'forks',

@@ -2,7 +2,8 @@
 // whole Vitest suite. Test services (PostgreSQL, Redis) are found or started by test/global-setup.ts.
 // Extra arguments go to Vitest only, and skip the build, typecheck and lint steps:
 // `npm test -- packages/core` runs one folder.
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { root } from '../toolchain.mjs';
 import { install, run } from './install.mjs';
 
@@ -33,6 +34,30 @@ if (vitestArgs.length === 0) {
   step('typecheck', 'pnpm', ['-r', '--reporter-hide-prefix', 'typecheck']);
   step('lint', 'pnpm', ['exec', 'eslint', '.']);
 }
-const status = timed('tests', () => run('pnpm', ['exec', 'vitest', 'run', ...vitestArgs]));
+// A full run measures coverage: every project's tests count towards every package, and vitest.config.ts fails the
+// run when a package is under the floor (vitest.coverage.ts). A targeted run would only fail the thresholds.
+const coverage = vitestArgs.length === 0 && process.env.BASELINE_COVERAGE !== '0';
+const status = timed('tests', () => run('pnpm', ['exec', 'vitest', 'run', ...(coverage ? ['--coverage'] : []), ...vitestArgs]));
+if (coverage) printCoverage();
 console.error(`[baseline] npm test: ${timings.join(', ')}; total ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(status);
+
+/** Lines and branches covered per package, from the run's coverage/coverage-summary.json. */
+function printCoverage() {
+  const file = join(root, 'coverage', 'coverage-summary.json');
+  if (!existsSync(file)) return;
+  const summary = JSON.parse(readFileSync(file, 'utf8'));
+  const totals = new Map();
+  for (const [path, figures] of Object.entries(summary)) {
+    const name = relative(root, path).split('/')[1];
+    if (path === 'total' || name === undefined) continue;
+    const sum = totals.get(name) ?? { lines: [0, 0], branches: [0, 0] };
+    sum.lines[0] += figures.lines.covered;
+    sum.lines[1] += figures.lines.total;
+    sum.branches[0] += figures.branches.covered;
+    sum.branches[1] += figures.branches.total;
+    totals.set(name, sum);
+  }
+  const percent = ([covered, total]) => (total === 0 ? '100.0' : ((covered / total) * 100).toFixed(1));
+  for (const [name, sum] of [...totals].sort()) console.error(`[baseline] coverage ${name}: lines ${percent(sum.lines)}%, branches ${percent(sum.branches)}%`);
+}

@@ -17,3 +17,6 @@ export * from './discord/index.js';
 
 // Standalone emulator: the `baseline-emulator` command and its web page.
 export * from './standalone/index.js';
+
+// Secrets the emulators handed out, for the run-wide log audit.
+export { auditSecrets, registerAuditSecret, type AuditSecret } from './audit/audit-secrets.js';

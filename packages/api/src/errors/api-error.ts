@@ -57,5 +57,6 @@ export const API_ERROR_CODES = {
   uriTooLong: 'BL_ERR_API_URI_TOO_LONG',
   unsupportedMediaType: 'BL_ERR_API_UNSUPPORTED_MEDIA_TYPE',
   notConfigured: 'BL_ERR_API_NOT_CONFIGURED',
+  unavailable: 'BL_ERR_API_UNAVAILABLE',
   internal: 'BL_ERR_API_INTERNAL',
 } as const;

@@ -1,4 +1,4 @@
-import { isBaselineError, SettingsValidationError } from '@baseline/core';
+import { isBaselineError, isKeyValueUnavailable, SettingsValidationError } from '@baseline/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { API_ERROR_CODES, ApiError } from './api-error.js';
 import { errorBody } from './error-body.js';
@@ -31,6 +31,12 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   }
   if (isBaselineError(error, 'BL_ERR_SETTINGS_NAMESPACE_UNKNOWN')) {
     return reply.status(404).send(errorBody(API_ERROR_CODES.notFound, 'no such settings namespace'));
+  }
+  if (isKeyValueUnavailable(error)) {
+    // Sessions, CSRF tokens and rate limits live in Redis: without it nothing about the caller can be trusted, so
+    // nothing is answered from a guess. The request may succeed once Redis is back; no restart is needed.
+    request.log.warn({ err: error }, 'request refused: redis is unreachable');
+    return reply.status(503).header('retry-after', '5').send(errorBody(API_ERROR_CODES.unavailable, 'Redis is unreachable, so sessions and rate limits cannot be checked; retry in a few seconds'));
   }
   const fastifyError = error as Partial<FastifyError>;
   const statusCode = fastifyError.statusCode;

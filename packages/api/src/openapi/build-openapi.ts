@@ -36,6 +36,7 @@ const PIPELINE_ERRORS: Array<[status: string, description: string, appliesTo: (d
   ['422', 'Invalid or missing body (`BL_ERR_API_VALIDATION`, field errors in `error.fields`)', (d) => d.body !== undefined],
   ['429', 'Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header)', (d) => d.rateLimit !== false],
   ['500', 'Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details)', () => true],
+  ['503', 'Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header)', () => true],
 ];
 
 /** Named schemas (zod `.meta({ id })`) collected from every route, served as `components.schemas`. */

@@ -5,7 +5,7 @@ import { createSessionStore } from '../../src/auth/session-store.js';
 import { createTokenCipher } from '../../src/auth/token-cipher.js';
 import { createApi, type BaselineApi, type CreateApiOptions } from '../../src/index.js';
 import { createLogCapture } from './capture-logs.js';
-import { recordForAudit } from './log-audit.js';
+import { recordForAudit } from '../../../../test/support/secret-audit.js';
 import { ApiClient } from './api-client.js';
 import { brokenRoutesPlugin, greeterPlugin, moderationPlugin } from './test-plugins.js';
 
@@ -138,7 +138,7 @@ export async function createApiStack(options: ApiStackOptions = {}) {
     async close() {
       // Every suite also proves no secret it handled reached the logs, and leaves both for the run-wide audit.
       const leaked = services.length > 0 ? await this.leakedSecrets() : [];
-      if (services.length > 0) recordForAudit(logs.text(), await secretsSeen());
+      if (services.length > 0) recordForAudit('api test stack', logs.text(), await secretsSeen());
       for (const api of apis) await api.close();
       for (const instance of services) await instance.close();
       await emulator.close();

@@ -230,7 +230,13 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   });
   const onExit = () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
-    writeState(dataDir, { port, ownerPid: null });
+    // The data folder may be gone by now (a temporary one removed before exit): nothing is left to mark then, and
+    // a throw from an exit hook would replace the process's own exit status.
+    try {
+      writeState(dataDir, { port, ownerPid: null });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
   };
   process.once('exit', onExit);
 

@@ -18,6 +18,20 @@ export interface RedisKeyValueOptions {
   logger: Logger;
 }
 
+/**
+ * True for the errors a Redis-backed store throws while Redis is unreachable (connection lost and not back after
+ * one reconnection attempt, or closed): the caller should answer "temporarily unavailable", not fail as a bug.
+ */
+export function isKeyValueUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === 'MaxRetriesPerRequestError' ||
+    error.message === 'Connection is closed.' ||
+    error.message.startsWith("Stream isn't writeable") ||
+    /\b(?:ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)\b/.test(error.message)
+  );
+}
+
 /** Escapes Redis glob characters so a literal prefix can be used in `SCAN MATCH`. */
 function escapeGlob(text: string): string {
   return text.replace(/[*?[\]\\]/g, '\\$&');
@@ -53,7 +67,9 @@ function watchConnection(client: Redis, logger: Logger, role: string): void {
  */
 export function createRedisKeyValue({ url, prefix = 'baseline:', logger: parentLogger }: RedisKeyValueOptions): KeyValueStore {
   const logger = parentLogger.child({ component: 'kv', kv: 'redis' });
-  const client = new Redis(url);
+  // One reconnection attempt per command, not ioredis's twenty: while Redis is down a command fails within a
+  // second (callers answer "unavailable", see `isKeyValueUnavailable`) instead of holding its caller for a minute.
+  const client = new Redis(url, { maxRetriesPerRequest: 1 });
   watchConnection(client, logger, 'commands');
   logger.info({ url: describeUrl(url), prefix }, 'key-value store on redis');
 

@@ -30,6 +30,7 @@ import { ResponseScope } from './rest/response-scope.js';
 import { SnowflakeGenerator } from './snowflake.js';
 import { EmulatorState } from './state/emulator-state.js';
 import type { DiscordEmulatorSeed } from './state/seed.js';
+import { registerAuditSecret } from '../audit/audit-secrets.js';
 
 /** Application flags: GATEWAY_PRESENCE_LIMITED, GATEWAY_GUILD_MEMBERS_LIMITED, GATEWAY_MESSAGE_CONTENT_LIMITED. */
 const LIMITED_FLAGS = { GuildPresences: 1 << 13, GuildMembers: 1 << 15, MessageContent: 1 << 19 } as const;
@@ -142,6 +143,8 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
       changed();
     }
   };
+  registerAuditSecret('discord bot token', ctx.application.botToken);
+  registerAuditSecret('discord client secret', ctx.application.clientSecret);
   const emulator: DiscordEmulator = {
     url: ctx.baseUrl,
     restUrl: `${ctx.baseUrl}/api`,

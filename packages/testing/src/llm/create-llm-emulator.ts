@@ -11,6 +11,7 @@ import { adapterFor } from './providers/adapter-for.js';
 import { isSuccessReply, type RenderContext, type RouteMatch, type SuccessReply } from './providers/provider-adapter.js';
 import type { LlmErrorReply, LlmReply } from './replies.js';
 import type { LlmEmulator, LlmEmulatorOptions, LlmOperation, RecordedLlmRequest } from './types.js';
+import { registerAuditSecret } from '../audit/audit-secrets.js';
 
 const MALFORMED_DEFAULT = '{"id": "trunc';
 const COUNTING = new Set<LlmOperation>(['messages.count_tokens', 'countTokens']);
@@ -36,6 +37,7 @@ const COUNTING = new Set<LlmOperation>(['messages.count_tokens', 'countTokens'])
 export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<LlmEmulator> {
   const adapter = adapterFor(options.provider);
   const apiKey = options.apiKey ?? `test-${options.provider}-key`;
+  registerAuditSecret(`${options.provider} api key`, apiKey);
   const knownModels = options.knownModels ? new Set(options.knownModels) : undefined;
   const validate = options.validate ?? true;
   const keepRequests = options.record ?? true;

@@ -37,7 +37,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Error */
+                /** @description Error; or Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -107,7 +107,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Discord login is not configured (`BL_ERR_API_NOT_CONFIGURED`) */
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header); or Discord login is not configured (`BL_ERR_API_NOT_CONFIGURED`) */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -247,7 +247,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Discord login is not configured (`BL_ERR_API_NOT_CONFIGURED`) */
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header); or Discord login is not configured (`BL_ERR_API_NOT_CONFIGURED`) */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -344,6 +344,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -425,6 +434,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -498,6 +516,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -599,6 +626,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -732,7 +768,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No bot token configured (`BL_ERR_API_NOT_CONFIGURED`) */
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header); or No bot token configured (`BL_ERR_API_NOT_CONFIGURED`) */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -845,6 +881,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -943,6 +988,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1088,7 +1142,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No bot token configured (`BL_ERR_API_NOT_CONFIGURED`) */
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header); or No bot token configured (`BL_ERR_API_NOT_CONFIGURED`) */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1225,6 +1279,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         options?: never;
@@ -1323,6 +1386,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1433,6 +1505,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1585,6 +1666,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         post?: never;
@@ -1684,6 +1774,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1837,6 +1936,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1902,6 +2010,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1977,6 +2094,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2088,6 +2214,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2170,6 +2305,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2286,6 +2430,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2395,6 +2548,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2483,6 +2645,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2550,6 +2721,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2694,6 +2874,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2897,7 +3086,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Error */
+                /** @description Error; or Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
                 503: {
                     headers: {
                         [name: string]: unknown;

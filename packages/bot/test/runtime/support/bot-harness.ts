@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { createLogger, loadConfig, type Logger } from '@baseline/core';
 import { createDiscordEmulator, createTestDatabase, createTestRedis, type DiscordEmulator, type TestDatabase, type TestRedis } from '@baseline/testing';
 import { createBot, type Bot, type CreateBotOptions } from '../../../src/index.js';
+import { recordForAudit } from '../../../../../test/support/secret-audit.js';
 
 /** One JSON log line. */
 export interface LogLine {
@@ -35,8 +36,10 @@ export async function createBotHarness(emulatorOptions: EmulatorOptions = {}): P
   const database = await createTestDatabase();
   const redis = createTestRedis();
   const logs: LogLine[] = [];
+  const raw: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
+      raw.push(chunk.toString('utf8'));
       for (const text of chunk.toString('utf8').split('\n')) if (text.trim() !== '') logs.push(JSON.parse(text) as LogLine);
       callback();
     },
@@ -76,6 +79,8 @@ export async function createBotHarness(emulatorOptions: EmulatorOptions = {}): P
       await emulator.close();
       await database.drop();
       await redis.cleanup();
+      // The bot's logs, kept in memory here, join the run-wide secret audit with the secrets this harness configured.
+      recordForAudit('bot test harness', raw.join(''), [{ kind: 'discord bot token', value: emulator.botToken }]);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { registerAuditSecret } from '../../audit/audit-secrets.js';
 import type { EmulatorContext } from '../emulator-context.js';
 import { OAuthError } from '../rest/http-handler.js';
 
@@ -33,6 +34,7 @@ export class OAuthStore {
 
   createCode(userId: string, scopes: string[], redirectUri: string | null, guildId: string | null = null): string {
     const code = `emu_code_${randomBytes(12).toString('hex')}`;
+    registerAuditSecret('discord oauth code', code);
     this.#codes.set(code, { userId, scopes, redirectUri, guildId, expiresAt: Date.now() + this.ctx.options.oauth.codeLifetimeMs });
     return code;
   }
@@ -84,6 +86,8 @@ export class OAuthStore {
       guildId,
     };
     this.#byAccess.set(grant.accessToken, grant);
+    registerAuditSecret('discord oauth access token', grant.accessToken);
+    registerAuditSecret('discord oauth refresh token', grant.refreshToken);
     if (grant.refreshToken) this.#byRefresh.set(grant.refreshToken, grant);
     return grant;
   }
