@@ -1,7 +1,8 @@
 // Version of the running baseline.
 export { BASELINE_VERSION } from './version.js';
 // Errors: every deliberate error carries a stable BL_ERR_* code.
-export { BaselineError, isBaselineError } from './errors/baseline-error.js';
+export { BaselineError, isBaselineError, type BaselineErrorOptions } from './errors/baseline-error.js';
+export { CORE_ERROR_CODES, type CoreErrorCode } from './errors/core-error-codes.js';
 // Configuration: environment variables, validated once.
 export * from './config/index.js';
 // Logging: JSON logs with context and redaction.
