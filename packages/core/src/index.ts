@@ -24,6 +24,8 @@ export * from './storage/index.js';
 export * from './access/index.js';
 // Validation of untrusted input: snowflakes, safe text, date ranges.
 export * from './validation/index.js';
+// Health: one dependency ping with a timeout for every health answer.
+export * from './health/index.js';
 // Shard status records written by bots, read by the API and health checks.
 export * from './shards/index.js';
 // The services container handed to cogs and routes.

@@ -1,5 +1,6 @@
 import { EmbedBuilder } from 'discord.js';
-import type { BotStatus, DependencyStatus } from './collect-status.js';
+import type { DependencyHealth } from '@baseline/core';
+import type { BotStatus } from './collect-status.js';
 
 /** `93784000` → `1d 2h 3m 4s`. */
 export function formatUptime(ms: number): string {
@@ -15,8 +16,8 @@ export function formatUptime(ms: number): string {
   return shown.map(([value, unit]) => `${value}${unit}`).join(' ');
 }
 
-function dependency(status: DependencyStatus): string {
-  return status.ok ? `ok (${(status.rttMs ?? 0).toFixed(1)} ms)` : `down${status.error === undefined ? '' : `: ${status.error.slice(0, 200)}`}`;
+function dependency(status: DependencyHealth): string {
+  return status.ok ? `ok (${(status.latency_ms ?? 0).toFixed(1)} ms)` : `down${status.error === undefined ? '' : `: ${status.error.slice(0, 200)}`}`;
 }
 
 /** The `/status` embed. */
