@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
-import { BASELINE_VERSION, BaselineError, type BaselineServices } from '@baseline/core';
+import { BASELINE_VERSION, ConfigError, type BaselineServices } from '@baseline/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createGuildAccessCache } from './access/guild-access-cache.js';
 import { createAccessibleGuildsCache } from './routes/guilds/accessible-guilds-cache.js';
@@ -123,7 +123,7 @@ export type BaselineApi = FastifyInstance & {
  * state, rate-limit counters and caches live in the key-value store, so any number of instances can serve the
  * same users. Call `listen({ host, port })` to serve and `close()` to stop (the services are not closed).
  *
- * @throws BaselineError `BL_ERR_CONFIG_INVALID` in production without `API_SECRET_KEY`.
+ * @throws ConfigError `BL_ERR_CONFIG_INVALID` in production without `API_SECRET_KEY`.
  * @example
  * ```ts
  * const services = await createServices({ service: 'api' });
@@ -137,7 +137,11 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
   const logger = services.logger.child({ component: 'api' });
   let secretKey = config.api.secretKey;
   if (secretKey === undefined) {
-    if (config.isProduction) throw new BaselineError('BL_ERR_CONFIG_INVALID', 'API_SECRET_KEY is required when NODE_ENV=production. Set it to the output of: openssl rand -hex 32');
+    if (config.isProduction) {
+      throw new ConfigError([
+        { variable: 'API_SECRET_KEY', expected: 'a secret key when NODE_ENV=production', received: 'nothing', fix: 'set it to the output of: openssl rand -hex 32' },
+      ]);
+    }
     secretKey = randomBytes(32).toString('hex');
     logger.warn('API_SECRET_KEY is unset: using a random key, so sessions end when this process stops and other instances cannot read them');
   }
@@ -217,7 +221,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
   app.setErrorHandler((error, request, reply) => refuse(error, request, reply, request.cookies?.[resolved.cookieName]));
   // Installed after the hooks (below), so the dashboard's files carry the same security headers.
   const notFound = (request: FastifyRequest, reply: FastifyReply) =>
-    refuse(new ApiError(404, API_ERROR_CODES.notFound, 'no such route'), request, reply, request.cookies?.[resolved.cookieName]);
+    refuse(new ApiError(API_ERROR_CODES.notFound, 'no such route', { status: 404 }), request, reply, request.cookies?.[resolved.cookieName]);
   await app.register(fastifyCookie);
   await app.register(fastifyCors, {
     origin: [...config.api.corsOrigins],

@@ -23,7 +23,7 @@ export { DAILY_COMMAND_CREATE_LIMIT, syncCommands, type CommandSyncResult, type 
 
 // /status.
 export { StatusCog } from './status/status-cog.js';
-export { collectBotStatus, type BotStatus, type DependencyStatus } from './status/collect-status.js';
+export { collectBotStatus, type BotStatus } from './status/collect-status.js';
 export { formatStatusEmbed, formatUptime } from './status/format-status.js';
 
 // Localization: the interaction's locale and the Discord localizations of command bodies.

@@ -1,7 +1,8 @@
 // Version of the running baseline.
 export { BASELINE_VERSION } from './version.js';
 // Errors: every deliberate error carries a stable BL_ERR_* code.
-export { BaselineError, isBaselineError } from './errors/baseline-error.js';
+export { BaselineError, isBaselineError, type BaselineErrorOptions } from './errors/baseline-error.js';
+export { CORE_ERROR_CODES, type CoreErrorCode } from './errors/core-error-codes.js';
 // Configuration: environment variables, validated once.
 export * from './config/index.js';
 // Logging: JSON logs with context and redaction.
@@ -27,6 +28,8 @@ export * from './validation/index.js';
 export * from './i18n/index.js';
 // Privacy: erasing one user's data across baseline and every plugin.
 export * from './privacy/index.js';
+// Health: one dependency ping with a timeout for every health answer.
+export * from './health/index.js';
 // Shard status records written by bots, read by the API and health checks.
 export * from './shards/index.js';
 // The services container handed to cogs and routes.

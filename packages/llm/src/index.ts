@@ -35,14 +35,17 @@ export { schemaForProvider, toAnthropicSchema, toGeminiSchema, toOpenAiStrictSch
 // Errors.
 export {
   LlmBudgetExceededError,
+  LLM_ERROR_CODES,
   LlmError,
   LlmInvalidRequestError,
   LlmProviderUnavailableError,
   LlmRateLimitedError,
   LlmStructuredOutputError,
   LlmTimeoutError,
+  type LlmErrorCode,
   type LlmErrorDetails,
   type LlmErrorKind,
+  type LlmErrorOptions,
 } from './errors/llm-error.js';
 
 // Capabilities.

@@ -1,5 +1,5 @@
 import { bumpAccessVersions, type Database, type KeyValueStore } from '@baseline/core';
-import { setBounded } from '../cache/set-bounded.js';
+import { LRUCache } from 'lru-cache';
 import { loadGuildAccess, type GuildAccessFacts } from './guild-access.js';
 
 /** Where a guild's access facts came from. */
@@ -39,7 +39,6 @@ export interface GuildAccessCache {
 interface Entry {
   facts: GuildAccessFacts | undefined;
   version: string;
-  expiresAt: number;
 }
 
 /** Options of {@link createGuildAccessCache}. */
@@ -47,34 +46,36 @@ export interface GuildAccessCacheOptions {
   /** How long an entry is trusted at most, in milliseconds; `0` disables the cache. */
   ttlMs: number;
   /**
-   * Most cached guilds; the oldest are dropped first.
+   * Most cached guilds; the least recently used are dropped first.
    * @default 10_000
    */
   maxEntries?: number;
 }
 
 export function createGuildAccessCache(db: Database, kv: KeyValueStore, { ttlMs, maxEntries = 10_000 }: GuildAccessCacheOptions): GuildAccessCache {
-  const entries = new Map<string, Entry>();
+  // `facts` may be undefined (an unknown guild is cached too), so entries are wrapped: lru-cache stores no undefined.
+  const entries = ttlMs > 0 ? new LRUCache<string, Entry>({ max: maxEntries, ttl: ttlMs }) : undefined;
 
   async function load(guildId: string, version: string): Promise<GuildAccessFacts | undefined> {
     const facts = await loadGuildAccess(db, guildId);
-    if (ttlMs > 0) setBounded(entries, guildId, { facts, version, expiresAt: Date.now() + ttlMs }, maxEntries);
+    entries?.set(guildId, { facts, version });
     return facts;
   }
 
   return {
     load,
     holdsAuthorized(guildId, userId) {
-      const facts = entries.get(guildId)?.facts;
+      // A hint only: an entry past its TTL still counts, as before it is replaced.
+      const facts = entries?.peek(guildId, { allowStale: true })?.facts;
       return facts !== undefined && facts.isActive && facts.authorizedUserIds.has(userId);
     },
     async read(guildId, version) {
-      const entry = entries.get(guildId);
-      if (entry !== undefined && entry.version === version && entry.expiresAt > Date.now()) return { facts: entry.facts, cached: true };
+      const entry = entries?.get(guildId);
+      if (entry !== undefined && entry.version === version) return { facts: entry.facts, cached: true };
       return { facts: await load(guildId, version), cached: false };
     },
     async changed(change) {
-      entries.delete(change.guildId);
+      entries?.delete(change.guildId);
       await bumpAccessVersions(kv, { guildIds: [change.guildId], userIds: [change.userId] }, { minTtlMs: ttlMs });
     },
   };

@@ -51,6 +51,6 @@ export async function accessTokenOf(
 
 export function unseal(sealed: string, cipher: TokenCipher): DiscordTokens {
   const plaintext = cipher.decrypt(sealed);
-  if (plaintext === undefined) throw new ApiError(401, API_ERROR_CODES.unauthenticated, 'the session is no longer valid; sign in again');
+  if (plaintext === undefined) throw new ApiError(API_ERROR_CODES.unauthenticated, 'the session is no longer valid; sign in again', { status: 401 });
   return JSON.parse(plaintext) as DiscordTokens;
 }

@@ -1,4 +1,4 @@
-import { setBounded } from '../cache/set-bounded.js';
+import { LRUCache } from 'lru-cache';
 
 /** Who a session belonged to when this process last read it. */
 export interface SessionHint {
@@ -19,16 +19,16 @@ export interface SessionHints {
 }
 
 /**
- * @param maxEntries - most remembered sessions; the oldest are dropped first.
+ * @param maxEntries - most remembered sessions; the least recently used are dropped first.
  */
 export function createSessionHints(maxEntries = 10_000): SessionHints {
-  const hints = new Map<string, SessionHint>();
+  const hints = new LRUCache<string, SessionHint>({ max: maxEntries });
   return {
     get: (sessionKey) => hints.get(sessionKey),
     remember(sessionKey, hint) {
       const known = hints.get(sessionKey);
       if (known !== undefined && known.userId === hint.userId && known.developer === hint.developer) return;
-      setBounded(hints, sessionKey, { userId: hint.userId, developer: hint.developer }, maxEntries);
+      hints.set(sessionKey, { userId: hint.userId, developer: hint.developer });
     },
     forget: (sessionKey) => void hints.delete(sessionKey),
   };

@@ -98,20 +98,20 @@ export function createDiscordRest(options: DiscordRestOptions): DiscordRest {
     try {
       return await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      throw new ApiError(502, API_ERROR_CODES.discordUnavailable, 'Discord could not be reached', { cause: error });
+      throw new ApiError(API_ERROR_CODES.discordUnavailable, 'Discord could not be reached', { status: 502, cause: error });
     }
   }
 
   async function json<T>(response: Response, what: string): Promise<T> {
     if (!response.ok) {
-      throw new ApiError(502, API_ERROR_CODES.discordUnavailable, `Discord refused ${what} (HTTP ${response.status})`);
+      throw new ApiError(API_ERROR_CODES.discordUnavailable, `Discord refused ${what} (HTTP ${response.status})`, { status: 502 });
     }
     return (await response.json()) as T;
   }
 
   async function tokenRequest(form: Record<string, string>, what: string): Promise<DiscordTokenGrant> {
     if (!options.clientId || !options.clientSecret) {
-      throw new ApiError(503, API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET)');
+      throw new ApiError(API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET)', { status: 503 });
     }
     const response = await call('/v10/oauth2/token', {
       method: 'POST',
@@ -119,14 +119,14 @@ export function createDiscordRest(options: DiscordRestOptions): DiscordRest {
       body: new URLSearchParams({ ...form, client_id: options.clientId, client_secret: options.clientSecret }),
     });
     if (response.status === 400 || response.status === 401) {
-      throw new ApiError(400, API_ERROR_CODES.oauthFailed, `Discord rejected the ${what}`);
+      throw new ApiError(API_ERROR_CODES.oauthFailed, `Discord rejected the ${what}`, { status: 400 });
     }
     return json<DiscordTokenGrant>(response, what);
   }
 
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   function bot(): Record<string, string> {
-    if (!options.botToken) throw new ApiError(503, API_ERROR_CODES.notConfigured, 'no bot token is configured (DISCORD_BOT_TOKEN)');
+    if (!options.botToken) throw new ApiError(API_ERROR_CODES.notConfigured, 'no bot token is configured (DISCORD_BOT_TOKEN)', { status: 503 });
     return { authorization: `Bot ${options.botToken}` };
   }
 

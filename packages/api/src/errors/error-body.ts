@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { FieldError } from './api-error.js';
+import { API_ERROR_CODES } from './api-error.js';
 
 /** The one error body every failing route answers with. */
 export const errorBodySchema = z
   .object({
     error: z.object({
-      code: z.string().meta({ example: 'BL_ERR_API_FORBIDDEN' }),
+      code: z.string().meta({ example: API_ERROR_CODES.forbidden }),
       message: z.string(),
       fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),

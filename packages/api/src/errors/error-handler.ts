@@ -1,4 +1,4 @@
-import { isBaselineError, isKeyValueUnavailable, SettingsValidationError } from '@baseline/core';
+import { CORE_ERROR_CODES, isBaselineError, isKeyValueUnavailable, SettingsValidationError } from '@baseline/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { API_ERROR_CODES, ApiError } from './api-error.js';
 import { errorBody } from './error-body.js';
@@ -29,7 +29,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (error instanceof SettingsValidationError) {
     return reply.status(422).send(errorBody(error.code, 'the settings do not match their schema; nothing was stored', error.issues.map(({ path, message }) => ({ path, message }))));
   }
-  if (isBaselineError(error, 'BL_ERR_SETTINGS_NAMESPACE_UNKNOWN')) {
+  if (isBaselineError(error, CORE_ERROR_CODES.settings.namespaceUnknown)) {
     return reply.status(404).send(errorBody(API_ERROR_CODES.notFound, 'no such settings namespace'));
   }
   if (isKeyValueUnavailable(error)) {

@@ -17,8 +17,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
 
 function invalid(where: 'params' | 'query' | 'body', fields: FieldError[]): ApiError {
-  if (where === 'body') return new ApiError(422, API_ERROR_CODES.validation, 'invalid body', { fields });
-  return new ApiError(400, API_ERROR_CODES.invalidRequest, `invalid ${where === 'params' ? 'path parameters' : where}`, { fields });
+  if (where === 'body') return new ApiError(API_ERROR_CODES.validation, 'invalid body', { status: 422, fields });
+  return new ApiError(API_ERROR_CODES.invalidRequest, `invalid ${where === 'params' ? 'path parameters' : where}`, { status: 400, fields });
 }
 
 /**
@@ -55,7 +55,7 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 
  */
 export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: string, definition: AnyRouteDefinition): void {
   const problem = routeProblem(definition);
-  if (problem !== undefined) throw new BaselineError('BL_ERR_API_ROUTE_INVALID', `route ${definition.method} ${prefix}${definition.url} ${problem}`);
+  if (problem !== undefined) throw new BaselineError(API_ERROR_CODES.routeInvalid, `route ${definition.method} ${prefix}${definition.url} ${problem}`);
   const successStatus = Number(Object.keys(definition.responses)[0] ?? 200);
   const guildScoped = isGuildScoped(definition);
   const allowedOrigins = api.services.config.api.corsOrigins;
@@ -93,17 +93,17 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
         // A plugin's own guild_id schema may be laxer than a bigint: such an id never reaches an access check.
         if (guildScoped && guildId === undefined) throw invalid('params', [{ path: 'params.guild_id', message: 'must be a Discord id (17 to 20 digits, at most 9223372036854775807)' }]);
         if (UNSAFE.has(definition.method) && !originAllowed(request, allowedOrigins)) {
-          throw new ApiError(403, API_ERROR_CODES.origin, 'writes are accepted only from the origins in API_CORS_ORIGINS or the API\'s own origin');
+          throw new ApiError(API_ERROR_CODES.origin, 'writes are accepted only from the origins in API_CORS_ORIGINS or the API\'s own origin', { status: 403 });
         }
         if (definition.access !== 'public') {
-          if (caller === undefined) throw new ApiError(401, API_ERROR_CODES.unauthenticated, 'sign in first');
+          if (caller === undefined) throw new ApiError(API_ERROR_CODES.unauthenticated, 'sign in first', { status: 401 });
           if (UNSAFE.has(definition.method) && !csrfTokenMatches(request.headers[CSRF_HEADER], caller.session.csrfToken)) {
-            throw new ApiError(403, API_ERROR_CODES.csrf, `cookie-authenticated writes need the ${CSRF_HEADER} header from /api/v1/auth/me`);
+            throw new ApiError(API_ERROR_CODES.csrf, `cookie-authenticated writes need the ${CSRF_HEADER} header from /api/v1/auth/me`, { status: 403 });
           }
         }
         if (caller !== undefined) {
           if (guildScoped) await checkGuildAccess(api, definition, caller, guildId!, gate.accessVersion);
-          else if (definition.access === 'developer' && !caller.isDeveloper) throw new ApiError(403, API_ERROR_CODES.forbidden, 'only the developer team may do this');
+          else if (definition.access === 'developer' && !caller.isDeveloper) throw new ApiError(API_ERROR_CODES.forbidden, 'only the developer team may do this', { status: 403 });
         }
         admitted = true;
         if (guildScoped && count && caller !== undefined && !caller.isDeveloper && !gate.guildCounted) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { BaselineError } from '@baseline/core';
+import { ConfigError } from '@baseline/core';
 
 /**
  * The dashboard page's Content-Security-Policy: the API's strict one plus `'unsafe-eval'` for scripts, because the
@@ -35,7 +35,7 @@ export interface DashboardOptions {
  * Unknown API paths keep their JSON 404.
  *
  * @returns the not-found handler to install: it answers HTML navigations with the SPA and others with `fallback`.
- * @throws BaselineError `BL_ERR_CONFIG_INVALID` when `root` has no `index.html` (build the dashboard first).
+ * @throws ConfigError `BL_ERR_CONFIG_INVALID` when `root` has no `index.html` (build the dashboard first).
  */
 export async function serveDashboard(
   app: FastifyInstance,
@@ -43,7 +43,14 @@ export async function serveDashboard(
   fallback: (request: FastifyRequest, reply: FastifyReply) => unknown,
 ): Promise<(request: FastifyRequest, reply: FastifyReply) => unknown> {
   if (!existsSync(join(options.root, 'index.html'))) {
-    throw new BaselineError('BL_ERR_CONFIG_INVALID', `dashboard.root "${options.root}" has no index.html: build the dashboard first (vite build)`);
+    throw new ConfigError([
+      {
+        variable: 'dashboard.root',
+        expected: 'a folder holding the built dashboard (index.html)',
+        received: JSON.stringify(options.root),
+        fix: 'build the dashboard first (vite build)',
+      },
+    ]);
   }
   await app.register(fastifyStatic, {
     root: options.root,

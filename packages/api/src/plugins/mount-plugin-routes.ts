@@ -6,6 +6,7 @@ import { registerRoute } from '../http/register-route.js';
 import { routeProblem } from '../http/route-problem.js';
 import type { MountedRoute } from '../openapi/build-openapi.js';
 import type { ApiRouteHost } from './api-route-host.js';
+import { API_ERROR_CODES } from '../errors/api-error.js';
 
 const ROUTE_PATH = /^\/[A-Za-z0-9_\-/:.]*$/;
 
@@ -24,11 +25,11 @@ export async function mountPluginRoutes(app: FastifyInstance, api: ApiContext, m
       prefix: loaded.routePrefix,
       route(definition) {
         if (!ROUTE_PATH.test(definition.url)) {
-          throw new BaselineError('BL_ERR_API_PLUGIN_ROUTES', `plugin "${loaded.id}": route url "${definition.url}" must start with "/"`);
+          throw new BaselineError(API_ERROR_CODES.pluginRoutes, `plugin "${loaded.id}": route url "${definition.url}" must start with "/"`);
         }
         const problem = routeProblem(definition as AnyRouteDefinition);
         if (problem !== undefined) {
-          throw new BaselineError('BL_ERR_API_PLUGIN_ROUTES', `plugin "${loaded.id}": route ${definition.method} ${definition.url} ${problem}`);
+          throw new BaselineError(API_ERROR_CODES.pluginRoutes, `plugin "${loaded.id}": route ${definition.method} ${definition.url} ${problem}`);
         }
         declared.push(definition as AnyRouteDefinition);
       },
@@ -41,7 +42,7 @@ export async function mountPluginRoutes(app: FastifyInstance, api: ApiContext, m
       }
       api.services.logger.info({ plugin: loaded.id, routes: declared.length, prefix: loaded.routePrefix }, 'plugin routes mounted');
     } catch (error) {
-      const coded = error instanceof BaselineError ? error : new BaselineError('BL_ERR_API_PLUGIN_ROUTES', `plugin "${loaded.id}": its routes failed to register`, { cause: error });
+      const coded = error instanceof BaselineError ? error : new BaselineError(API_ERROR_CODES.pluginRoutes, `plugin "${loaded.id}": its routes failed to register`, { cause: error });
       api.services.logger.error({ err: coded, code: coded.code, plugin: loaded.id }, 'plugin routes skipped');
     }
   }

@@ -1,4 +1,4 @@
-import { isBaselineError, type KeyValueStore, type Logger } from '@baseline/core';
+import { CORE_ERROR_CODES, isBaselineError, type KeyValueStore, type Logger } from '@baseline/core';
 import { Routes, type REST, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
 import { commandSetHash, commandSyncMarkerKey, DEFAULT_COMMAND_SYNC_MARKER_TTL_MS } from './command-sync-marker.js';
@@ -94,7 +94,7 @@ export async function syncCommands(options: SyncCommandsOptions): Promise<Comman
       return { plans, applied: true, writes };
     });
   } catch (error) {
-    if (isBaselineError(error, 'BL_ERR_KV_LOCK_BUSY')) {
+    if (isBaselineError(error, CORE_ERROR_CODES.kv.lockBusy)) {
       logger.info('another process is syncing commands; skipped');
       return { plans: [], applied: false, skipped: 'locked', writes: 0 };
     }

@@ -1,2 +1,2 @@
 export { startHealthServer, type HealthServer, type HealthServerOptions } from './start-health-server.js';
-export { checkHealth, type DependencyHealth, type HealthReport } from './check-health.js';
+export { checkHealth, type HealthReport } from './check-health.js';

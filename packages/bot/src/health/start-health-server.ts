@@ -68,7 +68,7 @@ export async function startHealthServer(
       },
       (error: unknown) => {
         logger.error({ err: error }, 'health check threw');
-        response.status(503).json({ status: 'unhealthy', problems: ['health check failed'] });
+        response.status(503).json({ status: 'degraded', problems: ['health check failed'] });
       },
     );
   });

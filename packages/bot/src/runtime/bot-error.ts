@@ -1,21 +1,30 @@
-import { BaselineError } from '@baseline/core';
+import { BaselineError, type BaselineErrorOptions } from '@baseline/core';
 
 /** Stable codes of the bot runtime's errors. */
 export const BOT_ERROR_CODES = {
+  /** `createBot` without `DISCORD_BOT_TOKEN`. */
   tokenMissing: 'BL_ERR_BOT_TOKEN_MISSING',
+  /** A cog definition that is malformed. */
   cogInvalid: 'BL_ERR_COG_INVALID',
+  /** A cog whose loading threw; it is skipped, the others load. */
   cogLoadFailed: 'BL_ERR_COG_LOAD_FAILED',
+  /** A cog claiming a command, listener or custom id prefix another cog holds. */
   cogConflict: 'BL_ERR_COG_CONFLICT',
+  /** Unloading or reloading a cog that is not loaded. */
   cogUnknown: 'BL_ERR_COG_UNKNOWN',
+  /** A command sync that would pass Discord's 200 creates a day; nothing was written. */
   commandsCreateLimit: 'BL_ERR_COMMANDS_CREATE_LIMIT',
+  /** A command sync that Discord refused. */
   commandsSyncFailed: 'BL_ERR_COMMANDS_SYNC_FAILED',
+  /** `GET /gateway/bot` failed while working out the shard count. */
+  shardingGateway: 'BL_ERR_SHARDING_GATEWAY',
 } as const;
 
 export type BotErrorCode = (typeof BOT_ERROR_CODES)[keyof typeof BOT_ERROR_CODES];
 
-/** An error of the bot runtime, with a `BL_ERR_BOT_*`, `BL_ERR_COG_*` or `BL_ERR_COMMANDS_*` code. */
+/** An error of the bot runtime, with a code from {@link BOT_ERROR_CODES}. */
 export class BotError extends BaselineError {
-  constructor(code: BotErrorCode, message: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
+  constructor(code: BotErrorCode, message: string, options: BaselineErrorOptions = {}) {
     super(code, message, options);
     this.name = 'BotError';
   }

@@ -1,4 +1,4 @@
-import { BaselineError } from '@baseline/core';
+import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
 
 /** What `GET /gateway/bot` says about sharding. */
 export interface GatewayBotInfo {
@@ -15,12 +15,12 @@ export interface GatewayBotInfo {
  *
  * @param token - the bot token
  * @param apiBaseUrl - REST base ending in `/api` @default 'https://discord.com/api'
- * @throws BaselineError `BL_ERR_SHARDING_GATEWAY` when Discord answers with an error
+ * @throws BotError `BL_ERR_SHARDING_GATEWAY` when Discord answers with an error
  */
 export async function fetchGatewayBot(token: string, apiBaseUrl = 'https://discord.com/api'): Promise<GatewayBotInfo> {
   const response = await fetch(`${apiBaseUrl.replace(/\/$/, '')}/v10/gateway/bot`, { headers: { authorization: `Bot ${token}` } });
   if (!response.ok) {
-    throw new BaselineError('BL_ERR_SHARDING_GATEWAY', `GET /gateway/bot failed with HTTP ${response.status}; check DISCORD_BOT_TOKEN`);
+    throw new BotError(BOT_ERROR_CODES.shardingGateway, `GET /gateway/bot failed with HTTP ${response.status}; check DISCORD_BOT_TOKEN`);
   }
   const body = (await response.json()) as { shards: number; session_start_limit: { max_concurrency: number; remaining: number } };
   return { shards: body.shards, maxConcurrency: body.session_start_limit.max_concurrency, remainingSessions: body.session_start_limit.remaining };

@@ -1,6 +1,6 @@
-import type { TranslateFunction } from '@baseline/core';
+import type { DependencyHealth, TranslateFunction } from '@baseline/core';
 import { EmbedBuilder } from 'discord.js';
-import type { BotStatus, DependencyStatus } from './collect-status.js';
+import type { BotStatus } from './collect-status.js';
 
 /** `93784000` → `1d 2h 3m 4s`. */
 export function formatUptime(ms: number): string {
@@ -16,8 +16,8 @@ export function formatUptime(ms: number): string {
   return shown.map(([value, unit]) => `${value}${unit}`).join(' ');
 }
 
-function dependency(status: DependencyStatus, t: TranslateFunction): string {
-  if (status.ok) return t('status.ok', { ms: (status.rttMs ?? 0).toFixed(1) });
+function dependency(status: DependencyHealth, t: TranslateFunction): string {
+  if (status.ok) return t('status.ok', { ms: (status.latency_ms ?? 0).toFixed(1) });
   return status.error === undefined ? t('status.down') : t('status.downWith', { error: status.error.slice(0, 200) });
 }
 

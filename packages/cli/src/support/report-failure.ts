@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { CLI_ERROR_CODES } from './cli-error-codes.js';
 
 /**
  * Prints a failure as one line a person can act on: `error BL_ERR_…: message`. Coded errors from any baseline
@@ -12,5 +13,5 @@ export function reportFailure(error: unknown, write: (text: string) => void = (t
     return;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  write(`${pc.red('error')} ${pc.bold('BL_ERR_CLI_UNEXPECTED')}: ${detail}\n`);
+  write(`${pc.red('error')} ${pc.bold(CLI_ERROR_CODES.unexpected)}: ${detail}\n`);
 }

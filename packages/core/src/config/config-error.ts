@@ -1,4 +1,5 @@
 import { BaselineError } from '../errors/baseline-error.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** One invalid environment variable, described without ever echoing a secret. */
 export interface ConfigIssue {
@@ -29,7 +30,7 @@ export class ConfigError extends BaselineError {
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
-    super('BL_ERR_CONFIG_INVALID', formatConfigIssues(issues), {
+    super(CORE_ERROR_CODES.config.invalid, formatConfigIssues(issues), {
       details: { variables: issues.map((issue) => issue.variable) },
     });
     this.name = 'ConfigError';

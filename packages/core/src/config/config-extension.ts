@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { BaselineError } from '../errors/baseline-error.js';
 import type { BaselineConfig } from './baseline-config.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** What `loadConfig` needs of any config extension, whatever its variables. */
 export interface AnyConfigExtension {
@@ -65,7 +66,7 @@ export function defineConfigExtension<Shape extends z.ZodRawShape>(
       const values = config.extensions[id];
       if (values === undefined) {
         throw new BaselineError(
-          'BL_ERR_CONFIG_EXTENSION_MISSING',
+          CORE_ERROR_CODES.config.extensionMissing,
           `config extension "${id}" was not loaded: pass it to loadConfig({ extensions: [...] })`,
           { details: { extension: id } },
         );

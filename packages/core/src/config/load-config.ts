@@ -6,6 +6,7 @@ import { ConfigError, describeReceived, type ConfigIssue } from './config-error.
 import { ENV_VARIABLES, envSchema, type EnvVariable, type EnvVariableName, type ParsedEnv } from './env-variables.js';
 import { readEnvFiles } from './read-env-files.js';
 import { attachExtensionSecrets } from './secrets-of.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** Options of {@link loadConfig}. */
 export interface LoadConfigOptions {
@@ -178,7 +179,7 @@ function checkExtensionNames(extensions: readonly ConfigExtension[]): void {
   const ids = new Set<string>();
   for (const extension of extensions) {
     if (ids.has(extension.id)) {
-      throw new BaselineError('BL_ERR_CONFIG_EXTENSION_CONFLICT', `two config extensions share the id "${extension.id}"`, {
+      throw new BaselineError(CORE_ERROR_CODES.config.extensionConflict, `two config extensions share the id "${extension.id}"`, {
         details: { extension: extension.id },
       });
     }
@@ -187,7 +188,7 @@ function checkExtensionNames(extensions: readonly ConfigExtension[]): void {
       const owner = owners.get(name);
       if (owner !== undefined) {
         throw new BaselineError(
-          'BL_ERR_CONFIG_EXTENSION_CONFLICT',
+          CORE_ERROR_CODES.config.extensionConflict,
           `config extension "${extension.id}" declares ${name}, which ${owner === 'baseline' ? 'baseline' : `extension "${owner}"`} already owns`,
           { details: { extension: extension.id, variable: name, owner } },
         );

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { BaselineError } from '../errors/baseline-error.js';
 import { baselineEntities } from './entities/index.js';
 import { DEBUG_NAMESPACES, PinoQueryLogger } from './query-logger.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** Options of {@link createDatabase}. */
 export interface CreateDatabaseOptions {
@@ -93,7 +94,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Da
     if (!check.ok) throw check.error ?? new Error(check.reason);
   } catch (error) {
     await orm.close(true).catch(() => {});
-    throw new BaselineError('BL_ERR_DB_CONNECT', `cannot connect to PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`, {
+    throw new BaselineError(CORE_ERROR_CODES.database.connect, `cannot connect to PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`, {
       cause: error,
     });
   }

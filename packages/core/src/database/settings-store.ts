@@ -7,6 +7,7 @@ import type { AuditLogAppend } from './repositories/audit-log-repository.js';
 import type { Database } from './create-database.js';
 import { GuildSetting } from './entities/guild-setting.entity.js';
 import { auditLogRow } from './repositories/audit-log-repository.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /**
  * The {@link SettingsStore} on `guild_settings`: one row per guild and namespace, written as an upsert on
@@ -22,7 +23,7 @@ import { auditLogRow } from './repositories/audit-log-repository.js';
  */
 export function createPostgresSettingsStore(db: Database): SettingsStore {
   function unknownGuild(guildId: string, namespaces: string[], cause?: unknown): BaselineError {
-    return new BaselineError('BL_ERR_DB_GUILD_UNKNOWN', `cannot store settings "${namespaces.join('", "')}" for unknown guild ${guildId}`, {
+    return new BaselineError(CORE_ERROR_CODES.database.guildUnknown, `cannot store settings "${namespaces.join('", "')}" for unknown guild ${guildId}`, {
       ...(cause === undefined ? {} : { cause }),
       details: { guildId, namespace: namespaces.join(',') },
     });

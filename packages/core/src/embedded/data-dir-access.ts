@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, parse as parsePath } from 'node:path';
 import { BaselineError } from '../errors/baseline-error.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** The uid and gid of the OS user `name`, or `undefined` when there is no such user. */
 export function userIds(name: string): { uid: number; gid: number } | undefined {
@@ -79,7 +80,7 @@ export function assertReachableByPostgres(dataDir: string, ids: { uid: number; g
       // Described without its mode.
     }
     throw new BaselineError(
-      'BL_ERR_EMBEDDED_PERMISSIONS',
+      CORE_ERROR_CODES.embedded.permissions,
       `the embedded PostgreSQL cannot start: running as root, it runs as the 'postgres' user, which cannot enter ${blocked}${mode} on the way to ${what} (${path}). ` +
         `Fix one of: run as a non-root user; set DATABASE_URL to a PostgreSQL server; move the project (or dataDir), or rootFallbackDir, under a folder the postgres user can enter; ` +
         `or, if that folder may be entered by other users, allow it yourself: chmod o+x ${blocked}`,

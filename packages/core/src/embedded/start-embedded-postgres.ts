@@ -11,6 +11,7 @@ import { planRootLayout } from './root-layout.js';
 import { freePort, isPortFree } from './ports.js';
 import { isAlive, readPostmasterPid, removePostmasterPid, serverProcesses, stopServer } from './server-processes.js';
 import { readState, writeState } from './state-file.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** The port tried first when the data directory has none recorded. */
 export const DEFAULT_EMBEDDED_PORT = 54329;
@@ -193,7 +194,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
 
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   if (!initialised && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    throw new BaselineError('BL_ERR_EMBEDDED_DATA_DIR', `${dataDir} is not empty but holds no PostgreSQL cluster: move it away or choose another dataDir`);
+    throw new BaselineError(CORE_ERROR_CODES.embedded.dataDir, `${dataDir} is not empty but holds no PostgreSQL cluster: move it away or choose another dataDir`);
   }
 
   let port = await choosePort(options.port ?? state?.port ?? DEFAULT_EMBEDDED_PORT, logger);
@@ -268,16 +269,16 @@ function postgresUserIds(): { uid: number; gid: number } {
     execFileSync('groupadd', ['-f', USER], { stdio: 'ignore' });
     execFileSync('useradd', ['-g', USER, USER], { stdio: 'ignore' });
   } catch (error) {
-    throw new BaselineError('BL_ERR_EMBEDDED_START', `running as root, the embedded PostgreSQL needs a '${USER}' OS user and creating it failed: create it (useradd ${USER}) or run as a non-root user`, { cause: error });
+    throw new BaselineError(CORE_ERROR_CODES.embedded.start, `running as root, the embedded PostgreSQL needs a '${USER}' OS user and creating it failed: create it (useradd ${USER}) or run as a non-root user`, { cause: error });
   }
   const created = userIds(USER);
-  if (created === undefined) throw new BaselineError('BL_ERR_EMBEDDED_START', `the '${USER}' OS user could not be found after creating it`);
+  if (created === undefined) throw new BaselineError(CORE_ERROR_CODES.embedded.start, `the '${USER}' OS user could not be found after creating it`);
   return created;
 }
 
 function startError(dataDir: string, cause: unknown, logs: string[]): BaselineError {
   const reason = cause instanceof Error ? cause.message : 'the server process exited';
-  return new BaselineError('BL_ERR_EMBEDDED_START', `embedded PostgreSQL in ${dataDir} did not start (${reason}). Last output:\n${logs.join('\n')}`, {
+  return new BaselineError(CORE_ERROR_CODES.embedded.start, `embedded PostgreSQL in ${dataDir} did not start (${reason}). Last output:\n${logs.join('\n')}`, {
     cause,
     details: { dataDir },
   });

@@ -5,6 +5,7 @@ import { ChannelHandlers } from './channel-handlers.js';
 import type { KeyValueStore, Unsubscribe } from './key-value-store.js';
 import { MemoryData } from './memory-data.js';
 import { withLock } from './with-lock.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** Options of {@link createMemoryKeyValue}. */
 export interface MemoryKeyValueOptions {
@@ -32,7 +33,7 @@ function parseInteger(key: string, value: string | undefined): number {
   if (value === undefined) return 0;
   const number = Number(value);
   if (!Number.isSafeInteger(number) || String(number) !== value) {
-    throw new BaselineError('BL_ERR_KV_NOT_AN_INTEGER', `value of key "${key}" is not an integer`, { details: { key } });
+    throw new BaselineError(CORE_ERROR_CODES.kv.notAnInteger, `value of key "${key}" is not an integer`, { details: { key } });
   }
   return number;
 }

@@ -1,4 +1,5 @@
 import { BaselineError } from '../errors/baseline-error.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 interface ValueTypes {
   string: string;
@@ -34,7 +35,7 @@ export class MemoryData {
     if (entry === undefined) return undefined;
     if (entry.type !== type) {
       throw new BaselineError(
-        'BL_ERR_KV_WRONG_TYPE',
+        CORE_ERROR_CODES.kv.wrongType,
         `WRONGTYPE key "${key}" holds a ${entry.type}, not a ${type}`,
         { details: { key, actual: entry.type, expected: type } },
       );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BaselineError } from '../errors/baseline-error.js';
 import type { KeyValueStore, LockOptions } from './key-value-store.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** The key under which lock `name` lives. */
 export function lockKey(name: string): string {
@@ -24,7 +25,7 @@ export async function withLock<T>(
   const deadline = Date.now() + waitMs;
   while (!(await store.setIfAbsent(key, token, ttlMs))) {
     if (Date.now() >= deadline) {
-      throw new BaselineError('BL_ERR_KV_LOCK_BUSY', `lock "${name}" is held by another process`, {
+      throw new BaselineError(CORE_ERROR_CODES.kv.lockBusy, `lock "${name}" is held by another process`, {
         details: { lock: name, waitMs },
       });
     }

@@ -45,10 +45,12 @@ async function readCandidate(packageName: string, options: DiscoverPluginsOption
     module = (await import(pathToFileURL(entry).href)) as { default?: unknown };
   } catch (error) {
     const shown = relative(packageDir, entry).split(sep).join('/');
-    throw new PluginError(PLUGIN_ERROR_CODES.entryImport, { packageName }, `importing its entry "${shown}" failed: ${String(error)}${entryHint(manifest, preferSource, error)}`, {
-      cause: error,
-      details: { entry },
-    });
+    throw new PluginError(
+      PLUGIN_ERROR_CODES.entryImport,
+      `importing its entry "${shown}" failed: ${String(error)}${entryHint(manifest, preferSource, error)}`,
+      { plugin: { packageName }, cause: error,
+      details: { entry } },
+    );
   }
   return { plugin: module.default, packageName, packageDir, manifest, webEntry };
 }

@@ -60,15 +60,17 @@ export function validatePlugins(
     const maybeId = (candidate.plugin as { id?: unknown } | null)?.id;
     const identity = { packageName: candidate.packageName, pluginId: typeof maybeId === 'string' ? maybeId : undefined };
     if (!isPlugin(candidate.plugin)) {
-      fail(new PluginError(PLUGIN_ERROR_CODES.notBranded, identity, 'the entry must default-export definePlugin({...})'));
+      fail(new PluginError(PLUGIN_ERROR_CODES.notBranded, 'the entry must default-export definePlugin({...})', { plugin: identity }));
       continue;
     }
     const parsed = pluginDefinitionSchema.safeParse(candidate.plugin);
     if (!parsed.success) {
       fail(
-        new PluginError(PLUGIN_ERROR_CODES.definitionInvalid, identity, `invalid definition: ${formatIssues(parsed.error)}`, {
-          details: { issues: parsed.error.issues },
-        }),
+        new PluginError(
+          PLUGIN_ERROR_CODES.definitionInvalid,
+          `invalid definition: ${formatIssues(parsed.error)}`,
+          { plugin: identity, details: { issues: parsed.error.issues } },
+        ),
       );
       if (identity.pluginId !== undefined) failedIds.add(identity.pluginId);
       continue;
@@ -89,9 +91,11 @@ export function validatePlugins(
     for (const entry of claimants) {
       const others = claimants.filter((other) => other !== entry).map((other) => where(other.candidate));
       fail(
-        new PluginError(PLUGIN_ERROR_CODES.duplicateId, entry.identity, `id "${id}" is also claimed by ${others.join(', ')}`, {
-          details: { others: claimants.filter((other) => other !== entry).map((other) => other.candidate.packageName ?? null) },
-        }),
+        new PluginError(
+          PLUGIN_ERROR_CODES.duplicateId,
+          `id "${id}" is also claimed by ${others.join(', ')}`,
+          { plugin: entry.identity, details: { others: claimants.filter((other) => other !== entry).map((other) => other.candidate.packageName ?? null) } },
+        ),
       );
     }
   }
@@ -106,11 +110,10 @@ export function validatePlugins(
       fail(
         new PluginError(
           failed ? PLUGIN_ERROR_CODES.dependencyFailed : PLUGIN_ERROR_CODES.dependencyMissing,
-          entry.identity,
           failed
             ? `requires plugin "${lacking}", which failed to load`
             : `requires plugin "${lacking}", which is not installed (add its package to the app's dependencies)`,
-          { details: { dependency: lacking } },
+          { plugin: entry.identity, details: { dependency: lacking } },
         ),
       );
       present.delete(id);
@@ -138,7 +141,7 @@ export function validatePlugins(
   for (const cycle of cycles) {
     const circle = [...cycle, cycle[0]].join(' → ');
     for (const id of cycle) {
-      fail(new PluginError(PLUGIN_ERROR_CODES.dependencyCycle, present.get(id)!.identity, `dependency cycle ${circle}`, { details: { cycle } }));
+      fail(new PluginError(PLUGIN_ERROR_CODES.dependencyCycle, `dependency cycle ${circle}`, { plugin: present.get(id)!.identity, details: { cycle } }));
     }
   }
   const unplaced = new Set([...cycles.flat(), ...blocked]);
@@ -148,9 +151,11 @@ export function validatePlugins(
       unplaced.has(other),
     );
     fail(
-      new PluginError(PLUGIN_ERROR_CODES.dependencyFailed, entry.identity, `depends on plugin "${dependency}", which is in a dependency cycle`, {
-        details: { dependency },
-      }),
+      new PluginError(
+        PLUGIN_ERROR_CODES.dependencyFailed,
+        `depends on plugin "${dependency}", which is in a dependency cycle`,
+        { plugin: entry.identity, details: { dependency } },
+      ),
     );
   }
 

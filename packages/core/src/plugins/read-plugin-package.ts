@@ -49,9 +49,11 @@ export async function appDependencyNames(appDir: string, includeDevDependencies:
   try {
     parsed = hostPackageSchema.parse(await readJson(path));
   } catch (error) {
-    throw new PluginError(PLUGIN_ERROR_CODES.hostPackageInvalid, { packageName: path }, 'cannot read the app package.json', {
-      cause: error,
-    });
+    throw new PluginError(
+      PLUGIN_ERROR_CODES.hostPackageInvalid,
+      'cannot read the app package.json',
+      { plugin: { packageName: path }, cause: error },
+    );
   }
   const names = [
     ...Object.keys(parsed.dependencies ?? {}),
@@ -76,9 +78,11 @@ export async function readPluginPackage(packageName: string, { appDir, baselineV
   try {
     packageJson = (await readJson(packageJsonPath)) as typeof packageJson;
   } catch (error) {
-    throw new PluginError(PLUGIN_ERROR_CODES.manifestInvalid, { packageName }, 'its package.json cannot be read', {
-      cause: error,
-    });
+    throw new PluginError(
+      PLUGIN_ERROR_CODES.manifestInvalid,
+      'its package.json cannot be read',
+      { plugin: { packageName }, cause: error },
+    );
   }
   if (packageJson.baseline === undefined) {
     logger.debug({ package: packageName }, 'dependency is not a plugin; skipped');
@@ -92,18 +96,16 @@ export async function readPluginPackage(packageName: string, { appDir, baselineV
   if (!manifest.success) {
     throw new PluginError(
       PLUGIN_ERROR_CODES.manifestInvalid,
-      identity,
       `invalid "baseline" field in package.json: ${formatIssues(manifest.error)}`,
-      { details: { issues: manifest.error.issues } },
+      { plugin: identity, details: { issues: manifest.error.issues } },
     );
   }
   const range = manifest.data.baselineVersion;
   if (!supportsBaselineVersion(range, baselineVersion)) {
     throw new PluginError(
       PLUGIN_ERROR_CODES.versionUnsupported,
-      identity,
       `supports baseline ${range}, but this is baseline ${baselineVersion}`,
-      { details: { range, baselineVersion } },
+      { plugin: identity, details: { range, baselineVersion } },
     );
   }
   const { entry, web } = manifestEntries(manifest.data, packageDir, { fromSource: preferSource });

@@ -26,9 +26,8 @@ export interface RunPluginHooksOptions {
 function hookError(loaded: LoadedPlugin, hook: string, error: unknown): PluginError {
   return new PluginError(
     PLUGIN_ERROR_CODES.hookFailed,
-    { packageName: loaded.packageName, pluginId: loaded.id },
     `its ${hook} hook failed: ${String(error)}`,
-    { cause: error, details: { hook } },
+    { plugin: { packageName: loaded.packageName, pluginId: loaded.id }, cause: error, details: { hook } },
   );
 }
 
@@ -53,9 +52,8 @@ export async function runPluginSetup({ plugins, services, logger }: RunPluginHoo
         logger,
         new PluginError(
           PLUGIN_ERROR_CODES.dependencyFailed,
-          { packageName: loaded.packageName, pluginId: loaded.id },
           `requires plugin "${lacking}", whose setup failed`,
-          { details: { dependency: lacking } },
+          { plugin: { packageName: loaded.packageName, pluginId: loaded.id }, details: { dependency: lacking } },
         ),
       );
       continue;

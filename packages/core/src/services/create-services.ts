@@ -7,7 +7,7 @@ import { migrateBaseline } from '../database/migrations/baseline-migrations.js';
 import { runMigrations } from '../database/migrations/run-migrations.js';
 import { createPostgresSettingsStore } from '../database/settings-store.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../embedded/start-embedded-postgres.js';
-import { BaselineError } from '../errors/baseline-error.js';
+import { ConfigError } from '../config/config-error.js';
 import { createServicesTranslator } from '../i18n/create-services-translator.js';
 import { createKeyValue } from '../kv/create-key-value.js';
 import { createLoggerFromConfig } from '../logger/create-logger-from-config.js';
@@ -92,7 +92,14 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
   let databaseUrl = config.database.url;
   if (databaseUrl === undefined) {
     if (config.isProduction) {
-      throw new BaselineError('BL_ERR_CONFIG_INVALID', 'DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for development only). Set DATABASE_URL=postgres://user:password@host:5432/dbname.');
+      throw new ConfigError([
+        {
+          variable: 'DATABASE_URL',
+          expected: 'a PostgreSQL URL when NODE_ENV=production (the embedded PostgreSQL is for development only)',
+          received: 'nothing',
+          fix: 'set DATABASE_URL=postgres://user:password@host:5432/dbname',
+        },
+      ]);
     }
     embeddedDatabase = await startEmbeddedPostgres({ dataDir: join(appDir, '.baseline', 'postgres'), logger });
     databaseUrl = embeddedDatabase.url;
@@ -161,7 +168,7 @@ async function preparePlugins(
     const missing = (loaded.plugin.dependencies ?? []).find((dependency) => skipped.has(dependency));
     if (missing !== undefined) {
       skipped.add(loaded.id);
-      recordFailure(failures, logger, new PluginError(PLUGIN_ERROR_CODES.dependencyFailed, identity, `requires plugin "${missing}", which was skipped`, { details: { dependency: missing } }));
+      recordFailure(failures, logger, new PluginError(PLUGIN_ERROR_CODES.dependencyFailed, `requires plugin "${missing}", which was skipped`, { plugin: identity, details: { dependency: missing } }));
       continue;
     }
     try {
@@ -170,14 +177,14 @@ async function preparePlugins(
       }
     } catch (error) {
       skipped.add(loaded.id);
-      recordFailure(failures, logger, new PluginError(PLUGIN_ERROR_CODES.migrationFailed, identity, `its migrations failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+      recordFailure(failures, logger, new PluginError(PLUGIN_ERROR_CODES.migrationFailed, `its migrations failed: ${error instanceof Error ? error.message : String(error)}`, { plugin: identity, cause: error }));
       continue;
     }
     try {
       if (loaded.plugin.settings !== undefined) settings.register(loaded.settingsNamespace, loaded.plugin.settings);
     } catch (error) {
       skipped.add(loaded.id);
-      recordFailure(failures, logger, new PluginError(PLUGIN_ERROR_CODES.settingsInvalid, identity, `its settings cannot be registered: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+      recordFailure(failures, logger, new PluginError(PLUGIN_ERROR_CODES.settingsInvalid, `its settings cannot be registered: ${error instanceof Error ? error.message : String(error)}`, { plugin: identity, cause: error }));
       continue;
     }
     ready.push(loaded);

@@ -12,6 +12,7 @@ import { parseSettingsChange, SETTINGS_CHANGED_CHANNEL, type SettingsChange } fr
 import { SettingsError, SettingsValidationError, type SettingsIssue } from './settings-errors.js';
 import { allSettingsJsonSchema, settingsJsonSchema, type JsonSchema } from './settings-json-schema.js';
 import type { SettingsStore } from './store.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** Options of {@link createSettingsRegistry}. */
 export interface SettingsRegistryOptions {
@@ -167,9 +168,13 @@ export async function createSettingsRegistry({
   function definitionOf(namespace: string): SettingsDefinition {
     const definition = definitions.get(namespace);
     if (definition === undefined) {
-      throw new SettingsError('BL_ERR_SETTINGS_NAMESPACE_UNKNOWN', `no settings namespace "${namespace}" is registered`, {
+      throw new SettingsError(
+        CORE_ERROR_CODES.settings.namespaceUnknown,
+        `no settings namespace "${namespace}" is registered`,
+        { details: {
         namespace,
-      });
+      } },
+      );
     }
     return definition;
   }
@@ -254,21 +259,25 @@ export async function createSettingsRegistry({
     register(namespace, definition) {
       if (!NAMESPACE.test(namespace)) {
         throw new SettingsError(
-          'BL_ERR_SETTINGS_NAMESPACE_INVALID',
+          CORE_ERROR_CODES.settings.namespaceInvalid,
           `settings namespace "${namespace}" must be lowercase kebab case (it is a plugin id)`,
-          { namespace },
+          { details: { namespace } },
         );
       }
       if (definitions.has(namespace)) {
-        throw new SettingsError('BL_ERR_SETTINGS_NAMESPACE_DUPLICATE', `settings namespace "${namespace}" is already registered`, {
+        throw new SettingsError(
+          CORE_ERROR_CODES.settings.namespaceDuplicate,
+          `settings namespace "${namespace}" is already registered`,
+          { details: {
           namespace,
-        });
+        } },
+        );
       }
       if (!isSettingsDefinition(definition)) {
         throw new SettingsError(
-          'BL_ERR_SETTINGS_DEFINITION_INVALID',
+          CORE_ERROR_CODES.settings.definitionInvalid,
           `settings of "${namespace}" must come from defineSettings()`,
-          { namespace },
+          { details: { namespace } },
         );
       }
       definitions.set(namespace, definition);
@@ -336,10 +345,14 @@ export async function createSettingsRegistry({
       if (namespaces.length === 0) return next;
       const { written: wasStored } = await store.writeMany(guildId, next, options.audit?.(next) ?? [], options.ifRevision === undefined ? {} : { ifRevision: options.ifRevision });
       if (!wasStored) {
-        throw new SettingsError('BL_ERR_SETTINGS_CHANGED', `the settings of guild ${guildId} changed since revision ${options.ifRevision}; nothing was stored`, {
+        throw new SettingsError(
+          CORE_ERROR_CODES.settings.changed,
+          `the settings of guild ${guildId} changed since revision ${options.ifRevision}; nothing was stored`,
+          { details: {
           guildId,
           namespaces,
-        });
+        } },
+        );
       }
       await written(guildId, next, options.actorUserId);
       return next;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SettingsError } from './settings-errors.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** Brands what {@link defineSettings} returns, across copies of this package. */
 export const SETTINGS_DEFINITION = Symbol.for('baseline.settings-definition');
@@ -49,22 +50,22 @@ export function defineSettings<Schema extends z.ZodObject>(
   options: SettingsOptions = {},
 ): SettingsDefinition<Schema> {
   if (!(schema instanceof z.ZodObject)) {
-    throw new SettingsError('BL_ERR_SETTINGS_DEFINITION_INVALID', 'defineSettings expects a z.object schema');
+    throw new SettingsError(CORE_ERROR_CODES.settings.definitionInvalid, 'defineSettings expects a z.object schema');
   }
   const missing = Object.entries(schema.shape)
     .filter(([, field]) => !field.safeParse(undefined).success)
     .map(([key]) => key);
   if (missing.length > 0) {
     throw new SettingsError(
-      'BL_ERR_SETTINGS_DEFINITION_INVALID',
+      CORE_ERROR_CODES.settings.definitionInvalid,
       `settings fields need a default or .optional(): ${missing.join(', ')}`,
-      { fields: missing },
+      { details: { fields: missing } },
     );
   }
   const parsed = schema.safeParse({});
   if (!parsed.success) {
     throw new SettingsError(
-      'BL_ERR_SETTINGS_DEFINITION_INVALID',
+      CORE_ERROR_CODES.settings.definitionInvalid,
       `the defaults of these settings do not pass their own schema: ${z.prettifyError(parsed.error)}`,
     );
   }

@@ -17,7 +17,7 @@ export {
 export { settingsRevision } from './settings-revision.js';
 export type { WriteManyOptions, WriteManyResult } from './store.js';
 export { SETTINGS_CHANGED_CHANNEL, settingsVersionKey, type SettingsChange } from './settings-change.js';
-export { SettingsError, SettingsValidationError, type SettingsIssue } from './settings-errors.js';
+export { SettingsError, SettingsValidationError, type SettingsErrorCode, type SettingsIssue } from './settings-errors.js';
 export { mergeSettingsPatch, type SettingsPatch } from './merge-settings-patch.js';
 export { resetSettings, type ResetSettingsOptions } from './reset-settings.js';
 export { allSettingsJsonSchema, settingsJsonSchema, type JsonSchema } from './settings-json-schema.js';

@@ -1,6 +1,7 @@
 import type { AuditLogAppend } from '../database/repositories/audit-log-repository.js';
 import type { SettingsRegistry } from './create-settings-registry.js';
 import { SettingsError, SettingsValidationError } from './settings-errors.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** Options of {@link resetSettings}. */
 export interface ResetSettingsOptions {
@@ -26,7 +27,7 @@ export interface ResetSettingsOptions {
 export async function resetSettings(registry: SettingsRegistry, guildId: string, namespace: string, options: ResetSettingsOptions = {}): Promise<Readonly<Record<string, unknown>>> {
   const definition = registry.definition(namespace);
   if (definition === undefined) {
-    throw new SettingsError('BL_ERR_SETTINGS_NAMESPACE_UNKNOWN', `no settings namespace "${namespace}" is registered`, { namespace });
+    throw new SettingsError(CORE_ERROR_CODES.settings.namespaceUnknown, `no settings namespace "${namespace}" is registered`, { details: { namespace } });
   }
   const unknown = (options.fields ?? []).filter((field) => !Object.hasOwn(definition.schema.shape, field));
   if (unknown.length > 0) {

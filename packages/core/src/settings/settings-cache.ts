@@ -1,7 +1,4 @@
-interface Entry {
-  value: Readonly<Record<string, unknown>>;
-  expiresAt: number;
-}
+import { LRUCache } from 'lru-cache';
 
 /**
  * The in-process cache of resolved settings, keyed by guild and namespace. Entries expire after a TTL (a safety
@@ -12,25 +9,16 @@ interface Entry {
  * whose generation has passed.
  */
 export class SettingsCache {
-  readonly #entries = new Map<string, Entry>();
-  readonly #ttlMs: number;
-  readonly #maxEntries: number;
+  /** Undefined when `ttlMs` is 0: nothing is cached. */
+  readonly #entries: LRUCache<string, Readonly<Record<string, unknown>>> | undefined;
   #generation = 0;
 
   constructor(ttlMs: number, maxEntries: number) {
-    this.#ttlMs = ttlMs;
-    this.#maxEntries = maxEntries;
+    this.#entries = ttlMs > 0 ? new LRUCache({ max: maxEntries, ttl: ttlMs }) : undefined;
   }
 
   get(guildId: string, namespace: string): Readonly<Record<string, unknown>> | undefined {
-    const key = cacheKey(guildId, namespace);
-    const entry = this.#entries.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.expiresAt <= Date.now()) {
-      this.#entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
+    return this.#entries?.get(cacheKey(guildId, namespace));
   }
 
   /** A token to pass to {@link SettingsCache.fill} after reading the store. */
@@ -45,24 +33,17 @@ export class SettingsCache {
 
   /** Caches a value known to be current (just written by this process). */
   set(guildId: string, namespace: string, value: Readonly<Record<string, unknown>>): void {
-    if (this.#ttlMs <= 0) return;
-    const key = cacheKey(guildId, namespace);
-    this.#entries.delete(key);
-    if (this.#entries.size >= this.#maxEntries) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done !== true) this.#entries.delete(oldest.value);
-    }
-    this.#entries.set(key, { value, expiresAt: Date.now() + this.#ttlMs });
+    this.#entries?.set(cacheKey(guildId, namespace), value);
   }
 
   invalidate(guildId: string, namespace: string): void {
     this.#generation += 1;
-    this.#entries.delete(cacheKey(guildId, namespace));
+    this.#entries?.delete(cacheKey(guildId, namespace));
   }
 
   clear(): void {
     this.#generation += 1;
-    this.#entries.clear();
+    this.#entries?.clear();
   }
 }
 

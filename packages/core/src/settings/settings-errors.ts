@@ -1,4 +1,8 @@
-import { BaselineError } from '../errors/baseline-error.js';
+import { BaselineError, type BaselineErrorOptions } from '../errors/baseline-error.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
+
+/** Any code in `CORE_ERROR_CODES.settings`. */
+export type SettingsErrorCode = (typeof CORE_ERROR_CODES.settings)[keyof typeof CORE_ERROR_CODES.settings];
 
 /** One rejected field of a settings update. */
 export interface SettingsIssue {
@@ -18,7 +22,7 @@ export class SettingsValidationError extends BaselineError {
 
   constructor(guildId: string, namespace: string, issues: readonly SettingsIssue[]) {
     const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-    super('BL_ERR_SETTINGS_INVALID', `invalid settings for "${namespace}" in guild ${guildId}: ${summary}`, {
+    super(CORE_ERROR_CODES.settings.invalid, `invalid settings for "${namespace}" in guild ${guildId}: ${summary}`, {
       details: { guildId, namespace, issues },
     });
     this.name = 'SettingsValidationError';
@@ -26,14 +30,12 @@ export class SettingsValidationError extends BaselineError {
   }
 }
 
-/**
- * The other deliberate settings errors: `BL_ERR_SETTINGS_DEFINITION_INVALID` (a schema field without default),
- * `BL_ERR_SETTINGS_NAMESPACE_INVALID`, `BL_ERR_SETTINGS_NAMESPACE_DUPLICATE`, `BL_ERR_SETTINGS_NAMESPACE_UNKNOWN`,
- * `BL_ERR_SETTINGS_CHANGED` (a conditional write over settings that changed since their revision was read).
- */
+/** A deliberate settings error other than an invalid update; its code is one of `CORE_ERROR_CODES.settings`. */
 export class SettingsError extends BaselineError {
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
-    super(code, message, details === undefined ? {} : { details });
+  declare readonly code: SettingsErrorCode;
+
+  constructor(code: SettingsErrorCode, message: string, options: BaselineErrorOptions = {}) {
+    super(code, message, options);
     this.name = 'SettingsError';
   }
 }

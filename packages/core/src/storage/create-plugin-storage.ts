@@ -9,6 +9,7 @@ import {
 import { BaselineError } from '../errors/baseline-error.js';
 import type { KeyValueStore } from '../kv/key-value-store.js';
 import { isJson, type NumericStorageKeys, type StorageDefinition, type StorageValue } from './define-storage.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** How long a value read from PostgreSQL stays in the key-value store. */
 export const PLUGIN_STORAGE_CACHE_TTL_MS = 600_000;
@@ -61,7 +62,7 @@ export function createPluginStorage<Shape extends Record<string, StorageValue>>(
   const defaults = definition.defaults as Shape;
   const known = (key: string): string => {
     if (!Object.hasOwn(defaults, key)) {
-      throw new BaselineError('BL_ERR_STORAGE_KEY_UNKNOWN', `plugin "${pluginId}" has no storage key "${key}"; declare it with a default in defineStorage({...})`, {
+      throw new BaselineError(CORE_ERROR_CODES.storage.keyUnknown, `plugin "${pluginId}" has no storage key "${key}"; declare it with a default in defineStorage({...})`, {
         details: { pluginId, key, keys: Object.keys(defaults) },
       });
     }
@@ -89,7 +90,7 @@ export function createPluginStorage<Shape extends Record<string, StorageValue>>(
         },
         async set(key, value) {
           if (!isJson(value)) {
-            throw new BaselineError('BL_ERR_STORAGE_VALUE_INVALID', `storage key "${key}" of plugin "${pluginId}" takes JSON values (string, number, boolean, null, array, plain object)`, {
+            throw new BaselineError(CORE_ERROR_CODES.storage.valueInvalid, `storage key "${key}" of plugin "${pluginId}" takes JSON values (string, number, boolean, null, array, plain object)`, {
               details: { pluginId, key },
             });
           }
@@ -99,7 +100,7 @@ export function createPluginStorage<Shape extends Record<string, StorageValue>>(
         async incr(key, by = 1) {
           const initial = defaults[known(key)];
           if (typeof initial !== 'number' || !Number.isFinite(by)) {
-            throw new BaselineError('BL_ERR_STORAGE_VALUE_INVALID', `incr needs a numeric storage key and a finite step; "${key}" of plugin "${pluginId}" defaults to ${JSON.stringify(initial)}`, {
+            throw new BaselineError(CORE_ERROR_CODES.storage.valueInvalid, `incr needs a numeric storage key and a finite step; "${key}" of plugin "${pluginId}" defaults to ${JSON.stringify(initial)}`, {
               details: { pluginId, key, by },
             });
           }

@@ -18,7 +18,7 @@ import {
   type Database,
 } from '../../src/database/index.js';
 import { isBaselineError } from '../../src/errors/baseline-error.js';
-import { captureLogger } from './capture-logger.js';
+import { createCaptureLogger } from '../fixtures/capture-logger.js';
 
 // Above 2^53: a float would silently round these.
 const GUILD_A = '1234567890123456789';
@@ -31,7 +31,7 @@ let db: Database;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  db = await createDatabase({ url: testDb.url, logger: captureLogger().logger, pool: { min: 0, max: 4 } });
+  db = await createDatabase({ url: testDb.url, logger: createCaptureLogger().logger, pool: { min: 0, max: 4 } });
   await migrateBaseline(db);
 });
 
@@ -48,7 +48,7 @@ describe('createDatabase', () => {
   });
 
   it('GIVEN a slow-query threshold of 0 THEN every query is logged as warn with its SQL and duration, without values', async () => {
-    const { logger, lines } = captureLogger();
+    const { logger, lines } = createCaptureLogger();
     const watched = await createDatabase({ url: testDb.url, logger, slowQueryMs: 0 });
     try {
       await watched.fork().find(Guild, { guildName: 'secret-value-42' });
@@ -63,7 +63,7 @@ describe('createDatabase', () => {
   });
 
   it('GIVEN debug on THEN queries are logged at debug level without their parameter values', async () => {
-    const { logger, lines } = captureLogger();
+    const { logger, lines } = createCaptureLogger();
     const verbose = await createDatabase({ url: testDb.url, logger, debug: true });
     try {
       await verbose.fork().find(Guild, { guildName: 'another-secret-7' });
@@ -77,7 +77,7 @@ describe('createDatabase', () => {
   });
 
   it('GIVEN the default threshold THEN fast queries are not logged', async () => {
-    const { logger, lines } = captureLogger();
+    const { logger, lines } = createCaptureLogger();
     const quiet = await createDatabase({ url: testDb.url, logger });
     try {
       await quiet.fork().find(Guild, {});
@@ -88,7 +88,7 @@ describe('createDatabase', () => {
   });
 
   it('GIVEN an unreachable server THEN it fails with BL_ERR_DB_CONNECT and a masked password', async () => {
-    const error = await createDatabase({ url: 'postgres://u:hunter2@127.0.0.1:1/none', logger: captureLogger().logger }).catch((e: unknown) => e);
+    const error = await createDatabase({ url: 'postgres://u:hunter2@127.0.0.1:1/none', logger: createCaptureLogger().logger }).catch((e: unknown) => e);
     expect(isBaselineError(error, 'BL_ERR_DB_CONNECT')).toBe(true);
     expect((error as Error).message).toContain('u:***@127.0.0.1:1');
     expect((error as Error).message).not.toContain('hunter2');

@@ -1,14 +1,14 @@
 import { createTestDatabase, type TestDatabase } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, migrateBaseline, rollbackBaseline, type Database } from '../../src/database/index.js';
-import { captureLogger } from './capture-logger.js';
+import { createCaptureLogger } from '../fixtures/capture-logger.js';
 
 let testDb: TestDatabase;
 let db: Database;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  db = await createDatabase({ url: testDb.url, logger: captureLogger().logger });
+  db = await createDatabase({ url: testDb.url, logger: createCaptureLogger().logger });
   await migrateBaseline(db);
   // Back to the schema before the rename, with rows as the API and the LLM service wrote them then.
   expect(await rollbackBaseline(db, { to: '0001_initial_schema' })).toEqual(['0003_plugin_storage', '0002_gemini_provider_id']);

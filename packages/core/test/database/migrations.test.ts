@@ -15,7 +15,7 @@ import {
   type MigrationSet,
 } from '../../src/database/index.js';
 import { isBaselineError } from '../../src/errors/baseline-error.js';
-import { captureLogger } from './capture-logger.js';
+import { createCaptureLogger } from '../fixtures/capture-logger.js';
 
 const BASELINE_MIGRATIONS = ['0001_initial_schema', '0002_gemini_provider_id', '0003_plugin_storage'];
 const BASELINE_TABLES = ['audit_log', 'authorized_users', 'guild_settings', 'guilds', 'llm_model_pricing', 'llm_usage', 'plugin_storage'];
@@ -75,7 +75,7 @@ async function columnTypes(table: string): Promise<Record<string, string>> {
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  db = await createDatabase({ url: testDb.url, logger: captureLogger().logger });
+  db = await createDatabase({ url: testDb.url, logger: createCaptureLogger().logger });
 });
 
 afterAll(async () => {
@@ -201,7 +201,7 @@ describe('baseline migrations', () => {
 
   it('GIVEN two processes migrating at once THEN each migration runs exactly once', async () => {
     await rollbackBaseline(db, { to: 0 });
-    const second = await createDatabase({ url: testDb.url, logger: captureLogger().logger });
+    const second = await createDatabase({ url: testDb.url, logger: createCaptureLogger().logger });
     try {
       const results = await Promise.all([migrateBaseline(db), migrateBaseline(second)]);
       expect(results.flat()).toEqual(BASELINE_MIGRATIONS);

@@ -4,7 +4,7 @@ import { createDatabase, createPostgresSettingsStore, migrateBaseline, upsertGui
 import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { settingsRevision } from '../../src/settings/settings-revision.js';
 import type { SettingsStore } from '../../src/settings/store.js';
-import { captureLogger } from '../database/capture-logger.js';
+import { createCaptureLogger } from '../fixtures/capture-logger.js';
 
 const GUILD = '1234567890123456789';
 const OTHER = '1234567890123456780';
@@ -15,7 +15,7 @@ let store: SettingsStore;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  db = await createDatabase({ url: testDb.url, logger: captureLogger().logger, pool: { min: 0, max: 6 } });
+  db = await createDatabase({ url: testDb.url, logger: createCaptureLogger().logger, pool: { min: 0, max: 6 } });
   await migrateBaseline(db);
   await upsertGuild(db, { guildId: GUILD, guildName: 'Alpha' });
   await upsertGuild(db, { guildId: OTHER, guildName: 'Beta' });

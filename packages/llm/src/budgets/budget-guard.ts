@@ -86,7 +86,7 @@ export class BudgetGuard {
               `${scope} ${id} ${reached ? 'reached' : 'would pass'} its ${mark.period === 'day' ? 'daily' : 'monthly'} LLM budget of $${limit} ` +
                 `(spent or in flight $${usd(committed)}, this request up to $${usd(amount)}` +
                 `${reached ? ')' : '; set a lower maxTokens to fit what is left)'}`,
-              { scope, id, period: mark.period, limitUsd: String(limit), spentMicroUsd: committed, estimateMicroUsd: amount },
+              { details: { scope, id, period: mark.period, limitUsd: String(limit), spentMicroUsd: committed, estimateMicroUsd: amount } },
             );
           }
         }

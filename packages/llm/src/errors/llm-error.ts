@@ -1,5 +1,24 @@
-import { BaselineError } from '@baseline/core';
+import { BaselineError, type BaselineErrorOptions } from '@baseline/core';
 import type { LlmProvider } from '../types/provider-name.js';
+
+/** Every code `@baseline/llm` throws, one per error class below. */
+export const LLM_ERROR_CODES = {
+  /** The provider (or the local limiter) refused for now; waiting may help. */
+  rateLimited: 'BL_ERR_LLM_RATE_LIMITED',
+  /** No answer within the configured timeout. */
+  timeout: 'BL_ERR_LLM_TIMEOUT',
+  /** The provider is down, overloaded, out of quota or unreachable, after retries and fallbacks. */
+  providerUnavailable: 'BL_ERR_LLM_PROVIDER_UNAVAILABLE',
+  /** The request cannot succeed as written (unknown provider, model not allowed, missing key, a 4xx). */
+  invalidRequest: 'BL_ERR_LLM_INVALID_REQUEST',
+  /** A guild's or user's spending limit is reached. */
+  budgetExceeded: 'BL_ERR_LLM_BUDGET_EXCEEDED',
+  /** The model's answer did not match the requested schema. */
+  structuredOutput: 'BL_ERR_LLM_STRUCTURED_OUTPUT',
+} as const;
+
+/** Any code in {@link LLM_ERROR_CODES}. */
+export type LlmErrorCode = (typeof LLM_ERROR_CODES)[keyof typeof LLM_ERROR_CODES];
 
 /** What went wrong, in the few categories a cog acts on. */
 export type LlmErrorKind =
@@ -10,13 +29,13 @@ export type LlmErrorKind =
   | 'budget_exceeded'
   | 'structured_output';
 
-const CODES: Record<LlmErrorKind, string> = {
-  rate_limited: 'BL_ERR_LLM_RATE_LIMITED',
-  timeout: 'BL_ERR_LLM_TIMEOUT',
-  provider_unavailable: 'BL_ERR_LLM_PROVIDER_UNAVAILABLE',
-  invalid_request: 'BL_ERR_LLM_INVALID_REQUEST',
-  budget_exceeded: 'BL_ERR_LLM_BUDGET_EXCEEDED',
-  structured_output: 'BL_ERR_LLM_STRUCTURED_OUTPUT',
+const KINDS: Record<LlmErrorCode, LlmErrorKind> = {
+  [LLM_ERROR_CODES.rateLimited]: 'rate_limited',
+  [LLM_ERROR_CODES.timeout]: 'timeout',
+  [LLM_ERROR_CODES.providerUnavailable]: 'provider_unavailable',
+  [LLM_ERROR_CODES.invalidRequest]: 'invalid_request',
+  [LLM_ERROR_CODES.budgetExceeded]: 'budget_exceeded',
+  [LLM_ERROR_CODES.structuredOutput]: 'structured_output',
 };
 
 /** Details every LLM error may carry. */
@@ -32,19 +51,26 @@ export interface LlmErrorDetails {
   [key: string]: unknown;
 }
 
+/** What an {@link LlmError} carries besides its code and message. */
+export interface LlmErrorOptions extends BaselineErrorOptions {
+  details?: LlmErrorDetails;
+}
+
 /**
- * The base of the errors cogs receive from `services.llm`. Match on the subclass or on `kind`; `code` is the
- * stable `BL_ERR_LLM_*` code for logs.
+ * The base of the errors cogs receive from `services.llm`. Match on the subclass, on `kind` or on `code` (from
+ * {@link LLM_ERROR_CODES}).
  */
 export class LlmError extends BaselineError {
+  declare readonly code: LlmErrorCode;
   readonly kind: LlmErrorKind;
   readonly provider: LlmProvider | undefined;
   readonly model: string | undefined;
 
-  constructor(kind: LlmErrorKind, message: string, details: LlmErrorDetails = {}, cause?: unknown) {
-    super(CODES[kind], message, { cause, details });
+  constructor(code: LlmErrorCode, message: string, options: LlmErrorOptions = {}) {
+    const details = options.details ?? {};
+    super(code, message, { ...options, details });
     this.name = 'LlmError';
-    this.kind = kind;
+    this.kind = KINDS[code];
     this.provider = details.provider;
     this.model = details.model;
   }
@@ -53,25 +79,25 @@ export class LlmError extends BaselineError {
 /** The provider (or our own limiter) refused for now; waiting may help. */
 export class LlmRateLimitedError extends LlmError {
   readonly retryAfterMs: number | undefined;
-  constructor(message: string, details: LlmErrorDetails = {}, cause?: unknown) {
-    super('rate_limited', message, details, cause);
+  constructor(message: string, options: LlmErrorOptions = {}) {
+    super(LLM_ERROR_CODES.rateLimited, message, options);
     this.name = 'LlmRateLimitedError';
-    this.retryAfterMs = details.retryAfterMs;
+    this.retryAfterMs = options.details?.retryAfterMs;
   }
 }
 
 /** No answer within the configured timeout. */
 export class LlmTimeoutError extends LlmError {
-  constructor(message: string, details: LlmErrorDetails = {}, cause?: unknown) {
-    super('timeout', message, details, cause);
+  constructor(message: string, options: LlmErrorOptions = {}) {
+    super(LLM_ERROR_CODES.timeout, message, options);
     this.name = 'LlmTimeoutError';
   }
 }
 
 /** The provider is down, overloaded, out of quota or unreachable, after retries and fallbacks. */
 export class LlmProviderUnavailableError extends LlmError {
-  constructor(message: string, details: LlmErrorDetails = {}, cause?: unknown) {
-    super('provider_unavailable', message, details, cause);
+  constructor(message: string, options: LlmErrorOptions = {}) {
+    super(LLM_ERROR_CODES.providerUnavailable, message, options);
     this.name = 'LlmProviderUnavailableError';
   }
 }
@@ -81,16 +107,16 @@ export class LlmProviderUnavailableError extends LlmError {
  * authentication failure, or a 4xx from the provider. Never retried.
  */
 export class LlmInvalidRequestError extends LlmError {
-  constructor(message: string, details: LlmErrorDetails = {}, cause?: unknown) {
-    super('invalid_request', message, details, cause);
+  constructor(message: string, options: LlmErrorOptions = {}) {
+    super(LLM_ERROR_CODES.invalidRequest, message, options);
     this.name = 'LlmInvalidRequestError';
   }
 }
 
 /** A guild's or user's spending limit is reached; checked before the request is sent. */
 export class LlmBudgetExceededError extends LlmError {
-  constructor(message: string, details: LlmErrorDetails = {}) {
-    super('budget_exceeded', message, details);
+  constructor(message: string, options: LlmErrorOptions = {}) {
+    super(LLM_ERROR_CODES.budgetExceeded, message, options);
     this.name = 'LlmBudgetExceededError';
   }
 }
@@ -99,8 +125,9 @@ export class LlmBudgetExceededError extends LlmError {
 export class LlmStructuredOutputError extends LlmError {
   readonly rawText: string;
   readonly issues: unknown[];
-  constructor(message: string, rawText: string, issues: unknown[], details: LlmErrorDetails = {}) {
-    super('structured_output', message, { ...details, rawText }, undefined);
+  constructor(message: string, options: LlmErrorOptions & { rawText: string; issues: unknown[] }) {
+    const { rawText, issues, ...rest } = options;
+    super(LLM_ERROR_CODES.structuredOutput, message, { ...rest, details: { ...rest.details, rawText } });
     this.name = 'LlmStructuredOutputError';
     this.rawText = rawText;
     this.issues = issues;

@@ -93,30 +93,30 @@ export function classifyProviderError(provider: LlmProvider, model: string, thro
   const text = `${provider}/${model}: ${message}`;
 
   if (name === 'APIConnectionTimeoutError' || name === 'TimeoutError' || status === 408 || status === 504) {
-    return { error: new LlmTimeoutError(`${text} (timed out)`, details, thrown), retryable: true, fallback: true, retryAfterMs };
+    return { error: new LlmTimeoutError(`${text} (timed out)`, { details, cause: thrown }), retryable: true, fallback: true, retryAfterMs };
   }
   if (status === undefined) {
     if (name === 'APIUserAbortError' || name === 'AbortError') {
-      return { error: new LlmTimeoutError(`${text} (aborted)`, details, thrown), retryable: false, fallback: false, retryAfterMs };
+      return { error: new LlmTimeoutError(`${text} (aborted)`, { details, cause: thrown }), retryable: false, fallback: false, retryAfterMs };
     }
-    return { error: new LlmProviderUnavailableError(`${text} (connection failed)`, details, thrown), retryable: true, fallback: true, retryAfterMs };
+    return { error: new LlmProviderUnavailableError(`${text} (connection failed)`, { details, cause: thrown }), retryable: true, fallback: true, retryAfterMs };
   }
   if (status === 402 || (providerCode && SPEND_LIMIT_CODES.has(providerCode)) || providerCode === 'daily_quota_exhausted') {
     return {
-      error: new LlmProviderUnavailableError(`${text} (quota or spend limit exhausted)`, details, thrown),
+      error: new LlmProviderUnavailableError(`${text} (quota or spend limit exhausted)`, { details, cause: thrown }),
       retryable: false,
       fallback: true,
       retryAfterMs: undefined,
     };
   }
   if (status === 429) {
-    return { error: new LlmRateLimitedError(text, details, thrown), retryable: true, fallback: true, retryAfterMs };
+    return { error: new LlmRateLimitedError(text, { details, cause: thrown }), retryable: true, fallback: true, retryAfterMs };
   }
   if (status >= 500 || status === 409) {
-    return { error: new LlmProviderUnavailableError(text, details, thrown), retryable: true, fallback: true, retryAfterMs };
+    return { error: new LlmProviderUnavailableError(text, { details, cause: thrown }), retryable: true, fallback: true, retryAfterMs };
   }
   return {
-    error: new LlmInvalidRequestError(text, details, thrown),
+    error: new LlmInvalidRequestError(text, { details, cause: thrown }),
     retryable: false,
     fallback: status === 401 || status === 403 || status === 404,
     retryAfterMs: undefined,

@@ -38,10 +38,10 @@ export class ProviderRateLimiter {
       const waitMs = (window + 1) * WINDOW_MS - now;
       if (await this.#hasRoom(provider, limits, window)) return;
       if (now + waitMs > deadline || signal?.aborted) {
-        throw new LlmRateLimitedError(`${provider}: local rate limit reached (${describe(limits)})`, {
-          provider,
-          retryAfterMs: waitMs,
-        });
+        throw new LlmRateLimitedError(
+          `${provider}: local rate limit reached (${describe(limits)})`,
+          { details: { provider, retryAfterMs: waitMs } },
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, waitMs + Math.floor(Math.random() * 50)));
     }

@@ -26,15 +26,15 @@ export function resolveTarget(
     throw new LlmInvalidRequestError(`unknown LLM provider "${String(provider)}" (expected openai, anthropic, gemini or xai)`);
   }
   const config = providers[provider];
-  if (!config) throw new LlmInvalidRequestError(`LLM provider "${provider}" is not configured`, { provider });
+  if (!config) throw new LlmInvalidRequestError(`LLM provider "${provider}" is not configured`, { details: { provider } });
   if (!config.apiKey) {
-    throw new LlmInvalidRequestError(`LLM provider "${provider}" has no API key: set it in the environment to use it`, { provider });
+    throw new LlmInvalidRequestError(`LLM provider "${provider}" has no API key: set it in the environment to use it`, { details: { provider } });
   }
   const model = target.model ?? config.defaultModel;
   if (config.models && !config.models.includes(model)) {
     throw new LlmInvalidRequestError(
       `model "${model}" is not allowed for ${provider} (allowed: ${config.models.join(', ') || 'none'})`,
-      { provider, model },
+      { details: { provider, model } },
     );
   }
   return { provider, model, config, adapter: adapterFor(provider, config as LlmProviderConfig & { apiKey: string }) };

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { LlmError, LlmTimeoutError } from '../errors/llm-error.js';
+import { LlmError, LlmInvalidRequestError, LlmTimeoutError } from '../errors/llm-error.js';
 import { classifyProviderError, type ClassifiedError } from '../resilience/classify-provider-error.js';
 import type { ProviderRateLimiter } from '../resilience/provider-rate-limiter.js';
 import { retryDelayMs, type RetryPolicy } from '../resilience/retry-policy.js';
@@ -105,10 +105,10 @@ export async function runWithFallbacks<T>(
       } catch (thrown) {
         classified = timedOut
           ? {
-              error: new LlmTimeoutError(`${target.provider}/${target.model}: no answer within ${timeoutMs} ms`, {
-                provider: target.provider,
-                model: target.model,
-              }),
+              error: new LlmTimeoutError(
+                `${target.provider}/${target.model}: no answer within ${timeoutMs} ms`,
+                { details: { provider: target.provider, model: target.model } },
+              ),
               retryable: true,
               fallback: true,
               retryAfterMs: undefined,
@@ -146,5 +146,5 @@ export async function runWithFallbacks<T>(
       break;
     }
   }
-  throw lastError ?? new LlmError('invalid_request', 'no LLM target to try');
+  throw lastError ?? new LlmInvalidRequestError('no LLM target to try');
 }

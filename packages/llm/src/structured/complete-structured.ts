@@ -80,8 +80,6 @@ export async function completeStructured<Schema extends z.ZodType>(
 function failure(result: CompletionResult, issues: unknown[]): LlmStructuredOutputError {
   return new LlmStructuredOutputError(
     `${result.provider}/${result.model}: the answer does not match the schema (${issues.length} issue${issues.length === 1 ? '' : 's'})`,
-    result.text,
-    issues,
-    { provider: result.provider, model: result.model },
+    { rawText: result.text, issues, details: { provider: result.provider, model: result.model } },
   );
 }

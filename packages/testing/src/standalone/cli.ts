@@ -3,6 +3,7 @@
 import { formatBanner } from './format-banner.js';
 import { parseCliArguments, usage } from './parse-cli-arguments.js';
 import { startStandaloneEmulator } from './start-standalone-emulator.js';
+import { EMULATOR_ERROR_CODES } from '../discord/discord-emulator-error.js';
 
 async function main(): Promise<void> {
   const options = parseCliArguments(process.argv.slice(2));
@@ -38,6 +39,6 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const { code, message } = error as { code?: string; message?: string };
   console.error(`baseline-emulator: ${message ?? String(error)}`);
-  if (code === 'BL_ERR_EMULATOR_CLI_ARGUMENT') console.error(`\n${usage}`);
+  if (code === EMULATOR_ERROR_CODES.cliArgument) console.error(`\n${usage}`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DiscordEmulatorError } from '../discord/discord-emulator-error.js';
+import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../discord/discord-emulator-error.js';
 import type { StandaloneEmulatorOptions } from './start-standalone-emulator.js';
 
 /** Default ports of the command; tests and scripts pass `--port 0` for free ones. */
@@ -20,7 +20,7 @@ function port(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0 || number > 65535) {
-    throw new DiscordEmulatorError('BL_ERR_EMULATOR_CLI_ARGUMENT', `${flag} must be a port number (0-65535), got "${value}"`);
+    throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.cliArgument, `${flag} must be a port number (0-65535), got "${value}"`);
   }
   return number;
 }
@@ -46,7 +46,7 @@ export function parseCliArguments(argv: string[]): StandaloneEmulatorOptions | '
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new DiscordEmulatorError('BL_ERR_EMULATOR_CLI_ARGUMENT', (error as Error).message);
+    throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.cliArgument, (error as Error).message);
   }
   if (values.help) return 'help';
   const mainPort = port(values.port, '--port') ?? DEFAULT_PORT;

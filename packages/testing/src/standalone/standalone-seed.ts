@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DiscordEmulatorError } from '../discord/discord-emulator-error.js';
+import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../discord/discord-emulator-error.js';
 import type { ApplicationOptions } from '../discord/options.js';
 import type { DiscordEmulatorSeed } from '../discord/state/seed.js';
 
@@ -30,20 +30,20 @@ export function readStandaloneSeed(path: string): StandaloneSeed {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new DiscordEmulatorError('BL_ERR_EMULATOR_SEED', `cannot read seed file ${path}: ${(error as Error).message}`);
+    throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.seed, `cannot read seed file ${path}: ${(error as Error).message}`);
   }
   let seed: unknown;
   try {
     seed = JSON.parse(text);
   } catch (error) {
-    throw new DiscordEmulatorError('BL_ERR_EMULATOR_SEED', `seed file ${path} is not JSON: ${(error as Error).message}`);
+    throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.seed, `seed file ${path} is not JSON: ${(error as Error).message}`);
   }
   return checkSeed(seed, path);
 }
 
 /** Checks that `seed` has the top-level shape of a {@link StandaloneSeed}. */
 export function checkSeed(seed: unknown, source: string): StandaloneSeed {
-  const fail = (problem: string) => new DiscordEmulatorError('BL_ERR_EMULATOR_SEED', `seed ${source}: ${problem}`);
+  const fail = (problem: string) => new DiscordEmulatorError(EMULATOR_ERROR_CODES.seed, `seed ${source}: ${problem}`);
   if (!seed || typeof seed !== 'object' || Array.isArray(seed)) throw fail('must be a JSON object');
   const record = seed as Record<string, unknown>;
   for (const key of ['users', 'guilds'] as const) {

@@ -20,7 +20,7 @@ export const authorizeUrlRoute = defineRoute({
     const { clientId } = api.services.config.discord;
     const redirectUri = api.options.redirectUri;
     if (!clientId || !redirectUri) {
-      throw new ApiError(503, API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_CLIENT_ID, DISCORD_REDIRECT_URI)');
+      throw new ApiError(API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_CLIENT_ID, DISCORD_REDIRECT_URI)', { status: 503 });
     }
     const state = randomBytes(24).toString('base64url');
     await api.services.kv.set(`oauth-state:${state}`, '1', { ttlMs: api.options.oauthStateTtlMs });

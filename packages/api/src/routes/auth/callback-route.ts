@@ -25,14 +25,14 @@ export const callbackRoute = defineRoute({
   },
   async handler({ api, body, request, reply }) {
     const redirectUri = api.options.redirectUri;
-    if (!redirectUri) throw new ApiError(503, API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_REDIRECT_URI)');
+    if (!redirectUri) throw new ApiError(API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_REDIRECT_URI)', { status: 503 });
     // Consume first, so a state is spent even when the rest fails: a replay never gets a second try.
     const issued = await api.services.kv.getDel(`oauth-state:${body.state}`);
     const bound = request.cookies[OAUTH_STATE_COOKIE];
     clearOAuthStateCookie(reply, api.options);
     // The state is the login's CSRF token: compared with the cookie in constant time, like the session's.
     if (issued === undefined || !csrfTokenMatches(bound, body.state)) {
-      throw new ApiError(400, API_ERROR_CODES.oauthState, 'unknown, expired or already used login state; start the login again');
+      throw new ApiError(API_ERROR_CODES.oauthState, 'unknown, expired or already used login state; start the login again', { status: 400 });
     }
     const tokens = tokensFromGrant(await api.discord.exchangeCode(body.code, redirectUri));
     const [profile, guilds] = await Promise.all([api.discord.currentUser(tokens.accessToken), api.discord.currentUserGuilds(tokens.accessToken)]);

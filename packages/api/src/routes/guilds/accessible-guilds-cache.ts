@@ -1,5 +1,5 @@
 import type { Database } from '@baseline/core';
-import { setBounded } from '../../cache/set-bounded.js';
+import { LRUCache } from 'lru-cache';
 import { accessibleGuilds, type AccessibleGuild } from './accessible-guilds.js';
 
 /**
@@ -16,7 +16,6 @@ export interface AccessibleGuildsCache {
 interface Entry {
   guilds: readonly AccessibleGuild[];
   version: string;
-  expiresAt: number;
 }
 
 /** Options of {@link createAccessibleGuildsCache}. */
@@ -24,21 +23,21 @@ export interface AccessibleGuildsCacheOptions {
   /** How long an answer is reused at most, in milliseconds; `0` disables the cache. */
   ttlMs: number;
   /**
-   * Most cached users; the oldest are dropped first.
+   * Most cached users; the least recently used are dropped first.
    * @default 10_000
    */
   maxEntries?: number;
 }
 
 export function createAccessibleGuildsCache(db: Database, { ttlMs, maxEntries = 10_000 }: AccessibleGuildsCacheOptions): AccessibleGuildsCache {
-  const entries = new Map<string, Entry>();
+  const entries = ttlMs > 0 ? new LRUCache<string, Entry>({ max: maxEntries, ttl: ttlMs }) : undefined;
   return {
     async of(userId, developer, version) {
       if (developer) return accessibleGuilds(db, userId, true);
-      const entry = entries.get(userId);
-      if (entry !== undefined && entry.version === version && entry.expiresAt > Date.now()) return entry.guilds;
+      const entry = entries?.get(userId);
+      if (entry !== undefined && entry.version === version) return entry.guilds;
       const guilds = await accessibleGuilds(db, userId, false);
-      if (ttlMs > 0) setBounded(entries, userId, { guilds, version, expiresAt: Date.now() + ttlMs }, maxEntries);
+      entries?.set(userId, { guilds, version });
       return guilds;
     },
   };

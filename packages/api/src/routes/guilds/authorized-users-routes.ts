@@ -37,12 +37,14 @@ export const grantAccessRoute = defineRoute({
   async handler({ api, params, body, caller }) {
     const member = await api.discord.member(params.guild_id, body.user_id);
     if (member === undefined) {
-      throw new ApiError(422, API_ERROR_CODES.validation, 'the user is not a member of this guild', {
-        fields: [{ path: 'body.user_id', message: 'not a member of this guild' }],
-      });
+      throw new ApiError(
+        API_ERROR_CODES.validation,
+        'the user is not a member of this guild',
+        { status: 422, fields: [{ path: 'body.user_id', message: 'not a member of this guild' }] },
+      );
     }
     const granted = await grantAccess(api.services.db, params.guild_id, body.user_id, caller!.userId);
-    if (granted === undefined) throw new ApiError(409, API_ERROR_CODES.conflict, 'the user is already authorized');
+    if (granted === undefined) throw new ApiError(API_ERROR_CODES.conflict, 'the user is already authorized', { status: 409 });
     await api.guildAccess.changed({ guildId: params.guild_id, userId: body.user_id });
     await appendAuditLog(api.services.db, {
       guildId: params.guild_id,
@@ -67,10 +69,10 @@ export const revokeAccessRoute = defineRoute({
   async handler({ api, params, caller }) {
     const { db } = api.services;
     const existing = await findAuthorizedUser(db, params.guild_id, params.user_id);
-    if (existing === undefined || !existing.is_active) throw new ApiError(404, API_ERROR_CODES.notFound, 'the user is not authorized');
-    if (existing.is_initial) throw new ApiError(409, 'BL_ERR_API_INITIAL_USER', 'the user who added the bot cannot be revoked');
+    if (existing === undefined || !existing.is_active) throw new ApiError(API_ERROR_CODES.notFound, 'the user is not authorized', { status: 404 });
+    if (existing.is_initial) throw new ApiError(API_ERROR_CODES.initialUser, 'the user who added the bot cannot be revoked', { status: 409 });
     const revoked = await revokeAccess(db, params.guild_id, params.user_id, caller!.userId);
-    if (revoked === undefined) throw new ApiError(404, API_ERROR_CODES.notFound, 'the user is not authorized');
+    if (revoked === undefined) throw new ApiError(API_ERROR_CODES.notFound, 'the user is not authorized', { status: 404 });
     await api.guildAccess.changed({ guildId: params.guild_id, userId: params.user_id });
     await appendAuditLog(db, { guildId: params.guild_id, actorUserId: caller!.userId, action: 'access.revoke', target: params.user_id, before: existing, after: revoked });
   },

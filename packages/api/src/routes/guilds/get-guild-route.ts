@@ -25,7 +25,7 @@ export const getGuildRoute = defineRoute({
   responses: { 200: guildSchema },
   async handler({ api, params }) {
     const guild = await findGuild(api.services.db, params.guild_id);
-    if (guild === null) throw new ApiError(404, API_ERROR_CODES.notFound, 'unknown guild');
+    if (guild === null) throw new ApiError(API_ERROR_CODES.notFound, 'unknown guild', { status: 404 });
     return {
       guild_id: guild.guildId,
       name: guild.guildName,

@@ -1,3 +1,4 @@
+import { healthStatus, pingDependencies } from '@baseline/core';
 import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
 
@@ -5,19 +6,6 @@ const checkSchema = z.object({ ok: z.boolean(), latency_ms: z.number().nullable(
 export const healthSchema = z
   .object({ status: z.enum(['ok', 'degraded']), checks: z.object({ database: checkSchema, redis: checkSchema }) })
   .meta({ id: 'Health' });
-
-async function check(ping: () => Promise<number>, timeoutMs: number): Promise<z.infer<typeof checkSchema>> {
-  try {
-    const latency = await Promise.race([
-      ping(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
-    ]);
-    return { ok: true, latency_ms: Math.round(latency * 100) / 100 };
-  } catch (error) {
-    // Only the kind of failure: connection errors can carry host names and user names.
-    return { ok: false, latency_ms: null, error: error instanceof Error && /within/.test(error.message) ? error.message : 'unreachable' };
-  }
-}
 
 /** `GET /health` and `GET /api/v1/health`: database and key-value round trips; 503 when either fails. */
 export function healthRoute(url: string) {
@@ -30,10 +18,10 @@ export function healthRoute(url: string) {
     rateLimit: false,
     responses: { 200: healthSchema, 503: healthSchema },
     async handler({ api, reply }) {
-      const [database, redis] = await Promise.all([check(() => api.services.db.ping(), 2000), check(() => api.services.kv.ping(), 2000)]);
-      const ok = database.ok && redis.ok;
-      reply.code(ok ? 200 : 503);
-      return { status: ok ? 'ok' : 'degraded', checks: { database, redis } };
+      const { database, redis: { kind: _kind, ...redis } } = await pingDependencies(api.services, { timeoutMs: 2000 });
+      const status = healthStatus([database, redis]);
+      reply.code(status === 'ok' ? 200 : 503);
+      return { status, checks: { database, redis } };
     },
   });
 }

@@ -1,6 +1,6 @@
 import { listAuditLog } from '@baseline/core';
 import { z } from 'zod';
-import { ApiError } from '../../errors/api-error.js';
+import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import type { ApiContext } from '../../http/api-context.js';
 import { iso, snowflake, timestamp } from '../../http/schemas.js';
 
@@ -8,7 +8,7 @@ import { iso, snowflake, timestamp } from '../../http/schemas.js';
 export const settingsChangedErrorSchema = z
   .object({
     error: z.object({
-      code: z.literal('BL_ERR_SETTINGS_CHANGED'),
+      code: z.literal(API_ERROR_CODES.settingsChanged),
       message: z.string(),
       changed_by: z
         .object({ user_id: snowflake.nullable(), username: z.string().nullable(), at: timestamp.nullable() })
@@ -32,9 +32,8 @@ export async function settingsChangedError(api: ApiContext, guildId: string): Pr
   const who = changedBy === null ? 'someone' : (changedBy.username ?? (changedBy.user_id === null ? 'someone' : `user ${changedBy.user_id}`));
   const when = changedBy?.at ? ` at ${changedBy.at}` : '';
   return new ApiError(
-    412,
-    'BL_ERR_SETTINGS_CHANGED',
+    API_ERROR_CODES.settingsChanged,
     `the settings were changed by ${who}${when} after you loaded them; nothing was stored. Reload the settings (GET …/settings for the new ETag) and apply your change again`,
-    { extra: { changed_by: changedBy } },
+    { status: 412, extra: { changed_by: changedBy } },
   );
 }

@@ -25,9 +25,11 @@ export function parseIfMatch(header: string | string[] | undefined): IfMatch {
   for (const part of value.split(',')) {
     const tag = ENTITY_TAG.exec(part);
     if (tag === null) {
-      throw new ApiError(400, API_ERROR_CODES.invalidRequest, 'If-Match must be the ETag of GET …/settings, a quoted string such as "3f1c…" (or *); reload the settings to get it', {
-        fields: [{ path: 'headers.if-match', message: 'must be a quoted entity tag or *' }],
-      });
+      throw new ApiError(
+        API_ERROR_CODES.invalidRequest,
+        'If-Match must be the ETag of GET …/settings, a quoted string such as "3f1c…" (or *); reload the settings to get it',
+        { status: 400, fields: [{ path: 'headers.if-match', message: 'must be a quoted entity tag or *' }] },
+      );
     }
     if (tag[1] === undefined) revisions.push(tag[2]!);
   }

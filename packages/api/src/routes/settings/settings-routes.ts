@@ -40,7 +40,7 @@ export const getSettingRoute = defineRoute({
   responses: { 200: z.object({ namespace: z.string(), value: z.record(z.string(), z.unknown()) }) },
   async handler({ api, params }) {
     const { settings } = api.services;
-    if (settings.definition(params.key) === undefined) throw new ApiError(404, API_ERROR_CODES.notFound, 'no such settings namespace');
+    if (settings.definition(params.key) === undefined) throw new ApiError(API_ERROR_CODES.notFound, 'no such settings namespace', { status: 404 });
     return { namespace: params.key, value: await settings.get(params.guild_id, params.key) };
   },
 });
@@ -90,7 +90,7 @@ export const putSettingsRoute = defineRoute({
         fields.push(...parsed.error.issues.map((issue) => ({ path: [namespace, ...issue.path.map(String)].join('.'), message: issue.message })));
       }
     }
-    if (fields.length > 0) throw new ApiError(422, 'BL_ERR_SETTINGS_INVALID', 'the settings do not match their schema; nothing was stored', { fields });
+    if (fields.length > 0) throw new ApiError(API_ERROR_CODES.settingsInvalid, 'the settings do not match their schema; nothing was stored', { status: 422, fields });
     // Each namespace is stored whole (`replace`), merged over the value the registry holds for this process: that
     // cache follows every change announced by other processes, so the rows are not read a second time. A change
     // made elsewhere at the same moment can be overwritten, as it could between the registry's own read and write,
@@ -115,7 +115,7 @@ export const putSettingsRoute = defineRoute({
           Object.entries(written).map(([namespace, after]) => ({ guildId, actorUserId, action: 'settings.update', target: namespace, before: current[namespace], after, metadata })),
       });
     } catch (error) {
-      if (isBaselineError(error, 'BL_ERR_SETTINGS_CHANGED')) throw await settingsChangedError(api, guildId);
+      if (isBaselineError(error, API_ERROR_CODES.settingsChanged)) throw await settingsChangedError(api, guildId);
       throw error;
     }
     const { settings: stored, revision } = await settings.getAllWithRevision(guildId);

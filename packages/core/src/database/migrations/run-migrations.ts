@@ -3,6 +3,7 @@ import { MigrationRunner, MigrationStorage, type Migration } from '@mikro-orm/mi
 import type { AbstractSqlDriver } from '@mikro-orm/postgresql';
 import { BaselineError } from '../../errors/baseline-error.js';
 import type { Database } from '../create-database.js';
+import { CORE_ERROR_CODES } from '../../errors/core-error-codes.js';
 
 /** A class extending MikroORM's `Migration`, with `up()` and a working `down()`. */
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
@@ -58,7 +59,7 @@ interface Tracking {
  */
 async function withTracking<T>(db: Database, set: MigrationSet, fn: (tracking: Tracking, trx: Transaction) => Promise<T>): Promise<T> {
   if (!TABLE_NAME.test(set.tableName)) {
-    throw new BaselineError('BL_ERR_DB_MIGRATION_TABLE', `invalid migrations table name "${set.tableName}": use lowercase letters, digits and _`);
+    throw new BaselineError(CORE_ERROR_CODES.database.migrationTable, `invalid migrations table name "${set.tableName}": use lowercase letters, digits and _`);
   }
   const driver = db.orm.em.getDriver() as AbstractSqlDriver;
   const config = db.orm.config;
@@ -73,7 +74,7 @@ async function withTracking<T>(db: Database, set: MigrationSet, fn: (tracking: T
   });
   const duplicate = known.find((m, i) => known.findIndex((other) => other.name === m.name) !== i);
   if (duplicate) {
-    throw new BaselineError('BL_ERR_DB_MIGRATION_DUPLICATE', `migration "${duplicate.name}" is listed twice for ${set.tableName}`);
+    throw new BaselineError(CORE_ERROR_CODES.database.migrationDuplicate, `migration "${duplicate.name}" is listed twice for ${set.tableName}`);
   }
 
   return driver.getConnection().transactional(async (trx) => {
@@ -103,7 +104,7 @@ async function apply(tracking: Tracking, set: MigrationSet, migration: Resolved,
     });
   } catch (error) {
     throw new BaselineError(
-      'BL_ERR_DB_MIGRATION_FAILED',
+      CORE_ERROR_CODES.database.migrationFailed,
       `migration "${migration.name}" (${set.tableName}) failed ${method === 'up' ? 'to apply' : 'to revert'}: ${(error as Error).message}`,
       { cause: error, details: { migration: migration.name, table: set.tableName, method } },
     );
@@ -151,13 +152,13 @@ export function rollbackMigrations(db: Database, set: MigrationSet, options: Rol
     else if (options.to === undefined) targets = executed.slice(0, 1);
     else {
       const stop = executed.indexOf(options.to);
-      if (stop < 0) throw new BaselineError('BL_ERR_DB_MIGRATION_UNKNOWN', `migration "${options.to}" was never executed in ${set.tableName}`);
+      if (stop < 0) throw new BaselineError(CORE_ERROR_CODES.database.migrationUnknown, `migration "${options.to}" was never executed in ${set.tableName}`);
       targets = executed.slice(0, stop);
     }
     for (const name of targets) {
       const migration = tracking.known.find((m) => m.name === name);
       if (!migration) {
-        throw new BaselineError('BL_ERR_DB_MIGRATION_UNKNOWN', `cannot revert "${name}" from ${set.tableName}: it is not in the migration list`);
+        throw new BaselineError(CORE_ERROR_CODES.database.migrationUnknown, `cannot revert "${name}" from ${set.tableName}: it is not in the migration list`);
       }
       await apply(tracking, set, migration, 'down', db);
     }

@@ -1,4 +1,4 @@
-import { DiscordEmulatorError } from '../discord-emulator-error.js';
+import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../discord-emulator-error.js';
 import type { EmulatorCore } from '../emulator-core.js';
 import { Intent } from '../gateway/intents.js';
 import { DEFAULT_EVERYONE_PERMISSIONS } from '../permissions.js';
@@ -24,27 +24,27 @@ export class GuildActions {
   /** The guild with this id, or a coded error. */
   guild(guildId: string): GuildRecord {
     const guild = this.state.guilds.get(guildId);
-    if (!guild) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_GUILD', `no guild ${guildId}`);
+    if (!guild) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownGuild, `no guild ${guildId}`);
     return guild;
   }
 
   /** The user with this id or username, or a coded error. */
   user(idOrName: string): UserRecord {
     const user = this.state.findUser(idOrName);
-    if (!user) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_USER', `no user "${idOrName}"`);
+    if (!user) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownUser, `no user "${idOrName}"`);
     return user;
   }
 
   role(guild: GuildRecord, idOrName: string): RoleRecord {
     const role = this.state.findRole(guild, idOrName);
-    if (!role) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_ROLE', `no role "${idOrName}" in guild ${guild.id}`);
+    if (!role) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownRole, `no role "${idOrName}" in guild ${guild.id}`);
     return role;
   }
 
   channel(guild: GuildRecord, idOrName: string): ChannelRecord {
     const channel = this.state.findChannel(guild, idOrName);
     if (!channel) {
-      throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_CHANNEL', `no channel "${idOrName}" in guild ${guild.id}`);
+      throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownChannel, `no channel "${idOrName}" in guild ${guild.id}`);
     }
     return channel;
   }
@@ -52,13 +52,13 @@ export class GuildActions {
   member(guild: GuildRecord, userIdOrName: string): MemberRecord {
     const user = this.user(userIdOrName);
     const member = guild.members.get(user.id);
-    if (!member) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_MEMBER', `${user.username} is not in guild ${guild.id}`);
+    if (!member) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownMember, `${user.username} is not in guild ${guild.id}`);
     return member;
   }
 
   addUser(input: UserInput): UserRecord {
     const id = input.id ?? this.core.ctx.snowflakes.next();
-    if (this.state.users.has(id)) throw new DiscordEmulatorError('BL_ERR_EMULATOR_DUPLICATE', `user ${id} exists`);
+    if (this.state.users.has(id)) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.duplicate, `user ${id} exists`);
     const user: UserRecord = {
       id,
       username: input.username,
@@ -76,7 +76,7 @@ export class GuildActions {
 
   addGuild(input: GuildInput): GuildRecord {
     const id = input.id ?? this.core.ctx.snowflakes.nextSpread();
-    if (this.state.guilds.has(id)) throw new DiscordEmulatorError('BL_ERR_EMULATOR_DUPLICATE', `guild ${id} exists`);
+    if (this.state.guilds.has(id)) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.duplicate, `guild ${id} exists`);
     const owner = this.user(input.owner);
     const guild: GuildRecord = {
       id,

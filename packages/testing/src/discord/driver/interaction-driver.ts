@@ -1,4 +1,4 @@
-import { DiscordEmulatorError } from '../discord-emulator-error.js';
+import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../discord-emulator-error.js';
 import type { EmulatorCore } from '../emulator-core.js';
 import { messagePayload } from '../state/payloads.js';
 import { buildCommandOptions, resolveValue, type OptionValue } from './interaction-payload.js';
@@ -56,7 +56,7 @@ export class InteractionDriver {
   #command(input: { guildId?: string; name: string }, type: number) {
     const command = this.core.commands.findByName(input.guildId ?? null, input.name, type);
     if (!command) {
-      throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_COMMAND', `no command "${input.name}" (type ${type}) is registered for ${input.guildId ?? 'DMs'}`);
+      throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownCommand, `no command "${input.name}" (type ${type}) is registered for ${input.guildId ?? 'DMs'}`);
     }
     return command;
   }
@@ -94,7 +94,7 @@ export class InteractionDriver {
     if (type === 2) resolveValue(this.core.ctx, guild, 6, input.targetId, resolved);
     else {
       const message = this.core.ctx.state.messages.get(input.targetId);
-      if (!message) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_MESSAGE', `no message ${input.targetId}`);
+      if (!message) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownMessage, `no message ${input.targetId}`);
       resolved['messages'] = { [message.id]: messagePayload(this.core.ctx.state, message) };
     }
     const data: Record<string, unknown> = { id: command.id, name: command.body.name, type, target_id: input.targetId, resolved };
@@ -105,7 +105,7 @@ export class InteractionDriver {
   /** Clicks a button (or picks select-menu `values`) on a message; guild and channel come from the message. */
   component(messageId: string, customId: string, userId: string, values?: string[]): InteractionHandle {
     const message = this.core.ctx.state.messages.get(messageId);
-    if (!message) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_MESSAGE', `no message ${messageId}`);
+    if (!message) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownMessage, `no message ${messageId}`);
     const data: Record<string, unknown> = { custom_id: customId, component_type: values ? 3 : 2 };
     if (values) data['values'] = values;
     const context: InteractionContextInput = { channelId: message.channelId, userId };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DiscordEmulatorError } from '../discord-emulator-error.js';
+import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../discord-emulator-error.js';
 import type { EmulatorCore } from '../emulator-core.js';
 import { Errors } from '../rest/api-error.js';
 import { messagePayload } from '../state/payloads.js';
@@ -129,7 +129,7 @@ export class InteractionStore {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         record.listeners.delete(listener);
-        reject(new DiscordEmulatorError('BL_ERR_EMULATOR_TIMEOUT', `interaction ${record.id}: no ${what} within ${timeoutMs} ms`));
+        reject(new DiscordEmulatorError(EMULATOR_ERROR_CODES.timeout, `interaction ${record.id}: no ${what} within ${timeoutMs} ms`));
       }, timeoutMs);
       const listener = () => {
         const value = check();

@@ -1,4 +1,4 @@
-import { DiscordEmulatorError } from '../discord-emulator-error.js';
+import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../discord-emulator-error.js';
 import type { EmulatorCore } from '../emulator-core.js';
 import { Intent } from '../gateway/intents.js';
 import { memberPayload, userPayload } from '../state/payloads.js';
@@ -18,7 +18,7 @@ export class MemberActions {
     const guild = this.core.guilds.guild(guildId);
     const member = memberRecord(this.core, guild, input);
     if (guild.members.has(member.userId)) {
-      throw new DiscordEmulatorError('BL_ERR_EMULATOR_DUPLICATE', `${member.userId} is already in guild ${guildId}`);
+      throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.duplicate, `${member.userId} is already in guild ${guildId}`);
     }
     this.state.putMember(guild, member);
     dispatchIfBotIn(this.core, guild, 'GUILD_MEMBER_ADD', { ...memberPayload(this.state, member), guild_id: guild.id }, Intent.GuildMembers);

@@ -1,4 +1,4 @@
-import { DiscordEmulatorError } from '../discord-emulator-error.js';
+import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../discord-emulator-error.js';
 import type { EmulatorCore } from '../emulator-core.js';
 import type { ChannelRecord, MessageRecord } from '../state/records.js';
 import { parseEmoji } from './reaction-actions.js';
@@ -39,17 +39,17 @@ export class UserActions {
 
   #channel(channelId: string, userId: string): ChannelRecord {
     const channel = this.core.ctx.state.channels.get(channelId);
-    if (!channel) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_CHANNEL', `no channel ${channelId}`);
+    if (!channel) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownChannel, `no channel ${channelId}`);
     if (channel.guildId) this.core.guilds.member(this.core.guilds.guild(channel.guildId), userId);
     else if (!channel.recipientIds.includes(userId)) {
-      throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_CHANNEL', `DM channel ${channelId} is not ${userId}'s`);
+      throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownChannel, `DM channel ${channelId} is not ${userId}'s`);
     }
     return channel;
   }
 
   #message(messageId: string): MessageRecord {
     const message = this.core.ctx.state.messages.get(messageId);
-    if (!message) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_MESSAGE', `no message ${messageId}`);
+    if (!message) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownMessage, `no message ${messageId}`);
     return message;
   }
 
@@ -109,10 +109,10 @@ export class UserActions {
     const owner = this.core.guilds.user(input.userId).id;
     const parent = this.#channel(input.channelId, owner);
     if (!parent.guildId || parent.thread) {
-      throw new DiscordEmulatorError('BL_ERR_EMULATOR_NOT_A_THREAD_PARENT', `channel ${input.channelId} cannot hold threads`);
+      throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.notAThreadParent, `channel ${input.channelId} cannot hold threads`);
     }
     const message = input.messageId ? this.core.ctx.state.channelMessages.get(parent.id)?.get(input.messageId) : undefined;
-    if (input.messageId && !message) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_MESSAGE', `no message ${input.messageId} in ${parent.id}`);
+    if (input.messageId && !message) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownMessage, `no message ${input.messageId} in ${parent.id}`);
     return this.core.threads.start({
       guild: this.core.guilds.guild(parent.guildId),
       parent,
@@ -136,13 +136,13 @@ export class UserActions {
   /** Archives (or reopens) a thread as its owner or a moderator would. */
   archiveThread(threadId: string, archived = true): void {
     const thread = this.core.ctx.state.channels.get(threadId);
-    if (!thread?.thread) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_CHANNEL', `no thread ${threadId}`);
+    if (!thread?.thread) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownChannel, `no thread ${threadId}`);
     this.core.threads.edit(thread, { archived });
   }
 
   #thread(threadId: string, userId: string): ChannelRecord {
     const thread = this.#channel(threadId, userId);
-    if (!thread.thread) throw new DiscordEmulatorError('BL_ERR_EMULATOR_UNKNOWN_CHANNEL', `channel ${threadId} is not a thread`);
+    if (!thread.thread) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownChannel, `channel ${threadId} is not a thread`);
     return thread;
   }
 }

@@ -1,12 +1,15 @@
 import type { IncomingMessage } from 'node:http';
+import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../../discord/discord-emulator-error.js';
 import { BodyTooLargeError, readBody } from '../../http/read-body.js';
 
 /** Largest JSON body the control API accepts. */
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** A control API request the caller must fix (answered 400 with `{ error, code }`). */
-export class BadControlRequest extends Error {
-  readonly code = 'BL_ERR_EMULATOR_BAD_CONTROL_REQUEST';
+export class BadControlRequest extends DiscordEmulatorError {
+  constructor(message: string) {
+    super(EMULATOR_ERROR_CODES.badControlRequest, message);
+  }
 }
 
 export type Body = Record<string, unknown>;
