@@ -1,13 +1,14 @@
 // The proof of the design card, from a local registry only (Verdaccio on 127.0.0.1, see test/registry): a bot
 // scaffolded by `npx create-baseline-bot` from published packages passes its tests and answers in the emulator; a
 // plugin scaffolded with `--template plugin`, built and published, joins it through `baseline add`; a patch of
-// @baseline/bot published with a changeset arrives through `baseline upgrade` without touching the bot's files.
+// @baseline/bot that changes what /status answers, published with a changeset, arrives through `baseline upgrade`
+// without touching the bot's files.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommandOnPage } from '../../packages/cli/test/support/emulator-page.js';
+import { replyOnPage, runCommandOnPage } from '../../packages/cli/test/support/emulator-page.js';
 import { runCommand } from '../registry/run-command.js';
 import { startRegistry, type Registry } from '../registry/verdaccio.js';
 import { startGeneratedBot } from './running-app.js';
@@ -64,7 +65,7 @@ describe('from npx create-baseline-bot to baseline upgrade, through a registry',
 
     const tests = await runCommand('npm', ['test'], { cwd: bot, env: { ...env, CI: 'true' } });
     // eslint-disable-next-line no-control-regex -- Vitest colours its summary even without a terminal.
-    expect(`${tests.stdout}${tests.stderr}`.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/Tests\s+2 passed \(2\)/);
+    expect(`${tests.stdout}${tests.stderr}`.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/Tests\s+3 passed \(3\)/);
 
     const running = await startGeneratedBot(bot, env);
     try {
@@ -91,17 +92,25 @@ describe('from npx create-baseline-bot to baseline upgrade, through a registry',
     try {
       expect(await runCommandOnPage(running.page, { name: 'note', subcommand: 'add', options: { text: 'from the registry' } })).toBe('Noted.');
       expect(await runCommandOnPage(running.page, { name: 'note', subcommand: 'count' })).toBe('You keep 1 note(s) here.');
+      // What step 4's upgrade changes: /status, @baseline/bot's built-in command, as 0.1.0 answers it.
+      expect((await replyOnPage(running.page, { name: 'status' })).embeds[0]?.title).toBe('Bot status');
     } finally {
       expect(await running.stop()).toBe(0);
     }
   });
 
-  it('step 4: GIVEN @baseline/bot 0.1.1 published with a changeset WHEN baseline upgrade runs THEN it shows the changelog entry, 0.1.1 arrives AND the bot files are unchanged', async () => {
+  it('step 4: GIVEN @baseline/bot 0.1.1 published with a visible change and a changeset WHEN baseline upgrade runs THEN it shows the changelog entry, /status answers the new way AND the bot files are unchanged', async () => {
     const before = authorFiles(bot);
-    await registry.publishWorkspace({ version: '0.1.1', packages: ['@baseline/bot'] });
+    // A maintainer's patch release: /status's embed gets a new title, described by the changeset.
+    await registry.publishWorkspace({
+      version: '0.1.1',
+      packages: ['@baseline/bot'],
+      edits: [{ file: 'packages/bot/src/status/format-status.ts', find: ".setTitle('Bot status')", replace: ".setTitle('Bot status, checked just now')" }],
+      summary: 'The /status embed is titled "Bot status, checked just now".',
+    });
     const upgraded = await runCommand('npx', ['--no-install', 'baseline', 'upgrade', '--yes'], { cwd: bot, env: { ...env, NO_COLOR: '1' } });
     expect(upgraded.stdout).toContain('@baseline/bot 0.1.0 → 0.1.1');
-    expect(upgraded.stdout).toMatch(/## 0\.1\.1\n### Patch Changes\n\n- Release 0\.1\.1 of @baseline\/bot/);
+    expect(upgraded.stdout).toMatch(/## 0\.1\.1\n### Patch Changes\n\n- The \/status embed is titled "Bot status, checked just now"\./);
     expect(upgraded.stdout).toContain('Pending migrations');
     expect(version(bot, '@baseline/bot')).toBe('0.1.1');
     expect((JSON.parse(readFileSync(join(bot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@baseline/bot']).toBe('^0.1.1');
@@ -109,6 +118,7 @@ describe('from npx create-baseline-bot to baseline upgrade, through a registry',
 
     const running = await startGeneratedBot(bot, env);
     try {
+      expect((await replyOnPage(running.page, { name: 'status' })).embeds[0]?.title).toBe('Bot status, checked just now');
       expect(await runCommandOnPage(running.page, { name: 'greet' })).toBe('Hello, alice!');
     } finally {
       expect(await running.stop()).toBe(0);

@@ -12,6 +12,13 @@ export interface PublishOptions {
   version?: string;
   /** @default every publishable package under packages/ */
   packages?: string[];
+  /**
+   * Source changes the release carries, made in the checkout before it builds (a maintainer's fix): in `file`
+   * (relative to the workspace root) the text `find` becomes `replace`. Fails when `find` is not there.
+   */
+  edits?: { file: string; find: string; replace: string }[];
+  /** The changeset's summary, the CHANGELOG entry. @default "Release <version> of <package>, …" */
+  summary?: string;
 }
 
 /**
@@ -28,7 +35,13 @@ export interface PublishOptions {
  * ```
  */
 export async function releaseFromCheckout(dir: string, url: string, options: PublishOptions, env: NodeJS.ProcessEnv): Promise<void> {
-  const { version, packages } = options;
+  const { version, packages, edits = [], summary } = options;
+  for (const edit of edits) {
+    const file = join(dir, edit.file);
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (!text.includes(edit.find)) throw new Error(`publishWorkspace: ${edit.file} has no ${JSON.stringify(edit.find)} to change`);
+    writeFileSync(file, text.replace(edit.find, edit.replace));
+  }
   const all = publishablePackages(dir);
   const unknown = (packages ?? []).filter((name) => !all.some((candidate) => candidate.name === name));
   if (unknown.length > 0) throw new Error(`publishWorkspace: no publishable package named ${unknown.join(', ')}; the workspace has ${all.map((p) => p.name).join(', ')}`);
@@ -53,7 +66,7 @@ export async function releaseFromCheckout(dir: string, url: string, options: Pub
     const slug = pkg.name.replace(/[@/]/g, '-').replace(/^-/, '');
     writeFileSync(
       join(dir, '.changeset', `registry-${slug}-${target}.md`),
-      `---\n'${pkg.name}': ${bump}\n---\n\nRelease ${target} of ${pkg.name}, published from the workspace to the test registry.\n`,
+      `---\n'${pkg.name}': ${bump}\n---\n\n${summary ?? `Release ${target} of ${pkg.name}, published from the workspace to the test registry.`}\n`,
     );
     changesets++;
   }

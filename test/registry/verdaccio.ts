@@ -29,8 +29,10 @@ export interface Registry {
    *
    * @param options.version - the version to publish; @default each package's version in the workspace
    * @param options.packages - package names; @default every publishable package under packages/
+   * @param options.edits - source changes the release carries (made in the checkout, the working tree is untouched)
+   * @param options.summary - the changeset's summary, which becomes the CHANGELOG entry
    */
-  publishWorkspace(options?: { version?: string; packages?: string[] }): Promise<void>;
+  publishWorkspace(options?: PublishOptions): Promise<void>;
   /**
    * A clean environment for npm, npx or pnpm against this registry: no npm_config_* of the outer process, a
    * fresh HOME with an `.npmrc` holding the registry and an auth token for it, and a fresh npm cache.

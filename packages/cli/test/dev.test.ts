@@ -31,7 +31,7 @@ describe('baseline dev and start', () => {
     await database?.drop();
   });
 
-  it('GIVEN dev against the emulator WHEN a cog file is saved THEN the command answers with the new code without a restart, AND SIGTERM stops it with exit 0', async () => {
+  it('GIVEN dev against the emulator WHEN a cog file is saved THEN the command answers with the new code without a restart, AND SIGTERM stops it with exit 0', { timeout: 240_000 }, async () => {
     let stdout = '';
     let stderr = '';
     child = execa(process.execPath, [CLI, '--dir', app, 'dev', '--no-dashboard'], { env: env(), reject: false, stdin: 'ignore' });
@@ -53,7 +53,7 @@ describe('baseline dev and start', () => {
     child = undefined;
   });
 
-  it('GIVEN a build in dist/ WHEN start runs THEN the built bot answers, with the API', async () => {
+  it('GIVEN a build in dist/ WHEN start runs THEN the built bot answers, with the API', { timeout: 240_000 }, async () => {
     const built = copyFixtureApp();
     // What `npm run build` leaves: the app module as JavaScript (the fixture's cog needs no compilation).
     writeFileSync(

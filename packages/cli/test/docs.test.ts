@@ -66,7 +66,7 @@ describe('shell blocks of the docs', () => {
 });
 
 describe('TypeScript blocks of the docs', () => {
-  it('GIVEN every ts block THEN it compiles in a scaffolded bot', async () => {
+  it('GIVEN every ts block THEN it compiles in a scaffolded bot', { timeout: 240_000 }, async () => {
     const cwd = copyFixtureApp();
     const created = await execa(process.execPath, [CREATE, 'docs-bot', '--yes', '--no-install', '--no-git'], { cwd, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' } });
     expect(created.exitCode).toBe(0);

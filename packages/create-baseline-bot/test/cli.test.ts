@@ -23,6 +23,7 @@ describe('create-baseline-bot (the built binary)', () => {
     expect(existsSync(join(dir, '.env.example'))).toBe(true);
     expect(existsSync(join(dir, '_gitignore'))).toBe(false);
     expect(existsSync(join(dir, 'web', 'vite.config.ts'))).toBe(true);
+    expect(existsSync(join(dir, 'test', 'dashboard.test.ts'))).toBe(true);
     expect(existsSync(join(dir, 'src', 'plugins', 'counter', 'index.ts'))).toBe(true);
     expect(existsSync(join(dir, 'node_modules'))).toBe(false);
     expect(result.stdout).toContain('Your bot my-bot is ready. Next:');
@@ -40,6 +41,9 @@ describe('create-baseline-bot (the built binary)', () => {
     expect(pkg['dependencies']).not.toHaveProperty('@baseline/web-kit');
     expect(pkg['devDependencies']).not.toHaveProperty('vite');
     expect(pkg['scripts']!['build']).toBe('tsc -p tsconfig.build.json');
+    expect(pkg['scripts']!['typecheck']).toBe('tsc -p tsconfig.json');
+    for (const name of ['react', 'react-dom']) expect(pkg['dependencies']).not.toHaveProperty(name);
+    expect(existsSync(join(dir, 'test', 'dashboard.test.ts'))).toBe(false);
     expect(pkg['dependencies']).toMatchObject({ '@baseline/llm': range });
     expect(existsSync(join(dir, 'src', 'plugins', 'counter'))).toBe(false);
     expect(readFileSync(join(dir, 'src', 'plugins', 'index.ts'), 'utf8')).toContain('export const plugins = [greeter];');

@@ -7,6 +7,7 @@ import { formatBanner } from '../app/format-banner.js';
 import { loadAppModule } from '../app/load-app-module.js';
 import { reloadCogs } from '../app/reload-cogs.js';
 import { startBaselineApp } from '../app/start-baseline-app.js';
+import { CLI_ERROR_CODES, CliError } from '../support/cli-error.js';
 import { reportFailure } from '../support/report-failure.js';
 import { readAppPackage } from '../support/read-app-package.js';
 import { withSpinner } from '../support/spinner.js';
@@ -21,13 +22,32 @@ interface DevOptions {
 export async function dev(appDir: string, options: DevOptions): Promise<void> {
   readAppPackage(appDir);
   const app = await loadAppModule(appDir, 'source');
-  const running = await withSpinner('Starting the bot and the API', () => startBaselineApp({ appDir, app, handleSignals: false }));
+  const webDir = join(appDir, 'web');
+  const dashboardUrl = options.dashboard && existsSync(webDir) ? `http://127.0.0.1:${options.dashboardPort}` : undefined;
+  // Offline, the dashboard logs in through the emulator, which sends the browser back to Vite's server.
+  const env = dashboardUrl === undefined ? process.env : { DISCORD_REDIRECT_URI: `${dashboardUrl}/auth/callback`, ...process.env };
+  const running = await withSpinner('Starting the bot and the API', () => startBaselineApp({ appDir, app, env, handleSignals: false }));
   const logger = running.bot.services.logger.child({ component: 'dev' });
   let vite: ResultPromise | undefined;
-  const webDir = join(appDir, 'web');
-  if (options.dashboard && existsSync(webDir)) {
-    // The dashboard is Vite's own process; it ends with this one (stop() below, and cleanup on exit).
-    vite = execa('vite', ['--port', options.dashboardPort, '--strictPort'], { cwd: webDir, preferLocal: true, localDir: appDir, stdio: 'inherit', reject: false, cleanup: true });
+  if (dashboardUrl !== undefined) {
+    // The dashboard is Vite's own process; it ends with this one (stop() below, and cleanup on exit). Its config
+    // (web/vite.config.ts) sends /api to BASELINE_API_URL.
+    vite = execa('vite', ['--host', '127.0.0.1', '--port', options.dashboardPort, '--strictPort'], {
+      cwd: webDir,
+      preferLocal: true,
+      localDir: appDir,
+      stdio: 'inherit',
+      reject: false,
+      cleanup: true,
+      env: running.api === undefined ? {} : { BASELINE_API_URL: running.api.url },
+    });
+    try {
+      await withSpinner('Starting the dashboard', () => waitForDashboard(dashboardUrl, vite!));
+    } catch (error) {
+      vite.kill('SIGTERM');
+      await running.stop();
+      throw error;
+    }
   }
   const watcher = options.watch ? watch(join(appDir, 'src'), { ignoreInitial: true }) : undefined;
   let reloading = Promise.resolve();
@@ -56,5 +76,20 @@ export async function dev(appDir: string, options: DevOptions): Promise<void> {
   };
   stopOnSignals(stop);
   logger.debug('dev ready');
-  process.stdout.write(formatBanner(running, { dashboard: vite === undefined ? undefined : `http://127.0.0.1:${options.dashboardPort}` }));
+  process.stdout.write(formatBanner(running, { dashboard: dashboardUrl === undefined ? undefined : `${dashboardUrl}/` }));
+}
+
+/** Waits until Vite's dev server answers at `url`, so the banner lists only addresses that work. */
+async function waitForDashboard(url: string, vite: ResultPromise): Promise<void> {
+  let exited = false;
+  void vite.finally(() => (exited = true));
+  for (let attempt = 0; attempt < 1200 && !exited; attempt += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new CliError(CLI_ERROR_CODES.childFailed, `the dashboard's dev server (vite in web/) ${exited ? 'exited' : 'did not answer'} on ${url}: see its output above; pass --dashboard-port for another port, or --no-dashboard to run without it.`);
 }

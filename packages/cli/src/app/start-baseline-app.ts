@@ -23,6 +23,11 @@ export interface StartBaselineAppOptions {
   emulatorPorts?: { port?: number; pagePort?: number };
   /** Serve the REST API from the same process, on `API_HOST:API_PORT`. @default true */
   api?: boolean;
+  /**
+   * A built dashboard folder (`vite build`'s output, holding index.html) for the API to serve at its origin.
+   * @default none: the API serves only `/api` and `/health`
+   */
+  dashboard?: string;
   /** Sync commands with Discord at startup; `false` leaves the registry alone (`baseline commands plan`). @default true */
   commandSync?: boolean;
   /** @default true */
@@ -68,7 +73,7 @@ export async function startBaselineApp(options: StartBaselineAppOptions): Promis
       port: options.emulatorPorts?.port ?? Number(env['EMULATOR_PORT'] ?? 0),
       pagePort: options.emulatorPorts?.pagePort ?? Number(env['EMULATOR_PAGE_PORT'] ?? 0),
     });
-    config = loadConfig({ cwd: options.appDir, env: { ...env, ...emulatorEnv(standalone, env) }, ...files });
+    config = loadConfig({ cwd: options.appDir, env: { ...env, ...emulatorEnv(standalone, env, options.dashboard !== undefined) }, ...files });
   }
   const emulator = standalone?.emulator;
   let bot: Bot;
@@ -96,7 +101,7 @@ export async function startBaselineApp(options: StartBaselineAppOptions): Promis
   let api: RunningApi | undefined;
   if (options.api !== false) {
     try {
-      api = await startApi({ services: bot.services });
+      api = await startApi({ services: bot.services, ...(options.dashboard === undefined ? {} : { dashboard: { root: options.dashboard } }) });
     } catch (error) {
       await bot.stop();
       throw error;
@@ -109,13 +114,15 @@ export async function startBaselineApp(options: StartBaselineAppOptions): Promis
 }
 
 /** The variables that point the bot and the dashboard's Discord login at the emulator. */
-function emulatorEnv(standalone: StandaloneEmulator, env: Record<string, string | undefined>): Record<string, string> {
+function emulatorEnv(standalone: StandaloneEmulator, env: Record<string, string | undefined>, apiServesDashboard: boolean): Record<string, string> {
+  // The dashboard's login callback: on the API's origin when the API serves the build, else Vite's dev server.
+  const callback = apiServesDashboard ? `http://127.0.0.1:${env['API_PORT'] ?? 3000}/auth/callback` : 'http://127.0.0.1:5173/auth/callback';
   return {
     DISCORD_BOT_TOKEN: standalone.botToken,
     DISCORD_API_BASE_URL: standalone.urls.rest,
     DISCORD_CLIENT_ID: standalone.applicationId,
     DISCORD_CLIENT_SECRET: standalone.clientSecret,
-    DISCORD_REDIRECT_URI: env['DISCORD_REDIRECT_URI'] ?? 'http://127.0.0.1:5173/auth/callback',
+    DISCORD_REDIRECT_URI: env['DISCORD_REDIRECT_URI'] ?? callback,
     // Offline, nothing needs to reach the API from another machine.
     API_HOST: env['API_HOST'] ?? '127.0.0.1',
   };
