@@ -1,6 +1,7 @@
 import { createCorrelationId, withLogContext } from '@baseline/core';
 import type { Interaction } from 'discord.js';
 import type { Logger } from '@baseline/core';
+import { interactionChannel, type InteractionObservation } from '../metrics/channels.js';
 import type { HandlerContext } from '../cogs/cog-handlers.js';
 import type { InFlight } from './in-flight.js';
 import { replyEphemeral } from './reply-ephemeral.js';
@@ -42,8 +43,15 @@ export class HandlerRunner {
 
   /** Runs an interaction handler; during shutdown answers "restarting" instead. */
   async interaction(owner: HandlerOwner, interaction: Interaction, kind: string, fn: (context: HandlerContext) => unknown): Promise<void> {
+    const started = performance.now();
+    const observe = (outcome: InteractionObservation['outcome']) => {
+      if (!interactionChannel.hasSubscribers) return;
+      const command = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : '';
+      interactionChannel.publish({ kind, command, outcome, seconds: (performance.now() - started) / 1000 } satisfies InteractionObservation);
+    };
     if (this.options.isStopping()) {
       await replyEphemeral(interaction, this.options.messages.restarting);
+      observe('refused');
       return;
     }
     const correlationId = createCorrelationId();
@@ -58,9 +66,11 @@ export class HandlerRunner {
       withLogContext(fields, async () => {
         try {
           await fn({ correlationId, logger: owner.contextLogger });
+          observe('ok');
         } catch (error) {
           owner.contextLogger.error({ err: error, kind, interaction_id: interaction.id }, `${kind} handler failed`);
           await replyEphemeral(interaction, this.options.messages.error(correlationId));
+          observe('error');
         }
       }),
     );
