@@ -16,6 +16,7 @@ import { createApiContext } from './http/api-context.js';
 import { assertUtf8Body } from './http/body-charset.js';
 import { createRejectionCounter } from './http/rejection-counter.js';
 import { registerRoute } from './http/register-route.js';
+import { installApiMetrics } from './metrics/api-metrics.js';
 import { clientErrorResponse } from './http/client-error-response.js';
 import { serveDashboard, type DashboardOptions } from './http/serve-dashboard.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -94,6 +95,11 @@ export interface CreateApiOptions {
    * @default false
    */
   trustProxy?: boolean | string | string[];
+  /**
+   * Count requests for Prometheus and serve them on `GET /metrics` (outside `/api/`; never publish the API's port).
+   * @default config.metrics.enabled (METRICS_ENABLED; on unless NODE_ENV=production)
+   */
+  metrics?: boolean;
   /**
    * Log one line per request (method, route, status, duration) at `info`.
    * @default true
@@ -244,6 +250,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     }
     done();
   });
+  if (options.metrics ?? config.metrics.enabled) installApiMetrics(app);
   if (options.logRequests !== false) {
     app.addHook('onResponse', async (request, reply) => {
       request.log.info(

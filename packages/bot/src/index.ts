@@ -46,3 +46,5 @@ export * from './health/index.js';
 export * from './shards/index.js';
 // Sharding: shard ranges, identify concurrency, multi-process clusters.
 export * from './sharding/index.js';
+// Prometheus metrics (served on the health server's /metrics).
+export * from './metrics/index.js';

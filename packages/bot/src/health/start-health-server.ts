@@ -3,6 +3,7 @@ import type { BaselineServices } from '@baseline/core';
 import { container } from '@sapphire/framework';
 import { Server, type ApiRequest, type ApiResponse } from '@sapphire/plugin-api';
 import type { Client } from 'discord.js';
+import type { BotMetrics } from '../metrics/bot-metrics.js';
 import { checkHealth } from './check-health.js';
 
 /** Options of {@link startHealthServer}. */
@@ -13,6 +14,8 @@ export interface HealthServerOptions {
   port?: number;
   /** Bound of each dependency ping. @default 2000 */
   timeoutMs?: number;
+  /** Serves these metrics on `GET /metrics` in Prometheus' text format; without it `/metrics` is 404. */
+  metrics?: Pick<BotMetrics, 'text' | 'contentType'>;
 }
 
 /** A listening health server. */
@@ -27,7 +30,7 @@ export interface HealthServer {
 /**
  * Serves `GET /health` for container healthchecks: 200 with a {@link HealthReport} when the client and every
  * shard are ready and PostgreSQL and Redis answer, 503 with the same body (and its `problems`) otherwise.
- * Other paths get 404, other methods 405.
+ * With `metrics`, also `GET /metrics` in Prometheus' text format. Other paths get 404, other methods 405.
  *
  * The HTTP layer is `@sapphire/plugin-api`'s `Server` (its request and response classes), used standalone:
  * its route and middleware pieces are dispatched by listeners bound to Sapphire's process-global container,
@@ -58,6 +61,7 @@ export async function startHealthServer(
 
   server.server.on('request', (request: ApiRequest, response: ApiResponse) => {
     const path = (request.url ?? '/').split('?')[0];
+    if (path === '/metrics' && options.metrics !== undefined) return void serveMetrics(options.metrics, request, response);
     if (path !== '/health') return void response.notFound({ error: 'not found' });
     if (request.method !== 'GET' && request.method !== 'HEAD') return void response.methodNotAllowed({ error: 'use GET' });
     checkHealth(client, services, options.timeoutMs).then(
@@ -85,4 +89,16 @@ export async function startHealthServer(
       await server.disconnect();
     },
   };
+}
+
+function serveMetrics(metrics: Pick<BotMetrics, 'text' | 'contentType'>, request: ApiRequest, response: ApiResponse): void {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return void response.methodNotAllowed({ error: 'use GET' });
+  metrics.text().then(
+    (text) => {
+      response.setHeader('cache-control', 'no-store');
+      response.setHeader('content-type', metrics.contentType);
+      response.status(200).end(text);
+    },
+    () => response.status(500).json({ error: 'metrics collection failed' }),
+  );
 }

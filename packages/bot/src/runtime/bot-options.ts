@@ -63,6 +63,11 @@ export interface CreateBotOptions extends Omit<CreateServicesOptions, 'service'>
   guildTracking?: boolean;
   /** Serve `/health` on `HEALTH_HOST:HEALTH_PORT`. @default true */
   healthServer?: boolean;
+  /**
+   * Prometheus metrics on the health server's `/metrics` (see docs/deploying.md for the names).
+   * @default config.metrics.enabled (METRICS_ENABLED; on unless NODE_ENV=production)
+   */
+  metrics?: boolean;
   /** Report shard status to the key-value store. @default true */
   shardStatus?: boolean;
 }

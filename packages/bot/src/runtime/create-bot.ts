@@ -9,6 +9,8 @@ import { formatCommandSyncPlan } from '../commands/plan-command-sync.js';
 import { syncCommands, type CommandSyncResult } from '../commands/sync-commands.js';
 import { installGuildTracking } from '../guilds/install-guild-tracking.js';
 import { startHealthServer } from '../health/start-health-server.js';
+import { installBotMetrics } from '../metrics/bot-metrics.js';
+import { commandSyncChannel, type CommandSyncObservation } from '../metrics/channels.js';
 import { buildRedisIdentifyThrottler } from '../sharding/create-redis-identify-throttler.js';
 import { shardingClientOptions } from '../sharding/sharding-client-options.js';
 import { startShardReporter } from '../shards/start-shard-reporter.js';
@@ -133,6 +135,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
       ...settings,
     });
     if (settings.dryRun) logger.info({ plan: formatCommandSyncPlan(result.plans) }, 'command sync plan (dry run, nothing written)');
+    const outcome = result.skipped ?? (settings.dryRun ? 'dry-run' : 'applied');
+    commandSyncChannel.publish({ writes: result.writes, result: outcome } satisfies CommandSyncObservation);
     return result;
   };
 
@@ -167,6 +171,9 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   signals?.bind(stop, logger);
   try {
     if (stopping) throw STARTUP_INTERRUPTED;
+    // Before login, so the first gateway events are counted.
+    const metrics = (options.metrics ?? config.metrics.enabled) ? installBotMetrics(client, services) : undefined;
+    if (metrics !== undefined) background.push({ name: 'metrics', stop: async () => metrics.stop() });
     if (options.guildTracking !== false) {
       const tracking = installGuildTracking(client, services);
       background.push({ name: 'guild-tracking', stop: () => tracking.stop() });
@@ -182,6 +189,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
       lastSync = await startupStep(
         sync(options.commandSync ?? {}).catch((error: unknown) => {
           logger.error({ err: error, code: (error as { code?: string }).code }, 'command sync failed; Discord keeps the commands it had');
+          commandSyncChannel.publish({ writes: 0, result: 'failed' } satisfies CommandSyncObservation);
           return undefined;
         }),
       );
@@ -191,7 +199,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
       background.push({ name: 'shard-reporter', stop: () => reporter.stop() });
     }
     if (options.healthServer !== false) {
-      const health = await startupStep(startHealthServer(client, services));
+      const health = await startupStep(startHealthServer(client, services, { metrics }));
       background.push({ name: 'health-server', stop: () => health.stop() });
     }
     await startupStep(runPluginReady({ plugins: services.plugins, services, logger }));

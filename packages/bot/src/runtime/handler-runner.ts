@@ -1,6 +1,7 @@
 import { createCorrelationId, withLogContext } from '@baseline/core';
 import type { Interaction } from 'discord.js';
 import type { Logger } from '@baseline/core';
+import { interactionChannel, type InteractionObservation } from '../metrics/channels.js';
 import type { HandlerContext } from '../cogs/cog-handlers.js';
 import type { BotLocalization } from '../i18n/bot-localization.js';
 import { withLocale } from '../i18n/interaction-locale.js';
@@ -51,10 +52,17 @@ export class HandlerRunner {
 
   /** Runs an interaction handler; during shutdown answers "restarting" instead. */
   async interaction(owner: HandlerOwner, interaction: Interaction, kind: string, fn: (context: HandlerContext) => unknown): Promise<void> {
+    const started = performance.now();
+    const observe = (outcome: InteractionObservation['outcome']) => {
+      if (!interactionChannel.hasSubscribers) return;
+      const command = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : '';
+      interactionChannel.publish({ kind, command, outcome, seconds: (performance.now() - started) / 1000 } satisfies InteractionObservation);
+    };
     const locale = await this.options.localization.localeOf(interaction);
     const messages = this.options.localization.messages(locale);
     if (this.options.isStopping()) {
       await replyEphemeral(interaction, messages.restarting);
+      observe('refused');
       return;
     }
     const correlationId = createCorrelationId();
@@ -70,9 +78,11 @@ export class HandlerRunner {
         withLocale(locale, async () => {
           try {
             await fn({ correlationId, logger: owner.contextLogger });
+            observe('ok');
           } catch (error) {
             owner.contextLogger.error({ err: error, kind, interaction_id: interaction.id }, `${kind} handler failed`);
             await replyEphemeral(interaction, messages.error(correlationId));
+            observe('error');
           }
         }),
       ),

@@ -48,6 +48,8 @@ export interface BaselineConfig {
     readonly corsOrigins: readonly string[];
   };
   readonly health: { readonly host: string; readonly port: number };
+  /** Prometheus `/metrics` on the bot's health server and the API (METRICS_ENABLED; default: off in production). */
+  readonly metrics: { readonly enabled: boolean };
   readonly llm: {
     readonly defaultProvider: LlmProvider;
     readonly maxRetries: number;
@@ -93,6 +95,8 @@ export function buildConfig(env: ParsedEnv, extensions: Record<string, Record<st
     redis: { url: env.REDIS_URL },
     api: { host: env.API_HOST, port: env.API_PORT, secretKey: env.API_SECRET_KEY, corsOrigins: env.API_CORS_ORIGINS ?? [] },
     health: { host: env.HEALTH_HOST, port: env.HEALTH_PORT },
+    // Off in production unless asked for: /metrics names guilds' command use and LLM spend.
+    metrics: { enabled: env.METRICS_ENABLED ?? env.NODE_ENV !== 'production' },
     llm: {
       defaultProvider: env.LLM_DEFAULT_PROVIDER,
       maxRetries: env.LLM_MAX_RETRIES,

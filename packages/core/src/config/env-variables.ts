@@ -128,6 +128,9 @@ export const ENV_VARIABLES = {
   HEALTH_HOST: { schema: z.string().default('0.0.0.0'), expected: 'a host name or IP address', example: '0.0.0.0' },
   HEALTH_PORT: { schema: port().default(8080), expected: 'an integer from 0 to 65535', example: '8080' },
 
+  // Prometheus metrics
+  METRICS_ENABLED: { schema: boolean().optional(), expected: 'true or false', example: 'true' },
+
   // LLM providers
   OPENAI_API_KEY: llmKey('sk-...'),
   ANTHROPIC_API_KEY: llmKey('sk-ant-...'),

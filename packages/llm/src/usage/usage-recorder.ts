@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel';
 import type { LlmLogger } from '../service/llm-logger.js';
 import type { UsageRecord } from './usage-record.js';
 import type { UsageSink } from './usage-sink.js';
@@ -22,6 +23,12 @@ export interface UsageRecorderOptions {
    */
   maxBuffered?: number;
 }
+
+/**
+ * Every recorded row is published here for metrics (`@baseline/bot`'s Prometheus counters subscribe); publishing
+ * with no subscriber is a property read.
+ */
+export const usageRecordChannel = channel('baseline:llm:usage');
 
 /**
  * Buffers usage rows and writes them in batches off the request path. `record()` is synchronous and never
@@ -54,6 +61,7 @@ export class UsageRecorder {
 
   /** Queues one row. Rows recorded after `close()` are written at once (best effort). */
   record(record: UsageRecord): void {
+    if (usageRecordChannel.hasSubscribers) usageRecordChannel.publish(record);
     this.#buffer.push(record);
     if (this.#buffer.length > this.#maxBuffered) {
       const dropped = this.#buffer.splice(0, this.#buffer.length - this.#maxBuffered);
