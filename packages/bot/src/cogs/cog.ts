@@ -1,5 +1,7 @@
 import type { BaselineServices, InferSettings, InferStorage, Logger, PluginStorage, SettingsDefinition, StorageDefinition, StorageValue } from '@baseline/core';
 import type { Client } from 'discord.js';
+import type { BoundLlm } from '@baseline/llm';
+import { cogLlm } from '../llm/cog-llm.js';
 import { createCogSettings, type CogSettings } from '../settings/create-cog-settings.js';
 import { createCogStorage } from '../storage/create-cog-storage.js';
 import type { CommandDefinition, ComponentDefinition, ListenerDefinition, ModalDefinition } from './cog-handlers.js';
@@ -94,6 +96,16 @@ export abstract class Cog<Settings extends SettingsDefinition | undefined = unde
    */
   get storage(): CogStorage<Storage> {
     return createCogStorage(this.services, this[COG_BINDING]?.pluginId, this[COG_BINDING]?.storage, this.name) as never;
+  }
+
+  /**
+   * `services.llm` bound to this cog and, inside a handler, to the interaction's guild and user: usage rows and
+   * budgets are attributed without passing ids, and the guild's `llm` settings (AI on or off, allowed models,
+   * default model) apply. `await this.llm.complete({ prompt })`.
+   * @throws BotError `BL_ERR_BOT_LLM_MISSING` when no LLM provider is configured.
+   */
+  get llm(): BoundLlm {
+    return cogLlm(this.services, this.name);
   }
 
   /** Runs after the cog's handlers are registered. A throw unloads the cog and is reported. */

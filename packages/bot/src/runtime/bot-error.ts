@@ -9,6 +9,7 @@ export const BOT_ERROR_CODES = {
   cogUnknown: 'BL_ERR_COG_UNKNOWN',
   commandsCreateLimit: 'BL_ERR_COMMANDS_CREATE_LIMIT',
   commandsSyncFailed: 'BL_ERR_COMMANDS_SYNC_FAILED',
+  llmMissing: 'BL_ERR_BOT_LLM_MISSING',
 } as const;
 
 export type BotErrorCode = (typeof BOT_ERROR_CODES)[keyof typeof BOT_ERROR_CODES];

@@ -8,7 +8,8 @@ export type LlmErrorKind =
   | 'provider_unavailable'
   | 'invalid_request'
   | 'budget_exceeded'
-  | 'structured_output';
+  | 'structured_output'
+  | 'not_allowed';
 
 const CODES: Record<LlmErrorKind, string> = {
   rate_limited: 'BL_ERR_LLM_RATE_LIMITED',
@@ -17,6 +18,7 @@ const CODES: Record<LlmErrorKind, string> = {
   invalid_request: 'BL_ERR_LLM_INVALID_REQUEST',
   budget_exceeded: 'BL_ERR_LLM_BUDGET_EXCEEDED',
   structured_output: 'BL_ERR_LLM_STRUCTURED_OUTPUT',
+  not_allowed: 'BL_ERR_LLM_NOT_ALLOWED',
 };
 
 /** Details every LLM error may carry. */
@@ -104,5 +106,18 @@ export class LlmStructuredOutputError extends LlmError {
     this.name = 'LlmStructuredOutputError';
     this.rawText = rawText;
     this.issues = issues;
+  }
+}
+
+/**
+ * The guild's LLM settings refuse the request: AI is turned off there (`details.reason: 'disabled'`), or the
+ * provider or model is outside its allowed lists (`'provider'`, `'model'`). Checked before anything is sent.
+ */
+export class LlmNotAllowedError extends LlmError {
+  readonly reason: 'disabled' | 'provider' | 'model';
+  constructor(message: string, details: LlmErrorDetails & { reason: 'disabled' | 'provider' | 'model' }) {
+    super('not_allowed', message, details);
+    this.name = 'LlmNotAllowedError';
+    this.reason = details.reason;
   }
 }

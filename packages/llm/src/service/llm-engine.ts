@@ -87,6 +87,11 @@ export class LlmEngine {
     return this.#options.defaultProvider;
   }
 
+  /** The text model a provider uses when a request names none (its `defaultModel`). */
+  defaultModel(provider: LlmProvider): string | undefined {
+    return this.#options.providers[provider]?.defaultModel;
+  }
+
   adapter(provider: LlmProvider, config: LlmProviderConfig & { apiKey: string }): ProviderAdapter {
     let adapter = this.#adapters.get(provider);
     if (adapter) return adapter;
