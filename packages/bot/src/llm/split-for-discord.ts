@@ -30,8 +30,9 @@ export function splitForDiscord(text: string, limit = DISCORD_MESSAGE_LIMIT): st
       return pages;
     }
     const floor = reopen === '' ? 0 : reopen.length + 1;
-    const budget = limit - CLOSE_FENCE.length;
-    const cut = chooseCut(body, floor, budget);
+    let cut = chooseCut(body, floor, limit);
+    // Room for the closing fence when the page ends inside a code block.
+    if (openFenceAt(body.slice(0, cut)) !== undefined) cut = chooseCut(body, floor, limit - CLOSE_FENCE.length);
     let page = body.slice(0, cut);
     const open = openFenceAt(page);
     if (open !== undefined) page += CLOSE_FENCE;
