@@ -36,8 +36,11 @@ export interface BoundLlm {
   transcribe(request: TranscribeRequest): Promise<TranscribeResult>;
   /** The guild's LLM settings (the defaults outside a guild or when the namespace is not registered). */
   guildSettings(): Promise<LlmGuildSettings | undefined>;
-  /** The models the guild may choose from, as `provider:model`; `undefined` when any model is allowed. */
-  allowedModels(): Promise<readonly string[] | undefined>;
+  /**
+   * Models to offer the guild's users (e.g. in autocomplete), as `provider:model`: the guild's allowed models,
+   * else the default model of each provider with a key; either way only the guild's allowed providers.
+   */
+  modelChoices(): Promise<string[]>;
 }
 
 /**
@@ -81,11 +84,17 @@ export function bindLlm(service: LlmService, binding: LlmBinding, settings?: Set
     speech: async (request) => service.speech(await prepare(request, true)),
     transcribe: async (request) => service.transcribe(await prepare(request, true)),
     guildSettings: () => readSettings(frozen.guildId),
-    async allowedModels() {
+    async modelChoices() {
       const guild = await readSettings(frozen.guildId);
-      if (guild === undefined || guild.allowedModels.length === 0) return undefined;
-      const providers = guild.allowedProviders;
-      return providers.length === 0 ? guild.allowedModels : guild.allowedModels.filter((entry) => providers.includes(parseGuildModel(entry).provider));
+      const listed =
+        guild !== undefined && guild.allowedModels.length > 0
+          ? guild.allowedModels
+          : service.engine.configuredProviders().flatMap((provider) => {
+              const model = service.engine.defaultModel(provider);
+              return model === undefined ? [] : [`${provider}:${model}`];
+            });
+      const providers = guild?.allowedProviders ?? [];
+      return providers.length === 0 ? [...listed] : listed.filter((entry) => providers.includes(parseGuildModel(entry).provider));
     },
   };
 }
