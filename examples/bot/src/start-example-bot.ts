@@ -1,7 +1,7 @@
 import { startApi, type RunningApi } from '@baseline/api';
 import { createBot, type Bot } from '@baseline/bot';
 import { loadConfig } from '@baseline/core';
-import { startStandaloneEmulator, type DiscordEmulator, type StandaloneEmulator } from '@baseline/testing';
+import { startOfflineLlm, startStandaloneEmulator, type DiscordEmulator, type StandaloneEmulator } from '@baseline/testing';
 import { chooseApiHost, type ApiHostChoice } from './api-host.js';
 import { demoSeed } from './demo-seed.js';
 
@@ -52,26 +52,26 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
   // `.env` files count as set, as they do for loadConfig.
   const apiHost = chooseApiHost(config.api.host === '0.0.0.0' ? env : { ...env, API_HOST: config.api.host }, offline);
   let standalone: StandaloneEmulator | undefined;
+  let overrides: Record<string, string> = {};
   if (offline) {
     standalone = await startStandaloneEmulator({ seed: demoSeed, port: Number(env['EMULATOR_PORT'] ?? 0), pagePort: Number(env['EMULATOR_PAGE_PORT'] ?? 0) });
-    config = loadConfig({
-      cwd: options.appDir,
-      env: {
-        ...env,
-        DISCORD_BOT_TOKEN: standalone.botToken,
-        DISCORD_API_BASE_URL: standalone.urls.rest,
-        // The dashboard logs in through the emulator's OAuth2 too.
-        DISCORD_CLIENT_ID: standalone.applicationId,
-        DISCORD_CLIENT_SECRET: standalone.clientSecret,
-        // The dashboard's callback page: on the API's origin when the API serves it, else Vite's dev server.
-        DISCORD_REDIRECT_URI:
-          env['DISCORD_REDIRECT_URI'] ??
-          (options.dashboard === undefined ? 'http://127.0.0.1:5173/auth/callback' : `http://127.0.0.1:${env['API_PORT'] ?? 3000}/auth/callback`),
-        API_HOST: apiHost.host,
-      },
-      ...fileOptions,
-    });
+    overrides = {
+      DISCORD_BOT_TOKEN: standalone.botToken,
+      DISCORD_API_BASE_URL: standalone.urls.rest,
+      // The dashboard logs in through the emulator's OAuth2 too.
+      DISCORD_CLIENT_ID: standalone.applicationId,
+      DISCORD_CLIENT_SECRET: standalone.clientSecret,
+      // The dashboard's callback page: on the API's origin when the API serves it, else Vite's dev server.
+      DISCORD_REDIRECT_URI:
+        env['DISCORD_REDIRECT_URI'] ??
+        (options.dashboard === undefined ? 'http://127.0.0.1:5173/auth/callback' : `http://127.0.0.1:${env['API_PORT'] ?? 3000}/auth/callback`),
+      API_HOST: apiHost.host,
+    };
   }
+  // No provider key in development: the LLM provider emulators answer, so /ask works offline.
+  const offlineLlm = await startOfflineLlm(config);
+  if (offlineLlm !== undefined) overrides = { ...overrides, ...offlineLlm.env };
+  if (Object.keys(overrides).length > 0) config = loadConfig({ cwd: options.appDir, env: { ...env, ...overrides }, ...fileOptions });
   const emulator = standalone?.emulator;
   let bot: Bot;
   try {
@@ -86,7 +86,12 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
     });
   } catch (error) {
     await standalone?.close();
+    await offlineLlm?.emulators.close();
     throw error;
+  }
+  if (offlineLlm !== undefined) {
+    bot.services.logger.warn({ llm_emulators: true }, offlineLlm.warning);
+    bot.services.onClose(() => offlineLlm.emulators.close());
   }
   const running = standalone;
   if (running !== undefined) bot.services.onClose(() => running.close());

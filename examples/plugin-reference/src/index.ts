@@ -2,6 +2,7 @@ import { definePlugin } from '@baseline/core';
 import { deleteReferenceUserData } from './delete-user-data.js';
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
+import { AskCog } from './ask-cog.js';
 import { Wave } from './wave.entity.js';
 import { referenceMigrations } from './migrations/index.js';
 import { ReferenceCog } from './reference-cog.js';
@@ -9,6 +10,7 @@ import { referenceSettings } from './settings.js';
 import { referenceStorage } from './storage.js';
 import { registerWavesRoute } from './waves-route.js';
 
+export { AskCog } from './ask-cog.js';
 export { ReferenceCog } from './reference-cog.js';
 export { referenceStorage } from './storage.js';
 export { referenceSettings } from './settings.js';
@@ -21,8 +23,8 @@ export default definePlugin({
   id: 'reference',
   name: 'Reference plugin',
   version: '0.1.0',
-  description: 'Uses every plugin feature: a command reading settings, a listener, a button, storage, its own table',
-  cogs: [ReferenceCog],
+  description: 'Uses every plugin feature: a command reading settings, a listener, a button, storage, its own table, an LLM answer streamed into Discord',
+  cogs: [ReferenceCog, AskCog],
   settings: referenceSettings,
   storage: referenceStorage,
   entities: [Wave],

@@ -1,12 +1,13 @@
 import type { Bot } from '@baseline/bot';
 import { createPluginHarness, type PluginHarness } from '@baseline/bot/testing';
 import { createDatabase, createLogger, LlmUsage, createPluginStorage, migrateBaseline, pluginMigrationsTable, rollbackMigrations, runMigrations, type Database } from '@baseline/core';
-import { createTestDatabase, type DiscordEmulator, type TestDatabase } from '@baseline/testing';
+import { createLlmEmulators, createTestDatabase, llmEmulatorEnv, llmReply, type DiscordEmulator, type LlmEmulators, type TestDatabase } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import referencePlugin, { referenceMigrations, referenceStorage } from '../src/index.js';
 
 describe('reference plugin against the Discord emulator', () => {
   let harness: PluginHarness;
+  let llm: LlmEmulators;
   let emulator: DiscordEmulator;
   let bot: Bot;
   let guildId: string;
@@ -14,18 +15,23 @@ describe('reference plugin against the Discord emulator', () => {
   const joins = () => createPluginStorage({ db: bot.services.db, kv: bot.services.kv, pluginId: 'reference', definition: referenceStorage }).guild(guildId).get('joins');
 
   beforeAll(async () => {
+    llm = await createLlmEmulators();
     harness = await createPluginHarness(referencePlugin, {
+      env: llmEmulatorEnv(llm),
       seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: [{ name: 'Demo', owner: 'owner', members: [{ user: 'alice' }] }] },
     });
     ({ emulator, bot } = harness);
     guildId = harness.driver.guildId();
     aliceId = harness.driver.userId('alice');
   });
-  afterAll(() => harness?.close());
+  afterAll(async () => {
+    await harness?.close();
+    await llm?.close();
+  });
 
   it('GIVEN the plugin THEN its cog loads and its commands are registered', () => {
     expect(bot.cogs.get('reference')?.pluginId).toBe('reference');
-    expect(emulator.commands().map((command) => command.body.name).sort()).toEqual(['hello', 'privacy', 'settings', 'status', 'waves']);
+    expect(emulator.commands().map((command) => command.body.name).sort()).toEqual(['ask', 'hello', 'privacy', 'settings', 'status', 'waves']);
   });
 
   it('GIVEN /hello THEN it greets with the default greeting, then with the greeting the guild configured', async () => {
@@ -103,6 +109,31 @@ describe('reference plugin against the Discord emulator', () => {
     await heard;
     await expect.poll(() => bot.inFlight).toBe(0);
     expect(await joins()).toBe(1);
+  });
+
+  it('GIVEN /ask with a model from autocomplete THEN the answer streams into the channel from that provider and one usage row names the guild, the user and the cog', async () => {
+    const choices = (await emulator.invokeAutocomplete({ guildId, userId: aliceId, name: 'ask', options: { question: 'x', model: 'claude' }, focused: 'model' }).choices()) as { value: string }[];
+    expect(choices.map((choice) => choice.value)).toEqual(['anthropic:claude-sonnet-4-6']);
+    llm.anthropic.enqueue(llmReply.text('Waves are energy moving through water.'));
+    const handle = emulator.invokeSlashCommand({ guildId, userId: aliceId, name: 'ask', options: { question: 'What is a wave?', model: 'anthropic:claude-sonnet-4-6' } });
+    const reply = await handle.replyMatching((message) => message.components.length === 0 && message.content !== '');
+    expect(reply.content).toBe('Waves are energy moving through water.');
+    expect(llm.anthropic.requests.at(-1)?.model).toBe('claude-sonnet-4-6');
+    await expect
+      .poll(async () => (await bot.services.llm!.usage({ groupBy: ['guild', 'user', 'cog', 'provider'], cogName: 'reference-ask' })).map(({ guildId: guild, userId, cogName, provider, requests }) => ({ guild, userId, cogName, provider, requests })))
+      .toEqual([{ guild: guildId, userId: aliceId, cogName: 'reference-ask', provider: 'anthropic', requests: 1 }]);
+  });
+
+  it('GIVEN a guild allowing one model THEN autocomplete offers only it and /ask with another is refused without a provider request', async () => {
+    await bot.services.settings.set(guildId, 'llm', { allowedModels: ['gemini:gemini-2.5-flash'] });
+    const choices = (await emulator.invokeAutocomplete({ guildId, userId: aliceId, name: 'ask', options: { question: 'x', model: '' }, focused: 'model' }).choices()) as { value: string }[];
+    expect(choices.map((choice) => choice.value)).toEqual(['gemini:gemini-2.5-flash']);
+    const before = llm.openai.requests.length;
+    const refused = await emulator.invokeSlashCommand({ guildId, userId: emulator.state.findUser('owner')!.id, name: 'ask', options: { question: 'hi', model: 'openai:gpt-5.4' } }).reply();
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toContain('not allowed in this server');
+    expect(llm.openai.requests.length).toBe(before);
+    await bot.services.settings.set(guildId, 'llm', { allowedModels: [] });
   });
 });
 

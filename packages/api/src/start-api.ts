@@ -1,3 +1,4 @@
+import { withDefaultLlmExtension } from '@baseline/llm';
 import { createServices, type BaselineServices, type CreateServicesOptions } from '@baseline/core';
 import { createApi, type BaselineApi, type CreateApiOptions } from './create-api.js';
 
@@ -34,7 +35,8 @@ export interface RunningApi {
  */
 export async function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
   const { services: given, servicesOptions, host, port, ...apiOptions } = options;
-  const services = given ?? (await createServices({ service: 'api', ...servicesOptions }));
+  // `services.llm` (pricing reloads, the `llm` settings namespace) whenever a provider has a key.
+  const services = given ?? (await createServices({ service: 'api', ...servicesOptions, extensions: withDefaultLlmExtension(servicesOptions?.extensions) }));
   try {
     const app = await createApi({ ...apiOptions, services });
     const url = await app.listen({ host: host ?? services.config.api.host, port: port ?? services.config.api.port });

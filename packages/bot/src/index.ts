@@ -15,6 +15,11 @@ export { CogManager, type CogFailure, type CogOrigin, type LoadedCog } from './c
 export { routeCustomId } from './cogs/pieces/interaction-handler-piece.js';
 import './cogs/plugin-register.js';
 
+// LLM in cogs: `this.llm`, answers streamed into Discord.
+export { streamReply, type StreamableInteraction, type StreamReplyMessages, type StreamReplyOptions, type StreamReplyResult } from './llm/stream-reply.js';
+export { splitForDiscord, DISCORD_MESSAGE_LIMIT } from './llm/split-for-discord.js';
+export { describeLlmError, DEFAULT_LLM_ERROR_MESSAGES, type LlmErrorMessages } from './llm/describe-llm-error.js';
+
 // Command sync: diff with Discord's registry, write only differences.
 export { commandBody } from './commands/command-body.js';
 export { normalizeCommand } from './commands/normalize-command.js';

@@ -2,7 +2,12 @@
 export { createLlmService, type LlmService } from './service/create-llm-service.js';
 export type { LlmProviderConfig, LlmServiceOptions } from './service/llm-service-options.js';
 export { createLlmServiceFromConfig, DEFAULT_MODELS, type LlmServiceDeps } from './config/create-llm-service-from-config.js';
-export { llmExtension } from './config/llm-extension.js';
+export { configuredLlmProviders, defaultLlmExtension, llmExtension, withDefaultLlmExtension, type LlmExtensionOptions } from './config/llm-extension.js';
+
+// Per guild: settings, policy and the bound service.
+export { LLM_SETTINGS_NAMESPACE, llmSettings, parseGuildModel, type LlmGuildSettings } from './guild/llm-settings.js';
+export { applyGuildPolicy, type RequestedTarget } from './guild/guild-policy.js';
+export { bindLlm, type BoundLlm, type LlmBinding } from './guild/bind-llm.js';
 export type { LlmStream, StreamRequest } from './service/stream-text.js';
 export type { LlmLogger } from './service/llm-logger.js';
 export type { AttemptSummary } from './service/run-with-fallbacks.js';
@@ -38,6 +43,7 @@ export {
   LLM_ERROR_CODES,
   LlmError,
   LlmInvalidRequestError,
+  LlmNotAllowedError,
   LlmProviderUnavailableError,
   LlmRateLimitedError,
   LlmStructuredOutputError,

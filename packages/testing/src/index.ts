@@ -6,6 +6,8 @@ export { createTestRedisDatabase, type TestRedisDatabase } from './services/test
 // LLM provider emulators: OpenAI, Anthropic, Google Gemini and xAI for their official SDKs.
 export { createLlmEmulator } from './llm/create-llm-emulator.js';
 export { createLlmEmulators, type LlmEmulators } from './llm/create-llm-emulators.js';
+export { llmEmulatorEnv } from './llm/llm-emulator-env.js';
+export { startOfflineLlm, type OfflineLlm } from './llm/start-offline-llm.js';
 export { llmReply } from './llm/replies.js';
 export { llmFault } from './llm/faults.js';
 export { toProviderUsage } from './llm/usage.js';

@@ -1,6 +1,8 @@
 import { BASELINE_NAMESPACE } from '@baseline/core';
 import type { BaselineServices, InferSettings, InferStorage, Logger, PluginStorage, SettingsDefinition, StorageDefinition, StorageValue, TranslationVars } from '@baseline/core';
 import type { Client } from 'discord.js';
+import type { BoundLlm } from '@baseline/llm';
+import { cogLlm } from '../llm/cog-llm.js';
 import { createCogSettings, type CogSettings } from '../settings/create-cog-settings.js';
 import { currentLocale } from '../i18n/interaction-locale.js';
 import { createCogStorage } from '../storage/create-cog-storage.js';
@@ -111,6 +113,16 @@ export abstract class Cog<Settings extends SettingsDefinition | undefined = unde
    */
   t(key: string, vars?: TranslationVars): string {
     return this.services.i18n.forLocale(currentLocale(), this[COG_BINDING]?.pluginId ?? BASELINE_NAMESPACE)(key, vars);
+  }
+
+  /**
+   * `services.llm` bound to this cog and, inside a handler, to the interaction's guild and user: usage rows and
+   * budgets are attributed without passing ids, and the guild's `llm` settings (AI on or off, allowed models,
+   * default model) apply. `await this.llm.complete({ prompt })`.
+   * @throws BotError `BL_ERR_BOT_LLM_MISSING` when no LLM provider is configured.
+   */
+  get llm(): BoundLlm {
+    return cogLlm(this.services, this.name);
   }
 
   /** Runs after the cog's handlers are registered. A throw unloads the cog and is reported. */

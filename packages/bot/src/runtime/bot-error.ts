@@ -18,6 +18,8 @@ export const BOT_ERROR_CODES = {
   commandsSyncFailed: 'BL_ERR_COMMANDS_SYNC_FAILED',
   /** `GET /gateway/bot` failed while working out the shard count. */
   shardingGateway: 'BL_ERR_SHARDING_GATEWAY',
+  /** `this.llm` used in a bot with no LLM provider configured. */
+  llmMissing: 'BL_ERR_BOT_LLM_MISSING',
 } as const;
 
 export type BotErrorCode = (typeof BOT_ERROR_CODES)[keyof typeof BOT_ERROR_CODES];

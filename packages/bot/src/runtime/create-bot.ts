@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { closeLogger, createServices, runPluginReady, runPluginShutdown, type BaselineServices } from '@baseline/core';
+import { withDefaultLlmExtension } from '@baseline/llm';
 import { LogLevel, SapphireClient } from '@sapphire/framework';
 import { Events, type ClientOptions } from 'discord.js';
 import { createCacheOptions } from '../cache/create-cache-options.js';
@@ -64,7 +65,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   const ownsServices = options.services === undefined;
   let services: BaselineServices;
   try {
-    services = options.services ?? (await createServices({ ...options, service: 'bot' }));
+    services = options.services ?? (await createServices({ ...options, service: 'bot', extensions: withDefaultLlmExtension(options.extensions) }));
   } catch (error) {
     signals?.remove();
     throw error;

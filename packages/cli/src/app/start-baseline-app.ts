@@ -1,7 +1,7 @@
 import { startApi, type RunningApi } from '@baseline/api';
 import { createBot, type Bot } from '@baseline/bot';
 import { loadConfig, type BaselineConfig } from '@baseline/core';
-import { startStandaloneEmulator, type DiscordEmulator, type StandaloneEmulator } from '@baseline/testing';
+import { startOfflineLlm, startStandaloneEmulator, type DiscordEmulator, type StandaloneEmulator } from '@baseline/testing';
 import type { BaselineApp } from './define-app.js';
 
 /** Options of {@link startBaselineApp}. */
@@ -67,14 +67,19 @@ export async function startBaselineApp(options: StartBaselineAppOptions): Promis
   const files = options.envFiles === false ? { envFiles: false as const } : {};
   let config = loadConfig({ cwd: options.appDir, env, ...files });
   let standalone: StandaloneEmulator | undefined;
+  let overrides: Record<string, string> = {};
   if (config.discord.botToken === undefined && options.emulator !== false) {
     standalone = await startStandaloneEmulator({
       ...(options.app?.emulatorSeed === undefined ? {} : { seed: options.app.emulatorSeed }),
       port: options.emulatorPorts?.port ?? Number(env['EMULATOR_PORT'] ?? 0),
       pagePort: options.emulatorPorts?.pagePort ?? Number(env['EMULATOR_PAGE_PORT'] ?? 0),
     });
-    config = loadConfig({ cwd: options.appDir, env: { ...env, ...emulatorEnv(standalone, env, options.dashboard !== undefined) }, ...files });
+    overrides = emulatorEnv(standalone, env, options.dashboard !== undefined);
   }
+  // No LLM provider key outside production: the provider emulators answer, offline (as Discord's emulator does).
+  const offlineLlm = options.emulator === false ? undefined : await startOfflineLlm(config);
+  if (offlineLlm !== undefined) overrides = { ...overrides, ...offlineLlm.env };
+  if (Object.keys(overrides).length > 0) config = loadConfig({ cwd: options.appDir, env: { ...env, ...overrides }, ...files });
   const emulator = standalone?.emulator;
   let bot: Bot;
   try {
@@ -92,7 +97,12 @@ export async function startBaselineApp(options: StartBaselineAppOptions): Promis
     });
   } catch (error) {
     await standalone?.close();
+    await offlineLlm?.emulators.close();
     throw error;
+  }
+  if (offlineLlm !== undefined) {
+    bot.services.logger.warn({ llm_emulators: true }, offlineLlm.warning);
+    bot.services.onClose(() => offlineLlm.emulators.close());
   }
   if (standalone !== undefined) {
     const running = standalone;

@@ -30,6 +30,14 @@ function periods(now: Date): Period[] {
   ];
 }
 
+/** When a period's counter starts again from zero: the next UTC midnight or the first of the next month. */
+function periodEnd(mark: Period): Date {
+  const end = new Date(mark.start);
+  if (mark.period === 'day') end.setUTCDate(end.getUTCDate() + 1);
+  else end.setUTCMonth(end.getUTCMonth() + 1);
+  return end;
+}
+
 /**
  * Per-guild and per-user spending limits per UTC day and month. Spend is counted in micro-dollars (rounded
  * up per request) in the key-value store under `llm:budget:<scope>:<id>:<d|m>:<period>`, so every process
@@ -86,7 +94,7 @@ export class BudgetGuard {
               `${scope} ${id} ${reached ? 'reached' : 'would pass'} its ${mark.period === 'day' ? 'daily' : 'monthly'} LLM budget of $${limit} ` +
                 `(spent or in flight $${usd(committed)}, this request up to $${usd(amount)}` +
                 `${reached ? ')' : '; set a lower maxTokens to fit what is left)'}`,
-              { details: { scope, id, period: mark.period, limitUsd: String(limit), spentMicroUsd: committed, estimateMicroUsd: amount } },
+              { details: { scope, id, period: mark.period, limitUsd: String(limit), spentMicroUsd: committed, estimateMicroUsd: amount, resetsAt: periodEnd(mark).toISOString() } },
             );
           }
         }

@@ -15,6 +15,8 @@ export const LLM_ERROR_CODES = {
   budgetExceeded: 'BL_ERR_LLM_BUDGET_EXCEEDED',
   /** The model's answer did not match the requested schema. */
   structuredOutput: 'BL_ERR_LLM_STRUCTURED_OUTPUT',
+  /** The guild's LLM settings refuse the request (AI off there, or a provider or model outside its lists). */
+  notAllowed: 'BL_ERR_LLM_NOT_ALLOWED',
 } as const;
 
 /** Any code in {@link LLM_ERROR_CODES}. */
@@ -27,7 +29,8 @@ export type LlmErrorKind =
   | 'provider_unavailable'
   | 'invalid_request'
   | 'budget_exceeded'
-  | 'structured_output';
+  | 'structured_output'
+  | 'not_allowed';
 
 const KINDS: Record<LlmErrorCode, LlmErrorKind> = {
   [LLM_ERROR_CODES.rateLimited]: 'rate_limited',
@@ -36,6 +39,7 @@ const KINDS: Record<LlmErrorCode, LlmErrorKind> = {
   [LLM_ERROR_CODES.invalidRequest]: 'invalid_request',
   [LLM_ERROR_CODES.budgetExceeded]: 'budget_exceeded',
   [LLM_ERROR_CODES.structuredOutput]: 'structured_output',
+  [LLM_ERROR_CODES.notAllowed]: 'not_allowed',
 };
 
 /** Details every LLM error may carry. */
@@ -131,5 +135,18 @@ export class LlmStructuredOutputError extends LlmError {
     this.name = 'LlmStructuredOutputError';
     this.rawText = rawText;
     this.issues = issues;
+  }
+}
+
+/**
+ * The guild's LLM settings refuse the request: AI is turned off there (`details.reason: 'disabled'`), or the
+ * provider or model is outside its allowed lists (`'provider'`, `'model'`). Checked before anything is sent.
+ */
+export class LlmNotAllowedError extends LlmError {
+  readonly reason: 'disabled' | 'provider' | 'model';
+  constructor(message: string, options: LlmErrorOptions & { details: LlmErrorDetails & { reason: 'disabled' | 'provider' | 'model' } }) {
+    super(LLM_ERROR_CODES.notAllowed, message, options);
+    this.name = 'LlmNotAllowedError';
+    this.reason = options.details.reason;
   }
 }

@@ -87,6 +87,16 @@ export class LlmEngine {
     return this.#options.defaultProvider;
   }
 
+  /** Providers that have an API key, in the order of `LLM_PROVIDERS`. */
+  configuredProviders(): LlmProvider[] {
+    return (Object.keys(this.#options.providers) as LlmProvider[]).filter((provider) => this.#options.providers[provider]?.apiKey !== undefined);
+  }
+
+  /** The text model a provider uses when a request names none (its `defaultModel`). */
+  defaultModel(provider: LlmProvider): string | undefined {
+    return this.#options.providers[provider]?.defaultModel;
+  }
+
   adapter(provider: LlmProvider, config: LlmProviderConfig & { apiKey: string }): ProviderAdapter {
     let adapter = this.#adapters.get(provider);
     if (adapter) return adapter;

@@ -184,7 +184,7 @@ export function streamText(engine: LlmEngine, request: StreamRequest): LlmStream
 
     function finish(): void {
       try {
-        resolveResult(settle({ stoppedEarly: true }));
+        resolveResult({ ...settle({ stoppedEarly: true }), stoppedEarly: true });
       } catch (error) {
         rejectResult(error);
       }

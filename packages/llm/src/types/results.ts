@@ -23,6 +23,11 @@ export interface CompletionResult extends LlmCallInfo {
   finishReason: LlmFinishReason;
   /** The model id the provider reported (may be dated). */
   responseModel: string | undefined;
+  /**
+   * Streams only: the consumer stopped reading before the end (its usage row carries `metadata.stoppedEarly`,
+   * and `usageEstimated` when the connection was closed).
+   */
+  stoppedEarly?: true;
   /** The assistant turn, to append to `messages` for the next turn. */
   message: Extract<LlmMessage, { role: 'assistant' }>;
 }

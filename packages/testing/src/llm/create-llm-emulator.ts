@@ -161,7 +161,8 @@ export async function createLlmEmulator(options: LlmEmulatorOptions): Promise<Ll
   }
 
   function writeSuccess(res: ServerResponse, record: RecordedLlmRequest, reply: SuccessReply, damage: Damage) {
-    writeResponse(res, adapter.render(record, reply, context), damage);
+    const paced = damage.kind === 'none' && reply.kind === 'message' ? (reply.frameIntervalMs ?? 0) : 0;
+    writeResponse(res, adapter.render(record, reply, context), damage, paced);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -63,6 +63,8 @@ export interface LlmMessageReply extends ReplyBase {
   stopReason?: LlmStopReason;
   /** Stream the text in exactly these pieces. @default split into words */
   chunks?: string[];
+  /** On streams, wait this long between frames (a slow model; lets a test stop it mid-answer). @default 0 */
+  frameIntervalMs?: number;
   /**
    * The service tier that served the request: OpenAI/xAI `service_tier`, Anthropic `usage.service_tier`,
    * Gemini's `x-gemini-service-tier` response header.

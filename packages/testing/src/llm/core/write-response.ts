@@ -8,7 +8,7 @@ export type Damage =
   | { kind: 'malformed'; body: string };
 
 /** Writes a rendered response, applying truncation or malformation. */
-export function writeResponse(res: ServerResponse, rendered: Rendered, damage: Damage = { kind: 'none' }): void {
+export function writeResponse(res: ServerResponse, rendered: Rendered, damage: Damage = { kind: 'none' }, frameIntervalMs = 0): void {
   if (rendered.type === 'body') {
     writeBody(res, rendered, damage);
     return;
@@ -33,7 +33,28 @@ export function writeResponse(res: ServerResponse, rendered: Rendered, damage: D
     cut(res, kept.map(encodeFrame).join(''), damage.cut);
     return;
   }
+  if (frameIntervalMs > 0) {
+    writePaced(res, frames, frameIntervalMs);
+    return;
+  }
   res.end(frames.map(encodeFrame).join(''));
+}
+
+/** Writes one frame per interval; stops when the client goes away. */
+function writePaced(res: ServerResponse, frames: readonly SseFrame[], intervalMs: number): void {
+  let index = 0;
+  let timer: NodeJS.Timeout | undefined;
+  res.once('close', () => clearTimeout(timer));
+  const next = (): void => {
+    if (res.destroyed) return;
+    if (index >= frames.length) {
+      res.end();
+      return;
+    }
+    res.write(encodeFrame(frames[index++]!));
+    timer = setTimeout(next, intervalMs);
+  };
+  next();
 }
 
 function writeBody(res: ServerResponse, rendered: Extract<Rendered, { type: 'body' }>, damage: Damage): void {
