@@ -58,6 +58,11 @@ export interface CreateBotOptions extends Omit<CreateServicesOptions, 'service'>
   guildTracking?: boolean;
   /** Serve `/health` on `HEALTH_HOST:HEALTH_PORT`. @default true */
   healthServer?: boolean;
+  /**
+   * Run the cogs' scheduled tasks (BullMQ on Redis; in this process without Redis).
+   * @default true
+   */
+  tasks?: boolean;
   /** Report shard status to the key-value store. @default true */
   shardStatus?: boolean;
 }

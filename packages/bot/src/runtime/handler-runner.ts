@@ -23,12 +23,15 @@ export interface BotMessages {
   restarting: string;
   /** The ephemeral reply to a command no loaded cog handles (unloaded, or its plugin failed to load). */
   unavailable: string;
+  /** The ephemeral reply to a command disabled in the guild (per-guild toggles). */
+  disabled: string;
 }
 
 export const DEFAULT_BOT_MESSAGES: BotMessages = {
   error: (correlationId) => `Something went wrong while handling this. Reference: \`${correlationId}\``,
   restarting: 'The bot is restarting; please try again in a moment.',
   unavailable: 'This command is not available right now.',
+  disabled: 'This command is disabled here.',
 };
 
 /**

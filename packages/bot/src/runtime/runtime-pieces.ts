@@ -1,8 +1,9 @@
-import { createCorrelationId, type KeyValueStore } from '@baseline/core';
+import { createCorrelationId, type KeyValueStore, type ToggleRegistry } from '@baseline/core';
 import { Events, Listener, Precondition, type UserError } from '@sapphire/framework';
 import type { ChatInputCommandInteraction, CommandInteraction, ContextMenuCommandInteraction, Interaction } from 'discord.js';
 import type { CommandCheck, CooldownOptions, CooldownScope } from '../cogs/cog-handlers.js';
-import { CHECK_PRECONDITION, COOLDOWN_PRECONDITION } from '../cogs/pieces/precondition-names.js';
+import { CHECK_PRECONDITION, COOLDOWN_PRECONDITION, TOGGLE_PRECONDITION } from '../cogs/pieces/precondition-names.js';
+import { isCommandEnabled, type CommandToggleContext } from '../toggles/check-command-toggle.js';
 import type { BotMessages, HandlerOwner } from './handler-runner.js';
 import { replyEphemeral } from './reply-ephemeral.js';
 
@@ -18,7 +19,7 @@ export interface RuntimePiece {
 const DENIED = 'You cannot use this command here.';
 
 /** The preconditions and listeners cog commands rely on: custom checks, kv cooldowns, denial replies. */
-export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messages: BotMessages }): RuntimePiece[] {
+export function createRuntimePieces({ kv, toggles, messages }: { kv: KeyValueStore; toggles: ToggleRegistry; messages: BotMessages }): RuntimePiece[] {
   /** A precondition of slash and context-menu commands alike. */
   abstract class CommandPrecondition extends Precondition {
     protected abstract decide(interaction: CommandInteraction, context: Precondition.Context): Precondition.Result;
@@ -60,6 +61,13 @@ export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messa
     }
   }
 
+  class TogglePrecondition extends CommandPrecondition {
+    protected async decide(interaction: CommandInteraction, context: Precondition.Context) {
+      if (await isCommandEnabled(toggles, interaction, context as unknown as CommandToggleContext)) return this.ok();
+      return this.error({ message: messages.disabled });
+    }
+  }
+
   const deniedListener = (event: string) =>
     class DeniedListener extends Listener {
       constructor(context: Listener.LoaderContext, options: Listener.Options) {
@@ -85,6 +93,7 @@ export function createRuntimePieces({ kv, messages }: { kv: KeyValueStore; messa
     { store: 'listeners', name: 'BaselineUnknownChatInput', piece: unknownListener(Events.UnknownChatInputCommand) as PieceClass },
     { store: 'listeners', name: 'BaselineUnknownContextMenu', piece: unknownListener(Events.UnknownContextMenuCommand) as PieceClass },
     { store: 'preconditions', name: CHECK_PRECONDITION, piece: CheckPrecondition as PieceClass },
+    { store: 'preconditions', name: TOGGLE_PRECONDITION, piece: TogglePrecondition as PieceClass },
     { store: 'preconditions', name: COOLDOWN_PRECONDITION, piece: CooldownPrecondition as PieceClass },
     { store: 'listeners', name: 'BaselineChatInputDenied', piece: deniedListener(Events.ChatInputCommandDenied) as PieceClass },
     { store: 'listeners', name: 'BaselineContextMenuDenied', piece: deniedListener(Events.ContextMenuCommandDenied) as PieceClass },

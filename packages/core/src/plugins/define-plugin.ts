@@ -2,6 +2,7 @@ import type { EntityName, MigrationObject } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import type { SettingsDefinition } from '../settings/define-settings.js';
 import type { StorageDefinition } from '../storage/define-storage.js';
+import type { ToggleDefaults } from '../toggles/toggle-defaults.js';
 import type { PluginCog, PluginRouteHost, PluginServices } from './plugin-register.js';
 
 /**
@@ -71,6 +72,11 @@ export interface PluginDefinition<Settings extends SettingsDefinition | undefine
    * `this.storage.guild(guildId)`.
    */
   storage?: StorageDefinition;
+  /**
+   * Per-guild toggle defaults: whether the plugin, and each of its commands, is enabled in a guild until the
+   * guild changes it on the dashboard. Everything is enabled by default.
+   */
+  toggles?: ToggleDefaults;
   /** MikroORM entities the plugin owns. */
   entities?: readonly EntityName[];
   /** MikroORM migrations, tracked in the plugin's own table (`plugin_<id>_migrations`). */

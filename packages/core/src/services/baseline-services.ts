@@ -5,6 +5,7 @@ import type { EmbeddedPostgresServer } from '../embedded/start-embedded-postgres
 import type { KeyValueStore } from '../kv/key-value-store.js';
 import type { LoadedPlugin, PluginFailure } from '../plugins/loaded-plugin.js';
 import type { SettingsRegistry } from '../settings/create-settings-registry.js';
+import type { ToggleRegistry } from '../toggles/create-toggle-registry.js';
 
 /**
  * Services that other baseline packages add to the container, by declaration merging. `@baseline/llm` adds
@@ -41,6 +42,8 @@ export interface BaselineCoreServices {
   readonly kv: KeyValueStore;
   /** Per-guild settings of every plugin namespace. */
   readonly settings: SettingsRegistry;
+  /** Per-guild enable/disable switches of plugins and their commands. */
+  readonly toggles: ToggleRegistry;
   /** Plugins whose discovery, migrations, settings and `setup` succeeded, in dependency order. */
   readonly plugins: readonly LoadedPlugin[];
   /** Plugins that were skipped, with their coded errors. */

@@ -17,6 +17,7 @@ import { PluginError, PLUGIN_ERROR_CODES } from '../plugins/plugin-error.js';
 import { recordFailure } from '../plugins/record-failure.js';
 import { runPluginSetup } from '../plugins/run-plugin-hooks.js';
 import { createSettingsRegistry, type SettingsRegistry } from '../settings/create-settings-registry.js';
+import { createToggleRegistry } from '../toggles/create-toggle-registry.js';
 import { BASELINE_VERSION } from '../version.js';
 import type { BaselineCoreServices, BaselineServiceExtensions, BaselineServices } from './baseline-services.js';
 
@@ -108,6 +109,8 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
     const settings = await createSettingsRegistry({ store: createPostgresSettingsStore(db), kv, logger });
 
     const prepared = await preparePlugins(discovered.plugins, { db, settings, logger, failures });
+    const toggles = await createToggleRegistry({ db, kv, logger, defaults: new Map(prepared.map((loaded) => [loaded.id, loaded.plugin.toggles ?? {}])) });
+    closers.push(() => toggles.close());
     const core: BaselineCoreServices = {
       service,
       config,
@@ -115,6 +118,7 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
       db,
       kv,
       settings,
+      toggles,
       plugins: prepared,
       pluginFailures: failures,
       embeddedDatabase,
