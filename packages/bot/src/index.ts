@@ -15,6 +15,11 @@ export { CogManager, type CogFailure, type CogOrigin, type LoadedCog } from './c
 export { routeCustomId } from './cogs/pieces/interaction-handler-piece.js';
 import './cogs/plugin-register.js';
 
+// Scheduled tasks: cron, interval and one-off jobs, once per deployment on BullMQ.
+export { cronTask, intervalTask, oneOffTask } from './tasks/task-definition.js';
+export type { OneOffTaskDefinition, RecurringTaskDefinition, ScheduleOptions, TaskContext, TaskDefinition, TaskRepeat, TaskRetry } from './tasks/task-definition.js';
+export type { CogChange } from './cogs/cog-manager.js';
+
 // Command sync: diff with Discord's registry, write only differences.
 export { commandBody } from './commands/command-body.js';
 export { normalizeCommand } from './commands/normalize-command.js';

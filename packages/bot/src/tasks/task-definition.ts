@@ -6,6 +6,8 @@ export interface TaskContext<Payload = unknown> {
   readonly guildId: string | undefined;
   /** The payload given to `schedule()`; `undefined` for recurring tasks. */
   readonly payload: Payload;
+  /** When this run was due: the cron or interval tick, or the time a one-off job was scheduled for. */
+  readonly dueAt: Date;
   /** 1 on the first attempt, then 2, 3, … on retries. */
   readonly attempt: number;
   /** The id on every log line of this run. */
