@@ -23,17 +23,19 @@ export function createBullmqBackend({ kv, redis, logger, concurrency = 4 }: { kv
     removeOnComplete: { count: 1000 },
     removeOnFail: { count: 1000 },
   });
-  const toTaskJob = (job: Job<TaskJobData>) => ({ id: job.id!, data: job.data, attempt: job.attemptsMade + 1, dueAt: job.timestamp + (job.opts.delay ?? 0) });
+  // A scheduler's job carries its tick as `prevMillis`; a one-off job is due at creation plus its delay.
+  const dueAt = (job: Job<TaskJobData>) => (job.opts as { prevMillis?: number }).prevMillis ?? job.timestamp + (job.opts.delay ?? 0);
+  const toTaskJob = (job: Job<TaskJobData>) => ({ id: job.id!, data: job.data, attempt: job.attemptsMade + 1, dueAt: dueAt(job) });
 
   return {
     kind: 'bullmq',
     async upsertSchedule(id, repeat: TaskRepeat, data, retry) {
-      const job = await queue.upsertJobScheduler(
+      await queue.upsertJobScheduler(
         id,
         'cron' in repeat ? { pattern: repeat.cron, ...(repeat.timeZone === undefined ? {} : { tz: repeat.timeZone }) } : { every: repeat.everyMs },
         { name: `${data.cog}:${data.task}`, data, opts: jobOptions(retry) },
       );
-      return job === undefined ? undefined : job.timestamp + (job.opts.delay ?? 0);
+      return (await queue.getJobScheduler(id))?.next ?? undefined;
     },
     async removeSchedule(id) {
       await queue.removeJobScheduler(id);
