@@ -15,6 +15,7 @@ import { listModelsRoute, putPricingRoute, usageByCogRoute, usageByGuildRoute, u
 import { resetSettingsRoute } from './settings/reset-settings-route.js';
 import { getSettingRoute, getSettingsRoute, putSettingsRoute, settingsSchemaRoute } from './settings/settings-routes.js';
 import { guildShardRoute, listShardsRoute } from './shards/shard-routes.js';
+import { listTasksRoute } from './tasks/list-tasks-route.js';
 import { getTogglesRoute, putToggleRoute } from './toggles/toggle-routes.js';
 
 /** Every built-in route, mounted under `/api/v1`. */
@@ -39,6 +40,7 @@ export const API_ROUTES: readonly AnyRouteDefinition[] = [
   settingsSchemaRoute,
   getTogglesRoute,
   putToggleRoute,
+  listTasksRoute,
   listShardsRoute,
   guildShardRoute,
   usageSummaryRoute,
