@@ -23,10 +23,12 @@ export default definePlugin({
   id: 'reference',
   name: 'Reference plugin',
   version: '0.1.0',
-  description: 'Uses every plugin feature: a command reading settings, a listener, a button, storage, its own table, an LLM answer streamed into Discord',
+  description: 'Uses every plugin feature: a command reading settings, a listener, a button, storage, its own table, an LLM answer streamed into Discord, scheduled tasks, toggles, translations and user-data deletion',
   cogs: [ReferenceCog, AskCog],
   settings: referenceSettings,
   storage: referenceStorage,
+  // Per-guild toggles: every guild starts with the plugin on and /remind on; the dashboard can switch either off.
+  toggles: { enabled: true, commands: { remind: true } },
   entities: [Wave],
   migrations: referenceMigrations,
   intents: ['GuildMembers'],

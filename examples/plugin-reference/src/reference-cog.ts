@@ -1,4 +1,4 @@
-import { Cog, component, listener, slashCommand } from '@baseline/bot';
+import { Cog, component, cronTask, listener, oneOffTask, slashCommand } from '@baseline/bot';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { referenceSettings } from './settings.js';
 import type { referenceStorage } from './storage.js';
@@ -36,6 +36,37 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
         const waves = await this.services.db.fork().count(Wave, { guildId });
         const joins = await this.storage.guild(guildId).get('joins');
         await interaction.reply({ content: this.t('waves.summary', { waves, joins }), flags: MessageFlags.Ephemeral });
+      },
+    }),
+    slashCommand({
+      data: new SlashCommandBuilder()
+        .setName('remind')
+        .setDescription('Reminds you to wave in this channel later')
+        .addIntegerOption((option) => option.setName('minutes').setDescription('In how many minutes').setMinValue(1).setMaxValue(1440).setRequired(true)),
+      guildOnly: true,
+      run: async (interaction) => {
+        const minutes = interaction.options.getInteger('minutes', true);
+        await this.schedule('remind', { delayMs: minutes * 60_000, guildId: interaction.guildId!, payload: { channelId: interaction.channelId, userId: interaction.user.id } });
+        await interaction.reply({ content: `I will remind you in ${minutes} minute(s).`, flags: MessageFlags.Ephemeral });
+      },
+    }),
+  ];
+
+  override tasks = [
+    // Runs once per deployment each morning, for each guild; stops for a guild the bot leaves.
+    cronTask({
+      name: 'morning-waves',
+      cron: '0 9 * * *',
+      timeZone: 'UTC',
+      perGuild: true,
+      run: async ({ guildId, logger }) => logger.info({ waves: await this.services.db.fork().count(Wave, { guildId: guildId! }) }, 'waves so far'),
+    }),
+    // Scheduled by /remind; survives a restart of the bot (with Redis).
+    oneOffTask<{ channelId: string; userId: string }>({
+      name: 'remind',
+      run: async ({ payload }) => {
+        const channel = await this.client.channels.fetch(payload.channelId);
+        if (channel?.isSendable()) await channel.send(`<@${payload.userId}>, time to wave!`);
       },
     }),
   ];

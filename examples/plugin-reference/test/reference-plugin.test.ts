@@ -1,6 +1,6 @@
 import type { Bot } from '@baseline/bot';
 import { createPluginHarness, type PluginHarness } from '@baseline/bot/testing';
-import { createDatabase, createLogger, LlmUsage, createPluginStorage, migrateBaseline, pluginMigrationsTable, rollbackMigrations, runMigrations, type Database } from '@baseline/core';
+import { createDatabase, createLogger, LlmUsage, createPluginStorage, migrateBaseline, readTaskStatuses, pluginMigrationsTable, rollbackMigrations, runMigrations, type Database } from '@baseline/core';
 import { createLlmEmulators, createTestDatabase, llmEmulatorEnv, llmReply, type DiscordEmulator, type LlmEmulators, type TestDatabase } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import referencePlugin, { referenceMigrations, referenceStorage } from '../src/index.js';
@@ -31,7 +31,7 @@ describe('reference plugin against the Discord emulator', () => {
 
   it('GIVEN the plugin THEN its cog loads and its commands are registered', () => {
     expect(bot.cogs.get('reference')?.pluginId).toBe('reference');
-    expect(emulator.commands().map((command) => command.body.name).sort()).toEqual(['ask', 'hello', 'privacy', 'settings', 'status', 'waves']);
+    expect(emulator.commands().map((command) => command.body.name).sort()).toEqual(['ask', 'hello', 'privacy', 'remind', 'settings', 'status', 'waves']);
   });
 
   it('GIVEN /hello THEN it greets with the default greeting, then with the greeting the guild configured', async () => {
@@ -134,6 +134,33 @@ describe('reference plugin against the Discord emulator', () => {
     expect(refused.content).toContain('not allowed in this server');
     expect(llm.openai.requests.length).toBe(before);
     await bot.services.settings.set(guildId, 'llm', { allowedModels: [] });
+  });
+});
+
+describe('reference plugin: scheduled tasks and toggles', () => {
+  let harness: PluginHarness;
+  let guildId: string;
+  beforeAll(async () => {
+    harness = await createPluginHarness(referencePlugin, {
+      seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: [{ name: 'Demo', owner: 'owner', members: [{ user: 'alice' }] }] },
+    });
+    guildId = harness.driver.guildId();
+  });
+  afterAll(() => harness?.close());
+
+  it('GIVEN /remind THEN a one-off job is scheduled for the guild AND the morning cron has a schedule per guild', async () => {
+    const reply = await harness.emulator.invokeSlashCommand({ guildId, userId: harness.driver.userId('alice'), name: 'remind', options: { minutes: 5 } }).reply();
+    expect(reply).toMatchObject({ content: 'I will remind you in 5 minute(s).', ephemeral: true });
+    const statuses = await readTaskStatuses(harness.bot.services.kv);
+    expect(statuses.map((status) => status.id).sort()).toEqual(['reference:morning-waves:' + guildId, 'reference:remind']);
+    expect(statuses.find((status) => status.id === 'reference:remind')!.nextRunAt).toBeGreaterThan(Date.now() + 4 * 60_000);
+  });
+
+  it('GIVEN /remind disabled in the guild THEN it answers "disabled here" and /waves still works', async () => {
+    const alice = harness.driver.userId('alice');
+    await harness.bot.services.toggles.set({ guildId, pluginId: 'reference', command: 'remind', enabled: false });
+    expect(await harness.emulator.invokeSlashCommand({ guildId, userId: alice, name: 'remind', options: { minutes: 1 } }).reply()).toMatchObject({ content: 'This command is disabled here.', ephemeral: true });
+    expect((await harness.emulator.invokeSlashCommand({ guildId, userId: alice, name: 'waves' }).reply()).content).toBe('0 wave(s), 0 join(s)');
   });
 });
 

@@ -19,6 +19,10 @@ import './cogs/plugin-register.js';
 export { streamReply, type StreamableInteraction, type StreamReplyMessages, type StreamReplyOptions, type StreamReplyResult } from './llm/stream-reply.js';
 export { splitForDiscord, DISCORD_MESSAGE_LIMIT } from './llm/split-for-discord.js';
 export { describeLlmError, DEFAULT_LLM_ERROR_MESSAGES, type LlmErrorMessages } from './llm/describe-llm-error.js';
+// Scheduled tasks: cron, interval and one-off jobs, once per deployment on BullMQ.
+export { cronTask, intervalTask, oneOffTask } from './tasks/task-definition.js';
+export type { OneOffTaskDefinition, RecurringTaskDefinition, ScheduleOptions, TaskContext, TaskDefinition, TaskRepeat, TaskRetry } from './tasks/task-definition.js';
+export type { CogChange } from './cogs/cog-manager.js';
 
 // Command sync: diff with Discord's registry, write only differences.
 export { commandBody } from './commands/command-body.js';

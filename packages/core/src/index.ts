@@ -18,6 +18,10 @@ export * from './plugins/index.js';
 // Per-guild settings.
 export * from './settings/index.js';
 export type { SettingsStore } from './settings/store.js';
+// Per-guild toggles: plugins and commands enabled or disabled per guild.
+export * from './toggles/index.js';
+// Scheduled tasks: the status records bots write and the API reads.
+export * from './tasks/index.js';
 // Per-guild plugin storage without migrations.
 export * from './storage/index.js';
 // Access versions: how a change of grants or guilds reaches every API instance at once.

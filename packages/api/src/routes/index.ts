@@ -16,6 +16,8 @@ import { eraseUserDataRoute } from './privacy/erase-user-data-route.js';
 import { resetSettingsRoute } from './settings/reset-settings-route.js';
 import { getSettingRoute, getSettingsRoute, putSettingsRoute, settingsSchemaRoute } from './settings/settings-routes.js';
 import { guildShardRoute, listShardsRoute } from './shards/shard-routes.js';
+import { listTasksRoute } from './tasks/list-tasks-route.js';
+import { getTogglesRoute, putToggleRoute } from './toggles/toggle-routes.js';
 
 /** Every built-in route, mounted under `/api/v1`. */
 export const API_ROUTES: readonly AnyRouteDefinition[] = [
@@ -37,6 +39,9 @@ export const API_ROUTES: readonly AnyRouteDefinition[] = [
   putSettingsRoute,
   resetSettingsRoute,
   settingsSchemaRoute,
+  getTogglesRoute,
+  putToggleRoute,
+  listTasksRoute,
   listShardsRoute,
   guildShardRoute,
   usageSummaryRoute,

@@ -49,6 +49,12 @@ const MATRIX: Array<[string, Row]> = [
     { method: 'POST', path: (s) => `/api/v1/guilds/${A(s)}/settings/greeter/reset`, body: () => ({ fields: ['maxPerDay'] }), expected: [401, 403, 200, 200, 200] },
   ],
   ['GET /settings/schema', { method: 'GET', path: () => '/api/v1/settings/schema', expected: [401, 200, 200, 200, 200] }],
+  ['GET /guilds/{id}/toggles', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/toggles`, expected: [401, 403, 200, 200, 200] }],
+  [
+    'PUT /guilds/{id}/toggles',
+    { method: 'PUT', path: (s) => `/api/v1/guilds/${A(s)}/toggles`, body: () => ({ plugin_id: 'greeter', enabled: null }), expected: [401, 403, 200, 200, 200] },
+  ],
+  ['GET /tasks', { method: 'GET', path: () => '/api/v1/tasks', expected: [401, 403, 403, 403, 200] }],
   ['GET /shards', { method: 'GET', path: () => '/api/v1/shards', expected: [401, 403, 403, 403, 200] }],
   ['GET /shards/{guild_id}', { method: 'GET', path: (s) => `/api/v1/shards/${A(s)}`, expected: [401, 403, 200, 200, 200] }],
   ['GET /llm/usage/summary', { method: 'GET', path: () => '/api/v1/llm/usage/summary', expected: [401, 403, 403, 403, 200] }],

@@ -10,6 +10,10 @@ import { COG_BINDING, type Cog, type CogClass } from './cog.js';
 import { createCommandPiece } from './pieces/command-piece.js';
 import { createInteractionHandlerPiece } from './pieces/interaction-handler-piece.js';
 import { createListenerPiece } from './pieces/listener-piece.js';
+import type { TaskScheduler } from '../tasks/task-runtime.js';
+
+/** A cog loaded or unloaded (at runtime, or on shutdown by `unloadAll`). */
+export type CogChange = { type: 'loaded'; cog: LoadedCog } | { type: 'unloaded'; cog: LoadedCog };
 
 /** The plugin a cog comes from. */
 export interface CogOrigin {
@@ -51,10 +55,17 @@ const COG_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export class CogManager {
   readonly failures: CogFailure[] = [];
   readonly #loaded = new Map<string, LoadedCog>();
+  readonly #listeners = new Set<(change: CogChange) => void | Promise<void>>();
 
   constructor(
-    private readonly deps: { client: SapphireClient; services: BaselineServices; runner: HandlerRunner; logger: Logger },
+    private readonly deps: { client: SapphireClient; services: BaselineServices; runner: HandlerRunner; logger: Logger; tasks?: TaskScheduler },
   ) {}
+
+  /** Calls `listener` after each load and unload; returns a function that removes it. */
+  onChange(listener: (change: CogChange) => void | Promise<void>): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
 
   /** Loaded cogs, in load order. */
   list(): LoadedCog[] {
@@ -106,6 +117,7 @@ export class CogManager {
       this.deps.logger.error({ err: error, cog: name, plugin: loaded.pluginId }, 'cog onUnload failed');
     }
     this.deps.logger.info({ cog: name, plugin: loaded.pluginId }, 'cog unloaded');
+    await this.#notify({ type: 'unloaded', cog: loaded });
   }
 
   /**
@@ -123,6 +135,12 @@ export class CogManager {
   /** Unloads every cog, last loaded first. */
   async unloadAll(): Promise<void> {
     for (const name of [...this.#loaded.keys()].reverse()) await this.unload(name);
+  }
+
+  async #notify(change: CogChange): Promise<void> {
+    for (const listener of this.#listeners) {
+      await Promise.resolve(listener(change)).catch((error: unknown) => this.deps.logger.error({ err: error, cog: change.cog.name }, `a cog ${change.type} listener failed`));
+    }
   }
 
   #require(name: string): LoadedCog {
@@ -155,7 +173,7 @@ export class CogManager {
         details: { cog: name, plugin: pluginId },
       });
     }
-    cog[COG_BINDING] = { pluginId, settingsNamespace: origin?.settingsNamespace, storage: origin?.storage, logger };
+    cog[COG_BINDING] = { pluginId, settingsNamespace: origin?.settingsNamespace, storage: origin?.storage, logger, tasks: this.deps.tasks };
     const owner: HandlerOwner = { pluginId, cogName: name, logger, contextLogger: base };
 
     const bodies = (cog.commands ?? []).map((definition) => this.#localized(commandBody(definition), pluginId, logger));
@@ -192,6 +210,7 @@ export class CogManager {
       });
     }
     logger.info({ commands: loaded.commands, listeners: cog.listeners?.length ?? 0 }, 'cog loaded');
+    await this.#notify({ type: 'loaded', cog: loaded });
     return loaded;
   }
 

@@ -7,6 +7,9 @@ import { createCogSettings, type CogSettings } from '../settings/create-cog-sett
 import { currentLocale } from '../i18n/interaction-locale.js';
 import { createCogStorage } from '../storage/create-cog-storage.js';
 import type { CommandDefinition, ComponentDefinition, ListenerDefinition, ModalDefinition } from './cog-handlers.js';
+import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
+import type { ScheduleOptions, TaskDefinition } from '../tasks/task-definition.js';
+import type { TaskScheduler } from '../tasks/task-runtime.js';
 
 /** What the bot records about a cog: its name (unique per bot) and an optional description. */
 export interface CogMeta {
@@ -24,6 +27,8 @@ export interface CogBinding {
   /** The plugin's storage declaration, if it has one. */
   readonly storage?: StorageDefinition | undefined;
   readonly logger: Logger;
+  /** Runs the cog's one-off tasks (`cog.schedule()`); absent when the bot has no task runtime. */
+  readonly tasks?: TaskScheduler | undefined;
 }
 
 /** @internal Where the bot stores a cog's {@link CogBinding}. */
@@ -63,6 +68,8 @@ export abstract class Cog<Settings extends SettingsDefinition | undefined = unde
   components: readonly ComponentDefinition[] = [];
   /** Modal submit handlers, routed by custom id prefix. */
   modals: readonly ModalDefinition[] = [];
+  /** Scheduled tasks: `cronTask`, `intervalTask` and `oneOffTask` declarations, run once per deployment. */
+  tasks: readonly TaskDefinition[] = [];
 
   declare [COG_BINDING]: CogBinding | undefined;
 
@@ -123,6 +130,23 @@ export abstract class Cog<Settings extends SettingsDefinition | undefined = unde
    */
   get llm(): BoundLlm {
     return cogLlm(this.services, this.name);
+  }
+
+  /**
+   * Schedules one run of a one-off task declared in `tasks`, `delayMs` from now, with a JSON payload. With Redis the
+   * job survives restarts and runs once per deployment; it is dropped when the bot leaves `guildId` or the cog is
+   * unloaded.
+   * @returns the job id
+   * @throws BotError `BL_ERR_TASK_UNKNOWN` when the cog declares no one-off task of that name.
+   * @example
+   * ```ts
+   * await this.schedule('remind', { delayMs: 60_000, guildId: interaction.guildId!, payload: { text: 'stand up' } });
+   * ```
+   */
+  schedule<Payload = unknown>(task: string, options: ScheduleOptions<Payload>): Promise<string> {
+    const tasks = this[COG_BINDING]?.tasks;
+    if (tasks === undefined) return Promise.reject(new BotError(BOT_ERROR_CODES.taskUnknown, `cog "${this.name}" is not loaded by a bot with tasks, so "${task}" cannot be scheduled`));
+    return tasks.schedule(this.name, task, options);
   }
 
   /** Runs after the cog's handlers are registered. A throw unloads the cog and is reported. */

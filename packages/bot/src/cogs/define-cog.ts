@@ -2,6 +2,7 @@ import type { BaselineServices, SettingsDefinition } from '@baseline/core';
 import type { Client } from 'discord.js';
 import { Cog, type CogClass, type CogMeta } from './cog.js';
 import type { CommandDefinition, ComponentDefinition, ListenerDefinition, ModalDefinition } from './cog-handlers.js';
+import type { TaskDefinition } from '../tasks/task-definition.js';
 
 /** What a declarative cog's `handlers` function returns. */
 export interface CogHandlers {
@@ -9,6 +10,7 @@ export interface CogHandlers {
   listeners?: readonly ListenerDefinition[];
   components?: readonly ComponentDefinition[];
   modals?: readonly ModalDefinition[];
+  tasks?: readonly TaskDefinition[];
 }
 
 /** The declarative form of a cog: {@link defineCog}'s argument. */
@@ -45,6 +47,7 @@ export function defineCog<Settings extends SettingsDefinition | undefined = unde
       this.listeners = built.listeners ?? [];
       this.components = built.components ?? [];
       this.modals = built.modals ?? [];
+      this.tasks = built.tasks ?? [];
     }
     override onLoad = onLoad && (() => onLoad(this));
     override onUnload = onUnload && (() => onUnload(this));

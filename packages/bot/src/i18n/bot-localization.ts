@@ -28,6 +28,7 @@ export function createBotLocalization(services: BaselineServices, overrides: Par
           unavailable: t('command.unavailable'),
           denied: t('command.denied'),
           cooldown: (seconds) => t('command.cooldown', { seconds }),
+          disabled: t('command.disabledHere'),
           ...overrides,
         };
         byLocale.set(locale, messages);

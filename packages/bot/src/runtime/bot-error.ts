@@ -20,6 +20,10 @@ export const BOT_ERROR_CODES = {
   shardingGateway: 'BL_ERR_SHARDING_GATEWAY',
   /** `this.llm` used in a bot with no LLM provider configured. */
   llmMissing: 'BL_ERR_BOT_LLM_MISSING',
+  /** `this.schedule()` or a job naming a task the cog does not declare. */
+  taskUnknown: 'BL_ERR_TASK_UNKNOWN',
+  /** A task declaration or schedule call that is malformed (bad cron, time zone, delay or payload). */
+  taskInvalid: 'BL_ERR_TASK_INVALID',
 } as const;
 
 export type BotErrorCode = (typeof BOT_ERROR_CODES)[keyof typeof BOT_ERROR_CODES];

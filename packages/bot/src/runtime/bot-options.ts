@@ -68,6 +68,11 @@ export interface CreateBotOptions extends Omit<CreateServicesOptions, 'service'>
    * @default config.metrics.enabled (METRICS_ENABLED; on unless NODE_ENV=production)
    */
   metrics?: boolean;
+  /**
+   * Run the cogs' scheduled tasks (BullMQ on Redis; in this process without Redis).
+   * @default true
+   */
+  tasks?: boolean;
   /** Report shard status to the key-value store. @default true */
   shardStatus?: boolean;
 }

@@ -17,6 +17,8 @@ import { shardingClientOptions } from '../sharding/sharding-client-options.js';
 import { startShardReporter } from '../shards/start-shard-reporter.js';
 import { SettingsCog } from '../settings/settings-cog.js';
 import { StatusCog } from '../status/status-cog.js';
+import { createTaskRuntime, startTasks } from '../tasks/install-tasks.js';
+import { reportPluginCommands } from '../toggles/report-plugin-commands.js';
 import { BOT_ERROR_CODES, BotError } from './bot-error.js';
 import type { Bot, CommandSyncSettings, CreateBotOptions } from './bot-options.js';
 import { HandlerRunner } from './handler-runner.js';
@@ -108,11 +110,12 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   provideCorePieces(client);
   // Baseline syncs commands itself (diffed, locked, counted); Sapphire's registration on ready stays off.
   await removePiece(client, 'listeners', 'CoreReady');
-  for (const { store, name, piece } of createRuntimePieces({ kv: services.kv, localization })) {
+  for (const { store, name, piece } of createRuntimePieces({ kv: services.kv, toggles: services.toggles, localization })) {
     await client.stores.loadPiece({ store, name, piece: piece as never });
   }
 
-  const cogs = new CogManager({ client, services, runner, logger: services.logger.child({ component: 'cogs' }) });
+  const tasks = options.tasks === false ? undefined : createTaskRuntime(services);
+  const cogs = new CogManager({ client, services, runner, logger: services.logger.child({ component: 'cogs' }), ...(tasks === undefined ? {} : { tasks }) });
   if (options.statusCommand !== false) await cogs.load(StatusCog);
   if (options.privacyCommand !== false) await cogs.load(PrivacyCog);
   // `/settings` only exists when some plugin has settings to show (baseline's own `locale` alone does not add it).
@@ -123,8 +126,11 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     }
   }
   for (const cogClass of options.cogs ?? []) await cogs.load(cogClass);
+  await reportPluginCommands(services.toggles, cogs, services.plugins.map((loaded) => loaded.id));
 
   const background: Stoppable[] = [];
+  // Closed last among the background tasks (its connections exist from here); `startTasks` adds the listeners' stop.
+  if (tasks !== undefined) background.push({ name: 'task-runtime', stop: () => tasks.close() });
   let lastSync: CommandSyncResult | undefined;
   const sync = async (settings: CommandSyncSettings = {}): Promise<CommandSyncResult> => {
     const result = await syncCommands({
@@ -202,6 +208,10 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     if (options.healthServer !== false) {
       const health = await startupStep(startHealthServer(client, services, { metrics }));
       background.push({ name: 'health-server', stop: () => health.stop() });
+    }
+    if (tasks !== undefined) {
+      const running = await startupStep(startTasks(tasks, { client, cogs, logger: services.logger.child({ component: 'tasks' }) }));
+      background.push({ name: 'tasks', stop: () => running.stop() });
     }
     await startupStep(runPluginReady({ plugins: services.plugins, services, logger }));
   } catch (error) {

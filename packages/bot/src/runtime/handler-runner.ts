@@ -30,6 +30,8 @@ export interface BotMessages {
   denied: string;
   /** The ephemeral reply during a cooldown; gets the seconds left. */
   cooldown(seconds: number): string;
+  /** The ephemeral reply to a command disabled in the guild (per-guild toggles). */
+  disabled: string;
 }
 
 export const DEFAULT_BOT_MESSAGES: BotMessages = {
@@ -38,6 +40,7 @@ export const DEFAULT_BOT_MESSAGES: BotMessages = {
   unavailable: 'This command is not available right now.',
   denied: 'You cannot use this command here.',
   cooldown: (seconds) => `This command is on cooldown; try again in ${seconds} s.`,
+  disabled: 'This command is disabled here.',
 };
 
 /**

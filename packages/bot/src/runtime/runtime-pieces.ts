@@ -1,9 +1,10 @@
-import { createCorrelationId, type KeyValueStore } from '@baseline/core';
+import { createCorrelationId, type KeyValueStore, type ToggleRegistry } from '@baseline/core';
 import { Events, Listener, Precondition, type UserError } from '@sapphire/framework';
 import type { ChatInputCommandInteraction, CommandInteraction, ContextMenuCommandInteraction, Interaction } from 'discord.js';
 import type { CommandCheck, CooldownOptions, CooldownScope } from '../cogs/cog-handlers.js';
-import { CHECK_PRECONDITION, COOLDOWN_PRECONDITION } from '../cogs/pieces/precondition-names.js';
+import { CHECK_PRECONDITION, COOLDOWN_PRECONDITION, TOGGLE_PRECONDITION } from '../cogs/pieces/precondition-names.js';
 import type { BotLocalization } from '../i18n/bot-localization.js';
+import { isCommandEnabled, type CommandToggleContext } from '../toggles/check-command-toggle.js';
 import type { HandlerOwner } from './handler-runner.js';
 import { replyEphemeral } from './reply-ephemeral.js';
 
@@ -17,7 +18,7 @@ export interface RuntimePiece {
 }
 
 /** The preconditions and listeners cog commands rely on: custom checks, kv cooldowns, denial replies (localized). */
-export function createRuntimePieces({ kv, localization }: { kv: KeyValueStore; localization: BotLocalization }): RuntimePiece[] {
+export function createRuntimePieces({ kv, toggles, localization }: { kv: KeyValueStore; toggles: ToggleRegistry; localization: BotLocalization }): RuntimePiece[] {
   const messagesFor = async (interaction: CommandInteraction) => localization.messages(await localization.localeOf(interaction));
 
   /** A precondition of slash and context-menu commands alike. */
@@ -61,6 +62,13 @@ export function createRuntimePieces({ kv, localization }: { kv: KeyValueStore; l
     }
   }
 
+  class TogglePrecondition extends CommandPrecondition {
+    protected async decide(interaction: CommandInteraction, context: Precondition.Context) {
+      if (await isCommandEnabled(toggles, interaction, context as unknown as CommandToggleContext)) return this.ok();
+      return this.error({ message: (await messagesFor(interaction)).disabled });
+    }
+  }
+
   const deniedListener = (event: string) =>
     class DeniedListener extends Listener {
       constructor(context: Listener.LoaderContext, options: Listener.Options) {
@@ -86,6 +94,7 @@ export function createRuntimePieces({ kv, localization }: { kv: KeyValueStore; l
     { store: 'listeners', name: 'BaselineUnknownChatInput', piece: unknownListener(Events.UnknownChatInputCommand) as PieceClass },
     { store: 'listeners', name: 'BaselineUnknownContextMenu', piece: unknownListener(Events.UnknownContextMenuCommand) as PieceClass },
     { store: 'preconditions', name: CHECK_PRECONDITION, piece: CheckPrecondition as PieceClass },
+    { store: 'preconditions', name: TOGGLE_PRECONDITION, piece: TogglePrecondition as PieceClass },
     { store: 'preconditions', name: COOLDOWN_PRECONDITION, piece: CooldownPrecondition as PieceClass },
     { store: 'listeners', name: 'BaselineChatInputDenied', piece: deniedListener(Events.ChatInputCommandDenied) as PieceClass },
     { store: 'listeners', name: 'BaselineContextMenuDenied', piece: deniedListener(Events.ContextMenuCommandDenied) as PieceClass },

@@ -37,6 +37,7 @@ export {
   writePluginStorage,
   type PluginStorageAddress,
 } from './repositories/plugin-storage-repository.js';
+export { listGuildToggles, writeGuildToggle, type GuildToggleRow, type GuildToggleWrite } from './repositories/guild-toggle-repository.js';
 export { isAuthorizedUser } from './repositories/authorized-user-repository.js';
 export { eraseBaselineUserData, type BaselineUserDataErasure } from './repositories/user-data-repository.js';
 export { appendAuditLog, listAuditLog, type AuditLogAppend, type AuditLogQuery } from './repositories/audit-log-repository.js';

@@ -4,6 +4,7 @@ import type { TranslationResources } from '../i18n/create-translator.js';
 import type { UserDataDeletion, UserDataScope } from '../privacy/user-data.js';
 import type { SettingsDefinition } from '../settings/define-settings.js';
 import type { StorageDefinition } from '../storage/define-storage.js';
+import type { ToggleDefaults } from '../toggles/toggle-defaults.js';
 import type { PluginCog, PluginRouteHost, PluginServices } from './plugin-register.js';
 
 /**
@@ -73,6 +74,11 @@ export interface PluginDefinition<Settings extends SettingsDefinition | undefine
    * `this.storage.guild(guildId)`.
    */
   storage?: StorageDefinition;
+  /**
+   * Per-guild toggle defaults: whether the plugin, and each of its commands, is enabled in a guild until the
+   * guild changes it on the dashboard. Everything is enabled by default.
+   */
+  toggles?: ToggleDefaults;
   /** MikroORM entities the plugin owns. */
   entities?: readonly EntityName[];
   /** MikroORM migrations, tracked in the plugin's own table (`plugin_<id>_migrations`). */

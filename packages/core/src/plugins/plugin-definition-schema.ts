@@ -2,6 +2,7 @@ import semver from 'semver';
 import { z } from 'zod';
 import { isSettingsDefinition } from '../settings/define-settings.js';
 import { isStorageDefinition } from '../storage/define-storage.js';
+import { toggleDefaultsSchema } from '../toggles/toggle-defaults.js';
 
 /** Plugin ids: lowercase kebab case. */
 export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -38,6 +39,7 @@ export const pluginDefinitionSchema = z
     cogs: z.array(fn).optional(),
     settings: z.custom((value) => isSettingsDefinition(value), 'must come from defineSettings()').optional(),
     storage: z.custom((value) => isStorageDefinition(value), 'must come from defineStorage()').optional(),
+    toggles: toggleDefaultsSchema.optional(),
     entities: z.array(z.unknown()).optional(),
     migrations: z.array(z.object({ name: z.string().min(1), class: fn })).optional(),
     routes: fn.optional(),

@@ -6,6 +6,7 @@ import type { KeyValueStore } from '../kv/key-value-store.js';
 import type { LoadedPlugin, PluginFailure } from '../plugins/loaded-plugin.js';
 import type { Translator } from '../i18n/create-translator.js';
 import type { SettingsRegistry } from '../settings/create-settings-registry.js';
+import type { ToggleRegistry } from '../toggles/create-toggle-registry.js';
 
 /**
  * Services that other baseline packages add to the container, by declaration merging. `@baseline/llm` adds
@@ -44,6 +45,8 @@ export interface BaselineCoreServices {
   readonly settings: SettingsRegistry;
   /** Translations of baseline (`baseline` namespace) and of every plugin (namespace = plugin id). */
   readonly i18n: Translator;
+  /** Per-guild enable/disable switches of plugins and their commands. */
+  readonly toggles: ToggleRegistry;
   /** Plugins whose discovery, migrations, settings and `setup` succeeded, in dependency order. */
   readonly plugins: readonly LoadedPlugin[];
   /** Plugins that were skipped, with their coded errors. */

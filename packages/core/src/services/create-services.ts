@@ -18,6 +18,7 @@ import { PluginError, PLUGIN_ERROR_CODES } from '../plugins/plugin-error.js';
 import { recordFailure } from '../plugins/record-failure.js';
 import { runPluginSetup } from '../plugins/run-plugin-hooks.js';
 import { createSettingsRegistry, type SettingsRegistry } from '../settings/create-settings-registry.js';
+import { createToggleRegistry } from '../toggles/create-toggle-registry.js';
 import { BASELINE_VERSION } from '../version.js';
 import type { BaselineCoreServices, BaselineServiceExtensions, BaselineServices } from './baseline-services.js';
 
@@ -117,6 +118,8 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
     const i18n = createServicesTranslator(discovered.plugins, { settings, logger });
 
     const prepared = await preparePlugins(discovered.plugins, { db, settings, logger, failures });
+    const toggles = await createToggleRegistry({ db, kv, logger, defaults: new Map(prepared.map((loaded) => [loaded.id, loaded.plugin.toggles ?? {}])) });
+    closers.push(() => toggles.close());
     const core: BaselineCoreServices = {
       service,
       config,
@@ -125,6 +128,7 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
       kv,
       settings,
       i18n,
+      toggles,
       plugins: prepared,
       pluginFailures: failures,
       embeddedDatabase,

@@ -17,6 +17,8 @@ const GuildSettingsPage = lazy(() => import('../pages/guild-settings-page.js'));
 const GuildAccessPage = lazy(() => import('../pages/guild-access-page.js'));
 const AdminShardsPage = lazy(() => import('../pages/admin-shards-page.js'));
 const AdminLlmPage = lazy(() => import('../pages/admin-llm-page.js'));
+const AdminTasksPage = lazy(() => import('../pages/admin-tasks-page.js'));
+const GuildTogglesPage = lazy(() => import('../pages/guild-toggles-page.js'));
 
 /**
  * The route tree: the built-in pages (spec section 8.1) plus every plugin route, under the guild layout
@@ -33,10 +35,12 @@ export function createDashboardRouter(plugins: readonly RegisteredWebPlugin[], q
     createRoute({ getParentRoute: () => guild, path: '/', component: GuildOverviewPage }),
     createRoute({ getParentRoute: () => guild, path: 'settings', component: GuildSettingsPage }),
     createRoute({ getParentRoute: () => guild, path: 'access', component: GuildAccessPage }),
+    createRoute({ getParentRoute: () => guild, path: 'toggles', component: GuildTogglesPage }),
   ];
   const adminPages: AnyRoute[] = [
     createRoute({ getParentRoute: () => admin, path: 'shards', component: AdminShardsPage }),
     createRoute({ getParentRoute: () => admin, path: 'llm', component: AdminLlmPage }),
+    createRoute({ getParentRoute: () => admin, path: 'tasks', component: AdminTasksPage }),
   ];
   for (const { packageName, plugin } of plugins) {
     for (const route of plugin.routes) {

@@ -2036,6 +2036,306 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guilds/{guild_id}/toggles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which plugins and commands are enabled in a guild */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guild_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuildToggles"];
+                    };
+                };
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Enable or disable a plugin or one of its commands in a guild (audited, announced to every bot)
+         * @description A disabled command answers members with an ephemeral "disabled here". An unknown plugin or command is a 422 and nothing is stored.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guild_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plugin_id: string;
+                        /** @description One command of the plugin; the whole plugin when absent */
+                        command?: string;
+                        /** @description `null` returns the toggle to the plugin’s default */
+                        enabled: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuildToggles"];
+                    };
+                };
+                /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (`BL_ERR_API_NOT_FOUND`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over the size limit (`BL_ERR_API_PAYLOAD_TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A path parameter over 100 characters (`BL_ERR_API_URI_TOO_LONG`) */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON in UTF-8 (`BL_ERR_API_UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid or missing body (`BL_ERR_API_VALIDATION`, field errors in `error.fields`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scheduled tasks of the deployment: next run, last result, failures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tasks: components["schemas"]["TaskStatus"][];
+                        };
+                    };
+                };
+                /** @description No valid session (`BL_ERR_API_UNAUTHENTICATED`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited (`BL_ERR_API_RATE_LIMITED`, `Retry-After` header) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shards": {
         parameters: {
             query?: never;
@@ -3201,6 +3501,54 @@ export interface components {
                     at: string | null;
                 } | null;
             };
+        };
+        GuildToggles: {
+            plugins: components["schemas"]["PluginToggles"][];
+        };
+        PluginToggles: {
+            enabled: boolean;
+            /** @description What the plugin declares */
+            default: boolean;
+            /** @description Whether the guild overrides the default */
+            overridden: boolean;
+            plugin_id: string;
+            /** @description The plugin’s commands by name, as the bot reported them */
+            commands: {
+                [key: string]: {
+                    enabled: boolean;
+                    /** @description What the plugin declares */
+                    default: boolean;
+                    /** @description Whether the guild overrides the default */
+                    overridden: boolean;
+                };
+            };
+        };
+        TaskStatus: {
+            /** @description `<cog>:<task>`, or `<cog>:<task>:<guild_id>` for a per-guild schedule */
+            id: string;
+            plugin_id: string | null;
+            cog: string;
+            task: string;
+            /** @enum {string} */
+            kind: "cron" | "interval" | "one-off";
+            cron: string | null;
+            time_zone: string | null;
+            every_ms: number | null;
+            guild_id: string | null;
+            /**
+             * @description `in-process` means no Redis: every bot process runs every task
+             * @enum {string}
+             */
+            backend: "bullmq" | "in-process";
+            next_run_at: string | null;
+            last_run_at: string | null;
+            last_result: ("ok" | "retrying" | "failed") | null;
+            last_error: string | null;
+            /** @description Find the last run’s log lines by this id */
+            last_correlation_id: string | null;
+            runs: number;
+            /** @description Runs that failed after their last attempt */
+            failures: number;
         };
         Shard: {
             shard_id: number;

@@ -3,7 +3,7 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction, ContextMenuC
 import type { CommandDefinition, HandlerContext, SlashCommandDefinition } from '../cog-handlers.js';
 import type { HandlerOwner, HandlerRunner } from '../../runtime/handler-runner.js';
 import { commandBody } from '../../commands/command-body.js';
-import { CHECK_PRECONDITION, COOLDOWN_PRECONDITION } from './precondition-names.js';
+import { CHECK_PRECONDITION, COOLDOWN_PRECONDITION, TOGGLE_PRECONDITION } from './precondition-names.js';
 
 type CommandPieceClass = new (context: Command.LoaderContext, options: Command.Options) => Command;
 
@@ -21,6 +21,8 @@ export function createCommandPiece(definition: CommandDefinition, owner: Handler
         ...(definition.userPermissions === undefined ? {} : { requiredUserPermissions: definition.userPermissions }),
         ...(definition.botPermissions === undefined ? {} : { requiredClientPermissions: definition.botPermissions }),
       });
+      // A plugin's command disabled in the guild is refused before any check or cooldown.
+      if (owner.pluginId !== undefined) this.preconditions.append({ name: TOGGLE_PRECONDITION, context: { pluginId: owner.pluginId, command: name } } as never);
       // Custom checks and the cooldown run after the built-in preconditions, the cooldown last, so a denied
       // command never starts a cooldown.
       if (definition.checks?.length) this.preconditions.append({ name: CHECK_PRECONDITION, context: { checks: definition.checks, owner } } as never);

@@ -2,12 +2,13 @@ import { AuditLogEntry } from './audit-log-entry.entity.js';
 import { AuthorizedUser } from './authorized-user.entity.js';
 import { Guild } from './guild.entity.js';
 import { GuildSetting } from './guild-setting.entity.js';
+import { GuildToggle } from './guild-toggle.entity.js';
 import { LlmModelPricing } from './llm-model-pricing.entity.js';
 import { LlmUsage } from './llm-usage.entity.js';
 import { PluginStorageEntry } from './plugin-storage-entry.entity.js';
 
-export { AuditLogEntry, AuthorizedUser, Guild, GuildSetting, LlmModelPricing, LlmUsage, PluginStorageEntry };
+export { AuditLogEntry, AuthorizedUser, Guild, GuildSetting, GuildToggle, LlmModelPricing, LlmUsage, PluginStorageEntry };
 export type { LlmRequestType } from './llm-usage.entity.js';
 
 /** Every entity of baseline's own tables, in the order `createDatabase` registers them. */
-export const baselineEntities = [Guild, AuthorizedUser, GuildSetting, LlmUsage, LlmModelPricing, AuditLogEntry, PluginStorageEntry];
+export const baselineEntities = [Guild, AuthorizedUser, GuildSetting, LlmUsage, LlmModelPricing, AuditLogEntry, PluginStorageEntry, GuildToggle];

@@ -28,6 +28,9 @@ export function Sidebar({ guildId }: { guildId: string | undefined }) {
           <Link className={LINK} to="/guilds/$guildId/access" params={{ guildId }}>
             Access
           </Link>
+          <Link className={LINK} to="/guilds/$guildId/toggles" params={{ guildId }}>
+            Plugins &amp; commands
+          </Link>
           {guildItems.map((item) => (
             <Link key={item.to} className={LINK} to={item.to} params={{ guildId }}>
               {item.label}
@@ -42,6 +45,9 @@ export function Sidebar({ guildId }: { guildId: string | undefined }) {
           </Link>
           <Link className={LINK} to="/admin/llm">
             LLM costs
+          </Link>
+          <Link className={LINK} to="/admin/tasks">
+            Tasks
           </Link>
           {adminItems.map((item) => (
             <Link key={item.to} className={LINK} to={item.to}>

@@ -1,0 +1,47 @@
+import { isBaselineError, TOGGLE_ERROR_CODES, type PluginToggles } from '@baseline/core';
+import { ApiError } from '../../errors/api-error.js';
+import { defineRoute } from '../../http/define-route.js';
+import { guildParams } from '../../http/schemas.js';
+import { guildTogglesSchema, toggleChangeSchema } from './toggle-schemas.js';
+
+const toBody = (toggles: PluginToggles[]) => ({
+  plugins: toggles.map(({ pluginId, commands, ...state }) => ({ plugin_id: pluginId, ...state, commands })),
+});
+
+export const getTogglesRoute = defineRoute({
+  method: 'GET',
+  url: '/guilds/:guild_id/toggles',
+  summary: 'Which plugins and commands are enabled in a guild',
+  tags: ['toggles'],
+  access: 'guild',
+  params: guildParams,
+  responses: { 200: guildTogglesSchema },
+  async handler({ api, params }) {
+    return toBody(await api.services.toggles.guild(params.guild_id));
+  },
+});
+
+export const putToggleRoute = defineRoute({
+  method: 'PUT',
+  url: '/guilds/:guild_id/toggles',
+  summary: 'Enable or disable a plugin or one of its commands in a guild (audited, announced to every bot)',
+  description: 'A disabled command answers members with an ephemeral "disabled here". An unknown plugin or command is a 422 and nothing is stored.',
+  tags: ['toggles'],
+  access: 'guild',
+  params: guildParams,
+  body: toggleChangeSchema,
+  responses: { 200: guildTogglesSchema },
+  async handler({ api, params, body, caller }) {
+    const { toggles } = api.services;
+    try {
+      await toggles.set({ guildId: params.guild_id, pluginId: body.plugin_id, command: body.command, enabled: body.enabled, actorUserId: caller!.userId });
+    } catch (error) {
+      if (isBaselineError(error, TOGGLE_ERROR_CODES.unknownPlugin) || isBaselineError(error, TOGGLE_ERROR_CODES.unknownCommand)) {
+        const path = error.code === TOGGLE_ERROR_CODES.unknownPlugin ? 'plugin_id' : 'command';
+        throw new ApiError(422, error.code, error.message, { fields: [{ path, message: error.message }] });
+      }
+      throw error;
+    }
+    return toBody(await toggles.guild(params.guild_id));
+  },
+});

@@ -1,0 +1,74 @@
+import type { KeyValueStore, Logger } from '@baseline/core';
+import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
+import type { ResolvedRetry, TaskBackend, TaskJobData } from './task-backend.js';
+import type { TaskRepeat } from './task-definition.js';
+
+const QUEUE = 'tasks';
+
+/**
+ * Tasks on BullMQ: job schedulers for recurring tasks and delayed jobs for one-off ones, in one queue under the
+ * key-value prefix. Every bot process runs a worker; BullMQ hands each job to exactly one of them, and a schedule
+ * upserted by several processes stays one schedule, so each tick runs once per deployment.
+ */
+export function createBullmqBackend({ kv, redis, logger, concurrency = 4 }: { kv: KeyValueStore; redis: NonNullable<KeyValueStore['redis']>; logger: Logger; concurrency?: number }): TaskBackend {
+  // BullMQ's workers block on their connection, which needs no per-request retry limit; the kv client is left alone.
+  const connection = redis.duplicate({ maxRetriesPerRequest: null });
+  const prefix = `${kv.prefix}bull`;
+  const queue = new Queue<TaskJobData>(QUEUE, { connection, prefix });
+  queue.on('error', (error) => logger.error({ err: error }, 'task queue error'));
+  let worker: Worker<TaskJobData> | undefined;
+  const jobOptions = (retry: ResolvedRetry): JobsOptions => ({
+    attempts: retry.attempts,
+    backoff: { type: 'exponential', delay: retry.backoffMs },
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 1000 },
+  });
+  // A scheduler's job carries its tick as `prevMillis`; a one-off job is due at creation plus its delay.
+  const dueAt = (job: Job<TaskJobData>) => (job.opts as { prevMillis?: number }).prevMillis ?? job.timestamp + (job.opts.delay ?? 0);
+  const toTaskJob = (job: Job<TaskJobData>) => ({ id: job.id!, data: job.data, attempt: job.attemptsMade + 1, dueAt: dueAt(job) });
+
+  return {
+    kind: 'bullmq',
+    async upsertSchedule(id, repeat: TaskRepeat, data, retry) {
+      await queue.upsertJobScheduler(
+        id,
+        'cron' in repeat ? { pattern: repeat.cron, ...(repeat.timeZone === undefined ? {} : { tz: repeat.timeZone }) } : { every: repeat.everyMs },
+        { name: `${data.cog}:${data.task}`, data, opts: jobOptions(retry) },
+      );
+      return (await queue.getJobScheduler(id))?.next ?? undefined;
+    },
+    async removeSchedule(id) {
+      await queue.removeJobScheduler(id);
+    },
+    async nextRun(id) {
+      const scheduler = await queue.getJobScheduler(id);
+      return scheduler?.next ?? undefined;
+    },
+    async enqueue(data, delayMs, retry) {
+      const job = await queue.add(`${data.cog}:${data.task}`, data, { ...jobOptions(retry), delay: Math.max(0, delayMs) });
+      return job.id!;
+    },
+    async removeJobs(match) {
+      let removed = 0;
+      for (const job of await queue.getJobs(['delayed', 'waiting', 'prioritized'])) {
+        // Jobs of schedules are removed with their schedule; only one-off jobs are matched here.
+        if (job.repeatJobKey !== undefined || !match(job.data)) continue;
+        await job.remove().then(() => (removed += 1), () => {});
+      }
+      return removed;
+    },
+    async start(processor, onFailure) {
+      worker = new Worker<TaskJobData>(QUEUE, (job) => processor(toTaskJob(job)), { connection, prefix, concurrency });
+      worker.on('error', (error) => logger.error({ err: error }, 'task worker error'));
+      worker.on('failed', (job, error) => {
+        if (job !== undefined) onFailure({ ...toTaskJob(job), attempt: job.attemptsMade }, error, job.attemptsMade >= (job.opts.attempts ?? 1));
+      });
+      await worker.waitUntilReady();
+    },
+    async close() {
+      await worker?.close();
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}

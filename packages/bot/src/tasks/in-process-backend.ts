@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { CronExpressionParser } from 'cron-parser';
+import type { ResolvedRetry, TaskBackend, TaskFailureListener, TaskJob, TaskJobData } from './task-backend.js';
+import type { TaskRepeat } from './task-definition.js';
+
+interface Pending {
+  timer: NodeJS.Timeout;
+  data: TaskJobData;
+  oneOff: boolean;
+}
+
+/** The next tick of a schedule after `from` (epoch ms). */
+export function nextTick(repeat: TaskRepeat, from: number): number {
+  if ('everyMs' in repeat) return (Math.floor(from / repeat.everyMs) + 1) * repeat.everyMs;
+  return CronExpressionParser.parse(repeat.cron, { currentDate: new Date(from), ...(repeat.timeZone === undefined ? {} : { tz: repeat.timeZone }) })
+    .next()
+    .getTime();
+}
+
+/**
+ * Tasks on timers in this process, for the embedded demo without Redis: the same schedules, one-off jobs, retries
+ * and backoff, but nothing is shared between processes and one-off jobs are lost when the process stops.
+ */
+export function createInProcessBackend(): TaskBackend {
+  const schedules = new Map<string, { timer: NodeJS.Timeout | undefined; next: number }>();
+  const jobs = new Map<string, Pending>();
+  const running = new Set<Promise<void>>();
+  let processor: ((job: TaskJob) => Promise<void>) | undefined;
+  let onFailure: TaskFailureListener = () => {};
+  let closed = false;
+
+  const execute = (job: TaskJob, retry: ResolvedRetry, done: () => void) => {
+    if (processor === undefined || closed) return done();
+    const run = processor(job).then(
+      () => done(),
+      (error: unknown) => {
+        const final = job.attempt >= retry.attempts;
+        onFailure(job, error, final);
+        if (final || closed) return done();
+        const timer = setTimeout(() => {
+          jobs.delete(job.id);
+          execute({ ...job, attempt: job.attempt + 1 }, retry, done);
+        }, retry.backoffMs * 2 ** (job.attempt - 1));
+        jobs.set(job.id, { timer, data: job.data, oneOff: false });
+      },
+    );
+    running.add(run);
+    void run.finally(() => running.delete(run));
+  };
+
+  const arm = (id: string, repeat: TaskRepeat, data: TaskJobData, retry: ResolvedRetry) => {
+    const next = nextTick(repeat, Date.now());
+    const timer = setTimeout(() => {
+      if (!schedules.has(id)) return;
+      arm(id, repeat, data, retry);
+      execute({ id: `${id}:${next}`, data, attempt: 1, dueAt: next }, retry, () => {});
+    }, next - Date.now());
+    schedules.set(id, { timer, next });
+    return next;
+  };
+
+  return {
+    kind: 'in-process',
+    async upsertSchedule(id, repeat, data, retry) {
+      clearTimeout(schedules.get(id)?.timer);
+      return arm(id, repeat, data, retry);
+    },
+    async removeSchedule(id) {
+      clearTimeout(schedules.get(id)?.timer);
+      schedules.delete(id);
+    },
+    async nextRun(id) {
+      return schedules.get(id)?.next;
+    },
+    async enqueue(data, delayMs, retry) {
+      const id = randomUUID();
+      const dueAt = Date.now() + Math.max(0, delayMs);
+      const timer = setTimeout(() => execute({ id, data, attempt: 1, dueAt }, retry, () => jobs.delete(id)), Math.max(0, delayMs));
+      jobs.set(id, { timer, data, oneOff: true });
+      return id;
+    },
+    async removeJobs(match) {
+      let removed = 0;
+      for (const [id, pending] of jobs) {
+        if (!pending.oneOff || !match(pending.data)) continue;
+        clearTimeout(pending.timer);
+        jobs.delete(id);
+        removed += 1;
+      }
+      return removed;
+    },
+    async start(run, failure) {
+      processor = run;
+      onFailure = failure;
+    },
+    async close() {
+      closed = true;
+      for (const { timer } of schedules.values()) clearTimeout(timer);
+      for (const { timer } of jobs.values()) clearTimeout(timer);
+      schedules.clear();
+      jobs.clear();
+      await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { deleteTaskStatuses, readTaskStatus, readTaskStatuses, writeTaskStatus, type TaskStatus } from './task-status.js';
