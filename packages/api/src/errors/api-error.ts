@@ -97,6 +97,12 @@ export const API_ERROR_CODES = {
   settingsInvalid: CORE_ERROR_CODES.settings.invalid,
   /** 412: settings changed since the `If-Match` version (core's code). */
   settingsChanged: CORE_ERROR_CODES.settings.changed,
+  /** 422: a toggle naming a plugin that is not loaded (core's code). */
+  togglesUnknownPlugin: CORE_ERROR_CODES.toggles.unknownPlugin,
+  /** 422: a toggle naming a command the plugin does not declare (core's code). */
+  togglesUnknownCommand: CORE_ERROR_CODES.toggles.unknownCommand,
+  /** 400: an erasure for an id that is not a Discord user id (core's code). */
+  privacyUserIdInvalid: CORE_ERROR_CODES.privacy.userIdInvalid,
 } as const;
 
 /** Any code in {@link API_ERROR_CODES}. */

@@ -1,4 +1,5 @@
 import { BaselineError } from '@baseline/core';
+import { LLM_ERROR_CODES } from '@baseline/llm';
 
 /** What users read when an LLM call fails. */
 export interface LlmErrorMessages {
@@ -24,11 +25,11 @@ export const DEFAULT_LLM_ERROR_MESSAGES: LlmErrorMessages = {
  */
 export function describeLlmError(error: unknown, correlationId: string, messages: Partial<LlmErrorMessages> = {}): string {
   const texts = { ...DEFAULT_LLM_ERROR_MESSAGES, ...messages };
-  if (error instanceof BaselineError && error.code === 'BL_ERR_LLM_BUDGET_EXCEEDED') {
+  if (error instanceof BaselineError && error.code === LLM_ERROR_CODES.budgetExceeded) {
     const details = error.details ?? {};
     const resetsAt = typeof details['resetsAt'] === 'string' ? new Date(details['resetsAt']) : undefined;
     return texts.budget(details['scope'] === 'user' ? 'user' : 'guild', details['period'] === 'month' ? 'month' : 'day', resetsAt);
   }
-  if (error instanceof BaselineError && error.code === 'BL_ERR_LLM_NOT_ALLOWED') return texts.notAllowed(error.message);
+  if (error instanceof BaselineError && error.code === LLM_ERROR_CODES.notAllowed) return texts.notAllowed(error.message);
   return texts.failed(correlationId);
 }

@@ -83,6 +83,10 @@ export const CORE_ERROR_CODES = {
     /** A conditional write over settings that changed since their revision was read; nothing was stored. */
     changed: 'BL_ERR_SETTINGS_CHANGED',
   },
+  privacy: {
+    /** The id given for an erasure is not a Discord user id. */
+    userIdInvalid: 'BL_ERR_PRIVACY_USER_ID_INVALID',
+  },
   storage: {
     /** A `defineStorage` key or default that is not allowed. */
     definitionInvalid: 'BL_ERR_STORAGE_DEFINITION_INVALID',
@@ -90,6 +94,12 @@ export const CORE_ERROR_CODES = {
     keyUnknown: 'BL_ERR_STORAGE_KEY_UNKNOWN',
     /** A value that is not JSON, or `incr` on a key that is not numeric. */
     valueInvalid: 'BL_ERR_STORAGE_VALUE_INVALID',
+  },
+  toggles: {
+    /** A toggle names a plugin that is not loaded in this deployment. */
+    unknownPlugin: 'BL_ERR_TOGGLES_UNKNOWN_PLUGIN',
+    /** A toggle names a command the plugin does not declare. */
+    unknownCommand: 'BL_ERR_TOGGLES_UNKNOWN_COMMAND',
   },
 } as const;
 

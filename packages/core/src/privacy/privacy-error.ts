@@ -1,10 +1,8 @@
-import { BaselineError } from '../errors/baseline-error.js';
+import { BaselineError, type BaselineErrorOptions } from '../errors/baseline-error.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
-/** Every code a {@link PrivacyError} can carry. */
-export const PRIVACY_ERROR_CODES = {
-  /** The id given for an erasure is not a Discord user id. */
-  userIdInvalid: 'BL_ERR_PRIVACY_USER_ID_INVALID',
-} as const;
+/** Every code a {@link PrivacyError} can carry: the `privacy` area of {@link CORE_ERROR_CODES}. */
+export const PRIVACY_ERROR_CODES = CORE_ERROR_CODES.privacy;
 
 export type PrivacyErrorCode = (typeof PRIVACY_ERROR_CODES)[keyof typeof PRIVACY_ERROR_CODES];
 
@@ -12,7 +10,7 @@ export type PrivacyErrorCode = (typeof PRIVACY_ERROR_CODES)[keyof typeof PRIVACY
 export class PrivacyError extends BaselineError {
   declare readonly code: PrivacyErrorCode;
 
-  constructor(code: PrivacyErrorCode, message: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
+  constructor(code: PrivacyErrorCode, message: string, options: BaselineErrorOptions = {}) {
     super(code, message, options);
     this.name = 'PrivacyError';
   }

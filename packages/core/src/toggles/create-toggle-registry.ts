@@ -146,14 +146,13 @@ export async function createToggleRegistry({ db, kv, logger: parent, defaults, c
     async set(change) {
       const declared = defaults.get(change.pluginId);
       if (declared === undefined) {
-        throw new ToggleError(TOGGLE_ERROR_CODES.unknownPlugin, `no plugin "${change.pluginId}" is loaded in this deployment; toggle one of: ${[...defaults.keys()].join(', ') || '(none)'}`, { plugin: change.pluginId });
+        throw new ToggleError(TOGGLE_ERROR_CODES.unknownPlugin, `no plugin "${change.pluginId}" is loaded in this deployment; toggle one of: ${[...defaults.keys()].join(', ') || '(none)'}`, { details: { plugin: change.pluginId } });
       }
       if (change.command !== undefined) {
         const known = new Set([...((await knownCommands(change.pluginId)) ?? []), ...Object.keys(declared.commands ?? {})]);
         if (!known.has(change.command)) {
           throw new ToggleError(TOGGLE_ERROR_CODES.unknownCommand, `plugin "${change.pluginId}" has no command "${change.command}"; its commands are: ${[...known].join(', ') || '(none reported by the bot yet)'}`, {
-            plugin: change.pluginId,
-            command: change.command,
+            details: { plugin: change.pluginId, command: change.command },
           });
         }
       }

@@ -2127,6 +2127,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         /**
@@ -2253,6 +2262,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         post?: never;
@@ -2319,6 +2337,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3336,6 +3363,15 @@ export interface paths {
                 };
                 /** @description Unexpected failure, logged with its stack (`BL_ERR_API_INTERNAL`, no details) */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Redis is unreachable: sessions and rate limits cannot be checked (`BL_ERR_API_UNAVAILABLE`, `Retry-After` header) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,5 +1,5 @@
 import { isBaselineError, TOGGLE_ERROR_CODES, type PluginToggles } from '@baseline/core';
-import { ApiError } from '../../errors/api-error.js';
+import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
 import { guildParams } from '../../http/schemas.js';
 import { guildTogglesSchema, toggleChangeSchema } from './toggle-schemas.js';
@@ -37,8 +37,9 @@ export const putToggleRoute = defineRoute({
       await toggles.set({ guildId: params.guild_id, pluginId: body.plugin_id, command: body.command, enabled: body.enabled, actorUserId: caller!.userId });
     } catch (error) {
       if (isBaselineError(error, TOGGLE_ERROR_CODES.unknownPlugin) || isBaselineError(error, TOGGLE_ERROR_CODES.unknownCommand)) {
-        const path = error.code === TOGGLE_ERROR_CODES.unknownPlugin ? 'plugin_id' : 'command';
-        throw new ApiError(422, error.code, error.message, { fields: [{ path, message: error.message }] });
+        const plugin = error.code === TOGGLE_ERROR_CODES.unknownPlugin;
+        const code = plugin ? API_ERROR_CODES.togglesUnknownPlugin : API_ERROR_CODES.togglesUnknownCommand;
+        throw new ApiError(code, error.message, { status: 422, fields: [{ path: plugin ? 'plugin_id' : 'command', message: error.message }] });
       }
       throw error;
     }
