@@ -5,6 +5,11 @@ export type LlmRequestType = 'text' | 'stream' | 'function_call' | 'structured' 
 
 /** One `llm_usage` row, ready to insert: every attempt of every request produces one. */
 export interface UsageRecord {
+  /**
+   * Idempotency key of the row (`llm_usage.record_id`), given by the recorder when absent: a batch written twice
+   * after a lost answer from PostgreSQL is stored once.
+   */
+  recordId?: string;
   guildId: string | null;
   userId: string | null;
   cogName: string | null;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { channel } from 'node:diagnostics_channel';
 import type { LlmLogger } from '../service/llm-logger.js';
 import type { UsageRecord } from './usage-record.js';
@@ -60,7 +61,8 @@ export class UsageRecorder {
   }
 
   /** Queues one row. Rows recorded after `close()` are written at once (best effort). */
-  record(record: UsageRecord): void {
+  record(input: UsageRecord): void {
+    const record = input.recordId === undefined ? { ...input, recordId: randomUUID() } : input;
     if (usageRecordChannel.hasSubscribers) usageRecordChannel.publish(record);
     this.#buffer.push(record);
     if (this.#buffer.length > this.#maxBuffered) {

@@ -32,8 +32,11 @@ export const LlmUsage = defineEntity({
     pricingId: p.integer().nullable(),
     createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
     metadata: p.json<Record<string, unknown>>().nullable(),
+    /** Idempotency key given by the LLM service: a batch written twice is stored once. */
+    recordId: p.uuid().nullable(),
   },
   checks: [{ name: 'llm_usage_status_check', expression: `"status" in ('ok', 'error')` }],
+  uniques: [{ name: 'llm_usage_record_id_unique', properties: ['recordId'] }],
   indexes: [
     { name: 'llm_usage_created_at_index', properties: ['createdAt'] },
     { name: 'llm_usage_guild_id_created_at_index', properties: ['guildId', 'createdAt'] },
