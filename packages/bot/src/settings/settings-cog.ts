@@ -12,7 +12,8 @@ const MAX_CHOICES = 25;
  * plugin's settings from Discord. `view`, `set` and `reset` subcommands; the plugin is a choice of the registered
  * namespaces, fields and values are completed from each namespace's schema, and every change is validated by it
  * and audited exactly like the API's (`settings.update`, before and after). Replies are ephemeral. The bot loads
- * it when at least one plugin registered settings.
+ * it when at least one plugin registered settings. Its replies are in the interaction's language (`settings.*` keys of
+ * baseline's strings).
  */
 export class SettingsCog extends Cog {
   static override meta: CogMeta = { name: 'baseline-settings', description: 'The /settings command' };
@@ -68,7 +69,7 @@ export class SettingsCog extends Cog {
     const guildId = interaction.guildId!;
     const actorUserId = interaction.user.id;
     if (!(await isAuthorizedUser(this.services.db, guildId, actorUserId))) {
-      await interaction.reply({ content: 'Only authorized users of this server may use /settings (ask whoever manages the bot here to grant you access).', flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: this.t('settings.notAuthorized'), flags: MessageFlags.Ephemeral });
       return;
     }
     const namespace = interaction.options.getString('plugin', true);
@@ -85,15 +86,15 @@ export class SettingsCog extends Cog {
       const field = interaction.options.getString('field');
       if (subcommand === 'reset') {
         const after = await resetSettings(settings, guildId, namespace, { ...(field === null ? {} : { fields: [field] }), actorUserId, audit });
-        await interaction.reply({ content: field === null ? `Every ${namespace} setting is back to its default.` : `${namespace}.${field} is back to its default.`, embeds: [this.#embed(namespace, after)], flags: MessageFlags.Ephemeral });
+        await interaction.reply({ content: field === null ? this.t('settings.resetAll', { namespace }) : this.t('settings.resetField', { namespace, field }), embeds: [this.#embed(namespace, after)], flags: MessageFlags.Ephemeral });
         return;
       }
       const after = await this.#set(guildId, namespace, field!, interaction.options.getString('value', true), actorUserId, audit);
-      await interaction.reply({ content: `${namespace}.${field!} changed.`, embeds: [this.#embed(namespace, after)], flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: this.t('settings.changed', { namespace, field: field! }), embeds: [this.#embed(namespace, after)], flags: MessageFlags.Ephemeral });
     } catch (error) {
       if (!isBaselineError(error)) throw error;
       const detail = error instanceof SettingsValidationError ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n') : error.message;
-      await interaction.reply({ content: `Nothing was changed (${error.code}):\n${detail}`, flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: this.t('settings.nothingChanged', { code: error.code, detail }), flags: MessageFlags.Ephemeral });
     }
   }
 

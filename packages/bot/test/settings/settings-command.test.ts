@@ -86,4 +86,17 @@ describe('/settings', () => {
     expect(reply.content).toContain('Only authorized users');
     expect((await settings()).greeting).toBe('Hello');
   });
+
+  it('GIVEN the guild set to French THEN the replies of /settings are French AND the command carries French localizations', async () => {
+    await harness.services.settings.set(guildId, 'baseline', { locale: 'fr' });
+    try {
+      expect((await run('owner', 'set', { field: 'maxPerDay', value: '4' })).content).toBe('welcome.maxPerDay a été modifié.');
+      expect((await run('owner', 'reset', {})).content).toBe('Tous les réglages de welcome sont revenus à leur valeur par défaut.');
+      expect((await run('alice', 'view', {})).content).toMatch(/^Seuls les utilisateurs autorisés de ce serveur/);
+    } finally {
+      await harness.services.settings.set(guildId, 'baseline', { locale: 'en' });
+    }
+    const command = harness.emulator.commands().find((candidate) => candidate.body.name === 'settings');
+    expect(command?.body.description_localizations).toMatchObject({ fr: 'Voir ou modifier les réglages des plugins de ce serveur' });
+  });
 });
