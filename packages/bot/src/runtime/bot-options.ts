@@ -6,6 +6,7 @@ import type { CogClass } from '../cogs/cog.js';
 import type { CogManager } from '../cogs/cog-manager.js';
 import type { CommandSyncResult } from '../commands/sync-commands.js';
 import type { BotMessages } from './handler-runner.js';
+import type { ShardReporterOptions } from '../shards/start-shard-reporter.js';
 
 /** How the bot syncs its commands with Discord at startup. */
 export interface CommandSyncSettings {
@@ -73,8 +74,12 @@ export interface CreateBotOptions extends Omit<CreateServicesOptions, 'service'>
    * @default true
    */
   tasks?: boolean;
-  /** Report shard status to the key-value store. @default true */
-  shardStatus?: boolean;
+  /**
+   * Report shard status to the key-value store; an object sets how often and for how long each record lives
+   * (a shard that stops writing reads as stale after `ttlMs`).
+   * @default true (every 10 s, records expire after 30 s)
+   */
+  shardStatus?: boolean | ShardReporterOptions;
 }
 
 /** A running bot. */

@@ -202,7 +202,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
       );
     }
     if (options.shardStatus !== false) {
-      const reporter = startShardReporter(client, services);
+      const reporter = startShardReporter(client, services, options.shardStatus === true || options.shardStatus === undefined ? {} : options.shardStatus);
       background.push({ name: 'shard-reporter', stop: () => reporter.stop() });
     }
     if (options.healthServer !== false) {
