@@ -12,6 +12,7 @@ import { createAnthropicAdapter } from '../providers/anthropic/anthropic-adapter
 import { createGeminiAdapter } from '../providers/gemini/gemini-adapter.js';
 import { createOpenAiAdapter } from '../providers/openai/openai-adapter.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
+import { ProviderHolds } from '../resilience/provider-holds.js';
 import { ProviderRateLimiter, type RateLimits } from '../resilience/provider-rate-limiter.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
 import type { LlmProvider } from '../types/provider-name.js';
@@ -46,6 +47,8 @@ export class LlmEngine {
   readonly recorder: UsageRecorder;
   readonly budget: BudgetGuard | undefined;
   readonly limiter: ProviderRateLimiter | undefined;
+  /** Providers/models that asked, with a wait hint, not to be called before some time. */
+  readonly holds = new ProviderHolds();
   readonly accounting: UsageAccounting;
   readonly policy: RetryPolicy;
   catalog: PricingCatalog;
@@ -188,6 +191,7 @@ export class LlmEngine {
       {
         policy: this.policy,
         limiter: this.limiter,
+        holds: this.holds,
         accounting: this.accounting,
         logger: this.logger,
         requestType,

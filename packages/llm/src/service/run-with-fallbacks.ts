@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { LlmError, LlmInvalidRequestError, LlmTimeoutError } from '../errors/llm-error.js';
+import { LlmError, LlmInvalidRequestError, LlmRateLimitedError, LlmTimeoutError } from '../errors/llm-error.js';
 import { classifyProviderError, type ClassifiedError } from '../resilience/classify-provider-error.js';
+import type { ProviderHolds } from '../resilience/provider-holds.js';
 import type { ProviderRateLimiter } from '../resilience/provider-rate-limiter.js';
 import { retryDelayMs, type RetryPolicy } from '../resilience/retry-policy.js';
 import type { LlmCallContext } from '../types/requests.js';
@@ -36,6 +37,8 @@ export interface AttemptSummary {
 export interface RunContext {
   policy: RetryPolicy;
   limiter: ProviderRateLimiter | undefined;
+  /** Wait hints remembered across requests; without it a hint only paces the request that received it. */
+  holds?: ProviderHolds | undefined;
   accounting: UsageAccounting;
   logger: LlmLogger;
   requestType: LlmRequestType;
@@ -66,6 +69,11 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * target's retry count. A failure that another target may not share moves down the chain; one that no
  * target can fix (bad request) or the caller's abort ends the run. Every failed attempt is recorded as a
  * usage row with status `error`; the successful one is recorded by the caller, who knows its usage.
+ *
+ * A wait hint also holds its provider/model for later requests (`run.holds`): a held target is not called.
+ * It is skipped when a later target remains, waited for when it is the last one and the wait fits in
+ * `maxRetryAfterMs`, and otherwise ends the run at once with {@link LlmRateLimitedError} naming when to retry.
+ * A skipped target sent nothing, so it is neither an attempt nor a usage row.
  */
 export async function runWithFallbacks<T>(
   chain: readonly ResolvedTarget[],
@@ -74,9 +82,20 @@ export async function runWithFallbacks<T>(
 ): Promise<{ value: T; target: ResolvedTarget; attempts: AttemptSummary[] }> {
   const attempts: AttemptSummary[] = [];
   let lastError: LlmError | undefined;
-  for (const target of chain) {
+  for (const [index, target] of chain.entries()) {
     const maxRetries = target.config.maxRetries ?? run.policy.maxRetries;
     for (let retry = 0; ; retry++) {
+      const heldMs = run.holds?.remainingMs(target.provider, target.model) ?? 0;
+      if (heldMs > 0) {
+        // A retry has already waited for its own hint; it only waits out what another request learned since.
+        if ((retry === 0 && index < chain.length - 1) || heldMs > run.policy.maxRetryAfterMs) {
+          lastError = heldError(target, heldMs);
+          run.logger.debug({ provider: target.provider, model: target.model, heldMs }, 'llm target held by a wait hint, skipped');
+          break;
+        }
+        run.logger.debug({ provider: target.provider, model: target.model, delayMs: heldMs }, 'llm wait for a held target');
+        await sleep(heldMs, run.signal);
+      }
       const timeoutMs = run.timeoutMs ?? target.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const startedAt = performance.now();
       const startedOn = new Date();
@@ -132,6 +151,9 @@ export async function runWithFallbacks<T>(
         error,
         metadata: { attempt: retry + 1, status: error.details?.status },
       });
+      if (classified.retryAfterMs !== undefined && (error.kind === 'rate_limited' || error.kind === 'provider_unavailable')) {
+        run.holds?.hold(target.provider, target.model, classified.retryAfterMs);
+      }
       if (run.signal?.aborted) throw error;
       lastError = error;
       if (classified.retryable && retry < maxRetries) {
@@ -147,4 +169,13 @@ export async function runWithFallbacks<T>(
     }
   }
   throw lastError ?? new LlmInvalidRequestError('no LLM target to try');
+}
+
+function heldError(target: ResolvedTarget, heldMs: number): LlmRateLimitedError {
+  const retryAt = new Date(Date.now() + heldMs).toISOString();
+  return new LlmRateLimitedError(
+    `${target.provider}/${target.model}: the provider asked not to be called before ${retryAt} (in ${Math.ceil(heldMs / 1000)} s); ` +
+      'not sent. Retry after that time, or add a fallback for this request or cog.',
+    { details: { provider: target.provider, model: target.model, retryAfterMs: heldMs, retryAt } },
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyProviderError } from '../../src/resilience/classify-provider-error.js';
+import { ProviderHolds } from '../../src/resilience/provider-holds.js';
 import { readRetryAfterMs } from '../../src/resilience/retry-after.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../src/resilience/retry-policy.js';
 
@@ -39,5 +40,29 @@ describe('backoff', () => {
   it('GIVEN a hint longer than the policy allows THEN no retry is scheduled', () => {
     expect(retryDelayMs({ ...DEFAULT_RETRY_POLICY, maxRetryAfterMs: 5000 }, 0, 6000)).toBeUndefined();
     expect(retryDelayMs(DEFAULT_RETRY_POLICY, 0, 2000, () => 0)).toBe(2000);
+  });
+});
+
+describe('holds from wait hints', () => {
+  it('GIVEN a hint THEN the provider/model is held for that long and then released', () => {
+    let now = 1_000;
+    const holds = new ProviderHolds(() => now);
+    holds.hold('openai', 'gpt-4.1', 60_000);
+    expect(holds.remainingMs('openai', 'gpt-4.1')).toBe(60_000);
+    expect(holds.remainingMs('openai', 'gpt-4.1-mini')).toBe(0);
+    expect(holds.remainingMs('anthropic', 'gpt-4.1')).toBe(0);
+    now += 59_999;
+    expect(holds.remainingMs('openai', 'gpt-4.1')).toBe(1);
+    now += 1;
+    expect(holds.remainingMs('openai', 'gpt-4.1')).toBe(0);
+  });
+  it('GIVEN a shorter hint while held THEN the later deadline is kept; a zero hint holds nothing', () => {
+    const now = 0;
+    const holds = new ProviderHolds(() => now);
+    holds.hold('xai', 'grok-4', 5_000);
+    holds.hold('xai', 'grok-4', 100);
+    expect(holds.remainingMs('xai', 'grok-4')).toBe(5_000);
+    holds.hold('gemini', 'gemini-2.5-flash', 0);
+    expect(holds.remainingMs('gemini', 'gemini-2.5-flash')).toBe(0);
   });
 });
