@@ -35,7 +35,8 @@ export default definePlugin({
   toggles: { enabled: true, commands: { remind: true } },
   entities: [Wave],
   migrations: referenceMigrations,
-  intents: ['GuildMembers'],
+  // MessageContent for /summarize, which still checks at run time (DISCORD_INTENTS may leave it out).
+  intents: ['GuildMembers', 'MessageContent'],
   // The `reference` i18next namespace: replies through this.t(...), command localizations from `commands.*`.
   locales: { en, fr },
   deleteUserData: deleteReferenceUserData,

@@ -22,7 +22,8 @@ function hasMessageContent(interaction: ChatInputCommandInteraction): boolean {
 /**
  * `/summarize [count]`: the channel's recent messages summarized by the guild's model as structured output
  * (a summary and its topics, checked against a zod schema). Reading message text needs the MessageContent
- * intent; without it the command says so privately instead of summarizing empty messages.
+ * intent, which the plugin declares; when the bot runs without it anyway (`DISCORD_INTENTS` leaving it out) the
+ * command says so privately instead of summarizing empty messages.
  */
 export class SummarizeCog extends Cog {
   static override meta = { name: 'reference-summarize', description: 'Channel summaries by an LLM' };
@@ -39,7 +40,7 @@ export class SummarizeCog extends Cog {
         if (!hasMessageContent(interaction)) {
           await interaction.reply({
             content:
-              '/summarize needs the Message Content intent to read messages. Enable it for the bot in the Discord Developer Portal (Bot → Privileged Gateway Intents) and add `message_content` to DISCORD_INTENTS.',
+              '/summarize needs the Message Content intent to read messages. Enable it for the bot in the Discord Developer Portal (Bot → Privileged Gateway Intents) and include `message_content` in DISCORD_INTENTS (or leave DISCORD_INTENTS unset).',
             flags: MessageFlags.Ephemeral,
           });
           return;

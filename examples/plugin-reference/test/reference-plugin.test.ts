@@ -17,7 +17,8 @@ describe('reference plugin against the Discord emulator', () => {
   beforeAll(async () => {
     llm = await createLlmEmulators();
     harness = await createPluginHarness(referencePlugin, {
-      env: llmEmulatorEnv(llm),
+      // As an app whose privileged MessageContent intent is not granted: DISCORD_INTENTS leaves it out.
+      env: { ...llmEmulatorEnv(llm), DISCORD_INTENTS: 'guilds,members' },
       seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: [{ name: 'Demo', owner: 'owner', members: [{ user: 'alice' }] }] },
     });
     ({ emulator, bot } = harness);
@@ -153,7 +154,7 @@ describe('reference plugin against the Discord emulator', () => {
   });
 });
 
-describe('reference plugin: /summarize with the MessageContent intent', () => {
+describe('reference plugin: /summarize with the MessageContent intent it declares', () => {
   let harness: PluginHarness;
   let llm: LlmEmulators;
   let guildId: string;
@@ -162,7 +163,8 @@ describe('reference plugin: /summarize with the MessageContent intent', () => {
   beforeAll(async () => {
     llm = await createLlmEmulators();
     harness = await createPluginHarness(referencePlugin, {
-      env: { ...llmEmulatorEnv(llm), DISCORD_INTENTS: 'guilds,members,messages,message_content' },
+      // The intents the plugin declares, MessageContent included.
+      env: llmEmulatorEnv(llm),
       seed: { users: [{ username: 'owner' }, { username: 'alice' }, { username: 'bob' }], guilds: [{ name: 'Demo', owner: 'owner', members: [{ user: 'alice' }, { user: 'bob' }] }] },
     });
     guildId = harness.driver.guildId();
