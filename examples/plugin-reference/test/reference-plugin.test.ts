@@ -17,7 +17,8 @@ describe('reference plugin against the Discord emulator', () => {
   beforeAll(async () => {
     llm = await createLlmEmulators();
     harness = await createPluginHarness(referencePlugin, {
-      env: llmEmulatorEnv(llm),
+      // As an app whose privileged MessageContent intent is not granted: DISCORD_INTENTS leaves it out.
+      env: { ...llmEmulatorEnv(llm), DISCORD_INTENTS: 'guilds,members' },
       seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: [{ name: 'Demo', owner: 'owner', members: [{ user: 'alice' }] }] },
     });
     ({ emulator, bot } = harness);
@@ -31,7 +32,7 @@ describe('reference plugin against the Discord emulator', () => {
 
   it('GIVEN the plugin THEN its cog loads and its commands are registered', () => {
     expect(bot.cogs.get('reference')?.pluginId).toBe('reference');
-    expect(emulator.commands().map((command) => command.body.name).sort()).toEqual(['ask', 'hello', 'privacy', 'remind', 'settings', 'status', 'waves']);
+    expect(emulator.commands().map((command) => command.body.name).sort()).toEqual(['ask', 'hello', 'imagine', 'privacy', 'remind', 'settings', 'status', 'summarize', 'waves']);
   });
 
   it('GIVEN /hello THEN it greets with the default greeting, then with the greeting the guild configured', async () => {
@@ -134,6 +135,60 @@ describe('reference plugin against the Discord emulator', () => {
     expect(refused.content).toContain('not allowed in this server');
     expect(llm.openai.requests.length).toBe(before);
     await bot.services.settings.set(guildId, 'llm', { allowedModels: [] });
+  });
+  it('GIVEN a bot without the MessageContent intent THEN /summarize says so privately and asks no model', async () => {
+    const before = llm.openai.requests.length;
+    const reply = await emulator.invokeSlashCommand({ guildId, userId: aliceId, name: 'summarize' }).reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('needs the Message Content intent');
+    expect(llm.openai.requests.length).toBe(before);
+  });
+
+  it('GIVEN /imagine THEN the image model is asked and the image arrives as an attachment', async () => {
+    llm.openai.enqueue(llmReply.image());
+    const reply = await emulator.invokeSlashCommand({ guildId, userId: emulator.state.findUser('owner')!.id, name: 'imagine', options: { prompt: 'a wave at sunset' } }).reply();
+    expect(reply.content).toBe('> a wave at sunset');
+    // The emulator keeps the attachment entries of an interaction edit (not the uploaded bytes): one file, described by the prompt.
+    expect(reply.attachments).toEqual([expect.objectContaining({ id: '0', description: 'a wave at sunset' })]);
+    expect(llm.openai.requests.at(-1)?.operation).toBe('images.generations');
+  });
+});
+
+describe('reference plugin: /summarize with the MessageContent intent it declares', () => {
+  let harness: PluginHarness;
+  let llm: LlmEmulators;
+  let guildId: string;
+  let channelId: string;
+
+  beforeAll(async () => {
+    llm = await createLlmEmulators();
+    harness = await createPluginHarness(referencePlugin, {
+      // The intents the plugin declares, MessageContent included.
+      env: llmEmulatorEnv(llm),
+      seed: { users: [{ username: 'owner' }, { username: 'alice' }, { username: 'bob' }], guilds: [{ name: 'Demo', owner: 'owner', members: [{ user: 'alice' }, { user: 'bob' }] }] },
+    });
+    guildId = harness.driver.guildId();
+    channelId = [...harness.emulator.state.guilds.get(guildId)!.channels.keys()][0]!;
+    harness.emulator.sendMessage({ channelId, userId: harness.driver.userId('alice'), content: 'Shall we surf tomorrow at six?' });
+    harness.emulator.sendMessage({ channelId, userId: harness.driver.userId('bob'), content: 'Yes, the swell is two metres.' });
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await llm?.close();
+  });
+
+  it('GIVEN a valid structured answer THEN the summary and topics are posted and the model read the messages', async () => {
+    llm.openai.enqueue(llmReply.json({ summary: 'Alice and Bob plan a surf session tomorrow at six.', topics: ['surfing', 'swell'] }));
+    const reply = await harness.emulator.invokeSlashCommand({ guildId, userId: harness.driver.userId('alice'), name: 'summarize', options: { count: 10 } }).reply();
+    expect(reply.content).toBe('**Summary of the last 2 message(s):** Alice and Bob plan a surf session tomorrow at six.\n**Topics:** surfing, swell');
+    expect(JSON.stringify(llm.openai.requests.at(-1)?.body)).toContain('alice: Shall we surf tomorrow at six?');
+  });
+
+  it('GIVEN a malformed structured answer (also after the repair attempt) THEN the reply says so with a reference instead of a summary', async () => {
+    llm.openai.enqueue(llmReply.json({ summary: 42 }));
+    llm.openai.enqueue(llmReply.text('Sorry, here is prose instead of JSON.'));
+    const reply = await harness.emulator.invokeSlashCommand({ guildId, userId: harness.driver.userId('bob'), name: 'summarize' }).reply();
+    expect(reply.content).toMatch(/^The AI answered in a shape I could not read, so there is no summary\. Try again\. Reference: `.+`$/);
   });
 });
 

@@ -18,6 +18,7 @@ import './cogs/plugin-register.js';
 // LLM in cogs: `this.llm`, answers streamed into Discord.
 export { streamReply, type StreamableInteraction, type StreamReplyMessages, type StreamReplyOptions, type StreamReplyResult } from './llm/stream-reply.js';
 export { splitForDiscord, DISCORD_MESSAGE_LIMIT } from './llm/split-for-discord.js';
+export { discordTools, type DiscordToolName, type DiscordToolsOptions, type DiscordToolsScope } from './llm/discord-tools.js';
 export { describeLlmError, DEFAULT_LLM_ERROR_MESSAGES, type LlmErrorMessages } from './llm/describe-llm-error.js';
 // Scheduled tasks: cron, interval and one-off jobs, once per deployment on BullMQ.
 export { cronTask, intervalTask, oneOffTask } from './tasks/task-definition.js';

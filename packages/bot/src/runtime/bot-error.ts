@@ -20,6 +20,8 @@ export const BOT_ERROR_CODES = {
   shardingGateway: 'BL_ERR_SHARDING_GATEWAY',
   /** `this.llm` used in a bot with no LLM provider configured. */
   llmMissing: 'BL_ERR_BOT_LLM_MISSING',
+  /** `discordTools()` called for an interaction outside a guild (the tools read guild members and channels). */
+  discordToolsOutsideGuild: 'BL_ERR_BOT_DISCORD_TOOLS_OUTSIDE_GUILD',
   /** `this.schedule()` or a job naming a task the cog does not declare. */
   taskUnknown: 'BL_ERR_TASK_UNKNOWN',
   /** A task declaration or schedule call that is malformed (bad cron, time zone, delay or payload). */
