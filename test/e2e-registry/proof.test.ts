@@ -105,7 +105,7 @@ describe('from npx create-baseline-bot to baseline upgrade, through a registry',
     await registry.publishWorkspace({
       version: '0.1.1',
       packages: ['@baseline/bot'],
-      edits: [{ file: 'packages/bot/src/status/format-status.ts', find: ".setTitle('Bot status')", replace: ".setTitle('Bot status, checked just now')" }],
+      edits: [{ file: 'packages/bot/src/status/format-status.ts', find: ".setTitle(t('status.title'))", replace: ".setTitle(`${t('status.title')}, checked just now`)" }],
       summary: 'The /status embed is titled "Bot status, checked just now".',
     });
     const upgraded = await runCommand('npx', ['--no-install', 'baseline', 'upgrade', '--yes'], { cwd: bot, env: { ...env, NO_COLOR: '1' } });
