@@ -71,8 +71,13 @@ async function startDemo(): Promise<RunningDemo> {
   let text = '';
   npm.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   npm.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-  await until(() => text.includes('demo: plugins loaded') || npm.exitCode !== null, 150_000);
+  await until(() => text.includes('Ctrl+C stops everything.') || npm.exitCode !== null, 150_000);
   if (!text.includes('demo: plugins loaded')) throw new Error(`the demo did not start:\n${text.slice(-3000)}`);
+  // The start-up ends with the banner of addresses, each of which answers.
+  const banner = /● baseline demo is running[^\n]*\n((?: {2}\S[^\n]*\n)+)/.exec(text)?.[1] ?? '';
+  expect(banner.split('\n').filter(Boolean).map((line) => line.trim().split(/\s{2,}/)[0])).toEqual(['dashboard', 'emulator', 'API reference', 'health', 'Ctrl+C stops everything.']);
+  // As a browser asks: the dashboard's page answers navigations (Accept: text/html), its client routes included.
+  for (const url of banner.match(/http:\/\/\S+/g) ?? []) expect((await fetch(url, { headers: { accept: 'text/html' } })).status, url).toBe(200);
   const postgres = /"component":"embedded-postgres"[^\n]*"port":(\d+)/.exec(text);
   return { npm, output: () => text, ports: [api, health, emulator, page, ...(postgres ? [Number(postgres[1])] : [])] };
 }

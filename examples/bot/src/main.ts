@@ -33,3 +33,13 @@ if (emulator !== undefined) {
 const plugins = summarizePlugins(bot.services);
 const level = plugins.skipped.length === 0 ? 'info' : 'warn';
 logger[level]({ plugins_loaded: plugins.loaded, plugins_skipped: plugins.skipped }, `demo: ${plugins.text}`);
+
+// Last, the addresses a person opens, as `baseline dev` prints them: on stdout, after the logs of the start-up.
+const rows: [string, string | undefined][] = [
+  ['dashboard', api !== undefined && dashboard !== undefined ? `${api.url}/  (log in as "owner")` : undefined],
+  ['emulator', pageUrl === undefined ? undefined : `${pageUrl}  (run commands as a demo user)`],
+  ['API reference', api === undefined ? undefined : `${api.url}/api/v1/docs`],
+  ['health', api === undefined ? undefined : `${api.url}/api/v1/health`],
+];
+const shown = rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, url]) => `  ${label.padEnd(16)}${url}`);
+process.stdout.write(`\n● baseline demo is running against ${emulator === undefined ? 'Discord' : 'the Discord emulator'}\n${shown.join('\n')}\n  Ctrl+C stops everything.\n\n`);
