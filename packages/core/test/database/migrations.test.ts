@@ -142,6 +142,7 @@ describe('baseline migrations', () => {
       'llm_usage_guild_id_created_at_index',
       'llm_usage_pkey',
       'llm_usage_provider_model_created_at_index',
+      'llm_usage_record_id_unique',
     ]);
   });
 
