@@ -7,6 +7,8 @@ const globalSetup = fileURLToPath(new URL('./test/global-setup.ts', import.meta.
 // project). Vitest 5 no longer reads this file by itself: vitest.config.ts imports it.
 export default [
   'packages/*/vitest.config.ts',
+  // web-kit's page tests in Chromium (browser mode), a project of their own beside the package's Node tests.
+  'packages/*/vitest.browser.config.ts',
   'examples/*/vitest.config.ts',
   'test/vitest.config.ts',
   'test/*/vitest.config.ts',

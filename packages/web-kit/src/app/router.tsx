@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRoute, createRoute, createRouter, type AnyRoute } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, type AnyRoute, type RouterHistory } from '@tanstack/react-router';
 import { lazy } from 'react';
 import { AdminLayout } from './layout/admin-layout.js';
 import { AppShell } from './layout/app-shell.js';
@@ -23,8 +23,10 @@ const GuildTogglesPage = lazy(() => import('../pages/guild-toggles-page.js'));
 /**
  * The route tree: the built-in pages (spec section 8.1) plus every plugin route, under the guild layout
  * (`/guilds/$guildId/…`, guarded by guild access) or the admin layout (`/admin/…`, developer team only).
+ *
+ * @param history where the location lives; the default is the browser's address bar (page tests pass a memory history).
  */
-export function createDashboardRouter(plugins: readonly RegisteredWebPlugin[], queryClient: QueryClient) {
+export function createDashboardRouter(plugins: readonly RegisteredWebPlugin[], queryClient: QueryClient, history?: RouterHistory) {
   const root = createRootRoute({ component: AppShell, errorComponent: RouteError, notFoundComponent: NotFoundPage });
   const home = createRoute({ getParentRoute: () => root, path: '/', component: HomePage });
   const callback = createRoute({ getParentRoute: () => root, path: '/auth/callback', component: AuthCallbackPage });
@@ -53,7 +55,7 @@ export function createDashboardRouter(plugins: readonly RegisteredWebPlugin[], q
     }
   }
   const routeTree = root.addChildren([home, callback, guild.addChildren(guildPages), admin.addChildren(adminPages)]);
-  return createRouter({ routeTree, context: { queryClient }, defaultPreload: false, scrollRestoration: true });
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: false, scrollRestoration: true, ...(history === undefined ? {} : { history }) });
 }
 
 export type DashboardRouter = ReturnType<typeof createDashboardRouter>;
