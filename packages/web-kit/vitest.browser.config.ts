@@ -7,7 +7,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { msw } from 'msw/vite';
-import { defaultClientConditions } from 'vite';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './test/support/chromium.js';
 import { clickAndDownload } from './test/support/download-command.js';
@@ -22,13 +22,18 @@ export default defineConfig({
     // The plugin list `@baseline/web-kit/vite` generates for an app; the tests bring their own plugins.
     alias: { 'virtual:baseline/plugins': fileURLToPath(new URL('./test/browser/support/no-plugins.ts', import.meta.url)) },
   },
+  // The global setup below runs in Node and reads core's sources, as the Node projects do.
+  ssr: { resolve: { conditions: ['@baseline/source', ...defaultServerConditions] } },
   optimizeDeps: { include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', '@tanstack/react-query', '@tanstack/react-router', 'recharts', 'msw/browser', 'msw', '@testing-library/react'] },
   test: {
     name: 'web-kit-browser',
     root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['test/browser/**/*.test.tsx'],
+    globalSetup: ['test/browser/support/provide-settings-schema.ts'],
     setupFiles: ['test/browser/support/setup.ts'],
     testTimeout: 30_000,
+    // A missing element fails with the ARIA tree well before the test's own timeout.
+    expect: { poll: { timeout: 10_000 } },
     // The browser's console output reaches the run-wide secret audit here (the Node projects' setup file cannot run
     // in the browser).
     onConsoleLog: recordBrowserOutput,

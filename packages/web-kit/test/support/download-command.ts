@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+// The playwright provider's types add `page` and `iframe` to the command context.
+import type {} from '@vitest/browser-playwright';
 import type { BrowserCommand } from 'vitest/node';
 
 /** What the browser saved after a click: the file name it suggested and the file's text. */

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button } from '../../ui/button.js';
 import { Select } from '../../ui/input.js';
 import { useDashboard } from '../dashboard-context.js';
-import { rememberSession, useSession } from '../session.js';
+import { rememberSession, SESSION_KEY, useSession } from '../session.js';
 import { applyTheme, initialTheme, type Theme } from '../theme.js';
 import { ErrorBoundary } from './error-boundary.js';
 import { Sidebar } from './sidebar.js';
@@ -89,8 +89,10 @@ function LogoutButton() {
       size="sm"
       onClick={async () => {
         await api.client.POST('/api/v1/auth/logout');
-        queryClient.clear();
+        // The session query is set to null, not removed: a page showing it (the guild list) re-renders signed out.
+        // Everything else read with the old session goes.
         rememberSession(queryClient, api, null);
+        queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
         await navigate({ to: '/' });
       }}
     >

@@ -30,7 +30,7 @@ function fakeUsage({ series = true, models = [price()] }: { series?: boolean; mo
   answer('get', '/api/v1/llm/usage/summary', ({ url }) => ({
     from: url.searchParams.get('from')!,
     to: url.searchParams.get('to')!,
-    granularity: 'day',
+    granularity: 'day' as const,
     totals: { requests: 3, errors: 0, prompt_tokens: '2000', completion_tokens: '400', total_tokens: '2400', cost_usd: '0.0123' },
     by_model: [],
     by_period: [],

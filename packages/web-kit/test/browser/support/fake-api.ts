@@ -65,9 +65,15 @@ export function resetFakeApi(): void {
 
 /**
  * Answers `method path` (an OpenAPI path such as `/api/v1/guilds/{guild_id}`) with what `respond` returns: a body
- * typed as the API's success answer, or a `Response` for anything else (see {@link apiError}).
+ * typed as the API's success answer (sent with `status`, 200 unless the route creates: 201), or a `Response` for
+ * anything else (see {@link apiError}).
  */
-export function answer<M extends Method, P extends PathOf<M>>(method: M, path: P, respond: (received: Received<P, M>) => OkBody<P, M> | Response | Promise<OkBody<P, M> | Response>): void {
+export function answer<M extends Method, P extends PathOf<M>>(
+  method: M,
+  path: P,
+  respond: (received: Received<P, M>) => OkBody<P, M> | Response | Promise<OkBody<P, M> | Response>,
+  { status = 200 }: { status?: 200 | 201 } = {},
+): void {
   const mswPath = path.replace(/\{(\w+)\}/g, ':$1');
   worker.use(
     http[method](mswPath, async ({ request, params }) => {
@@ -76,7 +82,7 @@ export function answer<M extends Method, P extends PathOf<M>>(method: M, path: P
       const body = text === '' ? undefined : (JSON.parse(text) as RequestBody<P, M>);
       sent.push({ method: request.method, path: url.pathname, search: url.search, headers: request.headers, body });
       const result = await respond({ params: params as Record<string, string>, body: body as RequestBody<P, M>, url, request });
-      return result instanceof Response ? result : HttpResponse.json(result as JsonBodyType);
+      return result instanceof Response ? result : HttpResponse.json(result as JsonBodyType, { status });
     }),
   );
 }
@@ -116,9 +122,11 @@ export const developerSession = (): Session =>
     ],
   });
 
-/** Answers `/auth/me` with `who`, or 401 when signed out. */
-export function signIn(who: Session | null): void {
-  answer('get', '/api/v1/auth/me', () => (who === null ? apiError(401, 'BL_ERR_API_UNAUTHENTICATED', 'no valid session') : who));
+/** Answers `/auth/me` with `who`, or 401 when signed out; `end()` ends the session as logout or expiry does. */
+export function signIn(who: Session | null): { end(): void } {
+  let current = who;
+  answer('get', '/api/v1/auth/me', () => (current === null ? apiError(401, 'BL_ERR_API_UNAUTHENTICATED', 'no valid session') : current));
+  return { end: () => void (current = null) };
 }
 
 export type GuildToggles = components['schemas']['GuildToggles'];

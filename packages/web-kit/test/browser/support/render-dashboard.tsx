@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import { createApiClient } from '../../../src/client/api-client.js';
 import { DashboardContext } from '../../../src/app/dashboard-context.js';
 import { createDashboardRouter } from '../../../src/app/router.js';
+import { SESSION_KEY } from '../../../src/app/session.js';
 import type { RegisteredWebPlugin } from '../../../src/plugins/plugin-entries.js';
 
 /**
@@ -14,7 +15,15 @@ import type { RegisteredWebPlugin } from '../../../src/plugins/plugin-entries.js
 export function renderDashboard(path: string, { plugins = [] }: { plugins?: RegisteredWebPlugin[] } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createDashboardRouter(plugins, queryClient, createMemoryHistory({ initialEntries: [path] }));
-  const api = createApiClient({ baseUrl: '', onUnauthenticated: () => void router.navigate({ to: '/' }) });
+  // What mountDashboard does on a 401: forget the session and go to the login page.
+  const api = createApiClient({
+    baseUrl: '',
+    onUnauthenticated: () => {
+      api.setCsrfToken(undefined);
+      queryClient.setQueryData(SESSION_KEY, null);
+      void router.navigate({ to: '/' });
+    },
+  });
   render(
     <DashboardContext.Provider value={{ api, plugins }}>
       <QueryClientProvider client={queryClient}>
