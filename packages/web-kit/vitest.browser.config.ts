@@ -31,9 +31,10 @@ export default defineConfig({
     include: ['test/browser/**/*.test.tsx'],
     globalSetup: ['test/browser/support/provide-settings-schema.ts'],
     setupFiles: ['test/browser/support/setup.ts'],
-    testTimeout: 30_000,
+    // Generous for a loaded CI machine (the first page to import recharts compiles it); tests never assert timings.
+    testTimeout: 60_000,
     // A missing element fails with the ARIA tree well before the test's own timeout.
-    expect: { poll: { timeout: 10_000 } },
+    expect: { poll: { timeout: 20_000 } },
     // The browser's console output reaches the run-wide secret audit here (the Node projects' setup file cannot run
     // in the browser).
     onConsoleLog: recordBrowserOutput,
