@@ -43,7 +43,7 @@ import { createStartupGate, STARTUP_INTERRUPTED } from './startup-gate.js';
  * ```ts
  * const bot = await createBot({ appDir: process.cwd() });
  * // SIGTERM / SIGINT stop it gracefully; or:
- * await bot.stop();
+ * await bot.close();
  * ```
  */
 export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
@@ -84,7 +84,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   let lastSync: CommandSyncResult | undefined;
   const gate = createStartupGate();
 
-  const stop = onceAsync(async () => {
+  const close = onceAsync(async () => {
     stopping = true;
     gate.interrupt();
     logger.info({ in_flight: inFlight.size }, 'bot stopping');
@@ -101,7 +101,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     if (owned && options.logger === undefined) await closeLogger(services.logger);
   });
 
-  signals?.bind(stop, logger);
+  signals?.bind(close, logger);
   try {
     if (stopping) throw STARTUP_INTERRUPTED;
     // Before login, so the first gateway events are counted.
@@ -134,10 +134,10 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   } catch (error) {
     if (error === STARTUP_INTERRUPTED || stopping) {
       // Only a signal stops the bot before createBot returns; its handler exits the process once stopped.
-      await stop();
+      await close();
       return new Promise<never>(() => {});
     }
-    await stop().catch(() => {});
+    await close().catch(() => {});
     throw error;
   }
 
@@ -158,7 +158,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     get stopping() {
       return stopping;
     },
-    stop,
+    close,
   };
 }
 

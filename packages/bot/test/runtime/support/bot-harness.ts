@@ -75,7 +75,7 @@ export async function createBotHarness(emulatorOptions: EmulatorOptions = {}): P
       return bot;
     },
     async close() {
-      for (const bot of bots) await bot.stop().catch(() => {});
+      for (const bot of bots) await bot.close().catch(() => {});
       await emulator.close();
       await database.drop();
       await redis.cleanup();
