@@ -19,13 +19,13 @@ describe('request logs', () => {
 
     const ok = logger.lines.find((line) => line.message === 'llm request');
     expect(ok?.level).toBe('info');
-    expect(ok?.fields).toMatchObject({ provider: 'openai', model: 'gpt-4.1', guildId: '111', cog: 'chat', promptTokens: 12, completionTokens: 3 });
-    expect(Number(ok?.fields['costUsd'])).toBeGreaterThan(0);
-    expect(ok?.fields['latencyMs']).toEqual(expect.any(Number));
+    expect(ok?.fields).toMatchObject({ provider: 'openai', model: 'gpt-4.1', guild_id: '111', cog: 'chat', prompt_tokens: 12, completion_tokens: 3 });
+    expect(Number(ok?.fields['cost_usd'])).toBeGreaterThan(0);
+    expect(ok?.fields['latency_ms']).toEqual(expect.any(Number));
 
     const failed = logger.lines.find((line) => line.message === 'llm request failed');
     expect(failed?.level).toBe('warn');
-    expect(failed?.fields).toMatchObject({ provider: 'anthropic', cog: 'chat', errorCode: expect.stringMatching(/^BL_ERR_LLM_/) });
-    expect(failed?.fields['latencyMs']).toEqual(expect.any(Number));
+    expect(failed?.fields).toMatchObject({ provider: 'anthropic', cog: 'chat', error_code: expect.stringMatching(/^BL_ERR_LLM_/) });
+    expect(failed?.fields['latency_ms']).toEqual(expect.any(Number));
   });
 });

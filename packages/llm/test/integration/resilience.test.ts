@@ -21,7 +21,7 @@ beforeEach(async () => {
 });
 
 const emulatorOf = (provider: LlmProvider) => emulatorOfProvider(env.emulators, provider);
-const retryDelays = () => logger.lines.filter((l) => l.message === 'llm retry').map((l) => l.fields.delayMs as number);
+const retryDelays = () => logger.lines.filter((l) => l.message === 'llm retry').map((l) => l.fields['delay_ms'] as number);
 
 describe.each(['openai', 'anthropic', 'gemini', 'xai'] as const)('retries through %s', (provider) => {
   it('GIVEN a 429 with a wait hint THEN the retry waits at least the hint and then succeeds', async () => {
