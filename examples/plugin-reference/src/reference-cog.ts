@@ -19,7 +19,7 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
         .setDescription('Greets you with this server’s greeting')
         .addStringOption((option) => option.setName('name').setDescription('Who to greet').setMaxLength(50)),
       guildOnly: true,
-      cooldown: { seconds: 3, scope: 'member' },
+      cooldown: { durationMs: 3_000, scope: 'member' },
       run: async (interaction, { logger }) => {
         const { greeting } = await this.settings.get(interaction.guildId);
         const name = interaction.options.getString('name') ?? interaction.user.username;

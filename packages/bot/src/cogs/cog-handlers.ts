@@ -39,8 +39,8 @@ export type CooldownScope = 'user' | 'guild' | 'channel' | 'member';
 
 /** A cooldown kept in the key-value store, so it holds across processes and shards. */
 export interface CooldownOptions {
-  /** Length of the cooldown in seconds. */
-  seconds: number;
+  /** Length of the cooldown in milliseconds. */
+  durationMs: number;
   /** @default 'user' */
   scope?: CooldownScope;
 }

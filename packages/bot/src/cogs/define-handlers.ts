@@ -15,7 +15,7 @@ import type {
  * ```ts
  * slashCommand({
  *   data: new SlashCommandBuilder().setName('greet').setDescription('Say hello'),
- *   cooldown: { seconds: 5 },
+ *   cooldown: { durationMs: 5_000 },
  *   run: (interaction) => interaction.reply('Hello!'),
  * })
  * ```

@@ -53,7 +53,7 @@ export function createRuntimePieces({ kv, toggles, localization }: { kv: KeyValu
   class CooldownPrecondition extends CommandPrecondition<CooldownPreconditionContext> {
     protected async decide(interaction: CommandInteraction, { cooldown, command }: CooldownPreconditionContext) {
       const key = `cooldown:${command}:${cooldownSubject(interaction, cooldown.scope ?? 'user')}`;
-      const ms = Math.round(cooldown.seconds * 1000);
+      const ms = Math.round(cooldown.durationMs);
       if (await kv.setIfAbsent(key, '1', ms)) return this.ok();
       const remaining = (await kv.ttl(key)) ?? ms;
       const seconds = Math.max(1, Math.ceil(remaining / 1000));
