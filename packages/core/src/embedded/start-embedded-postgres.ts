@@ -242,7 +242,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   process.once('exit', onExit);
 
   logger.info(
-    { port, dataDir, initdb: !initialised, databaseCreated: created, duration_ms: Math.round(performance.now() - began) },
+    { port, data_dir: dataDir, initdb: !initialised, database_created: created, duration_ms: Math.round(performance.now() - began) },
     'embedded PostgreSQL ready',
   );
   return {

@@ -183,7 +183,7 @@ export async function createSettingsRegistry({
     const { value, replacedFields } = resolveSettings(definitionOf(namespace), stored);
     if (replacedFields.length > 0) {
       logger.warn(
-        { guildId, namespace, fields: replacedFields.map((field) => `${namespace}.${field}`) },
+        { guild_id: guildId, namespace, fields: replacedFields.map((field) => `${namespace}.${field}`) },
         'stored settings no longer match their schema; those fields use their defaults',
       );
     }

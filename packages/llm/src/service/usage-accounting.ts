@@ -96,7 +96,7 @@ export class UsageAccounting {
       const gap = providerCost > total ? providerCost - total : total - providerCost;
       if (gap > COST_TOLERANCE) {
         this.deps.logger.warn(
-          { provider: target.provider, model: target.model, costUsd, providerCostUsd: metadata.providerCostUsd, pricingId: pricing?.id ?? null },
+          { provider: target.provider, model: target.model, cost_usd: costUsd, provider_cost_usd: metadata.providerCostUsd, pricing_id: pricing?.id ?? null },
           'llm cost differs from the cost the provider reports',
         );
       }
@@ -124,7 +124,7 @@ export class UsageAccounting {
     }
     if (usage && !pricing) {
       this.deps.logger.warn(
-        { provider: target.provider, model: target.model, costUsd, costEstimated: cost !== null },
+        { provider: target.provider, model: target.model, cost_usd: costUsd, cost_estimated: cost !== null },
         cost ? 'llm model has no price: charged at the estimate' : 'llm model has no price: cost recorded as 0',
       );
     }

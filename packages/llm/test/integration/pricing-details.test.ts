@@ -68,7 +68,7 @@ describe("xAI's own cost figure", () => {
     await env.llm.flush();
     expect(env.sink.rows[0]?.metadata.providerCostUsd).toBe('0.0005000000');
     expect(logger.lines.filter((l) => l.message.includes('differs')).map((l) => l.fields)).toEqual([
-      expect.objectContaining({ provider: 'xai', model: 'grok-4.3', costUsd: '0.0004650000', providerCostUsd: '0.0005000000' }),
+      expect.objectContaining({ provider: 'xai', model: 'grok-4.3', cost_usd: '0.0004650000', provider_cost_usd: '0.0005000000' }),
     ]);
   });
 });
