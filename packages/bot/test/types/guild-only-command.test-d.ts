@@ -11,7 +11,8 @@ const guildOnly = slashCommand({
   guildOnly: true,
   checks: [(interaction) => Boolean(interaction.guildId satisfies string)],
   run: (interaction) => {
-    const inGuild: Equal<typeof interaction.guildId, string> = true;
+    const { guildId } = interaction;
+    const inGuild: Equal<typeof guildId, string> = true;
     return inGuild;
   },
   subcommands: { add: (interaction) => interaction.guildId satisfies string },
@@ -20,7 +21,8 @@ const guildOnly = slashCommand({
 const anywhere = slashCommand({
   data,
   run: (interaction) => {
-    const maybeDm: Equal<typeof interaction.guildId, string | null> = true;
+    const { guildId } = interaction;
+    const maybeDm: Equal<typeof guildId, string | null> = true;
     return maybeDm;
   },
 });
