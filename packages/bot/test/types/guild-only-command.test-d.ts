@@ -3,7 +3,6 @@
 import { ContextMenuCommandBuilder, SlashCommandBuilder } from 'discord.js';
 import { contextMenu, slashCommand, type CommandDefinition } from '../../src/index.js';
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const data = new SlashCommandBuilder().setName('t').setDescription('t');
 
 const guildOnly = slashCommand({
@@ -11,9 +10,8 @@ const guildOnly = slashCommand({
   guildOnly: true,
   checks: [(interaction) => Boolean(interaction.guildId satisfies string)],
   run: (interaction) => {
-    const { guildId } = interaction;
-    const inGuild: Equal<typeof guildId, string> = true;
-    return inGuild;
+    const guildId: string = interaction.guildId;
+    return guildId;
   },
   subcommands: { add: (interaction) => interaction.guildId satisfies string },
   autocomplete: (interaction) => interaction.guildId satisfies string,
@@ -21,9 +19,9 @@ const guildOnly = slashCommand({
 const anywhere = slashCommand({
   data,
   run: (interaction) => {
-    const { guildId } = interaction;
-    const maybeDm: Equal<typeof guildId, string | null> = true;
-    return maybeDm;
+    // @ts-expect-error outside guildOnly the interaction may come from a DM, so guildId may be null
+    const guildId: string = interaction.guildId;
+    return guildId;
   },
 });
 const menu = contextMenu({ data: new ContextMenuCommandBuilder().setName('m'), guildOnly: true, run: (interaction) => interaction.guildId satisfies string });
