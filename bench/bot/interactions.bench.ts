@@ -69,7 +69,7 @@ async function baseline(): Promise<Run> {
     shardStatus: false,
   });
   const run = await measure();
-  await bot.stop();
+  await bot.close();
   return run;
 }
 

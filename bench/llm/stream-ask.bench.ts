@@ -105,7 +105,7 @@ try {
   console.log(`time to first visible character: bot / SDK = ${(median(viaBot.map((s) => s.firstMs)) / median(sdkSamples.map((s) => s.firstMs))).toFixed(2)}x`);
   console.log(`Discord writes per answer: bot / one edit per delta = ${(median(viaBot.map((s) => s.writes)) / median(sdkSamples.map((s) => s.writes))).toFixed(3)}x`);
 } finally {
-  await bot.stop();
+  await bot.close();
   await emulator.close();
   await llm.close();
 }

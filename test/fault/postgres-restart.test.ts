@@ -49,7 +49,7 @@ describe('PostgreSQL restarted under LLM traffic', () => {
     llm = createLlmService({
       defaultProvider: 'openai',
       providers: emulatedProviders(emulators),
-      database: db,
+      db,
       retry: { baseDelayMs: 5, maxDelayMs: 20 },
       usageBuffer: { flushIntervalMs: 100 },
     });

@@ -4,7 +4,7 @@ import { createLlmEmulators, createTestDatabase, llmFault, llmReply, type LlmEmu
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLlmService, DEFAULT_MODELS, LlmRateLimitedError, type LlmLogger, type LlmProvider, type LlmService } from '../../packages/llm/src/index.js';
-import { captureLogger } from '../../packages/llm/test/support/capture-logger.js';
+import { createLogCapture } from '@baseline/core/testing';
 import { emulatedProviders, emulatorOf } from '../../packages/llm/test/support/emulated-providers.js';
 
 // A provider's wait hint (OpenAI and xAI `retry-after-ms` / `retry-after`, Anthropic `retry-after`, Gemini
@@ -37,7 +37,7 @@ describe('provider wait hints under a 429 storm', () => {
       logger,
       defaultProvider: 'openai',
       providers: emulatedProviders(emulators),
-      database: db,
+      db,
       // Hints up to 10 s are waited for; a longer one moves to the fallback or fails at once.
       retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 10_000 },
       usageBuffer: { flushIntervalMs: 100 },
@@ -76,8 +76,9 @@ describe('provider wait hints under a 429 storm', () => {
     const model = DEFAULT_MODELS[provider];
     const held = () => emulatorOf(emulators, provider);
     const spare = () => emulatorOf(emulators, fallback);
-    const logger = captureLogger();
-    const retriesLogged = () => logger.lines.filter((line) => line.message === 'llm retry').length;
+    const { lines, destination } = createLogCapture();
+    const logger = createLogger({ service: 'llm-test', level: 'debug', destination });
+    const retriesLogged = () => lines.filter((line) => line.msg === 'llm retry').length;
 
     it('GIVEN a 429 with a 300 ms hint THEN the retry is sent no sooner AND a request started while held waits it out too', async () => {
       const llm = await service(logger);

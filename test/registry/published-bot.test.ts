@@ -27,7 +27,7 @@ const guild = [...emulator.state.guilds.values()][0];
 const alice = [...emulator.state.users.values()].find((user) => user.username === 'alice');
 const reply = await emulator.invokeSlashCommand({ guildId: guild.id, userId: alice.id, name: 'status' }).reply();
 console.log(JSON.stringify({ status: reply.embeds[0]?.title }));
-await bot.stop();
+await bot.close();
 await emulator.close();
 `;
 

@@ -101,12 +101,12 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
     try {
       api = await startApi({ services: bot.services, host: apiHost.host, ...(options.dashboard === undefined ? {} : { dashboard: { root: options.dashboard } }) });
     } catch (error) {
-      await bot.stop();
+      await bot.close();
       throw error;
     }
     const serving = api;
     // Closers run before the database and key-value store close: the API stops taking requests first.
     bot.services.onClose(() => serving.close());
   }
-  return { bot, emulator, pageUrl: standalone?.urls.page, api, apiHost, stop: () => bot.stop() };
+  return { bot, emulator, pageUrl: standalone?.urls.page, api, apiHost, stop: () => bot.close() };
 }

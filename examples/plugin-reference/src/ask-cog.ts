@@ -21,7 +21,7 @@ export class AskCog extends Cog {
         .addStringOption((option) => option.setName('question').setDescription('Your question').setRequired(true).setMaxLength(1500))
         .addStringOption((option) => option.setName('model').setDescription('Which model answers (this server’s allowed models)').setAutocomplete(true)),
       guildOnly: true,
-      cooldown: { seconds: 5, scope: 'member' },
+      cooldown: { durationMs: 5_000, scope: 'member' },
       run: async (interaction) => {
         const choice = interaction.options.getString('model');
         const target = choice === null ? {} : parseGuildModel(choice);

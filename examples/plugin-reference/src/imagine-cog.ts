@@ -19,7 +19,7 @@ export class ImagineCog extends Cog {
         .setDescription('Make an image from a description')
         .addStringOption((option) => option.setName('prompt').setDescription('What the image shows').setRequired(true).setMaxLength(1000)),
       guildOnly: true,
-      cooldown: { seconds: 20, scope: 'member' },
+      cooldown: { durationMs: 20_000, scope: 'member' },
       run: async (interaction) => {
         const prompt = interaction.options.getString('prompt', true);
         await interaction.deferReply();

@@ -19,9 +19,9 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
         .setDescription('Greets you with this server’s greeting')
         .addStringOption((option) => option.setName('name').setDescription('Who to greet').setMaxLength(50)),
       guildOnly: true,
-      cooldown: { seconds: 3, scope: 'member' },
+      cooldown: { durationMs: 3_000, scope: 'member' },
       run: async (interaction, { logger }) => {
-        const { greeting } = await this.settings.get(interaction.guildId!);
+        const { greeting } = await this.settings.get(interaction.guildId);
         const name = interaction.options.getString('name') ?? interaction.user.username;
         logger.info({ greeting }, 'greeting');
         const wave = new ButtonBuilder().setCustomId(`reference-wave:${interaction.user.id}`).setLabel(this.t('hello.waveButton')).setStyle(ButtonStyle.Primary);
@@ -32,7 +32,7 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
       data: new SlashCommandBuilder().setName('waves').setDescription('How many waves and joins this server has seen'),
       guildOnly: true,
       run: async (interaction) => {
-        const guildId = interaction.guildId!;
+        const guildId = interaction.guildId;
         const waves = await this.services.db.fork().count(Wave, { guildId });
         const joins = await this.storage.guild(guildId).get('joins');
         await interaction.reply({ content: this.t('waves.summary', { waves, joins }), flags: MessageFlags.Ephemeral });
@@ -46,7 +46,7 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
       guildOnly: true,
       run: async (interaction) => {
         const minutes = interaction.options.getInteger('minutes', true);
-        await this.schedule('remind', { delayMs: minutes * 60_000, guildId: interaction.guildId!, payload: { channelId: interaction.channelId, userId: interaction.user.id } });
+        await this.schedule('remind', { delayMs: minutes * 60_000, guildId: interaction.guildId, payload: { channelId: interaction.channelId, userId: interaction.user.id } });
         await interaction.reply({ content: `I will remind you in ${minutes} minute(s).`, flags: MessageFlags.Ephemeral });
       },
     }),
@@ -59,7 +59,7 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
       cron: '0 9 * * *',
       timeZone: 'UTC',
       perGuild: true,
-      run: async ({ guildId, logger }) => logger.info({ waves: await this.services.db.fork().count(Wave, { guildId: guildId! }) }, 'waves so far'),
+      run: async ({ guildId, logger }) => logger.info({ waves: await this.services.db.fork().count(Wave, { guildId }) }, 'waves so far'),
     }),
     // Scheduled by /remind; survives a restart of the bot (with Redis).
     oneOffTask<{ channelId: string; userId: string }>({

@@ -35,7 +35,7 @@ export class SummarizeCog extends Cog {
         .setDescription('Summarize the recent messages of this channel')
         .addIntegerOption((option) => option.setName('count').setDescription(`How many recent messages (default ${DEFAULT_COUNT})`).setMinValue(1).setMaxValue(MAX_COUNT)),
       guildOnly: true,
-      cooldown: { seconds: 10, scope: 'member' },
+      cooldown: { durationMs: 10_000, scope: 'member' },
       run: async (interaction) => {
         if (!hasMessageContent(interaction)) {
           await interaction.reply({

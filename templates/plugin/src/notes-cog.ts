@@ -25,7 +25,7 @@ export class NotesCog extends Cog<typeof notesSettings> {
       guildOnly: true,
       subcommands: {
         add: async (interaction) => {
-          const guildId = interaction.guildId!;
+          const guildId = interaction.guildId;
           const { maxNotes } = await this.settings.get(guildId);
           if ((await this.#count(guildId, interaction.user.id)) >= maxNotes) {
             await interaction.reply({ content: `You already keep ${maxNotes} notes here.`, flags: MessageFlags.Ephemeral });
@@ -35,7 +35,7 @@ export class NotesCog extends Cog<typeof notesSettings> {
           await interaction.reply({ content: 'Noted.', flags: MessageFlags.Ephemeral });
         },
         count: async (interaction) => {
-          const count = await this.#count(interaction.guildId!, interaction.user.id);
+          const count = await this.#count(interaction.guildId, interaction.user.id);
           await interaction.reply({ content: `You keep ${count} note(s) here.`, flags: MessageFlags.Ephemeral });
         },
       },

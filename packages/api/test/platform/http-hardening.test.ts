@@ -160,7 +160,7 @@ describe('health, OpenAPI, errors and HTTP hardening', () => {
   });
 
   it('GIVEN a plugin whose routes hook throws THEN its routes are skipped with a coded error AND the others serve', async () => {
-    const skipped = stack.logs.lines().find((line) => line.msg === 'plugin routes skipped');
+    const skipped = stack.logs.lines.find((line) => line.msg === 'plugin routes skipped');
     expect(skipped).toMatchObject({ plugin: 'broken-routes', code: 'BL_ERR_API_PLUGIN_ROUTES' });
     const dev = await stack.login('dev');
     expect((await dev.request('POST', '/api/v1/plugins/greeter/echo', { body: { message: 'x'.repeat(21) } })).body.error.fields[0].path).toBe('body.message');

@@ -20,14 +20,14 @@ describe('secrets never reach the logs', () => {
   it('GIVEN logins, writes, failures and logouts on two instances at debug level THEN no secret handled appears in any log line', async () => {
     const kinds = new Set((await stack.secretsSeen()).map((secret) => secret.kind));
     expect([...kinds].sort()).toEqual(['config secret', 'csrf token', 'discord access token', 'discord refresh token', 'oauth code or state', 'session id']);
-    const lines = stack.logs.lines();
+    const lines = stack.logs.lines;
     expect(lines.filter((line) => line.msg === 'request completed').length).toBeGreaterThan(10);
     expect(lines.some((line) => line.msg === 'user signed in')).toBe(true);
     expect(await stack.leakedSecrets()).toEqual([]);
   });
 
   it('GIVEN request log lines THEN they carry the route pattern, not ids from the URL', () => {
-    const routes = stack.logs.lines().filter((line) => line.msg === 'request completed').map((line) => String(line.route));
+    const routes = stack.logs.lines.filter((line) => line.msg === 'request completed').map((line) => String(line.route));
     expect(routes).toContain('/api/v1/guilds/:guild_id/settings');
     expect(routes.some((route) => /\d{17}/.test(route))).toBe(false);
   });

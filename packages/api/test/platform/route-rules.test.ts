@@ -43,7 +43,7 @@ describe('route rules checked when routes are mounted', () => {
   afterAll(() => stack?.close());
 
   it('GIVEN a plugin with a guild-scoped route without :guild_id THEN the plugin is skipped with BL_ERR_API_PLUGIN_ROUTES AND none of its routes answer', async () => {
-    const skipped = stack.logs.lines().find((line) => line.msg === 'plugin routes skipped' && line.plugin === 'guildless');
+    const skipped = stack.logs.lines.find((line) => line.msg === 'plugin routes skipped' && line.plugin === 'guildless');
     expect(skipped).toMatchObject({ code: 'BL_ERR_API_PLUGIN_ROUTES' });
     const owner = await stack.login('owner');
     expect((await owner.get('/api/v1/plugins/guildless/things')).status).toBe(404);
@@ -51,7 +51,7 @@ describe('route rules checked when routes are mounted', () => {
   });
 
   it("GIVEN a plugin route with :guild_id declared access 'user' THEN the plugin is skipped AND another guild's user cannot read through it", async () => {
-    const skipped = stack.logs.lines().find((line) => line.msg === 'plugin routes skipped' && line.plugin === 'leaky');
+    const skipped = stack.logs.lines.find((line) => line.msg === 'plugin routes skipped' && line.plugin === 'leaky');
     expect(skipped).toMatchObject({ code: 'BL_ERR_API_PLUGIN_ROUTES' });
     const bob = await stack.login('bob');
     expect((await bob.get(`/api/v1/plugins/leaky/guilds/${stack.guilds.alpha}/secrets`)).status).toBe(404);

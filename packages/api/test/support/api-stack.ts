@@ -4,7 +4,7 @@ import { createDiscordEmulator, createTestDatabase, createTestRedis, type Discor
 import { createSessionStore } from '../../src/auth/session-store.js';
 import { createTokenCipher } from '../../src/auth/token-cipher.js';
 import { createApi, type BaselineApi, type CreateApiOptions } from '../../src/index.js';
-import { createLogCapture } from './capture-logs.js';
+import { createLogCapture } from '@baseline/core/testing';
 import { recordForAudit } from '../../../../test/support/secret-audit.js';
 import { ApiClient } from './api-client.js';
 import { brokenRoutesPlugin, greeterPlugin, moderationPlugin } from './test-plugins.js';
@@ -73,7 +73,7 @@ export async function createApiStack(options: ApiStackOptions = {}) {
   const services: BaselineServices[] = [];
   const apis: BaselineApi[] = [];
   for (let index = 0; index < (options.instances ?? 1); index += 1) {
-    const logger = createLogger({ service: `api-${index}`, level: 'debug', secrets: secretsOf(config), destination: logs.stream });
+    const logger = createLogger({ service: `api-${index}`, level: 'debug', secrets: secretsOf(config), destination: logs.destination });
     const instance = await createServices({ service: `api-${index}`, config, logger, discover: false, kvPrefix: redis.prefix, plugins: [greeterPlugin, moderationPlugin, brokenRoutesPlugin, ...(options.plugins ?? [])] });
     services.push(instance);
     apis.push(await createApi({ services: instance, ...options.api }));

@@ -2,6 +2,7 @@ import type {
   AnySelectMenuInteraction,
   AutocompleteInteraction,
   ButtonInteraction,
+  CacheType,
   ChatInputCommandInteraction,
   ClientEvents,
   ContextMenuCommandBuilder,
@@ -21,8 +22,14 @@ export interface HandlerContext {
   readonly logger: Logger;
 }
 
+/**
+ * A handler type that stays bivariant in its parameters (the method-shorthand rule of TypeScript), so a guild-only
+ * command, whose handlers take a narrower interaction, still fits the lists a cog declares (`commands`).
+ */
+type Handler<Args extends unknown[], Result = unknown> = { handle(...args: Args): Result }['handle'];
+
 /** A check run before a command; `true` passes, `false` or a string denies (the string is shown to the user). */
-export type CommandCheck<I> = (interaction: I) => boolean | string | Promise<boolean | string>;
+export type CommandCheck<I> = Handler<[interaction: I], boolean | string | Promise<boolean | string>>;
 
 /**
  * Who shares a cooldown: `user` (per user everywhere), `guild` (everyone in a guild), `channel`, or
@@ -32,16 +39,22 @@ export type CooldownScope = 'user' | 'guild' | 'channel' | 'member';
 
 /** A cooldown kept in the key-value store, so it holds across processes and shards. */
 export interface CooldownOptions {
-  /** Length of the cooldown in seconds. */
-  seconds: number;
+  /** Length of the cooldown in milliseconds. */
+  durationMs: number;
   /** @default 'user' */
   scope?: CooldownScope;
 }
 
+/**
+ * The interaction cache state a command's handlers see: in a guild (so `guildId` is a string) when the command is
+ * `guildOnly`, anywhere otherwise.
+ */
+export type CommandCache<GuildOnly extends boolean> = GuildOnly extends true ? 'cached' | 'raw' : CacheType;
+
 /** Preconditions shared by slash and context-menu commands. */
-export interface CommandPreconditions<I> {
-  /** Refuse the command outside guilds (DMs). @default false */
-  guildOnly?: boolean;
+export interface CommandPreconditions<I, GuildOnly extends boolean = boolean> {
+  /** Refuse the command outside guilds (DMs); its handlers then get a non-optional `interaction.guildId`. @default false */
+  guildOnly?: GuildOnly;
   /** Permissions the invoking member needs in the channel. */
   userPermissions?: PermissionResolvable;
   /** Permissions the bot needs in the channel. */
@@ -56,27 +69,35 @@ export interface JsonSource<T> {
   toJSON(): T;
 }
 
-/** A chat-input (slash) command of a cog. */
-export interface SlashCommandDefinition extends CommandPreconditions<ChatInputCommandInteraction> {
+/**
+ * A chat-input (slash) command of a cog.
+ * @typeParam GuildOnly - `true` when declared `guildOnly: true`: the handlers' interactions are then in a guild.
+ */
+export interface SlashCommandDefinition<GuildOnly extends boolean = boolean>
+  extends CommandPreconditions<ChatInputCommandInteraction<CommandCache<GuildOnly>>, GuildOnly> {
   readonly kind: 'slash';
   /** The command body: a discord.js `SlashCommandBuilder` or its JSON. */
   data: JsonSource<RESTPostAPIChatInputApplicationCommandsJSONBody> | RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** Runs the command (unless a subcommand handler matched). */
-  run?: (interaction: ChatInputCommandInteraction, context: HandlerContext) => unknown;
+  run?: Handler<[interaction: ChatInputCommandInteraction<CommandCache<GuildOnly>>, context: HandlerContext]>;
   /**
    * Handlers per subcommand, keyed `sub` or `group sub`; tried before `run`.
    * @example { 'add': addTag, 'admin purge': purgeTags }
    */
-  subcommands?: Readonly<Record<string, (interaction: ChatInputCommandInteraction, context: HandlerContext) => unknown>>;
+  subcommands?: Readonly<Record<string, Handler<[interaction: ChatInputCommandInteraction<CommandCache<GuildOnly>>, context: HandlerContext]>>>;
   /** Answers autocomplete for any option declared with `autocomplete: true`. */
-  autocomplete?: (interaction: AutocompleteInteraction, context: HandlerContext) => unknown;
+  autocomplete?: Handler<[interaction: AutocompleteInteraction<CommandCache<GuildOnly>>, context: HandlerContext]>;
 }
 
-/** A user or message context-menu command of a cog. */
-export interface ContextMenuDefinition extends CommandPreconditions<ContextMenuCommandInteraction> {
+/**
+ * A user or message context-menu command of a cog.
+ * @typeParam GuildOnly - `true` when declared `guildOnly: true`: the handler's interaction is then in a guild.
+ */
+export interface ContextMenuDefinition<GuildOnly extends boolean = boolean>
+  extends CommandPreconditions<ContextMenuCommandInteraction<CommandCache<GuildOnly>>, GuildOnly> {
   readonly kind: 'context-menu';
   data: ContextMenuCommandBuilder | RESTPostAPIContextMenuApplicationCommandsJSONBody;
-  run: (interaction: ContextMenuCommandInteraction, context: HandlerContext) => unknown;
+  run: Handler<[interaction: ContextMenuCommandInteraction<CommandCache<GuildOnly>>, context: HandlerContext]>;
 }
 
 export type CommandDefinition = SlashCommandDefinition | ContextMenuDefinition;

@@ -5,7 +5,7 @@ import { commandBody } from '../commands/command-body.js';
 import { localizeCommand } from '../i18n/localize-command.js';
 import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
 import type { HandlerOwner, HandlerRunner } from '../runtime/handler-runner.js';
-import { removePiece } from '../runtime/sapphire-stores.js';
+import { loadPieces, removePiece, type StorePiece } from '../runtime/sapphire-stores.js';
 import { COG_BINDING, type Cog, type CogClass } from './cog.js';
 import { createCommandPiece } from './pieces/command-piece.js';
 import { createInteractionHandlerPiece } from './pieces/interaction-handler-piece.js';
@@ -179,11 +179,11 @@ export class CogManager {
     const bodies = (cog.commands ?? []).map((definition) => this.#localized(commandBody(definition), pluginId, logger));
     this.#checkConflicts(name, pluginId, cog, bodies);
     const { runner } = this.deps;
-    const pieces: { store: string; name: string; piece: unknown }[] = [
-      ...(cog.commands ?? []).map((definition, index) => ({ store: 'commands', name: bodies[index]!.name.toLowerCase(), piece: createCommandPiece(definition, owner, runner) })),
-      ...(cog.listeners ?? []).map((definition, index) => ({ store: 'listeners', name: `${name}:${definition.event}:${index}`, piece: createListenerPiece(definition, owner, runner) })),
+    const pieces: StorePiece[] = [
+      ...(cog.commands ?? []).map((definition, index) => ({ store: 'commands' as const, name: bodies[index]!.name.toLowerCase(), piece: createCommandPiece(definition, owner, runner) })),
+      ...(cog.listeners ?? []).map((definition, index) => ({ store: 'listeners' as const, name: `${name}:${definition.event}:${index}`, piece: createListenerPiece(definition, owner, runner) })),
       ...[...(cog.components ?? []), ...(cog.modals ?? [])].map((definition) => ({
-        store: 'interaction-handlers',
+        store: 'interaction-handlers' as const,
         name: `${name}:${definition.kind}:${definition.customId}`,
         piece: createInteractionHandlerPiece(definition, owner, runner),
       })),
@@ -200,7 +200,7 @@ export class CogManager {
     };
     this.#loaded.set(name, loaded);
     try {
-      for (const piece of pieces) await this.deps.client.stores.loadPiece({ store: piece.store as 'commands', name: piece.name, piece: piece.piece as never });
+      await loadPieces(this.deps.client, pieces);
       await cog.onLoad?.();
     } catch (error) {
       await this.unload(name).catch(() => {});

@@ -47,8 +47,9 @@ export const COG_BINDING = Symbol.for('baseline.cog-binding');
  *   override commands = [
  *     slashCommand({
  *       data: new SlashCommandBuilder().setName('greet').setDescription('Say hello'),
+ *       guildOnly: true,
  *       run: async (interaction) => {
- *         const { greeting } = await this.settings.get(interaction.guildId!);
+ *         const { greeting } = await this.settings.get(interaction.guildId);
  *         await interaction.reply(greeting);
  *       },
  *     }),
@@ -104,7 +105,9 @@ export abstract class Cog<Settings extends SettingsDefinition | undefined = unde
    * @throws BotError `BL_ERR_COG_INVALID` when the cog's plugin declared no `storage`.
    */
   get storage(): CogStorage<Storage> {
-    return createCogStorage(this.services, this[COG_BINDING]?.pluginId, this[COG_BINDING]?.storage, this.name) as never;
+    // The binding holds the plugin's declaration with its shape erased; `Storage` names the same declaration (the
+    // plugin lists this cog beside its `defineStorage` result), a link the compiler cannot see.
+    return createCogStorage(this.services, this[COG_BINDING]?.pluginId, this[COG_BINDING]?.storage, this.name) as unknown as CogStorage<Storage>;
   }
 
   /**
@@ -140,7 +143,8 @@ export abstract class Cog<Settings extends SettingsDefinition | undefined = unde
    * @throws BotError `BL_ERR_TASK_UNKNOWN` when the cog declares no one-off task of that name.
    * @example
    * ```ts
-   * await this.schedule('remind', { delayMs: 60_000, guildId: interaction.guildId!, payload: { text: 'stand up' } });
+   * // in the handler of a `guildOnly` command:
+   * await this.schedule('remind', { delayMs: 60_000, guildId: interaction.guildId, payload: { text: 'stand up' } });
    * ```
    */
   schedule<Payload = unknown>(task: string, options: ScheduleOptions<Payload>): Promise<string> {

@@ -8,18 +8,19 @@ import type {
 } from './cog-handlers.js';
 
 /**
- * Declares a slash command of a cog.
+ * Declares a slash command of a cog. With `guildOnly: true` its handlers get a guild interaction (`guildId` is a
+ * string).
  *
  * @example
  * ```ts
  * slashCommand({
  *   data: new SlashCommandBuilder().setName('greet').setDescription('Say hello'),
- *   cooldown: { seconds: 5 },
+ *   cooldown: { durationMs: 5_000 },
  *   run: (interaction) => interaction.reply('Hello!'),
  * })
  * ```
  */
-export function slashCommand(definition: Omit<SlashCommandDefinition, 'kind'>): SlashCommandDefinition {
+export function slashCommand<const GuildOnly extends boolean = false>(definition: Omit<SlashCommandDefinition<GuildOnly>, 'kind'>): SlashCommandDefinition<GuildOnly> {
   return { ...definition, kind: 'slash' };
 }
 
@@ -34,7 +35,7 @@ export function slashCommand(definition: Omit<SlashCommandDefinition, 'kind'>): 
  * })
  * ```
  */
-export function contextMenu(definition: Omit<ContextMenuDefinition, 'kind'>): ContextMenuDefinition {
+export function contextMenu<const GuildOnly extends boolean = false>(definition: Omit<ContextMenuDefinition<GuildOnly>, 'kind'>): ContextMenuDefinition<GuildOnly> {
   return { ...definition, kind: 'context-menu' };
 }
 

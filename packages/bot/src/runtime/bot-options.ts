@@ -27,9 +27,9 @@ export interface CommandSyncSettings {
 
 /** Options of `createBot`. Everything of `createServices` is accepted and forwarded when `services` is absent. */
 export interface CreateBotOptions extends Omit<CreateServicesOptions, 'service'> {
-  /** A services container built already; the bot then does not close it on stop unless `closeServices`. */
+  /** A services container built already; the bot then does not close it on `close()` unless `closeServices`. */
   services?: BaselineServices;
-  /** Close the services container on stop. @default true when the bot built it, else false */
+  /** Close the services container on `close()`. @default true when the bot built it, else false */
   closeServices?: boolean;
   /** Cogs of the app itself, loaded after the plugins' cogs. */
   cogs?: readonly CogClass[];
@@ -105,5 +105,5 @@ export interface Bot {
    * Stops gracefully: refuses new interactions, waits for those in flight (bounded), stops background
    * tasks, unloads cogs, runs plugins' `shutdown` hooks, disconnects, closes the services. Idempotent.
    */
-  stop(): Promise<void>;
+  close(): Promise<void>;
 }

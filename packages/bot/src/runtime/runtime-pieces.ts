@@ -1,40 +1,40 @@
 import { createCorrelationId, type KeyValueStore, type ToggleRegistry } from '@baseline/core';
 import { Events, Listener, Precondition, type UserError } from '@sapphire/framework';
 import type { ChatInputCommandInteraction, CommandInteraction, ContextMenuCommandInteraction, Interaction } from 'discord.js';
-import type { CommandCheck, CooldownOptions, CooldownScope } from '../cogs/cog-handlers.js';
-import { CHECK_PRECONDITION, COOLDOWN_PRECONDITION, TOGGLE_PRECONDITION } from '../cogs/pieces/precondition-names.js';
+import type { CooldownScope } from '../cogs/cog-handlers.js';
+import {
+  CHECK_PRECONDITION,
+  COOLDOWN_PRECONDITION,
+  TOGGLE_PRECONDITION,
+  type CheckPreconditionContext,
+  type CooldownPreconditionContext,
+  type TogglePreconditionContext,
+} from '../cogs/pieces/precondition-names.js';
 import type { BotLocalization } from '../i18n/bot-localization.js';
-import { isCommandEnabled, type CommandToggleContext } from '../toggles/check-command-toggle.js';
-import type { HandlerOwner } from './handler-runner.js';
+import { isCommandEnabled } from '../toggles/check-command-toggle.js';
 import { replyEphemeral } from './reply-ephemeral.js';
-
-type PieceClass = new (context: never, options: never) => unknown;
-
-/** A piece the bot registers in a Sapphire store. */
-export interface RuntimePiece {
-  store: 'preconditions' | 'listeners';
-  name: string;
-  piece: PieceClass;
-}
+import type { StorePiece } from './sapphire-stores.js';
 
 /** The preconditions and listeners cog commands rely on: custom checks, kv cooldowns, denial replies (localized). */
-export function createRuntimePieces({ kv, toggles, localization }: { kv: KeyValueStore; toggles: ToggleRegistry; localization: BotLocalization }): RuntimePiece[] {
+export function createRuntimePieces({ kv, toggles, localization }: { kv: KeyValueStore; toggles: ToggleRegistry; localization: BotLocalization }): StorePiece[] {
   const messagesFor = async (interaction: CommandInteraction) => localization.messages(await localization.localeOf(interaction));
 
-  /** A precondition of slash and context-menu commands alike. */
-  abstract class CommandPrecondition extends Precondition {
-    protected abstract decide(interaction: CommandInteraction, context: Precondition.Context): Precondition.Result;
-    override chatInputRun(interaction: ChatInputCommandInteraction, _command: unknown, context: Precondition.Context) {
+  /**
+   * A precondition of slash and context-menu commands alike. `Context` is what the command appended it with (typed
+   * by the `Preconditions` names in precondition-names.ts); Sapphire hands it back unchanged.
+   */
+  abstract class CommandPrecondition<Context extends Precondition.Context> extends Precondition {
+    protected abstract decide(interaction: CommandInteraction, context: Context): Precondition.Result;
+    override chatInputRun(interaction: ChatInputCommandInteraction, _command: unknown, context: Context) {
       return this.decide(interaction, context);
     }
-    override contextMenuRun(interaction: ContextMenuCommandInteraction, _command: unknown, context: Precondition.Context) {
+    override contextMenuRun(interaction: ContextMenuCommandInteraction, _command: unknown, context: Context) {
       return this.decide(interaction, context);
     }
   }
 
-  class CheckPrecondition extends CommandPrecondition {
-    protected async decide(interaction: CommandInteraction, context: Precondition.Context) {
-      const { checks, owner } = context as unknown as { checks: readonly CommandCheck<CommandInteraction>[]; owner: HandlerOwner };
+  class CheckPrecondition extends CommandPrecondition<CheckPreconditionContext> {
+    protected async decide(interaction: CommandInteraction, { checks, owner }: CheckPreconditionContext) {
       for (const check of checks) {
         let outcome: boolean | string;
         try {
@@ -50,11 +50,10 @@ export function createRuntimePieces({ kv, toggles, localization }: { kv: KeyValu
     }
   }
 
-  class CooldownPrecondition extends CommandPrecondition {
-    protected async decide(interaction: CommandInteraction, context: Precondition.Context) {
-      const { cooldown, command } = context as unknown as { cooldown: CooldownOptions; command: string };
+  class CooldownPrecondition extends CommandPrecondition<CooldownPreconditionContext> {
+    protected async decide(interaction: CommandInteraction, { cooldown, command }: CooldownPreconditionContext) {
       const key = `cooldown:${command}:${cooldownSubject(interaction, cooldown.scope ?? 'user')}`;
-      const ms = Math.round(cooldown.seconds * 1000);
+      const ms = Math.round(cooldown.durationMs);
       if (await kv.setIfAbsent(key, '1', ms)) return this.ok();
       const remaining = (await kv.ttl(key)) ?? ms;
       const seconds = Math.max(1, Math.ceil(remaining / 1000));
@@ -62,9 +61,9 @@ export function createRuntimePieces({ kv, toggles, localization }: { kv: KeyValu
     }
   }
 
-  class TogglePrecondition extends CommandPrecondition {
-    protected async decide(interaction: CommandInteraction, context: Precondition.Context) {
-      if (await isCommandEnabled(toggles, interaction, context as unknown as CommandToggleContext)) return this.ok();
+  class TogglePrecondition extends CommandPrecondition<TogglePreconditionContext> {
+    protected async decide(interaction: CommandInteraction, context: TogglePreconditionContext) {
+      if (await isCommandEnabled(toggles, interaction, context)) return this.ok();
       return this.error({ message: (await messagesFor(interaction)).disabled });
     }
   }
@@ -91,13 +90,13 @@ export function createRuntimePieces({ kv, toggles, localization }: { kv: KeyValu
     };
 
   return [
-    { store: 'listeners', name: 'BaselineUnknownChatInput', piece: unknownListener(Events.UnknownChatInputCommand) as PieceClass },
-    { store: 'listeners', name: 'BaselineUnknownContextMenu', piece: unknownListener(Events.UnknownContextMenuCommand) as PieceClass },
-    { store: 'preconditions', name: CHECK_PRECONDITION, piece: CheckPrecondition as PieceClass },
-    { store: 'preconditions', name: TOGGLE_PRECONDITION, piece: TogglePrecondition as PieceClass },
-    { store: 'preconditions', name: COOLDOWN_PRECONDITION, piece: CooldownPrecondition as PieceClass },
-    { store: 'listeners', name: 'BaselineChatInputDenied', piece: deniedListener(Events.ChatInputCommandDenied) as PieceClass },
-    { store: 'listeners', name: 'BaselineContextMenuDenied', piece: deniedListener(Events.ContextMenuCommandDenied) as PieceClass },
+    { store: 'listeners', name: 'BaselineUnknownChatInput', piece: unknownListener(Events.UnknownChatInputCommand) },
+    { store: 'listeners', name: 'BaselineUnknownContextMenu', piece: unknownListener(Events.UnknownContextMenuCommand) },
+    { store: 'preconditions', name: CHECK_PRECONDITION, piece: CheckPrecondition },
+    { store: 'preconditions', name: TOGGLE_PRECONDITION, piece: TogglePrecondition },
+    { store: 'preconditions', name: COOLDOWN_PRECONDITION, piece: CooldownPrecondition },
+    { store: 'listeners', name: 'BaselineChatInputDenied', piece: deniedListener(Events.ChatInputCommandDenied) },
+    { store: 'listeners', name: 'BaselineContextMenuDenied', piece: deniedListener(Events.ContextMenuCommandDenied) },
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { SapphireClient, Store } from '@sapphire/framework';
+import type { SapphireClient, Store, StoreManagerManuallyRegisteredPiece, StoreRegistryKey } from '@sapphire/framework';
 
 type Entry = { name: string; piece: unknown };
 type AnyStore = Store<never>;
@@ -32,4 +32,12 @@ export async function removePiece(client: SapphireClient, storeName: string, nam
   const store = client.stores.get(storeName as 'listeners') as unknown as AnyStore;
   manualPieces(store).delete(name);
   if (store.has(name)) await store.unload(name);
+}
+
+/** A piece class built at run time for one of Sapphire's stores, as `stores.loadPiece` takes it. */
+export type StorePiece = { [Name in StoreRegistryKey]: StoreManagerManuallyRegisteredPiece<Name> }[StoreRegistryKey];
+
+/** Registers pieces built at run time (cog handlers, the bot's own preconditions and listeners), in order. */
+export async function loadPieces(client: SapphireClient, pieces: Iterable<StorePiece>): Promise<void> {
+  for (const piece of pieces) await client.stores.loadPiece(piece);
 }

@@ -65,8 +65,8 @@ export class SettingsCog extends Cog {
       .addChoices(...this.#namespaces.map((namespace) => ({ name: this.services.settings.definition(namespace)?.title ?? namespace, value: namespace })));
   }
 
-  async #run(interaction: ChatInputCommandInteraction): Promise<void> {
-    const guildId = interaction.guildId!;
+  async #run(interaction: ChatInputCommandInteraction<'cached' | 'raw'>): Promise<void> {
+    const { guildId } = interaction;
     const actorUserId = interaction.user.id;
     if (!(await isAuthorizedUser(this.services.db, guildId, actorUserId))) {
       await interaction.reply({ content: this.t('settings.notAuthorized'), flags: MessageFlags.Ephemeral });

@@ -1,9 +1,12 @@
 import type { Logger } from '@baseline/core';
 
-/** What a task's `run` receives. */
-export interface TaskContext<Payload = unknown> {
+/**
+ * What a task's `run` receives.
+ * @typeParam GuildId - `string` for a per-guild recurring task; `undefined` for a task of the whole bot.
+ */
+export interface TaskContext<Payload = unknown, GuildId extends string | undefined = string | undefined> {
   /** The guild of a per-guild task or of a one-off job scheduled for a guild. */
-  readonly guildId: string | undefined;
+  readonly guildId: GuildId;
   /** The payload given to `schedule()`; `undefined` for recurring tasks. */
   readonly payload: Payload;
   /** When this run was due: the cron or interval tick, or the time a one-off job was scheduled for. */
@@ -27,37 +30,43 @@ export interface TaskRetry {
 /** When a recurring task runs: a cron pattern in a time zone, or a fixed interval. */
 export type TaskRepeat = { readonly cron: string; readonly timeZone?: string } | { readonly everyMs: number };
 
-interface TaskBase<Payload> {
+interface TaskBase<Payload, GuildId extends string | undefined> {
   /** Lowercase kebab case, unique within the cog. */
   readonly name: string;
   readonly retry?: TaskRetry;
-  readonly run: (context: TaskContext<Payload>) => unknown;
+  // A method, so its parameter is bivariant: a task with a typed payload still fits a cog's `tasks` list.
+  run(context: TaskContext<Payload, GuildId>): unknown;
 }
 
-/** A recurring task: runs once per deployment at each tick, for the whole bot or for each guild. */
-export interface RecurringTaskDefinition extends TaskBase<undefined> {
+/**
+ * A recurring task: runs once per deployment at each tick, for the whole bot or for each guild.
+ * @typeParam PerGuild - `true` when declared `perGuild: true`: `run` then gets a `guildId` string.
+ */
+export interface RecurringTaskDefinition<PerGuild extends boolean = boolean> extends TaskBase<undefined, PerGuild extends true ? string : undefined> {
   readonly kind: 'recurring';
   readonly repeat: TaskRepeat;
   /** One schedule per guild the bot is in, stopped when the bot leaves the guild. @default false */
-  readonly perGuild?: boolean;
+  readonly perGuild?: PerGuild;
 }
 
 /** A job created at run time with `cog.schedule(name, { delayMs, guildId, payload })`. */
-export interface OneOffTaskDefinition<Payload = unknown> extends TaskBase<Payload> {
+export interface OneOffTaskDefinition<Payload = unknown> extends TaskBase<Payload, string | undefined> {
   readonly kind: 'one-off';
 }
 
-export type TaskDefinition = RecurringTaskDefinition | OneOffTaskDefinition<never>;
+export type TaskDefinition = RecurringTaskDefinition | OneOffTaskDefinition;
 
 /**
  * Declares a task on a cron pattern, evaluated in `timeZone` (an IANA name; UTC by default).
  *
  * @example
  * ```ts
- * cronTask({ name: 'daily-digest', cron: '0 9 * * *', timeZone: 'Europe/Paris', perGuild: true, run: ({ guildId }) => postDigest(guildId!) })
+ * cronTask({ name: 'daily-digest', cron: '0 9 * * *', timeZone: 'Europe/Paris', perGuild: true, run: ({ guildId }) => postDigest(guildId) })
  * ```
  */
-export function cronTask(definition: Omit<RecurringTaskDefinition, 'kind' | 'repeat'> & { cron: string; timeZone?: string }): RecurringTaskDefinition {
+export function cronTask<const PerGuild extends boolean = false>(
+  definition: Omit<RecurringTaskDefinition<PerGuild>, 'kind' | 'repeat'> & { cron: string; timeZone?: string },
+): RecurringTaskDefinition<PerGuild> {
   const { cron, timeZone, ...rest } = definition;
   return { ...rest, kind: 'recurring', repeat: timeZone === undefined ? { cron } : { cron, timeZone } };
 }
@@ -70,7 +79,9 @@ export function cronTask(definition: Omit<RecurringTaskDefinition, 'kind' | 'rep
  * intervalTask({ name: 'sweep', everyMs: 60_000, run: ({ logger }) => logger.info('sweeping') })
  * ```
  */
-export function intervalTask(definition: Omit<RecurringTaskDefinition, 'kind' | 'repeat'> & { everyMs: number }): RecurringTaskDefinition {
+export function intervalTask<const PerGuild extends boolean = false>(
+  definition: Omit<RecurringTaskDefinition<PerGuild>, 'kind' | 'repeat'> & { everyMs: number },
+): RecurringTaskDefinition<PerGuild> {
   const { everyMs, ...rest } = definition;
   return { ...rest, kind: 'recurring', repeat: { everyMs } };
 }
@@ -86,8 +97,8 @@ export function intervalTask(definition: Omit<RecurringTaskDefinition, 'kind' | 
  * await this.schedule('remind', { delayMs: 60_000, guildId, payload: { text: 'stand up' } });
  * ```
  */
-export function oneOffTask<Payload = unknown>(definition: Omit<OneOffTaskDefinition<Payload>, 'kind'>): OneOffTaskDefinition<never> {
-  return { ...definition, kind: 'one-off' } as unknown as OneOffTaskDefinition<never>;
+export function oneOffTask<Payload = unknown>(definition: Omit<OneOffTaskDefinition<Payload>, 'kind'>): OneOffTaskDefinition<Payload> {
+  return { ...definition, kind: 'one-off' };
 }
 
 /** Options of `cog.schedule()`. */

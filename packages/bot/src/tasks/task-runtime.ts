@@ -155,7 +155,11 @@ export class TaskRuntime implements TaskScheduler {
     const fields = { correlation_id: correlationId, plugin: registered.pluginId, cog: registered.cog, task: job.data.task, job_id: job.id, attempt: job.attempt, ...(job.data.guildId === undefined ? {} : { guild_id: job.data.guildId }) };
     await withLogContext(fields, async () => {
       const logger = this.deps.logger;
-      await registered.definition.run({ guildId: job.data.guildId, payload: job.data.payload as never, dueAt: new Date(job.dueAt), attempt: job.attempt, correlationId, logger: registered.logger });
+      const { definition } = registered;
+      const context = { guildId: job.data.guildId, dueAt: new Date(job.dueAt), attempt: job.attempt, correlationId, logger: registered.logger };
+      // Recurring runs carry no payload; a one-off job carries what `schedule()` stored.
+      if (definition.kind === 'one-off') await definition.run({ ...context, payload: job.data.payload });
+      else await definition.run({ ...context, payload: undefined });
       logger.debug({ due_at: new Date(job.dueAt).toISOString() }, 'task ran');
     });
     await this.#record(job, registered, { lastResult: 'ok', lastError: undefined, lastCorrelationId: correlationId }, { runs: 1 });

@@ -115,7 +115,7 @@ export async function createPluginHarness(plugin: unknown, options: PluginHarnes
       clientOptions: { ...emulator.clientOptions(), ...options.bot?.clientOptions },
     });
     // The bot stops before the prefix is deleted and the database dropped (cleanups run in reverse).
-    cleanups.push(() => bot.stop());
+    cleanups.push(() => bot.close());
     return {
       bot,
       services: bot.services,

@@ -56,7 +56,7 @@ class FeatureCog extends Cog {
       checks: [(interaction) => (interaction.user.username === 'owner' ? true : 'Only the owner may be picky.')],
       run: (interaction) => interaction.reply('picked'),
     }),
-    slashCommand({ data: new SlashCommandBuilder().setName('slow').setDescription('Cooldown'), cooldown: { seconds: 60 }, run: (interaction) => interaction.reply('done') }),
+    slashCommand({ data: new SlashCommandBuilder().setName('slow').setDescription('Cooldown'), cooldown: { durationMs: 60_000 }, run: (interaction) => interaction.reply('done') }),
     contextMenu({
       data: new ContextMenuCommandBuilder().setName('Inspect').setType(ApplicationCommandType.User),
       run: (interaction) => interaction.reply({ content: `target ${interaction.targetId}`, flags: MessageFlags.Ephemeral }),

@@ -29,12 +29,12 @@ describe('daily command-create budget', () => {
     expect(other.applicationId).not.toBe(harness.emulator.applicationId);
     const first = await harness.start({ cogs, commandSync: { dailyCreateLimit: 4 } });
     expect(first.commands.lastSync?.writes).toBe(4);
-    await first.stop();
+    await first.close();
 
     const config = loadConfig({ env: { ...harness.env, DISCORD_BOT_TOKEN: other.botToken, DISCORD_API_BASE_URL: other.restUrl }, envFiles: false });
     const second = await harness.start({ config, clientOptions: other.clientOptions(), cogs, commandSync: { dailyCreateLimit: 4 } });
     expect(second.commands.lastSync?.writes).toBe(4);
     expect(other.commands().map((command) => command.body.name).sort()).toEqual(['one', 'privacy', 'status', 'two']);
-    await second.stop();
+    await second.close();
   });
 });

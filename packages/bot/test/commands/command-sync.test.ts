@@ -27,7 +27,7 @@ describe('command sync', () => {
     const first = await harness.start({ cogs: [cogWith(['greet', 'Say hello'], ['wave', 'Wave'])] });
     expect(first.commands.lastSync?.writes).toBe(4);
     expect(harness.emulator.commands().map((command) => command.body.name).sort()).toEqual(['greet', 'privacy', 'status', 'wave']);
-    await first.stop();
+    await first.close();
 
     const before = harness.emulator.requests.length;
     const second = await harness.start({ cogs: [cogWith(['greet', 'Say hello'], ['wave', 'Wave'])] });
@@ -35,7 +35,7 @@ describe('command sync', () => {
     expect(harness.emulator.requests.slice(before).filter((request) => request.path.includes('/commands'))).toEqual([]);
     const { guildId, aliceId } = demoGuild(harness.emulator);
     expect((await harness.emulator.invokeSlashCommand({ guildId, userId: aliceId, name: 'greet' }).response()).data).toMatchObject({ content: 'greet' });
-    await second.stop();
+    await second.close();
   });
 
   it('GIVEN changed commands and a dry run THEN the plan lists create, update and delete and nothing is written; the real sync writes exactly those', async () => {
@@ -53,7 +53,7 @@ describe('command sync', () => {
     expect(result.writes).toBe(3);
     expect(writesSince(before).map((request) => request.method).sort()).toEqual(['DELETE', 'PATCH', 'POST']);
     expect(harness.emulator.commands().find((command) => command.body.name === 'greet')?.body['description']).toBe('Say hello again');
-    await bot.stop();
+    await bot.close();
   });
 
   it('GIVEN guild ids THEN commands are registered in those guilds only', async () => {
@@ -62,7 +62,7 @@ describe('command sync', () => {
     const bot = await harness.start({ cogs: [cogWith(['local', 'Local'])], commandSync: { guildIds: [guildId] } });
     expect(harness.emulator.commands(guildId).map((command) => command.body.name).sort()).toEqual(['local', 'privacy', 'status']);
     expect(harness.emulator.commands()).toHaveLength(globalBefore);
-    await bot.stop();
+    await bot.close();
   });
 
   it('GIVEN creations beyond the daily limit THEN the sync is refused with a coded error before any write', async () => {
@@ -73,13 +73,13 @@ describe('command sync', () => {
     await expect(bot.commands.sync({ guildIds: [guildId], dailyCreateLimit: 5 })).rejects.toMatchObject({ code: 'BL_ERR_COMMANDS_CREATE_LIMIT' });
     expect(writesSince(before)).toEqual([]);
     await expect(bot.commands.sync({ guildIds: [guildId], dailyCreateLimit: 6 })).resolves.toMatchObject({ writes: 4 });
-    await bot.stop();
+    await bot.close();
   });
 
   it('GIVEN two syncs at once THEN one runs and the other skips on the lock', async () => {
     const bot = await harness.start({ cogs: [cogWith(['greet', 'Say hello'])], commandSync: false });
     const results = await Promise.all([bot.commands.sync(), bot.commands.sync()]);
     expect(results.map((result) => result.skipped ?? 'ran').sort()).toEqual(['locked', 'ran']);
-    await bot.stop();
+    await bot.close();
   });
 });

@@ -34,13 +34,13 @@ describe('cache defaults', () => {
       expect([...guild.members.cache.keys()]).toEqual([bot.client.user.id]);
       expect(guild.members.cache.has(bot.client.user.id)).toBe(true);
       expect(guild.members.me).not.toBeNull();
-      await bot.stop();
+      await bot.close();
     });
 
     it('THEN with discord.js defaults (cache: false) every member is cached', async () => {
       const bot = await harness.start({ cache: false, clientOptions: { ...harness.emulator.clientOptions(), intents: ['Guilds', 'GuildMembers'] } });
       expect(bot.client.guilds.cache.first()!.members.cache.size).toBe(62);
-      await bot.stop();
+      await bot.close();
     });
   });
 });

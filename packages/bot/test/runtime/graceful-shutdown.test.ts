@@ -36,7 +36,7 @@ describe('graceful shutdown', () => {
     await running;
     expect(bot.inFlight).toBe(1);
 
-    const stopped = bot.stop();
+    const stopped = bot.close();
     expect(bot.stopping).toBe(true);
     const late = await harness.emulator.invokeSlashCommand({ guildId: ids.guildId, userId: ids.ownerId, name: 'status' }).response();
     expect(late).toMatchObject({ ephemeral: true, data: { content: expect.stringContaining('restarting') } });
@@ -56,7 +56,7 @@ describe('graceful shutdown', () => {
     const running = new Promise<void>((resolve) => (started = resolve));
     harness.emulator.invokeSlashCommand({ guildId: ids.guildId, userId: ids.aliceId, name: 'hang' });
     await running;
-    await bot.stop();
+    await bot.close();
     expect(harness.logs.find((line) => line.msg === 'shutdown bound reached with handlers still running')).toMatchObject({ in_flight: 1 });
   });
 });

@@ -1,9 +1,9 @@
 import { createLogger, createServices, loadConfig, type BaselineServices } from '@baseline/core';
+import { createLogCapture, type LogLine } from '@baseline/core/testing';
 import { createTestDatabase, createTestRedis, type DiscordEmulator } from '@baseline/testing';
 import { Client, GatewayIntentBits, type ClientOptions } from 'discord.js';
 
-/** One JSON log line. */
-export type LogLine = { level: string; msg: string } & Record<string, unknown>;
+export type { LogLine };
 
 /**
  * Real services for one test file: a fresh migrated PostgreSQL database and a Redis key prefix, through core's
@@ -12,8 +12,8 @@ export type LogLine = { level: string; msg: string } & Record<string, unknown>;
 export async function createTestStack(): Promise<{ services: BaselineServices; logs: LogLine[]; close(): Promise<void> }> {
   const database = await createTestDatabase();
   const redis = createTestRedis();
-  const logs: LogLine[] = [];
-  const logger = createLogger({ service: 'bot-test', level: 'debug', destination: { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) } });
+  const { lines: logs, destination } = createLogCapture();
+  const logger = createLogger({ service: 'bot-test', level: 'debug', destination });
   const config = loadConfig({ env: { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: redis.url }, envFiles: false });
   const services = await createServices({ service: 'bot-test', config, logger, discover: false, kvPrefix: redis.prefix });
   return {

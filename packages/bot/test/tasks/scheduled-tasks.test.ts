@@ -68,7 +68,7 @@ describe('scheduled tasks in one bot process (BullMQ on Redis)', () => {
   it('GIVEN a delayed per-guild job WHEN the bot restarts before it is due THEN the new process runs it once, with its payload', async () => {
     const [guildA] = guildIds;
     await chores().schedule('remind', { delayMs: 4000, guildId: guildA, payload: { text: 'stand up' } });
-    await bot.stop();
+    await bot.close();
     expect(seen.remind).toEqual([]);
     bot = await harness.start({ plugins: [plugin] });
     await expect.poll(() => seen.remind.length, { timeout: 20_000 }).toBe(1);
@@ -111,6 +111,6 @@ describe('scheduled tasks without Redis (embedded demo)', () => {
     expect(bot.services.kv.kind).toBe('memory');
     await expect.poll(() => seen.sweep - before, { timeout: 10_000 }).toBeGreaterThan(1);
     expect((await readTaskStatuses(bot.services.kv)).find((status) => status.id === 'sweeper:sweep')).toMatchObject({ backend: 'in-process', kind: 'interval', everyMs: 100 });
-    await bot.stop();
+    await bot.close();
   });
 });

@@ -33,7 +33,7 @@ export async function add(appDir: string, spec: string): Promise<void> {
   if (migrations.length > 0) {
     const database = await withSpinner('Connecting to the database', () => openAppDatabase(appDir));
     try {
-      applied = await withSpinner(`Running ${loaded.id}'s migrations`, () => runMigrations(database.db, { tableName: loaded.migrationsTable, migrations: migrations as never }));
+      applied = await withSpinner(`Running ${loaded.id}'s migrations`, () => runMigrations(database.db, { tableName: loaded.migrationsTable, migrations }));
     } finally {
       await database.close();
     }

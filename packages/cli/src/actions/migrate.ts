@@ -53,7 +53,7 @@ function hasMigrations(loaded: LoadedPlugin): boolean {
 }
 
 function pluginSet(loaded: LoadedPlugin): NamedSet {
-  return { owner: loaded.id, set: { tableName: loaded.migrationsTable, migrations: [...(loaded.plugin.migrations ?? [])] as never } };
+  return { owner: loaded.id, set: { tableName: loaded.migrationsTable, migrations: loaded.plugin.migrations ?? [] } };
 }
 
 const MIGRATION_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;

@@ -1,4 +1,5 @@
 import { createLogger, discordIntentsBitfield, resolveDiscordIntent, type LoadedPlugin, type PluginFailure } from '@baseline/core';
+import { PermissionFlagsBits, type PermissionsString } from 'discord.js';
 import pc from 'picocolors';
 import { appPlugins, loadAppForCommand } from '../app/app-plugins.js';
 import { startForInspection } from '../app/start-for-inspection.js';
@@ -47,7 +48,7 @@ export async function doctor(appDir: string): Promise<void> {
       for (const guild of client.guilds.cache.values()) {
         const me = guild.members.me;
         const permissions = (loaded.plugin.permissions ?? []).map((permission) => {
-          const ok = me?.permissions.has(permission as never) ?? false;
+          const ok = isKnownPermission(permission) && (me?.permissions.has(permission) ?? false);
           if (!ok) problems.push(`${loaded.id}: the bot lacks ${String(permission)} in guild "${guild.name}" (${guild.id})`);
           return `${String(permission)} ${ok ? 'ok' : 'MISSING'}`;
         });
@@ -86,4 +87,9 @@ export async function listPlugins(appDir: string): Promise<void> {
   const app = await loadAppForCommand(appDir);
   const result = await appPlugins(appDir, app, createLogger({ service: 'cli', level: 'silent' }));
   process.stdout.write(`${formatPluginTable(result.plugins)}\n${formatFailures(result.failures)}`);
+}
+
+/** A bit, or the name of a discord.js permission flag (`'BanMembers'`); other names are never held. */
+function isKnownPermission(permission: string | bigint): permission is PermissionsString | bigint {
+  return typeof permission === 'bigint' || Object.hasOwn(PermissionFlagsBits, permission);
 }

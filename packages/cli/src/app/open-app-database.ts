@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createDatabase, createLogger, loadConfig, startEmbeddedPostgres, type Database, type Logger } from '@baseline/core';
+import { createDatabase, createLogger, loadConfig, startEmbeddedPostgres, type Database, type DatabaseEntity, type Logger } from '@baseline/core';
 
 /** A database connection of a bot app, for commands that only need the database. */
 export interface AppDatabase {
@@ -14,14 +14,14 @@ export interface AppDatabase {
  * Connects to the app's database as the bot would: `DATABASE_URL` from the environment or `.env`, else the
  * embedded PostgreSQL under `<appDir>/.baseline/postgres` (started, or reused when the bot runs already).
  */
-export async function openAppDatabase(appDir: string, entities: readonly unknown[] = []): Promise<AppDatabase> {
+export async function openAppDatabase(appDir: string, entities: readonly DatabaseEntity[] = []): Promise<AppDatabase> {
   const config = loadConfig({ cwd: appDir });
   const logger = createLogger({ service: 'cli', level: process.env['LOG_LEVEL'] === undefined ? 'warn' : config.log.level });
   const embedded = config.database.url === undefined ? await startEmbeddedPostgres({ dataDir: join(appDir, '.baseline', 'postgres'), logger }) : undefined;
   const url = config.database.url ?? embedded!.url;
   let db: Database;
   try {
-    db = await createDatabase({ url, logger, entities: entities as never });
+    db = await createDatabase({ url, logger, entities });
   } catch (error) {
     await embedded?.stop();
     throw error;

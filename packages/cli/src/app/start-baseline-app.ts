@@ -113,14 +113,14 @@ export async function startBaselineApp(options: StartBaselineAppOptions): Promis
     try {
       api = await startApi({ services: bot.services, ...(options.dashboard === undefined ? {} : { dashboard: { root: options.dashboard } }) });
     } catch (error) {
-      await bot.stop();
+      await bot.close();
       throw error;
     }
     const serving = api;
     // Closers run before the database closes: the API stops taking requests first.
     bot.services.onClose(() => serving.close());
   }
-  return { bot, config, emulator, emulatorPageUrl: standalone?.urls.page, api, stop: () => bot.stop() };
+  return { bot, config, emulator, emulatorPageUrl: standalone?.urls.page, api, stop: () => bot.close() };
 }
 
 /** The variables that point the bot and the dashboard's Discord login at the emulator. */

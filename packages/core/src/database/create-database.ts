@@ -30,8 +30,11 @@ export interface CreateDatabaseOptions {
    */
   debug?: boolean;
   /** Entities besides baseline's own, e.g. the plugins' ones. */
-  entities?: ReadonlyArray<EntitySchema | EntityClass<AnyEntity>>;
+  entities?: readonly DatabaseEntity[];
 }
+
+/** A MikroORM entity given to {@link createDatabase}: a `defineEntity`/`EntitySchema` result or a decorated class. */
+export type DatabaseEntity = EntitySchema | EntityClass<AnyEntity>;
 
 /** A connected database: the MikroORM instance plus the few helpers everything else needs. */
 export interface Database {

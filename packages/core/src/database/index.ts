@@ -1,5 +1,5 @@
 // Connection: MikroORM on PostgreSQL with pooled connections and slow-query logs.
-export { createDatabase, redactUrl, type CreateDatabaseOptions, type Database } from './create-database.js';
+export { createDatabase, redactUrl, type CreateDatabaseOptions, type Database, type DatabaseEntity } from './create-database.js';
 export { PinoQueryLogger } from './query-logger.js';
 
 // Entities of baseline's own tables.

@@ -37,7 +37,7 @@ export function planRootLayout(dataDir: string, ids: { uid: number; gid: number 
   assertReachableByPostgres(layout.dataDir, ids, undefined);
   if (binariesBlocked) layout.binDir = copyBinaries(dirname(binaryFolder), fallbackDir);
   logger.warn(
-    { dataDir: layout.dataDir, binDir: layout.binDir ?? binaryFolder, asked: dataDir },
+    { data_dir: layout.dataDir, bin_dir: layout.binDir ?? binaryFolder, asked: dataDir },
     "running as root and the postgres user cannot enter the project's folders: PostgreSQL runs from a place it can reach (no folder's mode was changed)",
   );
   return layout;

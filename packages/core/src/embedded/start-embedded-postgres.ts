@@ -178,7 +178,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     if (owner && owner !== process.pid && isAlive(owner)) {
       const instance = await createInstance(dataDir, recorded.port, logs, logger);
       await ensureAppDatabase(instance, database);
-      logger.info({ port: recorded.port, ownerPid: owner }, 'embedded PostgreSQL already run by another process; connecting to it');
+      logger.info({ port: recorded.port, owner_pid: owner }, 'embedded PostgreSQL already run by another process; connecting to it');
       return { url: urlFor(recorded.port), port: recorded.port, dataDir, owned: false, stop: async () => {} };
     }
     logger.warn({ pid: recorded.pid }, 'stopping an embedded PostgreSQL left running by a process that died');
@@ -205,7 +205,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     await withTimeout(initialise, INIT_TIMEOUT_MS, 'PostgreSQL initdb').catch((error: unknown) => {
       throw startError(dataDir, error, logs);
     });
-    logger.info({ dataDir, duration_ms: Math.round(performance.now() - initStarted) }, 'embedded PostgreSQL cluster initialised');
+    logger.info({ data_dir: dataDir, duration_ms: Math.round(performance.now() - initStarted) }, 'embedded PostgreSQL cluster initialised');
   }
   try {
     await withTimeout(startInstance(instance, port), START_TIMEOUT_MS, 'PostgreSQL start');
@@ -242,7 +242,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   process.once('exit', onExit);
 
   logger.info(
-    { port, dataDir, initdb: !initialised, databaseCreated: created, duration_ms: Math.round(performance.now() - began) },
+    { port, data_dir: dataDir, initdb: !initialised, database_created: created, duration_ms: Math.round(performance.now() - began) },
     'embedded PostgreSQL ready',
   );
   return {

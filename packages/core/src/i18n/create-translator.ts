@@ -98,7 +98,7 @@ export function createTranslator({ logger: parentLogger, namespaces = {} }: Crea
   }
 
   function exists(language: string, namespace: string, path: string, vars: TranslationVars | undefined): boolean {
-    return i18n.exists(path, { ...vars, lng: language, ns: namespace, fallbackLng: false } as never);
+    return i18n.exists(path, { ...vars, lng: language, ns: namespace, fallbackLng: false });
   }
 
   function reportOnce(language: string, namespace: string, path: string, fallback: boolean): void {
@@ -118,7 +118,7 @@ export function createTranslator({ logger: parentLogger, namespaces = {} }: Crea
     if (!exists(FALLBACK_LANGUAGE, namespace, path, vars) && (language === FALLBACK_LANGUAGE || !exists(language, namespace, path, vars))) {
       reportOnce(FALLBACK_LANGUAGE, namespace, path, false);
     }
-    return i18n.t(path, { ...vars, lng: language, ns: namespace } as never) as unknown as string;
+    return i18n.t(path, { ...vars, lng: language, ns: namespace });
   }
 
   const translator: Translator = {
@@ -139,7 +139,7 @@ export function createTranslator({ logger: parentLogger, namespaces = {} }: Crea
       for (const locale of DISCORD_LOCALES) {
         const language = matchLanguage(locale, known);
         if (language === undefined || language === FALLBACK_LANGUAGE || !exists(language, ns, path, undefined)) continue;
-        result[locale] = i18n.t(path, { lng: language, ns } as never) as unknown as string;
+        result[locale] = i18n.t(path, { lng: language, ns });
       }
       return result;
     },

@@ -50,7 +50,7 @@ function describeUrl(url: string): string {
 function watchConnection(client: Redis, logger: Logger, role: string): void {
   // Without an `error` listener ioredis reports every failed reconnect attempt as an unhandled error.
   client.on('error', (error: Error) => logger.warn({ err: error, role }, 'redis connection error'));
-  client.on('reconnecting', (delayMs: number) => logger.debug({ role, delayMs }, 'redis reconnecting'));
+  client.on('reconnecting', (delayMs: number) => logger.debug({ role, delay_ms: delayMs }, 'redis reconnecting'));
   client.on('ready', () => logger.debug({ role }, 'redis connection ready'));
 }
 

@@ -81,7 +81,7 @@ function createFileTransport(file: LogFileOptions): pino.DestinationStream & Nod
     ...(frequency === 'none' ? {} : { frequency, dateFormat: frequency === 'daily' ? 'yyyy-MM-dd' : 'yyyy-MM-dd-HH' }),
   };
   // An absolute target: pino resolves bare names from the caller's location, which differs once bundled.
-  return pino.transport({ target: requireFromHere.resolve('pino-roll'), options }) as never;
+  return pino.transport({ target: requireFromHere.resolve('pino-roll'), options });
 }
 
 function endStream(stream: NodeJS.EventEmitter & { end(): void }): Promise<void> {

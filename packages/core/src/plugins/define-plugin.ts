@@ -1,5 +1,6 @@
-import type { EntityName, MigrationObject } from '@mikro-orm/core';
 import type { Logger } from 'pino';
+import type { DatabaseEntity } from '../database/create-database.js';
+import type { MigrationEntry } from '../database/migrations/run-migrations.js';
 import type { TranslationResources } from '../i18n/create-translator.js';
 import type { UserDataDeletion, UserDataScope } from '../privacy/user-data.js';
 import type { SettingsDefinition } from '../settings/define-settings.js';
@@ -80,9 +81,9 @@ export interface PluginDefinition<Settings extends SettingsDefinition | undefine
    */
   toggles?: ToggleDefaults;
   /** MikroORM entities the plugin owns. */
-  entities?: readonly EntityName[];
+  entities?: readonly DatabaseEntity[];
   /** MikroORM migrations, tracked in the plugin's own table (`plugin_<id>_migrations`). */
-  migrations?: readonly MigrationObject[];
+  migrations?: readonly MigrationEntry[];
   /** Registers API routes; the API mounts them under `/api/v1/plugins/<id>`. */
   routes?: (host: PluginRouteHost, context: PluginContext) => void | Promise<void>;
   /** Gateway intents the plugin needs, as discord.js `GatewayIntentBits` names (`'GuildMessages'`) or bits. */

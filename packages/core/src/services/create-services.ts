@@ -110,7 +110,7 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
   try {
     const entities = discovered.plugins.flatMap((loaded) => loaded.plugin.entities ?? []);
     // createDatabase, createKeyValue and createSettingsRegistry each give themselves their own `component` child.
-    db = await createDatabase({ url: databaseUrl, logger, entities: entities as never });
+    db = await createDatabase({ url: databaseUrl, logger, entities });
     await migrateBaseline(db);
     const kv = createKeyValue({ redisUrl: config.redis.url, logger, ...(options.kvPrefix === undefined ? {} : { prefix: options.kvPrefix }) });
     closers.push(() => kv.close());
@@ -177,7 +177,7 @@ async function preparePlugins(
     }
     try {
       if (loaded.plugin.migrations?.length) {
-        await runMigrations(db, { tableName: loaded.migrationsTable, migrations: [...loaded.plugin.migrations] as never });
+        await runMigrations(db, { tableName: loaded.migrationsTable, migrations: loaded.plugin.migrations });
       }
     } catch (error) {
       skipped.add(loaded.id);

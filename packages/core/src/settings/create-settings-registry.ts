@@ -183,7 +183,7 @@ export async function createSettingsRegistry({
     const { value, replacedFields } = resolveSettings(definitionOf(namespace), stored);
     if (replacedFields.length > 0) {
       logger.warn(
-        { guildId, namespace, fields: replacedFields.map((field) => `${namespace}.${field}`) },
+        { guild_id: guildId, namespace, fields: replacedFields.map((field) => `${namespace}.${field}`) },
         'stored settings no longer match their schema; those fields use their defaults',
       );
     }
@@ -195,7 +195,7 @@ export async function createSettingsRegistry({
       try {
         listener(change);
       } catch (error) {
-        logger.error({ err: error, guildId: change.guildId, namespace: change.namespace }, 'settings listener failed');
+        logger.error({ err: error, guild_id: change.guildId, namespace: change.namespace }, 'settings listener failed');
       }
     }
   }
@@ -208,7 +208,7 @@ export async function createSettingsRegistry({
     }
     if (change.origin === origin) return;
     cache.invalidate(change.guildId, change.namespace);
-    logger.debug({ guildId: change.guildId, namespace: change.namespace, version: change.version }, 'settings changed elsewhere');
+    logger.debug({ guild_id: change.guildId, namespace: change.namespace, version: change.version }, 'settings changed elsewhere');
     notify({ ...change, actorUserId: change.actorUserId, source: 'remote' });
   }
 
@@ -236,7 +236,7 @@ export async function createSettingsRegistry({
     const versions = await announce(guildId, namespaces, actorUserId);
     namespaces.forEach((namespace, index) => {
       const version = versions[index]!;
-      logger.info({ guildId, namespace, version, actorUserId }, 'settings changed');
+      logger.info({ guild_id: guildId, namespace, version, actor_user_id: actorUserId }, 'settings changed');
       notify({ guildId, namespace, version, actorUserId, source: 'local' });
     });
   }

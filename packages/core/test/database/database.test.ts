@@ -18,7 +18,7 @@ import {
   type Database,
 } from '../../src/database/index.js';
 import { isBaselineError } from '../../src/errors/baseline-error.js';
-import { createCaptureLogger } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 
 // Above 2^53: a float would silently round these.
 const GUILD_A = '1234567890123456789';

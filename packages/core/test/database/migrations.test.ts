@@ -15,7 +15,7 @@ import {
   type MigrationSet,
 } from '../../src/database/index.js';
 import { isBaselineError } from '../../src/errors/baseline-error.js';
-import { createCaptureLogger } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 
 const BASELINE_MIGRATIONS = ['0001_initial_schema', '0002_gemini_provider_id', '0003_plugin_storage', '0004_guild_toggles', '0005_llm_usage_record_id'];
 const BASELINE_TABLES = ['audit_log', 'authorized_users', 'guild_settings', 'guild_toggles', 'guilds', 'llm_model_pricing', 'llm_usage', 'plugin_storage'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryKeyValue, healthStatus, pingDependencies } from '../../src/index.js';
-import { createCaptureLogger } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 
 const { logger } = createCaptureLogger();
 

@@ -1,15 +1,9 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { baselineTranslations, createLogger, createTranslator, resolveLocale, USER_LOCALE } from '../../src/index.js';
+import { createLogCapture } from '../../src/testing/index.js';
 
 function capture() {
-  const lines: { msg: string; key?: string; language?: string }[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      for (const text of chunk.toString('utf8').split('\n')) if (text.trim() !== '') lines.push(JSON.parse(text));
-      callback();
-    },
-  });
+  const { lines, destination } = createLogCapture();
   return { lines, logger: createLogger({ service: 'test', level: 'debug', destination }) };
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCaptureLogger, LEVEL } from '../fixtures/capture-logger.js';
+import { pino } from 'pino';
+import { createCaptureLogger } from '../../src/testing/index.js';
+
+const LEVEL = pino.levels.values;
 
 describe('in-memory key-value store', () => {
   it('GIVEN several stores in one process THEN the single-process warning is logged once', async () => {

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { discoverPluginPackages } from '../../src/plugins/discover-plugin-packages.js';
-import { createCaptureLogger } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 
 const appDir = realpathSync(fileURLToPath(new URL('../fixtures/host-app', import.meta.url)));
 

@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { definePlugin } from '../../src/plugins/define-plugin.js';
 import { discoverPlugins } from '../../src/plugins/discover-plugins.js';
 import type { PluginLoadResult } from '../../src/plugins/loaded-plugin.js';
-import { createCaptureLogger, LEVEL, type LogLine } from '../fixtures/capture-logger.js';
+import { pino } from 'pino';
+import { createCaptureLogger, type LogLine } from '../../src/testing/index.js';
+
+const LEVEL = pino.levels.values;
 
 const appDir = realpathSync(fileURLToPath(new URL('../fixtures/host-app', import.meta.url)));
 

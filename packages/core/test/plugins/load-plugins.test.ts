@@ -12,7 +12,7 @@ import {
   pluginSettingsNamespace,
 } from '../../src/plugins/plugin-names.js';
 import { pluginMigrationsTable as databaseMigrationsTable } from '../../src/database/migrations/run-migrations.js';
-import { createCaptureLogger } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 
 const silent = pino({ level: 'silent' });
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { discoverPlugins } from '../../src/plugins/discover-plugins.js';
 import { pluginSourceMode } from '../../src/plugins/plugin-source-mode.js';
-import { createCaptureLogger } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 
 // Two workspace plugins that were never built: one names its TypeScript `source`, one does not.
 const appDir = realpathSync(fileURLToPath(new URL('../fixtures/source-app', import.meta.url)));

@@ -10,7 +10,7 @@ import { definePlugin } from '../../src/plugins/define-plugin.js';
 import { createServices } from '../../src/services/create-services.js';
 import type { BaselineServices } from '../../src/services/baseline-services.js';
 import { defineSettings } from '../../src/settings/define-settings.js';
-import { createCaptureLogger } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 import { waitFor } from '../fixtures/wait-for.js';
 
 const hostApp = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'host-app');

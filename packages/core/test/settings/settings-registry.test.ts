@@ -10,9 +10,11 @@ import { createSettingsRegistry, type SettingsRegistry } from '../../src/setting
 import { defineSettings, type InferSettings } from '../../src/settings/define-settings.js';
 import type { SettingsChange } from '../../src/settings/settings-change.js';
 import { SettingsValidationError } from '../../src/settings/settings-errors.js';
-import { createCaptureLogger, LEVEL } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 import { waitFor } from '../fixtures/wait-for.js';
 import { MemorySettingsStore } from './memory-settings-store.js';
+
+const LEVEL = pino.levels.values;
 
 const moderation = defineSettings(
   z.object({

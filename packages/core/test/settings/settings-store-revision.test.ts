@@ -4,7 +4,7 @@ import { createDatabase, createPostgresSettingsStore, migrateBaseline, upsertGui
 import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { settingsRevision } from '../../src/settings/settings-revision.js';
 import type { SettingsStore } from '../../src/settings/store.js';
-import { createCaptureLogger } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 
 const GUILD = '1234567890123456789';
 const OTHER = '1234567890123456780';

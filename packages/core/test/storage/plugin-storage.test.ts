@@ -6,7 +6,7 @@ import { createKeyValue } from '../../src/kv/create-key-value.js';
 import type { KeyValueStore } from '../../src/kv/key-value-store.js';
 import { createPluginStorage } from '../../src/storage/create-plugin-storage.js';
 import { defineStorage } from '../../src/storage/define-storage.js';
-import { createCaptureLogger } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 
 const GUILD = '1200000000000000001';
 const OTHER_GUILD = '1200000000000000002';

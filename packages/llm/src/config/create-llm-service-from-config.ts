@@ -17,7 +17,7 @@ export const DEFAULT_MODELS: Readonly<Record<LlmProvider, string>> = {
 /** What the environment does not hold: models, rate limits, budgets, fallbacks, and the shared services. */
 export interface LlmServiceDeps {
   logger?: LlmLogger;
-  database?: DatabaseLike;
+  db?: DatabaseLike;
   kv?: KeyValueStore;
   /** Per provider: `defaultModel`, allowed `models`, `rateLimits`, … merged over the environment's values. */
   providers?: Partial<Record<LlmProvider, Partial<LlmProviderConfig>>>;
@@ -32,7 +32,7 @@ export interface LlmServiceDeps {
  *
  * @example
  * ```ts
- * const llm = createLlmServiceFromConfig(config, { logger, database, kv });
+ * const llm = createLlmServiceFromConfig(config, { logger, db, kv });
  * await llm.init();
  * ```
  */
@@ -56,7 +56,7 @@ export function createLlmServiceFromConfig(config: Pick<BaselineConfig, 'llm'>, 
     providers,
     retry: { maxRetries: llm.maxRetries },
     ...(deps.logger ? { logger: deps.logger } : {}),
-    ...(deps.database ? { database: deps.database } : {}),
+    ...(deps.db ? { db: deps.db } : {}),
     ...(deps.kv ? { kv: deps.kv } : {}),
     ...(deps.budgets ? { budgets: deps.budgets } : {}),
     ...(deps.fallbacks ? { fallbacks: deps.fallbacks } : {}),

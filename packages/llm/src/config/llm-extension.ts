@@ -13,7 +13,7 @@ declare module '@baseline/core' {
 }
 
 /** Options of {@link llmExtension}: what the environment does not hold. */
-export interface LlmExtensionOptions extends Omit<LlmServiceDeps, 'database' | 'kv'> {
+export interface LlmExtensionOptions extends Omit<LlmServiceDeps, 'db' | 'kv'> {
   /**
    * Register the per-guild `llm` settings namespace (enabled, allowed providers and models, default model,
    * daily and monthly budget), whose budgets the budget guard reads. @default true
@@ -46,7 +46,7 @@ export function llmExtension(options: LlmExtensionOptions = {}) {
       : deps.budgets;
     const llm = createLlmServiceFromConfig(services.config, {
       logger: services.logger.child({ component: 'llm' }),
-      database: services.db,
+      db: services.db,
       kv: services.kv,
       ...deps,
       ...(budgets === undefined ? {} : { budgets }),

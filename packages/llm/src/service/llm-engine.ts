@@ -64,7 +64,7 @@ export class LlmEngine {
     this.#ownsKv = !options.kv;
     // The in-memory store only calls warn/error, which every LlmLogger has.
     this.kv = options.kv ?? createMemoryKeyValue({ logger: this.logger as unknown as Parameters<typeof createMemoryKeyValue>[0]['logger'], prefix: 'llm:' });
-    this.sql = options.sql ?? (options.database ? sqlExecutorFromDatabase(options.database) : undefined);
+    this.sql = options.sql ?? (options.db ? sqlExecutorFromDatabase(options.db) : undefined);
     const sink = options.usageSink ?? (this.sql ? createSqlUsageSink(this.sql) : discardingSink(this.logger));
     this.recorder = new UsageRecorder({ sink, logger: this.logger, ...options.usageBuffer });
     // Counters lost from the store are rebuilt from llm_usage, after writing the rows still buffered.

@@ -39,11 +39,11 @@ export interface LlmServiceOptions {
   logger?: LlmLogger;
   /** Rate-limit and budget counters. @default an in-memory store (single process) */
   kv?: KeyValueStore;
-  /** Core's database: usage rows go to `llm_usage`, prices come from `llm_model_pricing`. */
-  database?: DatabaseLike;
-  /** Or a plain SQL executor instead of `database`. */
+  /** Core's database (`services.db`): usage rows go to `llm_usage`, prices come from `llm_model_pricing`. */
+  db?: DatabaseLike;
+  /** Or a plain SQL executor instead of `db`. */
   sql?: SqlExecutor;
-  /** Or a custom destination for usage rows (tests, other stores). Overrides `database`/`sql` for usage. */
+  /** Or a custom destination for usage rows (tests, other stores). Overrides `db`/`sql` for usage. */
   usageSink?: UsageSink;
   /** Prices; default: the vendored snapshot, replaced by `llm_model_pricing` after `init()` with a database. */
   pricing?: PricingCatalog | readonly PricingRecord[];

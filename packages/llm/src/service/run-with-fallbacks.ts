@@ -90,10 +90,10 @@ export async function runWithFallbacks<T>(
         // A retry has already waited for its own hint; it only waits out what another request learned since.
         if ((retry === 0 && index < chain.length - 1) || heldMs > run.policy.maxRetryAfterMs) {
           lastError = heldError(target, heldMs);
-          run.logger.debug({ provider: target.provider, model: target.model, heldMs }, 'llm target held by a wait hint, skipped');
+          run.logger.debug({ provider: target.provider, model: target.model, held_ms: heldMs }, 'llm target held by a wait hint, skipped');
           break;
         }
-        run.logger.debug({ provider: target.provider, model: target.model, delayMs: heldMs }, 'llm wait for a held target');
+        run.logger.debug({ provider: target.provider, model: target.model, delay_ms: heldMs }, 'llm wait for a held target');
         await sleep(heldMs, run.signal);
       }
       const timeoutMs = run.timeoutMs ?? target.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -159,7 +159,7 @@ export async function runWithFallbacks<T>(
       if (classified.retryable && retry < maxRetries) {
         const delay = retryDelayMs(run.policy, retry, classified.retryAfterMs);
         if (delay !== undefined) {
-          run.logger.debug({ provider: target.provider, model: target.model, delayMs: delay, retry: retry + 1 }, 'llm retry');
+          run.logger.debug({ provider: target.provider, model: target.model, delay_ms: delay, retry: retry + 1 }, 'llm retry');
           await sleep(delay, run.signal);
           continue;
         }

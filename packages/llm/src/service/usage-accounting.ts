@@ -96,7 +96,7 @@ export class UsageAccounting {
       const gap = providerCost > total ? providerCost - total : total - providerCost;
       if (gap > COST_TOLERANCE) {
         this.deps.logger.warn(
-          { provider: target.provider, model: target.model, costUsd, providerCostUsd: metadata.providerCostUsd, pricingId: pricing?.id ?? null },
+          { provider: target.provider, model: target.model, cost_usd: costUsd, provider_cost_usd: metadata.providerCostUsd, pricing_id: pricing?.id ?? null },
           'llm cost differs from the cost the provider reports',
         );
       }
@@ -124,26 +124,26 @@ export class UsageAccounting {
     }
     if (usage && !pricing) {
       this.deps.logger.warn(
-        { provider: target.provider, model: target.model, costUsd, costEstimated: cost !== null },
+        { provider: target.provider, model: target.model, cost_usd: costUsd, cost_estimated: cost !== null },
         cost ? 'llm model has no price: charged at the estimate' : 'llm model has no price: cost recorded as 0',
       );
     }
     const line = {
       provider: target.provider,
       model: target.model,
-      requestType: outcome.requestType,
-      guildId: context.guildId ?? undefined,
-      userId: context.userId ?? undefined,
+      request_type: outcome.requestType,
+      guild_id: context.guildId ?? undefined,
+      user_id: context.userId ?? undefined,
       cog: context.cogName ?? undefined,
-      promptTokens: totals.promptTokens,
-      completionTokens: totals.completionTokens,
-      cacheReadTokens: totals.cacheReadTokens,
-      cacheWriteTokens: totals.cacheWriteTokens,
-      reasoningTokens: totals.reasoningTokens,
-      costUsd,
-      latencyMs,
+      prompt_tokens: totals.promptTokens,
+      completion_tokens: totals.completionTokens,
+      cache_read_tokens: totals.cacheReadTokens,
+      cache_write_tokens: totals.cacheWriteTokens,
+      reasoning_tokens: totals.reasoningTokens,
+      cost_usd: costUsd,
+      latency_ms: latencyMs,
     };
-    if (outcome.error) this.deps.logger.warn({ ...line, errorCode: outcome.error.code, err: outcome.error.message }, 'llm request failed');
+    if (outcome.error) this.deps.logger.warn({ ...line, error_code: outcome.error.code, err: outcome.error.message }, 'llm request failed');
     else this.deps.logger.info(line, 'llm request');
     return { costUsd, total, totals };
   }

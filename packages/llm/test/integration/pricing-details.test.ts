@@ -1,7 +1,8 @@
 import { llmFault, llmReply } from '@baseline/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { snapshotPricingRecords } from '../../src/index.js';
-import { captureLogger } from '../support/capture-logger.js';
+import { createLogger } from '@baseline/core';
+import { createLogCapture } from '@baseline/core/testing';
 import { emulatedService } from '../support/emulated-providers.js';
 
 /** The snapshot prices, with gpt-4.1's input at 10 × its price from `from` on. */
@@ -12,7 +13,8 @@ function pricesChangingSoon(from: Date) {
   return records;
 }
 
-const logger = captureLogger();
+const { lines, destination } = createLogCapture();
+const logger = createLogger({ service: 'llm-test', level: 'debug', destination });
 let env: Awaited<ReturnType<typeof emulatedService>>;
 beforeAll(async () => {
   env = await emulatedService({ logger });
@@ -20,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 beforeEach(async () => {
   await env.reset();
-  logger.lines.length = 0;
+  lines.length = 0;
 });
 
 describe('which price applies', () => {
@@ -59,7 +61,7 @@ describe("xAI's own cost figure", () => {
     expect(result.costUsd).toBe('0.0004650000');
     await env.llm.flush();
     expect(env.sink.rows[0]?.metadata.providerCostUsd).toBe('0.0004650000');
-    expect(logger.lines.filter((l) => l.message.includes('differs'))).toEqual([]);
+    expect(lines.filter((l) => l.msg.includes('differs'))).toEqual([]);
   });
 
   it('GIVEN cost_in_usd_ticks that differ from our cost THEN the difference is logged with both figures', async () => {
@@ -67,8 +69,8 @@ describe("xAI's own cost figure", () => {
     await env.llm.complete({ provider: 'xai', model: 'grok-4.3', prompt: 'p' });
     await env.llm.flush();
     expect(env.sink.rows[0]?.metadata.providerCostUsd).toBe('0.0005000000');
-    expect(logger.lines.filter((l) => l.message.includes('differs')).map((l) => l.fields)).toEqual([
-      expect.objectContaining({ provider: 'xai', model: 'grok-4.3', costUsd: '0.0004650000', providerCostUsd: '0.0005000000' }),
+    expect(lines.filter((l) => l.msg.includes('differs'))).toEqual([
+      expect.objectContaining({ provider: 'xai', model: 'grok-4.3', cost_usd: '0.0004650000', provider_cost_usd: '0.0005000000' }),
     ]);
   });
 });

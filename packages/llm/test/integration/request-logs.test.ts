@@ -1,10 +1,12 @@
 import { llmFault, llmReply } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureLogger } from '../support/capture-logger.js';
+import { createLogger } from '@baseline/core';
+import { createLogCapture } from '@baseline/core/testing';
 import { emulatedService } from '../support/emulated-providers.js';
 
 describe('request logs', () => {
-  const logger = captureLogger();
+  const { lines, destination } = createLogCapture();
+  const logger = createLogger({ service: 'llm-test', level: 'debug', destination });
   let env: Awaited<ReturnType<typeof emulatedService>>;
   beforeAll(async () => {
     env = await emulatedService({ logger, retry: { maxRetries: 0 } });
@@ -17,15 +19,15 @@ describe('request logs', () => {
     env.emulators.anthropic.enqueue(llmFault.invalidRequest());
     await expect(env.llm.complete({ provider: 'anthropic', prompt: 'hi', cogName: 'chat' })).rejects.toThrow();
 
-    const ok = logger.lines.find((line) => line.message === 'llm request');
+    const ok = lines.find((line) => line.msg === 'llm request');
     expect(ok?.level).toBe('info');
-    expect(ok?.fields).toMatchObject({ provider: 'openai', model: 'gpt-4.1', guildId: '111', cog: 'chat', promptTokens: 12, completionTokens: 3 });
-    expect(Number(ok?.fields['costUsd'])).toBeGreaterThan(0);
-    expect(ok?.fields['latencyMs']).toEqual(expect.any(Number));
+    expect(ok).toMatchObject({ provider: 'openai', model: 'gpt-4.1', guild_id: '111', cog: 'chat', prompt_tokens: 12, completion_tokens: 3 });
+    expect(Number(ok?.['cost_usd'])).toBeGreaterThan(0);
+    expect(ok?.['latency_ms']).toEqual(expect.any(Number));
 
-    const failed = logger.lines.find((line) => line.message === 'llm request failed');
+    const failed = lines.find((line) => line.msg === 'llm request failed');
     expect(failed?.level).toBe('warn');
-    expect(failed?.fields).toMatchObject({ provider: 'anthropic', cog: 'chat', errorCode: expect.stringMatching(/^BL_ERR_LLM_/) });
-    expect(failed?.fields['latencyMs']).toEqual(expect.any(Number));
+    expect(failed).toMatchObject({ provider: 'anthropic', cog: 'chat', error_code: expect.stringMatching(/^BL_ERR_LLM_/) });
+    expect(failed?.['latency_ms']).toEqual(expect.any(Number));
   });
 });

@@ -6,10 +6,12 @@ import {
   LlmTimeoutError,
   type LlmProvider,
 } from '../../src/index.js';
-import { captureLogger } from '../support/capture-logger.js';
+import { createLogger } from '@baseline/core';
+import { createLogCapture } from '@baseline/core/testing';
 import { emulatedService, emulatorOf as emulatorOfProvider } from '../support/emulated-providers.js';
 
-const logger = captureLogger();
+const { lines, destination } = createLogCapture();
+const logger = createLogger({ service: 'llm-test', level: 'debug', destination });
 let env: Awaited<ReturnType<typeof emulatedService>>;
 beforeAll(async () => {
   env = await emulatedService({ logger, retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20 } });
@@ -17,11 +19,11 @@ beforeAll(async () => {
 afterAll(() => env.close());
 beforeEach(async () => {
   await env.reset();
-  logger.lines.length = 0;
+  lines.length = 0;
 });
 
 const emulatorOf = (provider: LlmProvider) => emulatorOfProvider(env.emulators, provider);
-const retryDelays = () => logger.lines.filter((l) => l.message === 'llm retry').map((l) => l.fields.delayMs as number);
+const retryDelays = () => lines.filter((l) => l.msg === 'llm retry').map((l) => l['delay_ms'] as number);
 
 describe.each(['openai', 'anthropic', 'gemini', 'xai'] as const)('retries through %s', (provider) => {
   it('GIVEN a 429 with a wait hint THEN the retry waits at least the hint and then succeeds', async () => {

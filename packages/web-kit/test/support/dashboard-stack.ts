@@ -83,7 +83,7 @@ export async function createDashboardStack(outDir: string) {
     userIds,
     async close() {
       await api.close();
-      await bot.stop();
+      await bot.close();
       await emulator.close();
       await redis.cleanup();
       await database.drop();

@@ -22,11 +22,11 @@ export function createCommandPiece(definition: CommandDefinition, owner: Handler
         ...(definition.botPermissions === undefined ? {} : { requiredClientPermissions: definition.botPermissions }),
       });
       // A plugin's command disabled in the guild is refused before any check or cooldown.
-      if (owner.pluginId !== undefined) this.preconditions.append({ name: TOGGLE_PRECONDITION, context: { pluginId: owner.pluginId, command: name } } as never);
+      if (owner.pluginId !== undefined) this.preconditions.append({ name: TOGGLE_PRECONDITION, context: { pluginId: owner.pluginId, command: name } });
       // Custom checks and the cooldown run after the built-in preconditions, the cooldown last, so a denied
       // command never starts a cooldown.
-      if (definition.checks?.length) this.preconditions.append({ name: CHECK_PRECONDITION, context: { checks: definition.checks, owner } } as never);
-      if (definition.cooldown) this.preconditions.append({ name: COOLDOWN_PRECONDITION, context: { cooldown: definition.cooldown, command: name } } as never);
+      if (definition.checks?.length) this.preconditions.append({ name: CHECK_PRECONDITION, context: { checks: definition.checks, owner } });
+      if (definition.cooldown) this.preconditions.append({ name: COOLDOWN_PRECONDITION, context: { cooldown: definition.cooldown, command: name } });
     }
   }
   if (definition.kind === 'context-menu') {

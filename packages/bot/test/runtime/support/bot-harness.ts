@@ -1,15 +1,10 @@
-import { Writable } from 'node:stream';
 import { createLogger, loadConfig, type Logger } from '@baseline/core';
+import { createLogCapture, type LogLine } from '@baseline/core/testing';
 import { createDiscordEmulator, createTestDatabase, createTestRedis, type DiscordEmulator, type TestDatabase, type TestRedis } from '@baseline/testing';
 import { createBot, type Bot, type CreateBotOptions } from '../../../src/index.js';
 import { recordForAudit } from '../../../../../test/support/secret-audit.js';
 
-/** One JSON log line. */
-export interface LogLine {
-  level: string;
-  msg: string;
-  [field: string]: unknown;
-}
+export type { LogLine };
 
 type EmulatorOptions = NonNullable<Parameters<typeof createDiscordEmulator>[0]>;
 
@@ -35,15 +30,7 @@ export async function createBotHarness(emulatorOptions: EmulatorOptions = {}): P
   });
   const database = await createTestDatabase();
   const redis = createTestRedis();
-  const logs: LogLine[] = [];
-  const raw: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      raw.push(chunk.toString('utf8'));
-      for (const text of chunk.toString('utf8').split('\n')) if (text.trim() !== '') logs.push(JSON.parse(text) as LogLine);
-      callback();
-    },
-  });
+  const { lines: logs, destination, text: rawLogs } = createLogCapture();
   const logger = createLogger({ service: 'bot-test', level: 'debug', destination });
   const env = {
     NODE_ENV: 'test',
@@ -75,12 +62,12 @@ export async function createBotHarness(emulatorOptions: EmulatorOptions = {}): P
       return bot;
     },
     async close() {
-      for (const bot of bots) await bot.stop().catch(() => {});
+      for (const bot of bots) await bot.close().catch(() => {});
       await emulator.close();
       await database.drop();
       await redis.cleanup();
       // The bot's logs, kept in memory here, join the run-wide secret audit with the secrets this harness configured.
-      recordForAudit('bot test harness', raw.join(''), [{ kind: 'discord bot token', value: emulator.botToken }]);
+      recordForAudit('bot test harness', rawLogs(), [{ kind: 'discord bot token', value: emulator.botToken }]);
     },
   };
 }

@@ -26,7 +26,9 @@ export function createOpenAiMedia(client: OpenAI, flavour: 'openai' | 'xai', api
       if (request.quality) body.quality = request.quality;
       if (flavour === 'xai' && request.aspectRatio) body.aspect_ratio = request.aspectRatio;
       if (!isGpt && request.responseFormat) body.response_format = request.responseFormat;
-      const response = (await client.images.generate(body as never, { signal })) as unknown as {
+      // The body carries what the SDK's types do not list (xAI's `aspect_ratio`, sizes and qualities as free text the
+      // provider validates), so it is typed as the SDK's request here, at the one call that sends it.
+      const response = (await client.images.generate(body as unknown as OpenAI.Images.ImageGenerateParamsNonStreaming, { signal })) as unknown as {
         data?: Array<{ b64_json?: string; url?: string; revised_prompt?: string }>;
         usage?: { input_tokens?: number; output_tokens?: number; input_tokens_details?: { text_tokens?: number; image_tokens?: number } };
         output_format?: string;
@@ -76,8 +78,9 @@ export function createOpenAiMedia(client: OpenAI, flavour: 'openai' | 'xai', api
         {
           model,
           input: request.text,
-          voice: (request.voice ?? 'alloy') as never,
-          response_format: format as never,
+          voice: request.voice ?? 'alloy',
+          // A format the SDK does not list is sent as given; the provider answers 400, mapped like any other.
+          response_format: format as OpenAI.Audio.SpeechCreateParams['response_format'],
           ...(request.instructions && !model.startsWith('tts-1') ? { instructions: request.instructions } : {}),
         },
         { signal },

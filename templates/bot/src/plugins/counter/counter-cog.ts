@@ -13,7 +13,7 @@ export class CounterCog extends Cog {
       data: new SlashCommandBuilder().setName('count').setDescription('Adds one to this server’s counter'),
       guildOnly: true,
       run: async (interaction) => {
-        const count = await this.services.kv.incr(counterKey(interaction.guildId!));
+        const count = await this.services.kv.incr(counterKey(interaction.guildId));
         await interaction.reply(`The counter is at ${count}.`);
       },
     }),

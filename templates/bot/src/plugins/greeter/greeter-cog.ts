@@ -14,7 +14,7 @@ export class GreeterCog extends Cog<typeof greeterSettings> {
         .addStringOption((option) => option.setName('name').setDescription('Who to greet').setMaxLength(50)),
       guildOnly: true,
       run: async (interaction) => {
-        const { greeting } = await this.settings.get(interaction.guildId!);
+        const { greeting } = await this.settings.get(interaction.guildId);
         const name = interaction.options.getString('name') ?? interaction.user.username;
         await interaction.reply(`${greeting}, ${name}!`);
       },
