@@ -14,6 +14,7 @@ import {
   llmExtension,
   llmSettings,
   withDefaultLlmExtension,
+  type LlmGuildSettings,
   type LlmService,
 } from '../../src/index.js';
 
@@ -43,7 +44,7 @@ async function container(options: { env?: Record<string, string>; extensions: Cr
 }
 
 /** Stores a guild (settings belong to a known guild) and its `llm` settings. */
-async function guildWith(guildId: string, settings: Parameters<BaselineServices['settings']['set']>[2]) {
+async function guildWith(guildId: string, settings: Partial<LlmGuildSettings>) {
   await upsertGuild(services.db, { guildId, guildName: `guild ${guildId}` });
   await services.settings.set(guildId, LLM_SETTINGS_NAMESPACE, settings);
 }

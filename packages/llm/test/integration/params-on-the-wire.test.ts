@@ -16,6 +16,7 @@ beforeEach(() => env.reset());
 
 const sampling = { temperature: 0.3, topP: 0.9, topK: 40, stop: ['END'], seed: 7, presencePenalty: 0.1, frequencyPenalty: 0.2, maxTokens: 50 };
 const lookup = defineTool({ name: 'lookup', description: 'Looks up a word', parameters: z.object({ word: z.string() }), execute: ({ word }) => word });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies are provider JSON read field by field
 const bodyOf = (emulator: { requests: Array<{ body: unknown }> }, index = 0) => emulator.requests[index]?.body as Record<string, any>;
 
 describe('OpenAI', () => {

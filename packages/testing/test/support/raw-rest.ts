@@ -3,6 +3,7 @@ import type { DiscordEmulator } from '../../src/index.js';
 /** A response of the emulator's REST API: the status and the parsed JSON body (`undefined` for 204). */
 export interface RawResponse {
   status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Discord JSON of any route, read field by field in assertions
   body: any;
 }
 
