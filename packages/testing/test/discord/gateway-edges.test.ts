@@ -29,8 +29,8 @@ async function session(intents: number) {
   return client;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GUILD_MEMBERS_CHUNK data is Discord JSON read field by field
 const chunk = (client: ReturnType<typeof connect>, nonce: string) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GUILD_MEMBERS_CHUNK data is Discord JSON read field by field
   client.frame((frame) => frame.t === 'GUILD_MEMBERS_CHUNK' && (frame.d as { nonce?: string }).nonce === nonce) as Promise<Frame & { d: Record<string, any> }>;
 
 describe('connection rules', () => {
