@@ -9,7 +9,8 @@ export interface ParsedEmoji {
   emoji: ReactionRecord['emoji'];
 }
 
-const CUSTOM_EMOJI = /^(a:)?([\w~-]{1,32}):(\d{15,21})$/;
+/** `name:id`, `a:name:id`, or the message form `<:name:id>` / `<a:name:id>`. */
+const CUSTOM_EMOJI = /^(?:(a)?:)?([\w~-]{1,32}):(\d{15,21})$/;
 
 /** Parses a reaction emoji; custom emoji are keyed by id, unicode ones by their text. */
 export function parseEmoji(text: string): ParsedEmoji {

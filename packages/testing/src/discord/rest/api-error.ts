@@ -37,6 +37,8 @@ export const Errors = {
   maxDailyCommandCreates: (limit: number) =>
     new ApiError(400, 30034, `Max number of daily application command creates has been reached (${limit})`),
   alreadyAcknowledged: () => new ApiError(400, 40060, 'Interaction has already been acknowledged.'),
+  /** Discord answers a message with no content, embed, file or component with 50006, not a form error. */
+  emptyMessage: () => new ApiError(400, 50006, 'Cannot send an empty message'),
   missingAccess: () => new ApiError(403, 50001, 'Missing Access'),
   missingPermissions: () => new ApiError(403, 50013, 'Missing Permissions'),
   invalidWebhookToken: () => new ApiError(401, 50027, 'Invalid Webhook Token'),

@@ -77,7 +77,7 @@ export const channelRoutes: RouteDefinition[] = [
       const content = typeof data['content'] === 'string' ? data['content'] : '';
       const embeds = Array.isArray(data['embeds']) ? data['embeds'] : [];
       if (content === '' && embeds.length === 0 && files.length === 0 && !Array.isArray(data['components'])) {
-        throw Errors.invalidForm('content', 'BASE_TYPE_REQUIRED', 'Cannot send an empty message');
+        throw Errors.emptyMessage();
       }
       const reference = messageReference(core, channel, data['message_reference']);
       const message = core.messages.create({
