@@ -167,3 +167,35 @@ describe('toggles when the login does not ask for command permissions', () => {
     expect(await stack.db.fork().execute('select 1 from "user_oauth_grants"')).toEqual([]);
   });
 });
+
+// Tokens live one second here, so every use of one refreshes it first: Discord's refresh rotates the pair and ends
+// the old one, which only works if the session's copy and the stored copy of a grant move together.
+describe('toggles with Discord tokens that expire at once', () => {
+  let stack: ApiStack;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    stack = await createApiStack({ emulator: { oauth: { accessTokenLifetimeSeconds: 1 } } });
+    ids = await registerGreeterCommands(stack, ['hello', 'bye']);
+  });
+  afterAll(() => stack?.close());
+
+  const toggle = (client: ApiClient, command: string, enabled: boolean) =>
+    client.request('PUT', `/api/v1/guilds/${stack.guilds.alpha}/toggles`, { body: { plugin_id: 'greeter', command, enabled } });
+  const hidden = (name: string) => stack.emulator.commandPermissions(stack.guilds.alpha).some((entry) => entry.id === ids[name]);
+
+  it('GIVEN the grant of the caller’s own session THEN each toggle refreshes it AND the stored copy follows', async () => {
+    const owner = await stack.login('owner');
+    expect((await toggle(owner, 'hello', false)).body.command_permissions.status).toBe('synced');
+    expect((await toggle(owner, 'hello', true)).body.command_permissions.status).toBe('synced');
+    expect(hidden('hello')).toBe(false);
+  });
+
+  it('GIVEN the stored grant came from another browser’s login THEN it is refreshed on its own AND both browsers can still hide commands', async () => {
+    const first = await stack.login('owner');
+    const second = await stack.login('owner');
+    expect((await toggle(first, 'bye', false)).body.command_permissions.status).toBe('synced');
+    expect((await toggle(second, 'bye', true)).body.command_permissions.status).toBe('synced');
+    expect((await toggle(first, 'bye', false)).body.command_permissions.status).toBe('synced');
+    expect(hidden('bye')).toBe(true);
+  });
+});
