@@ -105,6 +105,17 @@ export interface CreateApiOptions {
    * @default true
    */
   logRequests?: boolean;
+  /** Hiding disabled commands from members through Discord's command permissions. */
+  commandPermissions?: {
+    /**
+     * Ask for `applications.commands.permissions.update` at dashboard login, so toggling a command off also hides it
+     * in Discord (Discord lets only a user's token, of someone with Manage Server and Manage Roles, edit command
+     * permissions). Discord lists it on the consent screen as updating the app's command permissions. Off: logins
+     * ask for `identify guilds` only; toggles still apply (the bot answers "disabled here") but are not hidden.
+     * @default true
+     */
+    requestScope?: boolean;
+  };
   /**
    * Session cookie name.
    * @default 'bl_session'
@@ -164,6 +175,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     shardStaleAfterMs: options.shardStaleAfterMs ?? 30_000,
     secureCookies: config.isProduction,
     redirectUri: config.discord.redirectUri,
+    commandPermissions: { requestScope: options.commandPermissions?.requestScope ?? true },
     rateLimits: options.rateLimits ?? {},
   };
   const sessions = createSessionStore(services.kv, resolved.sessionTtlMs);

@@ -22,11 +22,18 @@ export function tokensFromGrant(grant: DiscordTokenGrant): DiscordTokens {
 
 /**
  * Returns a valid Discord access token for the caller, refreshing it when it expires. The refresh runs under a
- * key-value lock per session, so two instances never spend the same (single-use) refresh token.
+ * key-value lock per session, so two instances never spend the same (single-use) refresh token. `onRefresh` hears
+ * of every refresh (the stored command-permissions grant follows its session's rotation through it).
  */
 export async function accessTokenOf(
   caller: Caller,
-  deps: { kv: KeyValueStore; sessions: SessionStore; cipher: TokenCipher; discord: DiscordRest },
+  deps: {
+    kv: KeyValueStore;
+    sessions: SessionStore;
+    cipher: TokenCipher;
+    discord: DiscordRest;
+    onRefresh?: (userId: string, previous: DiscordTokens, next: DiscordTokens) => Promise<void>;
+  },
 ): Promise<string> {
   const current = unseal(caller.session.tokens, deps.cipher);
   if (current.expiresAt - REFRESH_MARGIN_MS > Date.now()) return current.accessToken;
@@ -43,6 +50,7 @@ export async function accessTokenOf(
       const refreshed = tokensFromGrant(await deps.discord.refresh(tokens.refreshToken));
       caller.session = { ...latest, tokens: deps.cipher.encrypt(JSON.stringify(refreshed)) };
       await deps.sessions.update(caller.sessionId, caller.session);
+      await deps.onRefresh?.(caller.userId, tokens, refreshed);
       return refreshed.accessToken;
     },
     { waitMs: 10_000 },

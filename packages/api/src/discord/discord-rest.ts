@@ -42,6 +42,24 @@ export interface DiscordRole {
   managed?: boolean;
 }
 
+/** The application command fields the API keeps. */
+export interface DiscordApplicationCommand {
+  id: string;
+  name: string;
+  type?: number;
+  guild_id?: string;
+}
+
+/** One command permission overwrite: `type` 1 ROLE, 2 USER, 3 CHANNEL. */
+export interface DiscordCommandPermission {
+  id: string;
+  type: 1 | 2 | 3;
+  permission: boolean;
+}
+
+/** How Discord answered an edit of a command's permissions. */
+export type CommandPermissionsEdit = { ok: true } | { ok: false; status: number; code: number | undefined };
+
 /** What the token endpoint answers. */
 export interface DiscordTokenGrant {
   access_token: string;
@@ -82,6 +100,15 @@ export interface DiscordRest {
   channels(guildId: string): Promise<DiscordChannel[]>;
   /** The guild's roles, by the bot token. */
   roles(guildId: string): Promise<DiscordRole[]>;
+  /** The application's commands by the bot token: a guild's (`guildId`) or the global ones (`null`). */
+  applicationCommands(applicationId: string, guildId: string | null): Promise<DiscordApplicationCommand[]>;
+  /** A command's permission overwrites in a guild, by the bot token; `[]` when none are set (Discord's 10066). */
+  commandPermissions(applicationId: string, guildId: string, commandId: string): Promise<DiscordCommandPermission[]>;
+  /**
+   * Replaces a command's overwrites in a guild with a user's bearer token (Discord refuses bot tokens here).
+   * Refusals come back as a result, not thrown, so callers can tell "sign in again" from "Discord is down".
+   */
+  editCommandPermissions(applicationId: string, guildId: string, commandId: string, accessToken: string, permissions: DiscordCommandPermission[]): Promise<CommandPermissionsEdit>;
   /** Whether a bot token is configured (member look-ups need it). */
   readonly hasBotToken: boolean;
 }
@@ -161,5 +188,28 @@ export function createDiscordRest(options: DiscordRestOptions): DiscordRest {
     },
     channels: async (guildId) => json<DiscordChannel[]>(await call(`/v10/guilds/${guildId}/channels`, { headers: bot() }), "the guild's channels"),
     roles: async (guildId) => json<DiscordRole[]>(await call(`/v10/guilds/${guildId}/roles`, { headers: bot() }), "the guild's roles"),
+    async applicationCommands(applicationId, guildId) {
+      const path = guildId === null ? `/v10/applications/${applicationId}/commands` : `/v10/applications/${applicationId}/guilds/${guildId}/commands`;
+      return json<DiscordApplicationCommand[]>(await call(path, { headers: bot() }), 'the application commands');
+    },
+    async commandPermissions(applicationId, guildId, commandId) {
+      const response = await call(`/v10/applications/${applicationId}/guilds/${guildId}/commands/${commandId}/permissions`, { headers: bot() });
+      if (response.status === 404) {
+        // 10066: no overwrites were ever set for this command. Any other 404 (unknown command) is a real failure.
+        const body = (await response.json().catch(() => ({}))) as { code?: number };
+        if (body.code === 10066) return [];
+      }
+      return (await json<{ permissions: DiscordCommandPermission[] }>(response, "the command's permissions")).permissions;
+    },
+    async editCommandPermissions(applicationId, guildId, commandId, accessToken, permissions) {
+      const response = await call(`/v10/applications/${applicationId}/guilds/${guildId}/commands/${commandId}/permissions`, {
+        method: 'PUT',
+        headers: { ...bearer(accessToken), 'content-type': 'application/json' },
+        body: JSON.stringify({ permissions }),
+      });
+      if (response.ok) return { ok: true };
+      const body = (await response.json().catch(() => ({}))) as { code?: unknown };
+      return { ok: false, status: response.status, code: typeof body.code === 'number' ? body.code : undefined };
+    },
   };
 }

@@ -89,6 +89,16 @@ export const API_ERROR_CODES = {
   unavailable: 'BL_ERR_API_UNAVAILABLE',
   /** 500: anything unexpected; logged with its stack, answered with no details. */
   internal: 'BL_ERR_API_INTERNAL',
+  /**
+   * Not an HTTP failure: a toggle applied but the command is not hidden in Discord because the acting user's stored
+   * Discord grant lacks `applications.commands.permissions.update` (or Discord no longer accepts it). Signing in
+   * again, granting command permissions, fixes it. Reported in `command_permissions.code` of the toggle answer.
+   */
+  commandPermissionsNotGranted: 'BL_ERR_API_COMMAND_PERMISSIONS_NOT_GRANTED',
+  /** Not an HTTP failure: as above, but Discord says the user lacks Manage Server and Manage Roles in the guild. */
+  commandPermissionsForbidden: 'BL_ERR_API_COMMAND_PERMISSIONS_FORBIDDEN',
+  /** Not an HTTP failure: as above, but Discord could not be reached or answered something unexpected. */
+  commandPermissionsFailed: 'BL_ERR_API_COMMAND_PERMISSIONS_FAILED',
   /** At start: a route definition the pipeline cannot serve. */
   routeInvalid: 'BL_ERR_API_ROUTE_INVALID',
   /** At start: a plugin's routes cannot be mounted; none of them are. */

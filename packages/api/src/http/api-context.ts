@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { AccessibleGuildsCache } from '../routes/guilds/accessible-guilds-cache.js';
 import type { GuildAccessCache } from '../access/guild-access-cache.js';
 import type { Caller } from '../auth/caller.js';
-import { accessTokenOf } from '../auth/discord-tokens.js';
+import { followSessionRefresh } from '../auth/command-permissions-grant.js';
+import { accessTokenOf, type DiscordTokens } from '../auth/discord-tokens.js';
 import { isDeveloperTeamMember } from '../auth/developer-team.js';
 import type { SessionHints } from '../auth/session-hints.js';
 import type { SessionData, SessionStore } from '../auth/session-store.js';
@@ -45,7 +46,8 @@ export function createApiContext(parts: Omit<ApiContext, 'callerOf' | 'accessTok
   // Checks running in this process, by session: a request arriving meanwhile uses the cached answer at once.
   const checking = new Set<string>();
 
-  const accessToken = (caller: Caller) => accessTokenOf(caller, { kv: services.kv, sessions, cipher, discord });
+  const onRefresh = (userId: string, previous: DiscordTokens, next: DiscordTokens) => followSessionRefresh({ db: services.db, cipher }, userId, previous, next);
+  const accessToken = (caller: Caller) => accessTokenOf(caller, { kv: services.kv, sessions, cipher, discord, onRefresh });
 
   async function recheckDeveloper(request: FastifyRequest, caller: Caller): Promise<void> {
     const failures = caller.session.developerCheckFailures ?? 0;

@@ -14,5 +14,6 @@ export interface ResolvedApiOptions {
   shardStaleAfterMs: number;
   secureCookies: boolean;
   redirectUri: string | undefined;
+  commandPermissions: { requestScope: boolean };
   rateLimits: RateLimitOptions;
 }

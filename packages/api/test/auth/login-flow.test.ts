@@ -18,7 +18,7 @@ describe('Discord login over real HTTP', () => {
     expect(response.status).toBe(200);
     const url = new URL(response.body.url);
     expect(url.origin + url.pathname).toBe(`${stack.emulator.restUrl}/oauth2/authorize`);
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ client_id: stack.emulator.applicationId, scope: 'identify guilds', redirect_uri: REDIRECT_URI, state: response.body.state });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ client_id: stack.emulator.applicationId, scope: 'identify guilds applications.commands.permissions.update', redirect_uri: REDIRECT_URI, state: response.body.state });
     expect(client.jar.get('bl_oauth_state')).toBe(response.body.state);
   });
 

@@ -38,6 +38,13 @@ export {
   type PluginStorageAddress,
 } from './repositories/plugin-storage-repository.js';
 export { listGuildToggles, writeGuildToggle, type GuildToggleRow, type GuildToggleWrite } from './repositories/guild-toggle-repository.js';
+export {
+  deleteUserOAuthGrant,
+  findUserOAuthGrant,
+  replaceUserOAuthTokens,
+  saveUserOAuthGrant,
+  type UserOAuthGrantRow,
+} from './repositories/user-oauth-grant-repository.js';
 export { isAuthorizedUser } from './repositories/authorized-user-repository.js';
 export { eraseBaselineUserData, type BaselineUserDataErasure } from './repositories/user-data-repository.js';
 export { appendAuditLog, listAuditLog, type AuditLogAppend, type AuditLogQuery } from './repositories/audit-log-repository.js';

@@ -17,8 +17,8 @@ import {
 import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { createCaptureLogger } from '../../src/testing/index.js';
 
-const BASELINE_MIGRATIONS = ['0001_initial_schema', '0002_gemini_provider_id', '0003_plugin_storage', '0004_guild_toggles', '0005_llm_usage_record_id'];
-const BASELINE_TABLES = ['audit_log', 'authorized_users', 'guild_settings', 'guild_toggles', 'guilds', 'llm_model_pricing', 'llm_usage', 'plugin_storage'];
+const BASELINE_MIGRATIONS = ['0001_initial_schema', '0002_gemini_provider_id', '0003_plugin_storage', '0004_guild_toggles', '0005_llm_usage_record_id', '0006_user_oauth_grants'];
+const BASELINE_TABLES = ['audit_log', 'authorized_users', 'guild_settings', 'guild_toggles', 'guilds', 'llm_model_pricing', 'llm_usage', 'plugin_storage', 'user_oauth_grants'];
 
 class CreateVotes extends Migration {
   override up(): void {

@@ -2,6 +2,7 @@ import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { upsertGuild } from '../../src/database/repositories/guild-repository.js';
+import { findUserOAuthGrant, saveUserOAuthGrant } from '../../src/database/repositories/user-oauth-grant-repository.js';
 import { createLogger } from '../../src/logger/create-logger.js';
 import { definePlugin } from '../../src/plugins/define-plugin.js';
 import { eraseUserData } from '../../src/privacy/erase-user-data.js';
@@ -43,6 +44,8 @@ describe('eraseUserData', () => {
       `insert into "authorized_users" ("guild_id", "user_id", "granted_by_user_id", "is_initial") values (?, ?, null, true), (?, ?, ?, false)`,
       [GUILD, USER, GUILD, OTHER, USER],
     );
+    await saveUserOAuthGrant(services.db, { userId: USER, sealedTokens: 'v1.sealed-user', scopes: 'identify applications.commands.permissions.update' });
+    await saveUserOAuthGrant(services.db, { userId: OTHER, sealedTokens: 'v1.sealed-other', scopes: 'identify' });
   });
   afterAll(async () => {
     await services?.close();
@@ -52,7 +55,10 @@ describe('eraseUserData', () => {
 
   it('GIVEN plugins with, without and with a failing hook THEN baseline erases, each plugin is reported, and the failure does not stop the others', async () => {
     const report = await eraseUserData(services, USER, { requester: 'operator' });
-    expect(report.baseline).toMatchObject({ authorized_users: 1, authorized_users_actor: 1, guilds: 1 });
+    expect(report.baseline).toMatchObject({ authorized_users: 1, authorized_users_actor: 1, guilds: 1, user_oauth_grants: 1 });
+    // The stored Discord grant (sealed tokens) goes with the user; another user's stays.
+    expect(await findUserOAuthGrant(services.db, USER)).toBeUndefined();
+    expect(await findUserOAuthGrant(services.db, OTHER)).toMatchObject({ userId: OTHER });
     expect(report.plugins).toEqual([
       { plugin: 'notes', status: 'erased', erased: { notes: 2 } },
       { plugin: 'broken-notes', status: 'failed', error: { code: 'NOTES_LOCKED', message: 'table is locked' } },
@@ -65,7 +71,7 @@ describe('eraseUserData', () => {
     expect(rows).toEqual([{ user_id: OTHER, granted_by_user_id: null }]);
 
     const again = await eraseUserData(services, USER, { requester: 'operator' });
-    expect(again.baseline).toEqual({ authorized_users: 0, authorized_users_actor: 0, guilds: 0, llm_usage: 0, audit_log: 0 });
+    expect(again.baseline).toEqual({ authorized_users: 0, authorized_users_actor: 0, guilds: 0, llm_usage: 0, audit_log: 0, user_oauth_grants: 0 });
   });
 
   it('GIVEN something that is not a Discord id THEN BL_ERR_PRIVACY_USER_ID_INVALID and nothing runs', async () => {

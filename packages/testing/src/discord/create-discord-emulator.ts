@@ -6,6 +6,7 @@ import type { DiscordEmulator, EmulatorClientOptions } from './discord-emulator.
 import { AuditLog } from './driver/audit-log.js';
 import { BotMembership } from './driver/bot-membership.js';
 import { ChannelActions } from './driver/channel-actions.js';
+import { CommandPermissions } from './driver/command-permissions.js';
 import { CommandStore } from './driver/command-store.js';
 import { DmChannels } from './driver/dm-channels.js';
 import { GuildActions } from './driver/guild-actions.js';
@@ -94,6 +95,7 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
   core.channels = new ChannelActions(core);
   core.interactions = new InteractionStore(core);
   core.commands = new CommandStore(core);
+  core.commandPermissions = new CommandPermissions(core);
   const driver = new InteractionDriver(core);
   const users = new UserActions(core);
 
@@ -195,6 +197,7 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     submitModal: (input) => driver.modalSubmit(input),
     interactions: () => [...core.interactions.byId.values()],
     commands: (guildId = null) => core.commands.list(guildId),
+    commandPermissions: (guildId) => core.commandPermissions.list(guildId),
     dropShard: (shardId, code) => core.gateway.dropShard(shardId, code),
     sendReconnect: (shardId) => core.gateway.sendReconnect(shardId),
     sendInvalidSession: (shardId, resumable) => core.gateway.sendInvalidSession(shardId, resumable),

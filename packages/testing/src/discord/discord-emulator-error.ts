@@ -9,6 +9,8 @@ export const EMULATOR_ERROR_CODES = {
   unknownMessage: 'BL_ERR_EMULATOR_UNKNOWN_MESSAGE',
   /** No command of that name and type is registered where it was invoked. */
   unknownCommand: 'BL_ERR_EMULATOR_UNKNOWN_COMMAND',
+  /** The command's permissions (or `default_member_permissions`) keep it from this member: Discord would not offer it. */
+  commandNotPermitted: 'BL_ERR_EMULATOR_COMMAND_NOT_PERMITTED',
   /** A user, guild or member that exists already. */
   duplicate: 'BL_ERR_EMULATOR_DUPLICATE',
   /** A thread started in a channel that cannot hold threads. */

@@ -9,6 +9,7 @@ import type { LoggedRequest } from './rest/http-handler.js';
 import type { RoutePattern } from './rest/route-pattern.js';
 import type { UnimplementedRequest } from './rest/unimplemented-routes.js';
 import type { EmulatorState } from './state/emulator-state.js';
+import type { GuildCommandPermissions } from './driver/command-permissions.js';
 import type { ChannelRecord, CommandRecord, GuildRecord, MemberRecord, RoleRecord, UserRecord } from './state/records.js';
 
 /** The discord.js `ClientOptions` fragment that points a client at the emulator. */
@@ -150,6 +151,8 @@ export interface DiscordEmulator {
   interactions(): InteractionRecord[];
   /** Registered commands of a scope (`null` = global). */
   commands(guildId?: string | null): CommandRecord[];
+  /** Command permission overwrites set in a guild (what `GET .../commands/permissions` answers). */
+  commandPermissions(guildId: string): GuildCommandPermissions[];
 
   // Faults.
   /** Closes the shard's connections with a resumable code (default 4000; 1006 drops TCP). @example emulator.dropShard(0) */

@@ -1,6 +1,7 @@
 import type { AuditLog } from './driver/audit-log.js';
 import type { BotMembership } from './driver/bot-membership.js';
 import type { ChannelActions } from './driver/channel-actions.js';
+import type { CommandPermissions } from './driver/command-permissions.js';
 import type { CommandStore } from './driver/command-store.js';
 import type { DmChannels } from './driver/dm-channels.js';
 import type { GuildActions } from './driver/guild-actions.js';
@@ -31,6 +32,7 @@ export interface EmulatorCore {
   channels: ChannelActions;
   interactions: InteractionStore;
   commands: CommandStore;
+  commandPermissions: CommandPermissions;
   oauth: OAuthStore;
   /** Holds driver notifications until the REST response that caused them was written. */
   responses: ResponseScope;

@@ -65,7 +65,7 @@ export interface paths {
         };
         /**
          * Start a Discord login: the authorize URL with a single-use state
-         * @description The state is kept in Redis for a few minutes and bound to this browser by an httpOnly cookie.
+         * @description The state is kept in Redis for a few minutes and bound to this browser by an httpOnly cookie. The scopes are `identify guilds`, plus `applications.commands.permissions.update` unless the API was created with `commandPermissions.requestScope: false`.
          */
         get: {
             parameters: {
@@ -273,7 +273,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session on every instance and revoke the Discord grant */
+        /**
+         * End the session on every instance and revoke the Discord grant
+         * @description Also deletes the Discord grant the API stored for editing command permissions, if any.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2140,7 +2143,7 @@ export interface paths {
         };
         /**
          * Enable or disable a plugin or one of its commands in a guild (audited, announced to every bot)
-         * @description A disabled command answers members with an ephemeral "disabled here". An unknown plugin or command is a 422 and nothing is stored.
+         * @description A disabled command answers members with an ephemeral "disabled here". The API also hides it from members in Discord (an `@everyone` deny among the command’s permission overwrites, others kept) with the caller’s Discord grant for `applications.commands.permissions.update`, and shows it again on re-enable; `command_permissions` says whether that worked (never a failure of this request). An unknown plugin or command is a 422 and nothing is stored.
          */
         put: {
             parameters: {
@@ -2169,7 +2172,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["GuildToggles"];
+                        "application/json": components["schemas"]["GuildTogglesUpdate"];
                     };
                 };
                 /** @description Invalid path parameters or query, NUL characters or lone surrogates, or a malformed JSON body (`BL_ERR_API_INVALID_REQUEST`, field errors in `error.fields`) */
@@ -3558,6 +3561,23 @@ export interface components {
                     overridden: boolean;
                 };
             };
+        };
+        GuildTogglesUpdate: {
+            plugins: components["schemas"]["PluginToggles"][];
+            command_permissions: components["schemas"]["CommandPermissionsOutcome"];
+        };
+        /** @description Whether the change was mirrored into Discord’s command permissions (hiding disabled commands from members) */
+        CommandPermissionsOutcome: {
+            /**
+             * @description `not_synced`: the toggle applies (the bot answers "disabled here") but members still see the command in Discord
+             * @enum {string}
+             */
+            status: "synced" | "unchanged" | "not_synced";
+            /** @description Commands whose Discord permission overwrites were written */
+            commands: string[];
+            /** @description Why not synced: NOT_GRANTED = sign in again granting command permissions; FORBIDDEN = lacks Manage Server + Manage Roles; FAILED = Discord unreachable */
+            code: ("BL_ERR_API_COMMAND_PERMISSIONS_NOT_GRANTED" | "BL_ERR_API_COMMAND_PERMISSIONS_FORBIDDEN" | "BL_ERR_API_COMMAND_PERMISSIONS_FAILED") | null;
+            message: string | null;
         };
         TaskStatus: {
             /** @description `<cog>:<task>`, or `<cog>:<task>:<guild_id>` for a per-guild schedule */

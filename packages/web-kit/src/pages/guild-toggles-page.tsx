@@ -1,14 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useDashboard } from '../app/dashboard-context.js';
 import { usePageTitle } from '../app/layout/use-page-title.js';
 import { dataOf } from '../client/api-request-error.js';
+import type { components } from '../client/api-schema.generated.js';
 import { Badge } from '../ui/badge.js';
 import { Button } from '../ui/button.js';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card.js';
-import { EmptyState } from '../ui/states.js';
+import { Alert, EmptyState } from '../ui/states.js';
 import { Table, Td, Th } from '../ui/table.js';
 import { QueryBoundary } from './query-boundary.js';
+
+type CommandPermissionsOutcome = components['schemas']['CommandPermissionsOutcome'];
 
 interface ToggleChange {
   plugin_id: string;
@@ -36,7 +40,9 @@ function ToggleControls({ state, label, onChange, busy }: { state: { enabled: bo
 
 /**
  * `/guilds/$guildId/toggles`: enable or disable each plugin, or one of its commands, in this guild. A disabled
- * command answers members with an ephemeral "disabled here"; every change is audited.
+ * command answers members with an ephemeral "disabled here"; every change is audited. The API also hides it from
+ * members in Discord when the signed-in user's grant allows; when that did not happen, the last change's answer says
+ * why (`command_permissions`), and the page shows it.
  */
 export default function GuildTogglesPage() {
   usePageTitle('Plugins & commands');
@@ -45,14 +51,23 @@ export default function GuildTogglesPage() {
   const queryClient = useQueryClient();
   const path = { guild_id: guildId };
   const toggles = useQuery({ queryKey: ['toggles', guildId], queryFn: () => dataOf(api.client.GET('/api/v1/guilds/{guild_id}/toggles', { params: { path } })) });
+  const [visibility, setVisibility] = useState<CommandPermissionsOutcome | null>(null);
   const change = useMutation({
     mutationFn: (body: ToggleChange) => dataOf(api.client.PUT('/api/v1/guilds/{guild_id}/toggles', { params: { path }, body })),
-    onSuccess: (data) => queryClient.setQueryData(['toggles', guildId], data),
+    onSuccess: ({ command_permissions, ...data }) => {
+      queryClient.setQueryData(['toggles', guildId], data);
+      setVisibility(command_permissions);
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['audit', guildId] }),
   });
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">Plugins &amp; commands</h1>
+      {visibility?.status === 'not_synced' ? (
+        <Alert title="The change applies, but the command is still listed in Discord">
+          {visibility.message} <span className="text-xs text-muted-foreground">({visibility.code})</span>
+        </Alert>
+      ) : null}
       <QueryBoundary queries={[toggles]}>
         {() =>
           toggles.data!.plugins.length === 0 ? (

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clearOAuthStateCookie, OAUTH_STATE_COOKIE, setSessionCookies } from '../../auth/auth-cookies.js';
+import { rememberLoginGrant } from '../../auth/command-permissions-grant.js';
 import { tokensFromGrant } from '../../auth/discord-tokens.js';
 import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import { csrfTokenMatches } from '../../http/csrf.js';
@@ -34,11 +35,13 @@ export const callbackRoute = defineRoute({
     if (issued === undefined || !csrfTokenMatches(bound, body.state)) {
       throw new ApiError(API_ERROR_CODES.oauthState, 'unknown, expired or already used login state; start the login again', { status: 400 });
     }
-    const tokens = tokensFromGrant(await api.discord.exchangeCode(body.code, redirectUri));
+    const grant = await api.discord.exchangeCode(body.code, redirectUri);
+    const tokens = tokensFromGrant(grant);
     const [profile, guilds] = await Promise.all([api.discord.currentUser(tokens.accessToken), api.discord.currentUserGuilds(tokens.accessToken)]);
     const mainGuildId = api.services.config.discord.mainGuildId;
     const developer = mainGuildId !== undefined && guilds.some((guild) => guild.id === mainGuildId);
     const user = { id: profile.id, username: profile.username, globalName: profile.global_name ?? null, avatar: profile.avatar ?? null };
+    await rememberLoginGrant({ db: api.services.db, cipher: api.cipher }, user.id, grant, tokens);
     const { id, data } = await api.sessions.create({
       user,
       tokens: api.cipher.encrypt(JSON.stringify(tokens)),

@@ -12,6 +12,25 @@ export const pluginTogglesSchema = toggleState
 
 export const guildTogglesSchema = z.object({ plugins: z.array(pluginTogglesSchema) }).meta({ id: 'GuildToggles' });
 
+export const commandPermissionsOutcomeSchema = z
+  .object({
+    status: z
+      .enum(['synced', 'unchanged', 'not_synced'])
+      .describe('`not_synced`: the toggle applies (the bot answers "disabled here") but members still see the command in Discord'),
+    commands: z.array(z.string()).describe('Commands whose Discord permission overwrites were written'),
+    code: z
+      .enum(['BL_ERR_API_COMMAND_PERMISSIONS_NOT_GRANTED', 'BL_ERR_API_COMMAND_PERMISSIONS_FORBIDDEN', 'BL_ERR_API_COMMAND_PERMISSIONS_FAILED'])
+      .nullable()
+      .describe('Why not synced: NOT_GRANTED = sign in again granting command permissions; FORBIDDEN = lacks Manage Server + Manage Roles; FAILED = Discord unreachable'),
+    message: z.string().nullable(),
+  })
+  .describe('Whether the change was mirrored into Discord’s command permissions (hiding disabled commands from members)')
+  .meta({ id: 'CommandPermissionsOutcome' });
+
+export const toggleUpdateSchema = guildTogglesSchema
+  .extend({ command_permissions: commandPermissionsOutcomeSchema })
+  .meta({ id: 'GuildTogglesUpdate' });
+
 export const toggleChangeSchema = z
   .object({
     plugin_id: z.string().regex(/^[a-z][a-z0-9-]{0,44}$/, 'must be a plugin id'),

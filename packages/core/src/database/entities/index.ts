@@ -6,9 +6,10 @@ import { GuildToggle } from './guild-toggle.entity.js';
 import { LlmModelPricing } from './llm-model-pricing.entity.js';
 import { LlmUsage } from './llm-usage.entity.js';
 import { PluginStorageEntry } from './plugin-storage-entry.entity.js';
+import { UserOAuthGrant } from './user-oauth-grant.entity.js';
 
-export { AuditLogEntry, AuthorizedUser, Guild, GuildSetting, GuildToggle, LlmModelPricing, LlmUsage, PluginStorageEntry };
+export { AuditLogEntry, AuthorizedUser, Guild, GuildSetting, GuildToggle, LlmModelPricing, LlmUsage, PluginStorageEntry, UserOAuthGrant };
 export type { LlmRequestType } from './llm-usage.entity.js';
 
 /** Every entity of baseline's own tables, in the order `createDatabase` registers them. */
-export const baselineEntities = [Guild, AuthorizedUser, GuildSetting, LlmUsage, LlmModelPricing, AuditLogEntry, PluginStorageEntry, GuildToggle];
+export const baselineEntities = [Guild, AuthorizedUser, GuildSetting, LlmUsage, LlmModelPricing, AuditLogEntry, PluginStorageEntry, GuildToggle, UserOAuthGrant];

@@ -4,6 +4,7 @@ import { GeminiProviderId } from './baseline/0002-gemini-provider-id.js';
 import { PluginStorage } from './baseline/0003-plugin-storage.js';
 import { GuildToggles } from './baseline/0004-guild-toggles.js';
 import { LlmUsageRecordId } from './baseline/0005-llm-usage-record-id.js';
+import { UserOAuthGrants } from './baseline/0006-user-oauth-grants.js';
 import { executedMigrations, pendingMigrations, rollbackMigrations, runMigrations, type ExecutedMigration, type MigrationSet, type RollbackOptions } from './run-migrations.js';
 
 /** Baseline's own migrations, tracked in `baseline_migrations` apart from every plugin's. */
@@ -15,6 +16,7 @@ export const baselineMigrations: MigrationSet = {
     { name: '0003_plugin_storage', class: PluginStorage },
     { name: '0004_guild_toggles', class: GuildToggles },
     { name: '0005_llm_usage_record_id', class: LlmUsageRecordId },
+    { name: '0006_user_oauth_grants', class: UserOAuthGrants },
   ],
 };
 

@@ -12,10 +12,13 @@ export interface BaselineUserDataErasure {
   readonly llm_usage: number;
   /** Audit entries by or about the user: actor, target and row snapshots cleared; the action and time stay. */
   readonly audit_log: number;
+  /** The user's stored Discord OAuth2 grant (sealed tokens for command permissions) deleted. */
+  readonly user_oauth_grants: number;
 }
 
 /**
- * Erases one user from baseline's tables in one transaction: their dashboard grants are deleted; every other row
+ * Erases one user from baseline's tables in one transaction: their dashboard grants and stored Discord OAuth2 grant
+ * are deleted; every other row
  * that names them keeps its facts without the id (usage rows keep their costs, so totals stay right).
  * Running it again changes nothing and reports zeros.
  */
@@ -44,6 +47,7 @@ export async function eraseBaselineUserData(db: Database, userId: string): Promi
          where "actor_user_id" = ?::bigint or "target" = ?`,
         6,
       ),
+      user_oauth_grants: await run('delete from "user_oauth_grants" where "user_id" = ?', 1),
     };
   });
 }

@@ -1,6 +1,7 @@
 import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../discord-emulator-error.js';
 import type { EmulatorCore } from '../emulator-core.js';
 import { messagePayload } from '../state/payloads.js';
+import { requireCommandPermitted } from './command-permissions.js';
 import { buildCommandOptions, resolveValue, type OptionValue } from './interaction-payload.js';
 import { createInteractionHandle, type InteractionHandle } from './interaction-handle.js';
 
@@ -53,11 +54,12 @@ export class InteractionDriver {
     return this.core.guilds.channel(guild, input.channelId ?? guild.channels.keys().next().value ?? '').id;
   }
 
-  #command(input: { guildId?: string; name: string }, type: number) {
+  #command(input: InteractionContextInput & { name: string }, type: number) {
     const command = this.core.commands.findByName(input.guildId ?? null, input.name, type);
     if (!command) {
       throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownCommand, `no command "${input.name}" (type ${type}) is registered for ${input.guildId ?? 'DMs'}`);
     }
+    if (input.guildId) requireCommandPermitted(this.core, command, input.guildId, this.core.guilds.user(input.userId).id, this.#channel(input));
     return command;
   }
 

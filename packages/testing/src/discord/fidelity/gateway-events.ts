@@ -58,7 +58,7 @@ export const gatewayEvents: readonly GatewayEventFidelity[] = [
   { name: 'GUILD_SCHEDULED_EVENT_CREATE', intent: 'GUILD_SCHEDULED_EVENTS', status: 'not yet' },
   { name: 'AUTO_MODERATION_ACTION_EXECUTION', intent: 'AUTO_MODERATION_EXECUTION', status: 'not yet' },
   { name: 'INTERACTION_CREATE', intent: 'none', status: 'emulated' },
-  { name: 'APPLICATION_COMMAND_PERMISSIONS_UPDATE', intent: 'none', status: 'not yet' },
+  { name: 'APPLICATION_COMMAND_PERMISSIONS_UPDATE', intent: 'none', status: 'emulated' },
   { name: 'ENTITLEMENT_CREATE', intent: 'none', status: 'not yet' },
   { name: 'USER_UPDATE', intent: 'none', status: 'not yet' },
 ];

@@ -49,6 +49,4 @@ export const notEmulatedRoutes: readonly { method: string; path: string }[] = [
   { method: 'GET', path: '/applications/:application_id/emojis' },
   { method: 'GET', path: '/applications/:application_id/entitlements' },
   { method: 'GET', path: '/applications/:application_id/skus' },
-  { method: 'GET', path: '/applications/:application_id/guilds/:guild_id/commands/permissions' },
-  { method: 'PUT', path: '/applications/:application_id/guilds/:guild_id/commands/:command_id/permissions' },
 ];

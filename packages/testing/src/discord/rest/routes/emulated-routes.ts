@@ -2,6 +2,7 @@ import { oauthRoutes } from '../../oauth/oauth-routes.js';
 import type { RouteDefinition } from '../route.js';
 import { channelAdminRoutes } from './channel-admin-routes.js';
 import { channelRoutes } from './channel-routes.js';
+import { commandPermissionRoutes } from './command-permission-routes.js';
 import { applicationCommandRoutes } from './command-routes.js';
 import { gatewayRoutes } from './gateway-routes.js';
 import { guildRoutes } from './guild-routes.js';
@@ -17,6 +18,7 @@ export const emulatedRoutes: readonly RouteDefinition[] = [
   ...gatewayRoutes,
   ...userRoutes,
   ...applicationCommandRoutes,
+  ...commandPermissionRoutes,
   ...interactionRoutes,
   ...channelRoutes,
   ...reactionRoutes,
