@@ -11,10 +11,10 @@ export const logoutRoute = defineRoute({
   rateLimit: false,
   responses: { 204: null },
   async handler({ api, caller, reply, request }) {
-    await api.sessions.destroy(caller!.sessionId);
+    await api.sessions.destroy(caller.sessionId);
     clearSessionCookies(reply, api.options);
     try {
-      await api.discord.revoke(unseal(caller!.session.tokens, api.cipher).refreshToken);
+      await api.discord.revoke(unseal(caller.session.tokens, api.cipher).refreshToken);
     } catch (error) {
       request.log.warn({ err: error }, 'revoking the Discord grant failed; the session is gone anyway');
     }

@@ -43,12 +43,12 @@ export const grantAccessRoute = defineRoute({
         { status: 422, fields: [{ path: 'body.user_id', message: 'not a member of this guild' }] },
       );
     }
-    const granted = await grantAccess(api.services.db, params.guild_id, body.user_id, caller!.userId);
+    const granted = await grantAccess(api.services.db, params.guild_id, body.user_id, caller.userId);
     if (granted === undefined) throw new ApiError(API_ERROR_CODES.conflict, 'the user is already authorized', { status: 409 });
     await api.guildAccess.changed({ guildId: params.guild_id, userId: body.user_id });
     await appendAuditLog(api.services.db, {
       guildId: params.guild_id,
-      actorUserId: caller!.userId,
+      actorUserId: caller.userId,
       action: 'access.grant',
       target: body.user_id,
       after: granted,
@@ -71,9 +71,9 @@ export const revokeAccessRoute = defineRoute({
     const existing = await findAuthorizedUser(db, params.guild_id, params.user_id);
     if (existing === undefined || !existing.is_active) throw new ApiError(API_ERROR_CODES.notFound, 'the user is not authorized', { status: 404 });
     if (existing.is_initial) throw new ApiError(API_ERROR_CODES.initialUser, 'the user who added the bot cannot be revoked', { status: 409 });
-    const revoked = await revokeAccess(db, params.guild_id, params.user_id, caller!.userId);
+    const revoked = await revokeAccess(db, params.guild_id, params.user_id, caller.userId);
     if (revoked === undefined) throw new ApiError(API_ERROR_CODES.notFound, 'the user is not authorized', { status: 404 });
     await api.guildAccess.changed({ guildId: params.guild_id, userId: params.user_id });
-    await appendAuditLog(db, { guildId: params.guild_id, actorUserId: caller!.userId, action: 'access.revoke', target: params.user_id, before: existing, after: revoked });
+    await appendAuditLog(db, { guildId: params.guild_id, actorUserId: caller.userId, action: 'access.revoke', target: params.user_id, before: existing, after: revoked });
   },
 });

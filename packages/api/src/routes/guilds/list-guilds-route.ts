@@ -14,7 +14,7 @@ export const listGuildsRoute = defineRoute({
   // session is read.
   prefetch: (hint, api) => (api.options.guildListCacheMs > 0 && !hint.developer ? undefined : accessibleGuilds(api.services.db, hint.userId, hint.developer)),
   async handler({ api, caller, prefetched }) {
-    const guilds = prefetched === undefined ? await api.accessibleGuilds.of(caller!.userId, caller!.isDeveloper, caller!.accessVersion) : ((await prefetched) as AccessibleGuild[]);
+    const guilds = prefetched === undefined ? await api.accessibleGuilds.of(caller.userId, caller.isDeveloper, caller.accessVersion) : ((await prefetched) as AccessibleGuild[]);
     return { guilds };
   },
 });

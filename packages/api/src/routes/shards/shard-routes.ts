@@ -104,7 +104,7 @@ export const guildShardRoute = defineRoute({
     const shardId = serving?.id ?? (count ? shardIdForGuild(params.guild_id, count) : null);
     const shard = serving ?? shards.find((candidate) => candidate.id === shardId);
     // The developer team sees the whole record; anyone else only what concerns their own guild.
-    const shown = shard === undefined ? null : caller!.isDeveloper ? view(shard) : guildView(shard);
+    const shown = shard === undefined ? null : caller.isDeveloper ? view(shard) : guildView(shard);
     return { guild_id: params.guild_id, shard_id: shardId, shard: shown };
   },
 });

@@ -34,7 +34,7 @@ export const putToggleRoute = defineRoute({
   async handler({ api, params, body, caller }) {
     const { toggles } = api.services;
     try {
-      await toggles.set({ guildId: params.guild_id, pluginId: body.plugin_id, command: body.command, enabled: body.enabled, actorUserId: caller!.userId });
+      await toggles.set({ guildId: params.guild_id, pluginId: body.plugin_id, command: body.command, enabled: body.enabled, actorUserId: caller.userId });
     } catch (error) {
       if (isBaselineError(error, TOGGLE_ERROR_CODES.unknownPlugin) || isBaselineError(error, TOGGLE_ERROR_CODES.unknownCommand)) {
         const plugin = error.code === TOGGLE_ERROR_CODES.unknownPlugin;
