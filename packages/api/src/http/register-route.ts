@@ -50,7 +50,7 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
       api.rejections.markCounted(request);
       // Trusted for the gate's keys only; validated properly by `requireGuildId` below.
       const gateGuildId = guildScoped ? rawGuildIdOf(request.params) : undefined;
-      const cookie = request.cookies[api.options.cookieName];
+      const cookie = request.cookies[api.options.sessions.cookieName];
       const sessionKey = api.sessions.keyOfCookie(cookie);
       const hint = sessionKey !== undefined ? api.sessionHints.get(sessionKey) : undefined;
       const prefetching = startPrefetch(definition, hint, api);
