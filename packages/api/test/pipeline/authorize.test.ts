@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GuildAccessCache } from '../../src/access/guild-access-cache.js';
-import type { GuildAccessFacts } from '../../src/access/guild-access.js';
+import type { GuildAccessFacts } from '@baseline/core';
 import { authorizeDeveloper, authorizeGuild } from '../../src/http/pipeline/authorize.js';
 import { testCaller } from '../support/test-caller.js';
 

@@ -1,6 +1,7 @@
 // Connection: MikroORM on PostgreSQL with pooled connections and slow-query logs.
 export { createDatabase, redactUrl, type CreateDatabaseOptions, type Database } from './create-database.js';
 export { PinoQueryLogger } from './query-logger.js';
+export { preparedQuery } from './prepared-query.js';
 
 // Entities of baseline's own tables.
 export * from './entities/index.js';
@@ -38,7 +39,25 @@ export {
   type PluginStorageAddress,
 } from './repositories/plugin-storage-repository.js';
 export { listGuildToggles, writeGuildToggle, type GuildToggleRow, type GuildToggleWrite } from './repositories/guild-toggle-repository.js';
-export { isAuthorizedUser } from './repositories/authorized-user-repository.js';
+export {
+  findAuthorizedUser,
+  findInitialUser,
+  grantAccess,
+  grantInitialUser,
+  isAuthorizedUser,
+  listAccessibleGuilds,
+  listActiveGrantUserIds,
+  listAuthorizedUsers,
+  readGuildAccessFacts,
+  revokeAccess,
+  revokeLeavingMember,
+  transferInitialGrant,
+  type AccessGrant,
+  type AccessibleGuildRecord,
+  type AccessRevocation,
+  type AuthorizedUserRecord,
+  type GuildAccessFacts,
+} from './repositories/authorized-user-repository.js';
 export { eraseBaselineUserData, type BaselineUserDataErasure } from './repositories/user-data-repository.js';
 export { appendAuditLog, listAuditLog, type AuditLogAppend, type AuditLogQuery } from './repositories/audit-log-repository.js';
 
