@@ -58,6 +58,17 @@ export {
   type AuthorizedUserRecord,
   type GuildAccessFacts,
 } from './repositories/authorized-user-repository.js';
+export {
+  insertModelPrices,
+  readActiveModelPrices,
+  readCurrentModelPrices,
+  startModelPricePeriod,
+  type ActiveModelPriceRow,
+  type ModelPriceChange,
+  type ModelPriceInsert,
+  type ModelPriceRow,
+  type RowExecutor,
+} from './repositories/model-pricing-repository.js';
 export { eraseBaselineUserData, type BaselineUserDataErasure } from './repositories/user-data-repository.js';
 export { appendAuditLog, listAuditLog, type AuditLogAppend, type AuditLogQuery } from './repositories/audit-log-repository.js';
 
