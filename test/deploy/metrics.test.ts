@@ -85,7 +85,7 @@ describe('Prometheus metrics', () => {
     }
     bot = await createBot({ services, handleSignals: false, cogs: [AskCog], clientOptions: discord.clientOptions() });
     botMetricsUrl = `http://127.0.0.1:${healthPort}/metrics`;
-    api = await createApi({ services, rateLimits: { anonymous: { max: 3, windowMs: 60_000 } }, logRequests: false });
+    api = await createApi({ services, rateLimits: { anonymous: { max: 3, windowMs: 60_000 } }, http: { logRequests: false } });
     await api.listen({ host: '127.0.0.1', port: 0 });
     apiUrl = `http://127.0.0.1:${(api.server.address() as { port: number }).port}`;
   });
@@ -193,7 +193,7 @@ describe('Prometheus metrics', () => {
   });
 
   it('GIVEN metrics off THEN neither the API nor the bot serves /metrics', async () => {
-    const quiet = await createApi({ services, metrics: false, logRequests: false });
+    const quiet = await createApi({ services, metrics: false, http: { logRequests: false } });
     try {
       expect((await quiet.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
     } finally {

@@ -9,7 +9,7 @@ const appDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const config = loadConfig({ cwd: appDir, extensions: [deployConfig] });
 const running = await startApi({
   servicesOptions: { appDir, config },
-  trustProxy: trustProxyOption(deployConfig.from(config).TRUST_PROXY),
+  http: { trustProxy: trustProxyOption(deployConfig.from(config).TRUST_PROXY) },
 });
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

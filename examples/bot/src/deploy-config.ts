@@ -2,7 +2,7 @@ import { defineConfigExtension } from '@baseline/core';
 import { z } from 'zod';
 
 /**
- * `TRUST_PROXY`: which proxies the API trusts for `X-Forwarded-*` (passed to `createApi`'s `trustProxy`), so
+ * `TRUST_PROXY`: which proxies the API trusts for `X-Forwarded-*` (passed to `createApi`'s `http.trustProxy`), so
  * per-IP rate limits see the client behind the web server. `true` trusts any hop: right only when the API has
  * no published port and the proxy overwrites `X-Forwarded-For` (the compose and Kubernetes setups do both).
  * Otherwise list the proxies' addresses or CIDRs, comma-separated. Unset or `false`: trust nobody.

@@ -120,11 +120,11 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     // Counted like production, with limits high enough that the load never reaches them.
     const big = { max: 100_000_000, windowMs: 3_600_000 };
     const rateLimits = process.env.BENCH_NO_LIMITS ? { global: false, user: false, guild: false, anonymous: false } as const : { global: big, user: big, guild: big, anonymous: big };
-    const api = await createApi({ services, logRequests: false, rateLimits });
+    const api = await createApi({ services, http: { logRequests: false }, rateLimits });
     closers.push(() => api.close());
     const apiUrl = await api.listen({ host: '127.0.0.1', port: 0 });
     // A second instance without the guild list cache (2 s by default), for its own row.
-    const listUncachedApi = await createApi({ services, logRequests: false, rateLimits, guildListCacheMs: 0 });
+    const listUncachedApi = await createApi({ services, http: { logRequests: false }, rateLimits, caches: { guildListTtlMs: 0 } });
     closers.push(() => listUncachedApi.close());
     const listUncachedUrl = await listUncachedApi.listen({ host: '127.0.0.1', port: 0 });
 
@@ -165,7 +165,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
         paths: spreadGuildIds.map((id) => `/api/v1/guilds/${id}/settings`),
       },
       { name: 'GET /guilds', url: `${apiUrl}/api/v1/guilds`, method: 'GET', headers: auth },
-      { name: 'GET /guilds, guildListCacheMs 0', url: `${listUncachedUrl}/api/v1/guilds`, method: 'GET', headers: auth },
+      { name: 'GET /guilds, caches.guildListTtlMs 0', url: `${listUncachedUrl}/api/v1/guilds`, method: 'GET', headers: auth },
     ];
     // BENCH_ONLY=settings keeps the bare route and the routes whose name contains the filter (for profiling).
     const only = process.env.BENCH_ONLY;

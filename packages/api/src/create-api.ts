@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
-import { BASELINE_VERSION, ConfigError, type BaselineServices } from '@baseline/core';
+import { BASELINE_VERSION, ConfigError } from '@baseline/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createGuildAccessCache } from './access/guild-access-cache.js';
 import { createAccessibleGuildsCache } from './routes/guilds/accessible-guilds-cache.js';
@@ -18,116 +18,16 @@ import { createRejectionCounter } from './http/rejection-counter.js';
 import { registerRoute } from './http/register-route.js';
 import { installApiMetrics } from './metrics/api-metrics.js';
 import { clientErrorResponse } from './http/client-error-response.js';
-import { serveDashboard, type DashboardOptions } from './http/serve-dashboard.js';
+import { serveDashboard } from './http/serve-dashboard.js';
 import { securityHeaders } from './http/security-headers.js';
-import type { ResolvedApiOptions } from './http/resolved-options.js';
+import { resolveApiOptions, type CreateApiOptions } from './api-options.js';
 import { buildOpenApi, type MountedRoute } from './openapi/build-openapi.js';
 import { mountPluginRoutes } from './plugins/mount-plugin-routes.js';
-import type { RateLimitOptions } from './rate-limit/rate-limit-options.js';
 import { resolveRateLimits } from './rate-limit/rate-limiter.js';
 import { createRequestGate } from './http/request-gate.js';
 import { registerDocsRoutes } from './routes/docs/docs-routes.js';
 import { healthRoute } from './routes/health/health-route.js';
 import { API_ROUTES } from './routes/index.js';
-
-/** Options of {@link createApi}. */
-export interface CreateApiOptions {
-  /** The services container from `createServices` (database, key-value store, settings, plugins, config). */
-  services: BaselineServices;
-  /** Per-user, per-guild, per-IP and global limits; see {@link RateLimitOptions}. */
-  rateLimits?: RateLimitOptions;
-  /**
-   * Session lifetime in milliseconds.
-   * @default 604_800_000 (7 days)
-   */
-  sessionTtlMs?: number;
-  /**
-   * How long an OAuth `state` stays valid, in milliseconds.
-   * @default 600_000
-   */
-  oauthStateTtlMs?: number;
-  /**
-   * How long a developer-team answer is trusted before Discord is asked again, in milliseconds.
-   * @default 300_000
-   */
-  developerCacheMs?: number;
-  /**
-   * After a developer-team check fails (Discord unreachable), how long the session keeps its last answer before
-   * Discord is asked again, in milliseconds; doubled after each failure in a row, at most `developerCacheMs`.
-   * @default 30_000
-   */
-  developerRetryMs?: number;
-  /**
-   * Longest time a guild's access facts (active grants, whether the bot is in it) are reused by this process, in
-   * milliseconds; `0` reads them on every request. Grants and revocations through the API and the bot's guild
-   * tracking reach every instance with the next request whatever this is; it only bounds changes written to
-   * PostgreSQL by something that does not bump the access versions (see core's `bumpAccessVersions`).
-   * @default 10_000
-   */
-  guildAccessCacheMs?: number;
-  /**
-   * Longest time one process reuses a user's `GET /guilds` answer, in milliseconds; `0` reads it on every request.
-   * Grants and revocations through the API and the bot's joins, leaves, rejoins and renames bump the access
-   * versions of the users concerned, so they show on every instance with the next request whatever this is; it
-   * only bounds changes written to PostgreSQL by something that does not bump them. The developer team's lists
-   * are never cached.
-   * @default 2_000
-   */
-  guildListCacheMs?: number;
-  /**
-   * How long a page of guild members, and a guild's channel and role lists (`GET …/discord`), are cached in the
-   * key-value store, in milliseconds.
-   * @default 30_000
-   */
-  membersCacheMs?: number;
-  /**
-   * A shard whose last heartbeat is older than this is reported stale, in milliseconds.
-   * @default 30_000
-   */
-  shardStaleAfterMs?: number;
-  /**
-   * Largest accepted request body in bytes; larger ones answer 413.
-   * @default 65_536
-   */
-  bodyLimit?: number;
-  /**
-   * Trust `X-Forwarded-*` from these proxies (Fastify's `trustProxy`), so rate limits see client IPs.
-   * @default false
-   */
-  trustProxy?: boolean | string | string[];
-  /**
-   * Count requests for Prometheus and serve them on `GET /metrics` (outside `/api/`; never publish the API's port).
-   * @default config.metrics.enabled (METRICS_ENABLED; on unless NODE_ENV=production)
-   */
-  metrics?: boolean;
-  /**
-   * Log one line per request (method, route, status, duration) at `info`.
-   * @default true
-   */
-  logRequests?: boolean;
-  /** Hiding disabled commands from members through Discord's command permissions. */
-  commandPermissions?: {
-    /**
-     * Ask for `applications.commands.permissions.update` at dashboard login, so toggling a command off also hides it
-     * in Discord (Discord lets only a user's token, of someone with Manage Server and Manage Roles, edit command
-     * permissions). Discord lists it on the consent screen as updating the app's command permissions. Off: logins
-     * ask for `identify guilds` only; toggles still apply (the bot answers "disabled here") but are not hidden.
-     * @default true
-     */
-    requestScope?: boolean;
-  };
-  /**
-   * Session cookie name.
-   * @default 'bl_session'
-   */
-  cookieName?: string;
-  /**
-   * Serve the built dashboard (`@baseline/web-kit`) from the API's origin, with an SPA fallback to its
-   * `index.html`; unset serves the API only.
-   * @example { root: '/app/web/dist' }
-   */
-  dashboard?: DashboardOptions;
-}
 
 /** The API server: a Fastify instance with every route mounted, plus the OpenAPI document. */
 export type BaselineApi = FastifyInstance & {
@@ -162,23 +62,8 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     secretKey = randomBytes(32).toString('hex');
     logger.warn('API_SECRET_KEY is unset: using a random key, so sessions end when this process stops and other instances cannot read them');
   }
-  const resolved: ResolvedApiOptions = {
-    cookieName: options.cookieName ?? 'bl_session',
-    csrfCookieName: 'bl_csrf',
-    sessionTtlMs: options.sessionTtlMs ?? 7 * 86_400_000,
-    oauthStateTtlMs: options.oauthStateTtlMs ?? 600_000,
-    developerCacheMs: options.developerCacheMs ?? 300_000,
-    developerRetryMs: options.developerRetryMs ?? 30_000,
-    guildAccessCacheMs: options.guildAccessCacheMs ?? 10_000,
-    guildListCacheMs: options.guildListCacheMs ?? 2_000,
-    membersCacheMs: options.membersCacheMs ?? 30_000,
-    shardStaleAfterMs: options.shardStaleAfterMs ?? 30_000,
-    secureCookies: config.isProduction,
-    redirectUri: config.discord.redirectUri,
-    commandPermissions: { requestScope: options.commandPermissions?.requestScope ?? true },
-    rateLimits: options.rateLimits ?? {},
-  };
-  const sessions = createSessionStore(services.kv, resolved.sessionTtlMs);
+  const resolved = resolveApiOptions(options, config);
+  const sessions = createSessionStore(services.kv, resolved.sessions.ttlMs);
   const gate = createRequestGate(services.kv, resolveRateLimits(resolved.rateLimits));
   const api = createApiContext({
     services,
@@ -194,8 +79,8 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     gate,
     rejections: createRejectionCounter({ gate, sessions }),
     sessionHints: createSessionHints(),
-    guildAccess: createGuildAccessCache(services.db, services.kv, { ttlMs: resolved.guildAccessCacheMs }),
-    accessibleGuilds: createAccessibleGuildsCache(services.db, { ttlMs: resolved.guildListCacheMs }),
+    guildAccess: createGuildAccessCache(services.db, services.kv, { ttlMs: resolved.caches.guildAccessTtlMs }),
+    accessibleGuilds: createAccessibleGuildsCache(services.db, { ttlMs: resolved.caches.guildListTtlMs }),
   });
 
   const headers = { ...(await securityHeaders()), 'cache-control': 'no-store' };
@@ -219,15 +104,15 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     loggerInstance: logger as FastifyBaseLogger,
     // Requests are logged once, on completion, by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: options.bodyLimit ?? 65_536,
-    trustProxy: options.trustProxy ?? false,
+    bodyLimit: options.http?.bodyLimit ?? 65_536,
+    trustProxy: options.http?.trustProxy ?? false,
     return503OnClosing: true,
     genReqId: createRequestIds(),
     // Refused by the router (malformed percent-encoding, a path parameter over 100 characters): no hook runs, so
     // the headers are set here; the body never echoes the URL.
     frameworkErrors: (error, request, reply) => {
       reply.headers(headers);
-      const cookie = app.parseCookie(request.headers.cookie ?? '')[resolved.cookieName];
+      const cookie = app.parseCookie(request.headers.cookie ?? '')[resolved.sessions.cookieName];
       void refuse(error, request, reply, cookie);
     },
     // Refused by Node's HTTP parser before any request exists (header too large, malformed request line).
@@ -236,10 +121,10 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
       else socket.destroy(error);
     },
   });
-  app.setErrorHandler((error, request, reply) => refuse(error, request, reply, request.cookies?.[resolved.cookieName]));
+  app.setErrorHandler((error, request, reply) => refuse(error, request, reply, request.cookies?.[resolved.sessions.cookieName]));
   // Installed after the hooks (below), so the dashboard's files carry the same security headers.
   const notFound = (request: FastifyRequest, reply: FastifyReply) =>
-    refuse(new ApiError(API_ERROR_CODES.notFound, 'no such route', { status: 404 }), request, reply, request.cookies?.[resolved.cookieName]);
+    refuse(new ApiError(API_ERROR_CODES.notFound, 'no such route', { status: 404 }), request, reply, request.cookies?.[resolved.sessions.cookieName]);
   await app.register(fastifyCookie);
   await app.register(fastifyCors, {
     origin: [...config.api.corsOrigins],
@@ -263,7 +148,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
     done();
   });
   if (options.metrics ?? config.metrics.enabled) installApiMetrics(app);
-  if (options.logRequests !== false) {
+  if (options.http?.logRequests !== false) {
     app.addHook('onResponse', async (request, reply) => {
       request.log.info(
         { method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode, duration_ms: Math.round(reply.elapsedTime * 100) / 100 },
@@ -283,7 +168,7 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
   for (const definition of API_ROUTES) mount('/api/v1', definition);
   mount('', healthRoute('/health'));
   await mountPluginRoutes(app, api, mounted);
-  const openApiDocument = () => buildOpenApi(mounted, { version: BASELINE_VERSION, cookieName: resolved.cookieName });
+  const openApiDocument = () => buildOpenApi(mounted, { version: BASELINE_VERSION, cookieName: resolved.sessions.cookieName });
   registerDocsRoutes(app, openApiDocument);
   app.decorate('openApiDocument', openApiDocument);
   await app.ready();

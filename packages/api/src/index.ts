@@ -1,5 +1,15 @@
 // Building the API.
-export { createApi, type BaselineApi, type CreateApiOptions } from './create-api.js';
+export { createApi, type BaselineApi } from './create-api.js';
+export type {
+  ApiCacheOptions,
+  ApiDeveloperTeamOptions,
+  ApiHttpOptions,
+  ApiCommandPermissionOptions,
+  ApiOAuthOptions,
+  ApiSessionOptions,
+  ApiShardOptions,
+  CreateApiOptions,
+} from './api-options.js';
 export { startApi, type RunningApi, type StartApiOptions } from './start-api.js';
 export type { DashboardOptions } from './http/serve-dashboard.js';
 

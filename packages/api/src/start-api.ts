@@ -1,6 +1,7 @@
 import { withDefaultLlmExtension } from '@baseline/llm';
 import { createServices, type BaselineServices, type CreateServicesOptions } from '@baseline/core';
-import { createApi, type BaselineApi, type CreateApiOptions } from './create-api.js';
+import type { CreateApiOptions } from './api-options.js';
+import { createApi, type BaselineApi } from './create-api.js';
 
 /** Options of {@link startApi}. */
 export interface StartApiOptions extends Omit<CreateApiOptions, 'services'> {

@@ -1,6 +1,5 @@
-import { bumpAccessVersions, type Database, type KeyValueStore } from '@baseline/core';
+import { bumpAccessVersions, readGuildAccessFacts, type Database, type GuildAccessFacts, type KeyValueStore } from '@baseline/core';
 import { LRUCache } from 'lru-cache';
-import { loadGuildAccess, type GuildAccessFacts } from './guild-access.js';
 
 /** Where a guild's access facts came from. */
 export interface GuildAccessRead {
@@ -57,7 +56,7 @@ export function createGuildAccessCache(db: Database, kv: KeyValueStore, { ttlMs,
   const entries = ttlMs > 0 ? new LRUCache<string, Entry>({ max: maxEntries, ttl: ttlMs }) : undefined;
 
   async function load(guildId: string, version: string): Promise<GuildAccessFacts | undefined> {
-    const facts = await loadGuildAccess(db, guildId);
+    const facts = await readGuildAccessFacts(db, guildId);
     entries?.set(guildId, { facts, version });
     return facts;
   }

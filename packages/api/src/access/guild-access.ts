@@ -1,38 +1,9 @@
-import type { Database } from '@baseline/core';
+import type { GuildAccessFacts } from '@baseline/core';
 import { API_ERROR_CODES, ApiError } from '../errors/api-error.js';
 import type { Caller } from '../auth/caller.js';
 
 /** How the caller reaches a guild. */
 export type GuildAccessKind = 'authorized' | 'developer';
-
-/** What PostgreSQL says about a guild right now. `undefined` when the bot never knew the guild. */
-export interface GuildAccessFacts {
-  isActive: boolean;
-  /** Users with an active grant. */
-  authorizedUserIds: ReadonlySet<string>;
-}
-
-interface Row {
-  is_active: boolean;
-  user_id: string | null;
-}
-
-/**
- * Reads a guild's state and its active grants from PostgreSQL. Requests get them through the
- * `GuildAccessCache`, which calls this when the guild's access version changed or its entry expired.
- */
-export async function loadGuildAccess(db: Database, guildId: string): Promise<GuildAccessFacts | undefined> {
-  // The driver's connection straight away: a fork (a new unit of work and logger) is not needed for raw SQL.
-  const rows = await db.orm.em.getConnection().execute<Row[]>(
-    `select g.is_active, au.user_id::text as user_id
-       from guilds g
-       left join authorized_users au on au.guild_id = g.guild_id and au.is_active
-      where g.guild_id = ?`,
-    [guildId],
-  );
-  if (rows.length === 0) return undefined;
-  return { isActive: rows[0]!.is_active, authorizedUserIds: new Set(rows.flatMap((row) => (row.user_id === null ? [] : [row.user_id]))) };
-}
 
 /**
  * Decides a caller's access to a guild:

@@ -1,6 +1,6 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply } from 'fastify';
-import type { ResolvedApiOptions } from '../http/resolved-options.js';
+import type { ResolvedApiOptions } from '../api-options.js';
 
 /** Name of the short-lived cookie binding an OAuth `state` to the browser that asked for it. */
 export const OAUTH_STATE_COOKIE = 'bl_oauth_state';
@@ -18,22 +18,22 @@ const csrfCookie = (options: ResolvedApiOptions): CookieSerializeOptions => ({ h
 /** The OAuth state cookie: sent only to the auth routes. */
 const oauthStateCookie = (options: ResolvedApiOptions): CookieSerializeOptions => ({ httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: '/api/v1/auth' });
 
-/** Sets the session and CSRF cookies for `sessionTtlMs`. */
+/** Sets the session and CSRF cookies for `sessions.ttlMs`. */
 export function setSessionCookies(reply: FastifyReply, options: ResolvedApiOptions, sessionId: string, csrfToken: string): void {
-  const maxAge = Math.floor(options.sessionTtlMs / 1000);
-  reply.setCookie(options.cookieName, sessionId, { ...sessionCookie(options), maxAge });
-  reply.setCookie(options.csrfCookieName, csrfToken, { ...csrfCookie(options), maxAge });
+  const maxAge = Math.floor(options.sessions.ttlMs / 1000);
+  reply.setCookie(options.sessions.cookieName, sessionId, { ...sessionCookie(options), maxAge });
+  reply.setCookie(options.sessions.csrfCookieName, csrfToken, { ...csrfCookie(options), maxAge });
 }
 
 /** Clears the session and CSRF cookies with the attributes they were set with. */
 export function clearSessionCookies(reply: FastifyReply, options: ResolvedApiOptions): void {
-  reply.clearCookie(options.cookieName, sessionCookie(options));
-  reply.clearCookie(options.csrfCookieName, csrfCookie(options));
+  reply.clearCookie(options.sessions.cookieName, sessionCookie(options));
+  reply.clearCookie(options.sessions.csrfCookieName, csrfCookie(options));
 }
 
-/** Sets the cookie binding an OAuth `state` to this browser for `oauthStateTtlMs`. */
+/** Sets the cookie binding an OAuth `state` to this browser for `oauth.stateTtlMs`. */
 export function setOAuthStateCookie(reply: FastifyReply, options: ResolvedApiOptions, state: string): void {
-  reply.setCookie(OAUTH_STATE_COOKIE, state, { ...oauthStateCookie(options), maxAge: Math.floor(options.oauthStateTtlMs / 1000) });
+  reply.setCookie(OAUTH_STATE_COOKIE, state, { ...oauthStateCookie(options), maxAge: Math.floor(options.oauth.stateTtlMs / 1000) });
 }
 
 /** Clears the OAuth state cookie with the attributes it was set with. */

@@ -12,7 +12,7 @@ import type { TokenCipher } from '../auth/token-cipher.js';
 import type { DiscordRest } from '../discord/discord-rest.js';
 import type { RejectionCounter } from './rejection-counter.js';
 import type { RequestGate } from './request-gate.js';
-import type { ResolvedApiOptions } from './resolved-options.js';
+import type { ResolvedApiOptions } from '../api-options.js';
 
 /** What every route handler shares: services, Discord, sessions and the resolved options. */
 export interface ApiContext {
@@ -32,8 +32,8 @@ export interface ApiContext {
   readonly options: ResolvedApiOptions;
   /**
    * The caller behind a live session. Re-checks developer-team membership against Discord when the cached
-   * answer is older than `developerCacheMs`. A failed check keeps the answer and is not retried before a backoff
-   * (`developerRetryMs`, doubled per failure in a row, at most `developerCacheMs`), recorded in the session so
+   * answer is older than `developerTeam.checkTtlMs`. A failed check keeps the answer and is not retried before a backoff
+   * (`developerTeam.retryMs`, doubled per failure in a row, at most `developerTeam.checkTtlMs`), recorded in the session so
    * every instance waits; while a check runs here, the session's other requests use the cached answer.
    */
   callerOf(request: FastifyRequest, sessionId: string, session: SessionData, accessVersion: string): Promise<Caller>;
@@ -64,7 +64,8 @@ export function createApiContext(parts: Omit<ApiContext, 'callerOf' | 'accessTok
     } catch (error) {
       // Discord unreachable: keep the last known answer rather than locking everyone out, and record the attempt
       // so the session's next requests, on every instance, do not each wait on Discord again before the backoff.
-      const waitMs = Math.min(options.developerRetryMs * 2 ** Math.min(failures, 20), Math.max(options.developerCacheMs, options.developerRetryMs));
+      const { checkTtlMs, retryMs } = options.developerTeam;
+      const waitMs = Math.min(retryMs * 2 ** Math.min(failures, 20), Math.max(checkTtlMs, retryMs));
       caller.session = { ...caller.session, developerRetryAt: Date.now() + waitMs, developerCheckFailures: failures + 1 };
       request.log.warn({ err: error, retry_in_ms: waitMs }, 'developer team check failed; using the cached answer');
     }
@@ -77,7 +78,7 @@ export function createApiContext(parts: Omit<ApiContext, 'callerOf' | 'accessTok
     async callerOf(request, sessionId, session, accessVersion) {
       const caller: Caller = { userId: session.user.id, sessionId, session, isDeveloper: session.developer, accessVersion };
       const now = Date.now();
-      const due = now - session.developerCheckedAt >= options.developerCacheMs && now >= (session.developerRetryAt ?? 0);
+      const due = now - session.developerCheckedAt >= options.developerTeam.checkTtlMs && now >= (session.developerRetryAt ?? 0);
       if (due && !checking.has(sessionId)) {
         checking.add(sessionId);
         try {

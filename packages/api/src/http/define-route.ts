@@ -20,13 +20,27 @@ export type RouteAccess = 'public' | 'user' | 'guild' | 'guild-authorized' | 'de
 type Schema = z.ZodType;
 type Infer<T> = T extends Schema ? z.output<T> : undefined;
 
+/** The access levels checked against the route's `guild_id` path parameter. */
+export type GuildRouteAccess = Extract<RouteAccess, 'guild' | 'guild-authorized'>;
+
+/**
+ * The caller a handler of an `Access` route receives: always set, since the pipeline refuses a request without a
+ * session (401) before the handler, except on `public` routes, where it is set only when a session exists.
+ */
+export type CallerFor<Access extends RouteAccess> = Access extends 'public' ? Caller | undefined : Caller;
+
+/** The guild a handler of an `Access` route receives: the checked `guild_id` on guild routes, otherwise `undefined`. */
+export type GuildIdFor<Access extends RouteAccess> = Access extends GuildRouteAccess ? string : undefined;
+
 /** What a handler receives: validated input, the caller and the API's shared parts. */
-export interface RouteContext<Params, Query, Body> {
+export interface RouteContext<Params, Query, Body, Access extends RouteAccess = RouteAccess> {
   params: Params;
   query: Query;
   body: Body;
   /** Set for every access level but `public`, where it is set only when a session exists. */
-  caller: Caller | undefined;
+  caller: CallerFor<Access>;
+  /** The `guild_id` the caller's access was checked against, on `guild` and `guild-authorized` routes. */
+  guildId: GuildIdFor<Access>;
   request: FastifyRequest;
   reply: FastifyReply;
   api: ApiContext;
@@ -39,6 +53,7 @@ export interface RouteDefinition<
   ParamsSchema extends Schema | undefined = Schema | undefined,
   QuerySchema extends Schema | undefined = Schema | undefined,
   BodySchema extends Schema | undefined = Schema | undefined,
+  Access extends RouteAccess = RouteAccess,
 > {
   method: RouteMethod;
   /** Path under the mount point, Fastify style (`/guilds/:guild_id`). */
@@ -47,7 +62,8 @@ export interface RouteDefinition<
   description?: string;
   /** OpenAPI tags, e.g. `['guilds']`. */
   tags?: string[];
-  access: RouteAccess;
+  /** Who may call the route; it also narrows the handler's `caller` and `guildId` (see {@link CallerFor}). */
+  access: Access;
   /** Path parameters; invalid ones answer 400 with field paths. */
   params?: ParamsSchema;
   /** Query string; invalid values answer 400 with field paths. */
@@ -82,18 +98,19 @@ export interface RouteDefinition<
    * otherwise it is ignored. Return `undefined` to start nothing.
    */
   prefetch?(hint: SessionHint, api: ApiContext): Promise<unknown> | undefined;
-  handler(context: RouteContext<Infer<ParamsSchema>, Infer<QuerySchema>, Infer<BodySchema>>): unknown;
+  handler(context: RouteContext<Infer<ParamsSchema>, Infer<QuerySchema>, Infer<BodySchema>, Access>): unknown;
 }
 
-/** Identity helper that infers a route's input types from its schemas. */
+/** Identity helper that infers a route's input types from its schemas and its handler's caller from `access`. */
 export function defineRoute<
   ParamsSchema extends Schema | undefined = undefined,
   QuerySchema extends Schema | undefined = undefined,
   BodySchema extends Schema | undefined = undefined,
->(definition: RouteDefinition<ParamsSchema, QuerySchema, BodySchema>): RouteDefinition<ParamsSchema, QuerySchema, BodySchema> {
+  Access extends RouteAccess = RouteAccess,
+>(definition: RouteDefinition<ParamsSchema, QuerySchema, BodySchema, Access>): RouteDefinition<ParamsSchema, QuerySchema, BodySchema, Access> {
   return definition;
 }
 
 /** Any route, whatever its schemas. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers are contravariant in their input
-export type AnyRouteDefinition = RouteDefinition<any, any, any>;
+export type AnyRouteDefinition = RouteDefinition<any, any, any, any>;

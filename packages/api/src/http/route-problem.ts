@@ -1,10 +1,10 @@
-import type { AnyRouteDefinition } from './define-route.js';
+import type { AnyRouteDefinition, GuildRouteAccess, RouteAccess } from './define-route.js';
 
 const GUILD_PARAM = /(^|\/):guild_id(\/|$)/;
 
-/** Whether a route's `access` is checked against the `guild_id` path parameter. */
-export function isGuildScoped(definition: AnyRouteDefinition): boolean {
-  return definition.access === 'guild' || definition.access === 'guild-authorized';
+/** Whether an `access` level is checked against the route's `guild_id` path parameter. */
+export function isGuildAccess(access: RouteAccess): access is GuildRouteAccess {
+  return access === 'guild' || access === 'guild-authorized';
 }
 
 /**
@@ -16,7 +16,7 @@ export function isGuildScoped(definition: AnyRouteDefinition): boolean {
  */
 export function routeProblem(definition: AnyRouteDefinition): string | undefined {
   const hasGuildParam = GUILD_PARAM.test(definition.url);
-  if (isGuildScoped(definition)) {
+  if (isGuildAccess(definition.access)) {
     if (!hasGuildParam) return `has access '${definition.access}' but no :guild_id path parameter to check it against`;
     // Duck-typed: a plugin may bring its own copy of zod.
     const shape = (definition.params as { shape?: Record<string, unknown> } | undefined)?.shape;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RouteDefinition } from '../http/define-route.js';
+import type { RouteAccess, RouteDefinition } from '../http/define-route.js';
 
 type Schema = z.ZodType;
 
@@ -27,8 +27,8 @@ export interface ApiRouteHost {
   /** `/api/v1/plugins/<plugin id>`. */
   readonly prefix: string;
   /** Adds a route under {@link ApiRouteHost.prefix}. */
-  route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-    definition: RouteDefinition<P, Q, B>,
+  route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, A extends RouteAccess = RouteAccess>(
+    definition: RouteDefinition<P, Q, B, A>,
   ): void;
 }
 

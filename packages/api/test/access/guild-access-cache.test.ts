@@ -7,7 +7,7 @@ describe('guild access and guild lists cached per instance', () => {
 
   beforeAll(async () => {
     // A long cache, so what the tests see comes from the access version and never from an entry expiring.
-    stack = await createApiStack({ instances: 2, api: { guildAccessCacheMs: 600_000, guildListCacheMs: 600_000 } });
+    stack = await createApiStack({ instances: 2, api: { caches: { guildAccessTtlMs: 600_000, guildListTtlMs: 600_000 } } });
   });
   afterAll(() => stack?.close());
 
@@ -71,8 +71,8 @@ describe('guild access and guild lists cached per instance', () => {
     }
   });
 
-  it('GIVEN guildAccessCacheMs 0 THEN grants and the guild state are read on every request', async () => {
-    const uncached = await createApiStack({ api: { guildAccessCacheMs: 0 } });
+  it('GIVEN caches.guildAccessTtlMs 0 THEN grants and the guild state are read on every request', async () => {
+    const uncached = await createApiStack({ api: { caches: { guildAccessTtlMs: 0 } } });
     try {
       const owner = await uncached.login('owner');
       expect((await owner.get(`/api/v1/guilds/${uncached.guilds.alpha}`)).status).toBe(200);

@@ -3,14 +3,14 @@ import { createSessionStore } from '../../src/auth/session-store.js';
 import { ApiClient } from '../support/api-client.js';
 import { createApiStack, type ApiStack } from '../support/api-stack.js';
 
-// developerCacheMs 0: every request of a session is due for a developer-team check, so only the retry backoff
+// developerTeam.checkTtlMs 0: every request of a session is due for a developer-team check, so only the retry backoff
 // after a failure, and the one-check-at-a-time rule, keep requests from asking Discord.
 describe('developer-team re-check while Discord fails or is slow', () => {
   let stack: ApiStack;
   let memberPath: string;
 
   beforeAll(async () => {
-    stack = await createApiStack({ instances: 2, api: { developerCacheMs: 0, developerRetryMs: 600_000 } });
+    stack = await createApiStack({ instances: 2, api: { developerTeam: { checkTtlMs: 0, retryMs: 600_000 } } });
     memberPath = `/guilds/${stack.guilds.main}/members/${stack.userIds.dev}`;
   });
   afterAll(() => stack?.close());
@@ -66,7 +66,7 @@ describe('session updates during logout', () => {
   let stack: ApiStack;
 
   beforeAll(async () => {
-    stack = await createApiStack({ api: { developerCacheMs: 0 } });
+    stack = await createApiStack({ api: { developerTeam: { checkTtlMs: 0 } } });
   });
   afterAll(() => stack?.close());
 

@@ -10,7 +10,7 @@ describe('Discord tokens refreshed when they expire', () => {
     stack = await createApiStack({
       env: { DISCORD_BOT_TOKEN: undefined },
       emulator: { oauth: { accessTokenLifetimeSeconds: 1 } },
-      api: { developerCacheMs: 0 },
+      api: { developerTeam: { checkTtlMs: 0 } },
     });
   });
   afterAll(() => stack?.close());

@@ -9,7 +9,7 @@ describe('health, OpenAPI, errors and HTTP hardening', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    stack = await createApiStack({ api: { bodyLimit: 1024 } });
+    stack = await createApiStack({ api: { http: { bodyLimit: 1024 } } });
     baseUrl = await stack.api.listen({ host: '127.0.0.1', port: 0 });
   });
   afterAll(() => stack?.close());

@@ -8,7 +8,7 @@ describe('GET /guilds/{guild_id}/discord: channels and roles for the settings pi
   let path: string;
 
   beforeAll(async () => {
-    stack = await createApiStack({ instances: 2, api: { membersCacheMs: 60_000 } });
+    stack = await createApiStack({ instances: 2, api: { caches: { membersTtlMs: 60_000 } } });
     owner = await stack.login('owner');
     path = `/api/v1/guilds/${stack.guilds.alpha}/discord`;
   });

@@ -28,7 +28,7 @@ export const greeterPlugin = definePlugin({
       access: 'user',
       body: z.object({ message: z.string().min(1).max(20) }),
       responses: { 201: z.object({ message: z.string(), user_id: z.string() }) },
-      handler: ({ body, caller }) => ({ message: body.message, user_id: caller!.userId }),
+      handler: ({ body, caller }) => ({ message: body.message, user_id: caller.userId }),
     });
   },
 });

@@ -1,4 +1,4 @@
-import { bumpAccessVersions } from '@baseline/core';
+import { bumpAccessVersions, listActiveGrantUserIds } from '@baseline/core';
 import type { GuildTrackingServices } from './record-guild-join.js';
 
 /**
@@ -13,10 +13,8 @@ import type { GuildTrackingServices } from './record-guild-join.js';
  */
 export async function announceAccessChange(services: GuildTrackingServices, guildId: string, userIds: Iterable<string> = []): Promise<void> {
   try {
-    const grants = await services.db
-      .fork()
-      .execute<{ user_id: string }[]>(`select "user_id"::text as "user_id" from "authorized_users" where "guild_id" = ? and "is_active"`, [guildId]);
-    await bumpAccessVersions(services.kv, { guildIds: [guildId], userIds: [...grants.map((row) => row.user_id), ...userIds] });
+    const grants = await listActiveGrantUserIds(services.db, guildId);
+    await bumpAccessVersions(services.kv, { guildIds: [guildId], userIds: [...grants, ...userIds] });
   } catch (error) {
     services.logger.warn({ err: error, guild_id: guildId }, 'access change not announced: API instances may serve cached access to this guild until their caches expire');
   }

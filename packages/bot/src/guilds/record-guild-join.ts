@@ -1,8 +1,7 @@
-import { findGuild, reactivateGuild, upsertGuild, type BaselineServices } from '@baseline/core';
+import { findGuild, findInitialUser, grantInitialUser, reactivateGuild, upsertGuild, type BaselineServices } from '@baseline/core';
 import type { Guild } from 'discord.js';
 import { announceAccessChange } from './announce-access-change.js';
 import { findBotAdder } from './find-bot-adder.js';
-import { findInitialUser, grantInitialUser } from './grant-initial-user.js';
 import { transferInitialUser } from './transfer-initial-user.js';
 
 /** What {@link recordGuildJoin} found: a first join, a return after a leave, or a guild already tracked. */

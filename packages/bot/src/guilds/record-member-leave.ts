@@ -1,4 +1,4 @@
-import { appendAuditLog } from '@baseline/core';
+import { appendAuditLog, revokeLeavingMember } from '@baseline/core';
 import { announceAccessChange } from './announce-access-change.js';
 import type { GuildTrackingServices } from './record-guild-join.js';
 import { transferInitialUser } from './transfer-initial-user.js';
@@ -27,29 +27,20 @@ const REASON = 'the member left the guild';
  */
 export async function recordMemberLeave(services: GuildTrackingServices, { guildId, userId, ownerId }: MemberLeave): Promise<MemberLeaveOutcome> {
   const { db, logger } = services;
-  const rows = await db.fork().execute<{ was_initial: boolean }[]>(
-    `with "leaving" as (
-       select "id", "is_initial" from "authorized_users" where "guild_id" = ? and "user_id" = ? and "is_active" for update
-     )
-     update "authorized_users" as "grant" set "is_active" = false, "is_initial" = false, "revoked_at" = now(), "revoked_by_user_id" = null
-       from "leaving" where "grant"."id" = "leaving"."id"
-       returning "leaving"."is_initial" as "was_initial"`,
-    [guildId, userId],
-  );
-  const revoked = rows[0];
+  const revoked = await revokeLeavingMember(db, guildId, userId);
   if (revoked === undefined) return 'none';
   await appendAuditLog(db, {
     guildId,
     actorUserId: null,
     action: 'access.revoke',
     target: userId,
-    before: { is_active: true, is_initial: revoked.was_initial },
+    before: { is_active: true, is_initial: revoked.wasInitial },
     after: { is_active: false, is_initial: false, revoked_by_user_id: null },
     metadata: { reason: REASON },
   });
-  logger.info({ guild_id: guildId, user_id: userId, was_initial: revoked.was_initial, reason: REASON }, 'dashboard access revoked: the member left the guild');
+  logger.info({ guild_id: guildId, user_id: userId, was_initial: revoked.wasInitial, reason: REASON }, 'dashboard access revoked: the member left the guild');
   await announceAccessChange(services, guildId, [userId]);
-  if (!revoked.was_initial) return 'revoked';
+  if (!revoked.wasInitial) return 'revoked';
   if (ownerId === undefined || ownerId === userId) {
     logger.warn({ guild_id: guildId, user_id: userId }, 'the initial authorized user left and the guild owner is unknown: the guild has no initial user until the bot is re-added');
     return 'revoked-initial';

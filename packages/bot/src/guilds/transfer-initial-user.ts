@@ -1,6 +1,5 @@
-import { appendAuditLog } from '@baseline/core';
+import { appendAuditLog, transferInitialGrant } from '@baseline/core';
 import { announceAccessChange } from './announce-access-change.js';
-import { UPSERT_INITIAL_GRANT_SQL } from './grant-initial-user.js';
 import type { GuildTrackingServices } from './record-guild-join.js';
 
 /** Options of {@link transferInitialUser}. */
@@ -24,27 +23,19 @@ export interface InitialUserTransfer {
  */
 export async function transferInitialUser(services: GuildTrackingServices, { guildId, to, reason, from }: InitialUserTransfer): Promise<boolean> {
   const { db, logger } = services;
-  const outcome = await db.fork().transactional(async (em) => {
-    const current = await em.execute<{ id: number; user_id: string }[]>(
-      `select "id", "user_id"::text as "user_id" from "authorized_users" where "guild_id" = ? and "is_initial" for update`,
-      [guildId],
-    );
-    if (current.some((row) => row.user_id === to)) return { changed: false as const };
-    if (current.length > 0) await em.execute(`update "authorized_users" set "is_initial" = false where "id" in (${current.map(() => '?').join(', ')})`, current.map((row) => row.id));
-    await em.execute(UPSERT_INITIAL_GRANT_SQL, [guildId, to]);
-    return { changed: true as const, previous: current[0]?.user_id ?? from ?? null };
-  });
+  const outcome = await transferInitialGrant(db, guildId, to);
   if (!outcome.changed) return false;
+  const previous = outcome.previous ?? from ?? null;
   await appendAuditLog(db, {
     guildId,
     actorUserId: null,
     action: 'access.initial-transfer',
     target: to,
-    before: { user_id: outcome.previous },
+    before: { user_id: previous },
     after: { user_id: to },
     metadata: { reason },
   });
-  logger.info({ guild_id: guildId, user_id: to, previous_user_id: outcome.previous, reason }, `initial authorized user transferred: ${reason}`);
-  await announceAccessChange(services, guildId, outcome.previous === null ? [] : [outcome.previous]);
+  logger.info({ guild_id: guildId, user_id: to, previous_user_id: previous, reason }, `initial authorized user transferred: ${reason}`);
+  await announceAccessChange(services, guildId, previous === null ? [] : [previous]);
   return true;
 }

@@ -1,6 +1,7 @@
 // Connection: MikroORM on PostgreSQL with pooled connections and slow-query logs.
 export { createDatabase, redactUrl, type CreateDatabaseOptions, type Database, type DatabaseEntity } from './create-database.js';
 export { PinoQueryLogger } from './query-logger.js';
+export { preparedQuery } from './prepared-query.js';
 
 // Entities of baseline's own tables.
 export * from './entities/index.js';
@@ -45,7 +46,36 @@ export {
   saveUserOAuthGrant,
   type UserOAuthGrantRow,
 } from './repositories/user-oauth-grant-repository.js';
-export { isAuthorizedUser } from './repositories/authorized-user-repository.js';
+export {
+  findAuthorizedUser,
+  findInitialUser,
+  grantAccess,
+  grantInitialUser,
+  isAuthorizedUser,
+  listAccessibleGuilds,
+  listActiveGrantUserIds,
+  listAuthorizedUsers,
+  readGuildAccessFacts,
+  revokeAccess,
+  revokeLeavingMember,
+  transferInitialGrant,
+  type AccessGrant,
+  type AccessibleGuildRecord,
+  type AccessRevocation,
+  type AuthorizedUserRecord,
+  type GuildAccessFacts,
+} from './repositories/authorized-user-repository.js';
+export {
+  insertModelPrices,
+  readActiveModelPrices,
+  readCurrentModelPrices,
+  startModelPricePeriod,
+  type ActiveModelPriceRow,
+  type ModelPriceChange,
+  type ModelPriceInsert,
+  type ModelPriceRow,
+  type RowExecutor,
+} from './repositories/model-pricing-repository.js';
 export { eraseBaselineUserData, type BaselineUserDataErasure } from './repositories/user-data-repository.js';
 export { appendAuditLog, listAuditLog, type AuditLogAppend, type AuditLogQuery } from './repositories/audit-log-repository.js';
 

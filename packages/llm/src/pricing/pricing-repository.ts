@@ -1,71 +1,42 @@
+import { insertModelPrices, readActiveModelPrices, type ActiveModelPriceRow } from '@baseline/core';
 import { formatUsd, perThousandToPerToken, toFemtoUsd } from '../money/femto-usd.js';
 import type { SqlExecutor } from '../database/sql-executor.js';
 import { isLlmProvider } from '../types/provider-name.js';
 import { ratesFromEntry, type ModelRates, type PriceEntry } from './model-rates.js';
 import type { PricingRecord } from './pricing-record.js';
 
-type PricingRow = {
-  id: number | string;
-  provider: string;
-  model: string;
-  input_cost_per_1k_tokens: string;
-  output_cost_per_1k_tokens: string;
-  cache_cost_per_1k_tokens: string | null;
-  cache_write_cost_per_1k_tokens: string | null;
-  image_cost_per_unit: string | null;
-  audio_cost_per_minute: string | null;
-  pricing: PriceEntry | string | null;
-  effective_from: Date | string;
-  effective_to: Date | string | null;
-  source: string | null;
-};
-
 function perThousand(rate: bigint | null): string | null {
   return rate === null ? null : formatUsd(rate * 1000n, 12);
 }
 
 /**
- * Writes records to `llm_model_pricing`, skipping (provider, model, effective_from) periods already present,
- * so edits made there are never overwritten. Safe to run on every start.
+ * Writes records to `llm_model_pricing` through core's pricing repository, skipping (provider, model,
+ * effective_from) periods already present, so edits made there are never overwritten. Safe to run on every start.
  *
  * @returns how many rows were inserted.
  */
 export async function seedModelPricing(sql: SqlExecutor, records: readonly PricingRecord[]): Promise<number> {
-  let inserted = 0;
-  for (let start = 0; start < records.length; start += 50) {
-    const batch = records.slice(start, start + 50);
-    const params: unknown[] = [];
-    const values = batch.map((record) => {
+  return insertModelPrices(
+    sql,
+    records.map((record) => {
       const { rates } = record;
       const perSecond = rates.perOutputSecond ?? rates.perInputSecond;
-      params.push(
-        record.provider,
-        record.model,
-        perThousand(rates.input) ?? '0',
-        perThousand(rates.output) ?? '0',
-        perThousand(rates.cacheRead),
-        perThousand(rates.cacheWrite5m),
-        rates.perOutputImage === null ? null : formatUsd(rates.perOutputImage, 12),
-        perSecond === null ? null : formatUsd(perSecond * 60n, 12),
-        JSON.stringify(record.entry),
-        record.effectiveFrom,
-        record.effectiveTo,
-        record.source,
-      );
-      return '(?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)';
-    });
-    const rows = await sql.execute(
-      `insert into llm_model_pricing (provider, model, input_cost_per_1k_tokens, output_cost_per_1k_tokens,
-         cache_cost_per_1k_tokens, cache_write_cost_per_1k_tokens, image_cost_per_unit, audio_cost_per_minute,
-         pricing, effective_from, effective_to, source)
-       values ${values.join(', ')}
-       on conflict (provider, model, effective_from) do nothing
-       returning id`,
-      params,
-    );
-    inserted += rows.length;
-  }
-  return inserted;
+      return {
+        provider: record.provider,
+        model: record.model,
+        inputCostPer1kTokens: perThousand(rates.input) ?? '0',
+        outputCostPer1kTokens: perThousand(rates.output) ?? '0',
+        cacheCostPer1kTokens: perThousand(rates.cacheRead),
+        cacheWriteCostPer1kTokens: perThousand(rates.cacheWrite5m),
+        imageCostPerUnit: rates.perOutputImage === null ? null : formatUsd(rates.perOutputImage, 12),
+        audioCostPerMinute: perSecond === null ? null : formatUsd(perSecond * 60n, 12),
+        pricing: record.entry,
+        effectiveFrom: record.effectiveFrom,
+        effectiveTo: record.effectiveTo,
+        source: record.source,
+      };
+    }),
+  );
 }
 
 /**
@@ -74,12 +45,7 @@ export async function seedModelPricing(sql: SqlExecutor, records: readonly Prici
  * per-second prices, service tiers). A column holding `0` where the entry has no price keeps "no price".
  */
 export async function loadModelPricing(sql: SqlExecutor): Promise<PricingRecord[]> {
-  const rows = await sql.execute<PricingRow>(
-    `select id, provider, model, input_cost_per_1k_tokens, output_cost_per_1k_tokens, cache_cost_per_1k_tokens,
-            cache_write_cost_per_1k_tokens, image_cost_per_unit, audio_cost_per_minute, pricing,
-            effective_from, effective_to, source
-       from llm_model_pricing where is_active`,
-  );
+  const rows = await readActiveModelPrices(sql);
   const records: PricingRecord[] = [];
   for (const row of rows) {
     if (!isLlmProvider(row.provider)) continue;
@@ -98,7 +64,7 @@ export async function loadModelPricing(sql: SqlExecutor): Promise<PricingRecord[
   return records;
 }
 
-function applyColumns(rates: ModelRates, row: PricingRow): ModelRates {
+function applyColumns(rates: ModelRates, row: ActiveModelPriceRow): ModelRates {
   const column = (value: string | null, current: bigint | null): bigint | null => {
     if (value === null) return current;
     const rate = perThousandToPerToken(value);

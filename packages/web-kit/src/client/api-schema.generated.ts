@@ -799,7 +799,7 @@ export interface paths {
         };
         /**
          * The guild's channels and roles, for the dashboard's pickers (Discord REST with the bot token, cached briefly)
-         * @description Cached in the key-value store for `membersCacheMs` (30 s by default), shared by every instance.
+         * @description Cached in the key-value store for `caches.membersTtlMs` (30 s by default), shared by every instance.
          */
         get: {
             parameters: {

@@ -71,7 +71,7 @@ export async function createDashboardStack(outDir: string) {
     handleSignals: false,
     healthServer: false,
   });
-  const api: BaselineApi = await createApi({ services: bot.services, dashboard: { root: built.outDir }, logRequests: false });
+  const api: BaselineApi = await createApi({ services: bot.services, dashboard: { root: built.outDir }, http: { logRequests: false } });
   await api.listen({ host: '127.0.0.1', port });
   return {
     url,

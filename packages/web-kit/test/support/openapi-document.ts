@@ -15,7 +15,7 @@ export async function currentOpenApiDocument(): Promise<Record<string, unknown>>
   const config = loadConfig({ env: { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: redis.url, LOG_LEVEL: 'silent' }, envFiles: false });
   const services = await createServices({ service: 'openapi', config, logger: createLogger({ service: 'openapi', level: 'silent' }), discover: false, kvPrefix: redis.prefix });
   try {
-    const api = await createApi({ services, logRequests: false });
+    const api = await createApi({ services, http: { logRequests: false } });
     const document = api.openApiDocument();
     await api.close();
     return document;

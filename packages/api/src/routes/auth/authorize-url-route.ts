@@ -20,12 +20,12 @@ export const authorizeUrlRoute = defineRoute({
   errors: { 503: 'Discord login is not configured (`BL_ERR_API_NOT_CONFIGURED`)' },
   async handler({ api, reply }) {
     const { clientId } = api.services.config.discord;
-    const redirectUri = api.options.redirectUri;
+    const redirectUri = api.options.oauth.redirectUri;
     if (!clientId || !redirectUri) {
       throw new ApiError(API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_CLIENT_ID, DISCORD_REDIRECT_URI)', { status: 503 });
     }
     const state = randomBytes(24).toString('base64url');
-    await api.services.kv.set(`oauth-state:${state}`, '1', { ttlMs: api.options.oauthStateTtlMs });
+    await api.services.kv.set(`oauth-state:${state}`, '1', { ttlMs: api.options.oauth.stateTtlMs });
     setOAuthStateCookie(reply, api.options, state);
     // With `commandPermissions.requestScope`, the login also lets the API hide disabled commands in Discord.
     const scope = api.options.commandPermissions.requestScope ? `${OAUTH_SCOPES} ${COMMAND_PERMISSIONS_SCOPE}` : OAUTH_SCOPES;

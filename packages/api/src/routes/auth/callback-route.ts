@@ -25,7 +25,7 @@ export const callbackRoute = defineRoute({
     503: 'Discord login is not configured (`BL_ERR_API_NOT_CONFIGURED`)',
   },
   async handler({ api, body, request, reply }) {
-    const redirectUri = api.options.redirectUri;
+    const redirectUri = api.options.oauth.redirectUri;
     if (!redirectUri) throw new ApiError(API_ERROR_CODES.notConfigured, 'Discord login is not configured (DISCORD_REDIRECT_URI)', { status: 503 });
     // Consume first, so a state is spent even when the rest fails: a replay never gets a second try.
     const issued = await api.services.kv.getDel(`oauth-state:${body.state}`);
@@ -49,7 +49,7 @@ export const callbackRoute = defineRoute({
       developerCheckedAt: Date.now(),
     });
     // A login in a browser that still holds a session replaces it: the old id stops working everywhere.
-    const previous = request.cookies[api.options.cookieName];
+    const previous = request.cookies[api.options.sessions.cookieName];
     if (previous !== undefined && api.sessions.keyOfCookie(previous) !== undefined) await api.sessions.destroy(previous);
     setSessionCookies(reply, api.options, id, data.csrfToken);
     request.log.info({ user_id: user.id, developer }, 'user signed in');

@@ -13,11 +13,11 @@ export const logoutRoute = defineRoute({
   rateLimit: false,
   responses: { 204: null },
   async handler({ api, caller, reply, request }) {
-    await api.sessions.destroy(caller!.sessionId);
-    await deleteUserOAuthGrant(api.services.db, caller!.userId);
+    await api.sessions.destroy(caller.sessionId);
+    await deleteUserOAuthGrant(api.services.db, caller.userId);
     clearSessionCookies(reply, api.options);
     try {
-      await api.discord.revoke(unseal(caller!.session.tokens, api.cipher).refreshToken);
+      await api.discord.revoke(unseal(caller.session.tokens, api.cipher).refreshToken);
     } catch (error) {
       request.log.warn({ err: error }, 'revoking the Discord grant failed; the session is gone anyway');
     }

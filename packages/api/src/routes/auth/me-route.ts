@@ -10,12 +10,12 @@ export const meRoute = defineRoute({
   access: 'user',
   responses: { 200: meSchema },
   async handler({ api, caller }) {
-    const { user, csrfToken } = caller!.session;
+    const { user, csrfToken } = caller.session;
     return {
       user: { id: user.id, username: user.username, global_name: user.globalName, avatar: user.avatar },
-      is_developer: caller!.isDeveloper,
+      is_developer: caller.isDeveloper,
       csrf_token: csrfToken,
-      guilds: await accessibleGuilds(api.services.db, user.id, caller!.isDeveloper),
+      guilds: await accessibleGuilds(api.services.db, user.id, caller.isDeveloper),
     };
   },
 });

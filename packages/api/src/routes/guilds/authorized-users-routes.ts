@@ -1,6 +1,6 @@
-import { appendAuditLog } from '@baseline/core';
+import { appendAuditLog, findAuthorizedUser, grantAccess, listAuthorizedUsers, revokeAccess } from '@baseline/core';
 import { z } from 'zod';
-import { findAuthorizedUser, grantAccess, listAuthorizedUsers, revokeAccess } from '../../access/authorized-users.js';
+import { authorizedUserView } from '../../access/authorized-user-view.js';
 import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
 import { guildParams, snowflake } from '../../http/schemas.js';
@@ -16,7 +16,8 @@ export const listAuthorizedUsersRoute = defineRoute({
   query: z.object({ include_revoked: z.enum(['true', 'false']).default('false') }),
   responses: { 200: z.object({ users: z.array(authorizedUserSchema) }) },
   async handler({ api, params, query }) {
-    return { users: await listAuthorizedUsers(api.services.db, params.guild_id, query.include_revoked === 'true') };
+    const users = await listAuthorizedUsers(api.services.db, params.guild_id, { includeRevoked: query.include_revoked === 'true' });
+    return { users: users.map(authorizedUserView) };
   },
 });
 
@@ -43,12 +44,13 @@ export const grantAccessRoute = defineRoute({
         { status: 422, fields: [{ path: 'body.user_id', message: 'not a member of this guild' }] },
       );
     }
-    const granted = await grantAccess(api.services.db, params.guild_id, body.user_id, caller!.userId);
-    if (granted === undefined) throw new ApiError(API_ERROR_CODES.conflict, 'the user is already authorized', { status: 409 });
+    const record = await grantAccess(api.services.db, { guildId: params.guild_id, userId: body.user_id, grantedByUserId: caller.userId });
+    if (record === undefined) throw new ApiError(API_ERROR_CODES.conflict, 'the user is already authorized', { status: 409 });
+    const granted = authorizedUserView(record);
     await api.guildAccess.changed({ guildId: params.guild_id, userId: body.user_id });
     await appendAuditLog(api.services.db, {
       guildId: params.guild_id,
-      actorUserId: caller!.userId,
+      actorUserId: caller.userId,
       action: 'access.grant',
       target: body.user_id,
       after: granted,
@@ -68,12 +70,12 @@ export const revokeAccessRoute = defineRoute({
   errors: { 409: 'The user who added the bot cannot be revoked (`BL_ERR_API_INITIAL_USER`)' },
   async handler({ api, params, caller }) {
     const { db } = api.services;
-    const existing = await findAuthorizedUser(db, params.guild_id, params.user_id);
-    if (existing === undefined || !existing.is_active) throw new ApiError(API_ERROR_CODES.notFound, 'the user is not authorized', { status: 404 });
-    if (existing.is_initial) throw new ApiError(API_ERROR_CODES.initialUser, 'the user who added the bot cannot be revoked', { status: 409 });
-    const revoked = await revokeAccess(db, params.guild_id, params.user_id, caller!.userId);
-    if (revoked === undefined) throw new ApiError(API_ERROR_CODES.notFound, 'the user is not authorized', { status: 404 });
+    const found = await findAuthorizedUser(db, params.guild_id, params.user_id);
+    if (found === undefined || !found.isActive) throw new ApiError(API_ERROR_CODES.notFound, 'the user is not authorized', { status: 404 });
+    if (found.isInitial) throw new ApiError(API_ERROR_CODES.initialUser, 'the user who added the bot cannot be revoked', { status: 409 });
+    const record = await revokeAccess(db, { guildId: params.guild_id, userId: params.user_id, revokedByUserId: caller.userId });
+    if (record === undefined) throw new ApiError(API_ERROR_CODES.notFound, 'the user is not authorized', { status: 404 });
     await api.guildAccess.changed({ guildId: params.guild_id, userId: params.user_id });
-    await appendAuditLog(db, { guildId: params.guild_id, actorUserId: caller!.userId, action: 'access.revoke', target: params.user_id, before: existing, after: revoked });
+    await appendAuditLog(db, { guildId: params.guild_id, actorUserId: caller.userId, action: 'access.revoke', target: params.user_id, before: authorizedUserView(found), after: authorizedUserView(record) });
   },
 });

@@ -28,7 +28,7 @@ export const guildDiscordRoute = defineRoute({
   method: 'GET',
   url: '/guilds/:guild_id/discord',
   summary: "The guild's channels and roles, for the dashboard's pickers (Discord REST with the bot token, cached briefly)",
-  description: 'Cached in the key-value store for `membersCacheMs` (30 s by default), shared by every instance.',
+  description: 'Cached in the key-value store for `caches.membersTtlMs` (30 s by default), shared by every instance.',
   tags: ['guilds'],
   access: 'guild',
   params: guildParams,
@@ -40,7 +40,7 @@ export const guildDiscordRoute = defineRoute({
     if (cached !== undefined) return JSON.parse(cached) as GuildDiscordData;
     const [channels, roles] = await Promise.all([api.discord.channels(params.guild_id), api.discord.roles(params.guild_id)]);
     const data: GuildDiscordData = { channels: toChannels(channels), roles: toRoles(roles) };
-    await kv.set(key, JSON.stringify(data), { ttlMs: api.options.membersCacheMs });
+    await kv.set(key, JSON.stringify(data), { ttlMs: api.options.caches.membersTtlMs });
     return data;
   },
 });

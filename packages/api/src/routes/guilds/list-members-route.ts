@@ -58,7 +58,7 @@ export const listMembersRoute = defineRoute({
     const members = raw.map(toMember).filter((member) => member !== undefined);
     const last = members.at(-1);
     const page = { members, next_after: query.query === undefined && members.length === query.limit && last ? last.user_id : null };
-    await kv.set(key, JSON.stringify(page), { ttlMs: api.options.membersCacheMs });
+    await kv.set(key, JSON.stringify(page), { ttlMs: api.options.caches.membersTtlMs });
     return page;
   },
 });

@@ -130,7 +130,7 @@ export const putPricingRoute = defineRoute({
       const after = await changePrice(db, params.provider, params.model, body);
       await appendAuditLog(db, {
         guildId: null,
-        actorUserId: caller!.userId,
+        actorUserId: caller.userId,
         action: 'pricing.update',
         target: `${params.provider}/${params.model}`,
         before: before ?? null,

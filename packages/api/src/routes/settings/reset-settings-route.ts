@@ -23,7 +23,7 @@ export const resetSettingsRoute = defineRoute({
     const { settings } = api.services;
     const guildId = params.guild_id;
     if (settings.definition(params.key) === undefined) throw new ApiError(API_ERROR_CODES.notFound, 'no such settings namespace', { status: 404 });
-    const actorUserId = caller!.userId;
+    const actorUserId = caller.userId;
     const value = await resetSettings(settings, guildId, params.key, {
       ...(body.fields === undefined ? {} : { fields: body.fields }),
       actorUserId,

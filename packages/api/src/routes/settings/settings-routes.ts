@@ -96,9 +96,9 @@ export const putSettingsRoute = defineRoute({
     // made elsewhere at the same moment can be overwritten, as it could between the registry's own read and write,
     // unless the caller sent If-Match: then the write is refused (412) when the stored settings are not that version.
     // Every namespace and its audit entry are written in one transaction: all or nothing.
-    const actorUserId = caller!.userId;
+    const actorUserId = caller.userId;
     // The username is kept with the audit entry, so a refused conditional write can say who changed the settings.
-    const metadata = { actor_username: caller!.session.user.username };
+    const metadata = { actor_username: caller.session.user.username };
     let ifRevision: string | undefined;
     if (ifMatch.kind === 'revisions') {
       // Several tags: the one naming the stored revision, if any; the write re-checks it under a lock.

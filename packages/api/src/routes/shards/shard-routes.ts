@@ -79,7 +79,7 @@ export const listShardsRoute = defineRoute({
   access: 'developer',
   responses: { 200: z.object({ shard_count: z.number().int().nullable(), shards: z.array(shardSchema) }) },
   async handler({ api }) {
-    const shards = await readShardStatuses(api.services.kv, { staleAfterMs: api.options.shardStaleAfterMs });
+    const shards = await readShardStatuses(api.services.kv, { staleAfterMs: api.options.shards.staleAfterMs });
     const live = shards.find((shard) => !shard.stale && shard.shardCount > 0) ?? shards.find((shard) => shard.shardCount > 0);
     return { shard_count: live?.shardCount ?? null, shards: shards.map(view) };
   },
@@ -98,13 +98,13 @@ export const guildShardRoute = defineRoute({
   params: guildParams,
   responses: { 200: z.union([memberViewSchema, developerViewSchema]) },
   async handler({ api, params, caller }) {
-    const shards = await readShardStatuses(api.services.kv, { staleAfterMs: api.options.shardStaleAfterMs });
+    const shards = await readShardStatuses(api.services.kv, { staleAfterMs: api.options.shards.staleAfterMs });
     const serving = shards.find((shard) => shard.guildIds.includes(params.guild_id));
     const count = (serving ?? shards.find((shard) => !shard.stale && shard.shardCount > 0))?.shardCount;
     const shardId = serving?.id ?? (count ? shardIdForGuild(params.guild_id, count) : null);
     const shard = serving ?? shards.find((candidate) => candidate.id === shardId);
     // The developer team sees the whole record; anyone else only what concerns their own guild.
-    const shown = shard === undefined ? null : caller!.isDeveloper ? view(shard) : guildView(shard);
+    const shown = shard === undefined ? null : caller.isDeveloper ? view(shard) : guildView(shard);
     return { guild_id: params.guild_id, shard_id: shardId, shard: shown };
   },
 });

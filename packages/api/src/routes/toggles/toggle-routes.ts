@@ -36,7 +36,7 @@ export const putToggleRoute = defineRoute({
   async handler({ api, params, body, caller, request }) {
     const { toggles } = api.services;
     try {
-      await toggles.set({ guildId: params.guild_id, pluginId: body.plugin_id, command: body.command, enabled: body.enabled, actorUserId: caller!.userId });
+      await toggles.set({ guildId: params.guild_id, pluginId: body.plugin_id, command: body.command, enabled: body.enabled, actorUserId: caller.userId });
     } catch (error) {
       if (isBaselineError(error, TOGGLE_ERROR_CODES.unknownPlugin) || isBaselineError(error, TOGGLE_ERROR_CODES.unknownCommand)) {
         const plugin = error.code === TOGGLE_ERROR_CODES.unknownPlugin;
@@ -45,7 +45,7 @@ export const putToggleRoute = defineRoute({
       }
       throw error;
     }
-    const commandPermissions = await syncCommandPermissions(api, caller!, { guildId: params.guild_id, pluginId: body.plugin_id, command: body.command }, request.log);
+    const commandPermissions = await syncCommandPermissions(api, caller, { guildId: params.guild_id, pluginId: body.plugin_id, command: body.command }, request.log);
     return { ...toBody(await toggles.guild(params.guild_id)), command_permissions: commandPermissions };
   },
 });

@@ -1,4 +1,4 @@
-import type { Database } from '@baseline/core';
+import type { Database } from './create-database.js';
 
 interface NativePool {
   query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
