@@ -20,6 +20,8 @@ export interface PluginPackageSpec {
   migrationSql?: string;
   /** The body of its `deleteUserData` hook (JavaScript); no hook when absent. */
   deleteUserData?: string;
+  /** More fields of the definition, as JavaScript, e.g. `intents: ['MessageContent']`. */
+  definition?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export function writePluginPackage(dir: string, spec: PluginPackageSpec): string
     `import { definePlugin, Migration } from '${CORE}';\n${migration}export default definePlugin({\n  id: ${JSON.stringify(spec.id)},\n  name: ${JSON.stringify(spec.id)},\n  version: '1.2.3',\n` +
       (spec.migrationSql === undefined ? '' : `  migrations: [{ name: '0001_create', class: Create }],\n`) +
       (spec.deleteUserData === undefined ? '' : `  deleteUserData: async (userId) => { ${spec.deleteUserData} },\n`) +
+      (spec.definition === undefined ? '' : `  ${spec.definition},\n`) +
       `});\n`,
   );
   return folder;

@@ -1,7 +1,7 @@
 import { CommanderError, type Command } from 'commander';
-import { vi } from 'vitest';
 import { createProgram } from '../../src/program.js';
 import { reportFailure } from '../../src/support/report-failure.js';
+import { captureWrites } from './capture-output.js';
 
 /** What a `baseline` command run in this process printed, and how it ended. */
 export interface InProcessResult {
@@ -26,7 +26,7 @@ export async function runInProcess(args: readonly string[]): Promise<InProcessRe
   };
   const program = createProgram();
   quiet(program);
-  const written = vi.spyOn(process.stdout, 'write');
+  const written = captureWrites(process.stdout);
   let exitCode = 0;
   try {
     await program.parseAsync(args, { from: 'user' });
@@ -37,8 +37,8 @@ export async function runInProcess(args: readonly string[]): Promise<InProcessRe
       exitCode = 1;
     }
   } finally {
-    stdout += written.mock.calls.map(([chunk]) => String(chunk)).join('');
-    written.mockRestore();
+    stdout += written.text();
+    written.restore();
   }
   return { stdout, stderr, exitCode };
 }
