@@ -99,9 +99,10 @@ async function waitForDashboard(url: string, vite: ResultPromise): Promise<void>
   void vite.finally(() => (exited = true));
   for (let attempt = 0; attempt < 1200 && !exited; attempt += 1) {
     try {
-      if ((await fetch(url)).ok) return;
+      // Bounded: something else holding the port may accept the connection and never answer.
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
     } catch {
-      // Not listening yet.
+      // Not listening yet, or not answering.
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
