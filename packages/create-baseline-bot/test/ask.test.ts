@@ -35,6 +35,16 @@ describe('askAnswers', () => {
     });
   });
 
+  it('GIVEN a cancelled prompt THEN it stops with BL_ERR_CREATE_CANCELLED', async () => {
+    prompts.inject([new Error('cancelled')]);
+    await expect(askAnswers({ template: 'plugin' }, { yes: false, interactive: true })).rejects.toMatchObject({ code: 'BL_ERR_CREATE_CANCELLED' });
+  });
+
+  it('GIVEN the user agent of pnpm THEN pnpm is the default package manager, else npm', () => {
+    expect(detectPackageManager('pnpm/10.34.9 npm/? node/v22.23.3 linux x64')).toBe('pnpm');
+    expect(detectPackageManager('npm/11.0.0 node/v22.23.3')).toBe('npm');
+  });
+
   it('GIVEN an answer that cannot be a package name THEN it is refused with BL_ERR_CREATE_INVALID_ANSWER', async () => {
     prompts.inject(['Not A Name', 'npm', [], [], true]);
     await expect(askAnswers({ template: 'bot' }, { yes: false, interactive: true })).rejects.toMatchObject({ code: 'BL_ERR_CREATE_INVALID_ANSWER' });

@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import { formatBanner } from '../app/format-banner.js';
 import { loadAppModule } from '../app/load-app-module.js';
 import { reloadCogs } from '../app/reload-cogs.js';
-import { startBaselineApp } from '../app/start-baseline-app.js';
+import { startBaselineApp, type RunningApp } from '../app/start-baseline-app.js';
 import { CLI_ERROR_CODES, CliError } from '../support/cli-error.js';
 import { reportFailure } from '../support/report-failure.js';
 import { readAppPackage } from '../support/read-app-package.js';
@@ -19,7 +19,14 @@ interface DevOptions {
   watch: boolean;
 }
 
-export async function dev(appDir: string, options: DevOptions): Promise<void> {
+/** What `baseline dev` leaves running: a signal stops it, and so does `stop()` (for callers in this process). */
+export interface DevSession {
+  readonly running: RunningApp;
+  /** Stops the watcher, the dashboard, the bot and the API, and removes the signal handlers. */
+  stop(): Promise<void>;
+}
+
+export async function dev(appDir: string, options: DevOptions): Promise<DevSession> {
   readAppPackage(appDir);
   const app = await loadAppModule(appDir, 'source');
   const webDir = join(appDir, 'web');
@@ -74,9 +81,16 @@ export async function dev(appDir: string, options: DevOptions): Promise<void> {
     await vite;
     await running.stop();
   };
-  stopOnSignals(stop);
+  const removeHandlers = stopOnSignals(stop);
   logger.debug('dev ready');
   process.stdout.write(formatBanner(running, { dashboard: dashboardUrl === undefined ? undefined : `${dashboardUrl}/` }));
+  return {
+    running,
+    stop: async () => {
+      removeHandlers();
+      await stop();
+    },
+  };
 }
 
 /** Waits until Vite's dev server answers at `url`, so the banner lists only addresses that work. */
@@ -85,9 +99,10 @@ async function waitForDashboard(url: string, vite: ResultPromise): Promise<void>
   void vite.finally(() => (exited = true));
   for (let attempt = 0; attempt < 1200 && !exited; attempt += 1) {
     try {
-      if ((await fetch(url)).ok) return;
+      // Bounded: something else holding the port may accept the connection and never answer.
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
     } catch {
-      // Not listening yet.
+      // Not listening yet, or not answering.
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

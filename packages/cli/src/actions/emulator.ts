@@ -1,4 +1,4 @@
-import { startStandaloneEmulator } from '@baseline/testing';
+import { startStandaloneEmulator, type StandaloneEmulator } from '@baseline/testing';
 import pc from 'picocolors';
 import { CLI_ERROR_CODES, CliError } from '../support/cli-error.js';
 import { withSpinner } from '../support/spinner.js';
@@ -13,15 +13,26 @@ function portOf(value: string, flag: string): number {
   return port;
 }
 
-/** Runs the standalone emulator until a signal stops it. */
-export async function emulator(options: { seed?: string; port: string; pagePort: string }): Promise<void> {
+/**
+ * Runs the standalone emulator until a signal stops it.
+ *
+ * @returns the emulator, and `stop()` that closes it and removes the signal handlers.
+ */
+export async function emulator(options: { seed?: string; port: string; pagePort: string }): Promise<{ standalone: StandaloneEmulator; stop(): Promise<void> }> {
   const port = portOf(options.port, '--port');
   const pagePort = portOf(options.pagePort, '--page-port');
   const standalone = await withSpinner('Starting the Discord emulator', () =>
     startStandaloneEmulator({ ...(options.seed === undefined ? {} : { seed: options.seed }), port, pagePort }),
   );
-  stopOnSignals(() => standalone.close());
+  const removeHandlers = stopOnSignals(() => standalone.close());
   process.stdout.write(
     `\n${pc.green('●')} Discord emulator running\n  ${pc.dim('page'.padEnd(22))}${pc.cyan(standalone.urls.page)}\n  ${pc.dim('DISCORD_API_BASE_URL'.padEnd(22))}${standalone.urls.rest}\n  ${pc.dim('DISCORD_BOT_TOKEN'.padEnd(22))}${standalone.botToken}\n  ${pc.dim('DISCORD_CLIENT_ID'.padEnd(22))}${standalone.applicationId}\n  ${pc.dim('Ctrl+C stops it.')}\n\n`,
   );
+  return {
+    standalone,
+    stop: async () => {
+      removeHandlers();
+      await standalone.close();
+    },
+  };
 }
