@@ -19,7 +19,7 @@ import {
   upsertGuild,
   type Database,
 } from '../../src/database/index.js';
-import { createCaptureLogger } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 
 // Above 2^53: a float would silently round these.
 const GUILD = '1234567890123456789';

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, deleteUserOAuthGrant, findUserOAuthGrant, migrateBaseline, replaceUserOAuthTokens, saveUserOAuthGrant, type Database } from '../../src/database/index.js';
-import { createCaptureLogger } from '../fixtures/capture-logger.js';
+import { createCaptureLogger } from '../../src/testing/index.js';
 
 const USER = '111111111111111111';
 
