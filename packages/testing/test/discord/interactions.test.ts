@@ -143,6 +143,18 @@ describe('Discord emulator interactions through discord.js', () => {
     expect((await submit.reply()).content).toBe('thanks: great');
   });
 
+  it('GIVEN waits for answers the bot never gives, with different timeouts THEN each fails with BL_ERR_EMULATOR_TIMEOUT AND a wait for the answer it gave resolves', async () => {
+    const call = emulator.invokeSlashCommand({ guildId, channelId, userId: 'alice', name: 'ping', options: { mode: 'modal' } });
+    const missing = Promise.allSettled([call.reply(200), call.followUp(0, 50), call.choices(100)]);
+    expect((await call.modal())['custom_id']).toBe('feedback');
+    const outcomes = await missing;
+    expect(outcomes.map((outcome) => outcome.status === 'rejected' && (outcome.reason as { code?: unknown }).code)).toEqual([
+      'BL_ERR_EMULATOR_TIMEOUT',
+      'BL_ERR_EMULATOR_TIMEOUT',
+      'BL_ERR_EMULATOR_TIMEOUT',
+    ]);
+  });
+
   it('GIVEN autocomplete on an option THEN the bot returns choices for the focused value', async () => {
     const call = emulator.invokeAutocomplete({ guildId, channelId, userId: 'alice', name: 'ping', options: { mode: 'ep' }, focused: 'mode' });
     expect(await call.choices()).toEqual([{ name: 'ep-one', value: 'ep1' }]);

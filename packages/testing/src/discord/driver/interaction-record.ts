@@ -11,6 +11,11 @@ export interface InteractionResponse {
   deferred: boolean;
 }
 
+/** A driver wait on an interaction; `wake` re-checks it after a change. */
+export interface Waiter {
+  wake(): void;
+}
+
 /** Everything the emulator tracks about one interaction. */
 export interface InteractionRecord {
   id: string;
@@ -32,5 +37,6 @@ export interface InteractionRecord {
   modal: Record<string, unknown> | null;
   /** Set by a type 8 callback. */
   choices: unknown[] | null;
-  listeners: Set<() => void>;
+  /** Driver waits on this interaction, woken after each of its changes. */
+  waiters: Set<Waiter>;
 }
