@@ -5,9 +5,9 @@ import { Errors } from '../rest/api-error.js';
 import { messagePayload } from '../state/payloads.js';
 import type { ChannelRecord, GuildRecord, MessageRecord } from '../state/records.js';
 import { DeadlineTimer, type Deadline } from './deadline-timer.js';
-import type { InteractionRecord, Waiter } from './interaction-record.js';
+import { InteractionRecord, type Waiter } from './interaction-record.js';
 import { InteractionContextCache } from './interaction-context-cache.js';
-import { interactionBase, serializeInteraction } from './interaction-payload.js';
+import { serializeInteraction } from './interaction-payload.js';
 
 type Body = Record<string, unknown>;
 
@@ -56,27 +56,18 @@ export class InteractionStore {
     const id = ctx.snowflakes.next();
     // Tokens need only be unique and unguessable across emulators: one random prefix, then a counter.
     const token = `emu_${this.#tokenPrefix}${(this.#tokenCounter++).toString(36)}`;
-    const { payload, context } = interactionBase(ctx, this.#contexts, { id, token, type: input.type, guild, channel, userId: user.id, locale: input.locale });
-    payload['data'] = input.data;
-    if (input.sourceMessage) payload['message'] = messagePayload(ctx.state, input.sourceMessage);
-    const json = serializeInteraction(payload, context);
-    const record: InteractionRecord = {
+    const json = serializeInteraction(ctx, this.#contexts, {
       id,
       token,
       type: input.type,
-      guildId: guild?.id ?? null,
-      channelId: channel.id,
+      guild,
+      channel,
       userId: user.id,
-      createdAt: Date.now(),
-      payload,
-      sourceMessageId: input.sourceMessage?.id ?? null,
-      response: null,
-      original: null,
-      followUps: [],
-      modal: null,
-      choices: null,
-      waiters: new Set(),
-    };
+      locale: input.locale,
+      data: input.data,
+      messageJson: input.sourceMessage ? JSON.stringify(messagePayload(ctx.state, input.sourceMessage)) : undefined,
+    });
+    const record = new InteractionRecord(id, token, input.type, guild?.id ?? null, channel.id, user.id, input.data, input.sourceMessage?.id ?? null, json);
     if (++this.#created % 10_000 === 0) this.#forgetExpired();
     this.byId.set(id, record);
     this.#byToken.set(token, record);
