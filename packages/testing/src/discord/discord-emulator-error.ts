@@ -30,8 +30,11 @@ export type EmulatorErrorCode = (typeof EMULATOR_ERROR_CODES)[keyof typeof EMULA
 
 /**
  * An error the emulator throws on purpose. `code` is stable, so tests match on it rather than on message text.
- * Built as core's `BaselineError` is, `(code, message, { cause, details })`; it does not extend it because
- * `@baseline/core` has this package among its dev dependencies, and a dependency back would make a cycle.
+ * Built as core's `BaselineError` is, `(code, message, { cause, details })`, but not a subclass of it: that would
+ * make `@baseline/core` a runtime dependency of this package. pnpm then reports core ↔ testing as a workspace
+ * cycle (core's tests use this package), so the build order that testing's type build needs (core's `dist`
+ * first) rests on pnpm's tie-break for cycles; and core has a single entry point, whose import (MikroORM,
+ * pino, embedded PostgreSQL) would more than double the emulator's start-up, the standalone CLI's included.
  */
 export class DiscordEmulatorError extends Error {
   readonly code: EmulatorErrorCode;

@@ -143,6 +143,18 @@ describe('Discord emulator interactions through discord.js', () => {
     expect((await submit.reply()).content).toBe('thanks: great');
   });
 
+  it('GIVEN waits for answers the bot never gives, with different timeouts THEN each fails with BL_ERR_EMULATOR_TIMEOUT AND a wait for the answer it gave resolves', async () => {
+    const call = emulator.invokeSlashCommand({ guildId, channelId, userId: 'alice', name: 'ping', options: { mode: 'modal' } });
+    const missing = Promise.allSettled([call.reply(200), call.followUp(0, 50), call.choices(100)]);
+    expect((await call.modal())['custom_id']).toBe('feedback');
+    const outcomes = await missing;
+    expect(outcomes.map((outcome) => outcome.status === 'rejected' && (outcome.reason as { code?: unknown }).code)).toEqual([
+      'BL_ERR_EMULATOR_TIMEOUT',
+      'BL_ERR_EMULATOR_TIMEOUT',
+      'BL_ERR_EMULATOR_TIMEOUT',
+    ]);
+  });
+
   it('GIVEN autocomplete on an option THEN the bot returns choices for the focused value', async () => {
     const call = emulator.invokeAutocomplete({ guildId, channelId, userId: 'alice', name: 'ping', options: { mode: 'ep' }, focused: 'mode' });
     expect(await call.choices()).toEqual([{ name: 'ep-one', value: 'ep1' }]);
@@ -165,6 +177,38 @@ describe('Discord emulator interactions through discord.js', () => {
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ code: 40060 });
   });
+  it('GIVEN callback bodies Discord rejects THEN 400 / 50035 Invalid Form Body names each bad field with Discord\'s error code', async () => {
+    const call = emulator.invokeSlashCommand({ guildId, channelId, userId: 'alice', name: 'ping' });
+    await call.response();
+    const post = async (body: unknown) => {
+      const response = await fetch(`${emulator.restUrl}/v10/interactions/${call.id}/${call.token}/callback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    expect(await post({ data: { content: 'no type' } })).toEqual({
+      status: 400,
+      body: { code: 50035, message: 'Invalid Form Body', errors: { type: { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] } } },
+    });
+    expect(await post({ type: 3, data: { flags: 'x' } })).toEqual({
+      status: 400,
+      body: {
+        code: 50035,
+        message: 'Invalid Form Body',
+        errors: {
+          type: { _errors: [{ code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {1, 4, 5, 6, 7, 8, 9}.' }] },
+          data: { flags: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value "x" is not int.' }] } },
+        },
+      },
+    });
+    expect(await post({ type: 4, data: 'pong' })).toMatchObject({
+      status: 400,
+      body: { errors: { data: { _errors: [{ code: 'MODEL_TYPE_CONVERT' }] } } },
+    });
+  });
+
   it('GIVEN interactions from one member WHEN the driver or the bot over REST changes their nickname, roles or channel overwrites THEN the next interaction payload carries the change', async () => {
     const carol = seededGuild(emulator).user('carol');
     emulator.addMember(guildId, { user: 'carol' });

@@ -91,6 +91,13 @@ describe('Discord emulator DMs, reactions, typing, replies and interaction metad
     expect((error as DiscordAPIError).code).toBe(50007);
   });
 
+  it('GIVEN a DM opened without recipient_id THEN the REST answer is 400 / 50035 naming the field', async () => {
+    const error = await client.rest.post('/users/@me/channels', { body: {} }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect((error as DiscordAPIError).code).toBe(50035);
+    expect((error as DiscordAPIError).rawError).toMatchObject({ errors: { recipient_id: { _errors: [{ code: 'BASE_TYPE_REQUIRED' }] } } });
+  });
+
   it('GIVEN message.react() and a user reaction THEN both are stored, events reach the reaction-intent session only AND removal is seen', async () => {
     const channel = await client.channels.fetch(channelId);
     if (!channel?.isSendable()) throw new Error('not sendable');

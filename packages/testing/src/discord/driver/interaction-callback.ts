@@ -1,9 +1,19 @@
+import { z } from 'zod';
 import type { EmulatorCore } from '../emulator-core.js';
 import { Errors } from '../rest/api-error.js';
 import { messagePayload } from '../state/payloads.js';
 import { createInteractionMessage, REPLY_FLAGS, toMessageEdit } from './interaction-message.js';
 
 type Body = Record<string, unknown>;
+
+/** The body of `POST /interactions/{id}/{token}/callback`: a callback type, and `data` whose shape depends on it. */
+export const interactionCallbackBody = z.object({
+  type: z.literal([1, 4, 5, 6, 7, 8, 9]),
+  data: z.looseObject({ flags: z.number().int().optional() }).nullish(),
+});
+
+/** A callback body as {@link interactionCallbackBody} parsed it. */
+export type InteractionCallbackBody = z.infer<typeof interactionCallbackBody>;
 
 /**
  * `POST /interactions/{id}/{token}/callback` with Discord's rules: one callback per interaction, within the
@@ -13,18 +23,16 @@ export function interactionCallback(
   core: EmulatorCore,
   interactionId: string,
   token: string,
-  body: unknown,
+  body: InteractionCallbackBody,
   withResponse: boolean,
 ): Body | undefined {
   const record = core.interactions.byId.get(interactionId);
   if (!record || record.token !== token) throw Errors.unknownInteraction();
   if (record.response) throw Errors.alreadyAcknowledged();
   if (Date.now() - record.createdAt > core.ctx.options.interactions.responseTimeoutMs) throw Errors.unknownInteraction();
-  const input = (body ?? {}) as { type?: unknown; data?: unknown };
-  const type = input.type;
-  const data = (input.data && typeof input.data === 'object' ? input.data : null) as Body | null;
-  if (typeof type !== 'number' || ![1, 4, 5, 6, 7, 8, 9].includes(type)) throw Errors.invalidForm('type');
-  const flags = typeof data?.['flags'] === 'number' ? data['flags'] : 0;
+  const { type } = body;
+  const data: Body | null = body.data ?? null;
+  const flags = body.data?.flags ?? 0;
   const ephemeral = (type === 4 || type === 5) && (flags & 64) !== 0;
   const source = record.sourceMessageId ? core.ctx.state.messages.get(record.sourceMessageId) ?? null : null;
   if ((type === 6 || type === 7) && record.type !== 3 && record.type !== 5) throw Errors.invalidForm('type');

@@ -47,16 +47,18 @@ export function createInteractionHandle(store: InteractionStore, record: Interac
 class RecordHandle implements InteractionHandle {
   readonly id: string;
   readonly token: string;
-  readonly payload: Record<string, unknown>;
   readonly #store: InteractionStore;
   readonly #record: InteractionRecord;
 
   constructor(store: InteractionStore, record: InteractionRecord) {
     this.id = record.id;
     this.token = record.token;
-    this.payload = record.payload;
     this.#store = store;
     this.#record = record;
+  }
+
+  get payload(): Record<string, unknown> {
+    return this.#record.payload;
   }
 
   response(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<InteractionResponse> {

@@ -11,7 +11,7 @@ export const REPLY_FLAGS = 64 | 4 | 4096 | 32768;
 
 /** Posts a message of the interaction's webhook (reply or follow-up) in the interaction's channel. */
 export function createInteractionMessage(core: EmulatorCore, record: InteractionRecord, data: Body, flags: number, followUp = false): MessageRecord {
-  const commandType = (record.payload['data'] as Body | undefined)?.['type'];
+  const commandType = record.data['type'];
   return core.messages.create({
     channelId: record.channelId,
     authorId: core.ctx.application.id,
@@ -35,12 +35,12 @@ export function createInteractionMessage(core: EmulatorCore, record: Interaction
 function interactionMetadata(core: EmulatorCore, record: InteractionRecord, followUp: boolean): NonNullable<MessageRecord['interaction']> {
   const user = core.ctx.state.users.get(record.userId);
   const userObject = user ? userPayload(user) : { id: record.userId };
-  const data = (record.payload['data'] ?? {}) as Body;
+  const data = record.data;
   const metadata: Body = {
     id: record.id,
     type: record.type,
     user: userObject,
-    authorizing_integration_owners: record.payload['authorizing_integration_owners'],
+    authorizing_integration_owners: { '0': record.guildId ?? '0' },
   };
   let legacy: Body | null = null;
   if (record.type === 2) {

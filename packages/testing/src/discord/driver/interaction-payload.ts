@@ -2,7 +2,7 @@ import type { EmulatorContext } from '../emulator-context.js';
 import { ALL_PERMISSIONS } from '../permissions.js';
 import { channelPayload, memberPayload, rolePayload, userPayload } from '../state/payloads.js';
 import type { ChannelRecord, CommandRecord, GuildRecord } from '../state/records.js';
-import type { InteractionContext, InteractionContextCache } from './interaction-context-cache.js';
+import type { InteractionContextCache } from './interaction-context-cache.js';
 
 /** An option value given to a driver; its Discord type comes from the registered command when known. */
 export type OptionValue = string | number | boolean;
@@ -10,63 +10,53 @@ export type OptionValue = string | number | boolean;
 type RawOption = { name: string; type: number; value?: OptionValue; options?: RawOption[]; focused?: boolean };
 type OptionDefinition = { name?: unknown; type?: unknown; options?: unknown };
 
-/** The common fields of an interaction, and for guild interactions the cached parts kept out of them until serialised. */
-export interface InteractionBase {
-  /** Every field but `guild` and `member`, which {@link serializeInteraction} adds. */
-  payload: Record<string, unknown>;
-  context: InteractionContext | null;
-}
-
-/** Common INTERACTION_CREATE fields for a user acting in a guild channel or in a DM. */
-export function interactionBase(
-  ctx: EmulatorContext,
-  contexts: InteractionContextCache,
-  input: { id: string; token: string; type: number; guild: GuildRecord | null; channel: ChannelRecord; userId: string; locale?: string },
-): InteractionBase {
-  const { state, application } = ctx;
-  const user = state.users.get(input.userId)!;
-  const base: Record<string, unknown> = {
-    id: input.id,
-    application_id: application.id,
-    type: input.type,
-    version: 1,
-    token: input.token,
-    channel_id: input.channel.id,
-    locale: input.locale ?? user.locale,
-    entitlements: [],
-    attachment_size_limit: 10_485_760,
-  };
-  if (input.guild) {
-    const guild = input.guild;
-    const context = contexts.get(guild, input.channel, input.userId);
-    base['guild_id'] = guild.id;
-    base['guild_locale'] = guild.preferredLocale;
-    const channel = channelPayload(input.channel);
-    channel['permissions'] = context.permissions;
-    base['channel'] = channel;
-    base['app_permissions'] = context.appPermissions;
-    base['authorizing_integration_owners'] = { '0': guild.id };
-    base['context'] = 0;
-    return { payload: base, context };
-  }
-  base['channel'] = channelPayload(input.channel, state);
-  base['user'] = userPayload(user);
-  base['app_permissions'] = ALL_PERMISSIONS.toString();
-  base['authorizing_integration_owners'] = { '0': '0' };
-  base['context'] = 1;
-  return { payload: base, context: null };
+/** Who acts where in a new interaction, and what it carries. */
+export interface InteractionInput {
+  id: string;
+  token: string;
+  type: number;
+  guild: GuildRecord | null;
+  channel: ChannelRecord;
+  userId: string;
+  locale?: string;
+  data: Record<string, unknown>;
+  /** For components: the message the component sits on, serialised. */
+  messageJson?: string;
 }
 
 /**
- * The INTERACTION_CREATE `d` as JSON: the payload serialised, with the context's already serialised `guild` and
- * `member` spliced in; then adds those two to `payload` too, so the stored payload is complete.
+ * The INTERACTION_CREATE `d` as JSON. Written as a string from serialised parts: for guild interactions the
+ * guild, member, permissions and channel come serialised from the context cache, so per interaction only its
+ * own fields, the channel's `last_message_id` and `data` are serialised. Ids are snowflakes and tokens
+ * base64url, which need no escaping.
  */
-export function serializeInteraction(payload: Record<string, unknown>, context: InteractionContext | null): string {
-  const json = JSON.stringify(payload);
-  if (!context) return json;
-  payload['guild'] = context.guild;
-  payload['member'] = context.member;
-  return `${json.slice(0, -1)},${context.json}}`;
+export function serializeInteraction(ctx: EmulatorContext, contexts: InteractionContextCache, input: InteractionInput): string {
+  const { state, application } = ctx;
+  const { guild, channel } = input;
+  const user = state.users.get(input.userId)!;
+  const common =
+    `{"id":"${input.id}","application_id":"${application.id}","type":${input.type},"version":1,"token":"${input.token}",` +
+    `"channel_id":"${channel.id}","locale":${JSON.stringify(input.locale ?? user.locale)},"entitlements":[],"attachment_size_limit":10485760,`;
+  const tail = `"data":${JSON.stringify(input.data)}${input.messageJson === undefined ? '' : `,"message":${input.messageJson}`}}`;
+  if (guild) {
+    const context = contexts.get(guild, channel, input.userId);
+    let channelJson: string;
+    if (context.channelOpen !== null) channelJson = `${context.channelOpen},"last_message_id":${JSON.stringify(channel.lastMessageId)}}`;
+    else {
+      const channelObject = channelPayload(channel);
+      channelObject['permissions'] = context.permissions;
+      channelJson = JSON.stringify(channelObject);
+    }
+    return `${common}${context.fields},"channel":${channelJson},${tail}`;
+  }
+  const dm = {
+    channel: channelPayload(channel, state),
+    user: userPayload(user),
+    app_permissions: ALL_PERMISSIONS.toString(),
+    authorizing_integration_owners: { '0': '0' },
+    context: 1,
+  };
+  return `${common}${JSON.stringify(dm).slice(1, -1)},${tail}`;
 }
 
 /**

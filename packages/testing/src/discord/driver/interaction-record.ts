@@ -11,26 +11,46 @@ export interface InteractionResponse {
   deferred: boolean;
 }
 
+/** A driver wait on an interaction; `wake` re-checks it after a change. */
+export interface Waiter {
+  wake(): void;
+}
+
 /** Everything the emulator tracks about one interaction. */
-export interface InteractionRecord {
-  id: string;
-  token: string;
-  /** 2 application command, 3 component, 4 autocomplete, 5 modal submit. */
-  type: number;
-  guildId: string | null;
-  channelId: string;
-  userId: string;
-  createdAt: number;
-  /** The INTERACTION_CREATE `d` as sent. */
-  payload: Record<string, unknown>;
-  /** For components: the message the component sits on. */
-  sourceMessageId: string | null;
-  response: InteractionResponse | null;
-  original: MessageRecord | null;
-  followUps: MessageRecord[];
+export class InteractionRecord {
+  response: InteractionResponse | null = null;
+  original: MessageRecord | null = null;
+  followUps: MessageRecord[] = [];
   /** Set by a type 9 callback. */
-  modal: Record<string, unknown> | null;
+  modal: Record<string, unknown> | null = null;
   /** Set by a type 8 callback. */
-  choices: unknown[] | null;
-  listeners: Set<() => void>;
+  choices: unknown[] | null = null;
+  /** Driver waits on this interaction, woken after each of its changes. */
+  readonly waiters = new Set<Waiter>();
+  #payload: Record<string, unknown> | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly token: string,
+    /** 2 application command, 3 component, 4 autocomplete, 5 modal submit. */
+    readonly type: number,
+    readonly guildId: string | null,
+    readonly channelId: string,
+    readonly userId: string,
+    /** The interaction's `data` as sent. */
+    readonly data: Record<string, unknown>,
+    /** For components: the message the component sits on. */
+    readonly sourceMessageId: string | null,
+    /** The INTERACTION_CREATE `d` as sent, serialised. */
+    readonly json: string,
+    readonly createdAt: number = Date.now(),
+  ) {}
+
+  /**
+   * The INTERACTION_CREATE `d` as sent. Parsed from {@link json} on first read: drivers and tests look at few
+   * payloads, and keeping the string only spares building and holding an object tree per interaction.
+   */
+  get payload(): Record<string, unknown> {
+    return (this.#payload ??= JSON.parse(this.json) as Record<string, unknown>);
+  }
 }

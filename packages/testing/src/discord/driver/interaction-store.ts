@@ -4,9 +4,10 @@ import type { EmulatorCore } from '../emulator-core.js';
 import { Errors } from '../rest/api-error.js';
 import { messagePayload } from '../state/payloads.js';
 import type { ChannelRecord, GuildRecord, MessageRecord } from '../state/records.js';
-import type { InteractionRecord } from './interaction-record.js';
+import { DeadlineTimer, type Deadline } from './deadline-timer.js';
+import { InteractionRecord, type Waiter } from './interaction-record.js';
 import { InteractionContextCache } from './interaction-context-cache.js';
-import { interactionBase, serializeInteraction } from './interaction-payload.js';
+import { serializeInteraction } from './interaction-payload.js';
 
 type Body = Record<string, unknown>;
 
@@ -25,6 +26,7 @@ export class InteractionStore {
   readonly #held = new Set<InteractionRecord>();
 
   readonly #contexts: InteractionContextCache;
+  readonly #deadlines = new DeadlineTimer();
 
   constructor(private readonly core: EmulatorCore) {
     this.#contexts = new InteractionContextCache(core.ctx.state, core.ctx.application.id);
@@ -54,27 +56,18 @@ export class InteractionStore {
     const id = ctx.snowflakes.next();
     // Tokens need only be unique and unguessable across emulators: one random prefix, then a counter.
     const token = `emu_${this.#tokenPrefix}${(this.#tokenCounter++).toString(36)}`;
-    const { payload, context } = interactionBase(ctx, this.#contexts, { id, token, type: input.type, guild, channel, userId: user.id, locale: input.locale });
-    payload['data'] = input.data;
-    if (input.sourceMessage) payload['message'] = messagePayload(ctx.state, input.sourceMessage);
-    const json = serializeInteraction(payload, context);
-    const record: InteractionRecord = {
+    const json = serializeInteraction(ctx, this.#contexts, {
       id,
       token,
       type: input.type,
-      guildId: guild?.id ?? null,
-      channelId: channel.id,
+      guild,
+      channel,
       userId: user.id,
-      createdAt: Date.now(),
-      payload,
-      sourceMessageId: input.sourceMessage?.id ?? null,
-      response: null,
-      original: null,
-      followUps: [],
-      modal: null,
-      choices: null,
-      listeners: new Set(),
-    };
+      locale: input.locale,
+      data: input.data,
+      messageJson: input.sourceMessage ? JSON.stringify(messagePayload(ctx.state, input.sourceMessage)) : undefined,
+    });
+    const record = new InteractionRecord(id, token, input.type, guild?.id ?? null, channel.id, user.id, input.data, input.sourceMessage?.id ?? null, json);
     if (++this.#created % 10_000 === 0) this.#forgetExpired();
     this.byId.set(id, record);
     this.#byToken.set(token, record);
@@ -116,29 +109,49 @@ export class InteractionStore {
     this.#held.add(record);
     this.core.responses.defer(() => {
       this.#held.delete(record);
-      if (record.listeners.size === 0) return;
-      for (const listener of [...record.listeners]) listener();
+      if (record.waiters.size === 0) return;
+      for (const waiter of [...record.waiters]) waiter.wake();
     });
   }
 
   /** Resolves once `check` returns a value, re-checking after every change of the interaction. */
   waitFor<T>(record: InteractionRecord, check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    // A change still held for its response is not visible yet: the listener sees it once released.
+    // A change still held for its response is not visible yet: the waiter sees it once released.
     const now = this.#held.has(record) ? undefined : check();
     if (now !== undefined) return Promise.resolve(now);
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        record.listeners.delete(listener);
-        reject(new DiscordEmulatorError(EMULATOR_ERROR_CODES.timeout, `interaction ${record.id}: no ${what} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const listener = () => {
-        const value = check();
-        if (value === undefined) return;
-        clearTimeout(timer);
-        record.listeners.delete(listener);
-        resolve(value);
-      };
-      record.listeners.add(listener);
+      const waiter = new InteractionWaiter(this.#deadlines, record, check, resolve, reject, Date.now() + timeoutMs, `no ${what} within ${timeoutMs} ms`);
+      record.waiters.add(waiter);
+      this.#deadlines.add(waiter);
     });
+  }
+}
+
+/**
+ * One pending {@link InteractionStore.waitFor}: woken by every change of its interaction, failed by the store's
+ * shared {@link DeadlineTimer}. A class, so a wait allocates one object instead of a listener and timeout closure.
+ */
+class InteractionWaiter<T> implements Deadline, Waiter {
+  constructor(
+    private readonly deadlines: DeadlineTimer,
+    private readonly record: InteractionRecord,
+    private readonly check: () => T | undefined,
+    private readonly resolve: (value: T) => void,
+    private readonly reject: (error: Error) => void,
+    readonly at: number,
+    private readonly missing: string,
+  ) {}
+
+  wake(): void {
+    const value = this.check();
+    if (value === undefined) return;
+    this.record.waiters.delete(this);
+    this.deadlines.delete(this);
+    this.resolve(value);
+  }
+
+  expire(): void {
+    this.record.waiters.delete(this);
+    this.reject(new DiscordEmulatorError(EMULATOR_ERROR_CODES.timeout, `interaction ${this.record.id}: ${this.missing}`));
   }
 }

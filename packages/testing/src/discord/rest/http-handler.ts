@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorCore } from '../emulator-core.js';
 import { ApiError, Errors } from './api-error.js';
 import { readBody } from '../../http/read-body.js';
+import { parseFormBody } from './form-errors.js';
 import { parseBody } from './parse-body.js';
 import type { ResponseScope } from './response-scope.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -157,7 +158,7 @@ export class HttpHandler {
             path,
             params,
             query: new URLSearchParams(search),
-            body: parsed.body,
+            body: route.body ? parseFormBody(route.body, parsed.body) : parsed.body,
             files: parsed.files,
             headers: request.headers,
             auth,

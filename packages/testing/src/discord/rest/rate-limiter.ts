@@ -19,6 +19,9 @@ interface ForcedLimit {
   global: boolean;
 }
 
+/** Buckets held before expired ones are swept. */
+const SWEEP_FROM = 256;
+
 /**
  * Per-route buckets (route template with its major parameter: channel, guild, webhook/interaction), real
  * 429s when a bucket is exhausted, and forced 429s for tests.
@@ -28,6 +31,8 @@ export class RateLimiter {
   readonly #hashes = new Map<string, string>();
   readonly #forced: ForcedLimit[] = [];
   readonly #limitHeader: string;
+  /** When expired buckets may next be swept (see {@link take}). */
+  #sweepAt = 0;
 
   constructor(
     private readonly limit: number,
@@ -54,7 +59,13 @@ export class RateLimiter {
     const key = `${hash}:${majorKey}`;
     let bucket = this.#buckets.get(key);
     if (!bucket || bucket.resetAt <= now) {
-      if (!bucket && this.#buckets.size >= 50_000) this.#sweep(now);
+      // Interaction webhooks get a bucket per token, so buckets accumulate by the thousand: once there are more
+      // than a few, expired ones are swept at most once per window, which keeps the live set near one window's
+      // worth at O(1) amortised cost per request.
+      if (!bucket && this.#buckets.size >= SWEEP_FROM && now >= this.#sweepAt) {
+        this.#sweep(now);
+        this.#sweepAt = now + this.windowMs;
+      }
       bucket = { count: 0, resetAt: now + this.windowMs };
       this.#buckets.set(key, bucket);
     }

@@ -9,25 +9,35 @@
  * notifications run at once.
  */
 export class ResponseScope {
-  #held: Set<() => void> | null = null;
+  /** Whether a scope is open; its notifications are allocated on the first {@link defer} (most requests hold none). */
+  #open = false;
+  #held: (() => void)[] | null = null;
 
   /** Runs `notify` now, or once the current request's response was written. Same function twice runs once. */
   defer(notify: () => void): void {
-    if (this.#held) this.#held.add(notify);
-    else notify();
+    if (!this.#open) return notify();
+    if (this.#held === null) this.#held = [notify];
+    else if (!this.#held.includes(notify)) this.#held.push(notify);
   }
 
   /** Opens a scope; returns the previous one so scopes nest (a handler calling the driver). */
-  open(): Set<() => void> | null {
-    const previous = this.#held;
-    this.#held = new Set();
+  open(): OpenScope | null {
+    const previous = this.#open ? { held: this.#held } : null;
+    this.#open = true;
+    this.#held = null;
     return previous;
   }
 
   /** Closes the current scope and returns what it held (null when nothing). */
-  close(previous: Set<() => void> | null): (() => void)[] | null {
+  close(previous: OpenScope | null): (() => void)[] | null {
     const held = this.#held;
-    this.#held = previous;
-    return held && held.size > 0 ? [...held] : null;
+    this.#open = previous !== null;
+    this.#held = previous?.held ?? null;
+    return held;
   }
+}
+
+/** An enclosing scope, saved by {@link ResponseScope.open} while a nested one is open. */
+export interface OpenScope {
+  held: (() => void)[] | null;
 }

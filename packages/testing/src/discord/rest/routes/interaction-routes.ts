@@ -1,23 +1,24 @@
-import { interactionCallback } from '../../driver/interaction-callback.js';
+import { interactionCallback, interactionCallbackBody } from '../../driver/interaction-callback.js';
 import { deleteWebhookMessage, editWebhookMessage, followUp, webhookMessage } from '../../driver/interaction-webhook.js';
 import { messagePayload } from '../../state/payloads.js';
-import type { RouteDefinition } from '../route.js';
+import { defineRoute, type RouteDefinition } from '../route.js';
 import { boolParam } from './route-helpers.js';
 
 /** Interaction callbacks and the interaction webhook (original message and follow-ups); no auth header. */
 export const interactionRoutes: RouteDefinition[] = [
-  {
+  defineRoute({
     method: 'POST',
     path: '/interactions/:interaction_id/:interaction_token/callback',
     auth: 'none',
     changesOnlyMessages: true,
     partial: 'types 1, 4–9; no premium (10) or activity (12) responses',
+    body: interactionCallbackBody,
     handle: ({ core, params, body, query }) => {
       const withResponse = boolParam(query, 'with_response');
       const result = interactionCallback(core, params['interaction_id']!, params['interaction_token']!, body, withResponse);
       return result ? { status: 200, body: result } : {};
     },
-  },
+  }),
   {
     method: 'POST',
     path: '/webhooks/:webhook_id/:webhook_token',

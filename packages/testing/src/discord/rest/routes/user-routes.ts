@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { channelPayload, memberPayload, userPayload } from '../../state/payloads.js';
 import { Errors } from '../api-error.js';
-import type { RouteDefinition, RouteRequest } from '../route.js';
+import { defineRoute, type RouteDefinition, type RouteRequest } from '../route.js';
 import { botGuild, intParam } from './route-helpers.js';
 
 /** The user behind the request: the bot for a bot token, the grant's user for a bearer token with `scope`. */
@@ -118,19 +119,18 @@ export const userRoutes: RouteDefinition[] = [
       return {};
     },
   },
-  {
+  defineRoute({
     method: 'POST',
     path: '/users/@me/channels',
     auth: 'bot',
+    body: z.object({ recipient_id: z.string() }),
     handle: ({ core, body }) => {
-      const recipient = (body ?? {}) as { recipient_id?: unknown };
-      if (typeof recipient.recipient_id !== 'string') throw Errors.invalidForm('recipient_id');
-      const user = core.ctx.state.users.get(recipient.recipient_id);
+      const user = core.ctx.state.users.get(body.recipient_id);
       if (!user) throw Errors.unknownUser();
       if (user.bot) throw Errors.cannotMessageUser();
       return { body: channelPayload(core.dms.open(user.id), core.ctx.state) };
     },
-  },
+  }),
   {
     method: 'GET',
     path: '/applications/@me',
