@@ -4,10 +4,12 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApi } from '@baseline/api';
+import app from './app.js';
 
 const appDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const running = await startApi({
-  servicesOptions: { appDir },
+  // The app's own plugins and extensions, as `baseline start` gives them to the bot: their settings and routes.
+  servicesOptions: { appDir, plugins: app.plugins ?? [], extensions: app.extensions },
   // TRUST_PROXY=true only behind a proxy that overwrites X-Forwarded-For and with no published API port (as in
   // docker-compose.yml): then rate limits see the client's address instead of the web server's.
   trustProxy: process.env['TRUST_PROXY'] === 'true',
