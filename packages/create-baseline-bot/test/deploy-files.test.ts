@@ -2,7 +2,8 @@
 // with the same rules test/deploy applies to examples/bot: Debian's `docker-compose config` resolves the compose
 // file, checkCompose and checkDockerfile judge the result.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { composeConfig, ensureDockerCompose } from '../../../test/deploy/docker-compose-cli.js';
@@ -11,6 +12,7 @@ import { checkCompose, type Compose } from '../../../test/deploy/support/compose
 import { defaultAnswers, scaffold, type Answers } from '../src/index.js';
 import { emptyDir } from './support/run-create.js';
 
+const root = dirname(dirname(dirname(dirname(fileURLToPath(import.meta.url)))));
 const DUMMY_ENV = 'POSTGRES_PASSWORD=dummy-postgres-password\nREDIS_PASSWORD=dummy-redis-password\nDISCORD_BOT_TOKEN=dummy-token\n';
 const DOCKERFILES = ['deploy/docker/bot.Dockerfile', 'deploy/docker/api.Dockerfile', 'deploy/docker/web.Dockerfile'];
 
@@ -70,6 +72,10 @@ describe.each(VARIANTS)('scaffold() of %s', (_, overrides) => {
     expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(['@baseline/cli', '@baseline/api']));
     expect(read('deploy/docker/api.Dockerfile')).toContain('CMD ["node", "dist/api.js"]');
     expect(read('tsconfig.build.json')).toContain('"rootDir": "src"');
+  });
+
+  it('GIVEN nginx.conf THEN it is the one test/deploy/web-proxy.test.ts runs through nginx', () => {
+    expect(read('deploy/docker/nginx.conf')).toBe(readFileSync(join(root, 'deploy/docker/nginx.conf'), 'utf8'));
   });
 
   it('GIVEN .dockerignore THEN no .env file and no local build output enters the build context', () => {
