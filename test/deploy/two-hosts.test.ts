@@ -14,6 +14,11 @@ import { createHosts, forwardPort, netnsUnavailable, type Hosts } from './suppor
 const GUILDS = 200;
 const SHARD_COUNT = 4;
 const RANGES = ['0-1', '2-3'] as const;
+// Two identify buckets (`shard_id % max_concurrency`): shards 0 and 2 share one, 1 and 3 the other, so each bucket
+// has a shard on either host and only the shared Redis throttler keeps them apart.
+const MAX_CONCURRENCY = 2;
+// Discord's identify window: at most one IDENTIFY per bucket in it.
+const IDENTIFY_INTERVAL_MS = 5000;
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const childScript = fileURLToPath(new URL('../../packages/bot/test/sharding/fixtures/bot-child.ts', import.meta.url));
 
@@ -55,7 +60,7 @@ describe.skipIf(unavailable !== undefined)('sharding across two network hosts', 
     // The emulator listens on the bridge, the "network" both hosts are on.
     emulator = await createDiscordEmulator({
       host: hosts.gateway,
-      gateway: { heartbeatIntervalMs: 1000 },
+      gateway: { heartbeatIntervalMs: 1000, maxConcurrency: MAX_CONCURRENCY, identifyIntervalMs: IDENTIFY_INTERVAL_MS },
       interactions: { responseTimeoutMs: 30_000 },
       seed: { users: [{ username: 'owner' }], guilds: Array.from({ length: GUILDS }, (_, index) => ({ name: `g${index}`, owner: 'owner' })) },
     });
@@ -93,7 +98,9 @@ describe.skipIf(unavailable !== undefined)('sharding across two network hosts', 
     expect(emulator.restUrl).toContain(hosts.gateway);
     const [a, b] = [startHost(0), startHost(1)];
     const ready = () => kv.mget([a, b].map((child) => `test:ready:${child.pid}`));
-    await expect.poll(async () => (await ready()).filter((value) => value !== undefined).length, { timeout: 90_000, interval: 500 }).toBe(2);
+    // Generous: on a loaded two-core machine the two processes took ~50 s to their first IDENTIFY, and with two
+    // buckets the second shard of each bucket waits one more identify window.
+    await expect.poll(async () => (await ready()).filter((value) => value !== undefined).length, { timeout: 180_000, interval: 500 }).toBe(2);
 
     // Each host runs only its own shards.
     const shardHosts = async () => (await readShardStatuses(kv, { staleAfterMs: 15_000 })).map((shard) => [shard.id, shard.status, shard.stale, shard.pid]);
@@ -150,7 +157,25 @@ describe.skipIf(unavailable !== undefined)('sharding across two network hosts', 
       ]);
     const onB = guildIds.filter((guildId) => shardIdForGuild(guildId, SHARD_COUNT) >= 2).slice(0, 20);
     for (const { reply } of await ask(onB)) expect(reply.pid).toBe(b2.pid);
+
+    // Identify concurrency held across hosts, by the emulator's own record of every IDENTIFY it received (start-up
+    // of both hosts and host B's return): none refused, and no two in one bucket within 5 s.
+    const gatewayBot = await fetch(`${emulator.restUrl}/v10/gateway/bot`, { headers: { authorization: `Bot ${emulator.botToken}` } });
+    const { session_start_limit: limit } = (await gatewayBot.json()) as { session_start_limit: { max_concurrency: number } };
+    expect(limit.max_concurrency).toBe(MAX_CONCURRENCY);
+    const identifies = emulator.identifies();
+    expect(identifies.filter((identify) => identify.outcome !== 'started')).toEqual([]);
+    // Every shard identified at start-up, and shards 2 and 3 again when host B came back.
+    const countOf = (shardId: number) => identifies.filter((identify) => identify.shardId === shardId).length;
+    expect([0, 1, 2, 3].map(countOf).map((count, shardId) => count >= (shardId < 2 ? 1 : 2))).toEqual([true, true, true, true]);
+    for (let bucket = 0; bucket < limit.max_concurrency; bucket++) {
+      // A lower bound the shared throttler guarantees (load only widens the gaps), not a performance figure.
+      const times = identifies.filter((identify) => identify.bucket === bucket).map((identify) => identify.at);
+      // Each bucket holds a shard of each host: the spacing below is kept across hosts, not within one process.
+      expect(new Set(identifies.filter((identify) => identify.bucket === bucket).map((identify) => (identify.shardId < 2 ? 'A' : 'B'))).size).toBe(2);
+      for (let index = 1; index < times.length; index++) expect(times[index]! - times[index - 1]!).toBeGreaterThanOrEqual(IDENTIFY_INTERVAL_MS);
+    }
     await stopHost(0, 'SIGTERM');
     await stopHost(1, 'SIGTERM');
-  }, 300_000);
+  }, 420_000);
 });

@@ -1,7 +1,9 @@
 import { createRedisKeyValue, type BaselineServices, type KeyValueStore } from '@baseline/core';
+import { createDiscordEmulator } from '@baseline/testing';
+import type { Client } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisIdentifyThrottler } from '../../src/sharding/index.js';
-import { createTestStack } from '../shards/test-stack.js';
+import { buildRedisIdentifyThrottler, createRedisIdentifyThrottler } from '../../src/sharding/index.js';
+import { createTestStack, loginReady, testClient } from '../shards/test-stack.js';
 
 describe('Redis identify throttler', () => {
   let stack: Awaited<ReturnType<typeof createTestStack>>;
@@ -54,5 +56,37 @@ describe('Redis identify throttler', () => {
     controller.abort();
     await expect(waiting).rejects.toThrow();
     expect(grants).toEqual(['0/0']);
+  });
+
+  it('GIVEN max_concurrency 2 and two clients with shards 0-1 and 2-3 of 4 WHEN both start at once THEN all four become ready and the gateway accepts every IDENTIFY, one per bucket per window across both clients', async () => {
+    // Each bucket (`shard_id % 2`) holds one shard of each client, so only the shared Redis keys keep them apart;
+    // discord.js's own throttler would let shards 0 and 2 identify together and the gateway would refuse one.
+    const intervalMs = 400;
+    const emulator = await createDiscordEmulator({
+      gateway: { heartbeatIntervalMs: 500, maxConcurrency: 2, identifyIntervalMs: intervalMs },
+      seed: { users: [{ username: 'owner' }], guilds: Array.from({ length: 8 }, (_, index) => ({ name: `g${index}`, owner: 'owner' })) },
+    });
+    const prefix = `${services.kv.prefix}throttle-c:`;
+    const clients: Client[] = [];
+    try {
+      for (const shards of [[0, 1], [2, 3]]) {
+        const kv = createRedisKeyValue({ url: process.env.BASELINE_TEST_REDIS_URL!, prefix, logger: services.logger });
+        stores.push(kv);
+        clients.push(testClient(emulator, { shards, shardCount: 4, ws: { buildIdentifyThrottler: buildRedisIdentifyThrottler(kv, { intervalMs, marginMs: 50 }) as never } }));
+      }
+      await Promise.all(clients.map((client) => loginReady(client, emulator.botToken)));
+
+      const identifies = emulator.identifies();
+      expect(identifies.map((identify) => identify.outcome)).toEqual(['started', 'started', 'started', 'started']);
+      for (const bucket of [0, 1]) {
+        const times = identifies.filter((identify) => identify.bucket === bucket).map((identify) => identify.at);
+        expect(times).toHaveLength(2);
+        // A lower bound from the gateway's own clock (load only widens it), not a performance figure.
+        expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(intervalMs);
+      }
+    } finally {
+      for (const client of clients) await client.destroy();
+      await emulator.close();
+    }
   });
 });

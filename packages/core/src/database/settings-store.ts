@@ -69,18 +69,18 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
     async writeMany(guildId, values, audit = [], options = {}) {
       const namespaces = Object.keys(values);
       if (namespaces.length === 0 && audit.length === 0) return { written: true };
+      const write = async (em: EntityManager) => {
+        const rows = await em.execute<StoredRow[]>(WRITE_MANY_SQL, writeManyParams(guildId, values, audit), 'all');
+        return { written: true, stored: Object.fromEntries(rows.map((row) => [row.setting_key, row.setting_value])) };
+      };
       try {
-        if (options.ifRevision === undefined) {
-          await db.fork().execute(WRITE_MANY_SQL, writeManyParams(guildId, values, audit), 'run');
-          return { written: true };
-        }
+        if (options.ifRevision === undefined) return await write(db.fork());
         const expected = options.ifRevision;
         return await db.fork().transactional(async (em) => {
           const revision = await lockedRevision(em, guildId);
           if (revision === undefined) throw unknownGuild(guildId, namespaces);
           if (revision !== expected) return { written: false };
-          await em.execute(WRITE_MANY_SQL, writeManyParams(guildId, values, audit), 'run');
-          return { written: true };
+          return write(em);
         });
       } catch (error) {
         throw guildUnknown(error, guildId, namespaces);
@@ -89,23 +89,35 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
   };
 }
 
-// One statement, so one implicit transaction and one round trip: the upserts in a data-modifying WITH, the audit rows
-// in the main insert. A JSON null stays SQL NULL, as appendAuditLog stores it.
+interface StoredRow {
+  setting_key: string;
+  setting_value: Record<string, unknown>;
+}
+
+// One statement, so one implicit transaction and one round trip: the upserts and the audit rows in data-modifying
+// WITHs, and the answer is every namespace of the guild after the write (the upserted rows as written, the others as
+// the statement's snapshot saw them), so the caller computes the new revision without reading again. A JSON null
+// stays SQL NULL, as appendAuditLog stores it.
 const WRITE_MANY_SQL = `with "written" as (
      insert into "guild_settings" ("guild_id", "setting_key", "setting_value")
      select ?::bigint, "entry"."key", "entry"."value" from jsonb_each(?::jsonb) as "entry"
      on conflict ("guild_id", "setting_key") do update set
        "setting_value" = excluded."setting_value",
        "updated_at" = now()
-     returning 1
+     returning "setting_key", "setting_value"
+   ), "audited" as (
+     insert into "audit_log" ("guild_id", "actor_user_id", "action", "target", "before", "after", "metadata")
+     select ("e"->>'guildId')::bigint, ("e"->>'actorUserId')::bigint, "e"->>'action', "e"->>'target',
+            nullif("e"->'before', 'null'::jsonb), nullif("e"->'after', 'null'::jsonb), nullif("e"->'metadata', 'null'::jsonb)
+       from jsonb_array_elements(?::jsonb) as "e"
    )
-   insert into "audit_log" ("guild_id", "actor_user_id", "action", "target", "before", "after", "metadata")
-   select ("e"->>'guildId')::bigint, ("e"->>'actorUserId')::bigint, "e"->>'action', "e"->>'target',
-          nullif("e"->'before', 'null'::jsonb), nullif("e"->'after', 'null'::jsonb), nullif("e"->'metadata', 'null'::jsonb)
-     from jsonb_array_elements(?::jsonb) as "e"`;
+   select "setting_key", "setting_value" from "written"
+   union all
+   select "setting_key", "setting_value" from "guild_settings"
+    where "guild_id" = ?::bigint and "setting_key" not in (select "setting_key" from "written")`;
 
 function writeManyParams(guildId: string, values: Readonly<Record<string, Record<string, unknown>>>, audit: readonly AuditLogAppend[]): unknown[] {
-  return [guildId, JSON.stringify(values), JSON.stringify(audit.map(auditLogRow))];
+  return [guildId, JSON.stringify(values), JSON.stringify(audit.map(auditLogRow)), guildId];
 }
 
 /**

@@ -6,6 +6,7 @@ import { deepFreeze, isSettingsDefinition, type SettingsDefinition } from './def
 import { mergeSettingsPatch, type SettingsPatch } from './merge-settings-patch.js';
 import { resolveSettings } from './resolve-settings.js';
 import { SettingsCache } from './settings-cache.js';
+import { settingsRevision } from './settings-revision.js';
 import type { AuditLogAppend } from '../database/repositories/audit-log-repository.js';
 import { createSettingsAnnouncer } from './announce-settings-changes.js';
 import { parseSettingsChange, SETTINGS_CHANGED_CHANNEL, type SettingsChange } from './settings-change.js';
@@ -131,6 +132,17 @@ export interface SettingsRegistry {
     changes: Readonly<Record<string, Record<string, unknown>>>,
     options?: SetManySettingsOptions,
   ): Promise<Readonly<Record<string, Readonly<Record<string, unknown>>>>>;
+  /**
+   * {@link SettingsRegistry.setMany}, answering every namespace of the guild (defaults filled) with the revision of
+   * what is stored right after the write, as {@link SettingsRegistry.getAllWithRevision} would. The PostgreSQL store
+   * reads them in the write's own statement, so this costs no second read; other stores are read again.
+   * @throws as {@link SettingsRegistry.setMany}.
+   */
+  setManyWithRevision(
+    guildId: string,
+    changes: Readonly<Record<string, Record<string, unknown>>>,
+    options?: SetManySettingsOptions,
+  ): Promise<SettingsWithRevision>;
   /** Calls `listener` after every change, local or announced by another process. Returns a remover. */
   onChange(listener: (change: SettingsChange) => void): () => void;
   /** The JSON Schema of every namespace (one object with a property per namespace). */
@@ -255,6 +267,31 @@ export async function createSettingsRegistry({
     return namespace === undefined ? allSettingsJsonSchema(definitions) : settingsJsonSchema(definitionOf(namespace));
   }
 
+  /** Validates, stores (with the audit entries) and announces several namespaces; see `setMany`. */
+  async function storeMany(guildId: string, changes: Readonly<Record<string, Record<string, unknown>>>, options: SetManySettingsOptions) {
+    const namespaces = Object.keys(changes);
+    for (const namespace of namespaces) definitionOf(namespace);
+    // Merge over what is stored now (one read for every namespace), not over cached values that may be stale.
+    const before = options.replace === true || namespaces.length === 0 ? {} : await store.readAll(guildId);
+    const issues: SettingsIssue[] = [];
+    const next: Record<string, Readonly<Record<string, unknown>>> = {};
+    for (const namespace of namespaces) {
+      const current = options.replace === true ? {} : resolve(guildId, namespace, before[namespace]);
+      const value = validate(namespace, current, changes[namespace]!, issues);
+      if (value !== undefined) next[namespace] = value;
+    }
+    if (issues.length > 0) throw new SettingsValidationError(guildId, namespaces.join(', '), issues);
+    if (namespaces.length === 0) return { next, stored: undefined };
+    const { written: wasStored, stored } = await store.writeMany(guildId, next, options.audit?.(next) ?? [], options.ifRevision === undefined ? {} : { ifRevision: options.ifRevision });
+    if (!wasStored) {
+      throw new SettingsError(CORE_ERROR_CODES.settings.changed, `the settings of guild ${guildId} changed since revision ${options.ifRevision}; nothing was stored`, {
+        details: { guildId, namespaces },
+      });
+    }
+    await written(guildId, next, options.actorUserId);
+    return { next, stored };
+  }
+
   const registry: SettingsRegistry = {
     register(namespace, definition) {
       if (!NAMESPACE.test(namespace)) {
@@ -330,32 +367,17 @@ export async function createSettingsRegistry({
     }) as SettingsRegistry['set'],
 
     async setMany(guildId, changes, options = {}) {
-      const namespaces = Object.keys(changes);
-      for (const namespace of namespaces) definitionOf(namespace);
-      // Merge over what is stored now (one read for every namespace), not over cached values that may be stale.
-      const stored = options.replace === true || namespaces.length === 0 ? {} : await store.readAll(guildId);
-      const issues: SettingsIssue[] = [];
-      const next: Record<string, Readonly<Record<string, unknown>>> = {};
-      for (const namespace of namespaces) {
-        const current = options.replace === true ? {} : resolve(guildId, namespace, stored[namespace]);
-        const value = validate(namespace, current, changes[namespace]!, issues);
-        if (value !== undefined) next[namespace] = value;
-      }
-      if (issues.length > 0) throw new SettingsValidationError(guildId, namespaces.join(', '), issues);
-      if (namespaces.length === 0) return next;
-      const { written: wasStored } = await store.writeMany(guildId, next, options.audit?.(next) ?? [], options.ifRevision === undefined ? {} : { ifRevision: options.ifRevision });
-      if (!wasStored) {
-        throw new SettingsError(
-          CORE_ERROR_CODES.settings.changed,
-          `the settings of guild ${guildId} changed since revision ${options.ifRevision}; nothing was stored`,
-          { details: {
-          guildId,
-          namespaces,
-        } },
-        );
-      }
-      await written(guildId, next, options.actorUserId);
-      return next;
+      return (await storeMany(guildId, changes, options)).next;
+    },
+
+    async setManyWithRevision(guildId, changes, options = {}) {
+      const { next, stored } = await storeMany(guildId, changes, options);
+      if (stored === undefined) return registry.getAllWithRevision(guildId);
+      // The written namespaces are cached already; the others are not cached from here, since the write's snapshot
+      // may predate a change another process announced meanwhile.
+      const settings: Record<string, Readonly<Record<string, unknown>>> = {};
+      for (const namespace of definitions.keys()) settings[namespace] = next[namespace] ?? resolve(guildId, namespace, stored[namespace]);
+      return { settings: settings as AllSettings, revision: settingsRevision(stored) };
     },
 
     onChange(listener) {

@@ -41,4 +41,10 @@ export interface WriteManyOptions {
 export interface WriteManyResult {
   /** `false` when `ifRevision` no longer matched: nothing was stored. */
   written: boolean;
+  /**
+   * Every stored namespace of the guild just after the write, when the store read them in the write's own statement
+   * (as `readAll` returns them), so a caller needs no second read for the new revision. A store that cannot leaves
+   * it out.
+   */
+  stored?: Record<string, Record<string, unknown>>;
 }

@@ -18,6 +18,7 @@ import {
   type Database,
 } from '../../src/database/index.js';
 import { isBaselineError } from '../../src/errors/baseline-error.js';
+import { settingsRevision } from '../../src/settings/settings-revision.js';
 import { createCaptureLogger } from '../../src/testing/index.js';
 
 // Above 2^53: a float would silently round these.
@@ -251,6 +252,14 @@ describe('createPostgresSettingsStore', () => {
       { actor: USER, target: 'polls', before: null, after: { maxOptions: 3 }, metadata: null },
       { actor: USER, target: 'core', before: null, after: { locale: 'fr' }, metadata: { via: "it's" } },
     ]);
+  });
+
+  it('GIVEN writeMany THEN it answers every stored namespace of the guild after the write, those it did not write included', async () => {
+    const store = createPostgresSettingsStore(db);
+    const result = await store.writeMany(GUILD_C, { polls: { maxOptions: 4 } });
+    expect(result).toEqual({ written: true, stored: await store.readAll(GUILD_C) });
+    expect(Object.keys(result.stored!).sort()).toEqual(['core', 'polls']);
+    expect((await store.readAllWithRevision(GUILD_C)).revision).toBe(settingsRevision(result.stored!));
   });
 
   it('GIVEN writeMany whose audit entry the database refuses THEN no namespace is stored either', async () => {

@@ -52,6 +52,6 @@ export class MemorySettingsStore implements SettingsStore {
       await this.write(guildId, namespace, value);
       this.writes -= 1;
     }
-    return { written: true };
+    return { written: true, stored: await this.readAll(guildId) };
   }
 }

@@ -45,4 +45,17 @@ describe('settings registry: revisions', () => {
     expect(heard).toEqual(['polls']);
     await settings.close();
   });
+
+  it('GIVEN setManyWithRevision THEN it answers every namespace and the revision getAllWithRevision reads next AND announces the change', async () => {
+    const { store, settings } = await registry();
+    settings.register('quiz', defineSettings(z.object({ rounds: z.number().int().default(5) })));
+    store.rows.set(GUILD, new Map([['quiz', { rounds: 7 }]]));
+    const heard: string[] = [];
+    settings.onChange((change) => heard.push(change.namespace));
+    const answer = await settings.setManyWithRevision(GUILD, { polls: { max: 6 } });
+    expect(answer).toEqual(await settings.getAllWithRevision(GUILD));
+    expect(answer.settings).toEqual({ polls: { max: 6 }, quiz: { rounds: 7 } });
+    expect(heard).toEqual(['polls']);
+    await settings.close();
+  });
 });

@@ -48,9 +48,10 @@ describe('settings revisions on PostgreSQL', () => {
   it('GIVEN ifRevision THEN a current revision writes AND a stale one stores nothing, audit included', async () => {
     const { revision } = await store.readAllWithRevision(GUILD);
     const audit = [{ guildId: GUILD, actorUserId: null, action: 'settings.update', target: 'polls' }];
-    expect(await store.writeMany(GUILD, { polls: { max: 7 } }, audit, { ifRevision: revision })).toEqual({ written: true });
+    const result = await store.writeMany(GUILD, { polls: { max: 7 } }, audit, { ifRevision: revision });
     const after = await store.readAllWithRevision(GUILD);
     expect(after.values.polls).toEqual({ max: 7 });
+    expect(result).toEqual({ written: true, stored: after.values });
     const auditCount = async () => Number((await db.fork().execute<{ n: string }[]>('select count(*) as n from audit_log where guild_id = ?', [GUILD]))[0]!.n);
     const logged = await auditCount();
     expect(await store.writeMany(GUILD, { polls: { max: 8 } }, audit, { ifRevision: revision })).toEqual({ written: false });

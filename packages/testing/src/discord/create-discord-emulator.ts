@@ -204,6 +204,7 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     forceRateLimit: (pattern, count = 1, extra = {}) => http.rateLimiter.force(pattern, count, extra.global ?? false),
     addLatency: (pattern, ms) => http.addLatency(pattern, ms),
     connectedShards: () => core.gateway.sessions(),
+    identifies: () => core.gateway.identifies(),
     waitForShards: async (count, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       while (core.gateway.sessions().filter((session) => session.connected).length < count) {

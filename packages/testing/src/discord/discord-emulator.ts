@@ -5,6 +5,7 @@ import type { InteractionRecord } from './driver/interaction-record.js';
 import type { SentMessage } from './driver/sent-message.js';
 import type { UserMessageInput, UserThreadInput } from './driver/user-actions.js';
 import type { GatewaySessionInfo } from './gateway/session-registry.js';
+import type { IdentifyRecord } from './gateway/session-start-limiter.js';
 import type { LoggedRequest } from './rest/http-handler.js';
 import type { RoutePattern } from './rest/route-pattern.js';
 import type { UnimplementedRequest } from './rest/unimplemented-routes.js';
@@ -169,6 +170,8 @@ export interface DiscordEmulator {
   // Inspection.
   /** Gateway sessions held (connected or resumable). */
   connectedShards(): GatewaySessionInfo[];
+  /** Every IDENTIFY received, oldest first: shard, bucket (`shard_id % max_concurrency`), time and whether it started a session. */
+  identifies(): IdentifyRecord[];
   /** Resolves once `count` sessions are connected. */
   waitForShards(count: number, timeoutMs?: number): Promise<void>;
 

@@ -37,6 +37,7 @@ export type { InteractionRecord, InteractionResponse } from './driver/interactio
 export type { SentMessage } from './driver/sent-message.js';
 export type { UserMessageInput, UserThreadInput } from './driver/user-actions.js';
 export type { GatewaySessionInfo } from './gateway/session-registry.js';
+export type { IdentifyRecord } from './gateway/session-start-limiter.js';
 export type { LoggedRequest } from './rest/http-handler.js';
 export type { RoutePattern } from './rest/route-pattern.js';
 export type { UnimplementedRequest } from './rest/unimplemented-routes.js';

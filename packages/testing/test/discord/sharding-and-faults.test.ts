@@ -35,6 +35,12 @@ describe('Discord emulator gateway: sharding, resume and faults', () => {
     }
     expect(perShard.every((count) => count > 0)).toBe(true);
     expect(emulator.connectedShards().map((session) => session.shardId).sort()).toEqual([0, 1, 2]);
+    // Every IDENTIFY is on record with its bucket and the emulator's answer.
+    expect(emulator.identifies().map(({ shardId, bucket, outcome }) => [shardId, bucket, outcome]).sort()).toEqual([
+      [0, 0, 'started'],
+      [1, 1, 'started'],
+      [2, 2, 'started'],
+    ]);
   });
 
   it('GIVEN a dropped shard WHEN an interaction is sent while it is disconnected THEN the client resumes and handles it exactly once', async () => {

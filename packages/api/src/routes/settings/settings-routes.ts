@@ -106,19 +106,19 @@ export const putSettingsRoute = defineRoute({
       if (revision === undefined || !ifMatch.revisions.includes(revision)) throw await settingsChangedError(api, guildId);
       ifRevision = revision;
     }
-    try {
-      await settings.setMany(guildId, merged, {
+    // The answer (every namespace and the new revision) comes back from the write's own statement: no second read.
+    const { settings: stored, revision } = await settings
+      .setManyWithRevision(guildId, merged, {
         actorUserId,
         replace: true,
         ...(ifRevision === undefined ? {} : { ifRevision }),
-        audit: (written) =>
-          Object.entries(written).map(([namespace, after]) => ({ guildId, actorUserId, action: 'settings.update', target: namespace, before: current[namespace], after, metadata })),
+        audit: (values) =>
+          Object.entries(values).map(([namespace, after]) => ({ guildId, actorUserId, action: 'settings.update', target: namespace, before: current[namespace], after, metadata })),
+      })
+      .catch(async (error: unknown) => {
+        if (isBaselineError(error, API_ERROR_CODES.settingsChanged)) throw await settingsChangedError(api, guildId);
+        throw error;
       });
-    } catch (error) {
-      if (isBaselineError(error, API_ERROR_CODES.settingsChanged)) throw await settingsChangedError(api, guildId);
-      throw error;
-    }
-    const { settings: stored, revision } = await settings.getAllWithRevision(guildId);
     reply.header('etag', settingsEtag(revision));
     return { settings: stored };
   },

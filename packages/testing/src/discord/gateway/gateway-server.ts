@@ -9,7 +9,7 @@ import { handleIdentify, type IdentifyData } from './identify.js';
 import { handleRequestGuildMembers } from './request-guild-members.js';
 import { handleResume, type ResumeData } from './resume.js';
 import { SessionRegistry, type DispatchData, type GatewaySessionInfo } from './session-registry.js';
-import { SessionStartLimiter, type SessionStartLimit } from './session-start-limiter.js';
+import { SessionStartLimiter, type IdentifyRecord, type SessionStartLimit } from './session-start-limiter.js';
 
 /**
  * The Gateway v10 endpoint: HELLO, opcode routing, heartbeats, session expiry and the driver's fault
@@ -40,6 +40,11 @@ export class GatewayServer {
   /** `session_start_limit` as `GET /gateway/bot` reports it. */
   sessionStartLimit(): SessionStartLimit {
     return this.#limiter.snapshot();
+  }
+
+  /** Every IDENTIFY received, oldest first, with the limiter's answer. */
+  identifies(): IdentifyRecord[] {
+    return this.#limiter.identifies();
   }
 
   /** Takes over an HTTP upgrade request. */

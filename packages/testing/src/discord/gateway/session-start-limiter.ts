@@ -8,6 +8,16 @@ export interface SessionStartLimit {
   max_concurrency: number;
 }
 
+/** One IDENTIFY the emulator received, with what it answered. */
+export interface IdentifyRecord {
+  shardId: number;
+  /** `shard_id % max_concurrency`. */
+  bucket: number;
+  /** `Date.now()` when it arrived. */
+  at: number;
+  outcome: 'started' | 'exhausted' | 'throttled';
+}
+
 /**
  * Discord's IDENTIFY budget: `sessionStartLimit` identifies per reset window, and at most one IDENTIFY per
  * `shard_id % max_concurrency` bucket every `identifyIntervalMs`.
@@ -15,6 +25,8 @@ export interface SessionStartLimit {
 export class SessionStartLimiter {
   /** Last IDENTIFY time per `shard_id % max_concurrency` bucket. */
   readonly #buckets = new Map<number, number>();
+  /** Every IDENTIFY taken, oldest first, for tests that check a fleet kept to the buckets. */
+  readonly #log: IdentifyRecord[] = [];
   #left: number;
   #resetAt: number;
 
@@ -38,6 +50,17 @@ export class SessionStartLimiter {
    * shard's bucket identified too recently (neither consumes budget), else `started`.
    */
   take(shardId: number): 'started' | 'exhausted' | 'throttled' {
+    const outcome = this.#take(shardId);
+    this.#log.push({ shardId, bucket: shardId % this.options.maxConcurrency, at: Date.now(), outcome });
+    return outcome;
+  }
+
+  /** Every IDENTIFY received so far, oldest first. */
+  identifies(): IdentifyRecord[] {
+    return this.#log.map((record) => ({ ...record }));
+  }
+
+  #take(shardId: number): 'started' | 'exhausted' | 'throttled' {
     this.#refresh();
     if (this.#left <= 0) return 'exhausted';
     if (this.options.identifyIntervalMs > 0) {
