@@ -12,7 +12,7 @@ const running = await startApi({
   servicesOptions: { appDir, plugins: app.plugins ?? [], extensions: app.extensions },
   // TRUST_PROXY=true only behind a proxy that overwrites X-Forwarded-For and with no published API port (as in
   // docker-compose.yml): then rate limits see the client's address instead of the web server's.
-  trustProxy: process.env['TRUST_PROXY'] === 'true',
+  http: { trustProxy: process.env['TRUST_PROXY'] === 'true' },
 });
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { renderDashboard } from '../support/render-dashboard.js';
-import { answer, apiError, CSRF_TOKEN, DEMO_GUILD, sent, session, signIn, type GuildToggles, type RequestBody } from '../support/fake-api.js';
+import { answer, apiError, CSRF_TOKEN, DEMO_GUILD, sent, session, signIn, type CommandPermissionsOutcome, type GuildToggles, type RequestBody } from '../support/fake-api.js';
 
 type ToggleChange = RequestBody<'/api/v1/guilds/{guild_id}/toggles', 'put'>;
+type Visibility = CommandPermissionsOutcome;
+
+const SYNCED: Visibility = { status: 'synced', commands: [], code: null, message: null };
 
 /**
  * A fake of the toggles routes with the API's rules: a change sets (or, with `enabled: null`, clears) the guild's
  * override of a plugin or one of its commands, and the answer is the new state of every toggle.
  */
-function fakeToggles(initial: GuildToggles) {
+function fakeToggles(initial: GuildToggles, visibility: Visibility = SYNCED) {
   let state = structuredClone(initial);
   answer('get', '/api/v1/guilds/{guild_id}/toggles', () => state);
   answer('put', '/api/v1/guilds/{guild_id}/toggles', ({ body }) => {
@@ -18,7 +21,7 @@ function fakeToggles(initial: GuildToggles) {
     const target = body.command === undefined ? plugin : plugin.commands[body.command]!;
     target.overridden = body.enabled !== null;
     target.enabled = body.enabled ?? target.default;
-    return state;
+    return { ...state, command_permissions: visibility };
   });
 }
 
@@ -82,6 +85,26 @@ describe('the per-guild toggles page (/guilds/$guildId/toggles)', () => {
       { plugin_id: 'reference', enabled: false },
       { plugin_id: 'reference', command: 'wave', enabled: null },
     ]);
+  });
+
+  it('GIVEN the signed-in user never granted command permissions THEN the change applies AND the page says the command is still listed in Discord and why', async () => {
+    signIn(session());
+    const notGranted: Visibility = {
+      status: 'not_synced',
+      commands: [],
+      code: 'BL_ERR_API_COMMAND_PERMISSIONS_NOT_GRANTED',
+      message: 'not hidden in Discord: sign in again granting command permissions',
+    };
+    fakeToggles({ plugins: [reference] }, notGranted);
+    renderDashboard(`/guilds/${DEMO_GUILD}/toggles`);
+    await expect.element(page.getByRole('button', { name: 'Disable /hello' })).toBeVisible();
+    await expect.element(page.getByText('The change applies, but the command is still listed in Discord')).not.toBeInTheDocument();
+
+    await userEvent.click(page.getByRole('button', { name: 'Disable /hello' }));
+    await expect.element(page.getByText('The change applies, but the command is still listed in Discord')).toBeVisible();
+    await expect.element(page.getByText('not hidden in Discord: sign in again granting command permissions')).toBeVisible();
+    await expect.element(page.getByText('(BL_ERR_API_COMMAND_PERMISSIONS_NOT_GRANTED)')).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'Enable /hello' })).toBeVisible();
   });
 
   it('GIVEN no plugin is installed THEN the page says how to get one', async () => {

@@ -132,3 +132,4 @@ export function signIn(who: Session | null): { end(): void } {
 export type GuildToggles = components['schemas']['GuildToggles'];
 export type TaskStatus = components['schemas']['TaskStatus'];
 export type ModelPrice = components['schemas']['ModelPrice'];
+export type CommandPermissionsOutcome = components['schemas']['CommandPermissionsOutcome'];
