@@ -102,7 +102,7 @@ describe('the per-guild toggles page (/guilds/$guildId/toggles)', () => {
 
     await userEvent.click(page.getByRole('button', { name: 'Disable /hello' }));
     await expect.element(page.getByText('The change applies, but the command is still listed in Discord')).toBeVisible();
-    await expect.element(page.getByText('not hidden in Discord: sign in again granting command permissions')).toBeVisible();
+    await expect.element(page.getByText(/not hidden in Discord: sign in again granting command permissions/)).toBeVisible();
     await expect.element(page.getByText('(BL_ERR_API_COMMAND_PERMISSIONS_NOT_GRANTED)')).toBeVisible();
     await expect.element(page.getByRole('button', { name: 'Enable /hello' })).toBeVisible();
   });
