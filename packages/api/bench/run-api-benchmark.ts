@@ -4,11 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createLogger, createServices, loadConfig, upsertGuild, type BaselineServices } from '@baseline/core';
+import { createLogger, createServices, loadConfig, preparedQuery, upsertGuild, type BaselineServices } from '@baseline/core';
 import { createDiscordEmulator, createTestDatabase, createTestRedis } from '@baseline/testing';
 import Fastify from 'fastify';
 import { createApi } from '../src/index.js';
-import { preparedQuery } from '../src/http/prepared-query.js';
+
 import { benchSettingsPlugin } from './bench-plugin.js';
 import type { LoadRequest, LoadResult } from './load-generator.js';
 

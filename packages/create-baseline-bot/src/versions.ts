@@ -14,4 +14,4 @@ export const DEPENDENCY_VERSIONS = {
   '@baseline/llm': BASELINE_RANGE,
 } as const;
 
-export type AddedDependency = keyof typeof DEPENDENCY_VERSIONS;
+type AddedDependency = keyof typeof DEPENDENCY_VERSIONS;

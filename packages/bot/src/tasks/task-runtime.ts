@@ -196,5 +196,3 @@ function pickProgress(status: TaskStatus | undefined): Partial<TaskStatus> {
   const { lastRunAt, lastResult, lastError, lastCorrelationId, runs, failures } = status;
   return { lastRunAt, lastResult, lastError, lastCorrelationId, runs, failures };
 }
-
-export type { OneOffTaskDefinition };
