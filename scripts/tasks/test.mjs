@@ -1,4 +1,5 @@
-// `npm test`: install, build every package (the build is part of what is tested), typecheck, lint, then the
+// `npm test`: install, build every package (the build is part of what is tested), typecheck, lint (eslint, the
+// Prettier check and knip), then the
 // whole Vitest suite. Test services (PostgreSQL, Redis) are found or started by test/global-setup.ts.
 // Extra arguments go to Vitest only, and skip the build, typecheck and lint steps:
 // `npm test -- packages/core` runs one folder.
@@ -33,6 +34,8 @@ if (vitestArgs.length === 0) {
   step('build', 'pnpm', ['-r', '--filter', './packages/**', '--reporter-hide-prefix', 'build']);
   step('typecheck', 'pnpm', ['-r', '--reporter-hide-prefix', 'typecheck']);
   step('lint', 'pnpm', ['exec', 'eslint', '.']);
+  step('format', 'pnpm', ['exec', 'prettier', '--check', '.']);
+  step('knip', 'pnpm', ['exec', 'knip', '--no-progress', '--no-config-hints']);
 }
 // A full run measures coverage: every project's tests count towards every package, and vitest.config.ts fails the
 // run when a package is under the floor (vitest.coverage.ts). A targeted run would only fail the thresholds.
