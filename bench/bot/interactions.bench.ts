@@ -57,7 +57,16 @@ async function bare(): Promise<Run> {
 
 async function baseline(): Promise<Run> {
   // Embedded PostgreSQL unless DATABASE_URL is set; in-memory key-value store unless REDIS_URL is set.
-  const config = loadConfig({ env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DISCORD_BOT_TOKEN: remote.botToken, DISCORD_API_BASE_URL: remote.restUrl }, envFiles: false });
+  const config = loadConfig({
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      DISCORD_BOT_TOKEN: remote.botToken,
+      DISCORD_API_BASE_URL: remote.restUrl,
+    },
+    envFiles: false,
+  });
   const bot = await createBot({
     appDir: fileURLToPath(new URL('.', import.meta.url)),
     config,
@@ -99,6 +108,8 @@ printTable(
   }),
 );
 const overhead = (ours: number, theirs: number) => `${(((ours - theirs) / theirs) * 100).toFixed(1)}%`;
-console.log(`baseline latency over bare discord.js: p50 ${overhead(baselineStats.p50, bareStats.p50)}, p95 ${overhead(baselineStats.p95, bareStats.p95)} (goal: at most +30%)`);
+console.log(
+  `baseline latency over bare discord.js: p50 ${overhead(baselineStats.p50, bareStats.p50)}, p95 ${overhead(baselineStats.p95, bareStats.p95)} (goal: at most +30%)`,
+);
 console.log(`baseline throughput relative to bare: ${((baselineStats.rate / bareStats.rate) * 100).toFixed(0)}%`);
 console.log(`(${performance.now().toFixed(0)} ms total)`);

@@ -32,6 +32,12 @@ await ready;
 const after = await settle();
 if (process.env.BENCH_HEAP_SNAPSHOT) writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
 const members = client.guilds.cache.reduce((sum, guild) => sum + guild.members.cache.size, 0);
-process.send!({ guilds: client.guilds.cache.size, cachedMembers: members, rss: after.rss - before.rss, heapUsed: after.heapUsed - before.heapUsed, heapTotal: after.heapTotal - before.heapTotal });
+process.send!({
+  guilds: client.guilds.cache.size,
+  cachedMembers: members,
+  rss: after.rss - before.rss,
+  heapUsed: after.heapUsed - before.heapUsed,
+  heapTotal: after.heapTotal - before.heapTotal,
+});
 await client.destroy();
 process.exit(0);

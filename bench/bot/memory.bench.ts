@@ -38,14 +38,17 @@ await remote.stop();
 
 const perThousand = (bytes: number, count: number) => ((bytes / count) * 1000) / 1024 / 1024;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const range = (values: number[], digits = 1) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+const range = (values: number[], digits = 1) =>
+  `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 const series = (mode: 'baseline' | 'discord.js', field: 'heapUsed' | 'heapTotal' | 'rss') => samples[mode].map((run) => perThousand(run[field], run.guilds));
 // Ratios pair each baseline run with the discord.js run of the same round.
 const ratios = (field: 'heapUsed' | 'rss') => {
   const bare = series('discord.js', field);
   return series('baseline', field).map((ours, round) => (ours / bare[round]!) * 100);
 };
-console.log(`Memory: ${GUILDS} guilds × ${MEMBERS} members × ${CHANNELS} channels, members sent at connect (GUILD_MEMBERS intent), ${ROUNDS} runs each: median (min–max), after forced GC`);
+console.log(
+  `Memory: ${GUILDS} guilds × ${MEMBERS} members × ${CHANNELS} channels, members sent at connect (GUILD_MEMBERS intent), ${ROUNDS} runs each: median (min–max), after forced GC`,
+);
 printTable(
   (['discord.js', 'baseline'] as const).map((mode) => ({
     caches: mode === 'baseline' ? 'baseline cache defaults' : 'discord.js defaults',

@@ -16,7 +16,18 @@ try {
   const now = Date.now();
   const known: Record<string, string> = {};
   for (let id = 0; id < SHARDS; id++) {
-    const record = { id, shardCount: SHARDS, status: 'ready', guildCount: 1000, latencyMs: 40, uptimeMs: 1, readyAt: now, heartbeatAt: now, pid: 1, host: `host-${id % 16}` };
+    const record = {
+      id,
+      shardCount: SHARDS,
+      status: 'ready',
+      guildCount: 1000,
+      latencyMs: 40,
+      uptimeMs: 1,
+      readyAt: now,
+      heartbeatAt: now,
+      pid: 1,
+      host: `host-${id % 16}`,
+    };
     known[String(id)] = JSON.stringify(record);
     await kv.set(shardStatusKey(id), JSON.stringify({ ...record, guildIds: [] }), { ttlMs: 600_000 });
   }
@@ -27,7 +38,7 @@ try {
       const ids = Object.keys(await kv.hgetall(KNOWN_SHARDS_KEY));
       return (await kv.mget(ids.map((id) => shardStatusKey(Number(id))))).length;
     },
-    'readShardStatuses': async () => (await readShardStatuses(kv)).length,
+    readShardStatuses: async () => (await readShardStatuses(kv)).length,
     'SCAN shards:* + MGET': async () => {
       const keys: string[] = [];
       for await (const key of kv.scan('shards:')) if (key !== KNOWN_SHARDS_KEY) keys.push(key);
@@ -48,7 +59,8 @@ try {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const floor = median(times['bare HGETALL + MGET']!);
   console.log(`shard monitor, ${SHARDS} shard records, ${ROUNDS} rounds (median ms; ratio to the bare two commands)`);
-  for (const [name, values] of Object.entries(times)) console.log(`  ${name.padEnd(24)} ${median(values).toFixed(2).padStart(8)} ms  ${(median(values) / floor).toFixed(2)}x`);
+  for (const [name, values] of Object.entries(times))
+    console.log(`  ${name.padEnd(24)} ${median(values).toFixed(2).padStart(8)} ms  ${(median(values) / floor).toFixed(2)}x`);
 } finally {
   for await (const key of kv.scan('')) await kv.del(key);
   await kv.close();

@@ -38,7 +38,13 @@ async function handle(request: Request): Promise<unknown> {
     case 'start': {
       const started = performance.now();
       emulator = await createDiscordEmulator(request.options);
-      return { url: emulator.url, restUrl: emulator.restUrl, botToken: emulator.botToken, clientOptions: emulator.clientOptions().rest, seedMs: performance.now() - started };
+      return {
+        url: emulator.url,
+        restUrl: emulator.restUrl,
+        botToken: emulator.botToken,
+        clientOptions: emulator.clientOptions().rest,
+        seedMs: performance.now() - started,
+      };
     }
     case 'interactions':
       return runInteractions(request.count, request.concurrency, request.userId);

@@ -54,7 +54,9 @@ for (let round = 1; round <= ROUNDS; round++) {
   });
 }
 
-console.log(`Discord emulator: ${ROUNDS} rounds of ${COUNT} interactions at concurrency ${CONCURRENCY} after ${WARMUP} warm-up (invoke → INTERACTION_CREATE → discord.js reply → emulator)`);
+console.log(
+  `Discord emulator: ${ROUNDS} rounds of ${COUNT} interactions at concurrency ${CONCURRENCY} after ${WARMUP} warm-up (invoke → INTERACTION_CREATE → discord.js reply → emulator)`,
+);
 printTable(rows);
 console.log(`median emulator/bot CPU: ${quantile(ratios, 0.5).toFixed(2)}`);
 

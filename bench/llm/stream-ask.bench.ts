@@ -42,13 +42,31 @@ const chunks = words.map((word, index) => (index === 0 ? word : ` ${word}`));
 const answer = () => llmReply.text(chunks.join(''), { chunks, frameIntervalMs: FRAME_MS });
 
 const llm = await createLlmEmulators();
-const emulator = await createDiscordEmulator({ seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: [{ name: 'bench', owner: 'owner', members: [{ user: 'alice' }] }] } });
+const emulator = await createDiscordEmulator({
+  seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: [{ name: 'bench', owner: 'owner', members: [{ user: 'alice' }] }] },
+});
 // Embedded PostgreSQL unless DATABASE_URL is set; in-memory key-value store unless REDIS_URL is set.
 const config = loadConfig({
-  env: { ...process.env, ...llmEmulatorEnv(llm), NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DISCORD_BOT_TOKEN: emulator.botToken, DISCORD_API_BASE_URL: emulator.restUrl },
+  env: {
+    ...process.env,
+    ...llmEmulatorEnv(llm),
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    DISCORD_BOT_TOKEN: emulator.botToken,
+    DISCORD_API_BASE_URL: emulator.restUrl,
+  },
   envFiles: false,
 });
-const bot = await createBot({ appDir: fileURLToPath(new URL('.', import.meta.url)), config, discover: false, plugins: [plugin], statusCommand: false, handleSignals: false, healthServer: false, shardStatus: false });
+const bot = await createBot({
+  appDir: fileURLToPath(new URL('.', import.meta.url)),
+  config,
+  discover: false,
+  plugins: [plugin],
+  statusCommand: false,
+  handleSignals: false,
+  healthServer: false,
+  shardStatus: false,
+});
 const guildId = [...emulator.state.guilds.values()][0]!.id;
 const userId = emulator.state.findUser('alice')!.id;
 const sdk = new OpenAI({ apiKey: llm.openai.apiKey, baseURL: llm.openai.baseURL, maxRetries: 0 });
@@ -97,13 +115,18 @@ try {
     sdkSamples.push(await direct());
     viaBot.push(await throughBot());
   }
-  const row = (name: string, samples: Sample[]) => `${name.padEnd(28)} ${median(samples.map((s) => s.firstMs)).toFixed(1).padStart(10)} ms ${String(median(samples.map((s) => s.writes))).padStart(8)}`;
+  const row = (name: string, samples: Sample[]) =>
+    `${name.padEnd(28)} ${median(samples.map((s) => s.firstMs))
+      .toFixed(1)
+      .padStart(10)} ms ${String(median(samples.map((s) => s.writes))).padStart(8)}`;
   console.log(`streamed answer of ${WORDS} words (${chunks.join('').length} characters), ${FRAME_MS} ms between frames, ${ANSWERS} answers each (medians)`);
   console.log(`${'path'.padEnd(28)} ${'first char'.padStart(13)} ${'Discord writes'.padStart(8)}`);
   console.log(row('OpenAI SDK, read directly', sdkSamples));
   console.log(row('/ask through the bot', viaBot));
   console.log(`time to first visible character: bot / SDK = ${(median(viaBot.map((s) => s.firstMs)) / median(sdkSamples.map((s) => s.firstMs))).toFixed(2)}x`);
-  console.log(`Discord writes per answer: bot / one edit per delta = ${(median(viaBot.map((s) => s.writes)) / median(sdkSamples.map((s) => s.writes))).toFixed(3)}x`);
+  console.log(
+    `Discord writes per answer: bot / one edit per delta = ${(median(viaBot.map((s) => s.writes)) / median(sdkSamples.map((s) => s.writes))).toFixed(3)}x`,
+  );
 } finally {
   await bot.close();
   await emulator.close();

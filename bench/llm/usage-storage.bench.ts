@@ -63,14 +63,21 @@ try {
   started = performance.now();
   await client.query('create schema partitioned');
   await client.query('create table partitioned.llm_usage (like public.llm_usage including defaults including constraints) partition by range (created_at)');
-  for (let month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 4, 1)); month <= now; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
+  for (
+    let month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 4, 1));
+    month <= now;
+    month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
+  ) {
     const next = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
-    await client.query(`create unlogged table partitioned.llm_usage_${month.toISOString().slice(0, 7).replace('-', '_')} partition of partitioned.llm_usage for values from ('${month.toISOString()}') to ('${next.toISOString()}')`);
+    await client.query(
+      `create unlogged table partitioned.llm_usage_${month.toISOString().slice(0, 7).replace('-', '_')} partition of partitioned.llm_usage for values from ('${month.toISOString()}') to ('${next.toISOString()}')`,
+    );
   }
   await client.query('insert into partitioned.llm_usage select * from public.llm_usage');
   // The same indexes, on the partitioned parent (each partition gets its own); the unique record id index would have
   // to include created_at there, so it is left out (reads never use it).
-  for (const statement of USAGE_INDEXES.filter((statement) => !statement.includes('unique'))) await client.query(statement.replace(/"(llm_usage[^"]*)" on "llm_usage"/, '"$1" on partitioned.llm_usage'));
+  for (const statement of USAGE_INDEXES.filter((statement) => !statement.includes('unique')))
+    await client.query(statement.replace(/"(llm_usage[^"]*)" on "llm_usage"/, '"$1" on partitioned.llm_usage'));
   await client.query('analyze partitioned.llm_usage');
   await client.query(`grant usage on schema public, partitioned to ${role}`);
   await client.query(`grant select on all tables in schema public, partitioned to ${role}`);
@@ -78,7 +85,9 @@ try {
   const partitioned = await createDatabase({ url: urlOf(role), logger, slowQueryMs: 600_000 });
   databases.push(partitioned);
 
-  const sizes = await client.query(`select relname, pg_size_pretty(pg_total_relation_size(oid)) as size from pg_class where relname in ('llm_usage', 'llm_usage_daily') and relnamespace = 'public'::regnamespace order by 1`);
+  const sizes = await client.query(
+    `select relname, pg_size_pretty(pg_total_relation_size(oid)) as size from pg_class where relname in ('llm_usage', 'llm_usage_daily') and relnamespace = 'public'::regnamespace order by 1`,
+  );
   console.log(`sizes with indexes: ${sizes.rows.map((row) => `${row.relname} ${row.size}`).join(', ')}`);
 
   // The dashboard's defaults: the last 30 days up to now (not a day boundary), by day.
@@ -119,7 +128,11 @@ try {
   };
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   console.log(`\nanalytics queries, ${ROUNDS} rounds (median ms; ratio to the raw table)`);
-  console.log(`  ${'query'.padEnd(36)} ${Object.keys(variants).map((variant) => variant.padStart(20)).join('')}`);
+  console.log(
+    `  ${'query'.padEnd(36)} ${Object.keys(variants)
+      .map((variant) => variant.padStart(20))
+      .join('')}`,
+  );
   for (const [label, query] of Object.entries(queries)) {
     const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((variant) => [variant, []]));
     const expected = await query.raw(db);
@@ -135,7 +148,11 @@ try {
       }
     }
     const base = median(times.raw!);
-    console.log(`  ${label.padEnd(36)} ${Object.values(times).map((values) => `${median(values).toFixed(1)} ms ${(median(values) / base).toFixed(2)}x`.padStart(20)).join('')}`);
+    console.log(
+      `  ${label.padEnd(36)} ${Object.values(times)
+        .map((values) => `${median(values).toFixed(1)} ms ${(median(values) / base).toFixed(2)}x`.padStart(20))
+        .join('')}`,
+    );
   }
 
   // The write side: what a usage flush of 200 rows costs with the rollup kept current in the same statement.
@@ -183,7 +200,8 @@ try {
   if (Number(check.raw) - FLUSHES * 200 !== Number(check.rolled)) throw new Error(`rollup holds ${check.rolled} requests, llm_usage ${check.raw} rows`);
   const flushBase = median(flushTimes['plain insert']!);
   console.log(`\nusage flush of 200 rows, ${FLUSHES} flushes each (median ms; ratio to the plain insert)`);
-  for (const [sink, values] of Object.entries(flushTimes)) console.log(`  ${sink.padEnd(36)} ${median(values).toFixed(1).padStart(8)} ms  ${(median(values) / flushBase).toFixed(2)}x`);
+  for (const [sink, values] of Object.entries(flushTimes))
+    console.log(`  ${sink.padEnd(36)} ${median(values).toFixed(1).padStart(8)} ms  ${(median(values) / flushBase).toFixed(2)}x`);
 } finally {
   for (const db of databases) await db.close();
   await client.end().catch(() => {});

@@ -14,7 +14,9 @@ if (process.argv.includes('--check')) {
   const stale = [...files].filter(([name, text]) => !present.includes(name) || readFileSync(join(outDir, name), 'utf8') !== text).map(([name]) => name);
   const extra = present.filter((name) => !files.has(name));
   if (stale.length > 0 || extra.length > 0) {
-    console.error(`deploy/kubernetes/generated is out of date (differs: ${stale.join(', ') || 'none'}; extra: ${extra.join(', ') || 'none'}). Fix: npm run k8s:generate`);
+    console.error(
+      `deploy/kubernetes/generated is out of date (differs: ${stale.join(', ') || 'none'}; extra: ${extra.join(', ') || 'none'}). Fix: npm run k8s:generate`,
+    );
     process.exit(1);
   }
   console.log(`deploy/kubernetes/generated: ${files.size} files up to date`);

@@ -24,7 +24,20 @@ export default defineConfig({
   },
   // The global setup below runs in Node and reads core's sources, as the Node projects do.
   ssr: { resolve: { conditions: ['@baseline/source', ...defaultServerConditions] } },
-  optimizeDeps: { include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', '@tanstack/react-query', '@tanstack/react-router', 'recharts', 'msw/browser', 'msw', '@testing-library/react'] },
+  optimizeDeps: {
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react/jsx-dev-runtime',
+      '@tanstack/react-query',
+      '@tanstack/react-router',
+      'recharts',
+      'msw/browser',
+      'msw',
+      '@testing-library/react',
+    ],
+  },
   test: {
     name: 'web-kit-browser',
     root: fileURLToPath(new URL('.', import.meta.url)),

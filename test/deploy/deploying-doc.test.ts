@@ -12,7 +12,12 @@ import { composeConfig, ensureDockerCompose } from './docker-compose-cli.js';
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const doc = readFileSync(join(root, 'docs/deploying.md'), 'utf8');
 /** Every line of the doc's shell blocks, comments removed. */
-const shellLines = [...doc.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) => block[1]!.split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean));
+const shellLines = [...doc.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) =>
+  block[1]!
+    .split('\n')
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter(Boolean),
+);
 
 describe('docs/deploying.md', () => {
   beforeAll(() => ensureDockerCompose(), 300_000);

@@ -33,7 +33,10 @@ export function checkDockerfile(content: string): DockerfileProblem[] {
     if (!stages.has(image)) {
       const tag = from.getImageTag();
       if (from.getImageDigest() === null && (tag === null || !EXACT_TAG.test(tag))) {
-        problems.push({ rule: 'pinned-base', message: `FROM ${from.getImage() ?? ''}: pin an exact version tag (such as node:22.23.3-bookworm-slim) or a digest` });
+        problems.push({
+          rule: 'pinned-base',
+          message: `FROM ${from.getImage() ?? ''}: pin an exact version tag (such as node:22.23.3-bookworm-slim) or a digest`,
+        });
       }
     }
     const stage = from.getBuildStage();
@@ -62,11 +65,15 @@ function secretProblems(instruction: Instruction): DockerfileProblem[] {
   const args = instruction.getArguments().map((argument) => argument.getValue());
   if (keyword === 'COPY' || keyword === 'ADD') {
     const sources = args.filter((value) => !value.startsWith('--')).slice(0, -1);
-    return sources.filter((source) => SECRET_FILE.test(source)).map((source) => ({ rule: 'no-secrets' as const, message: `${keyword} ${source}: secrets come from the environment at run time, never from the image` }));
+    return sources
+      .filter((source) => SECRET_FILE.test(source))
+      .map((source) => ({ rule: 'no-secrets' as const, message: `${keyword} ${source}: secrets come from the environment at run time, never from the image` }));
   }
   if (keyword === 'ENV' || keyword === 'ARG') {
     const names = args.map((value) => value.split('=')[0] ?? '');
-    return names.filter((name) => SECRET_NAME.test(name)).map((name) => ({ rule: 'no-secrets' as const, message: `${keyword} ${name}: a secret baked into the image; pass it at run time` }));
+    return names
+      .filter((name) => SECRET_NAME.test(name))
+      .map((name) => ({ rule: 'no-secrets' as const, message: `${keyword} ${name}: a secret baked into the image; pass it at run time` }));
   }
   return [];
 }

@@ -28,8 +28,14 @@ describe('Dockerfiles', () => {
   });
 
   it('GIVEN a Dockerfile breaking each rule THEN the checker reports every rule', () => {
-    const bad = ['FROM node:latest', 'COPY .env ./', 'COPY --chown=node secrets/id_rsa /root/', 'ENV DISCORD_BOT_TOKEN=abc', 'CMD ["node", "main.js"]'].join('\n');
-    expect(checkDockerfile(bad).map((problem) => problem.rule).sort()).toEqual(['healthcheck', 'multi-stage', 'no-secrets', 'no-secrets', 'no-secrets', 'non-root', 'pinned-base']);
+    const bad = ['FROM node:latest', 'COPY .env ./', 'COPY --chown=node secrets/id_rsa /root/', 'ENV DISCORD_BOT_TOKEN=abc', 'CMD ["node", "main.js"]'].join(
+      '\n',
+    );
+    expect(
+      checkDockerfile(bad)
+        .map((problem) => problem.rule)
+        .sort(),
+    ).toEqual(['healthcheck', 'multi-stage', 'no-secrets', 'no-secrets', 'no-secrets', 'non-root', 'pinned-base']);
   });
 
   it('GIVEN a final stage switching back to root or a floating tag THEN the checker refuses it', () => {
@@ -38,7 +44,9 @@ describe('Dockerfiles', () => {
   });
 
   it('GIVEN .dockerignore THEN no .env file and no local build output enters the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((line) => line.trim());
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim());
     expect(ignored).toEqual(expect.arrayContaining(['**/.env', '**/.env.*', '**/node_modules', '**/dist']));
   });
 });

@@ -3,7 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createLogger, createServices, loadConfig, type BaselineServices } from '@baseline/core';
-import { createDiscordEmulator, createLlmEmulator, createTestDatabase, createTestRedis, type DiscordEmulator, type TestDatabase, type TestRedis } from '@baseline/testing';
+import {
+  createDiscordEmulator,
+  createLlmEmulator,
+  createTestDatabase,
+  createTestRedis,
+  type DiscordEmulator,
+  type TestDatabase,
+  type TestRedis,
+} from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type BaselineApi } from '../../packages/api/src/index.js';
 import { Cog, createBot, slashCommand, type Bot } from '../../packages/bot/src/index.js';
@@ -36,7 +44,14 @@ describe('Prometheus metrics', () => {
   beforeAll(async () => {
     discord = await createDiscordEmulator({
       gateway: { identifyIntervalMs: 0 },
-      seed: { users: [{ username: 'owner' }], guilds: [{ name: 'One', owner: 'owner' }, { name: 'Two', owner: 'owner' }, { name: 'Three', owner: 'owner' }] },
+      seed: {
+        users: [{ username: 'owner' }],
+        guilds: [
+          { name: 'One', owner: 'owner' },
+          { name: 'Two', owner: 'owner' },
+          { name: 'Three', owner: 'owner' },
+        ],
+      },
     });
     llm = await createLlmEmulator({ provider: 'openai' });
     database = await createTestDatabase();
@@ -110,7 +125,12 @@ describe('Prometheus metrics', () => {
     const families = await scrape(botMetricsUrl);
     expect(valueOf(families, 'baseline_bot_guilds')).toBe(3);
     expect(valueOf(families, 'baseline_bot_shards')).toBe(2);
-    expect(families.get('baseline_bot_shard_status')?.metrics.map((sample) => [sample.labels.shard, sample.labels.status]).sort()).toEqual([
+    expect(
+      families
+        .get('baseline_bot_shard_status')
+        ?.metrics.map((sample) => [sample.labels.shard, sample.labels.status])
+        .sort(),
+    ).toEqual([
       ['0', 'ready'],
       ['1', 'ready'],
     ]);
@@ -133,14 +153,19 @@ describe('Prometheus metrics', () => {
 
     const after = await scrape(botMetricsUrl);
     const delta = (family: Map<string, Family>, name: string, labels: Record<string, string> = {}) => valueOf(family, name, labels);
-    expect(delta(after, 'baseline_bot_interactions_total', { command: 'ask', outcome: 'ok' }) - delta(before, 'baseline_bot_interactions_total', { command: 'ask', outcome: 'ok' })).toBe(2);
+    expect(
+      delta(after, 'baseline_bot_interactions_total', { command: 'ask', outcome: 'ok' }) -
+        delta(before, 'baseline_bot_interactions_total', { command: 'ask', outcome: 'ok' }),
+    ).toBe(2);
     expect(delta(after, 'baseline_bot_interactions_total', { command: 'broken', outcome: 'error' })).toBe(1);
     expect(delta(after, 'baseline_bot_interaction_duration_seconds_count', { command: 'ask' })).toBe(2);
     expect(delta(after, 'baseline_bot_interaction_duration_seconds_count', { command: 'broken' })).toBe(1);
     expect(after.get('baseline_bot_interaction_duration_seconds')?.type).toBe('HISTOGRAM');
 
     const model = { provider: 'openai', model: 'gpt-4.1' };
-    expect(delta(after, 'baseline_llm_requests_total', { ...model, status: 'ok' }) - delta(before, 'baseline_llm_requests_total', { ...model, status: 'ok' })).toBe(2);
+    expect(
+      delta(after, 'baseline_llm_requests_total', { ...model, status: 'ok' }) - delta(before, 'baseline_llm_requests_total', { ...model, status: 'ok' }),
+    ).toBe(2);
     expect(delta(after, 'baseline_llm_tokens_total', { ...model, kind: 'prompt' })).toBeGreaterThan(0);
     expect(delta(after, 'baseline_llm_tokens_total', { ...model, kind: 'completion' })).toBeGreaterThan(0);
     expect(delta(after, 'baseline_llm_cost_usd_total', model)).toBeGreaterThan(0);
@@ -162,7 +187,9 @@ describe('Prometheus metrics', () => {
     const route = '/api/v1/guilds';
     const answered = statuses.slice(1);
     for (const status of new Set(answered)) {
-      expect(valueOf(families, 'baseline_api_requests_total', { method: 'GET', route, status: String(status) })).toBe(answered.filter((s) => s === status).length);
+      expect(valueOf(families, 'baseline_api_requests_total', { method: 'GET', route, status: String(status) })).toBe(
+        answered.filter((s) => s === status).length,
+      );
     }
     expect(valueOf(families, 'baseline_api_request_duration_seconds_count', { method: 'GET', route })).toBe(4);
     expect(valueOf(families, 'baseline_api_rate_limit_refusals_total', { route })).toBe(answered.filter((status) => status === 429).length);

@@ -21,7 +21,8 @@ describe('examples/bot/docker-compose.monitoring.yml', () => {
   let services: Record<string, Service>;
   beforeAll(async () => {
     ensureDockerCompose();
-    services = (parse(await composeConfig(appDir, ['docker-compose.yml', 'docker-compose.monitoring.yml'], ENV)) as { services: Record<string, Service> }).services;
+    services = (parse(await composeConfig(appDir, ['docker-compose.yml', 'docker-compose.monitoring.yml'], ENV)) as { services: Record<string, Service> })
+      .services;
   }, 300_000);
 
   it('GIVEN the override THEN metrics are on for bot and API, whose ports stay unpublished, and Prometheus is on intranet only', () => {
@@ -42,7 +43,9 @@ describe('examples/bot/docker-compose.monitoring.yml', () => {
     );
     expect(mounts['/var/lib/grafana/dashboards']).toBe(join(root, 'docs/grafana'));
     expect(mounts['/etc/grafana/provisioning']).toBe(join(root, 'deploy/monitoring/grafana/provisioning'));
-    const provider = parse(readFileSync(join(root, 'deploy/monitoring/grafana/provisioning/dashboards/baseline.yml'), 'utf8')) as { providers: { options: { path: string } }[] };
+    const provider = parse(readFileSync(join(root, 'deploy/monitoring/grafana/provisioning/dashboards/baseline.yml'), 'utf8')) as {
+      providers: { options: { path: string } }[];
+    };
     expect(provider.providers[0]!.options.path).toBe('/var/lib/grafana/dashboards');
   });
 

@@ -13,7 +13,9 @@ describe('shardIdsForPod', () => {
   });
 
   it('GIVEN a pod past the last shard THEN BL_ERR_DEPLOY_SHARD_RANGE names the replica count to set', () => {
-    expect(() => shardIdsForPod(4, 4, 16)).toThrow(expect.objectContaining({ code: 'BL_ERR_DEPLOY_SHARD_RANGE', message: expect.stringContaining("set the StatefulSet's replicas to 4") }));
+    expect(() => shardIdsForPod(4, 4, 16)).toThrow(
+      expect.objectContaining({ code: 'BL_ERR_DEPLOY_SHARD_RANGE', message: expect.stringContaining("set the StatefulSet's replicas to 4") }),
+    );
   });
 
   it('GIVEN a pod environment THEN SHARD_IDS comes from it, unless set explicitly or outside a StatefulSet', () => {
@@ -23,7 +25,9 @@ describe('shardIdsForPod', () => {
   });
 
   it('GIVEN SHARDS_PER_POD missing or not a number THEN BL_ERR_DEPLOY_SHARD_RANGE says which variable to fix', () => {
-    expect(() => shardIdsFromPodEnv({ POD_ORDINAL: '0', SHARD_COUNT: '4' })).toThrow(expect.objectContaining({ code: 'BL_ERR_DEPLOY_SHARD_RANGE', message: expect.stringContaining('perPod must be a whole number from 1, got NaN') }));
+    expect(() => shardIdsFromPodEnv({ POD_ORDINAL: '0', SHARD_COUNT: '4' })).toThrow(
+      expect.objectContaining({ code: 'BL_ERR_DEPLOY_SHARD_RANGE', message: expect.stringContaining('perPod must be a whole number from 1, got NaN') }),
+    );
     expect(() => shardIdsFromPodEnv({ POD_ORDINAL: 'x', SHARDS_PER_POD: '2', SHARD_COUNT: '4' })).toThrow(/ordinal must be a whole number/);
   });
 });

@@ -47,14 +47,17 @@ async function waitHealthy(command: string[], env: Record<string, string>, child
   const [program, ...args] = command;
   for (let attempt = 0; attempt < 120; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}:\n${output()}`);
-    const passed = await run(program === 'node' ? process.execPath : program!, args, { env: { ...process.env, ...env } }).then(() => true, () => false);
+    const passed = await run(program === 'node' ? process.execPath : program!, args, { env: { ...process.env, ...env } }).then(
+      () => true,
+      () => false,
+    );
     if (passed) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`never healthy:\n${output()}`);
 }
 
-describe('the images\' production tree', () => {
+describe("the images' production tree", () => {
   let appDir: string;
   let database: TestDatabase;
   let emulator: StandaloneEmulator;
@@ -118,7 +121,7 @@ describe('the images\' production tree', () => {
     expect(() => readFileSync(join(appDir, 'node_modules/vitest/package.json'))).toThrow();
   });
 
-  it('GIVEN the API image\'s CMD with TRUST_PROXY=true THEN its HEALTHCHECK passes AND SIGTERM stops it with exit 0', async () => {
+  it("GIVEN the API image's CMD with TRUST_PROXY=true THEN its HEALTHCHECK passes AND SIGTERM stops it with exit 0", async () => {
     const port = String(await freePort());
     const env = { API_HOST: '127.0.0.1', API_PORT: port, TRUST_PROXY: 'true' };
     const api = start('api.Dockerfile', env);
@@ -128,7 +131,7 @@ describe('the images\' production tree', () => {
     expect(await stop(api.child)).toBe(0);
   }, 120_000);
 
-  it('GIVEN the bot image\'s CMD as StatefulSet pod 1 of 4 shards at 2 per pod THEN it runs shards 2 and 3 and its HEALTHCHECK passes', async () => {
+  it("GIVEN the bot image's CMD as StatefulSet pod 1 of 4 shards at 2 per pod THEN it runs shards 2 and 3 and its HEALTHCHECK passes", async () => {
     const port = String(await freePort());
     const env = { HEALTH_HOST: '127.0.0.1', HEALTH_PORT: port, POD_ORDINAL: '1', SHARDS_PER_POD: '2', SHARD_COUNT: '4' };
     const bot = start('bot.Dockerfile', env);

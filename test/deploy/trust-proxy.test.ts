@@ -16,7 +16,9 @@ describe('TRUST_PROXY', () => {
 
   it('GIVEN a hop count or a host name THEN BL_ERR_CONFIG_INVALID says what is expected', () => {
     for (const value of ['1', 'proxy.internal', 'yes']) {
-      expect(() => read(value), value).toThrow(expect.objectContaining({ code: 'BL_ERR_CONFIG_INVALID', message: expect.stringContaining('comma-separated proxy addresses or CIDRs') }));
+      expect(() => read(value), value).toThrow(
+        expect.objectContaining({ code: 'BL_ERR_CONFIG_INVALID', message: expect.stringContaining('comma-separated proxy addresses or CIDRs') }),
+      );
     }
   });
 });

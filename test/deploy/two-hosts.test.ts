@@ -148,7 +148,10 @@ describe.skipIf(unavailable !== undefined)('sharding across two network hosts', 
     // Host B back: its shards report healthy again and answer their guilds.
     const b2 = startHost(1);
     await expect
-      .poll(async () => (await readShardStatuses(kv, { staleAfterMs: 15_000 })).map((shard) => [shard.id, shard.status, shard.stale]), { timeout: 90_000, interval: 1000 })
+      .poll(async () => (await readShardStatuses(kv, { staleAfterMs: 15_000 })).map((shard) => [shard.id, shard.status, shard.stale]), {
+        timeout: 90_000,
+        interval: 1000,
+      })
       .toEqual([
         [0, 'ready', false],
         [1, 'ready', false],

@@ -69,7 +69,13 @@ describe('deploy/docker/nginx.conf', () => {
     base = `http://127.0.0.1:${port}`;
     for (let attempt = 0; ; attempt += 1) {
       if (nginx.exitCode !== null) throw new Error(`nginx exited with ${nginx.exitCode}: ${nginxOutput}`);
-      if (await fetch(`${base}/health`).then(() => true, () => false)) break;
+      if (
+        await fetch(`${base}/health`).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       if (attempt > 100) throw new Error(`nginx never answered: ${nginxOutput}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

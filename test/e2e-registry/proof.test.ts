@@ -28,7 +28,8 @@ function authorFiles(dir: string): Record<string, string> {
   return hashes;
 }
 
-const version = (dir: string, name: string) => (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (dir: string, name: string) =>
+  (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('from npx create-baseline-bot to baseline upgrade, through a registry', () => {
   let registry: Registry;
@@ -105,7 +106,13 @@ describe('from npx create-baseline-bot to baseline upgrade, through a registry',
     await registry.publishWorkspace({
       version: '0.1.1',
       packages: ['@baseline/bot'],
-      edits: [{ file: 'packages/bot/src/status/format-status.ts', find: ".setTitle(t('status.title'))", replace: ".setTitle(`${t('status.title')}, checked just now`)" }],
+      edits: [
+        {
+          file: 'packages/bot/src/status/format-status.ts',
+          find: ".setTitle(t('status.title'))",
+          replace: ".setTitle(`${t('status.title')}, checked just now`)",
+        },
+      ],
       summary: 'The /status embed is titled "Bot status, checked just now".',
     });
     const upgraded = await runCommand('npx', ['--no-install', 'baseline', 'upgrade', '--yes'], { cwd: bot, env: { ...env, NO_COLOR: '1' } });
@@ -113,7 +120,9 @@ describe('from npx create-baseline-bot to baseline upgrade, through a registry',
     expect(upgraded.stdout).toMatch(/## 0\.1\.1\n### Patch Changes\n\n- The \/status embed is titled "Bot status, checked just now"\./);
     expect(upgraded.stdout).toContain('Pending migrations');
     expect(version(bot, '@baseline/bot')).toBe('0.1.1');
-    expect((JSON.parse(readFileSync(join(bot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@baseline/bot']).toBe('^0.1.1');
+    expect((JSON.parse(readFileSync(join(bot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@baseline/bot']).toBe(
+      '^0.1.1',
+    );
     expect(authorFiles(bot)).toEqual(before);
 
     const running = await startGeneratedBot(bot, env);

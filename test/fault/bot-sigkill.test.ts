@@ -37,7 +37,9 @@ describe('a bot process killed with SIGKILL mid-interaction', () => {
 
   /** Initial responses the bot sent for one interaction (a second one would be a duplicate answer). */
   const callbacks = (interactionId: string) =>
-    emulator.requests.filter((request) => request.method === 'POST' && request.path.startsWith(`/interactions/${interactionId}/`) && request.path.endsWith('/callback')).length;
+    emulator.requests.filter(
+      (request) => request.method === 'POST' && request.path.startsWith(`/interactions/${interactionId}/`) && request.path.endsWith('/callback'),
+    ).length;
   const ready = async (pid: number) => (await kv.get(`test:ready:${pid}`)) !== undefined;
 
   it('GIVEN SIGKILL while /slow is being handled THEN its shards read stale, the process is restarted, they read healthy again, AND no interaction is handled or answered twice', async () => {
@@ -69,12 +71,17 @@ describe('a bot process killed with SIGKILL mid-interaction', () => {
 
     // Its shards stop reporting and read as stale while the other process keeps answering.
     await expect
-      .poll(async () => (await readShardStatuses(kv)).filter((shard) => victim!.shardIds.includes(shard.id)).every((shard) => shard.stale), { timeout: 30_000, interval: 100 })
+      .poll(async () => (await readShardStatuses(kv)).filter((shard) => victim!.shardIds.includes(shard.id)).every((shard) => shard.stale), {
+        timeout: 30_000,
+        interval: 100,
+      })
       .toBe(true);
     expect((await alongside.reply(30_000)).content).toBe(String(survivor!.pid));
 
     // The cluster restarts the killed process; its shards come back ready and fresh.
-    await expect.poll(() => events.some((event) => event.type === 'spawned' && event.index === 0 && event.pid !== victim!.pid), { timeout: 30_000, interval: 100 }).toBe(true);
+    await expect
+      .poll(() => events.some((event) => event.type === 'spawned' && event.index === 0 && event.pid !== victim!.pid), { timeout: 30_000, interval: 100 })
+      .toBe(true);
     const restarted = events.filter((event): event is Extract<ShardClusterEvent, { type: 'spawned' }> => event.type === 'spawned' && event.index === 0).at(-1)!;
     expect(restarted.shardIds).toEqual(victim!.shardIds);
     await expect.poll(() => ready(restarted.pid), { timeout: 90_000, interval: 250 }).toBe(true);

@@ -111,7 +111,9 @@ describe('PostgreSQL restarted under LLM traffic', () => {
     expect(emulators.anthropic.requests.length).toBe(1);
     // Each failed attempt is in the result with its reason, the answering one last.
     expect(result.attempts).toHaveLength(attempts);
-    expect(result.attempts.slice(0, -1).every((attempt) => !attempt.ok && attempt.provider === 'openai' && attempt.errorCode?.startsWith('BL_ERR_'))).toBe(true);
+    expect(result.attempts.slice(0, -1).every((attempt) => !attempt.ok && attempt.provider === 'openai' && attempt.errorCode?.startsWith('BL_ERR_'))).toBe(
+      true,
+    );
     expect(result.attempts.at(-1)).toMatchObject({ provider: 'anthropic', ok: true });
     await expect.poll(() => usageRows('pg-storm'), { timeout: 30_000, interval: 250 }).toBe(attempts);
   });

@@ -185,9 +185,12 @@ describe('provider wait hints under a 429 storm', () => {
       ]);
       await expect.poll(async () => (await usageRows(cog)).length, { timeout: 30_000, interval: 100 }).toBe(4);
       const rows = await usageRows(cog);
-      expect(rows.filter((row) => row.status === 'error').map((row) => row.error_code).sort()).toEqual(
-        ['BL_ERR_LLM_PROVIDER_UNAVAILABLE', 'BL_ERR_LLM_RATE_LIMITED', 'BL_ERR_LLM_RATE_LIMITED'],
-      );
+      expect(
+        rows
+          .filter((row) => row.status === 'error')
+          .map((row) => row.error_code)
+          .sort(),
+      ).toEqual(['BL_ERR_LLM_PROVIDER_UNAVAILABLE', 'BL_ERR_LLM_RATE_LIMITED', 'BL_ERR_LLM_RATE_LIMITED']);
     });
   });
 });

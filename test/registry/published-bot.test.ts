@@ -97,7 +97,10 @@ describe('baseline published to a registry', () => {
 
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'registry-app', private: true, type: 'module' }, null, 2));
     writeFileSync(join(app, 'start.mjs'), startScript);
-    await runCommand('npm', ['install', '--no-audit', '--no-fund', '@baseline/bot@0.1.0', '@baseline/testing@0.1.0', `discord.js@${appDiscordJs}`], { cwd: app, env });
+    await runCommand('npm', ['install', '--no-audit', '--no-fund', '@baseline/bot@0.1.0', '@baseline/testing@0.1.0', `discord.js@${appDiscordJs}`], {
+      cwd: app,
+      env,
+    });
 
     expect(installedCopies(app, 'discord.js')).toEqual([`${join(app, 'node_modules', 'discord.js')}@${appDiscordJs}`]);
     const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')) as { packages: Record<string, { resolved?: string }> };

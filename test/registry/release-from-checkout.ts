@@ -44,7 +44,8 @@ export async function releaseFromCheckout(dir: string, url: string, options: Pub
   }
   const all = publishablePackages(dir);
   const unknown = (packages ?? []).filter((name) => !all.some((candidate) => candidate.name === name));
-  if (unknown.length > 0) throw new Error(`publishWorkspace: no publishable package named ${unknown.join(', ')}; the workspace has ${all.map((p) => p.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`publishWorkspace: no publishable package named ${unknown.join(', ')}; the workspace has ${all.map((p) => p.name).join(', ')}`);
   const selected = all.filter((candidate) => packages === undefined || packages.includes(candidate.name));
 
   const versionOf = (pkg: { dir: string }) => (JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -73,7 +74,9 @@ export async function releaseFromCheckout(dir: string, url: string, options: Pub
   if (changesets > 0) await runCommand('pnpm', ['exec', 'changeset', 'version'], { cwd: dir, env });
   for (const pkg of selected) {
     if (versionOf(pkg) !== targets.get(pkg.name)) {
-      throw new Error(`publishWorkspace: changeset version gave ${pkg.name} ${versionOf(pkg)}, not ${targets.get(pkg.name)} (linked packages share the highest version of their group)`);
+      throw new Error(
+        `publishWorkspace: changeset version gave ${pkg.name} ${versionOf(pkg)}, not ${targets.get(pkg.name)} (linked packages share the highest version of their group)`,
+      );
     }
   }
   // The release: the packages asked for, and those changesets bumped with them (dependents of a bumped package).
@@ -113,7 +116,10 @@ async function publishedVersions(url: string, name: string): Promise<string[]> {
 function workspaceDependencies<Package extends { name: string; dir: string }>(selected: readonly Package[], all: readonly Package[]): Package[] {
   const found = new Set<Package>();
   const visit = (pkg: Package) => {
-    const json = JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+    const json = JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+    };
     for (const name of Object.keys({ ...json.dependencies, ...json.peerDependencies })) {
       const dependency = all.find((candidate) => candidate.name === name);
       if (dependency !== undefined && !found.has(dependency)) {

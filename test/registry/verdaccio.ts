@@ -68,11 +68,15 @@ export async function startRegistry(options: { storageDir?: string } = {}): Prom
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'verdaccio', 'bin', 'verdaccio'), '--config', configFile, '--listen', `127.0.0.1:${port}`], {
-    cwd: tmp,
-    env: cleanEnv({ HOME: tmp, ...(ca === undefined ? {} : { NODE_EXTRA_CA_CERTS: ca }) }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, 'node_modules', 'verdaccio', 'bin', 'verdaccio'), '--config', configFile, '--listen', `127.0.0.1:${port}`],
+    {
+      cwd: tmp,
+      env: cleanEnv({ HOME: tmp, ...(ca === undefined ? {} : { NODE_EXTRA_CA_CERTS: ca }) }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output = captureOutput(child);
   try {
     await waitUntilUp(url, child, output);

@@ -65,7 +65,14 @@ interface RunningDemo {
 /** Starts `npm run demo` on free ports, without a terminal, and waits for its closing summary. */
 async function startDemo(): Promise<RunningDemo> {
   const [api, health, emulator, page] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(api), HEALTH_PORT: String(health), EMULATOR_PORT: String(emulator), EMULATOR_PAGE_PORT: String(page), LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    API_PORT: String(api),
+    HEALTH_PORT: String(health),
+    EMULATOR_PORT: String(emulator),
+    EMULATOR_PAGE_PORT: String(page),
+    LOG_LEVEL: 'info',
+  };
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'DISCORD_BOT_TOKEN', 'LOG_PRETTY']) delete env[name];
   const npm = spawn('npm', ['run', 'demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let text = '';
@@ -75,7 +82,12 @@ async function startDemo(): Promise<RunningDemo> {
   if (!text.includes('demo: plugins loaded')) throw new Error(`the demo did not start:\n${text.slice(-3000)}`);
   // The start-up ends with the banner of addresses, each of which answers.
   const banner = /● baseline demo is running[^\n]*\n((?: {2}\S[^\n]*\n)+)/.exec(text)?.[1] ?? '';
-  expect(banner.split('\n').filter(Boolean).map((line) => line.trim().split(/\s{2,}/)[0])).toEqual(['dashboard', 'emulator', 'API reference', 'health', 'Ctrl+C stops everything.']);
+  expect(
+    banner
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.trim().split(/\s{2,}/)[0]),
+  ).toEqual(['dashboard', 'emulator', 'API reference', 'health', 'Ctrl+C stops everything.']);
   // As a browser asks: the dashboard's page answers navigations (Accept: text/html), its client routes included.
   for (const url of banner.match(/http:\/\/\S+/g) ?? []) expect((await fetch(url, { headers: { accept: 'text/html' } })).status, url).toBe(200);
   const postgres = /"component":"embedded-postgres"[^\n]*"port":(\d+)/.exec(text);

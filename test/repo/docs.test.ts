@@ -27,6 +27,12 @@ describe('docs', () => {
     const numbers = ['zero', 'one', 'two', 'three', 'four', 'five'];
     const [guild] = demoSeed.guilds;
     expect(readme).toContain(`seeds its own emulator (\`examples/bot/src/demo-seed.ts\`) with ${numbers[demoSeed.guilds.length]} guild, "${guild!.name}"`);
-    expect(readme).toContain(`${numbers[demoSeed.users.length]} users: ${demoSeed.users.map((user) => user.username).join(', ').replace(/, (\w+)$/, ' and $1').replace('alice', 'alice (Mod)')}`);
+    expect(readme).toContain(
+      `${numbers[demoSeed.users.length]} users: ${demoSeed.users
+        .map((user) => user.username)
+        .join(', ')
+        .replace(/, (\w+)$/, ' and $1')
+        .replace('alice', 'alice (Mod)')}`,
+    );
   });
 });

@@ -93,7 +93,11 @@ describe.each(packages)('packed $json.name', ({ dir, json }) => {
 
   it('GIVEN its tarball THEN publint (strict) reports nothing', async () => {
     const data = readFileSync(tarball);
-    const { messages } = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) }, level: 'suggestion', strict: true });
+    const { messages } = await publint({
+      pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) },
+      level: 'suggestion',
+      strict: true,
+    });
     expect(messages.map((message) => `${message.type} ${message.code} ${message.path.join('.')}`)).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { auditRecordedLogs, environmentSecrets } from '../support/secret-audit.js';
 
 // The run-wide audit (test/support/secret-audit.ts, run by the global setup) must catch what one stack's own check cannot.
-describe('the audit over every test file\'s logs', () => {
+describe("the audit over every test file's logs", () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -31,12 +31,19 @@ describe('the audit over every test file\'s logs', () => {
   });
 
   it('GIVEN clean logs THEN nothing is reported AND every line was read', () => {
-    const result = run([{ logs: '{"msg":"a"}\n{"msg":"b","route":"/api/v1/guilds/:guild_id"}\n', secrets: [{ kind: 'csrf token', value: 'csrf-abcdefghijkl' }] }]);
+    const result = run([
+      { logs: '{"msg":"a"}\n{"msg":"b","route":"/api/v1/guilds/:guild_id"}\n', secrets: [{ kind: 'csrf token', value: 'csrf-abcdefghijkl' }] },
+    ]);
     expect(result).toEqual({ records: 1, lines: 2, secrets: 1, leaks: [] });
   });
 
   it('GIVEN secret-named environment variables THEN they are audited by name, short or unrelated ones are not', () => {
-    const found = environmentSecrets({ DISCORD_BOT_TOKEN: 'abcdefghijklmnop', API_SECRET_KEY: 'k'.repeat(64), OPENAI_API_KEY: 'short', LOG_LEVEL: 'debugdebug' });
+    const found = environmentSecrets({
+      DISCORD_BOT_TOKEN: 'abcdefghijklmnop',
+      API_SECRET_KEY: 'k'.repeat(64),
+      OPENAI_API_KEY: 'short',
+      LOG_LEVEL: 'debugdebug',
+    });
     expect(found.map((secret) => secret.kind)).toEqual(['environment variable DISCORD_BOT_TOKEN', 'environment variable API_SECRET_KEY']);
   });
 

@@ -16,7 +16,8 @@ const holder = globalThis as { [INSTALLED]?: string[] };
 if (process.env[SECRET_AUDIT_DIR_VARIABLE] !== undefined && holder[INSTALLED] === undefined) {
   const chunks: string[] = [];
   holder[INSTALLED] = chunks;
-  const text = (chunk: unknown) => (typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : '');
+  const text = (chunk: unknown) =>
+    typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : '';
 
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;

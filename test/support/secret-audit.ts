@@ -82,7 +82,9 @@ export function startSecretAudit(): () => void {
   return () => {
     try {
       const { records, lines, secrets, leaks } = auditRecordedLogs(dir);
-      console.error(`[baseline:secret-audit] ${records} records, ${lines} log lines, ${secrets} secrets: ${leaks.length === 0 ? 'no leak' : `${leaks.length} leaks`}`);
+      console.error(
+        `[baseline:secret-audit] ${records} records, ${lines} log lines, ${secrets} secrets: ${leaks.length === 0 ? 'no leak' : `${leaks.length} leaks`}`,
+      );
       if (leaks.length > 0) throw new Error(`secrets found in the tests' logs: ${leaks.join('; ')}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });

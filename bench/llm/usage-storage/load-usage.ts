@@ -35,10 +35,10 @@ export interface UsageLoad {
 
 /** Inserts the guilds and `rows` usage rows; `onProgress` is told after each chunk. */
 export async function loadUsage(client: pg.Client, load: UsageLoad, onProgress: (done: number) => void): Promise<void> {
-  await client.query(
-    `insert into guilds (guild_id, guild_name) select $1::bigint + g, 'Guild ' || g from generate_series(0, $2::int - 1) g`,
-    [GUILD_BASE.toString(), load.guilds],
-  );
+  await client.query(`insert into guilds (guild_id, guild_name) select $1::bigint + g, 'Guild ' || g from generate_series(0, $2::int - 1) g`, [
+    GUILD_BASE.toString(),
+    load.guilds,
+  ]);
   await client.query('alter table llm_usage set unlogged');
   for (const statement of USAGE_INDEXES) await client.query(`drop index if exists ${statement.match(/index ("[^"]+")/)![1]}`);
   const models = `(values ${MODELS.map(([provider, model, input, output], index) => `(${index}, '${provider}', '${model}', ${input}::numeric, ${output}::numeric)`).join(', ')}) as m(i, provider, model, price_in, price_out)`;

@@ -73,11 +73,7 @@ function usageSource(from: Date, to: Date, conditions: string[], values: unknown
             from llm_usage_daily where day >= ?::date and day < ?::date${where}
           union all ${raw}
           union all ${raw}`,
-    params: [
-      firstDay.toISOString().slice(0, 10), endDay.toISOString().slice(0, 10), ...values,
-      from, firstDay, ...values,
-      endDay, to, ...values,
-    ],
+    params: [firstDay.toISOString().slice(0, 10), endDay.toISOString().slice(0, 10), ...values, from, firstDay, ...values, endDay, to, ...values],
   };
 }
 
@@ -94,7 +90,12 @@ interface TotalsRow {
 export async function summarizeUsageFromRollup(db: Database, filter: UsageFilter): Promise<UsageSummary> {
   const conditions: string[] = [];
   const values: unknown[] = [];
-  for (const [column, value] of [['guild_id', filter.guildId], ['cog_name', filter.cogName], ['provider', filter.provider], ['model', filter.model]] as const) {
+  for (const [column, value] of [
+    ['guild_id', filter.guildId],
+    ['cog_name', filter.cogName],
+    ['provider', filter.provider],
+    ['model', filter.model],
+  ] as const) {
     if (value !== undefined) {
       conditions.push(`${column} = ?`);
       values.push(value);
@@ -102,16 +103,19 @@ export async function summarizeUsageFromRollup(db: Database, filter: UsageFilter
   }
   const source = usageSource(filter.from, filter.to, conditions, values);
   const period = `date_trunc('${filter.granularity}', ts)`;
-  const rows = await db.fork().getConnection().execute<Array<TotalsRow & { period: Date | string | null; provider: string | null; model: string | null; level: number }>>(
-    `select ${period} as period, provider, model, grouping(${period}, provider, model) as level,
+  const rows = await db
+    .fork()
+    .getConnection()
+    .execute<Array<TotalsRow & { period: Date | string | null; provider: string | null; model: string | null; level: number }>>(
+      `select ${period} as period, provider, model, grouping(${period}, provider, model) as level,
             coalesce(sum(requests), 0)::text as requests, coalesce(sum(errors), 0)::text as errors,
             coalesce(sum(prompt_tokens), 0)::text as prompt_tokens, coalesce(sum(completion_tokens), 0)::text as completion_tokens,
             coalesce(sum(total_tokens), 0)::text as total_tokens, coalesce(sum(cost_usd), 0)::text as cost_usd
        from (${source.sql}) s
       group by grouping sets ((${period}, provider, model), (provider, model), ())
       order by 1 nulls first, provider, model`,
-    source.params,
-  );
+      source.params,
+    );
   const totalsOf = (row: TotalsRow) => ({
     requests: Number(row.requests),
     errors: Number(row.errors),
@@ -127,7 +131,9 @@ export async function summarizeUsageFromRollup(db: Database, filter: UsageFilter
     granularity: filter.granularity,
     totals: overall ? totalsOf(overall) : { requests: 0, errors: 0, prompt_tokens: '0', completion_tokens: '0', total_tokens: '0', cost_usd: '0' },
     by_model: rows.filter((row) => Number(row.level) === 4).map((row) => ({ provider: row.provider!, model: row.model!, ...totalsOf(row) })),
-    by_period: rows.filter((row) => Number(row.level) === 0).map((row) => ({ period: utcIso(row.period!), provider: row.provider!, model: row.model!, ...totalsOf(row) })),
+    by_period: rows
+      .filter((row) => Number(row.level) === 0)
+      .map((row) => ({ period: utcIso(row.period!), provider: row.provider!, model: row.model!, ...totalsOf(row) })),
   };
 }
 
@@ -139,7 +145,10 @@ const KEYS: Record<UsageDimension, string> = {
 };
 
 /** `breakdownUsage`'s answer, read through the rollup. */
-export async function breakdownUsageFromRollup(db: Database, filter: { from: Date; to: Date; granularity: UsageGranularity; by: UsageDimension }): Promise<UsageBreakdown> {
+export async function breakdownUsageFromRollup(
+  db: Database,
+  filter: { from: Date; to: Date; granularity: UsageGranularity; by: UsageDimension },
+): Promise<UsageBreakdown> {
   const source = usageSource(filter.from, filter.to, [], []);
   const key = KEYS[filter.by];
   const sql = db.fork().getConnection();
@@ -167,13 +176,22 @@ export async function breakdownUsageFromRollup(db: Database, filter: { from: Dat
   });
   const top = (await topOf(key)).map(toTop(filter.by === 'guild'));
   const topGuilds = (await topOf(KEYS.guild)).map(toTop(true));
-  const [unpriced] = await sql.execute<Array<{ count: string }>>(`select coalesce(sum(s.unpriced_requests), 0)::text as count from (${source.sql}) s`, source.params);
+  const [unpriced] = await sql.execute<Array<{ count: string }>>(
+    `select coalesce(sum(s.unpriced_requests), 0)::text as count from (${source.sql}) s`,
+    source.params,
+  );
   return {
     from: filter.from.toISOString(),
     to: filter.to.toISOString(),
     granularity: filter.granularity,
     by: filter.by,
-    series: series.map((row) => ({ period: utcIso(row.period), key: row.key, requests: Number(row.requests), total_tokens: row.total_tokens, cost_usd: row.cost_usd })),
+    series: series.map((row) => ({
+      period: utcIso(row.period),
+      key: row.key,
+      requests: Number(row.requests),
+      total_tokens: row.total_tokens,
+      cost_usd: row.cost_usd,
+    })),
     top,
     top_guilds: topGuilds,
     unpriced_requests: Number(unpriced?.count ?? 0),

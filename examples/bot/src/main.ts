@@ -42,4 +42,6 @@ const rows: [string, string | undefined][] = [
   ['health', api === undefined ? undefined : `${api.url}/api/v1/health`],
 ];
 const shown = rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, url]) => `  ${label.padEnd(16)}${url}`);
-process.stdout.write(`\n● baseline demo is running against ${emulator === undefined ? 'Discord' : 'the Discord emulator'}\n${shown.join('\n')}\n  Ctrl+C stops everything.\n\n`);
+process.stdout.write(
+  `\n● baseline demo is running against ${emulator === undefined ? 'Discord' : 'the Discord emulator'}\n${shown.join('\n')}\n  Ctrl+C stops everything.\n\n`,
+);

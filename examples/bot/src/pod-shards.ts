@@ -18,7 +18,11 @@ export function shardIdsForPod(ordinal: number, perPod: number, count: number): 
   const inputs = { ordinal, perPod, count };
   for (const [name, value] of Object.entries(inputs)) {
     if (!Number.isInteger(value) || value < (name === 'ordinal' ? 0 : 1)) {
-      throw new BaselineError('BL_ERR_DEPLOY_SHARD_RANGE', `${name} must be a whole number${name === 'ordinal' ? '' : ' from 1'}, got ${value}. Fix: check POD_ORDINAL, SHARDS_PER_POD and SHARD_COUNT in the pod's environment`, { details: inputs });
+      throw new BaselineError(
+        'BL_ERR_DEPLOY_SHARD_RANGE',
+        `${name} must be a whole number${name === 'ordinal' ? '' : ' from 1'}, got ${value}. Fix: check POD_ORDINAL, SHARDS_PER_POD and SHARD_COUNT in the pod's environment`,
+        { details: inputs },
+      );
     }
   }
   const first = ordinal * perPod;

@@ -99,7 +99,11 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
   if (options.api !== false) {
     bot.services.logger.info({ api_host: apiHost.host, reason: apiHost.reason }, `the API binds ${apiHost.host}: ${apiHost.reason}`);
     try {
-      api = await startApi({ services: bot.services, host: apiHost.host, ...(options.dashboard === undefined ? {} : { dashboard: { root: options.dashboard } }) });
+      api = await startApi({
+        services: bot.services,
+        host: apiHost.host,
+        ...(options.dashboard === undefined ? {} : { dashboard: { root: options.dashboard } }),
+      });
     } catch (error) {
       await bot.close();
       throw error;

@@ -6,7 +6,10 @@ import { summarizePlugins } from '../src/plugin-summary.js';
 describe('demo summary', () => {
   it('GIVEN a loaded and a skipped plugin THEN the summary lists both, the skipped one with its code and reason', () => {
     const result = loadPlugins({
-      plugins: [definePlugin({ id: 'greeter', name: 'Greeter', version: '1.0.0' }), definePlugin({ id: 'needy', name: 'Needy', version: '1.0.0', dependencies: ['absent'] })],
+      plugins: [
+        definePlugin({ id: 'greeter', name: 'Greeter', version: '1.0.0' }),
+        definePlugin({ id: 'needy', name: 'Needy', version: '1.0.0', dependencies: ['absent'] }),
+      ],
       logger: createLogger({ service: 'test', level: 'silent' }),
     });
     const summary = summarizePlugins({ plugins: result.plugins, pluginFailures: result.failures });

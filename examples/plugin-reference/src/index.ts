@@ -27,7 +27,8 @@ export default definePlugin({
   id: 'reference',
   name: 'Reference plugin',
   version: '0.1.0',
-  description: 'Uses every plugin feature: a command reading settings, a listener, a button, storage, its own table, an LLM answer streamed into Discord, a structured channel summary, a generated image, scheduled tasks, toggles, translations and user-data deletion',
+  description:
+    'Uses every plugin feature: a command reading settings, a listener, a button, storage, its own table, an LLM answer streamed into Discord, a structured channel summary, a generated image, scheduled tasks, toggles, translations and user-data deletion',
   cogs: [ReferenceCog, AskCog, SummarizeCog, ImagineCog],
   settings: referenceSettings,
   storage: referenceStorage,

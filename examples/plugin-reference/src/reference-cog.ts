@@ -24,8 +24,14 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
         const { greeting } = await this.settings.get(interaction.guildId);
         const name = interaction.options.getString('name') ?? interaction.user.username;
         logger.info({ greeting }, 'greeting');
-        const wave = new ButtonBuilder().setCustomId(`reference-wave:${interaction.user.id}`).setLabel(this.t('hello.waveButton')).setStyle(ButtonStyle.Primary);
-        await interaction.reply({ content: this.t('hello.reply', { greeting, name }), components: [new ActionRowBuilder<ButtonBuilder>().addComponents(wave)] });
+        const wave = new ButtonBuilder()
+          .setCustomId(`reference-wave:${interaction.user.id}`)
+          .setLabel(this.t('hello.waveButton'))
+          .setStyle(ButtonStyle.Primary);
+        await interaction.reply({
+          content: this.t('hello.reply', { greeting, name }),
+          components: [new ActionRowBuilder<ButtonBuilder>().addComponents(wave)],
+        });
       },
     }),
     slashCommand({
@@ -46,7 +52,11 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
       guildOnly: true,
       run: async (interaction) => {
         const minutes = interaction.options.getInteger('minutes', true);
-        await this.schedule('remind', { delayMs: minutes * 60_000, guildId: interaction.guildId, payload: { channelId: interaction.channelId, userId: interaction.user.id } });
+        await this.schedule('remind', {
+          delayMs: minutes * 60_000,
+          guildId: interaction.guildId,
+          payload: { channelId: interaction.channelId, userId: interaction.user.id },
+        });
         await interaction.reply({ content: `I will remind you in ${minutes} minute(s).`, flags: MessageFlags.Ephemeral });
       },
     }),
@@ -80,7 +90,10 @@ export class ReferenceCog extends Cog<typeof referenceSettings, typeof reference
         em.create(Wave, { guildId: interaction.guildId!, userId: interaction.user.id });
         await em.flush();
         const waves = await em.count(Wave, { guildId: interaction.guildId! });
-        await interaction.reply({ content: this.t('waves.waved', { user: interaction.user.id, greeted: greetedUserId, count: waves }), flags: MessageFlags.Ephemeral });
+        await interaction.reply({
+          content: this.t('waves.waved', { user: interaction.user.id, greeted: greetedUserId, count: waves }),
+          flags: MessageFlags.Ephemeral,
+        });
       },
     }),
   ];

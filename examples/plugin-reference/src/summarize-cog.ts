@@ -33,7 +33,9 @@ export class SummarizeCog extends Cog {
       data: new SlashCommandBuilder()
         .setName('summarize')
         .setDescription('Summarize the recent messages of this channel')
-        .addIntegerOption((option) => option.setName('count').setDescription(`How many recent messages (default ${DEFAULT_COUNT})`).setMinValue(1).setMaxValue(MAX_COUNT)),
+        .addIntegerOption((option) =>
+          option.setName('count').setDescription(`How many recent messages (default ${DEFAULT_COUNT})`).setMinValue(1).setMaxValue(MAX_COUNT),
+        ),
       guildOnly: true,
       cooldown: { durationMs: 10_000, scope: 'member' },
       run: async (interaction) => {

@@ -8,7 +8,10 @@ export const Wave = defineEntity({
     id: p.integer().primary(),
     guildId: p.bigint('string'),
     userId: p.bigint('string'),
-    wavedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
+    wavedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
   },
 });
 

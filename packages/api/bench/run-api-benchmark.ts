@@ -60,7 +60,10 @@ function load(target: Target, options: ApiBenchmarkOptions): Promise<Result> {
 /** Logs in through the emulator like a browser; returns the cookie header and CSRF token. */
 async function login(apiUrl: string, emulatorUrl: string, userId: string): Promise<{ cookie: string; csrf: string }> {
   const start = await fetch(`${apiUrl}/api/v1/auth/discord/url`);
-  const stateCookie = start.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  const stateCookie = start.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
   const authorize = new URL(((await start.json()) as { url: string }).url);
   if (!authorize.href.startsWith(emulatorUrl)) throw new Error('authorize URL does not point at the emulator');
   authorize.searchParams.set('user_id', userId);
@@ -71,7 +74,10 @@ async function login(apiUrl: string, emulatorUrl: string, userId: string): Promi
     body: JSON.stringify({ code: redirect.searchParams.get('code'), state: redirect.searchParams.get('state') }),
   });
   if (done.status !== 200) throw new Error(`login failed: ${done.status} ${await done.text()}`);
-  const session = done.headers.getSetCookie().find((cookie) => cookie.startsWith('bl_session='))!.split(';')[0]!;
+  const session = done.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith('bl_session='))!
+    .split(';')[0]!;
   return { cookie: session, csrf: ((await done.json()) as { csrf_token: string }).csrf_token };
 }
 
@@ -103,7 +109,14 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
   let services: BaselineServices | undefined;
   const closers: Array<() => Promise<unknown>> = [];
   try {
-    services = await createServices({ service: 'api', config, logger: createLogger({ service: 'api', level: 'warn' }), discover: false, kvPrefix: redis.prefix, plugins: [benchSettingsPlugin] });
+    services = await createServices({
+      service: 'api',
+      config,
+      logger: createLogger({ service: 'api', level: 'warn' }),
+      discover: false,
+      kvPrefix: redis.prefix,
+      plugins: [benchSettingsPlugin],
+    });
     await upsertGuild(services.db, { guildId, guildName: 'Bench', ownerId });
     await services.db.fork().getConnection().execute('insert into authorized_users (guild_id, user_id, is_initial) values (?, ?, true)', [guildId, ownerId]);
     await services.settings.set(guildId, 'bench', { level: 1 });
@@ -119,7 +132,9 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
 
     // Counted like production, with limits high enough that the load never reaches them.
     const big = { max: 100_000_000, windowMs: 3_600_000 };
-    const rateLimits = process.env.BENCH_NO_LIMITS ? { global: false, user: false, guild: false, anonymous: false } as const : { global: big, user: big, guild: big, anonymous: big };
+    const rateLimits = process.env.BENCH_NO_LIMITS
+      ? ({ global: false, user: false, guild: false, anonymous: false } as const)
+      : { global: big, user: big, guild: big, anonymous: big };
     const api = await createApi({ services, http: { logRequests: false }, rateLimits });
     closers.push(() => api.close());
     const apiUrl = await api.listen({ host: '127.0.0.1', port: 0 });
@@ -134,14 +149,21 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     const bare = Fastify({ logger: false });
     bare.get('/bare/:guild_id', async (request) => {
       const { guild_id } = request.params as { guild_id: string };
-      const rows = await preparedQuery(db, 'bench.bare', 'select setting_value from guild_settings where guild_id = $1 and setting_key = $2', [guild_id, 'bench']);
+      const rows = await preparedQuery(db, 'bench.bare', 'select setting_value from guild_settings where guild_id = $1 and setting_key = $2', [
+        guild_id,
+        'bench',
+      ]);
       return { settings: rows[0] ?? null };
     });
     // A second reference for the writes: the same row updated in one autocommitted statement (one commit, like the
     // API's settings and audit write), with no session, validation, audit, cache announcement or limits.
     bare.put('/bare/:guild_id', async (request) => {
       const { guild_id } = request.params as { guild_id: string };
-      await preparedQuery(db, 'bench.bare-write', "update guild_settings set setting_value = $3, updated_at = now() where guild_id = $1 and setting_key = $2", [guild_id, 'bench', JSON.stringify({ level: 2 })]);
+      await preparedQuery(db, 'bench.bare-write', 'update guild_settings set setting_value = $3, updated_at = now() where guild_id = $1 and setting_key = $2', [
+        guild_id,
+        'bench',
+        JSON.stringify({ level: 2 }),
+      ]);
       return { ok: true };
     });
     closers.push(() => bare.close());
@@ -155,7 +177,13 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
       { name: 'bare Fastify + 1 PG read', url: `${bareUrl}/bare/${guildId}`, method: 'GET' },
       { name: 'bare Fastify + 1 PG write', url: `${bareUrl}/bare/${guildId}`, method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' },
       { name: 'GET /guilds/{id}/settings', url: `${apiUrl}/api/v1/guilds/${guildId}/settings`, method: 'GET', headers: auth },
-      { name: 'PUT /guilds/{id}/settings', url: `${apiUrl}/api/v1/guilds/${guildId}/settings`, method: 'PUT', headers: auth, body: JSON.stringify({ bench: { level: 2 } }) },
+      {
+        name: 'PUT /guilds/{id}/settings',
+        url: `${apiUrl}/api/v1/guilds/${guildId}/settings`,
+        method: 'PUT',
+        headers: auth,
+        body: JSON.stringify({ bench: { level: 2 } }),
+      },
       {
         name: `PUT …/settings over ${SPREAD_GUILDS} guilds`,
         url: apiUrl,
@@ -169,7 +197,9 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     ];
     // BENCH_ONLY=settings keeps the bare route and the routes whose name contains the filter (for profiling).
     const only = process.env.BENCH_ONLY;
-    const chosen = targets.filter((target, index) => index === 0 || only === undefined || target.name.includes(only) || (only === 'PUT' && target.name.includes('PG write')));
+    const chosen = targets.filter(
+      (target, index) => index === 0 || only === undefined || target.name.includes(only) || (only === 'PUT' && target.name.includes('PG write')),
+    );
     // Warm-up: connection pools, JIT, caches.
     for (const target of chosen) await load(target, { ...options, durationSeconds: 1 });
     const results: Result[] = [];
@@ -181,7 +211,9 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     const baseline = results[0].rps;
     const bareWrite = results.find((result) => result.name.includes('PG write'))?.rps;
     console.log(`bare route measured first and last: ${bareFirst.rps.toFixed(0)} and ${bareLast.rps.toFixed(0)} req/s; ratios use their mean`);
-    console.log(`@baseline/api at ${options.connections} connections, ${options.durationSeconds} s per route (goal: p95 < 20 ms and >= 60% of the bare route's throughput)`);
+    console.log(
+      `@baseline/api at ${options.connections} connections, ${options.durationSeconds} s per route (goal: p95 < 20 ms and >= 60% of the bare route's throughput)`,
+    );
     console.table(
       results.map((result) => ({
         route: result.name,

@@ -56,7 +56,12 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
   if (secretKey === undefined) {
     if (config.isProduction) {
       throw new ConfigError([
-        { variable: 'API_SECRET_KEY', expected: 'a secret key when NODE_ENV=production', received: 'nothing', fix: 'set it to the output of: openssl rand -hex 32' },
+        {
+          variable: 'API_SECRET_KEY',
+          expected: 'a secret key when NODE_ENV=production',
+          received: 'nothing',
+          fix: 'set it to the output of: openssl rand -hex 32',
+        },
       ]);
     }
     secretKey = randomBytes(32).toString('hex');
@@ -151,7 +156,12 @@ export async function createApi(options: CreateApiOptions): Promise<BaselineApi>
   if (options.http?.logRequests !== false) {
     app.addHook('onResponse', async (request, reply) => {
       request.log.info(
-        { method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode, duration_ms: Math.round(reply.elapsedTime * 100) / 100 },
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? 'unknown',
+          status: reply.statusCode,
+          duration_ms: Math.round(reply.elapsedTime * 100) / 100,
+        },
         'request completed',
       );
     });

@@ -22,7 +22,15 @@ export { discordTools, type DiscordToolName, type DiscordToolsOptions, type Disc
 export { describeLlmError, DEFAULT_LLM_ERROR_MESSAGES, type LlmErrorMessages } from './llm/describe-llm-error.js';
 // Scheduled tasks: cron, interval and one-off jobs, once per deployment on BullMQ.
 export { cronTask, intervalTask, oneOffTask } from './tasks/task-definition.js';
-export type { OneOffTaskDefinition, RecurringTaskDefinition, ScheduleOptions, TaskContext, TaskDefinition, TaskRepeat, TaskRetry } from './tasks/task-definition.js';
+export type {
+  OneOffTaskDefinition,
+  RecurringTaskDefinition,
+  ScheduleOptions,
+  TaskContext,
+  TaskDefinition,
+  TaskRepeat,
+  TaskRetry,
+} from './tasks/task-definition.js';
 export type { CogChange } from './cogs/cog-manager.js';
 
 // Command sync: diff with Discord's registry, write only differences.

@@ -18,6 +18,17 @@ export function createProgram(): Command {
     .option('--dir <path>', 'the bot repository (default: the current folder)')
     .showHelpAfterError()
     .addHelpText('after', '\nExamples:\n  $ baseline dev\n  $ baseline migrate status\n  $ baseline add @acme/baseline-polls');
-  for (const register of [registerDev, registerStart, registerMigrate, registerCommands, registerPlugins, registerPrivacy, registerAdd, registerUpgrade, registerEmulator]) register(program);
+  for (const register of [
+    registerDev,
+    registerStart,
+    registerMigrate,
+    registerCommands,
+    registerPlugins,
+    registerPrivacy,
+    registerAdd,
+    registerUpgrade,
+    registerEmulator,
+  ])
+    register(program);
   return program;
 }

@@ -31,35 +31,36 @@ describe('baseline dev and start', () => {
     await database?.drop();
   });
 
-  it('GIVEN dev against the emulator WHEN a cog file is saved THEN the command answers with the new code without a restart, AND SIGTERM stops it with exit 0', { timeout: 240_000 }, async () => {
-    let stdout = '';
-    let stderr = '';
-    child = execa(process.execPath, [CLI, '--dir', app, 'dev', '--no-dashboard'], { env: env(), reject: false, stdin: 'ignore' });
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [, page] = await waitFor(() => stdout, /emulator\s+(http:\/\/127\.0\.0\.1:\d+\/)/);
-    expect(stdout).toMatch(/baseline is running against the Discord emulator \(plugins: fixture\)/);
-    expect(stdout).toMatch(/API reference\s+http:\/\/127\.0\.0\.1:\d+\/api\/v1\/docs/);
-    expect(await runCommandOnPage(page!, { name: 'ping' })).toBe('pong');
+  it(
+    'GIVEN dev against the emulator WHEN a cog file is saved THEN the command answers with the new code without a restart, AND SIGTERM stops it with exit 0',
+    { timeout: 240_000 },
+    async () => {
+      let stdout = '';
+      let stderr = '';
+      child = execa(process.execPath, [CLI, '--dir', app, 'dev', '--no-dashboard'], { env: env(), reject: false, stdin: 'ignore' });
+      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const [, page] = await waitFor(() => stdout, /emulator\s+(http:\/\/127\.0\.0\.1:\d+\/)/);
+      expect(stdout).toMatch(/baseline is running against the Discord emulator \(plugins: fixture\)/);
+      expect(stdout).toMatch(/API reference\s+http:\/\/127\.0\.0\.1:\d+\/api\/v1\/docs/);
+      expect(await runCommandOnPage(page!, { name: 'ping' })).toBe('pong');
 
-    const cog = join(app, 'src', 'ping-cog.ts');
-    writeFileSync(cog, readFileSync(cog, 'utf8').replace("interaction.reply('pong')", "interaction.reply('pong, edited')"));
-    await waitFor(() => stderr, /reloaded ping/);
-    expect(await runCommandOnPage(page!, { name: 'ping' })).toBe('pong, edited');
+      const cog = join(app, 'src', 'ping-cog.ts');
+      writeFileSync(cog, readFileSync(cog, 'utf8').replace("interaction.reply('pong')", "interaction.reply('pong, edited')"));
+      await waitFor(() => stderr, /reloaded ping/);
+      expect(await runCommandOnPage(page!, { name: 'ping' })).toBe('pong, edited');
 
-    child.kill('SIGTERM');
-    const result = await child;
-    expect(result.exitCode).toBe(0);
-    child = undefined;
-  });
+      child.kill('SIGTERM');
+      const result = await child;
+      expect(result.exitCode).toBe(0);
+      child = undefined;
+    },
+  );
 
   it('GIVEN a build in dist/ WHEN start runs THEN the built bot answers, with the API', { timeout: 240_000 }, async () => {
     const built = copyFixtureApp();
     // What `npm run build` leaves: the app module as JavaScript (the fixture's cog needs no compilation).
-    writeFileSync(
-      join(built, 'package.json'),
-      JSON.stringify({ name: 'built-app', private: true, type: 'module' }),
-    );
+    writeFileSync(join(built, 'package.json'), JSON.stringify({ name: 'built-app', private: true, type: 'module' }));
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(built, 'dist'));
     writeFileSync(
@@ -127,6 +128,8 @@ export default defineApp({ plugins: [definePlugin({ id: 'built', name: 'Built', 
   it('GIVEN privacy erase with something that is not a user id THEN it exits 1 with a coded error and an example', async () => {
     const result = await runCli(['--dir', app, 'privacy', 'erase', 'alice'], { env: env() });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/BL_ERR_CLI_INVALID_ARGUMENT: "alice" is not a Discord user id: pass 17 to 20 digits, e\.g\. baseline privacy erase 123456789012345678/);
+    expect(result.stderr).toMatch(
+      /BL_ERR_CLI_INVALID_ARGUMENT: "alice" is not a Discord user id: pass 17 to 20 digits, e\.g\. baseline privacy erase 123456789012345678/,
+    );
   });
 });

@@ -13,14 +13,23 @@ import { runCli } from './support/run-cli.js';
 import { copyFixtureApp } from './support/run-cli.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const DOCS = ['docs/getting-started.md', 'docs/upgrading.md', 'packages/cli/README.md', 'packages/create-baseline-bot/README.md', 'templates/bot/README.md', 'templates/plugin/README.md'];
+const DOCS = [
+  'docs/getting-started.md',
+  'docs/upgrading.md',
+  'packages/cli/README.md',
+  'packages/create-baseline-bot/README.md',
+  'templates/bot/README.md',
+  'templates/plugin/README.md',
+];
 const CREATE = join(repoRoot, 'packages', 'create-baseline-bot', 'dist', 'cli.js');
 /** Lines that need no check beyond being what they say: moving around and copying a file. */
 const PLAIN = [/^cd \S+$/, /^cp \.env\.example \.env$/, /^npm publish$/];
 
 function blocks(file: string, language: string): string[] {
   const text = readFileSync(join(repoRoot, file), 'utf8');
-  return [...text.matchAll(new RegExp('^( *)```' + language + '\\n([\\s\\S]*?)^\\1```', 'gm'))].map((match) => match[2]!.replace(new RegExp(`^${match[1]}`, 'gm'), ''));
+  return [...text.matchAll(new RegExp('^( *)```' + language + '\\n([\\s\\S]*?)^\\1```', 'gm'))].map((match) =>
+    match[2]!.replace(new RegExp(`^${match[1]}`, 'gm'), ''),
+  );
 }
 
 const shellLines = DOCS.flatMap((file) =>
@@ -32,7 +41,8 @@ const shellLines = DOCS.flatMap((file) =>
       .map((line) => [file, line] as const),
   ),
 );
-const scripts = (template: string) => Object.keys((JSON.parse(readFileSync(join(repoRoot, 'templates', template, 'package.json'), 'utf8')) as { scripts: object }).scripts);
+const scripts = (template: string) =>
+  Object.keys((JSON.parse(readFileSync(join(repoRoot, 'templates', template, 'package.json'), 'utf8')) as { scripts: object }).scripts);
 
 describe('shell blocks of the docs', () => {
   it('GIVEN the docs THEN they have shell blocks to check', () => {
@@ -46,7 +56,12 @@ describe('shell blocks of the docs', () => {
       const args = words.slice(2);
       const extra = ['--no-install', '--no-git', ...(args.includes('--yes') || args.includes('--template') ? [] : ['--yes'])];
       const cwd = copyFixtureApp();
-      const result = await execa(process.execPath, [CREATE, ...args, ...extra, ...(args.includes('--template') ? ['--yes'] : [])], { cwd, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' } });
+      const result = await execa(process.execPath, [CREATE, ...args, ...extra, ...(args.includes('--template') ? ['--yes'] : [])], {
+        cwd,
+        reject: false,
+        stdin: 'ignore',
+        env: { NO_COLOR: '1' },
+      });
       expect(result.stderr).toBe('');
       expect(result.exitCode).toBe(0);
       return;
@@ -68,7 +83,12 @@ describe('shell blocks of the docs', () => {
 describe('TypeScript blocks of the docs', () => {
   it('GIVEN every ts block THEN it compiles in a scaffolded bot', { timeout: 240_000 }, async () => {
     const cwd = copyFixtureApp();
-    const created = await execa(process.execPath, [CREATE, 'docs-bot', '--yes', '--no-install', '--no-git'], { cwd, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' } });
+    const created = await execa(process.execPath, [CREATE, 'docs-bot', '--yes', '--no-install', '--no-git'], {
+      cwd,
+      reject: false,
+      stdin: 'ignore',
+      env: { NO_COLOR: '1' },
+    });
     expect(created.exitCode).toBe(0);
     const app = join(cwd, 'docs-bot');
     const sources = DOCS.flatMap((file) => blocks(file, 'ts'));

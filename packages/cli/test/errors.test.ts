@@ -7,14 +7,22 @@ import { copyFixtureApp, runCli } from './support/run-cli.js';
 const empty = mkdtempSync(join(tmpdir(), 'baseline-cli-empty-'));
 
 describe('baseline error paths', () => {
-  it.each([['dev'], ['start'], ['migrate', 'status'], ['migrate', 'up'], ['commands', 'plan'], ['commands', 'sync'], ['plugins', 'list'], ['plugins', 'doctor'], ['add', 'left-pad'], ['upgrade']])(
-    'GIVEN a folder without package.json WHEN %s runs THEN it exits 1 with BL_ERR_CLI_NOT_AN_APP',
-    async (...command) => {
-      const result = await runCli(['--dir', empty, ...command]);
-      expect(result.exitCode).toBe(1);
-      expect(result.stderr).toMatch(/^error BL_ERR_CLI_NOT_AN_APP: .*package\.json does not exist: run baseline inside a bot repository/m);
-    },
-  );
+  it.each([
+    ['dev'],
+    ['start'],
+    ['migrate', 'status'],
+    ['migrate', 'up'],
+    ['commands', 'plan'],
+    ['commands', 'sync'],
+    ['plugins', 'list'],
+    ['plugins', 'doctor'],
+    ['add', 'left-pad'],
+    ['upgrade'],
+  ])('GIVEN a folder without package.json WHEN %s runs THEN it exits 1 with BL_ERR_CLI_NOT_AN_APP', async (...command) => {
+    const result = await runCli(['--dir', empty, ...command]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^error BL_ERR_CLI_NOT_AN_APP: .*package\.json does not exist: run baseline inside a bot repository/m);
+  });
 
   it('GIVEN sources but no build WHEN start runs THEN it asks for npm run build', async () => {
     const result = await runCli(['--dir', copyFixtureApp(), 'start']);
@@ -59,6 +67,8 @@ describe('baseline error paths', () => {
     writeFileSync(join(library, 'index.js'), 'export default 1;\n');
     const result = await runCli(['--dir', app, 'add', 'file:./not-a-plugin'], { cwd: app });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/BL_ERR_CLI_PLUGIN_INCOMPATIBLE: not-a-plugin was installed but this bot cannot load it \(its package.json has no "baseline" manifest.*npm uninstall not-a-plugin/s);
+    expect(result.stderr).toMatch(
+      /BL_ERR_CLI_PLUGIN_INCOMPATIBLE: not-a-plugin was installed but this bot cannot load it \(its package.json has no "baseline" manifest.*npm uninstall not-a-plugin/s,
+    );
   });
 });

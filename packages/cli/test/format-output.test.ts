@@ -17,7 +17,10 @@ describe('formatPlans', () => {
     const table = formatPlans([
       {
         guildId: '42',
-        create: [{ name: 'poll', description: 'x' }, { name: 'Report', type: 3 }],
+        create: [
+          { name: 'poll', description: 'x' },
+          { name: 'Report', type: 3 },
+        ],
         update: [{ id: '1', body: { name: 'Profile', type: 2 } }],
         delete: [{ id: '2', name: 'old', type: 1 }],
         unchanged: ['ping'],

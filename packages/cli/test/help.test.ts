@@ -24,9 +24,12 @@ const COMMANDS = [
 ];
 
 describe('baseline --help', () => {
-  it.each(COMMANDS.map((command) => [command.join(' ') || '(root)', command] as const))('GIVEN %s --help THEN it exits 0 with an example', async (_label, command) => {
-    const result = await runCli([...command, '--help']);
-    expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/Examples?:\n {2}\$ (npm run build && )?baseline /);
-  });
+  it.each(COMMANDS.map((command) => [command.join(' ') || '(root)', command] as const))(
+    'GIVEN %s --help THEN it exits 0 with an example',
+    async (_label, command) => {
+      const result = await runCli([...command, '--help']);
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toMatch(/Examples?:\n {2}\$ (npm run build && )?baseline /);
+    },
+  );
 });

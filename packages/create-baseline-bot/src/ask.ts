@@ -1,12 +1,5 @@
 import prompts, { type PromptObject } from 'prompts';
-import {
-  EXAMPLE_PLUGINS,
-  LLM_PROVIDER_KEYS,
-  PACKAGE_MANAGERS,
-  defaultAnswers,
-  type Answers,
-  type TemplateName,
-} from './answers.js';
+import { EXAMPLE_PLUGINS, LLM_PROVIDER_KEYS, PACKAGE_MANAGERS, defaultAnswers, type Answers, type TemplateName } from './answers.js';
 import { CREATE_ERROR_CODES, CreateError } from './create-error.js';
 import { checkProjectName } from './project-name.js';
 
@@ -54,13 +47,31 @@ function questionsFor(given: GivenAnswers, defaults: Answers): PromptObject[] {
     questions.push({ type: 'text', name: 'name', message: 'Project name', initial: defaults.name, validate: (value: string) => validName(value) });
   }
   if (given.packageManager === undefined) {
-    questions.push({ type: 'select', name: 'packageManager', message: 'Package manager', choices: PACKAGE_MANAGERS.map((value) => ({ title: value, value })), initial: PACKAGE_MANAGERS.indexOf(defaults.packageManager) });
+    questions.push({
+      type: 'select',
+      name: 'packageManager',
+      message: 'Package manager',
+      choices: PACKAGE_MANAGERS.map((value) => ({ title: value, value })),
+      initial: PACKAGE_MANAGERS.indexOf(defaults.packageManager),
+    });
   }
   if (bot && given.examplePlugins === undefined) {
-    questions.push({ type: 'multiselect', name: 'examplePlugins', message: 'Example plugins', choices: EXAMPLE_PLUGINS.map((value) => ({ title: value, value, selected: true })), instructions: false });
+    questions.push({
+      type: 'multiselect',
+      name: 'examplePlugins',
+      message: 'Example plugins',
+      choices: EXAMPLE_PLUGINS.map((value) => ({ title: value, value, selected: true })),
+      instructions: false,
+    });
   }
   if (bot && given.llmProviders === undefined) {
-    questions.push({ type: 'multiselect', name: 'llmProviders', message: 'LLM providers', choices: Object.keys(LLM_PROVIDER_KEYS).map((value) => ({ title: value, value })), instructions: false });
+    questions.push({
+      type: 'multiselect',
+      name: 'llmProviders',
+      message: 'LLM providers',
+      choices: Object.keys(LLM_PROVIDER_KEYS).map((value) => ({ title: value, value })),
+      instructions: false,
+    });
   }
   if (bot && given.dashboard === undefined) {
     questions.push({ type: 'confirm', name: 'dashboard', message: 'Add the web dashboard?', initial: defaults.dashboard });
@@ -79,7 +90,15 @@ function validName(value: string): true | string {
 
 /** The command-line flag of an answer. */
 function flagOf(answer: string): string {
-  return { name: 'name (the directory argument)', packageManager: 'package-manager', examplePlugins: 'plugins', llmProviders: 'llm', dashboard: 'dashboard / --no-dashboard' }[answer] ?? answer;
+  return (
+    {
+      name: 'name (the directory argument)',
+      packageManager: 'package-manager',
+      examplePlugins: 'plugins',
+      llmProviders: 'llm',
+      dashboard: 'dashboard / --no-dashboard',
+    }[answer] ?? answer
+  );
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -20,13 +20,30 @@ export async function initGit(dir: string): Promise<boolean> {
   await run('git', ['init', '--quiet'], dir);
   await run('git', ['add', '--all'], dir);
   // A machine without a git identity still gets its first commit.
-  await run('git', ['-c', 'user.name=create-baseline-bot', '-c', 'user.email=create-baseline-bot@localhost', 'commit', '--quiet', '--no-verify', '-m', 'Initial commit from create-baseline-bot'], dir);
+  await run(
+    'git',
+    [
+      '-c',
+      'user.name=create-baseline-bot',
+      '-c',
+      'user.email=create-baseline-bot@localhost',
+      'commit',
+      '--quiet',
+      '--no-verify',
+      '-m',
+      'Initial commit from create-baseline-bot',
+    ],
+    dir,
+  );
   return true;
 }
 
 async function run(command: string, args: string[], cwd: string): Promise<void> {
   const result = await execa(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], reject: false });
   if (result.exitCode !== 0 || result.failed) {
-    throw new CreateError(CREATE_ERROR_CODES.childFailed, `\`${command} ${args.join(' ')}\` failed in ${cwd} (exit ${result.exitCode ?? result.signal}); fix the problem above and run it yourself.`);
+    throw new CreateError(
+      CREATE_ERROR_CODES.childFailed,
+      `\`${command} ${args.join(' ')}\` failed in ${cwd} (exit ${result.exitCode ?? result.signal}); fix the problem above and run it yourself.`,
+    );
   }
 }

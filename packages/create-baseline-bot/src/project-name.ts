@@ -9,7 +9,10 @@ const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
  */
 export function checkProjectName(name: string): void {
   if (name.length === 0 || name.length > 214 || !PACKAGE_NAME.test(name)) {
-    throw new CreateError(CREATE_ERROR_CODES.invalidAnswer, `"${name}" cannot be a package name: use lowercase letters, digits, "-", "." or "_" (e.g. my-bot).`);
+    throw new CreateError(
+      CREATE_ERROR_CODES.invalidAnswer,
+      `"${name}" cannot be a package name: use lowercase letters, digits, "-", "." or "_" (e.g. my-bot).`,
+    );
   }
 }
 

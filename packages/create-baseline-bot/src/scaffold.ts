@@ -50,7 +50,10 @@ export async function scaffold(dir: string, answers: Answers, options: ScaffoldO
 async function checkTarget(dir: string, force: boolean): Promise<void> {
   const entries = await readdir(dir).catch(() => []);
   if (entries.length > 0 && !force) {
-    throw new CreateError(CREATE_ERROR_CODES.targetNotEmpty, `${dir} is not empty (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose another name, empty it, or pass --force to write over it.`);
+    throw new CreateError(
+      CREATE_ERROR_CODES.targetNotEmpty,
+      `${dir} is not empty (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose another name, empty it, or pass --force to write over it.`,
+    );
   }
 }
 

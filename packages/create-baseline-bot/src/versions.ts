@@ -13,5 +13,3 @@ export const BASELINE_RANGE = `^${SCAFFOLDER_VERSION}`;
 export const DEPENDENCY_VERSIONS = {
   '@baseline/llm': BASELINE_RANGE,
 } as const;
-
-type AddedDependency = keyof typeof DEPENDENCY_VERSIONS;

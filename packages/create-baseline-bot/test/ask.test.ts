@@ -7,7 +7,14 @@ describe('askAnswers', () => {
   it('GIVEN scripted answers for every prompt THEN they become the answers, in the order asked', async () => {
     prompts.inject(['cool-bot', 'pnpm', [], ['anthropic', 'openai'], false]);
     const answers = await askAnswers({ template: 'bot' }, { yes: false, interactive: true });
-    expect(answers).toEqual({ name: 'cool-bot', template: 'bot', packageManager: 'pnpm', examplePlugins: [], llmProviders: ['anthropic', 'openai'], dashboard: false });
+    expect(answers).toEqual({
+      name: 'cool-bot',
+      template: 'bot',
+      packageManager: 'pnpm',
+      examplePlugins: [],
+      llmProviders: ['anthropic', 'openai'],
+      dashboard: false,
+    });
   });
 
   it('GIVEN flags for some answers THEN only the others are asked', async () => {
@@ -25,7 +32,14 @@ describe('askAnswers', () => {
   it('GIVEN --yes THEN nothing is asked and the defaults fill the gaps', async () => {
     const answers = await askAnswers({ template: 'bot', llmProviders: ['xai'] }, { yes: true, interactive: false });
     // The package manager's default follows whoever runs the scaffolder (npm_config_user_agent): pnpm under `pnpm exec`.
-    expect(answers).toEqual({ name: 'my-bot', template: 'bot', packageManager: detectPackageManager(), examplePlugins: ['counter'], llmProviders: ['xai'], dashboard: true });
+    expect(answers).toEqual({
+      name: 'my-bot',
+      template: 'bot',
+      packageManager: detectPackageManager(),
+      examplePlugins: ['counter'],
+      llmProviders: ['xai'],
+      dashboard: true,
+    });
   });
 
   it('GIVEN no terminal and no --yes THEN it refuses with BL_ERR_CREATE_NO_TERMINAL naming the flags', async () => {

@@ -33,7 +33,10 @@ describe('create-baseline-bot (the built binary)', () => {
 
   it('GIVEN flags for every answer THEN the installers follow them: no dashboard, no example plugin, LLM providers', async () => {
     const cwd = emptyDir();
-    const result = await runCreate(['lean-bot', '--package-manager', 'pnpm', '--plugins', 'none', '--llm', 'openai,anthropic', '--no-dashboard', '--no-install', '--no-git'], { cwd });
+    const result = await runCreate(
+      ['lean-bot', '--package-manager', 'pnpm', '--plugins', 'none', '--llm', 'openai,anthropic', '--no-dashboard', '--no-install', '--no-git'],
+      { cwd },
+    );
     expect(result.exitCode).toBe(0);
     const dir = join(cwd, 'lean-bot');
     const pkg = readJson(join(dir, 'package.json'));
@@ -63,7 +66,16 @@ describe('create-baseline-bot (the built binary)', () => {
     expect(pkg['baseline']).toEqual({ entry: './dist/index.js', web: './dist/web.js', baselineVersion: range });
     expect(pkg['peerDependencies']).toMatchObject({ '@baseline/bot': range, '@baseline/core': range });
     expect(pkg['devDependencies']).toMatchObject({ '@baseline/testing': range, tsup: expect.any(String) });
-    for (const file of ['src/index.ts', 'src/notes-cog.ts', 'src/settings.ts', 'src/migrations/0001-create-notes.ts', 'src/web.ts', 'test/notes-plugin.test.ts', 'tsup.config.ts', '.gitignore']) {
+    for (const file of [
+      'src/index.ts',
+      'src/notes-cog.ts',
+      'src/settings.ts',
+      'src/migrations/0001-create-notes.ts',
+      'src/web.ts',
+      'test/notes-plugin.test.ts',
+      'tsup.config.ts',
+      '.gitignore',
+    ]) {
       expect(existsSync(join(cwd, 'notes', file)), file).toBe(true);
     }
   });
@@ -74,7 +86,9 @@ describe('create-baseline-bot (the built binary)', () => {
     writeFileSync(join(cwd, 'taken', 'notes.txt'), 'mine');
     const refused = await runCreate(['taken', '--yes', '--no-install', '--no-git'], { cwd });
     expect(refused.exitCode).toBe(1);
-    expect(refused.stderr).toMatch(/^error BL_ERR_CREATE_TARGET_NOT_EMPTY: .*taken is not empty \(notes\.txt\): choose another name, empty it, or pass --force/);
+    expect(refused.stderr).toMatch(
+      /^error BL_ERR_CREATE_TARGET_NOT_EMPTY: .*taken is not empty \(notes\.txt\): choose another name, empty it, or pass --force/,
+    );
     expect(existsSync(join(cwd, 'taken', 'package.json'))).toBe(false);
     const forced = await runCreate(['taken', '--yes', '--force', '--no-install', '--no-git'], { cwd });
     expect(forced.exitCode).toBe(0);
@@ -89,7 +103,10 @@ describe('create-baseline-bot (the built binary)', () => {
   });
 
   it.each([
-    [['x-bot', '--yes', '--llm', 'openai,skynet'], /BL_ERR_CREATE_INVALID_ANSWER: --llm does not know skynet: choose from openai, anthropic, google, xai, or "none"/],
+    [
+      ['x-bot', '--yes', '--llm', 'openai,skynet'],
+      /BL_ERR_CREATE_INVALID_ANSWER: --llm does not know skynet: choose from openai, anthropic, google, xai, or "none"/,
+    ],
     [['x-bot', '--yes', '--plugins', 'polls'], /BL_ERR_CREATE_INVALID_ANSWER: --plugins does not know polls/],
     [['Bad Name', '--yes'], /BL_ERR_CREATE_INVALID_ANSWER: "Bad Name" cannot be a package name/],
     [['x-bot', '--template', 'site'], /option '-t, --template <name>' argument 'site' is invalid/],
@@ -110,7 +127,8 @@ describe('create-baseline-bot (the built binary)', () => {
   it('GIVEN --help THEN every flag and an example are shown', async () => {
     const result = await runCreate(['--help'], { cwd: emptyDir() });
     expect(result.exitCode).toBe(0);
-    for (const flag of ['--template', '--package-manager', '--plugins', '--llm', '--no-dashboard', '--yes', '--force', '--no-install', '--no-git']) expect(result.stdout).toContain(flag);
+    for (const flag of ['--template', '--package-manager', '--plugins', '--llm', '--no-dashboard', '--yes', '--force', '--no-install', '--no-git'])
+      expect(result.stdout).toContain(flag);
     expect(result.stdout).toContain('$ npx create-baseline-bot my-bot');
   });
 });

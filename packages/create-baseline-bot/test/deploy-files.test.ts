@@ -79,7 +79,9 @@ describe.each(VARIANTS)('scaffold() of %s', (_, overrides) => {
   });
 
   it('GIVEN .dockerignore THEN no .env file and no local build output enters the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((line) => line.trim());
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim());
     expect(ignored).toEqual(expect.arrayContaining(['**/.env', '**/.env.*', '**/node_modules', '**/dist']));
   });
 

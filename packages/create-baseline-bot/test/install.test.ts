@@ -15,6 +15,9 @@ describe('installDependencies', () => {
   it('GIVEN a package.json npm cannot read THEN it fails with BL_ERR_CREATE_CHILD_FAILED naming the command', async () => {
     const dir = emptyDir();
     writeFileSync(join(dir, 'package.json'), '{ "name": ');
-    await expect(installDependencies(dir, 'npm')).rejects.toMatchObject({ code: 'BL_ERR_CREATE_CHILD_FAILED', message: expect.stringContaining('`npm install` failed in') });
+    await expect(installDependencies(dir, 'npm')).rejects.toMatchObject({
+      code: 'BL_ERR_CREATE_CHILD_FAILED',
+      message: expect.stringContaining('`npm install` failed in'),
+    });
   });
 });

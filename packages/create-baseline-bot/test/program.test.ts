@@ -28,7 +28,18 @@ describe('create-baseline-bot, in this process', () => {
 
   it('GIVEN flags for every answer THEN the installers follow them, and the next steps use pnpm', async () => {
     const dir = join(emptyDir(), 'lean-bot');
-    const result = await createInProcess([dir, '--package-manager', 'pnpm', '--plugins', 'none', '--llm', 'google, xai', '--no-dashboard', '--no-install', '--no-git']);
+    const result = await createInProcess([
+      dir,
+      '--package-manager',
+      'pnpm',
+      '--plugins',
+      'none',
+      '--llm',
+      'google, xai',
+      '--no-dashboard',
+      '--no-install',
+      '--no-git',
+    ]);
     expect(result.exitCode).toBe(0);
     const pkg = readJson(join(dir, 'package.json'));
     expect(existsSync(join(dir, 'web'))).toBe(false);

@@ -51,9 +51,27 @@ export async function runCompleteOverheadBenchmark(iterations = 400): Promise<vo
   const prompt = 'Say something short about Oslo.';
 
   const direct: Record<string, () => Promise<unknown>> = {
-    openai: () => openai.chat.completions.create({ model: 'gpt-5.4-mini', messages: [{ role: 'developer', content: 'Be brief.' }, { role: 'user', content: prompt }] }),
-    anthropic: () => anthropic.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 4096, system: 'Be brief.', messages: [{ role: 'user', content: [{ type: 'text', text: prompt }] }] }),
-    gemini: () => gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: [{ role: 'user', parts: [{ text: prompt }] }], config: { systemInstruction: 'Be brief.' } }),
+    openai: () =>
+      openai.chat.completions.create({
+        model: 'gpt-5.4-mini',
+        messages: [
+          { role: 'developer', content: 'Be brief.' },
+          { role: 'user', content: prompt },
+        ],
+      }),
+    anthropic: () =>
+      anthropic.messages.create({
+        model: 'claude-sonnet-4-6',
+        max_tokens: 4096,
+        system: 'Be brief.',
+        messages: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
+      }),
+    gemini: () =>
+      gemini.models.generateContent({
+        model: 'gemini-2.5-flash',
+        contents: [{ role: 'user', parts: [{ text: prompt }] }],
+        config: { systemInstruction: 'Be brief.' },
+      }),
   };
 
   console.log(`complete() vs the bare SDK, ${iterations} calls each, same emulator on 127.0.0.1, blocks of ${BLOCK}`);

@@ -31,7 +31,11 @@ export class NotesCog extends Cog<typeof notesSettings> {
             await interaction.reply({ content: `You already keep ${maxNotes} notes here.`, flags: MessageFlags.Ephemeral });
             return;
           }
-          await this.#sql('insert into "notes_notes" ("guild_id", "user_id", "text") values (?, ?, ?)', [guildId, interaction.user.id, interaction.options.getString('text', true)]);
+          await this.#sql('insert into "notes_notes" ("guild_id", "user_id", "text") values (?, ?, ?)', [
+            guildId,
+            interaction.user.id,
+            interaction.options.getString('text', true),
+          ]);
           await interaction.reply({ content: 'Noted.', flags: MessageFlags.Ephemeral });
         },
         count: async (interaction) => {

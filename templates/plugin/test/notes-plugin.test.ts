@@ -31,7 +31,9 @@ describe('the notes plugin in a bot', () => {
     const alice = emulator.state.findUser('alice')!;
     const before = await emulator.invokeSlashCommand({ guildId: guild.id, userId: alice.id, name: 'note', subcommand: 'count' }).reply();
     const count = Number(/You keep (\d+)/.exec(before.content ?? '')?.[1]);
-    const added = await emulator.invokeSlashCommand({ guildId: guild.id, userId: alice.id, name: 'note', subcommand: 'add', options: { text: 'buy milk' } }).reply();
+    const added = await emulator
+      .invokeSlashCommand({ guildId: guild.id, userId: alice.id, name: 'note', subcommand: 'add', options: { text: 'buy milk' } })
+      .reply();
     expect(added.content).toBe('Noted.');
     const after = await emulator.invokeSlashCommand({ guildId: guild.id, userId: alice.id, name: 'note', subcommand: 'count' }).reply();
     expect(after.content).toBe(`You keep ${count + 1} note(s) here.`);

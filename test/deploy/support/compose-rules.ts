@@ -30,7 +30,15 @@ export interface ComposeProblem {
 }
 
 /** Every rule {@link checkCompose} checks, for one test per rule. */
-export const COMPOSE_RULES: readonly ComposeRule[] = ['services', 'published-ports', 'networks', 'internal-networks', 'postgres-volume', 'healthchecks', 'scalable-api'];
+export const COMPOSE_RULES: readonly ComposeRule[] = [
+  'services',
+  'published-ports',
+  'networks',
+  'internal-networks',
+  'postgres-volume',
+  'healthchecks',
+  'scalable-api',
+];
 
 /** The services of a compose file that are on `network`, sorted. */
 export function membersOf(compose: Compose, network: string): string[] {
@@ -61,7 +69,9 @@ export function checkCompose(compose: Compose): ComposeProblem[] {
   const services = Object.keys(compose.services).sort();
   if (services.join() !== 'api,bot,postgres,redis,web') problem('services', `services are ${services.join(', ')}: expected api, bot, postgres, redis, web`);
 
-  const published = Object.entries(compose.services).filter(([, service]) => (service.ports ?? []).length > 0).map(([name]) => name);
+  const published = Object.entries(compose.services)
+    .filter(([, service]) => (service.ports ?? []).length > 0)
+    .map(([name]) => name);
   if (published.join() !== 'web') problem('published-ports', `${published.join(', ') || 'nothing'} publishes a port: only web may`);
 
   for (const [network, expected] of Object.entries(EXPECTED_MEMBERS)) {
@@ -69,12 +79,15 @@ export function checkCompose(compose: Compose): ComposeProblem[] {
     if (members.join() !== expected.join()) problem('networks', `${network} holds ${members.join(', ') || 'nothing'}: expected ${expected.join(', ')}`);
   }
   const networks = Object.keys(compose.networks ?? {}).sort();
-  if (networks.join() !== 'dbnet,egress,internet,intranet') problem('networks', `networks are ${networks.join(', ')}: expected dbnet, egress, internet, intranet`);
+  if (networks.join() !== 'dbnet,egress,internet,intranet')
+    problem('networks', `networks are ${networks.join(', ')}: expected dbnet, egress, internet, intranet`);
   for (const network of ['intranet', 'dbnet']) {
     if (compose.networks?.[network]?.internal !== true) problem('internal-networks', `${network} is not internal: it must have no route out of the host`);
   }
 
-  const mounts = (compose.services['postgres']?.volumes ?? []).map((volume) => (typeof volume === 'string' ? volume : `${volume.source}:${volume.target}`).replace(/:rw$/, ''));
+  const mounts = (compose.services['postgres']?.volumes ?? []).map((volume) =>
+    (typeof volume === 'string' ? volume : `${volume.source}:${volume.target}`).replace(/:rw$/, ''),
+  );
   if (!mounts.includes('postgres-data:/var/lib/postgresql/data') || !Object.keys(compose.volumes ?? {}).includes('postgres-data')) {
     problem('postgres-volume', `postgres mounts ${mounts.join(', ') || 'nothing'}: its data directory must be the named volume postgres-data`);
   }
@@ -91,6 +104,7 @@ export function checkCompose(compose: Compose): ComposeProblem[] {
   const api = compose.services['api'];
   if (api?.container_name !== undefined || api?.ports !== undefined) problem('scalable-api', 'api has a container_name or ports: replicas need neither');
   const environment = api?.environment ?? {};
-  if (environment['TRUST_PROXY'] !== 'true' || environment['NODE_ENV'] !== 'production') problem('scalable-api', 'api must run with NODE_ENV=production and TRUST_PROXY=true behind web');
+  if (environment['TRUST_PROXY'] !== 'true' || environment['NODE_ENV'] !== 'production')
+    problem('scalable-api', 'api must run with NODE_ENV=production and TRUST_PROXY=true behind web');
   return problems;
 }

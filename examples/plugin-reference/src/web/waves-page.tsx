@@ -29,8 +29,14 @@ export default function WavesPage() {
         </CardHeader>
         <CardContent>
           {waves.isPending ? <Loading /> : null}
-          {waves.error ? <Alert tone="error" title="Could not load the waves">{waves.error.message}</Alert> : null}
-          {waves.data && waves.data.waves.length === 0 ? <EmptyState title="Nobody waved yet">Run /hello in the guild and press “Wave back”.</EmptyState> : null}
+          {waves.error ? (
+            <Alert tone="error" title="Could not load the waves">
+              {waves.error.message}
+            </Alert>
+          ) : null}
+          {waves.data && waves.data.waves.length === 0 ? (
+            <EmptyState title="Nobody waved yet">Run /hello in the guild and press “Wave back”.</EmptyState>
+          ) : null}
           {waves.data && waves.data.waves.length > 0 ? (
             <Table>
               <thead>

@@ -15,7 +15,11 @@ export function decideGuildAccess(facts: GuildAccessFacts | undefined, caller: C
   const authorized = facts?.authorizedUserIds.has(caller.userId) === true;
   const developer = caller.isDeveloper && options.authorizedOnly !== true;
   if (!authorized && !developer) {
-    throw new ApiError(API_ERROR_CODES.forbidden, options.authorizedOnly ? 'only authorized users of this guild may do this' : 'you have no access to this guild', { status: 403 });
+    throw new ApiError(
+      API_ERROR_CODES.forbidden,
+      options.authorizedOnly ? 'only authorized users of this guild may do this' : 'you have no access to this guild',
+      { status: 403 },
+    );
   }
   if (facts === undefined || !facts.isActive) throw new ApiError(API_ERROR_CODES.notFound, 'the bot is not in this guild', { status: 404 });
   return authorized ? 'authorized' : 'developer';

@@ -12,11 +12,21 @@ export const OAUTH_STATE_COOKIE = 'bl_oauth_state';
  */
 
 /** The session cookie: httpOnly, SameSite=Lax, Secure in production, scoped to `/api`. */
-const sessionCookie = (options: ResolvedApiOptions): CookieSerializeOptions => ({ httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: '/api' });
+const sessionCookie = (options: ResolvedApiOptions): CookieSerializeOptions => ({
+  httpOnly: true,
+  sameSite: 'lax',
+  secure: options.secureCookies,
+  path: '/api',
+});
 /** The CSRF cookie: readable by the dashboard's script on purpose, which echoes it in X-CSRF-Token. */
 const csrfCookie = (options: ResolvedApiOptions): CookieSerializeOptions => ({ httpOnly: false, sameSite: 'lax', secure: options.secureCookies, path: '/' });
 /** The OAuth state cookie: sent only to the auth routes. */
-const oauthStateCookie = (options: ResolvedApiOptions): CookieSerializeOptions => ({ httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: '/api/v1/auth' });
+const oauthStateCookie = (options: ResolvedApiOptions): CookieSerializeOptions => ({
+  httpOnly: true,
+  sameSite: 'lax',
+  secure: options.secureCookies,
+  path: '/api/v1/auth',
+});
 
 /** Sets the session and CSRF cookies for `sessions.ttlMs`. */
 export function setSessionCookies(reply: FastifyReply, options: ResolvedApiOptions, sessionId: string, csrfToken: string): void {

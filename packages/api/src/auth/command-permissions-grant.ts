@@ -24,7 +24,12 @@ const grantsScope = (scopes: string) => scopes.split(' ').includes(COMMAND_PERMI
  * After a login: stores the grant, sealed, when it allows editing command permissions; otherwise deletes an older
  * stored grant, so the latest login decides what baseline may do.
  */
-export async function rememberLoginGrant(deps: Pick<StoredGrantDeps, 'db' | 'cipher'>, userId: string, grant: DiscordTokenGrant, tokens: DiscordTokens): Promise<void> {
+export async function rememberLoginGrant(
+  deps: Pick<StoredGrantDeps, 'db' | 'cipher'>,
+  userId: string,
+  grant: DiscordTokenGrant,
+  tokens: DiscordTokens,
+): Promise<void> {
   if (!grantsScope(grant.scope ?? '')) {
     await deleteUserOAuthGrant(deps.db, userId);
     return;
@@ -36,7 +41,12 @@ export async function rememberLoginGrant(deps: Pick<StoredGrantDeps, 'db' | 'cip
  * A session refreshed its tokens. Discord's refresh rotates the pair and ends the old one, so when the stored grant
  * is that session's grant (same refresh token) the stored copy takes the new pair too.
  */
-export async function followSessionRefresh(deps: Pick<StoredGrantDeps, 'db' | 'cipher'>, userId: string, previous: DiscordTokens, next: DiscordTokens): Promise<void> {
+export async function followSessionRefresh(
+  deps: Pick<StoredGrantDeps, 'db' | 'cipher'>,
+  userId: string,
+  previous: DiscordTokens,
+  next: DiscordTokens,
+): Promise<void> {
   const row = await findUserOAuthGrant(deps.db, userId);
   const stored = row === undefined ? undefined : unsealTokens(deps.cipher, row.sealedTokens);
   if (row === undefined || stored?.refreshToken !== previous.refreshToken) return;

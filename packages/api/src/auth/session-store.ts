@@ -57,7 +57,8 @@ export function createSessionStore(kv: KeyValueStore, ttlMs: number): SessionSto
   return {
     keyOf,
     keyOfCookie: (value) => (value !== undefined && ID_SHAPE.test(value) ? keyOf(value) : undefined),
-    isLive: (data): data is SessionData => data !== undefined && typeof data.expiresAt === 'number' && data.expiresAt > Date.now() && typeof data.user?.id === 'string',
+    isLive: (data): data is SessionData =>
+      data !== undefined && typeof data.expiresAt === 'number' && data.expiresAt > Date.now() && typeof data.user?.id === 'string',
     async create(fields) {
       const id = randomBytes(32).toString('base64url');
       const now = Date.now();

@@ -108,7 +108,13 @@ export interface DiscordRest {
    * Replaces a command's overwrites in a guild with a user's bearer token (Discord refuses bot tokens here).
    * Refusals come back as a result, not thrown, so callers can tell "sign in again" from "Discord is down".
    */
-  editCommandPermissions(applicationId: string, guildId: string, commandId: string, accessToken: string, permissions: DiscordCommandPermission[]): Promise<CommandPermissionsEdit>;
+  editCommandPermissions(
+    applicationId: string,
+    guildId: string,
+    commandId: string,
+    accessToken: string,
+    permissions: DiscordCommandPermission[],
+  ): Promise<CommandPermissionsEdit>;
   /** Whether a bot token is configured (member look-ups need it). */
   readonly hasBotToken: boolean;
 }

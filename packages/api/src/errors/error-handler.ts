@@ -24,10 +24,19 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> =
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof ApiError) {
     if (error.status >= 500) request.log.error({ err: error }, 'request failed');
-    return reply.status(error.status).headers(error.headers).send(errorBody(error.code, error.message, error.fields, error.extra));
+    return reply
+      .status(error.status)
+      .headers(error.headers)
+      .send(errorBody(error.code, error.message, error.fields, error.extra));
   }
   if (error instanceof SettingsValidationError) {
-    return reply.status(422).send(errorBody(error.code, 'the settings do not match their schema; nothing was stored', error.issues.map(({ path, message }) => ({ path, message }))));
+    return reply.status(422).send(
+      errorBody(
+        error.code,
+        'the settings do not match their schema; nothing was stored',
+        error.issues.map(({ path, message }) => ({ path, message })),
+      ),
+    );
   }
   if (isBaselineError(error, CORE_ERROR_CODES.settings.namespaceUnknown)) {
     return reply.status(404).send(errorBody(API_ERROR_CODES.notFound, 'no such settings namespace'));
@@ -36,7 +45,10 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     // Sessions, CSRF tokens and rate limits live in Redis: without it nothing about the caller can be trusted, so
     // nothing is answered from a guess. The request may succeed once Redis is back; no restart is needed.
     request.log.warn({ err: error }, 'request refused: redis is unreachable');
-    return reply.status(503).header('retry-after', '5').send(errorBody(API_ERROR_CODES.unavailable, 'Redis is unreachable, so sessions and rate limits cannot be checked; retry in a few seconds'));
+    return reply
+      .status(503)
+      .header('retry-after', '5')
+      .send(errorBody(API_ERROR_CODES.unavailable, 'Redis is unreachable, so sessions and rate limits cannot be checked; retry in a few seconds'));
   }
   const fastifyError = error as Partial<FastifyError>;
   const statusCode = fastifyError.statusCode;

@@ -11,5 +11,7 @@ export function assertUtf8Body(contentType: string | undefined): void {
   if (contentType === undefined) return;
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType)?.[1]?.toLowerCase();
   if (charset === undefined || charset === 'utf-8' || charset === 'utf8') return;
-  throw new ApiError(API_ERROR_CODES.unsupportedMediaType, 'only UTF-8 bodies are accepted: send content-type: application/json; charset=utf-8', { status: 415 });
+  throw new ApiError(API_ERROR_CODES.unsupportedMediaType, 'only UTF-8 bodies are accepted: send content-type: application/json; charset=utf-8', {
+    status: 415,
+  });
 }

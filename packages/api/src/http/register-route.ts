@@ -57,7 +57,9 @@ export function registerRoute(app: FastifyInstance, api: ApiContext, prefix: str
       // The guild scope is counted in the gate's round trip only for a user this process already holds as
       // authorized there; everyone else is counted after the access check, or not at all.
       const guildUserHint =
-        count && gateGuildId !== undefined && hint !== undefined && !hint.developer && api.guildAccess.holdsAuthorized(gateGuildId, hint.userId) ? hint.userId : undefined;
+        count && gateGuildId !== undefined && hint !== undefined && !hint.developer && api.guildAccess.holdsAuthorized(gateGuildId, hint.userId)
+          ? hint.userId
+          : undefined;
       const gate = await api.gate.admit({ sessionKey, ip: request.ip, guildId: gateGuildId, count, guildUserHint });
       let admitted = false;
       try {

@@ -154,7 +154,8 @@ export function createRequestGate(kv: KeyValueStore, rules: Record<RateLimitScop
       },
       async admit({ sessionKey, ip, guildId, count, guildUserHint }) {
         // Nothing to read or count (health checks): no round trip, so they answer even when Redis is down.
-        if (sessionKey === undefined && !count) return { session: undefined, counted: [], limit: undefined, guildCounted: false, accessVersion: '', userAccessVersion: '' };
+        if (sessionKey === undefined && !count)
+          return { session: undefined, counted: [], limit: undefined, guildCounted: false, accessVersion: '', userAccessVersion: '' };
         const reply = await gate(
           sessionKey === undefined ? '' : `${kv.prefix}${sessionKey}`,
           guildId === undefined ? '' : `${kv.prefix}${guildAccessVersionKey(guildId)}`,

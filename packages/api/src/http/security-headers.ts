@@ -34,9 +34,7 @@ export async function securityHeaders(): Promise<Readonly<Record<string, string>
     const response = await probe.inject({ method: 'GET', url: '/' });
     const baseline = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
     return Object.freeze(
-      Object.fromEntries(
-        Object.entries(response.headers).flatMap(([name, value]) => (baseline.has(name) || typeof value !== 'string' ? [] : [[name, value]])),
-      ),
+      Object.fromEntries(Object.entries(response.headers).flatMap(([name, value]) => (baseline.has(name) || typeof value !== 'string' ? [] : [[name, value]]))),
     );
   } finally {
     await probe.close();

@@ -48,7 +48,10 @@ const COLUMNS: Record<UsageDimension, string> = {
  * Splits `llm_usage` between `from` and `to` by one dimension, per UTC period, for the dashboard's charts:
  * the series, the top ten keys by cost (guilds labelled with their name) and the count of unpriced requests.
  */
-export async function breakdownUsage(db: Database, filter: { from: Date; to: Date; granularity: UsageGranularity; by: UsageDimension }): Promise<UsageBreakdown> {
+export async function breakdownUsage(
+  db: Database,
+  filter: { from: Date; to: Date; granularity: UsageGranularity; by: UsageDimension },
+): Promise<UsageBreakdown> {
   const key = COLUMNS[filter.by];
   const period = `date_trunc('${filter.granularity}', u.created_at at time zone 'UTC')`;
   const sql = db.fork().getConnection();
@@ -69,13 +72,15 @@ export async function breakdownUsage(db: Database, filter: { from: Date; to: Dat
         group by 1 order by sum(u.estimated_cost_usd) desc nulls last, count(*) desc limit 10`,
       range,
     );
-  const toTop = (labelled: boolean) => (row: { key: string; label: string | null; requests: string; total_tokens: string; cost_usd: string }): UsageBreakdownTop => ({
-    key: row.key,
-    label: (labelled ? row.label : null) ?? row.key,
-    requests: Number(row.requests),
-    total_tokens: row.total_tokens,
-    cost_usd: row.cost_usd,
-  });
+  const toTop =
+    (labelled: boolean) =>
+    (row: { key: string; label: string | null; requests: string; total_tokens: string; cost_usd: string }): UsageBreakdownTop => ({
+      key: row.key,
+      label: (labelled ? row.label : null) ?? row.key,
+      requests: Number(row.requests),
+      total_tokens: row.total_tokens,
+      cost_usd: row.cost_usd,
+    });
   const top = (await topOf(key)).map(toTop(filter.by === 'guild'));
   const topGuilds = (await topOf(COLUMNS.guild)).map(toTop(true));
   const [unpriced] = await sql.execute<Array<{ count: string }>>(
@@ -88,7 +93,13 @@ export async function breakdownUsage(db: Database, filter: { from: Date; to: Dat
     to: filter.to.toISOString(),
     granularity: filter.granularity,
     by: filter.by,
-    series: series.map((row) => ({ period: utcIso(row.period), key: row.key, requests: Number(row.requests), total_tokens: row.total_tokens, cost_usd: row.cost_usd })),
+    series: series.map((row) => ({
+      period: utcIso(row.period),
+      key: row.key,
+      requests: Number(row.requests),
+      total_tokens: row.total_tokens,
+      cost_usd: row.cost_usd,
+    })),
     top,
     top_guilds: topGuilds,
     unpriced_requests: Number(unpriced?.count ?? 0),

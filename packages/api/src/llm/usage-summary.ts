@@ -55,15 +55,23 @@ const UNITS: Record<UsageGranularity, string> = { day: 'day', week: 'week', mont
 export async function summarizeUsage(db: Database, filter: UsageFilter): Promise<UsageSummary> {
   const conditions = ['created_at >= ?', 'created_at < ?'];
   const values: unknown[] = [filter.from, filter.to];
-  for (const [column, value] of [['guild_id', filter.guildId], ['cog_name', filter.cogName], ['provider', filter.provider], ['model', filter.model]] as const) {
+  for (const [column, value] of [
+    ['guild_id', filter.guildId],
+    ['cog_name', filter.cogName],
+    ['provider', filter.provider],
+    ['model', filter.model],
+  ] as const) {
     if (value !== undefined) {
       conditions.push(`${column} = ?`);
       values.push(value);
     }
   }
   const unit = UNITS[filter.granularity];
-  const rows = await db.fork().getConnection().execute<Row[]>(
-    `select date_trunc('${unit}', created_at at time zone 'UTC') as period, provider, model,
+  const rows = await db
+    .fork()
+    .getConnection()
+    .execute<Row[]>(
+      `select date_trunc('${unit}', created_at at time zone 'UTC') as period, provider, model,
             grouping(date_trunc('${unit}', created_at at time zone 'UTC'), provider, model) as level,
             count(*)::text as requests,
             count(*) filter (where status = 'error')::text as errors,
@@ -75,8 +83,8 @@ export async function summarizeUsage(db: Database, filter: UsageFilter): Promise
       where ${conditions.join(' and ')}
       group by grouping sets ((date_trunc('${unit}', created_at at time zone 'UTC'), provider, model), (provider, model), ())
       order by 1 nulls first, provider, model`,
-    values,
-  );
+      values,
+    );
   const totalsOf = (row: Row): UsageTotals => ({
     requests: Number(row.requests),
     errors: Number(row.errors),

@@ -26,7 +26,7 @@ const PIPELINE_ERRORS: Array<[status: string, description: string, appliesTo: (d
   ['401', 'No valid session (`BL_ERR_API_UNAUTHENTICATED`)', (d) => d.access !== 'public'],
   [
     '403',
-    'No access (`BL_ERR_API_FORBIDDEN`), a write without the session\'s `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`)',
+    "No access (`BL_ERR_API_FORBIDDEN`), a write without the session's `X-CSRF-Token` (`BL_ERR_API_CSRF`), or a write from an origin not in `API_CORS_ORIGINS` (`BL_ERR_API_ORIGIN`)",
     (d) => d.access !== 'public' || WRITES.has(d.method),
   ],
   ['404', 'Not found (`BL_ERR_API_NOT_FOUND`)', (d) => d.access.startsWith('guild') || d.params !== undefined],
@@ -47,9 +47,10 @@ function rewriteRefs(value: unknown, names: Record<string, string>): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: JsonObject = {};
   for (const [key, child] of Object.entries(value as JsonObject)) {
-    out[key] = key === '$ref' && typeof child === 'string' && child.startsWith('#/$defs/')
-      ? `#/components/schemas/${names[child.slice('#/$defs/'.length)] ?? child.slice('#/$defs/'.length)}`
-      : rewriteRefs(child, names);
+    out[key] =
+      key === '$ref' && typeof child === 'string' && child.startsWith('#/$defs/')
+        ? `#/components/schemas/${names[child.slice('#/$defs/'.length)] ?? child.slice('#/$defs/'.length)}`
+        : rewriteRefs(child, names);
   }
   return out;
 }
@@ -118,7 +119,13 @@ function operation({ prefix, definition }: MountedRoute, components: Components)
     parameters: [
       ...parameters(definition.params, 'path', components),
       ...parameters(definition.query, 'query', components),
-      ...Object.entries(definition.headers?.request ?? {}).map(([name, description]) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } })),
+      ...Object.entries(definition.headers?.request ?? {}).map(([name, description]) => ({
+        name,
+        in: 'header',
+        required: false,
+        description,
+        schema: { type: 'string' },
+      })),
     ],
     ...(definition.body === undefined
       ? {}

@@ -27,7 +27,12 @@ export interface ApiRouteHost {
   /** `/api/v1/plugins/<plugin id>`. */
   readonly prefix: string;
   /** Adds a route under {@link ApiRouteHost.prefix}. */
-  route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, A extends RouteAccess = RouteAccess>(
+  route<
+    P extends Schema | undefined = undefined,
+    Q extends Schema | undefined = undefined,
+    B extends Schema | undefined = undefined,
+    A extends RouteAccess = RouteAccess,
+  >(
     definition: RouteDefinition<P, Q, B, A>,
   ): void;
 }

@@ -42,7 +42,10 @@ export async function mountPluginRoutes(app: FastifyInstance, api: ApiContext, m
       }
       api.services.logger.info({ plugin: loaded.id, routes: declared.length, prefix: loaded.routePrefix }, 'plugin routes mounted');
     } catch (error) {
-      const coded = error instanceof BaselineError ? error : new BaselineError(API_ERROR_CODES.pluginRoutes, `plugin "${loaded.id}": its routes failed to register`, { cause: error });
+      const coded =
+        error instanceof BaselineError
+          ? error
+          : new BaselineError(API_ERROR_CODES.pluginRoutes, `plugin "${loaded.id}": its routes failed to register`, { cause: error });
       api.services.logger.error({ err: coded, code: coded.code, plugin: loaded.id }, 'plugin routes skipped');
     }
   }

@@ -54,9 +54,8 @@ export function rateLimitHeaders(state: RateLimitState): Record<string, string> 
 }
 
 export function rateLimitedError(state: RateLimitState): ApiError {
-  return new ApiError(
-    API_ERROR_CODES.rateLimited,
-    `too many requests; retry in ${state.resetSeconds} s`,
-    { status: 429, headers: { ...rateLimitHeaders(state), 'retry-after': String(state.resetSeconds) } },
-  );
+  return new ApiError(API_ERROR_CODES.rateLimited, `too many requests; retry in ${state.resetSeconds} s`, {
+    status: 429,
+    headers: { ...rateLimitHeaders(state), 'retry-after': String(state.resetSeconds) },
+  });
 }

@@ -14,7 +14,11 @@ export const MAX_COMMAND_PERMISSIONS = 100;
  * @returns the full list to PUT, `'unchanged'` when the command is already as wanted, or `'full'` when hiding would
  *   need a 101st overwrite
  */
-export function planCommandPermissions(current: readonly DiscordCommandPermission[], guildId: string, hidden: boolean): DiscordCommandPermission[] | 'unchanged' | 'full' {
+export function planCommandPermissions(
+  current: readonly DiscordCommandPermission[],
+  guildId: string,
+  hidden: boolean,
+): DiscordCommandPermission[] | 'unchanged' | 'full' {
   const everyone = current.find((entry) => entry.type === 1 && entry.id === guildId);
   const others = current.filter((entry) => entry !== everyone);
   if (!hidden) return everyone?.permission === false ? others : 'unchanged';

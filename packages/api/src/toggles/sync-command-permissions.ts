@@ -29,7 +29,11 @@ const NOT_SYNCED = {
   failed: { code: API_ERROR_CODES.commandPermissionsFailed, message: 'not hidden in Discord: Discord could not be reached; toggle again to retry' },
 } as const;
 
-const notSynced = (reason: keyof typeof NOT_SYNCED, commands: string[] = []): CommandPermissionsOutcome => ({ status: 'not_synced', commands, ...NOT_SYNCED[reason] });
+const notSynced = (reason: keyof typeof NOT_SYNCED, commands: string[] = []): CommandPermissionsOutcome => ({
+  status: 'not_synced',
+  commands,
+  ...NOT_SYNCED[reason],
+});
 
 /** Which of Discord's refusals mean "this token may not do it" (sign in again) and which "this user may not". */
 function refusalReason(edit: Extract<CommandPermissionsEdit, { ok: false }>): keyof typeof NOT_SYNCED {
@@ -66,14 +70,22 @@ export interface ChangedToggle {
  * Never throws: every failure is reported in the outcome (and logged without tokens), since the toggle itself
  * already applies.
  */
-export async function syncCommandPermissions(api: ApiContext, caller: Caller, changed: ChangedToggle, log: FastifyBaseLogger): Promise<CommandPermissionsOutcome> {
+export async function syncCommandPermissions(
+  api: ApiContext,
+  caller: Caller,
+  changed: ChangedToggle,
+  log: FastifyBaseLogger,
+): Promise<CommandPermissionsOutcome> {
   const { guildId, pluginId } = changed;
   try {
     const applicationId = api.services.config.discord.clientId;
     if (applicationId === undefined || !api.discord.hasBotToken) return notSynced('failed');
     const plugin = (await api.services.toggles.guild(guildId)).find((entry) => entry.pluginId === pluginId);
     if (plugin === undefined) return { status: 'unchanged', commands: [], code: null, message: null };
-    const [guildCommands, globalCommands] = await Promise.all([api.discord.applicationCommands(applicationId, guildId), api.discord.applicationCommands(applicationId, null)]);
+    const [guildCommands, globalCommands] = await Promise.all([
+      api.discord.applicationCommands(applicationId, guildId),
+      api.discord.applicationCommands(applicationId, null),
+    ]);
     const changes: { name: string; commandId: string; permissions: DiscordCommandPermission[] }[] = [];
     for (const [name, state] of Object.entries(plugin.commands)) {
       if (changed.command !== undefined && changed.command !== name) continue;

@@ -31,7 +31,12 @@ const MATRIX: Array<[string, Row]> = [
   ['GET /guilds/{id}/authorized-users', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/authorized-users`, expected: [401, 403, 200, 200, 200] }],
   [
     'POST /guilds/{id}/authorized-users',
-    { method: 'POST', path: (s) => `/api/v1/guilds/${A(s)}/authorized-users`, body: (s) => ({ user_id: s.userIds.carol }), expected: [401, 403, 422, 422, 403] },
+    {
+      method: 'POST',
+      path: (s) => `/api/v1/guilds/${A(s)}/authorized-users`,
+      body: (s) => ({ user_id: s.userIds.carol }),
+      expected: [401, 403, 422, 422, 403],
+    },
   ],
   [
     'DELETE /guilds/{id}/authorized-users/{user}',
@@ -46,13 +51,23 @@ const MATRIX: Array<[string, Row]> = [
   ],
   [
     'POST /guilds/{id}/settings/{key}/reset',
-    { method: 'POST', path: (s) => `/api/v1/guilds/${A(s)}/settings/greeter/reset`, body: () => ({ fields: ['maxPerDay'] }), expected: [401, 403, 200, 200, 200] },
+    {
+      method: 'POST',
+      path: (s) => `/api/v1/guilds/${A(s)}/settings/greeter/reset`,
+      body: () => ({ fields: ['maxPerDay'] }),
+      expected: [401, 403, 200, 200, 200],
+    },
   ],
   ['GET /settings/schema', { method: 'GET', path: () => '/api/v1/settings/schema', expected: [401, 200, 200, 200, 200] }],
   ['GET /guilds/{id}/toggles', { method: 'GET', path: (s) => `/api/v1/guilds/${A(s)}/toggles`, expected: [401, 403, 200, 200, 200] }],
   [
     'PUT /guilds/{id}/toggles',
-    { method: 'PUT', path: (s) => `/api/v1/guilds/${A(s)}/toggles`, body: () => ({ plugin_id: 'greeter', enabled: null }), expected: [401, 403, 200, 200, 200] },
+    {
+      method: 'PUT',
+      path: (s) => `/api/v1/guilds/${A(s)}/toggles`,
+      body: () => ({ plugin_id: 'greeter', enabled: null }),
+      expected: [401, 403, 200, 200, 200],
+    },
   ],
   ['GET /tasks', { method: 'GET', path: () => '/api/v1/tasks', expected: [401, 403, 403, 403, 200] }],
   ['GET /shards', { method: 'GET', path: () => '/api/v1/shards', expected: [401, 403, 403, 403, 200] }],
@@ -72,9 +87,15 @@ const MATRIX: Array<[string, Row]> = [
     },
   ],
   // Erasing a user who holds nothing changes nothing, whoever asks.
-  ['POST /privacy/users/{user}/erase', { method: 'POST', path: (s) => `/api/v1/privacy/users/${s.userIds.mallory}/erase`, expected: [401, 403, 403, 403, 200] }],
+  [
+    'POST /privacy/users/{user}/erase',
+    { method: 'POST', path: (s) => `/api/v1/privacy/users/${s.userIds.mallory}/erase`, expected: [401, 403, 403, 403, 200] },
+  ],
   ['GET plugin guild route', { method: 'GET', path: (s) => `/api/v1/plugins/greeter/guilds/${A(s)}/greeting`, expected: [401, 403, 200, 200, 200] }],
-  ['POST plugin user route', { method: 'POST', path: () => '/api/v1/plugins/greeter/echo', body: () => ({ message: 'hi' }), expected: [401, 201, 201, 201, 201] }],
+  [
+    'POST plugin user route',
+    { method: 'POST', path: () => '/api/v1/plugins/greeter/echo', body: () => ({ message: 'hi' }), expected: [401, 201, 201, 201, 201] },
+  ],
 ];
 
 describe('access matrix: every route and method, five kinds of caller', () => {
@@ -111,7 +132,10 @@ describe('access matrix: every route and method, five kinds of caller', () => {
   /** What the bot's guild tracking does when it leaves or rejoins a guild: the row, then the access versions. */
   async function botSets(guildId: string, active: boolean) {
     await (active ? reactivateGuild : markGuildInactive)(stack.db, guildId);
-    const grants = await stack.db.fork().getConnection().execute<{ user_id: string }[]>('select user_id::text as user_id from authorized_users where guild_id = ? and is_active', [guildId]);
+    const grants = await stack.db
+      .fork()
+      .getConnection()
+      .execute<{ user_id: string }[]>('select user_id::text as user_id from authorized_users where guild_id = ? and is_active', [guildId]);
     await bumpAccessVersions(stack.services[0]!.kv, { guildIds: [guildId], userIds: grants.map((row) => row.user_id) });
   }
 

@@ -33,7 +33,10 @@ describe('delegated access across two API instances', () => {
     expect((await malloryOnSecond.get(guild)).status).toBe(403);
 
     const history = await owner.get(`${users()}?include_revoked=true`);
-    expect(history.body.users.find((user: { user_id: string }) => user.user_id === stack.userIds.mallory)).toMatchObject({ is_active: false, revoked_by_user_id: stack.userIds.owner });
+    expect(history.body.users.find((user: { user_id: string }) => user.user_id === stack.userIds.mallory)).toMatchObject({
+      is_active: false,
+      revoked_by_user_id: stack.userIds.owner,
+    });
     expect((await owner.get(users())).body.users.map((user: { user_id: string }) => user.user_id)).not.toContain(stack.userIds.mallory);
   });
 

@@ -42,7 +42,8 @@ describe('guild access and guild lists cached per instance', () => {
   it('GIVEN a guild list cached by an instance THEN grants and revocations on another instance change it at once, AND a rename outside the API does not', async () => {
     const mallory = await stack.login('mallory', 1);
     const owner = await stack.login('owner', 0);
-    const listed = async () => (await mallory.get('/api/v1/guilds')).body.guilds.map((entry: { guild_id: string; name: string }) => `${entry.guild_id}:${entry.name}`);
+    const listed = async () =>
+      (await mallory.get('/api/v1/guilds')).body.guilds.map((entry: { guild_id: string; name: string }) => `${entry.guild_id}:${entry.name}`);
     // Granted through the API by the test above.
     expect(await listed()).toEqual([`${stack.guilds.alpha}:Alpha`]);
 

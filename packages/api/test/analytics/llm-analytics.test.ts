@@ -36,7 +36,14 @@ describe('LLM analytics from llm_usage and llm_model_pricing', () => {
   it('GIVEN usage over a range by day THEN totals are exact decimal strings AND rows outside the range are left out', async () => {
     const response = await dev.get(`/api/v1/llm/usage/summary?${range}&granularity=day`);
     expect(response.status).toBe(200);
-    expect(response.body.totals).toEqual({ requests: 3, errors: 1, prompt_tokens: '111', completion_tokens: '56', total_tokens: '167', cost_usd: '0.3000000003' });
+    expect(response.body.totals).toEqual({
+      requests: 3,
+      errors: 1,
+      prompt_tokens: '111',
+      completion_tokens: '56',
+      total_tokens: '167',
+      cost_usd: '0.3000000003',
+    });
     expect(response.body.by_period.map((row: { period: string; model: string }) => [row.period, row.model])).toEqual([
       ['2026-01-05T00:00:00.000Z', 'gpt-a'],
       ['2026-01-06T00:00:00.000Z', 'gpt-a'],
@@ -81,13 +88,18 @@ describe('LLM analytics from llm_usage and llm_model_pricing', () => {
   it('GIVEN a price change THEN the old period closes, the new price is listed, details are kept AND the change is audited', async () => {
     const before = (await dev.get('/api/v1/llm/models')).body.models;
     expect(before).toEqual([expect.objectContaining({ provider: 'openai', model: 'gpt-a', input_cost_per_1k_tokens: '0.001000000000' })]);
-    const change = await dev.request('PUT', '/api/v1/llm/models/openai/gpt-a/pricing', { body: { input_cost_per_1k_tokens: '0.0025', output_cost_per_1k_tokens: '0.01' } });
+    const change = await dev.request('PUT', '/api/v1/llm/models/openai/gpt-a/pricing', {
+      body: { input_cost_per_1k_tokens: '0.0025', output_cost_per_1k_tokens: '0.01' },
+    });
     expect(change.status).toBe(200);
     expect(change.body).toMatchObject({ input_cost_per_1k_tokens: '0.002500000000', output_cost_per_1k_tokens: '0.010000000000', source: 'api' });
     expect((await dev.get('/api/v1/llm/models')).body.models).toEqual([expect.objectContaining({ input_cost_per_1k_tokens: '0.002500000000' })]);
-    const rows = await stack.db.fork().getConnection().execute<{ effective_to: Date | null; pricing: unknown }[]>(
-      `select effective_to, pricing from llm_model_pricing where provider = 'openai' and model = 'gpt-a' order by effective_from`,
-    );
+    const rows = await stack.db
+      .fork()
+      .getConnection()
+      .execute<{ effective_to: Date | null; pricing: unknown }[]>(
+        `select effective_to, pricing from llm_model_pricing where provider = 'openai' and model = 'gpt-a' order by effective_from`,
+      );
     expect(rows).toHaveLength(2);
     expect(rows[0]!.effective_to).not.toBeNull();
     expect(rows[1]).toMatchObject({ effective_to: null, pricing: { tiers: [1, 2] } });
@@ -96,9 +108,14 @@ describe('LLM analytics from llm_usage and llm_model_pricing', () => {
   });
 
   it('GIVEN a price that is not a decimal string THEN 422 AND nothing changes', async () => {
-    const response = await dev.request('PUT', '/api/v1/llm/models/openai/gpt-a/pricing', { body: { input_cost_per_1k_tokens: 0.5, output_cost_per_1k_tokens: '-1' } });
+    const response = await dev.request('PUT', '/api/v1/llm/models/openai/gpt-a/pricing', {
+      body: { input_cost_per_1k_tokens: 0.5, output_cost_per_1k_tokens: '-1' },
+    });
     expect(response.status).toBe(422);
-    expect(response.body.error.fields.map((field: { path: string }) => field.path)).toEqual(['body.input_cost_per_1k_tokens', 'body.output_cost_per_1k_tokens']);
+    expect(response.body.error.fields.map((field: { path: string }) => field.path)).toEqual([
+      'body.input_cost_per_1k_tokens',
+      'body.output_cost_per_1k_tokens',
+    ]);
     expect((await dev.get('/api/v1/llm/models')).body.models[0].input_cost_per_1k_tokens).toBe('0.002500000000');
   });
 });

@@ -18,7 +18,12 @@ describe('Discord login over real HTTP', () => {
     expect(response.status).toBe(200);
     const url = new URL(response.body.url);
     expect(url.origin + url.pathname).toBe(`${stack.emulator.restUrl}/oauth2/authorize`);
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ client_id: stack.emulator.applicationId, scope: 'identify guilds applications.commands.permissions.update', redirect_uri: REDIRECT_URI, state: response.body.state });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      client_id: stack.emulator.applicationId,
+      scope: 'identify guilds applications.commands.permissions.update',
+      redirect_uri: REDIRECT_URI,
+      state: response.body.state,
+    });
     expect(client.jar.get('bl_oauth_state')).toBe(response.body.state);
   });
 
@@ -36,7 +41,11 @@ describe('Discord login over real HTTP', () => {
     expect(cookies.find((cookie) => cookie.startsWith('bl_csrf='))).not.toMatch(/HttpOnly/i);
     const me = await client.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ user: { id: stack.userIds.alice, username: 'alice', global_name: 'ALICE' }, is_developer: false, csrf_token: done.body.csrf_token });
+    expect(me.body).toMatchObject({
+      user: { id: stack.userIds.alice, username: 'alice', global_name: 'ALICE' },
+      is_developer: false,
+      csrf_token: done.body.csrf_token,
+    });
     expect(me.body.guilds).toEqual([{ guild_id: stack.guilds.alpha, name: 'Alpha', access: 'authorized', is_initial: false }]);
   });
 

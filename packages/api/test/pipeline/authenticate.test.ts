@@ -37,7 +37,12 @@ function setup() {
 }
 
 async function signedIn(userId: string) {
-  const { id, data } = await sessions.create({ user: { id: userId, username: userId, globalName: null, avatar: null }, tokens: '', developer: false, developerCheckedAt: Date.now() });
+  const { id, data } = await sessions.create({
+    user: { id: userId, username: userId, globalName: null, avatar: null },
+    tokens: '',
+    developer: false,
+    developerCheckedAt: Date.now(),
+  });
   return { cookie: id, sessionKey: sessions.keyOfCookie(id)!, data };
 }
 
@@ -51,10 +56,15 @@ const gateWith = (session: SessionData | undefined, exceeded?: boolean): GateRes
 });
 
 describe('authenticate', () => {
-  it('GIVEN a live session THEN its caller is returned with the user\'s access version AND a hint is remembered', async () => {
+  it("GIVEN a live session THEN its caller is returned with the user's access version AND a hint is remembered", async () => {
     const { api } = setup();
     const session = await signedIn('alice');
-    const caller = await authenticate(api, await request(), { cookie: session.cookie, sessionKey: session.sessionKey, gate: gateWith(session.data), hint: undefined });
+    const caller = await authenticate(api, await request(), {
+      cookie: session.cookie,
+      sessionKey: session.sessionKey,
+      gate: gateWith(session.data),
+      hint: undefined,
+    });
     expect(caller).toMatchObject({ userId: 'alice', accessVersion: 'u7' });
     expect(api.sessionHints.get(session.sessionKey)).toEqual({ userId: 'alice', developer: false });
   });
@@ -76,7 +86,12 @@ describe('authenticate', () => {
     const session = await signedIn('carol');
     api.sessionHints.remember(session.sessionKey, { userId: 'carol', developer: false });
     const hint = api.sessionHints.get(session.sessionKey);
-    const caller = await authenticate(api, await request(), { cookie: session.cookie, sessionKey: session.sessionKey, gate: gateWith(session.data, true), hint });
+    const caller = await authenticate(api, await request(), {
+      cookie: session.cookie,
+      sessionKey: session.sessionKey,
+      gate: gateWith(session.data, true),
+      hint,
+    });
     expect(caller?.userId).toBe('carol');
     expect(api.sessionHints.get(session.sessionKey)).toBeUndefined();
   });

@@ -38,11 +38,12 @@ describe('checkOrigin and checkCsrf', () => {
     for (const origin of ['https://evil.test', 'null']) expect((await check('POST', { origin })).origin).toBe('403 BL_ERR_API_ORIGIN');
   });
 
-  it('GIVEN a write from a configured origin, the API\'s own origin or no Origin THEN the origin check passes', async () => {
-    for (const headers of [{ origin: 'http://127.0.0.1:5173' }, { origin: 'http://api.test' }, {}] as Array<Record<string, string>>) expect((await check('PUT', headers)).origin).toBe('passed');
+  it("GIVEN a write from a configured origin, the API's own origin or no Origin THEN the origin check passes", async () => {
+    for (const headers of [{ origin: 'http://127.0.0.1:5173' }, { origin: 'http://api.test' }, {}] as Array<Record<string, string>>)
+      expect((await check('PUT', headers)).origin).toBe('passed');
   });
 
-  it('GIVEN a write without the session\'s CSRF token THEN 403 BL_ERR_API_CSRF; with it THEN it passes', async () => {
+  it("GIVEN a write without the session's CSRF token THEN 403 BL_ERR_API_CSRF; with it THEN it passes", async () => {
     expect((await check('DELETE', {})).csrf).toBe('403 BL_ERR_API_CSRF');
     expect((await check('PATCH', { [CSRF_HEADER]: 'b'.repeat(43) })).csrf).toBe('403 BL_ERR_API_CSRF');
     expect((await check('POST', { [CSRF_HEADER]: TOKEN })).csrf).toBe('passed');

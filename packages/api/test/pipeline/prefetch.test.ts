@@ -4,7 +4,6 @@ import { defineRoute, type AnyRouteDefinition } from '../../src/http/define-rout
 import { prefetchedFor, startPrefetch } from '../../src/http/pipeline/prefetch.js';
 import { testCaller } from '../support/test-caller.js';
 
-
 function routeThatPrefetches(work: () => Promise<unknown> | undefined): AnyRouteDefinition {
   return defineRoute({ method: 'GET', url: '/x', summary: 'x', access: 'user', responses: { 200: null }, prefetch: work, handler: () => undefined });
 }
@@ -14,13 +13,29 @@ describe('startPrefetch', () => {
 
   it('GIVEN no hint or a route without prefetch THEN nothing starts', () => {
     let started = 0;
-    expect(startPrefetch(routeThatPrefetches(async () => (started += 1)), undefined, api)).toBeUndefined();
-    expect(startPrefetch(defineRoute({ method: 'GET', url: '/y', summary: 'y', access: 'user', responses: { 200: null }, handler: () => undefined }), { userId: 'a', developer: false }, api)).toBeUndefined();
+    expect(
+      startPrefetch(
+        routeThatPrefetches(async () => (started += 1)),
+        undefined,
+        api,
+      ),
+    ).toBeUndefined();
+    expect(
+      startPrefetch(
+        defineRoute({ method: 'GET', url: '/y', summary: 'y', access: 'user', responses: { 200: null }, handler: () => undefined }),
+        { userId: 'a', developer: false },
+        api,
+      ),
+    ).toBeUndefined();
     expect(started).toBe(0);
   });
 
   it('GIVEN a hint THEN the work starts at once AND a failure of it is never an unhandled rejection', async () => {
-    const failing = startPrefetch(routeThatPrefetches(() => Promise.reject(new Error('down'))), { userId: 'a', developer: false }, api);
+    const failing = startPrefetch(
+      routeThatPrefetches(() => Promise.reject(new Error('down'))),
+      { userId: 'a', developer: false },
+      api,
+    );
     expect(failing).toBeDefined();
     await expect(failing).rejects.toThrow('down');
   });

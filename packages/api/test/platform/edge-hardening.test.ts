@@ -9,7 +9,10 @@ const ALLOWED_ORIGIN = 'http://127.0.0.1:5173';
 function cookieAttributes(lines: string | string[] | undefined, name: string): Record<string, string> | undefined {
   const line = (Array.isArray(lines) ? lines : lines === undefined ? [] : [lines]).find((candidate) => candidate.startsWith(`${name}=`));
   if (line === undefined) return undefined;
-  const attributes = line.split(';').slice(1).map((part) => part.trim().split('='));
+  const attributes = line
+    .split(';')
+    .slice(1)
+    .map((part) => part.trim().split('='));
   return Object.fromEntries(attributes.filter(([key]) => !/^(max-age|expires)$/i.test(key!)).map(([key, value]) => [key!.toLowerCase(), value ?? '']));
 }
 
@@ -82,7 +85,9 @@ describe('responses at the edge: headers, cookies, origins and Fastify errors', 
     // Same origin: the dashboard served by the API itself (inject's host is localhost:80).
     expect((await owner.request('PUT', url, { body: { greeter: { maxPerDay: 3 } }, headers: { origin: 'http://localhost:80' } })).status).toBe(200);
     // A login callback posted from a foreign page is refused the same way.
-    const callback = await stack.client().request('POST', '/api/v1/auth/discord/callback', { body: { code: 'x', state: 'y' }, headers: { origin: 'http://evil.example' } });
+    const callback = await stack
+      .client()
+      .request('POST', '/api/v1/auth/discord/callback', { body: { code: 'x', state: 'y' }, headers: { origin: 'http://evil.example' } });
     expect(callback.body.error.code).toBe('BL_ERR_API_ORIGIN');
   });
 
@@ -107,11 +112,17 @@ describe('responses at the edge: headers, cookies, origins and Fastify errors', 
   it('GIVEN the OpenAPI document THEN each operation lists the statuses its route answers', async () => {
     const document = (await stack.client().get('/api/v1/openapi.json')).body;
     const statuses = (path: string, method: string) => Object.keys(document.paths[path][method].responses);
-    expect(statuses('/api/v1/auth/discord/callback', 'post')).toEqual(expect.arrayContaining(['200', '400', '403', '413', '415', '422', '429', '500', '502', '503']));
+    expect(statuses('/api/v1/auth/discord/callback', 'post')).toEqual(
+      expect.arrayContaining(['200', '400', '403', '413', '415', '422', '429', '500', '502', '503']),
+    );
     expect(document.paths['/api/v1/auth/discord/callback'].post.responses['400'].description).toContain('BL_ERR_API_OAUTH_STATE');
     expect(statuses('/api/v1/guilds/{guild_id}/authorized-users', 'post')).toEqual(expect.arrayContaining(['409', '414', '422', '429', '500']));
-    expect(statuses('/api/v1/guilds/{guild_id}/authorized-users/{user_id}', 'delete')).toEqual(expect.arrayContaining(['204', '400', '409', '414', '429', '500']));
-    expect(statuses('/api/v1/guilds/{guild_id}/settings', 'put')).toEqual(expect.arrayContaining(['400', '401', '403', '404', '413', '414', '415', '422', '429', '500']));
+    expect(statuses('/api/v1/guilds/{guild_id}/authorized-users/{user_id}', 'delete')).toEqual(
+      expect.arrayContaining(['204', '400', '409', '414', '429', '500']),
+    );
+    expect(statuses('/api/v1/guilds/{guild_id}/settings', 'put')).toEqual(
+      expect.arrayContaining(['400', '401', '403', '404', '413', '414', '415', '422', '429', '500']),
+    );
     expect(statuses('/api/v1/auth/logout', 'post')).not.toContain('429');
     expect(statuses('/health', 'get')).toEqual(['200', '500', '503']);
   });
@@ -142,7 +153,12 @@ describe('rate limits hold for requests refused before the handler', () => {
     const url = `/api/v1/guilds/${stack.guilds.alpha}/settings`;
     expect((await owner.request('PUT', url, { body: {}, csrf: false })).status).toBe(403);
     const malformed = () =>
-      stack.api.inject({ method: 'PUT', url, headers: { cookie: owner.jar.header(), 'x-csrf-token': owner.csrfToken!, 'content-type': 'application/json' }, payload: '{"greeter": ' });
+      stack.api.inject({
+        method: 'PUT',
+        url,
+        headers: { cookie: owner.jar.header(), 'x-csrf-token': owner.csrfToken!, 'content-type': 'application/json' },
+        payload: '{"greeter": ',
+      });
     expect((await malformed()).statusCode).toBe(400);
     expect((await malformed()).statusCode).toBe(429);
     for (const response of [

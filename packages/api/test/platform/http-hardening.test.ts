@@ -81,10 +81,15 @@ describe('health, OpenAPI, errors and HTTP hardening', () => {
     );
     expect(operations.some((operation) => operation.includes('broken-routes'))).toBe(false);
     const grant = document.paths['/api/v1/guilds/{guild_id}/authorized-users'].post;
-    expect(grant.parameters).toEqual([expect.objectContaining({ name: 'guild_id', in: 'path', required: true, schema: expect.objectContaining({ type: 'string', pattern: '^\\d{17,20}$' }) })]);
+    expect(grant.parameters).toEqual([
+      expect.objectContaining({ name: 'guild_id', in: 'path', required: true, schema: expect.objectContaining({ type: 'string', pattern: '^\\d{17,20}$' }) }),
+    ]);
     expect(grant.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['user_id'] });
     expect(grant.responses['422'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
-    expect(document.paths['/api/v1/plugins/greeter/echo'].post.requestBody.content['application/json'].schema.properties.message).toMatchObject({ type: 'string', maxLength: 20 });
+    expect(document.paths['/api/v1/plugins/greeter/echo'].post.requestBody.content['application/json'].schema.properties.message).toMatchObject({
+      type: 'string',
+      maxLength: 20,
+    });
     // Every reference resolves inside the document (named zod schemas become components).
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"([^"]+)"/g)].map((match) => match[1]!);
     expect(refs.length).toBeGreaterThan(5);
@@ -93,7 +98,9 @@ describe('health, OpenAPI, errors and HTTP hardening', () => {
       expect(document.components.schemas[ref.slice('#/components/schemas/'.length)], ref).toBeDefined();
     }
     expect(document.components.schemas.Guild.properties.guild_id.pattern).toBe('^\\d{17,20}$');
-    const members = document.paths['/api/v1/guilds/{guild_id}/members'].get.parameters.map((parameter: { name: string; in: string }) => `${parameter.in}:${parameter.name}`);
+    const members = document.paths['/api/v1/guilds/{guild_id}/members'].get.parameters.map(
+      (parameter: { name: string; in: string }) => `${parameter.in}:${parameter.name}`,
+    );
     expect(members).toEqual(['path:guild_id', 'query:query', 'query:limit', 'query:after']);
   });
 
@@ -123,7 +130,10 @@ describe('health, OpenAPI, errors and HTTP hardening', () => {
 
   it('GIVEN a preflight from an allowed origin THEN CORS allows it with credentials AND other origins get no CORS headers', async () => {
     const preflight = (origin: string) =>
-      fetch(`${baseUrl}/api/v1/guilds`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'x-csrf-token,content-type' } });
+      fetch(`${baseUrl}/api/v1/guilds`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'x-csrf-token,content-type' },
+      });
     const allowed = await preflight('http://127.0.0.1:5173');
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');

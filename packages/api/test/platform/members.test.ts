@@ -21,7 +21,7 @@ describe('guild members through Discord with the bot token', () => {
     expect(first.body.members).toHaveLength(2);
     expect(first.body.next_after).toBe(first.body.members[1].user_id);
     const calls = memberCalls();
-    const other = (await stack.login('alice', 1));
+    const other = await stack.login('alice', 1);
     expect((await other.get(path)).body).toEqual(first.body);
     expect(memberCalls()).toBe(calls);
     const rest = await owner.get(`/api/v1/guilds/${stack.guilds.alpha}/members?limit=2&after=${first.body.next_after}`);

@@ -14,7 +14,9 @@ describe('single-process development on the in-memory key-value store', () => {
     expect(stack.services[0]!.kv.kind).toBe('memory');
     const owner = await stack.login('owner');
     expect((await owner.get('/api/v1/auth/me')).body.user.username).toBe('owner');
-    expect((await owner.request('PUT', `/api/v1/guilds/${stack.guilds.alpha}/settings`, { body: { moderation: { enabled: true } }, csrf: false })).status).toBe(403);
+    expect((await owner.request('PUT', `/api/v1/guilds/${stack.guilds.alpha}/settings`, { body: { moderation: { enabled: true } }, csrf: false })).status).toBe(
+      403,
+    );
     expect((await owner.request('POST', '/api/v1/auth/logout')).status).toBe(204);
     expect((await owner.get('/api/v1/auth/me')).status).toBe(401);
   });

@@ -7,7 +7,14 @@ describe('rate limits: who spends which budget', () => {
 
   beforeAll(async () => {
     stack = await createApiStack({
-      api: { rateLimits: { user: { max: 15, windowMs: 60_000 }, guild: { max: 20, windowMs: 60_000 }, anonymous: { max: 3, windowMs: 60_000 }, global: { max: 10_000, windowMs: 60_000 } } },
+      api: {
+        rateLimits: {
+          user: { max: 15, windowMs: 60_000 },
+          guild: { max: 20, windowMs: 60_000 },
+          anonymous: { max: 3, windowMs: 60_000 },
+          global: { max: 10_000, windowMs: 60_000 },
+        },
+      },
     });
   });
   afterAll(() => stack?.close());
@@ -30,7 +37,14 @@ describe('rate limits: who spends which budget', () => {
   });
 
   it('GIVEN a user over their own limit THEN their refused requests spend neither the guild nor the global budget', async () => {
-    await stack.db.fork().getConnection().execute('insert into authorized_users (guild_id, user_id, granted_by_user_id) values (?, ?, ?)', [stack.guilds.beta, stack.userIds.alice, stack.userIds.bob]);
+    await stack.db
+      .fork()
+      .getConnection()
+      .execute('insert into authorized_users (guild_id, user_id, granted_by_user_id) values (?, ?, ?)', [
+        stack.guilds.beta,
+        stack.userIds.alice,
+        stack.userIds.bob,
+      ]);
     const path = `/api/v1/guilds/${stack.guilds.beta}`;
     const bob = await stack.login('bob');
     const statuses: number[] = [];

@@ -9,7 +9,14 @@ describe('rate limits shared by two API instances over real HTTP', () => {
   beforeAll(async () => {
     stack = await createApiStack({
       instances: 2,
-      api: { rateLimits: { user: { max: 5, windowMs: 60_000 }, guild: { max: 8, windowMs: 60_000 }, anonymous: { max: 3, windowMs: 60_000 }, global: { max: 10_000, windowMs: 60_000 } } },
+      api: {
+        rateLimits: {
+          user: { max: 5, windowMs: 60_000 },
+          guild: { max: 8, windowMs: 60_000 },
+          anonymous: { max: 3, windowMs: 60_000 },
+          global: { max: 10_000, windowMs: 60_000 },
+        },
+      },
     });
     urls = [await stack.apis[0]!.listen({ host: '127.0.0.1', port: 0 }), await stack.apis[1]!.listen({ host: '127.0.0.1', port: 0 })];
   });

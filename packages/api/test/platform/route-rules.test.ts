@@ -11,8 +11,22 @@ const guildlessPlugin = definePlugin({
   name: 'Guildless',
   version: '1.0.0',
   routes(host) {
-    host.route({ method: 'GET', url: '/fine', summary: 'A valid route of the same plugin', access: 'user', responses: { 200: z.object({ ok: z.boolean() }) }, handler: () => ({ ok: true }) });
-    host.route({ method: 'GET', url: '/things', summary: 'Guild data without a guild', access: 'guild', responses: { 200: z.object({ ok: z.boolean() }) }, handler: () => ({ ok: true }) });
+    host.route({
+      method: 'GET',
+      url: '/fine',
+      summary: 'A valid route of the same plugin',
+      access: 'user',
+      responses: { 200: z.object({ ok: z.boolean() }) },
+      handler: () => ({ ok: true }),
+    });
+    host.route({
+      method: 'GET',
+      url: '/things',
+      summary: 'Guild data without a guild',
+      access: 'guild',
+      responses: { 200: z.object({ ok: z.boolean() }) },
+      handler: () => ({ ok: true }),
+    });
   },
 });
 

@@ -37,6 +37,8 @@ describe('createApi({ dashboard }) serves the built dashboard', () => {
   });
 
   it('GIVEN a folder without index.html THEN createApi fails with BL_ERR_CONFIG_INVALID naming the fix', async () => {
-    await expect(createApi({ services: stack.services[0]!, dashboard: { root: join(root, 'assets') } })).rejects.toMatchObject({ code: 'BL_ERR_CONFIG_INVALID' });
+    await expect(createApi({ services: stack.services[0]!, dashboard: { root: join(root, 'assets') } })).rejects.toMatchObject({
+      code: 'BL_ERR_CONFIG_INVALID',
+    });
   });
 });

@@ -6,7 +6,19 @@ import { createApiStack, type ApiStack } from '../support/api-stack.js';
 // Records in the format @baseline/bot's shard reporter writes (packages/bot/src/shards/start-shard-reporter.ts), under
 // the same literal keys, so a change of format on either side fails here.
 function record(id: number, guildIds: string[], heartbeatAt: number) {
-  return { id, shardCount: 2, status: 'ready', guildIds, guildCount: guildIds.length, latencyMs: 42, uptimeMs: 60_000, readyAt: heartbeatAt - 60_000, heartbeatAt, pid: 1234, host: 'bot-1' };
+  return {
+    id,
+    shardCount: 2,
+    status: 'ready',
+    guildIds,
+    guildCount: guildIds.length,
+    latencyMs: 42,
+    uptimeMs: 60_000,
+    readyAt: heartbeatAt - 60_000,
+    heartbeatAt,
+    pid: 1234,
+    host: 'bot-1',
+  };
 }
 
 describe('shard status as the bot reports it', () => {
@@ -30,7 +42,10 @@ describe('shard status as the bot reports it', () => {
 
   it('GIVEN one live and one silent shard THEN the reader marks only the silent one stale', async () => {
     const shards = await readShardStatuses(stack.services[0]!.kv, { staleAfterMs: 30_000 });
-    expect(shards.map((shard) => [shard.id, shard.stale])).toEqual([[0, false], [1, true]]);
+    expect(shards.map((shard) => [shard.id, shard.stale])).toEqual([
+      [0, false],
+      [1, true],
+    ]);
   });
 
   it('GIVEN the developer team THEN /shards lists each shard with guilds, status, latency, uptime and last heartbeat', async () => {
@@ -38,7 +53,16 @@ describe('shard status as the bot reports it', () => {
     expect(response.status).toBe(200);
     expect(response.body.shard_count).toBe(2);
     expect(response.body.shards).toEqual([
-      expect.objectContaining({ shard_id: 0, status: 'ready', stale: false, guild_ids: [stack.guilds.alpha], guild_count: 1, latency_ms: 42, uptime_ms: 60_000, host: 'bot-1' }),
+      expect.objectContaining({
+        shard_id: 0,
+        status: 'ready',
+        stale: false,
+        guild_ids: [stack.guilds.alpha],
+        guild_count: 1,
+        latency_ms: 42,
+        uptime_ms: 60_000,
+        host: 'bot-1',
+      }),
       expect.objectContaining({ shard_id: 1, stale: true }),
     ]);
     expect(Date.parse(response.body.shards[0].last_heartbeat_at)).not.toBeNaN();
@@ -79,9 +103,15 @@ describe('shard status as the bot reports it', () => {
 
   it('GIVEN the OpenAPI document THEN the guild route describes the member view and the developer view as separate schemas', async () => {
     const { components, paths } = (await dev.get('/api/v1/openapi.json')).body;
-    expect(Object.keys(components.schemas.GuildShard.properties).sort()).toEqual(
-      ['last_heartbeat_at', 'latency_ms', 'shard_count', 'shard_id', 'stale', 'status', 'uptime_ms'],
-    );
+    expect(Object.keys(components.schemas.GuildShard.properties).sort()).toEqual([
+      'last_heartbeat_at',
+      'latency_ms',
+      'shard_count',
+      'shard_id',
+      'stale',
+      'status',
+      'uptime_ms',
+    ]);
     const schema = JSON.stringify(paths['/api/v1/shards/{guild_id}'].get.responses['200']);
     expect(schema).toContain('#/components/schemas/GuildShardStatus"');
     expect(schema).toContain('#/components/schemas/GuildShardStatusDeveloper"');

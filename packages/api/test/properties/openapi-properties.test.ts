@@ -34,7 +34,18 @@ describe('OpenAPI properties: arbitrary requests from every kind of caller', () 
     document = (await clients.anonymous.get('/api/v1/openapi.json')).body as OpenApiDocument;
     // Ids that exist, so generated requests also aim at real guilds; user ids are left out so no grant or revocation
     // changes who may do what during the run.
-    pool = [stack.guilds.alpha, stack.guilds.beta, stack.guilds.main, '123456789012345678', 'greeter', 'moderation', 'greeting', 'maxPerDay', 'openai', 'gpt-4o'];
+    pool = [
+      stack.guilds.alpha,
+      stack.guilds.beta,
+      stack.guilds.main,
+      '123456789012345678',
+      'greeter',
+      'moderation',
+      'greeting',
+      'maxPerDay',
+      'openai',
+      'gpt-4o',
+    ];
   });
   afterAll(() => stack?.close());
 
@@ -51,7 +62,9 @@ describe('OpenAPI properties: arbitrary requests from every kind of caller', () 
   }
 
   const operations = () =>
-    Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })));
+    Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+    );
 
   it('GIVEN the document THEN it describes every mounted operation (guard against an empty run)', () => {
     expect(operations().length).toBeGreaterThan(20);
@@ -65,33 +78,36 @@ describe('OpenAPI properties: arbitrary requests from every kind of caller', () 
         // Logging out would end the very session the other runs use; logout is covered by the login-flow suite.
         if (path === '/api/v1/auth/logout' && kind !== 'anonymous') continue;
         const before = failures.length;
-        await fc.assert(
-          fc.asyncProperty(arbitraryRequest(path, operation as Operation, document, pool), async (request) => {
-            const response = await clients[kind].request(method, request.url, {
-              ...(request.payload === undefined ? {} : { rawBody: request.payload }),
-            });
-            const where = `${kind} ${method} ${request.url} ${request.payload ?? ''} → ${response.status} ${response.text.slice(0, 200)}`;
-            const problems: string[] = [];
-            if (response.status >= 500) problems.push('5xx');
-            if (!(String(response.status) in operation.responses)) problems.push(`status ${response.status} not in the document`);
-            if (response.status >= 400 && !/^BL_ERR_/.test(String(response.body?.error?.code))) problems.push('error without a BL_ERR_ code');
-            const access = (operation as Operation)['x-baseline-access'];
-            if (response.status < 300) {
-              const guildId = request.params.guild_id;
-              if (guildId !== undefined && access.startsWith('guild') && !mayOpen(kind, guildId, access)) problems.push('guild boundary crossed');
-              if (access === 'developer' && kind !== 'developer') problems.push('developer route served to a non-developer');
-              if (access !== 'public' && kind === 'anonymous') problems.push('signed-in route served anonymously');
-              if (method === 'GET') for (const foreign of foreignGuilds(kind)) if (response.text.includes(foreign)) problems.push(`body shows guild ${foreign}`);
-            }
-            answered[response.status < 300 ? 'success' : 'refused'] += 1;
-            if (problems.length > 0) failures.push(`${problems.join(', ')}: ${where}`);
-            return problems.length === 0;
-          }),
-          { numRuns: RUNS, endOnFailure: true },
-        ).catch((error: unknown) => {
-          // A failed property is already in `failures`; anything else (a generator that throws) must not pass unseen.
-          if (failures.length === before) failures.push(`${kind} ${method} ${path}: ${String(error)}`);
-        });
+        await fc
+          .assert(
+            fc.asyncProperty(arbitraryRequest(path, operation as Operation, document, pool), async (request) => {
+              const response = await clients[kind].request(method, request.url, {
+                ...(request.payload === undefined ? {} : { rawBody: request.payload }),
+              });
+              const where = `${kind} ${method} ${request.url} ${request.payload ?? ''} → ${response.status} ${response.text.slice(0, 200)}`;
+              const problems: string[] = [];
+              if (response.status >= 500) problems.push('5xx');
+              if (!(String(response.status) in operation.responses)) problems.push(`status ${response.status} not in the document`);
+              if (response.status >= 400 && !/^BL_ERR_/.test(String(response.body?.error?.code))) problems.push('error without a BL_ERR_ code');
+              const access = (operation as Operation)['x-baseline-access'];
+              if (response.status < 300) {
+                const guildId = request.params.guild_id;
+                if (guildId !== undefined && access.startsWith('guild') && !mayOpen(kind, guildId, access)) problems.push('guild boundary crossed');
+                if (access === 'developer' && kind !== 'developer') problems.push('developer route served to a non-developer');
+                if (access !== 'public' && kind === 'anonymous') problems.push('signed-in route served anonymously');
+                if (method === 'GET')
+                  for (const foreign of foreignGuilds(kind)) if (response.text.includes(foreign)) problems.push(`body shows guild ${foreign}`);
+              }
+              answered[response.status < 300 ? 'success' : 'refused'] += 1;
+              if (problems.length > 0) failures.push(`${problems.join(', ')}: ${where}`);
+              return problems.length === 0;
+            }),
+            { numRuns: RUNS, endOnFailure: true },
+          )
+          .catch((error: unknown) => {
+            // A failed property is already in `failures`; anything else (a generator that throws) must not pass unseen.
+            if (failures.length === before) failures.push(`${kind} ${method} ${path}: ${String(error)}`);
+          });
       }
     }
     expect(failures).toEqual([]);

@@ -16,7 +16,9 @@ describe('GET /guilds/{guild_id}/discord: channels and roles for the settings pi
 
   /** The channel and role requests the emulator received for the guild. */
   const discordCalls = () =>
-    stack.emulator.requests.filter((request) => request.path === `/guilds/${stack.guilds.alpha}/channels` || request.path === `/guilds/${stack.guilds.alpha}/roles`).map((request) => request.path);
+    stack.emulator.requests
+      .filter((request) => request.path === `/guilds/${stack.guilds.alpha}/channels` || request.path === `/guilds/${stack.guilds.alpha}/roles`)
+      .map((request) => request.path);
 
   it('GIVEN a caller without access to the guild THEN 403 and Discord is not asked', async () => {
     const bob = await stack.login('bob');

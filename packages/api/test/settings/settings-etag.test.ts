@@ -23,10 +23,14 @@ describe('guild settings: ETag and If-Match', () => {
   };
   const stored = async () =>
     Object.fromEntries(
-      (await stack.db.fork().getConnection().execute<{ setting_key: string; setting_value: unknown }[]>(
-        'select setting_key, setting_value from guild_settings where guild_id = ?',
-        [stack.guilds.alpha],
-      )).map((row) => [row.setting_key, row.setting_value]),
+      (
+        await stack.db
+          .fork()
+          .getConnection()
+          .execute<{ setting_key: string; setting_value: unknown }[]>('select setting_key, setting_value from guild_settings where guild_id = ?', [
+            stack.guilds.alpha,
+          ])
+      ).map((row) => [row.setting_key, row.setting_value]),
     );
 
   it('GIVEN GET THEN a strong opaque ETag that changes with the stored settings only, the same on every instance', async () => {
@@ -110,7 +114,11 @@ describe('guild settings: ETag and If-Match', () => {
     const preflight = await stack.api.inject({
       method: 'OPTIONS',
       url: path,
-      headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'if-match,x-csrf-token,content-type' },
+      headers: {
+        origin: 'http://127.0.0.1:5173',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'if-match,x-csrf-token,content-type',
+      },
     });
     expect(String(preflight.headers['access-control-allow-headers'])).toContain('if-match');
     const get = await stack.api.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'http://127.0.0.1:5173' } });

@@ -27,7 +27,12 @@ describe('clearing and resetting settings through the API', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ namespace: 'greeter', value: { greeting: 'Ahoy', maxPerDay: 3 } });
     const log = await owner.get(`/api/v1/guilds/${stack.guilds.alpha}/audit-log?action=settings.update`);
-    expect(log.body.entries[0]).toMatchObject({ actor_user_id: stack.userIds.owner, target: 'greeter', before: { greeting: 'Ahoy', maxPerDay: 5 }, after: { greeting: 'Ahoy', maxPerDay: 3 } });
+    expect(log.body.entries[0]).toMatchObject({
+      actor_user_id: stack.userIds.owner,
+      target: 'greeter',
+      before: { greeting: 'Ahoy', maxPerDay: 5 },
+      after: { greeting: 'Ahoy', maxPerDay: 3 },
+    });
   });
 
   it('GIVEN POST …/reset without fields THEN the whole namespace returns to its defaults', async () => {

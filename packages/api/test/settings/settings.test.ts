@@ -29,7 +29,10 @@ describe('guild settings through the API', () => {
     const response = await owner.request('PUT', path, { body: { moderation: { enabled: true } } });
     expect(response.status).toBe(200);
     expect(response.body.settings.moderation).toEqual({ maxWarnings: 7, enabled: true });
-    const [row] = await stack.db.fork().getConnection().execute(`select setting_value from guild_settings where guild_id = ? and setting_key = 'moderation'`, [stack.guilds.alpha]);
+    const [row] = await stack.db
+      .fork()
+      .getConnection()
+      .execute(`select setting_value from guild_settings where guild_id = ? and setting_key = 'moderation'`, [stack.guilds.alpha]);
     expect(row!.setting_value).toEqual({ maxWarnings: 7, enabled: true });
     await stack.services[1]!.settings.set(stack.guilds.alpha, 'moderation', { maxWarnings: 3, enabled: false }, { replace: true });
     await expect.poll(() => stack.services[0]!.settings.get(stack.guilds.alpha, 'moderation')).toEqual({ maxWarnings: 3, enabled: false });
@@ -51,7 +54,11 @@ describe('guild settings through the API', () => {
     }
     const log = await owner.get(`/api/v1/guilds/${stack.guilds.alpha}/audit-log?action=settings.update`);
     const greeter = log.body.entries.find((entry: { target: string }) => entry.target === 'greeter');
-    expect(greeter).toMatchObject({ actor_user_id: stack.userIds.owner, before: { greeting: 'Hello', maxPerDay: 3 }, after: { greeting: 'Welcome', maxPerDay: 3 } });
+    expect(greeter).toMatchObject({
+      actor_user_id: stack.userIds.owner,
+      before: { greeting: 'Hello', maxPerDay: 3 },
+      after: { greeting: 'Welcome', maxPerDay: 3 },
+    });
   });
 
   it('GIVEN one invalid field among several namespaces THEN 422 lists every bad path AND nothing at all is stored', async () => {
@@ -64,10 +71,12 @@ describe('guild settings through the API', () => {
     expect(response.body.error.code).toBe('BL_ERR_SETTINGS_INVALID');
     expect(response.body.error.fields.map((field: { path: string }) => field.path).sort()).toEqual(['moderation.enabled', 'moderation.maxWarnings', 'unknown']);
     expect((await owner.get(path)).body.settings).toEqual(before);
-    const rows = await stack.db.fork().getConnection().execute<{ setting_value: { greeting: string } }[]>(
-      `select setting_value from guild_settings where guild_id = ? and setting_key = 'greeter'`,
-      [stack.guilds.alpha],
-    );
+    const rows = await stack.db
+      .fork()
+      .getConnection()
+      .execute<{ setting_value: { greeting: string } }[]>(`select setting_value from guild_settings where guild_id = ? and setting_key = 'greeter'`, [
+        stack.guilds.alpha,
+      ]);
     expect(rows[0]?.setting_value.greeting).toBe('Welcome');
     expect((await owner.get(`/api/v1/guilds/${stack.guilds.alpha}/audit-log`)).body.entries.length).toBe(auditBefore);
   });

@@ -46,7 +46,10 @@ export async function createApiStack(options: ApiStackOptions = {}) {
       ],
     },
   });
-  const userIds = Object.fromEntries(PEOPLE.map((name) => [name, [...emulator.state.users.values()].find((user) => user.username === name)!.id])) as Record<Person, string>;
+  const userIds = Object.fromEntries(PEOPLE.map((name) => [name, [...emulator.state.users.values()].find((user) => user.username === name)!.id])) as Record<
+    Person,
+    string
+  >;
   const guildId = (name: string) => [...emulator.state.guilds.values()].find((guild) => guild.name === name)!.id;
   const guilds = { main: guildId('Main'), alpha: guildId('Alpha'), beta: guildId('Beta') };
 
@@ -74,7 +77,14 @@ export async function createApiStack(options: ApiStackOptions = {}) {
   const apis: BaselineApi[] = [];
   for (let index = 0; index < (options.instances ?? 1); index += 1) {
     const logger = createLogger({ service: `api-${index}`, level: 'debug', secrets: secretsOf(config), destination: logs.destination });
-    const instance = await createServices({ service: `api-${index}`, config, logger, discover: false, kvPrefix: redis.prefix, plugins: [greeterPlugin, moderationPlugin, brokenRoutesPlugin, ...(options.plugins ?? [])] });
+    const instance = await createServices({
+      service: `api-${index}`,
+      config,
+      logger,
+      discover: false,
+      kvPrefix: redis.prefix,
+      plugins: [greeterPlugin, moderationPlugin, brokenRoutesPlugin, ...(options.plugins ?? [])],
+    });
     services.push(instance);
     apis.push(await createApi({ services: instance, ...options.api }));
   }
@@ -83,7 +93,12 @@ export async function createApiStack(options: ApiStackOptions = {}) {
     await upsertGuild(db, { guildId: guilds[name], guildName: name === 'alpha' ? 'Alpha' : 'Beta', ownerId: userIds[name === 'alpha' ? 'owner' : 'bob'] });
   }
   const sql = db.fork().getConnection();
-  await sql.execute(`insert into authorized_users (guild_id, user_id, is_initial) values (?, ?, true), (?, ?, true)`, [guilds.alpha, userIds.owner, guilds.beta, userIds.bob]);
+  await sql.execute(`insert into authorized_users (guild_id, user_id, is_initial) values (?, ?, true), (?, ?, true)`, [
+    guilds.alpha,
+    userIds.owner,
+    guilds.beta,
+    userIds.bob,
+  ]);
   await sql.execute(`insert into authorized_users (guild_id, user_id, granted_by_user_id) values (?, ?, ?)`, [guilds.alpha, userIds.alice, userIds.owner]);
 
   let logins = 0;

@@ -46,11 +46,13 @@ const HOSTILE = [
  * surrogates included.
  */
 function anyString(pool: readonly string[], minLength = 0): fc.Arbitrary<string> {
-  return fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...pool, ...HOSTILE) },
-    { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength, maxLength: 40 }) },
-    { weight: 1, arbitrary: fc.string({ minLength, maxLength: 12 }) },
-  ).filter((value) => value.length >= minLength);
+  return fc
+    .oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...pool, ...HOSTILE) },
+      { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength, maxLength: 40 }) },
+      { weight: 1, arbitrary: fc.string({ minLength, maxLength: 12 }) },
+    )
+    .filter((value) => value.length >= minLength);
 }
 
 function resolve(schema: JsonSchema, document: OpenApiDocument): JsonSchema {
@@ -103,7 +105,11 @@ export function arbitraryOf(input: JsonSchema, document: OpenApiDocument, pool: 
       const free =
         depth > 2 || extra === false
           ? fc.constant({})
-          : fc.dictionary(anyString(pool, 1), arbitraryOf(typeof extra === 'object' && extra !== null ? (extra as JsonSchema) : {}, document, pool, depth + 1), { maxKeys: 3 });
+          : fc.dictionary(
+              anyString(pool, 1),
+              arbitraryOf(typeof extra === 'object' && extra !== null ? (extra as JsonSchema) : {}, document, pool, depth + 1),
+              { maxKeys: 3 },
+            );
       fitting = fc.tuple(named, free).map(([known, more]) => ({ ...more, ...known }));
       break;
     }
@@ -139,9 +145,16 @@ export function arbitraryRequest(path: string, operation: Operation, document: O
   const pathParams = parameters.filter((parameter) => parameter.in === 'path');
   const queryParams = parameters.filter((parameter) => parameter.in === 'query');
   const params = fc.record(
-    Object.fromEntries(pathParams.map((parameter) => [parameter.name, arbitraryOf(parameter.schema, document, pool).map((value) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '') || 'x')])),
+    Object.fromEntries(
+      pathParams.map((parameter) => [
+        parameter.name,
+        arbitraryOf(parameter.schema, document, pool).map((value) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? '')) || 'x'),
+      ]),
+    ),
   ) as fc.Arbitrary<Record<string, string>>;
-  const query = fc.record(Object.fromEntries(queryParams.map((parameter) => [parameter.name, arbitraryOf(parameter.schema, document, pool)])), { requiredKeys: [] });
+  const query = fc.record(Object.fromEntries(queryParams.map((parameter) => [parameter.name, arbitraryOf(parameter.schema, document, pool)])), {
+    requiredKeys: [],
+  });
   const bodySchema = operation.requestBody?.content['application/json'].schema;
   const body: fc.Arbitrary<string | undefined> =
     bodySchema === undefined
@@ -154,7 +167,7 @@ export function arbitraryRequest(path: string, operation: Operation, document: O
     const url = path.replace(/\{([^}]+)\}/g, (_match, name: string) => percentEncode(pathValues[name] ?? 'x'));
     const search = Object.entries(queryValues)
       .filter(([, value]) => value !== undefined)
-      .map(([name, value]) => `${name}=${percentEncode(typeof value === 'string' ? value : JSON.stringify(value) ?? '')}`)
+      .map(([name, value]) => `${name}=${percentEncode(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))}`)
       .join('&');
     return { url: search === '' ? url : `${url}?${search}`, params: pathValues, payload };
   });

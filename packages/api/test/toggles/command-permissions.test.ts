@@ -24,19 +24,34 @@ async function registerGreeterCommands(stack: ApiStack, names: string[]): Promis
 /** What a guild admin does in Discord's own settings: sets a command's overwrites with their own bearer token. */
 async function setByHand(stack: ApiStack, commandId: string, permissions: unknown[]): Promise<void> {
   const { emulator } = stack;
-  const query = new URLSearchParams({ client_id: emulator.applicationId, response_type: 'code', scope: `identify ${SCOPE}`, redirect_uri: REDIRECT_URI, user_id: stack.userIds.owner });
+  const query = new URLSearchParams({
+    client_id: emulator.applicationId,
+    response_type: 'code',
+    scope: `identify ${SCOPE}`,
+    redirect_uri: REDIRECT_URI,
+    user_id: stack.userIds.owner,
+  });
   const code = new URL((await fetch(`${emulator.url}/oauth2/authorize?${query}`, { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!;
   const token = await fetch(`${emulator.restUrl}/v10/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: emulator.applicationId, client_secret: emulator.clientSecret, grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI }),
+    body: new URLSearchParams({
+      client_id: emulator.applicationId,
+      client_secret: emulator.clientSecret,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT_URI,
+    }),
   });
   const { access_token } = (await token.json()) as { access_token: string };
-  const response = await fetch(`${emulator.restUrl}/v10/applications/${emulator.applicationId}/guilds/${stack.guilds.alpha}/commands/${commandId}/permissions`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ permissions }),
-  });
+  const response = await fetch(
+    `${emulator.restUrl}/v10/applications/${emulator.applicationId}/guilds/${stack.guilds.alpha}/commands/${commandId}/permissions`,
+    {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ permissions }),
+    },
+  );
   expect(response.status).toBe(200);
 }
 
@@ -59,7 +74,9 @@ describe('toggles hide disabled commands through Discord command permissions', (
   const notPermitted = expect.objectContaining({ code: EMULATOR_ERROR_CODES.commandNotPermitted });
 
   it('GIVEN the owner signed in granting command permissions THEN the grant is stored sealed: the raw row holds neither token', async () => {
-    const [row] = await stack.db.fork().execute<{ user_id: string; sealed_tokens: string; scopes: string }[]>('select "user_id"::text, "sealed_tokens", "scopes" from "user_oauth_grants"');
+    const [row] = await stack.db
+      .fork()
+      .execute<{ user_id: string; sealed_tokens: string; scopes: string }[]>('select "user_id"::text, "sealed_tokens", "scopes" from "user_oauth_grants"');
     expect(row).toMatchObject({ user_id: stack.userIds.owner });
     expect(row!.scopes.split(' ')).toContain(SCOPE);
     const tokens = (await stack.secretsSeen()).filter((secret) => secret.kind.startsWith('discord'));
@@ -127,13 +144,16 @@ describe('toggles hide disabled commands through Discord command permissions', (
     const erased = await dev.request('POST', `/api/v1/privacy/users/${stack.userIds.owner}/erase`);
     expect(erased.status).toBe(200);
     expect(erased.body.baseline.user_oauth_grants).toBe(1);
-    const rows = await stack.db.fork().execute<{ user_id: string }[]>('select "user_id"::text from "user_oauth_grants" where "user_id" = ?', [stack.userIds.owner]);
+    const rows = await stack.db
+      .fork()
+      .execute<{ user_id: string }[]>('select "user_id"::text from "user_oauth_grants" where "user_id" = ?', [stack.userIds.owner]);
     expect(rows).toEqual([]);
   });
 
   it('GIVEN a user who signs out THEN their stored grant is deleted', async () => {
     const again = await stack.login('owner');
-    const count = async () => (await stack.db.fork().execute<{ n: string }[]>('select count(*)::text as n from "user_oauth_grants" where "user_id" = ?', [stack.userIds.owner]))[0]!.n;
+    const count = async () =>
+      (await stack.db.fork().execute<{ n: string }[]>('select count(*)::text as n from "user_oauth_grants" where "user_id" = ?', [stack.userIds.owner]))[0]!.n;
     expect(await count()).toBe('1');
     expect((await again.request('POST', '/api/v1/auth/logout')).status).toBe(204);
     expect(await count()).toBe('0');

@@ -24,7 +24,13 @@ describe('per-guild toggles through the API', () => {
     const other = await stack.login('alice', 1);
     expect(greeter((await other.get(path)).body)).toMatchObject({ enabled: false, overridden: true });
     const audit = await owner.get(`/api/v1/guilds/${stack.guilds.alpha}/audit-log`);
-    expect(audit.body.entries[0]).toMatchObject({ action: 'toggles.update', actor_user_id: stack.userIds.owner, target: 'greeter', before: null, after: false });
+    expect(audit.body.entries[0]).toMatchObject({
+      action: 'toggles.update',
+      actor_user_id: stack.userIds.owner,
+      target: 'greeter',
+      before: null,
+      after: false,
+    });
   });
 
   it('GIVEN an unknown plugin or command THEN 422 names the field and nothing is stored', async () => {

@@ -5,7 +5,11 @@ import type { Caller } from '../../src/auth/caller.js';
 import { defineRoute } from '../../src/index.js';
 
 defineRoute({
-  method: 'GET', url: '/open', summary: 'public', access: 'public', responses: { 200: null },
+  method: 'GET',
+  url: '/open',
+  summary: 'public',
+  access: 'public',
+  responses: { 200: null },
   handler: ({ caller, guildId }) => {
     expectTypeOf(caller).toEqualTypeOf<Caller | undefined>();
     expectTypeOf(guildId).toEqualTypeOf<undefined>();
@@ -14,13 +18,21 @@ defineRoute({
 
 for (const access of ['user', 'developer'] as const) {
   defineRoute({
-    method: 'GET', url: '/signed-in', summary: 'signed in', access, responses: { 200: null },
+    method: 'GET',
+    url: '/signed-in',
+    summary: 'signed in',
+    access,
+    responses: { 200: null },
     handler: ({ caller }) => expectTypeOf(caller).toEqualTypeOf<Caller>(),
   });
 }
 
 defineRoute({
-  method: 'GET', url: '/guilds/:guild_id', summary: 'guild', access: 'guild-authorized', responses: { 200: null },
+  method: 'GET',
+  url: '/guilds/:guild_id',
+  summary: 'guild',
+  access: 'guild-authorized',
+  responses: { 200: null },
   handler: ({ caller, guildId }) => {
     expectTypeOf(caller).toEqualTypeOf<Caller>();
     expectTypeOf(guildId).toEqualTypeOf<string>();

@@ -20,11 +20,54 @@ type AnyMethod = (this: unknown, ...args: unknown[]) => unknown;
  * an empty collection and free the storage once they leave it empty.
  */
 const readMethods = new Set<PropertyKey>([
-  'get', 'has', 'keys', 'values', 'entries', 'forEach', Symbol.iterator, 'hasAll', 'hasAny', 'first', 'firstKey',
-  'last', 'lastKey', 'at', 'keyAt', 'random', 'randomKey', 'find', 'findKey', 'findLast', 'findLastKey', 'filter',
-  'partition', 'flatMap', 'map', 'mapValues', 'some', 'every', 'reduce', 'reduceRight', 'each', 'clone', 'concat',
-  'equals', 'intersect', 'subtract', 'difference', 'symmetricDifference', 'merge', 'toJSON', 'sorted',
-  'toReversed', 'toSorted', 'delete', 'clear', 'sweep', 'sort', 'reverse',
+  'get',
+  'has',
+  'keys',
+  'values',
+  'entries',
+  'forEach',
+  Symbol.iterator,
+  'hasAll',
+  'hasAny',
+  'first',
+  'firstKey',
+  'last',
+  'lastKey',
+  'at',
+  'keyAt',
+  'random',
+  'randomKey',
+  'find',
+  'findKey',
+  'findLast',
+  'findLastKey',
+  'filter',
+  'partition',
+  'flatMap',
+  'map',
+  'mapValues',
+  'some',
+  'every',
+  'reduce',
+  'reduceRight',
+  'each',
+  'clone',
+  'concat',
+  'equals',
+  'intersect',
+  'subtract',
+  'difference',
+  'symmetricDifference',
+  'merge',
+  'toJSON',
+  'sorted',
+  'toReversed',
+  'toSorted',
+  'delete',
+  'clear',
+  'sweep',
+  'sort',
+  'reverse',
 ]);
 
 function forward(name: PropertyKey, create: () => Collection<unknown, unknown>): AnyMethod {
@@ -78,7 +121,12 @@ export function createLazyCollectionClass(options?: LimitedCollectionOptions<unk
     Object.defineProperty(prototype, name, { value: forward(name, create), writable: true, configurable: true });
   }
   Object.defineProperties(prototype, {
-    size: { get: function (this: LazyInstance) { return this[store]?.size ?? 0; }, configurable: true },
+    size: {
+      get: function (this: LazyInstance) {
+        return this[store]?.size ?? 0;
+      },
+      configurable: true,
+    },
     // `tap` hands over the collection itself even when it is empty: give it the lazy collection, never the
     // shared empty one.
     tap: {

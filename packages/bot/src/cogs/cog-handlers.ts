@@ -73,8 +73,10 @@ export interface JsonSource<T> {
  * A chat-input (slash) command of a cog.
  * @typeParam GuildOnly - `true` when declared `guildOnly: true`: the handlers' interactions are then in a guild.
  */
-export interface SlashCommandDefinition<GuildOnly extends boolean = boolean>
-  extends CommandPreconditions<ChatInputCommandInteraction<CommandCache<GuildOnly>>, GuildOnly> {
+export interface SlashCommandDefinition<GuildOnly extends boolean = boolean> extends CommandPreconditions<
+  ChatInputCommandInteraction<CommandCache<GuildOnly>>,
+  GuildOnly
+> {
   readonly kind: 'slash';
   /** The command body: a discord.js `SlashCommandBuilder` or its JSON. */
   data: JsonSource<RESTPostAPIChatInputApplicationCommandsJSONBody> | RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -93,8 +95,10 @@ export interface SlashCommandDefinition<GuildOnly extends boolean = boolean>
  * A user or message context-menu command of a cog.
  * @typeParam GuildOnly - `true` when declared `guildOnly: true`: the handler's interaction is then in a guild.
  */
-export interface ContextMenuDefinition<GuildOnly extends boolean = boolean>
-  extends CommandPreconditions<ContextMenuCommandInteraction<CommandCache<GuildOnly>>, GuildOnly> {
+export interface ContextMenuDefinition<GuildOnly extends boolean = boolean> extends CommandPreconditions<
+  ContextMenuCommandInteraction<CommandCache<GuildOnly>>,
+  GuildOnly
+> {
   readonly kind: 'context-menu';
   data: ContextMenuCommandBuilder | RESTPostAPIContextMenuApplicationCommandsJSONBody;
   run: Handler<[interaction: ContextMenuCommandInteraction<CommandCache<GuildOnly>>, context: HandlerContext]>;

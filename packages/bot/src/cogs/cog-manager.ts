@@ -57,9 +57,7 @@ export class CogManager {
   readonly #loaded = new Map<string, LoadedCog>();
   readonly #listeners = new Set<(change: CogChange) => void | Promise<void>>();
 
-  constructor(
-    private readonly deps: { client: SapphireClient; services: BaselineServices; runner: HandlerRunner; logger: Logger; tasks?: TaskScheduler },
-  ) {}
+  constructor(private readonly deps: { client: SapphireClient; services: BaselineServices; runner: HandlerRunner; logger: Logger; tasks?: TaskScheduler }) {}
 
   /** Calls `listener` after each load and unload; returns a function that removes it. */
   onChange(listener: (change: CogChange) => void | Promise<void>): () => void {
@@ -139,7 +137,9 @@ export class CogManager {
 
   async #notify(change: CogChange): Promise<void> {
     for (const listener of this.#listeners) {
-      await Promise.resolve(listener(change)).catch((error: unknown) => this.deps.logger.error({ err: error, cog: change.cog.name }, `a cog ${change.type} listener failed`));
+      await Promise.resolve(listener(change)).catch((error: unknown) =>
+        this.deps.logger.error({ err: error, cog: change.cog.name }, `a cog ${change.type} listener failed`),
+      );
     }
   }
 
@@ -152,15 +152,23 @@ export class CogManager {
   async #load(cogClass: CogClass, origin: CogOrigin | undefined): Promise<LoadedCog> {
     const pluginId = origin?.pluginId;
     if (typeof cogClass !== 'function' || typeof cogClass.meta?.name !== 'string' || !COG_NAME.test(cogClass.meta.name)) {
-      throw new BotError(BOT_ERROR_CODES.cogInvalid, `a cog of plugin "${pluginId ?? 'app'}" is not a cog class with \`static meta = { name: 'kebab-case' }\``, {
-        details: { plugin: pluginId },
-      });
+      throw new BotError(
+        BOT_ERROR_CODES.cogInvalid,
+        `a cog of plugin "${pluginId ?? 'app'}" is not a cog class with \`static meta = { name: 'kebab-case' }\``,
+        {
+          details: { plugin: pluginId },
+        },
+      );
     }
     const name = cogClass.meta.name;
     if (this.#loaded.has(name)) {
-      throw new BotError(BOT_ERROR_CODES.cogConflict, `cog "${name}" of plugin "${pluginId ?? 'app'}" has the name of a cog already loaded (plugin "${this.#loaded.get(name)?.pluginId ?? 'app'}")`, {
-        details: { cog: name, plugin: pluginId },
-      });
+      throw new BotError(
+        BOT_ERROR_CODES.cogConflict,
+        `cog "${name}" of plugin "${pluginId ?? 'app'}" has the name of a cog already loaded (plugin "${this.#loaded.get(name)?.pluginId ?? 'app'}")`,
+        {
+          details: { cog: name, plugin: pluginId },
+        },
+      );
     }
     const base = this.deps.services.logger;
     const logger = (origin?.logger ?? base).child({ cog: name });
@@ -168,10 +176,14 @@ export class CogManager {
     try {
       cog = new cogClass(this.deps.client, this.deps.services) as Cog<never>;
     } catch (error) {
-      throw new BotError(BOT_ERROR_CODES.cogLoadFailed, `cog "${name}" of plugin "${pluginId ?? 'app'}" threw in its constructor: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-        details: { cog: name, plugin: pluginId },
-      });
+      throw new BotError(
+        BOT_ERROR_CODES.cogLoadFailed,
+        `cog "${name}" of plugin "${pluginId ?? 'app'}" threw in its constructor: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+          details: { cog: name, plugin: pluginId },
+        },
+      );
     }
     cog[COG_BINDING] = { pluginId, settingsNamespace: origin?.settingsNamespace, storage: origin?.storage, logger, tasks: this.deps.tasks };
     const owner: HandlerOwner = { pluginId, cogName: name, logger, contextLogger: base };
@@ -180,8 +192,16 @@ export class CogManager {
     this.#checkConflicts(name, pluginId, cog, bodies);
     const { runner } = this.deps;
     const pieces: StorePiece[] = [
-      ...(cog.commands ?? []).map((definition, index) => ({ store: 'commands' as const, name: bodies[index]!.name.toLowerCase(), piece: createCommandPiece(definition, owner, runner) })),
-      ...(cog.listeners ?? []).map((definition, index) => ({ store: 'listeners' as const, name: `${name}:${definition.event}:${index}`, piece: createListenerPiece(definition, owner, runner) })),
+      ...(cog.commands ?? []).map((definition, index) => ({
+        store: 'commands' as const,
+        name: bodies[index]!.name.toLowerCase(),
+        piece: createCommandPiece(definition, owner, runner),
+      })),
+      ...(cog.listeners ?? []).map((definition, index) => ({
+        store: 'listeners' as const,
+        name: `${name}:${definition.event}:${index}`,
+        piece: createListenerPiece(definition, owner, runner),
+      })),
       ...[...(cog.components ?? []), ...(cog.modals ?? [])].map((definition) => ({
         store: 'interaction-handlers' as const,
         name: `${name}:${definition.kind}:${definition.customId}`,
@@ -204,10 +224,14 @@ export class CogManager {
       await cog.onLoad?.();
     } catch (error) {
       await this.unload(name).catch(() => {});
-      throw new BotError(BOT_ERROR_CODES.cogLoadFailed, `cog "${name}" of plugin "${pluginId ?? 'app'}" failed to load: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-        details: { cog: name, plugin: pluginId },
-      });
+      throw new BotError(
+        BOT_ERROR_CODES.cogLoadFailed,
+        `cog "${name}" of plugin "${pluginId ?? 'app'}" failed to load: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+          details: { cog: name, plugin: pluginId },
+        },
+      );
     }
     logger.info({ commands: loaded.commands, listeners: cog.listeners?.length ?? 0 }, 'cog loaded');
     await this.#notify({ type: 'loaded', cog: loaded });
@@ -223,9 +247,13 @@ export class CogManager {
 
   #checkConflicts(name: string, pluginId: string | undefined, cog: Cog<never>, bodies: RESTPostAPIApplicationCommandsJSONBody[]): void {
     const conflict = (what: string, other: LoadedCog | undefined) =>
-      new BotError(BOT_ERROR_CODES.cogConflict, `cog "${name}" of plugin "${pluginId ?? 'app'}" declares ${what}, already declared by cog "${other?.name ?? name}"`, {
-        details: { cog: name, plugin: pluginId, other: other?.name },
-      });
+      new BotError(
+        BOT_ERROR_CODES.cogConflict,
+        `cog "${name}" of plugin "${pluginId ?? 'app'}" declares ${what}, already declared by cog "${other?.name ?? name}"`,
+        {
+          details: { cog: name, plugin: pluginId, other: other?.name },
+        },
+      );
     const names = new Set<string>();
     for (const body of bodies) {
       // Sapphire keys command pieces by lowercased name.

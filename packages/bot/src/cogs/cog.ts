@@ -1,5 +1,15 @@
 import { BASELINE_NAMESPACE } from '@baseline/core';
-import type { BaselineServices, InferSettings, InferStorage, Logger, PluginStorage, SettingsDefinition, StorageDefinition, StorageValue, TranslationVars } from '@baseline/core';
+import type {
+  BaselineServices,
+  InferSettings,
+  InferStorage,
+  Logger,
+  PluginStorage,
+  SettingsDefinition,
+  StorageDefinition,
+  StorageValue,
+  TranslationVars,
+} from '@baseline/core';
 import type { Client } from 'discord.js';
 import type { BoundLlm } from '@baseline/llm';
 import { cogLlm } from '../llm/cog-llm.js';
@@ -149,7 +159,10 @@ export abstract class Cog<Settings extends SettingsDefinition | undefined = unde
    */
   schedule<Payload = unknown>(task: string, options: ScheduleOptions<Payload>): Promise<string> {
     const tasks = this[COG_BINDING]?.tasks;
-    if (tasks === undefined) return Promise.reject(new BotError(BOT_ERROR_CODES.taskUnknown, `cog "${this.name}" is not loaded by a bot with tasks, so "${task}" cannot be scheduled`));
+    if (tasks === undefined)
+      return Promise.reject(
+        new BotError(BOT_ERROR_CODES.taskUnknown, `cog "${this.name}" is not loaded by a bot with tasks, so "${task}" cannot be scheduled`),
+      );
     return tasks.schedule(this.name, task, options);
   }
 
@@ -164,7 +177,9 @@ export abstract class Cog<Settings extends SettingsDefinition | undefined = unde
  * to `any`: `GuildStorage`'s generic methods make storage shapes invariant, so no concrete type accepts them all.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type CogStorage<Storage> = 0 extends 1 & Storage ? any : PluginStorage<Storage extends StorageDefinition ? InferStorage<Storage> : Record<string, StorageValue>>;
+export type CogStorage<Storage> = 0 extends 1 & Storage
+  ? any
+  : PluginStorage<Storage extends StorageDefinition ? InferStorage<Storage> : Record<string, StorageValue>>;
 
 /** A cog class, as listed in a plugin's `cogs`. */
 export interface CogClass {

@@ -1,11 +1,5 @@
 import type { ClientEvents } from 'discord.js';
-import type {
-  ComponentDefinition,
-  ContextMenuDefinition,
-  ListenerDefinition,
-  ModalDefinition,
-  SlashCommandDefinition,
-} from './cog-handlers.js';
+import type { ComponentDefinition, ContextMenuDefinition, ListenerDefinition, ModalDefinition, SlashCommandDefinition } from './cog-handlers.js';
 
 /**
  * Declares a slash command of a cog. With `guildOnly: true` its handlers get a guild interaction (`guildId` is a
@@ -20,7 +14,9 @@ import type {
  * })
  * ```
  */
-export function slashCommand<const GuildOnly extends boolean = false>(definition: Omit<SlashCommandDefinition<GuildOnly>, 'kind'>): SlashCommandDefinition<GuildOnly> {
+export function slashCommand<const GuildOnly extends boolean = false>(
+  definition: Omit<SlashCommandDefinition<GuildOnly>, 'kind'>,
+): SlashCommandDefinition<GuildOnly> {
   return { ...definition, kind: 'slash' };
 }
 
@@ -35,7 +31,9 @@ export function slashCommand<const GuildOnly extends boolean = false>(definition
  * })
  * ```
  */
-export function contextMenu<const GuildOnly extends boolean = false>(definition: Omit<ContextMenuDefinition<GuildOnly>, 'kind'>): ContextMenuDefinition<GuildOnly> {
+export function contextMenu<const GuildOnly extends boolean = false>(
+  definition: Omit<ContextMenuDefinition<GuildOnly>, 'kind'>,
+): ContextMenuDefinition<GuildOnly> {
   return { ...definition, kind: 'context-menu' };
 }
 

@@ -35,7 +35,8 @@ export function planCommandSync(
     const existing = liveByKey.get(key(body));
     liveByKey.delete(key(body));
     if (existing === undefined) create.push(body);
-    else if (normalizeCommand(existing, body as unknown as Record<string, unknown>) !== normalizeCommand(body as unknown as Record<string, unknown>)) update.push({ id: existing.id, body });
+    else if (normalizeCommand(existing, body as unknown as Record<string, unknown>) !== normalizeCommand(body as unknown as Record<string, unknown>))
+      update.push({ id: existing.id, body });
     else unchanged.push(body.name);
   }
   const removed = [...liveByKey.values()].map((command) => ({ id: command.id, name: command.name, type: command.type ?? 1 }));
@@ -60,7 +61,9 @@ export function formatCommandSyncPlan(plans: readonly CommandSyncPlan[]): string
   return plans
     .map((plan) => {
       const scope = plan.guildId === null ? 'global' : `guild ${plan.guildId}`;
-      const lines = [`${scope}: ${plan.create.length} to create, ${plan.update.length} to update, ${plan.delete.length} to delete, ${plan.unchanged.length} unchanged`];
+      const lines = [
+        `${scope}: ${plan.create.length} to create, ${plan.update.length} to update, ${plan.delete.length} to delete, ${plan.unchanged.length} unchanged`,
+      ];
       for (const body of plan.create) lines.push(`  + create ${label(body.name, body.type)}`);
       for (const { body } of plan.update) lines.push(`  ~ update ${label(body.name, body.type)}`);
       for (const command of plan.delete) lines.push(`  - delete ${label(command.name, command.type)}`);

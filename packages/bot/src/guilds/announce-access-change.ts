@@ -16,6 +16,9 @@ export async function announceAccessChange(services: GuildTrackingServices, guil
     const grants = await listActiveGrantUserIds(services.db, guildId);
     await bumpAccessVersions(services.kv, { guildIds: [guildId], userIds: [...grants, ...userIds] });
   } catch (error) {
-    services.logger.warn({ err: error, guild_id: guildId }, 'access change not announced: API instances may serve cached access to this guild until their caches expire');
+    services.logger.warn(
+      { err: error, guild_id: guildId },
+      'access change not announced: API instances may serve cached access to this guild until their caches expire',
+    );
   }
 }

@@ -2,8 +2,7 @@ import { AuditLogEvent, DiscordAPIError, RESTJSONErrorCodes, type Guild } from '
 
 /** Who added the bot to a guild, and how that was found out. */
 export type BotAdder =
-  | { readonly userId: string; readonly source: 'audit-log' }
-  | { readonly userId: string; readonly source: 'owner'; readonly reason: string };
+  { readonly userId: string; readonly source: 'audit-log' } | { readonly userId: string; readonly source: 'owner'; readonly reason: string };
 
 /**
  * Finds the user who added the bot from the guild's audit log (BOT_ADD entries whose target is the bot). When

@@ -1,5 +1,13 @@
 import { markGuildInactive } from '@baseline/core';
-import { Events, GatewayDispatchEvents, GatewayIntentBits, IntentsBitField, type Client, type Guild, type GatewayGuildMemberRemoveDispatchData } from 'discord.js';
+import {
+  Events,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  IntentsBitField,
+  type Client,
+  type Guild,
+  type GatewayGuildMemberRemoveDispatchData,
+} from 'discord.js';
 import { announceAccessChange } from './announce-access-change.js';
 import { recordGuildJoin, type GuildTrackingServices } from './record-guild-join.js';
 import { recordMemberLeave } from './record-member-leave.js';
@@ -78,9 +86,7 @@ export function installGuildTracking(client: Client, services: GuildTrackingServ
     if (packet.t !== GatewayDispatchEvents.GuildMemberRemove) return;
     const { guild_id: guildId, user } = packet.d as GatewayGuildMemberRemoveDispatchData;
     if (user.id === client.user?.id) return;
-    run(guildId, 'member leave', () =>
-      recordMemberLeave(scoped, { guildId, userId: user.id, ownerId: client.guilds.cache.get(guildId)?.ownerId }),
-    );
+    run(guildId, 'member leave', () => recordMemberLeave(scoped, { guildId, userId: user.id, ownerId: client.guilds.cache.get(guildId)?.ownerId }));
   };
   if (!new IntentsBitField(client.options.intents).has(GatewayIntentBits.GuildMembers)) {
     logger.info('the GuildMembers intent is off: dashboard grants are not revoked when members leave a guild');

@@ -37,10 +37,7 @@ export function planGuildReconcile(input: GuildReconcileInput): GuildReconcilePl
  * Marks inactive every guild the table holds as active that belongs to one of `shardIds` but was not reported.
  * Returns the plan so the caller records the `join` side (it needs the guilds themselves).
  */
-export async function reconcileGuilds(
-  db: Database,
-  input: Omit<GuildReconcileInput, 'activeGuildIds'>,
-): Promise<GuildReconcilePlan> {
+export async function reconcileGuilds(db: Database, input: Omit<GuildReconcileInput, 'activeGuildIds'>): Promise<GuildReconcilePlan> {
   const active = (await listActiveGuilds(db)).map((guild) => guild.guildId);
   const plan = planGuildReconcile({ ...input, activeGuildIds: active });
   for (const guildId of plan.leave) await markGuildInactive(db, guildId);

@@ -34,7 +34,12 @@ export interface GuildJoinOptions {
  * @param botUserId - the bot's user id, to find its BOT_ADD entry
  * @param options - see {@link GuildJoinOptions}
  */
-export async function recordGuildJoin(services: GuildTrackingServices, guild: Guild, botUserId: string, options: GuildJoinOptions = {}): Promise<GuildJoinOutcome> {
+export async function recordGuildJoin(
+  services: GuildTrackingServices,
+  guild: Guild,
+  botUserId: string,
+  options: GuildJoinOptions = {},
+): Promise<GuildJoinOutcome> {
   const { db, logger } = services;
   const existing = await findGuild(db, guild.id);
   let outcome: GuildJoinOutcome = 'known';

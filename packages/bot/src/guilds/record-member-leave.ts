@@ -42,7 +42,10 @@ export async function recordMemberLeave(services: GuildTrackingServices, { guild
   await announceAccessChange(services, guildId, [userId]);
   if (!revoked.wasInitial) return 'revoked';
   if (ownerId === undefined || ownerId === userId) {
-    logger.warn({ guild_id: guildId, user_id: userId }, 'the initial authorized user left and the guild owner is unknown: the guild has no initial user until the bot is re-added');
+    logger.warn(
+      { guild_id: guildId, user_id: userId },
+      'the initial authorized user left and the guild owner is unknown: the guild has no initial user until the bot is re-added',
+    );
     return 'revoked-initial';
   }
   await transferInitialUser(services, { guildId, to: ownerId, from: userId, reason: 'the initial authorized user left the guild; the owner stands in' });

@@ -35,10 +35,16 @@ export function localizeCommand(
     const entries = Object.entries(translator.localizations(`${key}.${kind}`, namespace)).filter(([locale, text]) => {
       const reason =
         kind === 'description'
-          ? text.length === 0 || text.length > DESCRIPTION_MAX ? `must be 1 to ${DESCRIPTION_MAX} characters` : undefined
+          ? text.length === 0 || text.length > DESCRIPTION_MAX
+            ? `must be 1 to ${DESCRIPTION_MAX} characters`
+            : undefined
           : slash
-            ? SLASH_NAME.test(text) ? undefined : 'must be 1 to 32 lowercase letters, digits, "-" or "_"'
-            : text.length === 0 || text.length > MENU_NAME_MAX ? `must be 1 to ${MENU_NAME_MAX} characters` : undefined;
+            ? SLASH_NAME.test(text)
+              ? undefined
+              : 'must be 1 to 32 lowercase letters, digits, "-" or "_"'
+            : text.length === 0 || text.length > MENU_NAME_MAX
+              ? `must be 1 to ${MENU_NAME_MAX} characters`
+              : undefined;
       if (reason !== undefined) problems.push({ key: `${namespace}:${key}.${kind}`, locale, reason });
       return reason === undefined;
     });

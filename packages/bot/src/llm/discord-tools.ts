@@ -75,7 +75,10 @@ export function discordTools(scope: DiscordToolsScope, options: DiscordToolsOpti
       execute: async ({ query }) => {
         await invoker();
         const found = SNOWFLAKE.test(query)
-          ? await guild.members.fetch(query).then((member) => [member], () => [])
+          ? await guild.members.fetch(query).then(
+              (member) => [member],
+              () => [],
+            )
           : [...(await guild.members.search({ query, limit: 5 })).values()];
         return found.map((member) => ({
           id: member.id,

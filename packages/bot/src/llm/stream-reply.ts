@@ -123,7 +123,9 @@ export async function streamReply(
 
   const stream = llm.stream({ ...request, onEarlyStop: 'abort' });
   const iterator = stream[Symbol.asyncIterator]();
-  const stopRow = () => [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(stopId).setLabel(messages.stopLabel).setStyle(ButtonStyle.Secondary))];
+  const stopRow = () => [
+    new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(stopId).setLabel(messages.stopLabel).setStyle(ButtonStyle.Secondary)),
+  ];
 
   /** Brings Discord's messages in line with the text: only pages whose content or button changed are written. */
   const render = async (final: boolean): Promise<void> => {

@@ -24,7 +24,10 @@ export class PrivacyCog extends Cog {
         'delete-my-data': async (interaction) => {
           const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
             new ButtonBuilder().setCustomId(`${BUTTONS}:confirm:${interaction.user.id}`).setLabel(this.t('privacy.confirmButton')).setStyle(ButtonStyle.Danger),
-            new ButtonBuilder().setCustomId(`${BUTTONS}:cancel:${interaction.user.id}`).setLabel(this.t('privacy.cancelButton')).setStyle(ButtonStyle.Secondary),
+            new ButtonBuilder()
+              .setCustomId(`${BUTTONS}:cancel:${interaction.user.id}`)
+              .setLabel(this.t('privacy.cancelButton'))
+              .setStyle(ButtonStyle.Secondary),
           );
           await interaction.reply({ content: this.t('privacy.confirm'), components: [row], flags: MessageFlags.Ephemeral });
         },

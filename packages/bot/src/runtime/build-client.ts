@@ -16,7 +16,10 @@ import { sapphireLogger } from './sapphire-logger.js';
  * REST URL from the configuration (the emulator's in development) and, with Redis, one identify throttle shared by
  * every process; `options.clientOptions` is merged over them (its `rest` and `ws` key by key).
  */
-export function botClientOptions(services: Pick<BaselineServices, 'config' | 'plugins' | 'kv'>, options: Pick<CreateBotOptions, 'cache' | 'clientOptions'>): ClientOptions {
+export function botClientOptions(
+  services: Pick<BaselineServices, 'config' | 'plugins' | 'kv'>,
+  options: Pick<CreateBotOptions, 'cache' | 'clientOptions'>,
+): ClientOptions {
   const { config } = services;
   return {
     intents: resolveIntents(config, services.plugins),

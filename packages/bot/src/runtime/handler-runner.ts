@@ -49,9 +49,7 @@ export const DEFAULT_BOT_MESSAGES: BotMessages = {
  * instead of escaping.
  */
 export class HandlerRunner {
-  constructor(
-    private readonly options: { inFlight: InFlight; isStopping: () => boolean; localization: BotLocalization },
-  ) {}
+  constructor(private readonly options: { inFlight: InFlight; isStopping: () => boolean; localization: BotLocalization }) {}
 
   /** Runs an interaction handler; during shutdown answers "restarting" instead. */
   async interaction(owner: HandlerOwner, interaction: Interaction, kind: string, fn: (context: HandlerContext) => unknown): Promise<void> {

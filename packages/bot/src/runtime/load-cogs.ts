@@ -10,7 +10,11 @@ import type { CreateBotOptions } from './bot-options.js';
  * Loads the bot's cogs in order: the built-in `/status`, `/privacy` and `/settings` (each unless turned off), every
  * plugin's cogs, then the app's own; then reports each plugin's commands to the toggle registry.
  */
-export async function loadCogs(cogs: CogManager, services: BaselineServices, options: Pick<CreateBotOptions, 'statusCommand' | 'privacyCommand' | 'settingsCommand' | 'cogs'>): Promise<void> {
+export async function loadCogs(
+  cogs: CogManager,
+  services: BaselineServices,
+  options: Pick<CreateBotOptions, 'statusCommand' | 'privacyCommand' | 'settingsCommand' | 'cogs'>,
+): Promise<void> {
   if (options.statusCommand !== false) await cogs.load(StatusCog);
   if (options.privacyCommand !== false) await cogs.load(PrivacyCog);
   // `/settings` only exists when some plugin has settings to show (baseline's own `locale` alone does not add it).
@@ -21,5 +25,9 @@ export async function loadCogs(cogs: CogManager, services: BaselineServices, opt
     }
   }
   for (const cogClass of options.cogs ?? []) await cogs.load(cogClass);
-  await reportPluginCommands(services.toggles, cogs, services.plugins.map((loaded) => loaded.id));
+  await reportPluginCommands(
+    services.toggles,
+    cogs,
+    services.plugins.map((loaded) => loaded.id),
+  );
 }

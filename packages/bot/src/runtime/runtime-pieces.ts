@@ -16,7 +16,15 @@ import { replyEphemeral } from './reply-ephemeral.js';
 import type { StorePiece } from './sapphire-stores.js';
 
 /** The preconditions and listeners cog commands rely on: custom checks, kv cooldowns, denial replies (localized). */
-export function createRuntimePieces({ kv, toggles, localization }: { kv: KeyValueStore; toggles: ToggleRegistry; localization: BotLocalization }): StorePiece[] {
+export function createRuntimePieces({
+  kv,
+  toggles,
+  localization,
+}: {
+  kv: KeyValueStore;
+  toggles: ToggleRegistry;
+  localization: BotLocalization;
+}): StorePiece[] {
   const messagesFor = async (interaction: CommandInteraction) => localization.messages(await localization.localeOf(interaction));
 
   /**

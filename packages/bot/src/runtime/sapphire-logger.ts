@@ -16,7 +16,10 @@ export function sapphireLogger(logger: Logger): ILogger {
     const method = LEVELS[level];
     if (method === undefined) return;
     const error = values.find((value) => value instanceof Error);
-    const text = values.filter((value) => !(value instanceof Error)).map(String).join(' ');
+    const text = values
+      .filter((value) => !(value instanceof Error))
+      .map(String)
+      .join(' ');
     if (error === undefined) logger[method](text);
     else logger[method]({ err: error }, text || error.message);
   };

@@ -19,7 +19,9 @@ export interface CogSettings<Settings> {
 export function createCogSettings<Settings>(registry: SettingsRegistry, namespace: string | undefined, cogName: string): CogSettings<Settings> {
   const required = (): string => {
     if (namespace === undefined || !registry.namespaces().includes(namespace)) {
-      throw new BotError(BOT_ERROR_CODES.cogInvalid, `cog "${cogName}" reads settings, but its plugin registered none`, { details: { cog: cogName, namespace } });
+      throw new BotError(BOT_ERROR_CODES.cogInvalid, `cog "${cogName}" reads settings, but its plugin registered none`, {
+        details: { cog: cogName, namespace },
+      });
     }
     return namespace;
   };

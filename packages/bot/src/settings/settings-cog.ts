@@ -26,14 +26,21 @@ export class SettingsCog extends Cog {
         .setName('settings')
         .setDescription("View or change this server's plugin settings")
         .setDMPermission(false)
-        .addSubcommand((sub) => sub.setName('view').setDescription("Show a plugin's settings").addStringOption((option) => this.#pluginOption(option)))
+        .addSubcommand((sub) =>
+          sub
+            .setName('view')
+            .setDescription("Show a plugin's settings")
+            .addStringOption((option) => this.#pluginOption(option)),
+        )
         .addSubcommand((sub) =>
           sub
             .setName('set')
             .setDescription('Change one setting (value "null" clears it)')
             .addStringOption((option) => this.#pluginOption(option))
             .addStringOption((option) => option.setName('field').setDescription('The setting').setRequired(true).setAutocomplete(true))
-            .addStringOption((option) => option.setName('value').setDescription('The new value: text, a number, true/false, JSON, or null').setRequired(true).setAutocomplete(true)),
+            .addStringOption((option) =>
+              option.setName('value').setDescription('The new value: text, a number, true/false, JSON, or null').setRequired(true).setAutocomplete(true),
+            ),
         )
         .addSubcommand((sub) =>
           sub
@@ -52,12 +59,24 @@ export class SettingsCog extends Cog {
           focused.name === 'field'
             ? fields.map((field) => field.name)
             : (fields.find((field) => field.name === interaction.options.getString('field'))?.choices ?? []).map(String).concat('null');
-        await interaction.respond(choices.filter((choice) => choice.toLowerCase().includes(typed)).slice(0, MAX_CHOICES).map((choice) => ({ name: choice, value: choice })));
+        await interaction.respond(
+          choices
+            .filter((choice) => choice.toLowerCase().includes(typed))
+            .slice(0, MAX_CHOICES)
+            .map((choice) => ({ name: choice, value: choice })),
+        );
       },
     }),
   ];
 
-  #pluginOption<Option extends { setName(name: string): Option; setDescription(text: string): Option; setRequired(required: boolean): Option; addChoices(...choices: { name: string; value: string }[]): Option }>(option: Option): Option {
+  #pluginOption<
+    Option extends {
+      setName(name: string): Option;
+      setDescription(text: string): Option;
+      setRequired(required: boolean): Option;
+      addChoices(...choices: { name: string; value: string }[]): Option;
+    },
+  >(option: Option): Option {
     return option
       .setName('plugin')
       .setDescription('The plugin whose settings to use')
@@ -86,11 +105,19 @@ export class SettingsCog extends Cog {
       const field = interaction.options.getString('field');
       if (subcommand === 'reset') {
         const after = await resetSettings(settings, guildId, namespace, { ...(field === null ? {} : { fields: [field] }), actorUserId, audit });
-        await interaction.reply({ content: field === null ? this.t('settings.resetAll', { namespace }) : this.t('settings.resetField', { namespace, field }), embeds: [this.#embed(namespace, after)], flags: MessageFlags.Ephemeral });
+        await interaction.reply({
+          content: field === null ? this.t('settings.resetAll', { namespace }) : this.t('settings.resetField', { namespace, field }),
+          embeds: [this.#embed(namespace, after)],
+          flags: MessageFlags.Ephemeral,
+        });
         return;
       }
       const after = await this.#set(guildId, namespace, field!, interaction.options.getString('value', true), actorUserId, audit);
-      await interaction.reply({ content: this.t('settings.changed', { namespace, field: field! }), embeds: [this.#embed(namespace, after)], flags: MessageFlags.Ephemeral });
+      await interaction.reply({
+        content: this.t('settings.changed', { namespace, field: field! }),
+        embeds: [this.#embed(namespace, after)],
+        flags: MessageFlags.Ephemeral,
+      });
     } catch (error) {
       if (!isBaselineError(error)) throw error;
       const detail = error instanceof SettingsValidationError ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n') : error.message;
@@ -99,11 +126,20 @@ export class SettingsCog extends Cog {
   }
 
   /** Validates and stores one field, audited in the same transaction as the change. */
-  async #set(guildId: string, namespace: string, field: string, raw: string, actorUserId: string, audit: (before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>) => AuditLogAppend[]) {
+  async #set(
+    guildId: string,
+    namespace: string,
+    field: string,
+    raw: string,
+    actorUserId: string,
+    audit: (before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>) => AuditLogAppend[],
+  ) {
     const { settings } = this.services;
     const known = settingsFields(settings.jsonSchema(namespace)).find((candidate) => candidate.name === field);
     if (known === undefined) {
-      throw new SettingsValidationError(guildId, namespace, [{ path: `${namespace}.${field}`, message: `"${namespace}" has no field "${field}"`, code: 'unrecognized_keys' }]);
+      throw new SettingsValidationError(guildId, namespace, [
+        { path: `${namespace}.${field}`, message: `"${namespace}" has no field "${field}"`, code: 'unrecognized_keys' },
+      ]);
     }
     // Text fields take what was typed as it is ("123" stays a string); others read numbers, booleans and JSON.
     const value = known.type === 'string' && raw.trim() !== 'null' ? raw : parseSettingValue(raw);
@@ -118,6 +154,11 @@ export class SettingsCog extends Cog {
     return new EmbedBuilder()
       .setTitle(definition?.title ?? namespace)
       .setDescription(definition?.description ?? null)
-      .addFields(fields.slice(0, MAX_CHOICES).map((field) => ({ name: field.name, value: `${formatSettingValue(value[field.name])}${field.description === undefined ? '' : `\n${field.description}`}`.slice(0, 1024) })));
+      .addFields(
+        fields.slice(0, MAX_CHOICES).map((field) => ({
+          name: field.name,
+          value: `${formatSettingValue(value[field.name])}${field.description === undefined ? '' : `\n${field.description}`}`.slice(0, 1024),
+        })),
+      );
   }
 }

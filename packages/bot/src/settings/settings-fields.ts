@@ -22,7 +22,8 @@ export function settingsFields(schema: JsonSchema): SettingsField[] {
     const main = variants.find((variant) => variant['type'] !== 'null') ?? property;
     const type = typeof main['type'] === 'string' ? main['type'] : 'string';
     const enumValues = Array.isArray(main['enum']) ? (main['enum'] as (string | number | boolean)[]) : type === 'boolean' ? [true, false] : [];
-    const description = typeof property['description'] === 'string' ? property['description'] : typeof main['description'] === 'string' ? main['description'] : undefined;
+    const description =
+      typeof property['description'] === 'string' ? property['description'] : typeof main['description'] === 'string' ? main['description'] : undefined;
     return { name, type, choices: enumValues, description };
   });
 }

@@ -137,8 +137,7 @@ export function startShardCluster(options: ShardClusterOptions): ShardCluster {
   for (const slot of slots) spawn(slot);
 
   return {
-    processes: () =>
-      slots.map((slot) => ({ index: slot.index, shardIds: slot.shardIds, pid: slot.child?.pid, restarts: slot.restarts, state: slot.state })),
+    processes: () => slots.map((slot) => ({ index: slot.index, shardIds: slot.shardIds, pid: slot.child?.pid, restarts: slot.restarts, state: slot.state })),
     async stop() {
       stopping = true;
       await Promise.all(

@@ -42,11 +42,7 @@ export interface ShardReporter {
  * await reporter.stop();
  * ```
  */
-export function startShardReporter(
-  client: Client,
-  services: Pick<BaselineServices, 'kv' | 'logger'>,
-  options: ShardReporterOptions = {},
-): ShardReporter {
+export function startShardReporter(client: Client, services: Pick<BaselineServices, 'kv' | 'logger'>, options: ShardReporterOptions = {}): ShardReporter {
   const { intervalMs = 10_000, ttlMs = 30_000 } = options;
   const { kv } = services;
   const logger = services.logger.child({ component: 'shard-reporter' });

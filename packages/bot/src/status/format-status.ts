@@ -34,7 +34,11 @@ export function formatStatusEmbed(status: BotStatus, t: TranslateFunction): Embe
       { name: t('status.uptime'), value: formatUptime(status.uptimeMs), inline: true },
       { name: t('status.guilds'), value: String(status.guildCount), inline: true },
       { name: t('status.shard'), value: t('status.shardValue', { shard: status.shardId, count: status.shardCount }), inline: true },
-      { name: t('status.gatewayLatency'), value: status.gatewayPingMs === undefined ? t('status.notMeasured') : `${Math.round(status.gatewayPingMs)} ms`, inline: true },
+      {
+        name: t('status.gatewayLatency'),
+        value: status.gatewayPingMs === undefined ? t('status.notMeasured') : `${Math.round(status.gatewayPingMs)} ms`,
+        inline: true,
+      },
       { name: t('status.database'), value: dependency(status.database, t), inline: true },
       { name: status.redis.kind === 'memory' ? t('status.memoryStore') : t('status.redis'), value: dependency(status.redis, t), inline: true },
     );

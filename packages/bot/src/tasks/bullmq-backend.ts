@@ -10,7 +10,17 @@ const QUEUE = 'tasks';
  * key-value prefix. Every bot process runs a worker; BullMQ hands each job to exactly one of them, and a schedule
  * upserted by several processes stays one schedule, so each tick runs once per deployment.
  */
-export function createBullmqBackend({ kv, redis, logger, concurrency = 4 }: { kv: KeyValueStore; redis: NonNullable<KeyValueStore['redis']>; logger: Logger; concurrency?: number }): TaskBackend {
+export function createBullmqBackend({
+  kv,
+  redis,
+  logger,
+  concurrency = 4,
+}: {
+  kv: KeyValueStore;
+  redis: NonNullable<KeyValueStore['redis']>;
+  logger: Logger;
+  concurrency?: number;
+}): TaskBackend {
   // BullMQ's workers block on their connection, which needs no per-request retry limit; the kv client is left alone.
   const connection = redis.duplicate({ maxRetriesPerRequest: null });
   const prefix = `${kv.prefix}bull`;
@@ -53,7 +63,10 @@ export function createBullmqBackend({ kv, redis, logger, concurrency = 4 }: { kv
       for (const job of await queue.getJobs(['delayed', 'waiting', 'prioritized'])) {
         // Jobs of schedules are removed with their schedule; only one-off jobs are matched here.
         if (job.repeatJobKey !== undefined || !match(job.data)) continue;
-        await job.remove().then(() => (removed += 1), () => {});
+        await job.remove().then(
+          () => (removed += 1),
+          () => {},
+        );
       }
       return removed;
     },

@@ -37,10 +37,13 @@ export function createInProcessBackend(): TaskBackend {
         const final = job.attempt >= retry.attempts;
         onFailure(job, error, final);
         if (final || closed) return done();
-        const timer = setTimeout(() => {
-          jobs.delete(job.id);
-          execute({ ...job, attempt: job.attempt + 1 }, retry, done);
-        }, retry.backoffMs * 2 ** (job.attempt - 1));
+        const timer = setTimeout(
+          () => {
+            jobs.delete(job.id);
+            execute({ ...job, attempt: job.attempt + 1 }, retry, done);
+          },
+          retry.backoffMs * 2 ** (job.attempt - 1),
+        );
         jobs.set(job.id, { timer, data: job.data, oneOff: false });
       },
     );

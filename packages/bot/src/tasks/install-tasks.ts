@@ -14,7 +14,9 @@ export function createTaskRuntime(services: BaselineServices): TaskRuntime {
   const logger = services.logger.child({ component: 'tasks' });
   const { kv } = services;
   if (kv.redis === undefined) {
-    logger.warn('no Redis: scheduled tasks run in this process only; each process runs every task and one-off jobs are lost on restart (set REDIS_URL for once per deployment)');
+    logger.warn(
+      'no Redis: scheduled tasks run in this process only; each process runs every task and one-off jobs are lost on restart (set REDIS_URL for once per deployment)',
+    );
     return new TaskRuntime({ backend: createInProcessBackend(), kv, logger });
   }
   return new TaskRuntime({ backend: createBullmqBackend({ kv, redis: kv.redis, logger }), kv, logger });
@@ -25,7 +27,10 @@ export function createTaskRuntime(services: BaselineServices): TaskRuntime {
  * runtime: their schedules stop) and guilds (left: their schedules and jobs stop; joined: per-guild schedules
  * start). Returns what stops it; stopping keeps every schedule and job stored.
  */
-export async function startTasks(runtime: TaskRuntime, { client, cogs, logger }: { client: Client<true>; cogs: CogManager; logger: Logger }): Promise<{ stop(): Promise<void> }> {
+export async function startTasks(
+  runtime: TaskRuntime,
+  { client, cogs, logger }: { client: Client<true>; cogs: CogManager; logger: Logger },
+): Promise<{ stop(): Promise<void> }> {
   let stopping = false;
   const report = (what: string) => (error: unknown) => logger.error({ err: error }, `tasks: ${what} failed`);
   const offCogs = cogs.onChange(async (change) => {

@@ -1,8 +1,18 @@
-import { createCorrelationId, readTaskStatus, readTaskStatuses, deleteTaskStatuses, withLogContext, writeTaskStatus, type KeyValueStore, type Logger, type TaskStatus } from '@baseline/core';
+import {
+  createCorrelationId,
+  readTaskStatus,
+  readTaskStatuses,
+  deleteTaskStatuses,
+  withLogContext,
+  writeTaskStatus,
+  type KeyValueStore,
+  type Logger,
+  type TaskStatus,
+} from '@baseline/core';
 import type { LoadedCog } from '../cogs/cog-manager.js';
 import { BOT_ERROR_CODES, BotError } from '../runtime/bot-error.js';
 import type { ResolvedRetry, TaskBackend, TaskJob } from './task-backend.js';
-import type { OneOffTaskDefinition, RecurringTaskDefinition, ScheduleOptions, TaskDefinition } from './task-definition.js';
+import type { RecurringTaskDefinition, ScheduleOptions, TaskDefinition } from './task-definition.js';
 
 const TASK_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
@@ -40,7 +50,10 @@ export class TaskRuntime implements TaskScheduler {
   async start(cogs: readonly LoadedCog[], guildIds: () => readonly string[]): Promise<void> {
     this.#guildIds = guildIds;
     this.#started = true;
-    await this.deps.backend.start((job) => this.#run(job), (job, error, final) => void this.#failed(job, error, final));
+    await this.deps.backend.start(
+      (job) => this.#run(job),
+      (job, error, final) => void this.#failed(job, error, final),
+    );
     for (const cog of cogs) await this.addCog(cog);
   }
 
@@ -49,7 +62,9 @@ export class TaskRuntime implements TaskScheduler {
     const definitions = loaded.cog.tasks ?? [];
     for (const definition of definitions) {
       if (!TASK_NAME.test(definition.name)) {
-        throw new BotError(BOT_ERROR_CODES.cogInvalid, `task "${definition.name}" of cog "${loaded.name}" needs a lowercase kebab-case name`, { details: { cog: loaded.name } });
+        throw new BotError(BOT_ERROR_CODES.cogInvalid, `task "${definition.name}" of cog "${loaded.name}" needs a lowercase kebab-case name`, {
+          details: { cog: loaded.name },
+        });
       }
       this.#tasks.set(`${loaded.name}:${definition.name}`, {
         definition,
@@ -97,9 +112,13 @@ export class TaskRuntime implements TaskScheduler {
   async schedule(cog: string, task: string, options: ScheduleOptions): Promise<string> {
     const registered = this.#tasks.get(`${cog}:${task}`);
     if (registered === undefined || registered.definition.kind !== 'one-off') {
-      throw new BotError(BOT_ERROR_CODES.taskUnknown, `cog "${cog}" declares no one-off task "${task}"; declare it with oneOffTask({ name: '${task}', run }) in the cog's \`tasks\``, {
-        details: { cog, task },
-      });
+      throw new BotError(
+        BOT_ERROR_CODES.taskUnknown,
+        `cog "${cog}" declares no one-off task "${task}"; declare it with oneOffTask({ name: '${task}', run }) in the cog's \`tasks\``,
+        {
+          details: { cog, task },
+        },
+      );
     }
     if (!Number.isFinite(options.delayMs) || options.delayMs < 0) {
       throw new BotError(BOT_ERROR_CODES.taskInvalid, `schedule("${task}") needs delayMs ≥ 0, got ${String(options.delayMs)}`, { details: { cog, task } });
@@ -107,7 +126,10 @@ export class TaskRuntime implements TaskScheduler {
     const id = await this.deps.backend.enqueue({ cog, task, guildId: options.guildId, payload: options.payload }, options.delayMs, registered.retry);
     const status = (await readTaskStatus(this.deps.kv, `${cog}:${task}`)) ?? this.#initialStatus(registered, registered.definition, undefined);
     const due = Date.now() + options.delayMs;
-    await writeTaskStatus(this.deps.kv, { ...status, nextRunAt: status.nextRunAt === undefined || status.nextRunAt < Date.now() ? due : Math.min(status.nextRunAt, due) });
+    await writeTaskStatus(this.deps.kv, {
+      ...status,
+      nextRunAt: status.nextRunAt === undefined || status.nextRunAt < Date.now() ? due : Math.min(status.nextRunAt, due),
+    });
     return id;
   }
 
@@ -150,9 +172,18 @@ export class TaskRuntime implements TaskScheduler {
   async #run(job: TaskJob): Promise<void> {
     const registered = this.#tasks.get(`${job.data.cog}:${job.data.task}`);
     // Another process may still have the cog; failing lets BullMQ retry there.
-    if (registered === undefined) throw new BotError(BOT_ERROR_CODES.taskUnknown, `no task "${job.data.task}" of cog "${job.data.cog}" is loaded in this process`);
+    if (registered === undefined)
+      throw new BotError(BOT_ERROR_CODES.taskUnknown, `no task "${job.data.task}" of cog "${job.data.cog}" is loaded in this process`);
     const correlationId = createCorrelationId();
-    const fields = { correlation_id: correlationId, plugin: registered.pluginId, cog: registered.cog, task: job.data.task, job_id: job.id, attempt: job.attempt, ...(job.data.guildId === undefined ? {} : { guild_id: job.data.guildId }) };
+    const fields = {
+      correlation_id: correlationId,
+      plugin: registered.pluginId,
+      cog: registered.cog,
+      task: job.data.task,
+      job_id: job.id,
+      attempt: job.attempt,
+      ...(job.data.guildId === undefined ? {} : { guild_id: job.data.guildId }),
+    };
     await withLogContext(fields, async () => {
       const logger = this.deps.logger;
       const { definition } = registered;
@@ -172,7 +203,12 @@ export class TaskRuntime implements TaskScheduler {
     if (final) this.deps.logger.error({ ...fields, err: error }, 'task failed after its last attempt');
     else this.deps.logger.warn({ ...fields, err: error }, 'task failed; retrying with backoff');
     if (registered === undefined) return;
-    await this.#record(job, registered, { lastResult: final ? 'failed' : 'retrying', lastError: message }, { runs: final ? 1 : 0, failures: final ? 1 : 0 }).catch(() => {});
+    await this.#record(
+      job,
+      registered,
+      { lastResult: final ? 'failed' : 'retrying', lastError: message },
+      { runs: final ? 1 : 0, failures: final ? 1 : 0 },
+    ).catch(() => {});
   }
 
   async #record(job: TaskJob, registered: RegisteredTask, fields: Partial<TaskStatus>, add: { runs?: number; failures?: number }): Promise<void> {

@@ -44,7 +44,10 @@ export function createHarnessDriver(emulator: DiscordEmulator): HarnessDriver {
   };
   const channelId = (place: DriverPlace = {}) => {
     const channels = [...guild(place.guild).channels.values()];
-    const found = place.channel === undefined ? channels.find((channel) => channel.type === 0) : channels.find((channel) => channel.id === place.channel || channel.name === place.channel);
+    const found =
+      place.channel === undefined
+        ? channels.find((channel) => channel.type === 0)
+        : channels.find((channel) => channel.id === place.channel || channel.name === place.channel);
     if (found === undefined) throw new Error(`no channel ${place.channel ?? '(text)'} in guild "${guild(place.guild).name}": add it to the harness seed`);
     return found.id;
   };

@@ -6,7 +6,11 @@ import type { TogglePreconditionContext } from '../cogs/pieces/precondition-name
  * Whether a plugin's command may run for this interaction: always outside guilds (toggles are per guild), else
  * as the guild's toggles say. The registry's cache is dropped on every change announced by any process.
  */
-export async function isCommandEnabled(toggles: ToggleRegistry, interaction: CommandInteraction, { pluginId, command }: TogglePreconditionContext): Promise<boolean> {
+export async function isCommandEnabled(
+  toggles: ToggleRegistry,
+  interaction: CommandInteraction,
+  { pluginId, command }: TogglePreconditionContext,
+): Promise<boolean> {
   if (interaction.guildId === null) return true;
   return toggles.isEnabled(interaction.guildId, pluginId, command);
 }

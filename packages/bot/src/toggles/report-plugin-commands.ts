@@ -7,7 +7,10 @@ import type { CogManager } from '../cogs/cog-manager.js';
  */
 export async function reportPluginCommands(toggles: ToggleRegistry, cogs: CogManager, pluginIds: readonly string[]): Promise<void> {
   for (const pluginId of pluginIds) {
-    const commands = cogs.list().filter((loaded) => loaded.pluginId === pluginId).flatMap((loaded) => loaded.commands);
+    const commands = cogs
+      .list()
+      .filter((loaded) => loaded.pluginId === pluginId)
+      .flatMap((loaded) => loaded.commands);
     await toggles.reportCommands(pluginId, commands);
   }
 }

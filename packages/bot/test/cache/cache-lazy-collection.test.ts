@@ -20,7 +20,8 @@ describe('lazy collection', () => {
       const base = limits ? LimitedCollection.prototype : Collection.prototype;
       const names = new Set<PropertyKey>();
       for (let level: object | null = base; level && level !== Object.prototype; level = Object.getPrototypeOf(level) as object | null) {
-        for (const name of Reflect.ownKeys(level)) if (name !== 'constructor' && typeof Reflect.getOwnPropertyDescriptor(level, name)!.value === 'function') names.add(name);
+        for (const name of Reflect.ownKeys(level))
+          if (name !== 'constructor' && typeof Reflect.getOwnPropertyDescriptor(level, name)!.value === 'function') names.add(name);
       }
       expect(names.size).toBeGreaterThan(40);
       for (const name of names) expect(Object.hasOwn(Lazy.prototype, name), String(name)).toBe(true);
@@ -36,7 +37,16 @@ describe('lazy collection', () => {
     expect(lazy).not.toBeInstanceOf(LimitedCollection);
     expect(lazy.constructor).toBe(Collection);
     expect(types.isMap(lazy)).toBe(false);
-    expect([lazy.size, lazy.get('a'), lazy.has('a'), lazy.first(), [...lazy], lazy.filter(() => true).size, lazy.delete('a'), lazy.sweep(() => true)]).toEqual([0, undefined, false, undefined, [], 0, false, 0]);
+    expect([lazy.size, lazy.get('a'), lazy.has('a'), lazy.first(), [...lazy], lazy.filter(() => true).size, lazy.delete('a'), lazy.sweep(() => true)]).toEqual([
+      0,
+      undefined,
+      false,
+      undefined,
+      [],
+      0,
+      false,
+      0,
+    ]);
     lazy.clear();
     expect(lazy.sort()).toBe(lazy);
     expect(storageOf(lazy)).toBeUndefined();
@@ -51,20 +61,67 @@ describe('lazy collection', () => {
       out.push(collection.set('b', 2) === collection, collection.set('a', 1).set('c', 3).size);
       out.push(collection.get('a'), collection.has('c'), collection.hasAll('a', 'b'), collection.hasAny('x', 'c'), collection.hasAll('a', 'x'));
       out.push([...collection], [...collection.keys()], [...collection.values()], [...collection.entries()]);
-      out.push(collection.first(), collection.first(2), collection.firstKey(), collection.last(), collection.lastKey(2), collection.at(-1), collection.keyAt(1));
-      out.push(collection.find((value) => value > 1), collection.findKey((value) => value > 1), collection.some((value) => value > 2), collection.every((value) => value > 0));
-      out.push([...collection.filter((value) => value !== 1)], collection.map((value, key) => `${key}${value}`), [...collection.mapValues((value) => value * 10)]);
-      out.push(collection.partition((value) => value > 1).map((part) => [...part]), collection.reduce((sum, value) => sum + value, 0));
-      out.push(collection.ensure('d', () => 4), collection.ensure('a', () => 100), collection.size);
-      out.push(collection.sweep((value) => value === 4), collection.size, collection.delete('c'), collection.delete('c'));
+      out.push(
+        collection.first(),
+        collection.first(2),
+        collection.firstKey(),
+        collection.last(),
+        collection.lastKey(2),
+        collection.at(-1),
+        collection.keyAt(1),
+      );
+      out.push(
+        collection.find((value) => value > 1),
+        collection.findKey((value) => value > 1),
+        collection.some((value) => value > 2),
+        collection.every((value) => value > 0),
+      );
+      out.push(
+        [...collection.filter((value) => value !== 1)],
+        collection.map((value, key) => `${key}${value}`),
+        [...collection.mapValues((value) => value * 10)],
+      );
+      out.push(
+        collection.partition((value) => value > 1).map((part) => [...part]),
+        collection.reduce((sum, value) => sum + value, 0),
+      );
+      out.push(
+        collection.ensure('d', () => 4),
+        collection.ensure('a', () => 100),
+        collection.size,
+      );
+      out.push(
+        collection.sweep((value) => value === 4),
+        collection.size,
+        collection.delete('c'),
+        collection.delete('c'),
+      );
       const clone = collection.clone();
       out.push(clone instanceof Collection, [...clone], collection.equals(clone), clone.equals(collection));
-      out.push([...collection.concat(new Collection([['z', 26]]))], [...collection.intersect(new Collection([['a', 0]]))], [...collection.difference(new Collection([['a', 0], ['y', 25]]))]);
+      out.push(
+        [...collection.concat(new Collection([['z', 26]]))],
+        [...collection.intersect(new Collection([['a', 0]]))],
+        [
+          ...collection.difference(
+            new Collection([
+              ['a', 0],
+              ['y', 25],
+            ]),
+          ),
+        ],
+      );
       out.push([...collection.sort((x, y) => y - x)], [...collection.sorted()], [...collection.reverse()], collection.toJSON());
       const seen: string[] = [];
       collection.each((_, key) => seen.push(key));
       collection.forEach((_, key) => seen.push(key));
-      out.push(seen, JSON.stringify(collection), [...collection.merge(new Collection([['b', 0]]), (x) => ({ keep: true, value: x }), (y) => ({ keep: true, value: y }), (x) => ({ keep: true, value: x }))]);
+      out.push(seen, JSON.stringify(collection), [
+        ...collection.merge(
+          new Collection([['b', 0]]),
+          (x) => ({ keep: true, value: x }),
+          (y) => ({ keep: true, value: y }),
+          (x) => ({ keep: true, value: x }),
+        ),
+      ]);
       collection.clear();
       out.push(collection.size, [...collection], collection.first());
       return out;
@@ -98,10 +155,19 @@ describe('lazy collection', () => {
   it('GIVEN a limit THEN it evicts the oldest entry, honours keepOverLimit and reports maxSize like LimitedCollection', () => {
     const limits = { maxSize: 2, keepOverLimit: (value: number) => value === 1 };
     const { lazy, real } = both((collection) => {
-      for (const [key, value] of [['a', 1], ['b', 2], ['c', 3], ['d', 4]] as const) collection.set(key, value);
+      for (const [key, value] of [
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+        ['d', 4],
+      ] as const)
+        collection.set(key, value);
       return [...collection];
     }, limits);
-    expect(lazy).toEqual([['a', 1], ['d', 4]]);
+    expect(lazy).toEqual([
+      ['a', 1],
+      ['d', 4],
+    ]);
     expect(lazy).toEqual(real);
     const Lazy = createLazyCollectionClass(limits as never);
     const instance = new Lazy() as LimitedCollection<string, number>;

@@ -26,13 +26,17 @@ import { createMakeCache } from '../../src/cache/create-make-cache.js';
 
 type Manager = { name: string };
 // discord.js calls makeCache with the manager's cache type (MessageManager for every message manager) and its class.
-const cacheOf = (makeCache: CacheFactory, manager: Manager, type: Manager = manager) => (makeCache as unknown as (type: Manager, holds: unknown, manager: Manager) => Collection<string, unknown>)(type, {}, manager);
+const cacheOf = (makeCache: CacheFactory, manager: Manager, type: Manager = manager) =>
+  (makeCache as unknown as (type: Manager, holds: unknown, manager: Manager) => Collection<string, unknown>)(type, {}, manager);
 
 describe('baseline makeCache', () => {
   const { makeCache } = createCacheOptions();
 
   it('GIVEN managers limited to 0 THEN all share one empty collection that drops what it is given', () => {
-    const caches = [PresenceManager, GuildBanManager, GuildStickerManager, GuildEmojiManager].flatMap((manager) => [cacheOf(makeCache, manager), cacheOf(makeCache, manager)]);
+    const caches = [PresenceManager, GuildBanManager, GuildStickerManager, GuildEmojiManager].flatMap((manager) => [
+      cacheOf(makeCache, manager),
+      cacheOf(makeCache, manager),
+    ]);
     expect(new Set(caches).size).toBe(1);
     const [shared] = caches as [LimitedCollection<string, unknown>];
     shared.set('1', {});
@@ -40,7 +44,10 @@ describe('baseline makeCache', () => {
   });
 
   it('GIVEN per-channel managers THEN each channel gets its own lazy cache with the configured limit', () => {
-    const messages = [cacheOf(makeCache, GuildMessageManager, MessageManager), cacheOf(makeCache, GuildMessageManager, MessageManager)] as LimitedCollection<string, number>[];
+    const messages = [cacheOf(makeCache, GuildMessageManager, MessageManager), cacheOf(makeCache, GuildMessageManager, MessageManager)] as LimitedCollection<
+      string,
+      number
+    >[];
     expect(messages[0]).not.toBe(messages[1]);
     expect(messages[0]).toBeInstanceOf(LimitedCollection);
     expect(messages[0]!.maxSize).toBe(BASELINE_CACHE_LIMITS.GuildMessageManager);

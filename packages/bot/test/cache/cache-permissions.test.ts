@@ -32,7 +32,13 @@ async function observe(emulator: DiscordEmulator, cache: 'baseline' | 'discord.j
     emulator.setRolePermissions(guild.id, 'Mod', ManageMessages | ManageChannels);
     await roleUpdated;
     const created = once(client, 'channelCreate');
-    emulator.addChannel(guild.id, { name: 'secret', overwrites: [{ id: '@everyone', type: 'role', deny: ViewChannel }, { id: BOB, type: 'member', allow: ViewChannel }] });
+    emulator.addChannel(guild.id, {
+      name: 'secret',
+      overwrites: [
+        { id: '@everyone', type: 'role', deny: ViewChannel },
+        { id: BOB, type: 'member', allow: ViewChannel },
+      ],
+    });
     await created;
     const afterChanges = permissions([alice, bob]);
 
@@ -40,9 +46,21 @@ async function observe(emulator: DiscordEmulator, cache: 'baseline' | 'discord.j
     const received = once(client, 'messageCreate');
     emulator.sendMessage({ channelId: channel('staff').id, userId: BOB, content: 'hello staff' });
     await received;
-    const messages = { general: channel('general').messages.cache.size, staff: [...channel('staff').messages.cache.values()].map((message) => message.author.id), announcements: channel('announcements').messages.cache.size };
+    const messages = {
+      general: channel('general').messages.cache.size,
+      staff: [...channel('staff').messages.cache.values()].map((message) => message.author.id),
+      announcements: channel('announcements').messages.cache.size,
+    };
     const overwrites = Object.fromEntries(guild.channels.cache.map((entry) => [entry.name, (entry as TextChannel).permissionOverwrites.cache.size]));
-    return { seeded, afterChanges, messages, overwrites, bobViewsStaff: channel('staff').permissionsFor(bob).has(ViewChannel), aliceViewsStaff: channel('staff').permissionsFor(alice).has(ViewChannel), aliceSendsAnnouncements: channel('announcements').permissionsFor(alice).has(SendMessages) };
+    return {
+      seeded,
+      afterChanges,
+      messages,
+      overwrites,
+      bobViewsStaff: channel('staff').permissionsFor(bob).has(ViewChannel),
+      aliceViewsStaff: channel('staff').permissionsFor(alice).has(ViewChannel),
+      aliceSendsAnnouncements: channel('announcements').permissionsFor(alice).has(SendMessages),
+    };
   } finally {
     await client.destroy();
   }
@@ -62,7 +80,13 @@ describe('GIVEN a guild with roles and channel permission overwrites', () => {
             roles: [{ name: 'Mod', permissions: ManageMessages }],
             channels: [
               { name: 'general' },
-              { name: 'staff', overwrites: [{ id: '@everyone', type: 'role', deny: ViewChannel }, { id: 'Mod', type: 'role', allow: ViewChannel }] },
+              {
+                name: 'staff',
+                overwrites: [
+                  { id: '@everyone', type: 'role', deny: ViewChannel },
+                  { id: 'Mod', type: 'role', allow: ViewChannel },
+                ],
+              },
               { name: 'announcements', overwrites: [{ id: ALICE, type: 'member', deny: SendMessages }] },
             ],
             members: [{ user: 'alice' }, { user: 'bob', roles: ['Mod'] }],

@@ -1,13 +1,5 @@
 import { createRedisKeyValue, definePlugin, getLogContext } from '@baseline/core';
-import {
-  ActionRowBuilder,
-  ApplicationCommandType,
-  ButtonBuilder,
-  ButtonStyle,
-  ContextMenuCommandBuilder,
-  MessageFlags,
-  SlashCommandBuilder,
-} from 'discord.js';
+import { ActionRowBuilder, ApplicationCommandType, ButtonBuilder, ButtonStyle, ContextMenuCommandBuilder, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cog, component, contextMenu, listener, modal, slashCommand, type Bot } from '../../src/index.js';
 import { createBotHarness, demoGuild, type BotHarness } from '../runtime/support/bot-harness.js';
@@ -22,14 +14,23 @@ class FeatureCog extends Cog {
       data: new SlashCommandBuilder()
         .setName('tag')
         .setDescription('Tags')
-        .addSubcommand((sub) => sub.setName('show').setDescription('Show a tag').addStringOption((option) => option.setName('name').setDescription('Tag').setAutocomplete(true).setRequired(true)))
+        .addSubcommand((sub) =>
+          sub
+            .setName('show')
+            .setDescription('Show a tag')
+            .addStringOption((option) => option.setName('name').setDescription('Tag').setAutocomplete(true).setRequired(true)),
+        )
         .addSubcommand((sub) => sub.setName('wave').setDescription('A button')),
       subcommands: {
         show: (interaction) => interaction.reply(`tag ${interaction.options.getString('name', true)}`),
         wave: (interaction) =>
           interaction.reply({
             content: 'wave?',
-            components: [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('features-wave:42:yes').setLabel('Wave').setStyle(ButtonStyle.Primary))],
+            components: [
+              new ActionRowBuilder<ButtonBuilder>().addComponents(
+                new ButtonBuilder().setCustomId('features-wave:42:yes').setLabel('Wave').setStyle(ButtonStyle.Primary),
+              ),
+            ],
           }),
       },
       autocomplete: (interaction) => interaction.respond([{ name: `${interaction.options.getFocused()}llo`, value: 'hello' }]),
@@ -49,14 +50,26 @@ class FeatureCog extends Cog {
         throw new Error('late kaboom');
       },
     }),
-    slashCommand({ data: new SlashCommandBuilder().setName('guild-only').setDescription('Guilds only'), guildOnly: true, run: (interaction) => interaction.reply('in a guild') }),
-    slashCommand({ data: new SlashCommandBuilder().setName('admin').setDescription('Managers only'), userPermissions: ['ManageGuild'], run: (interaction) => interaction.reply('managed') }),
+    slashCommand({
+      data: new SlashCommandBuilder().setName('guild-only').setDescription('Guilds only'),
+      guildOnly: true,
+      run: (interaction) => interaction.reply('in a guild'),
+    }),
+    slashCommand({
+      data: new SlashCommandBuilder().setName('admin').setDescription('Managers only'),
+      userPermissions: ['ManageGuild'],
+      run: (interaction) => interaction.reply('managed'),
+    }),
     slashCommand({
       data: new SlashCommandBuilder().setName('picky').setDescription('Custom check'),
       checks: [(interaction) => (interaction.user.username === 'owner' ? true : 'Only the owner may be picky.')],
       run: (interaction) => interaction.reply('picked'),
     }),
-    slashCommand({ data: new SlashCommandBuilder().setName('slow').setDescription('Cooldown'), cooldown: { durationMs: 60_000 }, run: (interaction) => interaction.reply('done') }),
+    slashCommand({
+      data: new SlashCommandBuilder().setName('slow').setDescription('Cooldown'),
+      cooldown: { durationMs: 60_000 },
+      run: (interaction) => interaction.reply('done'),
+    }),
     contextMenu({
       data: new ContextMenuCommandBuilder().setName('Inspect').setType(ApplicationCommandType.User),
       run: (interaction) => interaction.reply({ content: `target ${interaction.targetId}`, flags: MessageFlags.Ephemeral }),
@@ -65,7 +78,9 @@ class FeatureCog extends Cog {
 
   override listeners = [listener('guildMemberAdd', (member) => void seen.members.push(member.user.username))];
 
-  override components = [component({ customId: 'features-wave', type: 'button', run: (interaction, { args }) => interaction.reply(`waved ${args.join('/')}`) })];
+  override components = [
+    component({ customId: 'features-wave', type: 'button', run: (interaction, { args }) => interaction.reply(`waved ${args.join('/')}`) }),
+  ];
 
   override modals = [modal({ customId: 'features-form', run: (interaction) => interaction.reply(`got ${interaction.fields.getTextInputValue('text')}`) })];
 }
@@ -94,7 +109,14 @@ describe('cog handlers', () => {
   });
 
   it('GIVEN an autocomplete handler THEN choices come from it', async () => {
-    const handle = harness.emulator.invokeAutocomplete({ guildId: ids.guildId, userId: ids.aliceId, name: 'tag', subcommand: 'show', options: { name: 'he' }, focused: 'name' });
+    const handle = harness.emulator.invokeAutocomplete({
+      guildId: ids.guildId,
+      userId: ids.aliceId,
+      name: 'tag',
+      subcommand: 'show',
+      options: { name: 'he' },
+      focused: 'name',
+    });
     expect(await handle.choices()).toEqual([{ name: 'hello', value: 'hello' }]);
   });
 
@@ -135,7 +157,13 @@ describe('cog handlers', () => {
     expect(failure).toMatchObject({ plugin: 'features', cog: 'features', guild_id: ids.guildId, err: { message: 'kaboom' } });
     expect(harness.logs.find((line) => line.msg === 'about to fail')).toMatchObject({ correlation_id: correlationId, plugin: 'features', cog: 'features' });
 
-    const after = harness.emulator.invokeSlashCommand({ guildId: ids.guildId, userId: ids.aliceId, name: 'tag', subcommand: 'show', options: { name: 'still' } });
+    const after = harness.emulator.invokeSlashCommand({
+      guildId: ids.guildId,
+      userId: ids.aliceId,
+      name: 'tag',
+      subcommand: 'show',
+      options: { name: 'still' },
+    });
     expect((await after.response()).data).toMatchObject({ content: 'tag still' });
   });
 

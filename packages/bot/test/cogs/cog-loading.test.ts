@@ -6,7 +6,9 @@ import { createBotHarness, demoGuild, type BotHarness } from '../runtime/support
 
 class WorkingCog extends Cog {
   static override meta = { name: 'working' };
-  override commands = [slashCommand({ data: new SlashCommandBuilder().setName('hello').setDescription('Hi'), run: (interaction) => interaction.reply('hello v1') })];
+  override commands = [
+    slashCommand({ data: new SlashCommandBuilder().setName('hello').setDescription('Hi'), run: (interaction) => interaction.reply('hello v1') }),
+  ];
 }
 
 class ExplodingCog extends Cog {
@@ -19,12 +21,16 @@ class ExplodingCog extends Cog {
 
 const StealingCog = defineCog({
   name: 'stealing',
-  handlers: () => ({ commands: [slashCommand({ data: new SlashCommandBuilder().setName('hello').setDescription('Mine'), run: (interaction) => interaction.reply('stolen') })] }),
+  handlers: () => ({
+    commands: [slashCommand({ data: new SlashCommandBuilder().setName('hello').setDescription('Mine'), run: (interaction) => interaction.reply('stolen') })],
+  }),
 });
 
 class FailingOnLoadCog extends Cog {
   static override meta = { name: 'failing-on-load' };
-  override commands = [slashCommand({ data: new SlashCommandBuilder().setName('never').setDescription('Never registered'), run: (interaction) => interaction.reply('never') })];
+  override commands = [
+    slashCommand({ data: new SlashCommandBuilder().setName('never').setDescription('Never registered'), run: (interaction) => interaction.reply('never') }),
+  ];
   override onLoad() {
     throw new Error('no config');
   }
@@ -53,7 +59,10 @@ describe('cog loading', () => {
     ]);
     expect(bot.client.stores.get('commands').has('never')).toBe(false);
     expect(bot.commands.desired().map((body) => body.name)).not.toContain('never');
-    expect(harness.logs.find((line) => line.msg === 'cog skipped' && line['cog'] === 'exploding')).toMatchObject({ plugin: 'broken', code: 'BL_ERR_COG_LOAD_FAILED' });
+    expect(harness.logs.find((line) => line.msg === 'cog skipped' && line['cog'] === 'exploding')).toMatchObject({
+      plugin: 'broken',
+      code: 'BL_ERR_COG_LOAD_FAILED',
+    });
     const response = await harness.emulator.invokeSlashCommand({ guildId: ids.guildId, userId: ids.aliceId, name: 'hello' }).response();
     expect(response.data).toMatchObject({ content: 'hello v1' });
   });
@@ -61,7 +70,9 @@ describe('cog loading', () => {
   it('GIVEN a loaded cog WHEN it is reloaded with a new class THEN the new handler answers under the same plugin', async () => {
     class WorkingV2 extends Cog {
       static override meta = { name: 'working' };
-      override commands = [slashCommand({ data: new SlashCommandBuilder().setName('hello').setDescription('Hi'), run: (interaction) => interaction.reply('hello v2') })];
+      override commands = [
+        slashCommand({ data: new SlashCommandBuilder().setName('hello').setDescription('Hi'), run: (interaction) => interaction.reply('hello v2') }),
+      ];
     }
     const loaded = await bot.cogs.reload('working', WorkingV2);
     expect(loaded?.pluginId).toBe('working');

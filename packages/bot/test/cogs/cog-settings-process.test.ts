@@ -23,7 +23,15 @@ describe('settings changed by another OS process', () => {
     const child = fork(writerScript, [], {
       cwd: repoRoot,
       execArgv: ['--import', 'tsx', '--conditions=@baseline/source'],
-      env: { ...process.env, ...harness.env, LOG_LEVEL: 'warn', TEST_KV_PREFIX: harness.redis.prefix, GUILD_ID: guildId, ACTOR_USER_ID: actorUserId, SETTINGS_VALUE: JSON.stringify(value) },
+      env: {
+        ...process.env,
+        ...harness.env,
+        LOG_LEVEL: 'warn',
+        TEST_KV_PREFIX: harness.redis.prefix,
+        GUILD_ID: guildId,
+        ACTOR_USER_ID: actorUserId,
+        SETTINGS_VALUE: JSON.stringify(value),
+      },
       stdio: 'inherit',
     });
     const [code] = (await once(child, 'exit')) as [number | null];

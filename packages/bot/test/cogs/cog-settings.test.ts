@@ -31,7 +31,14 @@ describe('settings in cogs', () => {
     harness = await createBotHarness();
     bot = await harness.start({ plugins: [plugin] });
     // Another process of the deployment (the API): its own connections to the same PostgreSQL and Redis.
-    api = await createServices({ service: 'api', config: loadConfig({ env: harness.env, envFiles: false }), logger: harness.logger, kvPrefix: harness.redis.prefix, discover: false, plugins: [plugin] });
+    api = await createServices({
+      service: 'api',
+      config: loadConfig({ env: harness.env, envFiles: false }),
+      logger: harness.logger,
+      kvPrefix: harness.redis.prefix,
+      discover: false,
+      plugins: [plugin],
+    });
   });
   afterAll(async () => {
     await api.close();
@@ -40,7 +47,8 @@ describe('settings in cogs', () => {
 
   it('GIVEN settings changed by another process THEN the cog reads the new value on its next command', async () => {
     const { guildId, aliceId } = demoGuild(harness.emulator);
-    const greet = async () => ((await harness.emulator.invokeSlashCommand({ guildId, userId: aliceId, name: 'greet' }).response()).data as { content: string }).content;
+    const greet = async () =>
+      ((await harness.emulator.invokeSlashCommand({ guildId, userId: aliceId, name: 'greet' }).response()).data as { content: string }).content;
     expect(await greet()).toBe('Hello');
 
     const heard = new Promise<void>((resolve) => {

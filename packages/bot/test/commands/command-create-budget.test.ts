@@ -18,7 +18,10 @@ describe('daily command-create budget', () => {
   let other: DiscordEmulator;
   beforeAll(async () => {
     harness = await createBotHarness();
-    other = await createDiscordEmulator({ seed: { users: [{ username: 'owner' }], guilds: [{ name: 'Other', owner: 'owner' }] }, gateway: { identifyIntervalMs: 0 } });
+    other = await createDiscordEmulator({
+      seed: { users: [{ username: 'owner' }], guilds: [{ name: 'Other', owner: 'owner' }] },
+      gateway: { identifyIntervalMs: 0 },
+    });
   });
   afterAll(async () => {
     await harness.close();
@@ -34,7 +37,12 @@ describe('daily command-create budget', () => {
     const config = loadConfig({ env: { ...harness.env, DISCORD_BOT_TOKEN: other.botToken, DISCORD_API_BASE_URL: other.restUrl }, envFiles: false });
     const second = await harness.start({ config, clientOptions: other.clientOptions(), cogs, commandSync: { dailyCreateLimit: 4 } });
     expect(second.commands.lastSync?.writes).toBe(4);
-    expect(other.commands().map((command) => command.body.name).sort()).toEqual(['one', 'privacy', 'status', 'two']);
+    expect(
+      other
+        .commands()
+        .map((command) => command.body.name)
+        .sort(),
+    ).toEqual(['one', 'privacy', 'status', 'two']);
     await second.close();
   });
 });

@@ -77,7 +77,12 @@ describe('command sync marker', () => {
     const beforeForce = harness.emulator.requests.length;
     await expect(sync(second, deployB, { force: true })).resolves.toMatchObject({ applied: true, writes: 1 });
     expect(commandRequestsSince(beforeForce).map((request) => request.method)).toEqual(['GET', 'POST']);
-    expect(harness.emulator.commands().map((record) => record.body.name).sort()).toEqual(['greet', 'wave']);
+    expect(
+      harness.emulator
+        .commands()
+        .map((record) => record.body.name)
+        .sort(),
+    ).toEqual(['greet', 'wave']);
   });
 
   it('GIVEN a marker time to live THEN the marker expires within it; GIVEN 0 THEN no marker is kept and every sync reads the registry', async () => {
@@ -104,6 +109,11 @@ describe('command sync marker', () => {
     const result = await sync(second, deployA, { guildIds: [guildId, other.id] });
     expect(result.plans.map((plan) => plan.guildId)).toEqual([other.id]);
     expect(commandRequestsSince(before).every((request) => request.path.includes(other.id))).toBe(true);
-    expect(harness.emulator.commands(other.id).map((record) => record.body.name).sort()).toEqual(['greet', 'wave']);
+    expect(
+      harness.emulator
+        .commands(other.id)
+        .map((record) => record.body.name)
+        .sort(),
+    ).toEqual(['greet', 'wave']);
   });
 });

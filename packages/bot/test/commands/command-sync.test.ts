@@ -7,7 +7,13 @@ function cogWith(...commands: [name: string, description: string][]): CogClass {
   return class extends Cog {
     static override meta = { name: 'sync-subject' };
     override commands = commands.map(([name, description]) =>
-      slashCommand({ data: new SlashCommandBuilder().setName(name).setDescription(description).addStringOption((option) => option.setName('text').setDescription('Text')), run: (interaction) => interaction.reply(name) }),
+      slashCommand({
+        data: new SlashCommandBuilder()
+          .setName(name)
+          .setDescription(description)
+          .addStringOption((option) => option.setName('text').setDescription('Text')),
+        run: (interaction) => interaction.reply(name),
+      }),
     );
   };
 }
@@ -16,7 +22,8 @@ const WRITE = /^(POST|PATCH|DELETE|PUT)$/;
 
 describe('command sync', () => {
   let harness: BotHarness;
-  const writesSince = (index: number) => harness.emulator.requests.slice(index).filter((request) => WRITE.test(request.method) && request.path.includes('/commands'));
+  const writesSince = (index: number) =>
+    harness.emulator.requests.slice(index).filter((request) => WRITE.test(request.method) && request.path.includes('/commands'));
 
   beforeAll(async () => {
     harness = await createBotHarness();
@@ -26,7 +33,12 @@ describe('command sync', () => {
   it('GIVEN a first boot THEN every command is created; GIVEN a second boot with the same commands THEN it skips without a request to the commands endpoints', async () => {
     const first = await harness.start({ cogs: [cogWith(['greet', 'Say hello'], ['wave', 'Wave'])] });
     expect(first.commands.lastSync?.writes).toBe(4);
-    expect(harness.emulator.commands().map((command) => command.body.name).sort()).toEqual(['greet', 'privacy', 'status', 'wave']);
+    expect(
+      harness.emulator
+        .commands()
+        .map((command) => command.body.name)
+        .sort(),
+    ).toEqual(['greet', 'privacy', 'status', 'wave']);
     await first.close();
 
     const before = harness.emulator.requests.length;
@@ -51,7 +63,11 @@ describe('command sync', () => {
 
     const result = await bot.commands.sync();
     expect(result.writes).toBe(3);
-    expect(writesSince(before).map((request) => request.method).sort()).toEqual(['DELETE', 'PATCH', 'POST']);
+    expect(
+      writesSince(before)
+        .map((request) => request.method)
+        .sort(),
+    ).toEqual(['DELETE', 'PATCH', 'POST']);
     expect(harness.emulator.commands().find((command) => command.body.name === 'greet')?.body['description']).toBe('Say hello again');
     await bot.close();
   });
@@ -60,7 +76,12 @@ describe('command sync', () => {
     const { guildId } = demoGuild(harness.emulator);
     const globalBefore = harness.emulator.commands().length;
     const bot = await harness.start({ cogs: [cogWith(['local', 'Local'])], commandSync: { guildIds: [guildId] } });
-    expect(harness.emulator.commands(guildId).map((command) => command.body.name).sort()).toEqual(['local', 'privacy', 'status']);
+    expect(
+      harness.emulator
+        .commands(guildId)
+        .map((command) => command.body.name)
+        .sort(),
+    ).toEqual(['local', 'privacy', 'status']);
     expect(harness.emulator.commands()).toHaveLength(globalBefore);
     await bot.close();
   });

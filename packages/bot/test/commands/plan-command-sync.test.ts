@@ -46,7 +46,11 @@ describe('normalizeCommand', () => {
 describe('planCommandSync', () => {
   it('GIVEN desired and live commands THEN it plans creates, updates and deletes by name and type', () => {
     const wave = new SlashCommandBuilder().setName('wave').setDescription('Wave').toJSON();
-    const live = [asDiscordLists(greet as never, '1'), { ...asDiscordLists(wave as never, '2'), description: 'Old' }, { id: '3', name: 'gone', type: 1, description: 'x' }];
+    const live = [
+      asDiscordLists(greet as never, '1'),
+      { ...asDiscordLists(wave as never, '2'), description: 'Old' },
+      { id: '3', name: 'gone', type: 1, description: 'x' },
+    ];
     const fresh = new SlashCommandBuilder().setName('fresh').setDescription('New').toJSON();
     const plan = planCommandSync(null, [greet, wave, fresh], live as never);
     expect(plan.unchanged).toEqual(['greet']);

@@ -34,7 +34,9 @@ describe('guild tracking', () => {
   });
 
   const guildRow = async (guildId: string) =>
-    (await query<GuildRow>(services, `select guild_id::text, guild_name, is_active, added_by_user_id::text, left_at from guilds where guild_id = ?`, [guildId]))[0];
+    (
+      await query<GuildRow>(services, `select guild_id::text, guild_name, is_active, added_by_user_id::text, left_at from guilds where guild_id = ?`, [guildId])
+    )[0];
   const auditLog = (guildId: string) =>
     query(services, `select action, actor_user_id::text, target, before, after, metadata from audit_log where guild_id = ? order by id`, [guildId]);
   const grants = (guildId: string) =>
@@ -191,7 +193,13 @@ describe('guild tracking', () => {
     await memberLeaves('bob');
     expectBumped(await versions(guild.id, ['bob']), beforeLeave);
     const bobRow = async () =>
-      (await query<{ is_active: boolean; revoked_at: Date | null; revoked_by_user_id: string | null }>(services, `select is_active, revoked_at, revoked_by_user_id::text from authorized_users where guild_id = ? and user_id = ?`, [guild.id, userId('bob')]))[0];
+      (
+        await query<{ is_active: boolean; revoked_at: Date | null; revoked_by_user_id: string | null }>(
+          services,
+          `select is_active, revoked_at, revoked_by_user_id::text from authorized_users where guild_id = ? and user_id = ?`,
+          [guild.id, userId('bob')],
+        )
+      )[0];
     expect(await bobRow()).toMatchObject({ is_active: false, revoked_by_user_id: null });
     expect((await bobRow())!.revoked_at).not.toBeNull();
     expect(await grants(guild.id)).toEqual([
@@ -209,8 +217,22 @@ describe('guild tracking', () => {
     ]);
     const leftReason = { reason: 'the member left the guild' };
     expect(await auditLog(guild.id)).toEqual([
-      { action: 'access.revoke', actor_user_id: null, target: userId('bob'), before: { is_active: true, is_initial: false }, after: { is_active: false, is_initial: false, revoked_by_user_id: null }, metadata: leftReason },
-      { action: 'access.revoke', actor_user_id: null, target: userId('alice'), before: { is_active: true, is_initial: true }, after: { is_active: false, is_initial: false, revoked_by_user_id: null }, metadata: leftReason },
+      {
+        action: 'access.revoke',
+        actor_user_id: null,
+        target: userId('bob'),
+        before: { is_active: true, is_initial: false },
+        after: { is_active: false, is_initial: false, revoked_by_user_id: null },
+        metadata: leftReason,
+      },
+      {
+        action: 'access.revoke',
+        actor_user_id: null,
+        target: userId('alice'),
+        before: { is_active: true, is_initial: true },
+        after: { is_active: false, is_initial: false, revoked_by_user_id: null },
+        metadata: leftReason,
+      },
       {
         action: 'access.initial-transfer',
         actor_user_id: null,
@@ -220,10 +242,9 @@ describe('guild tracking', () => {
         metadata: { reason: 'the initial authorized user left the guild; the owner stands in' },
       },
     ]);
-    expect(stack.logs.filter((line) => line.guild_id === guild.id && line.msg === 'dashboard access revoked: the member left the guild').map((line) => line.user_id)).toEqual([
-      userId('bob'),
-      userId('alice'),
-    ]);
+    expect(
+      stack.logs.filter((line) => line.guild_id === guild.id && line.msg === 'dashboard access revoked: the member left the guild').map((line) => line.user_id),
+    ).toEqual([userId('bob'), userId('alice')]);
     expect(stack.logs.slice(logsBefore).some((line) => line.msg.startsWith('the GuildMembers intent is off'))).toBe(false);
   });
 
@@ -231,7 +252,9 @@ describe('guild tracking', () => {
     emulator = await createDiscordEmulator({ gateway: fastGateway, seed: { users: seedUsers } });
     const before = stack.logs.length;
     await start();
-    const notices = stack.logs.slice(before).filter((line) => line.msg === 'the GuildMembers intent is off: dashboard grants are not revoked when members leave a guild');
+    const notices = stack.logs
+      .slice(before)
+      .filter((line) => line.msg === 'the GuildMembers intent is off: dashboard grants are not revoked when members leave a guild');
     expect(notices).toHaveLength(1);
   });
 

@@ -84,7 +84,10 @@ describe('localized replies', () => {
 
   it('GIVEN the locale files THEN the registered commands carry Discord localizations for French', () => {
     const commands = new Map(harness.emulator.commands().map((command) => [command.body.name, command.body as Record<string, unknown>]));
-    expect(commands.get('status')).toMatchObject({ name_localizations: { fr: 'statut' }, description_localizations: { fr: expect.stringContaining('état du bot') } });
+    expect(commands.get('status')).toMatchObject({
+      name_localizations: { fr: 'statut' },
+      description_localizations: { fr: expect.stringContaining('état du bot') },
+    });
     expect(commands.get('greet')).toMatchObject({ name_localizations: { fr: 'saluer' }, description_localizations: { fr: 'Dire bonjour' } });
     expect(commands.get('privacy')).toMatchObject({
       name_localizations: { fr: 'confidentialite' },

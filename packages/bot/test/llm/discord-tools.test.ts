@@ -20,7 +20,11 @@ class AgentCog extends Cog {
       guildOnly: true,
       run: async (interaction) => {
         await interaction.deferReply();
-        const result = await this.llm.runTools({ provider: 'openai', prompt: interaction.options.getString('question', true), tools: discordTools(interaction) });
+        const result = await this.llm.runTools({
+          provider: 'openai',
+          prompt: interaction.options.getString('question', true),
+          tools: discordTools(interaction),
+        });
         results.push(result);
         await interaction.editReply(result.text);
       },
@@ -53,7 +57,9 @@ describe('discordTools in runTools (Discord emulator, provider emulator, Postgre
     const before = results.length;
     llm.openai.enqueue(llmReply.toolCalls([{ name, arguments: args }]));
     llm.openai.enqueue(llmReply.text('Done.'));
-    const reply = await harness.emulator.invokeSlashCommand({ guildId, channelId, userId: user === 'alice' ? aliceId : ownerId, name: 'agent', options: { question: 'What happens here?' } }).reply();
+    const reply = await harness.emulator
+      .invokeSlashCommand({ guildId, channelId, userId: user === 'alice' ? aliceId : ownerId, name: 'agent', options: { question: 'What happens here?' } })
+      .reply();
     expect(reply.content).toBe('Done.');
     await expect.poll(() => results.length).toBe(before + 1);
     const message = results[before]!.messages.find((entry) => entry.role === 'tool');
@@ -63,7 +69,9 @@ describe('discordTools in runTools (Discord emulator, provider emulator, Postgre
 
   it('GIVEN a channel hidden from alice by an overwrite THEN list_channels leaves it out for her and lists it for the owner', async () => {
     const forAlice = JSON.parse((await toolResult('alice', 'list_channels', {})).content) as { id: string; name: string }[];
-    expect(forAlice.map((channel) => channel.name)).toContain(harness.emulator.state.guilds.get(demoGuild(harness.emulator).guildId)!.channels.get(demoGuild(harness.emulator).channelId)!.name);
+    expect(forAlice.map((channel) => channel.name)).toContain(
+      harness.emulator.state.guilds.get(demoGuild(harness.emulator).guildId)!.channels.get(demoGuild(harness.emulator).channelId)!.name,
+    );
     expect(forAlice.map((channel) => channel.id)).not.toContain(staffId);
     const forOwner = JSON.parse((await toolResult('owner', 'list_channels', {})).content) as { id: string }[];
     expect(forOwner.map((channel) => channel.id)).toContain(staffId);

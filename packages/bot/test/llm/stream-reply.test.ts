@@ -23,7 +23,12 @@ class AskCog extends Cog {
         const provider = (interaction.options.getString('provider') ?? undefined) as LlmProvider | undefined;
         const model = interaction.options.getString('model') ?? undefined;
         results.push(
-          await streamReply(interaction, this.llm, { prompt: interaction.options.getString('question', true), ...(provider ? { provider } : {}), ...(model ? { model } : {}) }, { editIntervalMs: 200 }),
+          await streamReply(
+            interaction,
+            this.llm,
+            { prompt: interaction.options.getString('question', true), ...(provider ? { provider } : {}), ...(model ? { model } : {}) },
+            { editIntervalMs: 200 },
+          ),
         );
       },
     }),
@@ -46,7 +51,14 @@ describe('streamReply with this.llm (Discord emulator, the four provider emulato
   });
   beforeEach(async () => {
     const { guildId } = demoGuild(harness.emulator);
-    await bot.services.settings.set(guildId, 'llm', { enabled: true, allowedProviders: [], allowedModels: [], defaultModel: null, dailyBudgetUsd: null, monthlyBudgetUsd: null });
+    await bot.services.settings.set(guildId, 'llm', {
+      enabled: true,
+      allowedProviders: [],
+      allowedModels: [],
+      defaultModel: null,
+      dailyBudgetUsd: null,
+      monthlyBudgetUsd: null,
+    });
   });
 
   const ask = (options: Record<string, string>) => {
@@ -59,23 +71,35 @@ describe('streamReply with this.llm (Discord emulator, the four provider emulato
     return results[count]!;
   };
   const usageOf = async (provider: string) =>
-    (await bot.services.llm!.usage({ groupBy: ['guild', 'user', 'cog', 'provider'], provider })).map(({ guildId, userId, cogName, requests }) => ({ guildId, userId, cogName, requests }));
+    (await bot.services.llm!.usage({ groupBy: ['guild', 'user', 'cog', 'provider'], provider })).map(({ guildId, userId, cogName, requests }) => ({
+      guildId,
+      userId,
+      cogName,
+      requests,
+    }));
 
   it('GIVEN createBot with provider keys THEN services.llm exists and the llm settings namespace is registered', () => {
     expect(bot.services.llm).toBeDefined();
     expect(bot.services.settings.namespaces()).toContain('llm');
   });
 
-  it.each(LLM_PROVIDERS)('GIVEN /ask through %s THEN the answer is in the channel and one usage row names the guild, the user and the cog', async (provider) => {
-    const { guildId, aliceId, channelId } = demoGuild(harness.emulator);
-    const count = results.length;
-    llm[provider].enqueue(llmReply.text(`Oslo is the capital of Norway (${provider}).`));
-    const reply = await ask({ question: 'Capital of Norway?', provider }).replyMatching((message) => message.content.includes('Norway') && message.components.length === 0);
-    expect(reply.content).toBe(`Oslo is the capital of Norway (${provider}).`);
-    expect(harness.emulator.messages(channelId).some((message) => message.content === reply.content)).toBe(true);
-    await (await resultAfter(count)).result;
-    expect(await usageOf(provider)).toEqual([{ guildId, userId: aliceId, cogName: 'asker', requests: 1 }]);
-  });
+  it.each(LLM_PROVIDERS)(
+    'GIVEN /ask through %s THEN the answer is in the channel and one usage row names the guild, the user and the cog',
+    async (provider) => {
+      const { guildId, aliceId, channelId } = demoGuild(harness.emulator);
+      const count = results.length;
+      llm[provider].enqueue(llmReply.text(`Oslo is the capital of Norway (${provider}).`));
+      const reply = await ask({ question: 'Capital of Norway?', provider }).replyMatching(
+        (message) => message.content.includes('Norway') && message.components.length === 0,
+      );
+      expect(reply.content).toBe(`Oslo is the capital of Norway (${provider}).`);
+      expect(harness.emulator.messages(channelId).some((message) => message.content === reply.content)).toBe(true);
+      await (
+        await resultAfter(count)
+      ).result;
+      expect(await usageOf(provider)).toEqual([{ guildId, userId: aliceId, cogName: 'asker', requests: 1 }]);
+    },
+  );
 
   it('GIVEN a 5,000-character answer with a code block THEN it arrives as the edited reply plus follow-ups, every message at most 2,000 characters with its fences balanced, and no 429', async () => {
     const words = Array.from({ length: 300 }, (_, index) => `word${index}`).join(' ');

@@ -33,7 +33,18 @@ describe('bot metrics', () => {
   });
 
   it('GIVEN usage rows and syncs published THEN requests, non-zero tokens and cost are counted, and writes only when there were any', async () => {
-    const row = { provider: 'openai', model: 'gpt-4.1', requestType: 'text', status: 'ok', promptTokens: 10, completionTokens: 5, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 2, costUsd: '0.0001' };
+    const row = {
+      provider: 'openai',
+      model: 'gpt-4.1',
+      requestType: 'text',
+      status: 'ok',
+      promptTokens: 10,
+      completionTokens: 5,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 2,
+      costUsd: '0.0001',
+    };
     llmUsageChannel.publish(row);
     llmUsageChannel.publish({ ...row, status: 'error', promptTokens: 0, completionTokens: 0, reasoningTokens: 0, costUsd: '0' });
     commandSyncChannel.publish({ result: 'applied', writes: 3 });

@@ -13,11 +13,14 @@ function report(plugins: UserDataErasureReport['plugins']): UserDataErasureRepor
 
 describe('formatErasure', () => {
   it('GIVEN erased, failed and non-compliant plugins THEN one line each under the done line, the failure with its reference', () => {
-    const text = formatErasure(report([
+    const text = formatErasure(
+      report([
         { plugin: 'a', status: 'erased', erased: { notes: 2 } },
         { plugin: 'b', status: 'failed', error: { code: undefined, message: 'boom' } },
         { plugin: 'c', status: 'not-compliant' },
-      ]), t);
+      ]),
+      t,
+    );
     expect(text.split('\n')).toEqual([
       'privacy.done',
       '- privacy.pluginLine{"plugin":"a","outcome":"privacy.outcome.erased"}',

@@ -69,7 +69,7 @@ describe('createBot startup steps', () => {
       expect(options.ws?.buildIdentifyThrottler).toBeUndefined();
     });
 
-    it('GIVEN clientOptions THEN their rest and ws keys merge over baseline\'s, key by key', () => {
+    it("GIVEN clientOptions THEN their rest and ws keys merge over baseline's, key by key", () => {
       const options = botClientOptions(
         { config: configOf({ DISCORD_API_BASE_URL: 'http://127.0.0.1:4000/api' }), plugins: [], kv },
         { cache: false, clientOptions: { rest: { timeout: 5 }, ws: { large_threshold: 50 } } },

@@ -23,7 +23,8 @@ describe('/settings', () => {
   let harness: PluginHarness;
   let guildId: string;
   const settings = () => harness.services.settings.get(guildId, 'welcome');
-  const run = (as: string, subcommand: string, options: Record<string, string>) => harness.driver.run('settings', { as, subcommand, options: { plugin: 'welcome', ...options } }).reply();
+  const run = (as: string, subcommand: string, options: Record<string, string>) =>
+    harness.driver.run('settings', { as, subcommand, options: { plugin: 'welcome', ...options } }).reply();
 
   beforeAll(async () => {
     harness = await createPluginHarness(welcomePlugin);
@@ -64,9 +65,27 @@ describe('/settings', () => {
   });
 
   it('GIVEN autocomplete THEN fields and enum choices come from the schema', async () => {
-    const fields = await harness.emulator.invokeAutocomplete({ guildId, userId: harness.driver.userId('owner'), name: 'settings', subcommand: 'set', options: { plugin: 'welcome', field: 'st', value: '' }, focused: 'field' }).response();
+    const fields = await harness.emulator
+      .invokeAutocomplete({
+        guildId,
+        userId: harness.driver.userId('owner'),
+        name: 'settings',
+        subcommand: 'set',
+        options: { plugin: 'welcome', field: 'st', value: '' },
+        focused: 'field',
+      })
+      .response();
     expect(fields.data).toMatchObject({ choices: [{ name: 'style', value: 'style' }] });
-    const values = await harness.emulator.invokeAutocomplete({ guildId, userId: harness.driver.userId('owner'), name: 'settings', subcommand: 'set', options: { plugin: 'welcome', field: 'style', value: '' }, focused: 'value' }).response();
+    const values = await harness.emulator
+      .invokeAutocomplete({
+        guildId,
+        userId: harness.driver.userId('owner'),
+        name: 'settings',
+        subcommand: 'set',
+        options: { plugin: 'welcome', field: 'style', value: '' },
+        focused: 'value',
+      })
+      .response();
     expect((values.data as { choices: { value: string }[] }).choices.map((choice) => choice.value)).toEqual(['plain', 'fancy', 'null']);
   });
 

@@ -33,7 +33,10 @@ describe('bot cluster: two createBot processes × two shards', () => {
     emulator = await createDiscordEmulator({
       gateway: { heartbeatIntervalMs: 1000 },
       interactions: { responseTimeoutMs: 30_000 },
-      seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: Array.from({ length: GUILDS }, (_, index) => ({ name: `g${index}`, owner: 'owner' })) },
+      seed: {
+        users: [{ username: 'owner' }, { username: 'alice' }],
+        guilds: Array.from({ length: GUILDS }, (_, index) => ({ name: `g${index}`, owner: 'owner' })),
+      },
     });
   });
   afterAll(async () => {
@@ -69,18 +72,30 @@ describe('bot cluster: two createBot processes × two shards', () => {
     const syncs = (await readyKeys()).map((value) => JSON.parse(value!) as ReadyRecord);
     expect(syncs.filter((sync) => sync.applied === true && (sync.writes ?? 0) > 0)).toHaveLength(1);
     expect(syncs.filter((sync) => sync.skipped === 'locked' || sync.writes === 0)).toHaveLength(1);
-    expect(emulator.commands(null).map((command) => command.body.name).sort()).toEqual(['privacy', 'status', 'who']);
+    expect(
+      emulator
+        .commands(null)
+        .map((command) => command.body.name)
+        .sort(),
+    ).toEqual(['privacy', 'status', 'who']);
     const creates = emulator.requests.filter((request) => request.method === 'POST' && /^\/applications\/\d+\/commands$/.test(request.path));
     expect(creates).toHaveLength(3);
 
     const guildIds = [...emulator.state.botGuildIds];
     expect(guildIds).toHaveLength(GUILDS);
     const calls = guildIds.map((guildId) => ({ guildId, call: emulator.invokeSlashCommand({ guildId, userId: 'owner', name: 'who' }) }));
-    const replies = await Promise.all(calls.map(async ({ guildId, call }) => ({ guildId, id: call.id, reply: JSON.parse((await call.reply(30_000)).content) as WhoReply })));
+    const replies = await Promise.all(
+      calls.map(async ({ guildId, call }) => ({ guildId, id: call.id, reply: JSON.parse((await call.reply(30_000)).content) as WhoReply })),
+    );
 
     for (const { guildId, reply } of replies) {
       const shardId = shardIdForGuild(guildId, 4);
-      expect({ guildId, ...reply }).toEqual({ guildId, pid: pidOfShard(shardId), shardId, shards: children.find((child) => child.pid === reply.pid)!.shardIds });
+      expect({ guildId, ...reply }).toEqual({
+        guildId,
+        pid: pidOfShard(shardId),
+        shardId,
+        shards: children.find((child) => child.pid === reply.pid)!.shardIds,
+      });
     }
     const answeredBy = new Set(replies.map(({ reply }) => reply.pid));
     expect(answeredBy).toEqual(new Set(pids));
@@ -95,7 +110,13 @@ describe('bot cluster: two createBot processes × two shards', () => {
     expect(calls.every(({ call }) => call.followUps().length === 0)).toBe(true);
 
     // Guild tracking (in the background of both processes) records every guild.
-    services = await createServices({ service: 'bot-cluster-test', config: loadConfig({ env: { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: redis.url }, envFiles: false }), logger, discover: false, kvPrefix: `${redis.prefix}reader:` });
+    services = await createServices({
+      service: 'bot-cluster-test',
+      config: loadConfig({ env: { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: redis.url }, envFiles: false }),
+      logger,
+      discover: false,
+      kvPrefix: `${redis.prefix}reader:`,
+    });
     const activeGuilds = async () => (await query<{ count: string }>(services!, `select count(*)::text as count from guilds where is_active`))[0]?.count;
     await expect.poll(activeGuilds, { timeout: 30_000, interval: 250 }).toBe(String(GUILDS));
 

@@ -23,7 +23,12 @@ describe('Redis identify throttler', () => {
   const processThrottler = (prefix: string, grants: string[]) => {
     const kv = createRedisKeyValue({ url: process.env.BASELINE_TEST_REDIS_URL!, prefix, logger: services.logger });
     stores.push(kv);
-    return createRedisIdentifyThrottler(kv, { maxConcurrency: 2, intervalMs: 400, marginMs: 0, onGrant: ({ shardId, bucket }) => grants.push(`${shardId}/${bucket}`) });
+    return createRedisIdentifyThrottler(kv, {
+      maxConcurrency: 2,
+      intervalMs: 400,
+      marginMs: 0,
+      onGrant: ({ shardId, bucket }) => grants.push(`${shardId}/${bucket}`),
+    });
   };
 
   it('GIVEN shard 0 just identified WHEN shards 2 (same bucket) and 1 (other bucket) ask from another process THEN shard 1 goes first and shard 2 waits for the window', async () => {
@@ -69,10 +74,19 @@ describe('Redis identify throttler', () => {
     const prefix = `${services.kv.prefix}throttle-c:`;
     const clients: Client[] = [];
     try {
-      for (const shards of [[0, 1], [2, 3]]) {
+      for (const shards of [
+        [0, 1],
+        [2, 3],
+      ]) {
         const kv = createRedisKeyValue({ url: process.env.BASELINE_TEST_REDIS_URL!, prefix, logger: services.logger });
         stores.push(kv);
-        clients.push(testClient(emulator, { shards, shardCount: 4, ws: { buildIdentifyThrottler: buildRedisIdentifyThrottler(kv, { intervalMs, marginMs: 50 }) as never } }));
+        clients.push(
+          testClient(emulator, {
+            shards,
+            shardCount: 4,
+            ws: { buildIdentifyThrottler: buildRedisIdentifyThrottler(kv, { intervalMs, marginMs: 50 }) as never },
+          }),
+        );
       }
       await Promise.all(clients.map((client) => loginReady(client, emulator.botToken)));
 

@@ -49,7 +49,8 @@ describe('shard cluster: two processes × two shards', () => {
       [2, 3],
     ]);
 
-    const readyPids = async () => (await readShardStatuses(kv, { staleAfterMs: 5000 })).map((shard) => [shard.id, shard.status, shard.stale, shard.guildCount > 0]);
+    const readyPids = async () =>
+      (await readShardStatuses(kv, { staleAfterMs: 5000 })).map((shard) => [shard.id, shard.status, shard.stale, shard.guildCount > 0]);
     await expect.poll(readyPids, { timeout: 30_000, interval: 250 }).toEqual([0, 1, 2, 3].map((id) => [id, 'ready', false, true]));
 
     const guildIds = [...emulator.state.botGuildIds];
@@ -76,7 +77,10 @@ describe('shard cluster: two processes × two shards', () => {
     process.kill(victim, 'SIGKILL');
     await expect.poll(() => cluster!.processes()[0]!.restarts, { timeout: 10_000 }).toBe(1);
     await expect
-      .poll(async () => (await readShardStatuses(kv, { staleAfterMs: 5000 })).filter((shard) => shard.id < 2).map((shard) => [shard.status, shard.pid === victim]), { timeout: 30_000, interval: 250 })
+      .poll(
+        async () => (await readShardStatuses(kv, { staleAfterMs: 5000 })).filter((shard) => shard.id < 2).map((shard) => [shard.status, shard.pid === victim]),
+        { timeout: 30_000, interval: 250 },
+      )
       .toEqual([
         ['ready', false],
         ['ready', false],

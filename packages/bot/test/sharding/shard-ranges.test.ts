@@ -3,7 +3,10 @@ import { formatShardIds, shardingClientOptions, splitShards } from '../../src/sh
 
 describe('shard ranges and client options', () => {
   it('GIVEN 5 shards over 2 processes THEN contiguous ranges cover every shard once, the first one larger', () => {
-    expect(splitShards(5, 2)).toEqual([[0, 1, 2], [3, 4]]);
+    expect(splitShards(5, 2)).toEqual([
+      [0, 1, 2],
+      [3, 4],
+    ]);
     expect(splitShards(4, 4)).toEqual([[0], [1], [2], [3]]);
     expect(() => splitShards(2, 3)).toThrow(RangeError);
   });

@@ -88,10 +88,14 @@ describe('shard status in Redis', () => {
       const { createRedisKeyValue } = await import('@baseline/core');
       const kv = createRedisKeyValue({ url: process.env.BASELINE_TEST_REDIS_URL!, prefix, logger: services.logger });
       try {
-        await expect.poll(async () => (await readShardStatuses(kv)).map((shard) => [shard.status, shard.stale, shard.pid]), { timeout: 20_000 }).toEqual([['ready', false, child.pid]]);
+        await expect
+          .poll(async () => (await readShardStatuses(kv)).map((shard) => [shard.status, shard.stale, shard.pid]), { timeout: 20_000 })
+          .toEqual([['ready', false, child.pid]]);
         child.kill('SIGKILL');
         await exited;
-        await expect.poll(async () => (await readShardStatuses(kv)).map((shard) => [shard.id, shard.stale, shard.pid]), { timeout: 10_000 }).toEqual([[0, true, child.pid]]);
+        await expect
+          .poll(async () => (await readShardStatuses(kv)).map((shard) => [shard.id, shard.stale, shard.pid]), { timeout: 10_000 })
+          .toEqual([[0, true, child.pid]]);
         expect((await readShardStatuses(kv))[0]!.status).toBe('ready');
       } finally {
         await kv.close();

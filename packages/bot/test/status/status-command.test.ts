@@ -13,7 +13,10 @@ describe('/status', () => {
     harness = await createBotHarness({
       seed: {
         users: [{ username: 'owner' }, { username: 'alice' }],
-        guilds: [{ name: 'Demo', owner: 'owner', members: [{ user: 'alice' }] }, { name: 'Second', owner: 'owner' }],
+        guilds: [
+          { name: 'Demo', owner: 'owner', members: [{ user: 'alice' }] },
+          { name: 'Second', owner: 'owner' },
+        ],
       },
     });
     await harness.start();

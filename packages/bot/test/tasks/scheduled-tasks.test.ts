@@ -17,7 +17,10 @@ class ChoresCog extends Cog {
         throw new Error(`boom on attempt ${attempt}`);
       },
     }),
-    oneOffTask<{ text: string }>({ name: 'remind', run: ({ guildId, payload, correlationId }) => void seen.remind.push({ guildId, text: payload.text, correlationId }) }),
+    oneOffTask<{ text: string }>({
+      name: 'remind',
+      run: ({ guildId, payload, correlationId }) => void seen.remind.push({ guildId, text: payload.text, correlationId }),
+    }),
     cronTask({ name: 'digest', cron: '0 9 * * *', timeZone: 'Asia/Tokyo', perGuild: true, run: () => {} }),
   ];
 }
@@ -37,7 +40,15 @@ describe('scheduled tasks in one bot process (BullMQ on Redis)', () => {
   const statuses = async (): Promise<TaskStatus[]> => readTaskStatuses(bot.services.kv);
 
   beforeAll(async () => {
-    harness = await createBotHarness({ seed: { users: [{ username: 'owner' }], guilds: [{ name: 'A', owner: 'owner' }, { name: 'B', owner: 'owner' }] } });
+    harness = await createBotHarness({
+      seed: {
+        users: [{ username: 'owner' }],
+        guilds: [
+          { name: 'A', owner: 'owner' },
+          { name: 'B', owner: 'owner' },
+        ],
+      },
+    });
     guildIds = [...harness.emulator.state.guilds.keys()];
     bot = await harness.start({ plugins: [plugin] });
   });
@@ -80,7 +91,9 @@ describe('scheduled tasks in one bot process (BullMQ on Redis)', () => {
     const [guildA, guildB] = guildIds as [string, string];
     await chores().schedule('remind', { delayMs: 1500, guildId: guildA, payload: { text: 'never' } });
     harness.emulator.makeBotLeave(guildA);
-    await expect.poll(async () => (await statuses()).filter((status) => status.task === 'digest').map((status) => status.guildId), { timeout: 10_000 }).toEqual([guildB]);
+    await expect
+      .poll(async () => (await statuses()).filter((status) => status.task === 'digest').map((status) => status.guildId), { timeout: 10_000 })
+      .toEqual([guildB]);
     // Give the removed job time to come due: it must not run.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(seen.remind.map((run) => run.text)).toEqual(['stand up']);
@@ -110,7 +123,11 @@ describe('scheduled tasks without Redis (embedded demo)', () => {
     const bot = await harness.start({ plugins: [plugin], config: loadConfig({ env, envFiles: false }) });
     expect(bot.services.kv.kind).toBe('memory');
     await expect.poll(() => seen.sweep - before, { timeout: 10_000 }).toBeGreaterThan(1);
-    expect((await readTaskStatuses(bot.services.kv)).find((status) => status.id === 'sweeper:sweep')).toMatchObject({ backend: 'in-process', kind: 'interval', everyMs: 100 });
+    expect((await readTaskStatuses(bot.services.kv)).find((status) => status.id === 'sweeper:sweep')).toMatchObject({
+      backend: 'in-process',
+      kind: 'interval',
+      everyMs: 100,
+    });
     await bot.close();
   });
 });

@@ -19,7 +19,10 @@ describe('scheduled tasks: two createBot processes × two shards', () => {
     database = await createTestDatabase();
     redis = createTestRedis();
     kv = createRedisKeyValue({ url: redis.url, prefix: redis.prefix, logger });
-    emulator = await createDiscordEmulator({ gateway: { heartbeatIntervalMs: 1000 }, seed: { users: [{ username: 'owner' }], guilds: Array.from({ length: 8 }, (_, index) => ({ name: `g${index}`, owner: 'owner' })) } });
+    emulator = await createDiscordEmulator({
+      gateway: { heartbeatIntervalMs: 1000 },
+      seed: { users: [{ username: 'owner' }], guilds: Array.from({ length: 8 }, (_, index) => ({ name: `g${index}`, owner: 'owner' })) },
+    });
   });
   afterAll(async () => {
     await cluster?.stop();
@@ -41,14 +44,27 @@ describe('scheduled tasks: two createBot processes × two shards', () => {
       stopTimeoutMs: 15_000,
     });
     const pids = cluster.processes().map((child) => child.pid!);
-    await expect.poll(async () => (await kv.mget(pids.map((pid) => `test:ready:${pid}`))).filter((value) => value !== undefined).length, { timeout: 60_000, interval: 250 }).toBe(2);
+    await expect
+      .poll(async () => (await kv.mget(pids.map((pid) => `test:ready:${pid}`))).filter((value) => value !== undefined).length, {
+        timeout: 60_000,
+        interval: 250,
+      })
+      .toBe(2);
 
-    const dueTimes = async () => Object.keys(await kv.hgetall('test:ticks')).map(Number).sort((a, b) => a - b);
+    const dueTimes = async () =>
+      Object.keys(await kv.hgetall('test:ticks'))
+        .map(Number)
+        .sort((a, b) => a - b);
     // The first tick may predate the second process; the window starts at the second tick recorded.
-    await expect.poll(async () => {
-      const ticks = await dueTimes();
-      return ticks.length >= 2 && ticks.at(-1)! - ticks[1]! >= WINDOW_MS + 1000;
-    }, { timeout: 60_000, interval: 500 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const ticks = await dueTimes();
+          return ticks.length >= 2 && ticks.at(-1)! - ticks[1]! >= WINDOW_MS + 1000;
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(true);
     await cluster.stop();
     cluster = undefined;
 
@@ -63,7 +79,16 @@ describe('scheduled tasks: two createBot processes × two shards', () => {
     expect(Number(await kv.get('test:tick-runs'))).toBe(ticks.length);
 
     const [status] = await readTaskStatuses(kv);
-    expect(status).toMatchObject({ id: 'ticker:tick', pluginId: 'ticker', kind: 'cron', cron: '* * * * * *', timeZone: 'Europe/Paris', backend: 'bullmq', lastResult: 'ok', failures: 0 });
+    expect(status).toMatchObject({
+      id: 'ticker:tick',
+      pluginId: 'ticker',
+      kind: 'cron',
+      cron: '* * * * * *',
+      timeZone: 'Europe/Paris',
+      backend: 'bullmq',
+      lastResult: 'ok',
+      failures: 0,
+    });
     expect(status!.runs).toBe(ticks.length);
   }, 150_000);
 });

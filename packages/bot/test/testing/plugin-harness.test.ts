@@ -18,7 +18,14 @@ class CounterCog extends Cog<undefined, typeof counterStorage> {
   override listeners = [listener('guildMemberAdd', async (member) => void (await this.storage.guild(member.guild.id).incr('joins')))];
 }
 
-const counterPlugin = definePlugin({ id: 'counter', name: 'Counter', version: '1.0.0', cogs: [CounterCog], storage: counterStorage, intents: ['GuildMembers'] });
+const counterPlugin = definePlugin({
+  id: 'counter',
+  name: 'Counter',
+  version: '1.0.0',
+  cogs: [CounterCog],
+  storage: counterStorage,
+  intents: ['GuildMembers'],
+});
 
 async function databaseExists(name: string): Promise<boolean> {
   const admin = await createDatabase({ url: process.env.BASELINE_TEST_DATABASE_URL!, logger: createLogger({ service: 'test', level: 'silent' }) });
@@ -39,7 +46,10 @@ describe('createPluginHarness', () => {
     sharedRedisUrl = process.env.BASELINE_TEST_REDIS_URL;
     process.env.BASELINE_TEST_REDIS_URL = redisDb.url;
     harness = await createPluginHarness(counterPlugin, {
-      seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: [{ name: 'Harbour', owner: 'owner', channels: [{ name: 'general' }], members: [{ user: 'alice' }] }] },
+      seed: {
+        users: [{ username: 'owner' }, { username: 'alice' }],
+        guilds: [{ name: 'Harbour', owner: 'owner', channels: [{ name: 'general' }], members: [{ user: 'alice' }] }],
+      },
     });
   });
   afterAll(async () => {
@@ -50,7 +60,12 @@ describe('createPluginHarness', () => {
 
   it('GIVEN one plugin THEN the bot runs just that plugin against the seeded emulator and the driver acts as users by name', async () => {
     expect(harness.services.plugins.map((loaded) => loaded.id)).toEqual(['counter']);
-    expect(harness.emulator.commands().map((command) => command.body.name).sort()).toEqual(['joins', 'privacy', 'status']);
+    expect(
+      harness.emulator
+        .commands()
+        .map((command) => command.body.name)
+        .sort(),
+    ).toEqual(['joins', 'privacy', 'status']);
     harness.driver.join('bob');
     await expect.poll(async () => (await harness.driver.run('joins', { as: 'alice' }).reply()).content).toBe('1 join(s)');
   });

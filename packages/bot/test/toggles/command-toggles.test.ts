@@ -8,7 +8,10 @@ class PingCog extends Cog {
   static override meta = { name: 'pinger' };
   override commands = [
     slashCommand({ data: new SlashCommandBuilder().setName('ping').setDescription('Pong'), run: (interaction) => interaction.reply('pong') }),
-    slashCommand({ data: new SlashCommandBuilder().setName('secret').setDescription('Off unless a guild turns it on'), run: (interaction) => interaction.reply('psst') }),
+    slashCommand({
+      data: new SlashCommandBuilder().setName('secret').setDescription('Off unless a guild turns it on'),
+      run: (interaction) => interaction.reply('psst'),
+    }),
   ];
 }
 
@@ -32,7 +35,14 @@ describe('per-guild toggles: one bot process with two shards, changes written by
     guildA = guilds.find((id) => shardIdForGuild(id, 2) === 0)!;
     guildB = guilds.find((id) => shardIdForGuild(id, 2) === 1)!;
     bot = await harness.start({ plugins: [plugin], config: loadConfig({ env: { ...harness.env, SHARD_COUNT: '2' }, envFiles: false }) });
-    api = await createServices({ service: 'api', config: loadConfig({ env: harness.env, envFiles: false }), logger: harness.logger, kvPrefix: harness.redis.prefix, discover: false, plugins: [plugin] });
+    api = await createServices({
+      service: 'api',
+      config: loadConfig({ env: harness.env, envFiles: false }),
+      logger: harness.logger,
+      kvPrefix: harness.redis.prefix,
+      discover: false,
+      plugins: [plugin],
+    });
   });
   afterAll(async () => {
     await api?.close();
@@ -105,7 +115,9 @@ describe('per-guild toggles: one bot process with two shards, changes written by
 
   it('GIVEN an unknown plugin or command THEN the change is refused with a coded error and nothing is stored', async () => {
     await expect(api.toggles.set({ guildId: guildA, pluginId: 'nope', enabled: false })).rejects.toMatchObject({ code: 'BL_ERR_TOGGLES_UNKNOWN_PLUGIN' });
-    await expect(api.toggles.set({ guildId: guildA, pluginId: 'pinger', command: 'nope', enabled: false })).rejects.toMatchObject({ code: 'BL_ERR_TOGGLES_UNKNOWN_COMMAND' });
+    await expect(api.toggles.set({ guildId: guildA, pluginId: 'pinger', command: 'nope', enabled: false })).rejects.toMatchObject({
+      code: 'BL_ERR_TOGGLES_UNKNOWN_COMMAND',
+    });
     expect(await listAuditLog(api.db, guildA, { action: 'toggles.update' })).toHaveLength(3);
   });
 });

@@ -24,7 +24,8 @@ export async function add(appDir: string, spec: string): Promise<void> {
   const failure = result.failures.find((entry) => entry.packageName === name);
   const loaded = result.plugins.find((entry) => entry.packageName === name);
   if (failure !== undefined || loaded === undefined) {
-    const why = failure === undefined ? 'its package.json has no "baseline" manifest, so it is not a baseline plugin' : `${failure.error.code}: ${failure.error.message}`;
+    const why =
+      failure === undefined ? 'its package.json has no "baseline" manifest, so it is not a baseline plugin' : `${failure.error.code}: ${failure.error.message}`;
     const remove = detectPackageManager(appDir) === 'pnpm' ? `pnpm remove ${name}` : `npm uninstall ${name}`;
     throw new CliError(CLI_ERROR_CODES.pluginIncompatible, `${name} was installed but this bot cannot load it (${why}). Remove it with \`${remove}\`.`);
   }

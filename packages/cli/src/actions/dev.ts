@@ -106,5 +106,8 @@ async function waitForDashboard(url: string, vite: ResultPromise): Promise<void>
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new CliError(CLI_ERROR_CODES.childFailed, `the dashboard's dev server (vite in web/) ${exited ? 'exited' : 'did not answer'} on ${url}: see its output above; pass --dashboard-port for another port, or --no-dashboard to run without it.`);
+  throw new CliError(
+    CLI_ERROR_CODES.childFailed,
+    `the dashboard's dev server (vite in web/) ${exited ? 'exited' : 'did not answer'} on ${url}: see its output above; pass --dashboard-port for another port, or --no-dashboard to run without it.`,
+  );
 }

@@ -36,7 +36,10 @@ async function withMigrationSets(appDir: string, only: string | undefined, run: 
       sets = sets.filter((entry) => entry.owner === only);
       if (sets.length === 0) {
         const known = ['baseline', ...plugins.map((loaded) => loaded.id)].join(', ');
-        throw new CliError(CLI_ERROR_CODES.pluginUnknown, `no plugin "${only}" with migrations is loaded (loaded: ${known}); check the id with \`baseline plugins list\`.`);
+        throw new CliError(
+          CLI_ERROR_CODES.pluginUnknown,
+          `no plugin "${only}" with migrations is loaded (loaded: ${known}); check the id with \`baseline plugins list\`.`,
+        );
       }
     }
     await run(database.db, sets);

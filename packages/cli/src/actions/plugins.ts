@@ -24,7 +24,9 @@ function formatPluginTable(plugins: readonly LoadedPlugin[]): string {
 }
 
 function formatFailures(failures: readonly PluginFailure[]): string {
-  return failures.map((failure) => `${pc.red('skipped')} ${failure.packageName ?? failure.pluginId ?? '?'}: ${failure.error.code} ${failure.error.message}\n`).join('');
+  return failures
+    .map((failure) => `${pc.red('skipped')} ${failure.packageName ?? failure.pluginId ?? '?'}: ${failure.error.code} ${failure.error.message}\n`)
+    .join('');
 }
 
 export async function doctor(appDir: string): Promise<void> {
@@ -62,7 +64,10 @@ export async function doctor(appDir: string): Promise<void> {
     await running.stop();
   }
   if (problems.length > 0) {
-    throw new CliError(CLI_ERROR_CODES.pluginIncompatible, `${problems.length} problem(s):\n  ${problems.join('\n  ')}\nGrant the permissions in the guilds' role settings, or add the intents to DISCORD_INTENTS.`);
+    throw new CliError(
+      CLI_ERROR_CODES.pluginIncompatible,
+      `${problems.length} problem(s):\n  ${problems.join('\n  ')}\nGrant the permissions in the guilds' role settings, or add the intents to DISCORD_INTENTS.`,
+    );
   }
   process.stdout.write(`${pc.green('✔')} every plugin has what it needs.\n`);
 }

@@ -9,7 +9,10 @@ import { stopOnSignals } from '../support/stop-on-signals.js';
 /** `baseline privacy erase <user-id>`: runs the erasure with the app's plugins loaded, then prints the report. */
 export async function eraseAndPrint(appDir: string, userId: string): Promise<void> {
   if (!/^\d{17,20}$/.test(userId)) {
-    throw new CliError(CLI_ERROR_CODES.invalidArgument, `"${userId.slice(0, 40)}" is not a Discord user id: pass 17 to 20 digits, e.g. baseline privacy erase 123456789012345678`);
+    throw new CliError(
+      CLI_ERROR_CODES.invalidArgument,
+      `"${userId.slice(0, 40)}" is not a Discord user id: pass 17 to 20 digits, e.g. baseline privacy erase 123456789012345678`,
+    );
   }
   const running = await withSpinner('Starting the bot with its plugins', () => startForInspection(appDir));
   const removeHandlers = stopOnSignals(() => running.stop());
@@ -26,13 +29,19 @@ export async function eraseAndPrint(appDir: string, userId: string): Promise<voi
   process.stdout.write(`${formatErasureReport(report)}\n`);
   const failed = report.plugins.filter((entry) => entry.status === 'failed');
   if (failed.length > 0) {
-    throw new CliError(CLI_ERROR_CODES.pluginIncompatible, `${failed.map((entry) => entry.plugin).join(', ')} failed to erase; see the logs with correlation id ${report.correlationId}, fix the plugin, and run the command again (it is idempotent)`);
+    throw new CliError(
+      CLI_ERROR_CODES.pluginIncompatible,
+      `${failed.map((entry) => entry.plugin).join(', ')} failed to erase; see the logs with correlation id ${report.correlationId}, fix the plugin, and run the command again (it is idempotent)`,
+    );
   }
 }
 
 /** The report as a table: baseline's tables, then one row per plugin. */
 export function formatErasureReport(report: UserDataErasureReport): string {
-  const counts = (erased: Readonly<Record<string, number>>) => Object.entries(erased).map(([what, count]) => `${what}: ${count}`).join(', ') || '-';
+  const counts = (erased: Readonly<Record<string, number>>) =>
+    Object.entries(erased)
+      .map(([what, count]) => `${what}: ${count}`)
+      .join(', ') || '-';
   const rows = [
     ['baseline', pc.green('erased'), counts({ ...report.baseline })],
     ...report.plugins.map((entry) =>

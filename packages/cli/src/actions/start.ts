@@ -18,7 +18,13 @@ export async function start(appDir: string, options: { api: boolean }): Promise<
   const app = await loadAppModule(appDir, 'built');
   const webBuild = join(appDir, 'web', 'dist');
   const dashboard = options.api && existsSync(join(webBuild, 'index.html')) ? webBuild : undefined;
-  const running = await startBaselineApp({ appDir, app, api: options.api, emulator: process.env['NODE_ENV'] !== 'production', ...(dashboard === undefined ? {} : { dashboard }) });
+  const running = await startBaselineApp({
+    appDir,
+    app,
+    api: options.api,
+    emulator: process.env['NODE_ENV'] !== 'production',
+    ...(dashboard === undefined ? {} : { dashboard }),
+  });
   process.stdout.write(formatBanner(running, { dashboard: dashboard === undefined || running.api === undefined ? undefined : `${running.api.url}/` }));
   return running;
 }

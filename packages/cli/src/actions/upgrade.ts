@@ -36,11 +36,20 @@ export async function upgrade(appDir: string, target: string | undefined, option
   await withSpinner('Asking the registry for versions', async () => {
     for (const dependency of current) {
       const versions = await registryVersions(appDir, dependency.name);
-      const to = target === undefined ? semver.maxSatisfying(versions, dependency.range) : target === 'latest' ? semver.maxSatisfying(versions, '*') : versions.includes(target) ? target : null;
+      const to =
+        target === undefined
+          ? semver.maxSatisfying(versions, dependency.range)
+          : target === 'latest'
+            ? semver.maxSatisfying(versions, '*')
+            : versions.includes(target)
+              ? target
+              : null;
       if (to !== null && semver.gt(to, dependency.installed)) upgrades.push({ name: dependency.name, field: dependency.field, from: dependency.installed, to });
       const newest = semver.maxSatisfying(versions, '*');
       if (target === undefined && newest !== null && to !== null && semver.gt(newest, to)) {
-        process.stderr.write(`${pc.yellow('!')} ${dependency.name} ${newest} is out of its range ${dependency.range}: \`baseline upgrade ${newest}\` moves to it.\n`);
+        process.stderr.write(
+          `${pc.yellow('!')} ${dependency.name} ${newest} is out of its range ${dependency.range}: \`baseline upgrade ${newest}\` moves to it.\n`,
+        );
       }
     }
   });
@@ -60,7 +69,9 @@ export async function upgrade(appDir: string, target: string | undefined, option
     const path = join(appDir, 'node_modules', name, 'CHANGELOG.md');
     const entries = existsSync(path) ? changelogEntries(readFileSync(path, 'utf8'), from, to) : [];
     process.stdout.write(`\n${pc.bold(name)} ${from} → ${to}\n`);
-    process.stdout.write(entries.length === 0 ? '  (no changelog entries)\n' : `${entries.map((entry) => `## ${entry.version}\n${entry.text}`).join('\n\n')}\n`);
+    process.stdout.write(
+      entries.length === 0 ? '  (no changelog entries)\n' : `${entries.map((entry) => `## ${entry.version}\n${entry.text}`).join('\n\n')}\n`,
+    );
   }
   await migrateAfterUpgrade(appDir, options);
 }
@@ -85,7 +96,10 @@ function installedVersion(appDir: string, name: string): string | undefined {
 async function registryVersions(appDir: string, name: string): Promise<string[]> {
   const result = await execa('npm', ['view', name, 'versions', '--json'], { cwd: appDir, reject: false, stdin: 'ignore' });
   if (result.exitCode !== 0) {
-    throw new CliError(CLI_ERROR_CODES.registryFailed, `the registry did not list the versions of ${name} (\`npm view ${name} versions\` exited ${result.exitCode}): check your network and registry settings.\n${result.stderr.split('\n').slice(0, 5).join('\n')}`);
+    throw new CliError(
+      CLI_ERROR_CODES.registryFailed,
+      `the registry did not list the versions of ${name} (\`npm view ${name} versions\` exited ${result.exitCode}): check your network and registry settings.\n${result.stderr.split('\n').slice(0, 5).join('\n')}`,
+    );
   }
   const parsed = JSON.parse(result.stdout) as string[] | string;
   return Array.isArray(parsed) ? parsed : [parsed];
@@ -103,9 +117,14 @@ async function migrateAfterUpgrade(appDir: string, options: UpgradeOptions): Pro
     process.stdout.write(`\n${pc.yellow('!')} could not read the migrations (${String(status.all).split('\n').at(-1)}); run \`baseline migrate status\`.\n`);
     return;
   }
-  process.stdout.write(`\n${pc.bold('Pending migrations')}\n${pending.length === 0 ? '  none\n' : `${pending.map((line) => `  ${line.trim()}`).join('\n')}\n`}`);
+  process.stdout.write(
+    `\n${pc.bold('Pending migrations')}\n${pending.length === 0 ? '  none\n' : `${pending.map((line) => `  ${line.trim()}`).join('\n')}\n`}`,
+  );
   if (pending.length === 0) return;
-  const apply = options.yes === true || (process.stdin.isTTY === true && ((await prompts({ type: 'confirm', name: 'apply', message: 'Apply them now?', initial: true })) as { apply?: boolean }).apply === true);
+  const apply =
+    options.yes === true ||
+    (process.stdin.isTTY === true &&
+      ((await prompts({ type: 'confirm', name: 'apply', message: 'Apply them now?', initial: true })) as { apply?: boolean }).apply === true);
   if (!apply) {
     process.stdout.write('Not applied: run `baseline migrate up` (the bot also applies them when it starts).\n');
     return;

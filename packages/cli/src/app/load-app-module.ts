@@ -19,7 +19,10 @@ export async function loadAppModule(appDir: string, from: keyof typeof APP_MODUL
   const path = join(appDir, APP_MODULES[from]);
   if (!existsSync(path)) {
     if (from === 'built' && existsSync(join(appDir, APP_MODULES.source))) {
-      throw new CliError(CLI_ERROR_CODES.appModuleInvalid, `${path} does not exist: run \`npm run build\` first (baseline start runs the build; baseline dev runs the sources).`);
+      throw new CliError(
+        CLI_ERROR_CODES.appModuleInvalid,
+        `${path} does not exist: run \`npm run build\` first (baseline start runs the build; baseline dev runs the sources).`,
+      );
     }
     return {};
   }

@@ -5,7 +5,9 @@ import { appDirOf } from './app-dir.js';
 export function registerDev(program: Command): void {
   program
     .command('dev')
-    .description('run the bot and the API (and the dashboard when web/ exists) against the Discord emulator and an embedded PostgreSQL unless .env says otherwise; cogs reload on save')
+    .description(
+      'run the bot and the API (and the dashboard when web/ exists) against the Discord emulator and an embedded PostgreSQL unless .env says otherwise; cogs reload on save',
+    )
     .option('--no-dashboard', 'do not start the dashboard dev server')
     .option('--dashboard-port <port>', 'port of the dashboard dev server', '5173')
     .option('--no-watch', 'do not reload cogs on save')

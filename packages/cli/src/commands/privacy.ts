@@ -10,7 +10,9 @@ export function registerPrivacy(program: Command): void {
   privacy
     .command('erase')
     .argument('<user-id>', 'the Discord user id')
-    .description("delete the user's dashboard grants, anonymise their LLM usage rows (totals unchanged) and run every plugin's deleteUserData hook; prints what each plugin did")
+    .description(
+      "delete the user's dashboard grants, anonymise their LLM usage rows (totals unchanged) and run every plugin's deleteUserData hook; prints what each plugin did",
+    )
     .addHelpText('after', '\nExample:\n  $ baseline privacy erase 123456789012345678')
     .action(async (userId: string, _options: object, command: Command) => {
       await (await import('../actions/privacy.js')).eraseAndPrint(appDirOf(command), userId);

@@ -20,7 +20,11 @@ export function readAppPackage(appDir: string): AppPackage {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliError(CLI_ERROR_CODES.notAnApp, `${path} does not exist: run baseline inside a bot repository (one made by \`npx create-baseline-bot\`), or pass --dir <path>.`, { cause: error });
+    throw new CliError(
+      CLI_ERROR_CODES.notAnApp,
+      `${path} does not exist: run baseline inside a bot repository (one made by \`npx create-baseline-bot\`), or pass --dir <path>.`,
+      { cause: error },
+    );
   }
   try {
     return JSON.parse(text) as AppPackage;

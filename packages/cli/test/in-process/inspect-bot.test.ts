@@ -11,7 +11,12 @@ describe('baseline commands, plugins doctor and privacy erase, in this process',
   beforeAll(async () => {
     database = await createTestDatabase();
     app = copyFixtureApp();
-    installPluginPackage(app, { name: 'notes-plugin', id: 'notes', deleteUserData: "return { erased: { notes: 2 }, note: 'totals kept' };", definition: "intents: ['guilds', 32768, 'not_an_intent']" });
+    installPluginPackage(app, {
+      name: 'notes-plugin',
+      id: 'notes',
+      deleteUserData: "return { erased: { notes: 2 }, note: 'totals kept' };",
+      definition: "intents: ['guilds', 32768, 'not_an_intent']",
+    });
   });
   beforeEach(() => {
     vi.stubEnv('DATABASE_URL', database.url);

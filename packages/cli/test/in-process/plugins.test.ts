@@ -62,7 +62,9 @@ describe('baseline plugins list and add, in this process', { timeout: 240_000 },
     writePluginPackage(app, { name: 'future-plugin', id: 'future', baselineVersion: '^99.0.0' });
     const result = await runInProcess(['--dir', app, 'add', 'file:./future-plugin']);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/BL_ERR_CLI_PLUGIN_INCOMPATIBLE: future-plugin was installed but this bot cannot load it \(BL_ERR_PLUGIN_\w+: .*npm uninstall future-plugin/s);
+    expect(result.stderr).toMatch(
+      /BL_ERR_CLI_PLUGIN_INCOMPATIBLE: future-plugin was installed but this bot cannot load it \(BL_ERR_PLUGIN_\w+: .*npm uninstall future-plugin/s,
+    );
   });
 
   it('GIVEN a spec npm cannot install THEN add fails with BL_ERR_CLI_CHILD_FAILED and the end of its output', async () => {

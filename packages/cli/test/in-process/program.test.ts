@@ -7,14 +7,22 @@ import { runInProcess } from '../support/run-in-process.js';
 const empty = mkdtempSync(join(tmpdir(), 'baseline-cli-empty-'));
 
 describe('the baseline program, in this process', () => {
-  it.each([[[]], [['dev']], [['start']], [['migrate', 'down']], [['commands', 'sync']], [['plugins', 'doctor']], [['privacy', 'erase']], [['add']], [['upgrade']], [['emulator']]])(
-    'GIVEN %j --help THEN it prints the help with an example and exits 0',
-    async (command) => {
-      const result = await runInProcess([...command, '--help']);
-      expect(result.exitCode).toBe(0);
-      expect(result.stdout).toMatch(/Examples?:\n {2}\$ (npm run build && )?baseline /);
-    },
-  );
+  it.each([
+    [[]],
+    [['dev']],
+    [['start']],
+    [['migrate', 'down']],
+    [['commands', 'sync']],
+    [['plugins', 'doctor']],
+    [['privacy', 'erase']],
+    [['add']],
+    [['upgrade']],
+    [['emulator']],
+  ])('GIVEN %j --help THEN it prints the help with an example and exits 0', async (command) => {
+    const result = await runInProcess([...command, '--help']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/Examples?:\n {2}\$ (npm run build && )?baseline /);
+  });
 
   it('GIVEN an unknown command THEN commander refuses with exit 1 and shows the help', async () => {
     const result = await runInProcess(['deploy']);

@@ -61,7 +61,8 @@ describe('baseline dev, start and emulator, in this process', { timeout: 240_000
     database = await createTestDatabase();
   });
   beforeEach(() => {
-    for (const [name, value] of Object.entries({ DATABASE_URL: database.url, LOG_LEVEL: 'warn', API_PORT: '0', HEALTH_PORT: '0', NO_COLOR: '1' })) vi.stubEnv(name, value);
+    for (const [name, value] of Object.entries({ DATABASE_URL: database.url, LOG_LEVEL: 'warn', API_PORT: '0', HEALTH_PORT: '0', NO_COLOR: '1' }))
+      vi.stubEnv(name, value);
     stdout = captureWrites(process.stdout);
     stderr = captureWrites(process.stderr);
   });

@@ -35,12 +35,20 @@ export async function replyOnPage(pageUrl: string, command: PageCommand): Promis
   const guild = state.guilds.find((candidate) => candidate.botIsMember) ?? state.guilds[0]!;
   const user = guild.members.find((member) => member.username === (command.username ?? 'alice'))!;
   const channel = guild.channels.find((candidate) => candidate.type === 0)!;
-  const messages = async () => ((await (await fetch(`${base}api/messages?channel=${channel.id}&user=${user.id}`)).json()) as { messages: PageMessage[] }).messages;
+  const messages = async () =>
+    ((await (await fetch(`${base}api/messages?channel=${channel.id}&user=${user.id}`)).json()) as { messages: PageMessage[] }).messages;
   const before = (await messages()).length;
   const invoked = await fetch(`${base}api/invoke`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ guildId: guild.id, channelId: channel.id, userId: user.id, name: command.name, subcommand: command.subcommand, options: command.options ?? {} }),
+    body: JSON.stringify({
+      guildId: guild.id,
+      channelId: channel.id,
+      userId: user.id,
+      name: command.name,
+      subcommand: command.subcommand,
+      options: command.options ?? {},
+    }),
   });
   if (!invoked.ok) throw new Error(`invoking /${command.name} failed: ${await invoked.text()}`);
   for (let attempt = 0; attempt < 300; attempt += 1) {

@@ -33,7 +33,13 @@ export function writePluginPackage(dir: string, spec: PluginPackageSpec): string
   mkdirSync(folder, { recursive: true });
   writeFileSync(
     join(folder, 'package.json'),
-    JSON.stringify({ name: spec.name, version: '1.2.3', type: 'module', main: 'index.js', baseline: { entry: './index.js', baselineVersion: spec.baselineVersion ?? '^0.1.0' } }),
+    JSON.stringify({
+      name: spec.name,
+      version: '1.2.3',
+      type: 'module',
+      main: 'index.js',
+      baseline: { entry: './index.js', baselineVersion: spec.baselineVersion ?? '^0.1.0' },
+    }),
   );
   const migration =
     spec.migrationSql === undefined

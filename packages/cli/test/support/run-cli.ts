@@ -9,7 +9,12 @@ export const CLI = join(packageDir, 'dist', 'cli.js');
 
 /** Runs `baseline <args>` as a process, never throwing on a non-zero exit. */
 export function runCli(args: readonly string[], options: Options = {}): Promise<Result> {
-  return execa(process.execPath, [CLI, ...args], { reject: false, stdin: 'ignore', ...options, env: { NO_COLOR: '1', LOG_LEVEL: 'warn', ...options.env } }) as Promise<Result>;
+  return execa(process.execPath, [CLI, ...args], {
+    reject: false,
+    stdin: 'ignore',
+    ...options,
+    env: { NO_COLOR: '1', LOG_LEVEL: 'warn', ...options.env },
+  }) as Promise<Result>;
 }
 
 /**

@@ -71,9 +71,7 @@ export interface BaselineConfig {
 }
 
 /** Variables listed in `missingForProduction` when unset. */
-export const PRODUCTION_REQUIRED_VARIABLES = (Object.keys(ENV_VARIABLES) as EnvVariableName[]).filter(
-  (name) => 'productionRequired' in ENV_VARIABLES[name],
-);
+export const PRODUCTION_REQUIRED_VARIABLES = (Object.keys(ENV_VARIABLES) as EnvVariableName[]).filter((name) => 'productionRequired' in ENV_VARIABLES[name]);
 
 /** Maps validated variables onto the grouped, camelCase config. */
 export function buildConfig(env: ParsedEnv, extensions: Record<string, Record<string, unknown>>): BaselineConfig {

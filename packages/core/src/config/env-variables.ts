@@ -20,7 +20,6 @@ export interface EnvVariable {
   readonly productionRequired?: true;
 }
 
-
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
@@ -79,7 +78,12 @@ export const ENV_VARIABLES = {
   SHARD_IDS: { schema: shardIds().optional(), expected: 'comma-separated shard ids or ranges, e.g. 0,1,4-7', example: '0-1' },
 
   // Discord OAuth2
-  DISCORD_CLIENT_ID: { schema: snowflake().optional(), expected: 'a Discord snowflake (17 to 20 digits)', example: '123456789012345678', productionRequired: true },
+  DISCORD_CLIENT_ID: {
+    schema: snowflake().optional(),
+    expected: 'a Discord snowflake (17 to 20 digits)',
+    example: '123456789012345678',
+    productionRequired: true,
+  },
   DISCORD_CLIENT_SECRET: { ...secretKey('an OAuth2 client secret'), example: '<client secret>', productionRequired: true },
   DISCORD_REDIRECT_URI: {
     schema: url(['http', 'https']).optional(),
@@ -149,7 +153,10 @@ export const ENV_VARIABLES = {
   LOG_PRETTY: { schema: boolean().optional(), expected: 'true or false', example: 'true' },
   LOG_FILE: { schema: z.string().optional(), expected: 'a file path', example: './logs/bot.log' },
   LOG_FILE_MAX_SIZE: {
-    schema: z.string().regex(/^\d+[kmg]?$/i).default('10m'),
+    schema: z
+      .string()
+      .regex(/^\d+[kmg]?$/i)
+      .default('10m'),
     expected: 'a size such as 500k, 10m or 1g',
     example: '10m',
   },
@@ -163,9 +170,7 @@ export type EnvVariableName = keyof typeof ENV_VARIABLES;
 type EnvShape = { [K in EnvVariableName]: (typeof ENV_VARIABLES)[K]['schema'] };
 
 /** The zod schema of all baseline variables, keyed by variable name. */
-export const envSchema = z.object(
-  Object.fromEntries(Object.entries(ENV_VARIABLES).map(([name, variable]) => [name, variable.schema])) as EnvShape,
-);
+export const envSchema = z.object(Object.fromEntries(Object.entries(ENV_VARIABLES).map(([name, variable]) => [name, variable.schema])) as EnvShape);
 
 /** Baseline's variables after validation, keyed by variable name. */
 export type ParsedEnv = z.output<typeof envSchema>;

@@ -113,11 +113,7 @@ function describe(name: string, extensions: readonly ConfigExtension[]): Variabl
   return found ?? { expected: 'a value', example: undefined, hasDefault: false };
 }
 
-function toIssues(
-  error: z.ZodError,
-  raw: Record<string, string>,
-  info: (name: string) => VariableInfo | undefined,
-): ConfigIssue[] {
+function toIssues(error: z.ZodError, raw: Record<string, string>, info: (name: string) => VariableInfo | undefined): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const zodIssue of error.issues) {
     const name = String(zodIssue.path[0] ?? '');
@@ -146,11 +142,7 @@ function shardIssues(env: ParsedEnv, raw: Record<string, string>): ConfigIssue[]
   const { SHARD_COUNT: count, SHARD_IDS: ids } = env;
   if (ids === undefined) return [];
   const detail =
-    count === undefined
-      ? 'SHARD_IDS needs SHARD_COUNT'
-      : ids.some((id) => id >= count)
-        ? `every id must be below SHARD_COUNT (${count})`
-        : undefined;
+    count === undefined ? 'SHARD_IDS needs SHARD_COUNT' : ids.some((id) => id >= count) ? `every id must be below SHARD_COUNT (${count})` : undefined;
   if (detail === undefined) return [];
   return [
     {

@@ -1,7 +1,2 @@
 // Embedded PostgreSQL for development: no DATABASE_URL needed.
-export {
-  DEFAULT_EMBEDDED_PORT,
-  startEmbeddedPostgres,
-  type EmbeddedPostgresServer,
-  type StartEmbeddedPostgresOptions,
-} from './start-embedded-postgres.js';
+export { DEFAULT_EMBEDDED_PORT, startEmbeddedPostgres, type EmbeddedPostgresServer, type StartEmbeddedPostgresOptions } from './start-embedded-postgres.js';

@@ -22,7 +22,13 @@ export interface RootLayout {
  *
  * @param binaryFolder - the platform package's `native/bin`, or `undefined` when it cannot be located
  */
-export function planRootLayout(dataDir: string, ids: { uid: number; gid: number }, binaryFolder: string | undefined, fallbackDir: string, logger: Logger): RootLayout {
+export function planRootLayout(
+  dataDir: string,
+  ids: { uid: number; gid: number },
+  binaryFolder: string | undefined,
+  fallbackDir: string,
+  logger: Logger,
+): RootLayout {
   const binariesBlocked = binaryFolder !== undefined && firstBlockedFolder(binaryFolder, ids) !== undefined;
   const dataBlocked = firstBlockedFolder(dirname(dataDir), ids) !== undefined;
   if (!binariesBlocked && !dataBlocked) return { dataDir, binDir: undefined };

@@ -194,14 +194,18 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
 
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   if (!initialised && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    throw new BaselineError(CORE_ERROR_CODES.embedded.dataDir, `${dataDir} is not empty but holds no PostgreSQL cluster: move it away or choose another dataDir`);
+    throw new BaselineError(
+      CORE_ERROR_CODES.embedded.dataDir,
+      `${dataDir} is not empty but holds no PostgreSQL cluster: move it away or choose another dataDir`,
+    );
   }
 
   let port = await choosePort(options.port ?? state?.port ?? DEFAULT_EMBEDDED_PORT, logger);
   let instance = await createInstance(dataDir, port, logs, logger);
   if (!initialised) {
     const initStarted = performance.now();
-    const initialise = runner === undefined ? instance.initialise() : runInitdb({ ...runner, dataDir, onLog, user: USER, password: PASSWORD, flags: INITDB_FLAGS });
+    const initialise =
+      runner === undefined ? instance.initialise() : runInitdb({ ...runner, dataDir, onLog, user: USER, password: PASSWORD, flags: INITDB_FLAGS });
     await withTimeout(initialise, INIT_TIMEOUT_MS, 'PostgreSQL initdb').catch((error: unknown) => {
       throw startError(dataDir, error, logs);
     });
@@ -269,7 +273,11 @@ function postgresUserIds(): { uid: number; gid: number } {
     execFileSync('groupadd', ['-f', USER], { stdio: 'ignore' });
     execFileSync('useradd', ['-g', USER, USER], { stdio: 'ignore' });
   } catch (error) {
-    throw new BaselineError(CORE_ERROR_CODES.embedded.start, `running as root, the embedded PostgreSQL needs a '${USER}' OS user and creating it failed: create it (useradd ${USER}) or run as a non-root user`, { cause: error });
+    throw new BaselineError(
+      CORE_ERROR_CODES.embedded.start,
+      `running as root, the embedded PostgreSQL needs a '${USER}' OS user and creating it failed: create it (useradd ${USER}) or run as a non-root user`,
+      { cause: error },
+    );
   }
   const created = userIds(USER);
   if (created === undefined) throw new BaselineError(CORE_ERROR_CODES.embedded.start, `the '${USER}' OS user could not be found after creating it`);

@@ -131,7 +131,10 @@ export function createTranslator({ logger: parentLogger, namespaces = {} }: Crea
       }
     },
     t: (locale, key, vars) => translate(locale, key, vars, BASELINE_NAMESPACE),
-    forLocale: (locale, namespace = BASELINE_NAMESPACE) => (key, vars) => translate(locale, key, vars, namespace),
+    forLocale:
+      (locale, namespace = BASELINE_NAMESPACE) =>
+      (key, vars) =>
+        translate(locale, key, vars, namespace),
     localizations(key, namespace = BASELINE_NAMESPACE) {
       const [ns, path] = split(key, namespace);
       const known = [...languages];

@@ -48,18 +48,11 @@ function parseInteger(key: string, value: string | undefined): number {
  * const kv = createMemoryKeyValue({ logger });
  * ```
  */
-export function createMemoryKeyValue({
-  prefix = 'baseline:',
-  logger: parentLogger,
-  sweepIntervalMs = 60_000,
-}: MemoryKeyValueOptions): KeyValueStore {
+export function createMemoryKeyValue({ prefix = 'baseline:', logger: parentLogger, sweepIntervalMs = 60_000 }: MemoryKeyValueOptions): KeyValueStore {
   const logger = parentLogger.child({ component: 'kv', kv: 'memory' });
   if (!warned) {
     warned = true;
-    logger.warn(
-      'key-value store is in memory: single-process development only (set REDIS_URL to share state, ' +
-        'caches and pub/sub between processes)',
-    );
+    logger.warn('key-value store is in memory: single-process development only (set REDIS_URL to share state, ' + 'caches and pub/sub between processes)');
   }
   const data = new MemoryData();
   const handlers = new ChannelHandlers(logger);

@@ -101,8 +101,7 @@ export function createRedisKeyValue({ url, prefix = 'baseline:', logger: parentL
       else await client.set(k(key), value, 'PX', options.ttlMs);
     },
     async setIfAbsent(key, value, ttlMs) {
-      const result =
-        ttlMs === undefined ? await client.set(k(key), value, 'NX') : await client.set(k(key), value, 'PX', ttlMs, 'NX');
+      const result = ttlMs === undefined ? await client.set(k(key), value, 'NX') : await client.set(k(key), value, 'PX', ttlMs, 'NX');
       return result === 'OK';
     },
     async setIfExists(key, value, options = {}) {

@@ -34,11 +34,9 @@ export class MemoryData {
     const entry = this.entry(key);
     if (entry === undefined) return undefined;
     if (entry.type !== type) {
-      throw new BaselineError(
-        CORE_ERROR_CODES.kv.wrongType,
-        `WRONGTYPE key "${key}" holds a ${entry.type}, not a ${type}`,
-        { details: { key, actual: entry.type, expected: type } },
-      );
+      throw new BaselineError(CORE_ERROR_CODES.kv.wrongType, `WRONGTYPE key "${key}" holds a ${entry.type}, not a ${type}`, {
+        details: { key, actual: entry.type, expected: type },
+      });
     }
     return entry.value as ValueTypes[T];
   }

@@ -73,8 +73,7 @@ export function createRedactor(secrets: readonly string[] = []): Redactor {
       for (let index = 0; index < keys.length; index += 1) {
         const key = keys[index] as string;
         const item = record[key];
-        const redacted =
-          SENSITIVE_KEY.test(key) && item !== undefined && item !== null && item !== '' ? REDACTED : value(item, depth + 1, seen);
+        const redacted = SENSITIVE_KEY.test(key) && item !== undefined && item !== null && item !== '' ? REDACTED : value(item, depth + 1, seen);
         if (redacted !== item && out === undefined) {
           out = {};
           for (const earlier of keys.slice(0, index)) out[earlier] = record[earlier];

@@ -48,12 +48,7 @@ export function startTimer(logger: Logger, operation: string, options: DurationO
  * const rows = await logDuration(logger, 'db: load guild settings', () => repo.find(guildId), { warnAfterMs: 200 });
  * ```
  */
-export async function logDuration<T>(
-  logger: Logger,
-  operation: string,
-  fn: () => T | Promise<T>,
-  options: DurationOptions = {},
-): Promise<T> {
+export async function logDuration<T>(logger: Logger, operation: string, fn: () => T | Promise<T>, options: DurationOptions = {}): Promise<T> {
   const end = startTimer(logger, operation, options);
   try {
     const result = await fn();

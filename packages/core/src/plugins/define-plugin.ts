@@ -53,8 +53,7 @@ export const PLUGIN_HOOKS = ['setup', 'ready', 'shutdown'] as const;
 export type PluginHookName = (typeof PLUGIN_HOOKS)[number];
 
 /** What a plugin declares: `definePlugin({...})`'s argument. */
-export interface PluginDefinition<Settings extends SettingsDefinition | undefined = SettingsDefinition | undefined>
-  extends PluginHooks {
+export interface PluginDefinition<Settings extends SettingsDefinition | undefined = SettingsDefinition | undefined> extends PluginHooks {
   /**
    * Stable identifier: lowercase kebab case, at most 45 characters (it names the plugin's database table).
    * Never change it after release: settings, migrations and routes are keyed by it.
@@ -146,7 +145,5 @@ export function definePlugin<const Definition extends PluginDefinition>(definiti
 
 /** True when `value` came from {@link definePlugin} (of any copy of this package with the same contract). */
 export function isPlugin(value: unknown): value is Plugin {
-  return (
-    typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PLUGIN_BRAND] === PLUGIN_CONTRACT_VERSION
-  );
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PLUGIN_BRAND] === PLUGIN_CONTRACT_VERSION;
 }

@@ -48,8 +48,7 @@ async function readCandidate(packageName: string, options: DiscoverPluginsOption
     throw new PluginError(
       PLUGIN_ERROR_CODES.entryImport,
       `importing its entry "${shown}" failed: ${String(error)}${entryHint(manifest, preferSource, error)}`,
-      { plugin: { packageName }, cause: error,
-      details: { entry } },
+      { plugin: { packageName }, cause: error, details: { entry } },
     );
   }
   return { plugin: module.default, packageName, packageDir, manifest, webEntry };

@@ -46,11 +46,7 @@ export function loadPlugins({ plugins, logger }: LoadPluginsOptions): PluginLoad
  * dependencies present and loadable, no cycles. Failures are logged and returned; a failure cascades to every
  * plugin that requires the failed one.
  */
-export function validatePlugins(
-  candidates: readonly PluginCandidate[],
-  logger: Logger,
-  earlierFailures: readonly PluginFailure[] = [],
-): PluginLoadResult {
+export function validatePlugins(candidates: readonly PluginCandidate[], logger: Logger, earlierFailures: readonly PluginFailure[] = []): PluginLoadResult {
   const failures: PluginFailure[] = [...earlierFailures];
   const fail = (error: PluginError) => recordFailure(failures, logger, error);
   const failedIds = new Set<string>();
@@ -66,11 +62,10 @@ export function validatePlugins(
     const parsed = pluginDefinitionSchema.safeParse(candidate.plugin);
     if (!parsed.success) {
       fail(
-        new PluginError(
-          PLUGIN_ERROR_CODES.definitionInvalid,
-          `invalid definition: ${formatIssues(parsed.error)}`,
-          { plugin: identity, details: { issues: parsed.error.issues } },
-        ),
+        new PluginError(PLUGIN_ERROR_CODES.definitionInvalid, `invalid definition: ${formatIssues(parsed.error)}`, {
+          plugin: identity,
+          details: { issues: parsed.error.issues },
+        }),
       );
       if (identity.pluginId !== undefined) failedIds.add(identity.pluginId);
       continue;
@@ -91,17 +86,16 @@ export function validatePlugins(
     for (const entry of claimants) {
       const others = claimants.filter((other) => other !== entry).map((other) => where(other.candidate));
       fail(
-        new PluginError(
-          PLUGIN_ERROR_CODES.duplicateId,
-          `id "${id}" is also claimed by ${others.join(', ')}`,
-          { plugin: entry.identity, details: { others: claimants.filter((other) => other !== entry).map((other) => other.candidate.packageName ?? null) } },
-        ),
+        new PluginError(PLUGIN_ERROR_CODES.duplicateId, `id "${id}" is also claimed by ${others.join(', ')}`, {
+          plugin: entry.identity,
+          details: { others: claimants.filter((other) => other !== entry).map((other) => other.candidate.packageName ?? null) },
+        }),
       );
     }
   }
 
   // Required dependencies: repeat until stable, since each skipped plugin may strand its own dependents.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [id, entry] of present) {
       const lacking = (entry.plugin.dependencies ?? []).find((dependency) => !present.has(dependency));
@@ -147,15 +141,12 @@ export function validatePlugins(
   const unplaced = new Set([...cycles.flat(), ...blocked]);
   for (const id of blocked) {
     const entry = present.get(id)!;
-    const dependency = [...(entry.plugin.dependencies ?? []), ...(entry.plugin.optionalDependencies ?? [])].find((other) =>
-      unplaced.has(other),
-    );
+    const dependency = [...(entry.plugin.dependencies ?? []), ...(entry.plugin.optionalDependencies ?? [])].find((other) => unplaced.has(other));
     fail(
-      new PluginError(
-        PLUGIN_ERROR_CODES.dependencyFailed,
-        `depends on plugin "${dependency}", which is in a dependency cycle`,
-        { plugin: entry.identity, details: { dependency } },
-      ),
+      new PluginError(PLUGIN_ERROR_CODES.dependencyFailed, `depends on plugin "${dependency}", which is in a dependency cycle`, {
+        plugin: entry.identity,
+        details: { dependency },
+      }),
     );
   }
 

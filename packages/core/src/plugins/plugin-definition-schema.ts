@@ -9,10 +9,7 @@ export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /** PostgreSQL names are at most 63 bytes and `plugin_<id>_migrations` adds 18. */
 export const PLUGIN_ID_MAX_LENGTH = 45;
 
-const pluginId = z
-  .string()
-  .max(PLUGIN_ID_MAX_LENGTH)
-  .regex(PLUGIN_ID_PATTERN, 'must be lowercase kebab case, like "auto-moderation"');
+const pluginId = z.string().max(PLUGIN_ID_MAX_LENGTH).regex(PLUGIN_ID_PATTERN, 'must be lowercase kebab case, like "auto-moderation"');
 const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', 'must be a function');
 
 /** Language codes such as `en`, `fr`, `pt-BR`, `es-419`. */
@@ -53,7 +50,7 @@ export const pluginDefinitionSchema = z
     ready: fn.optional(),
     shutdown: fn.optional(),
   })
-  .refine(
-    (plugin) => ![...(plugin.dependencies ?? []), ...(plugin.optionalDependencies ?? [])].includes(plugin.id),
-    { message: 'a plugin cannot depend on itself', path: ['dependencies'] },
-  );
+  .refine((plugin) => ![...(plugin.dependencies ?? []), ...(plugin.optionalDependencies ?? [])].includes(plugin.id), {
+    message: 'a plugin cannot depend on itself',
+    path: ['dependencies'],
+  });

@@ -28,11 +28,7 @@ export class PluginError extends BaselineError {
   readonly packageName: string | undefined;
   readonly pluginId: string | undefined;
 
-  constructor(
-    code: PluginErrorCode,
-    problem: string,
-    options: { plugin: PluginIdentity; cause?: unknown; details?: Record<string, unknown> },
-  ) {
+  constructor(code: PluginErrorCode, problem: string, options: { plugin: PluginIdentity; cause?: unknown; details?: Record<string, unknown> }) {
     const { plugin, ...rest } = options;
     super(code, `${describePlugin(plugin)}: ${problem}`, {
       ...rest,

@@ -49,11 +49,7 @@ export async function appDependencyNames(appDir: string, includeDevDependencies:
   try {
     parsed = hostPackageSchema.parse(await readJson(path));
   } catch (error) {
-    throw new PluginError(
-      PLUGIN_ERROR_CODES.hostPackageInvalid,
-      'cannot read the app package.json',
-      { plugin: { packageName: path }, cause: error },
-    );
+    throw new PluginError(PLUGIN_ERROR_CODES.hostPackageInvalid, 'cannot read the app package.json', { plugin: { packageName: path }, cause: error });
   }
   const names = [
     ...Object.keys(parsed.dependencies ?? {}),
@@ -68,7 +64,10 @@ export async function appDependencyNames(appDir: string, includeDevDependencies:
  * manifest is valid and its range admits this baseline; throws a {@link PluginError} otherwise. Imports
  * nothing, so the dashboard's build can use it without loading plugins' runtime code.
  */
-export async function readPluginPackage(packageName: string, { appDir, baselineVersion, logger, preferSource = false }: ReadPluginPackageOptions): Promise<PluginPackage | undefined> {
+export async function readPluginPackage(
+  packageName: string,
+  { appDir, baselineVersion, logger, preferSource = false }: ReadPluginPackageOptions,
+): Promise<PluginPackage | undefined> {
   const packageJsonPath = findPackageJson(packageName, appDir);
   if (packageJsonPath === undefined) {
     logger.debug({ package: packageName }, 'dependency not installed; skipped');
@@ -78,11 +77,7 @@ export async function readPluginPackage(packageName: string, { appDir, baselineV
   try {
     packageJson = (await readJson(packageJsonPath)) as typeof packageJson;
   } catch (error) {
-    throw new PluginError(
-      PLUGIN_ERROR_CODES.manifestInvalid,
-      'its package.json cannot be read',
-      { plugin: { packageName }, cause: error },
-    );
+    throw new PluginError(PLUGIN_ERROR_CODES.manifestInvalid, 'its package.json cannot be read', { plugin: { packageName }, cause: error });
   }
   if (packageJson.baseline === undefined) {
     logger.debug({ package: packageName }, 'dependency is not a plugin; skipped');
@@ -94,19 +89,17 @@ export async function readPluginPackage(packageName: string, { appDir, baselineV
   const identity = { packageName };
   const manifest = pluginManifestSchema.safeParse(packageJson.baseline);
   if (!manifest.success) {
-    throw new PluginError(
-      PLUGIN_ERROR_CODES.manifestInvalid,
-      `invalid "baseline" field in package.json: ${formatIssues(manifest.error)}`,
-      { plugin: identity, details: { issues: manifest.error.issues } },
-    );
+    throw new PluginError(PLUGIN_ERROR_CODES.manifestInvalid, `invalid "baseline" field in package.json: ${formatIssues(manifest.error)}`, {
+      plugin: identity,
+      details: { issues: manifest.error.issues },
+    });
   }
   const range = manifest.data.baselineVersion;
   if (!supportsBaselineVersion(range, baselineVersion)) {
-    throw new PluginError(
-      PLUGIN_ERROR_CODES.versionUnsupported,
-      `supports baseline ${range}, but this is baseline ${baselineVersion}`,
-      { plugin: identity, details: { range, baselineVersion } },
-    );
+    throw new PluginError(PLUGIN_ERROR_CODES.versionUnsupported, `supports baseline ${range}, but this is baseline ${baselineVersion}`, {
+      plugin: identity,
+      details: { range, baselineVersion },
+    });
   }
   const { entry, web } = manifestEntries(manifest.data, packageDir, { fromSource: preferSource });
   return { packageName, packageDir, manifest: manifest.data, entry, webEntry: web };

@@ -24,11 +24,11 @@ export interface RunPluginHooksOptions {
 }
 
 function hookError(loaded: LoadedPlugin, hook: string, error: unknown): PluginError {
-  return new PluginError(
-    PLUGIN_ERROR_CODES.hookFailed,
-    `its ${hook} hook failed: ${String(error)}`,
-    { plugin: { packageName: loaded.packageName, pluginId: loaded.id }, cause: error, details: { hook } },
-  );
+  return new PluginError(PLUGIN_ERROR_CODES.hookFailed, `its ${hook} hook failed: ${String(error)}`, {
+    plugin: { packageName: loaded.packageName, pluginId: loaded.id },
+    cause: error,
+    details: { hook },
+  });
 }
 
 /**
@@ -50,11 +50,10 @@ export async function runPluginSetup({ plugins, services, logger }: RunPluginHoo
       recordFailure(
         failures,
         logger,
-        new PluginError(
-          PLUGIN_ERROR_CODES.dependencyFailed,
-          `requires plugin "${lacking}", whose setup failed`,
-          { plugin: { packageName: loaded.packageName, pluginId: loaded.id }, details: { dependency: lacking } },
-        ),
+        new PluginError(PLUGIN_ERROR_CODES.dependencyFailed, `requires plugin "${lacking}", whose setup failed`, {
+          plugin: { packageName: loaded.packageName, pluginId: loaded.id },
+          details: { dependency: lacking },
+        }),
       );
       continue;
     }
@@ -80,12 +79,7 @@ export async function runPluginShutdown({ plugins, services, logger }: RunPlugin
 }
 
 /** Runs `hook` of each plugin in the given order, one at a time; a throw is logged and the next still runs. */
-async function runLoggedHook(
-  hook: 'ready' | 'shutdown',
-  plugins: readonly LoadedPlugin[],
-  services: PluginServices,
-  logger: Logger,
-): Promise<void> {
+async function runLoggedHook(hook: 'ready' | 'shutdown', plugins: readonly LoadedPlugin[], services: PluginServices, logger: Logger): Promise<void> {
   for (const loaded of plugins) {
     try {
       await loaded.plugin[hook]?.(createPluginContext(loaded, services));

@@ -49,9 +49,13 @@ export interface EraseUserDataOptions {
  */
 export async function eraseUserData(services: BaselineServices, userId: string, options: EraseUserDataOptions): Promise<UserDataErasureReport> {
   if (!/^\d{17,20}$/.test(userId) || !isBigintId(userId)) {
-    throw new PrivacyError(PRIVACY_ERROR_CODES.userIdInvalid, `cannot erase data of "${userId.slice(0, 40)}": pass a Discord user id (17 to 20 digits, e.g. 123456789012345678)`, {
-      details: { userId: userId.slice(0, 40) },
-    });
+    throw new PrivacyError(
+      PRIVACY_ERROR_CODES.userIdInvalid,
+      `cannot erase data of "${userId.slice(0, 40)}": pass a Discord user id (17 to 20 digits, e.g. 123456789012345678)`,
+      {
+        details: { userId: userId.slice(0, 40) },
+      },
+    );
   }
   const correlationId = options.correlationId ?? createCorrelationId();
   const scope: UserDataScope = { requester: options.requester, correlationId };

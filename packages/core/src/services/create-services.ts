@@ -55,9 +55,7 @@ export interface CreateServicesOptions {
    * Services added before plugins' `setup` hooks run, e.g. `{ llm }` from `@baseline/llm`. Each function gets
    * the container built so far and may register closers with `onClose`.
    */
-  extensions?: ReadonlyArray<
-    (services: BaselineCoreServices) => Partial<BaselineServiceExtensions> | Promise<Partial<BaselineServiceExtensions>>
-  >;
+  extensions?: ReadonlyArray<(services: BaselineCoreServices) => Partial<BaselineServiceExtensions> | Promise<Partial<BaselineServiceExtensions>>>;
 }
 
 /**
@@ -150,7 +148,15 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
     for (const failure of failures) {
       logger.warn({ code: failure.error.code, plugin: failure.pluginId, package: failure.packageName }, 'plugin skipped');
     }
-    logger.info({ plugins: setup.plugins.map((loaded) => loaded.id), skipped: failures.length, embedded_database: embeddedDatabase !== undefined, redis: config.redis.url !== undefined }, 'services ready');
+    logger.info(
+      {
+        plugins: setup.plugins.map((loaded) => loaded.id),
+        skipped: failures.length,
+        embedded_database: embeddedDatabase !== undefined,
+        redis: config.redis.url !== undefined,
+      },
+      'services ready',
+    );
     return services;
   } catch (error) {
     for (const closer of closers.reverse()) await Promise.resolve(closer()).catch(() => {});
@@ -172,7 +178,14 @@ async function preparePlugins(
     const missing = (loaded.plugin.dependencies ?? []).find((dependency) => skipped.has(dependency));
     if (missing !== undefined) {
       skipped.add(loaded.id);
-      recordFailure(failures, logger, new PluginError(PLUGIN_ERROR_CODES.dependencyFailed, `requires plugin "${missing}", which was skipped`, { plugin: identity, details: { dependency: missing } }));
+      recordFailure(
+        failures,
+        logger,
+        new PluginError(PLUGIN_ERROR_CODES.dependencyFailed, `requires plugin "${missing}", which was skipped`, {
+          plugin: identity,
+          details: { dependency: missing },
+        }),
+      );
       continue;
     }
     try {
@@ -181,14 +194,28 @@ async function preparePlugins(
       }
     } catch (error) {
       skipped.add(loaded.id);
-      recordFailure(failures, logger, new PluginError(PLUGIN_ERROR_CODES.migrationFailed, `its migrations failed: ${error instanceof Error ? error.message : String(error)}`, { plugin: identity, cause: error }));
+      recordFailure(
+        failures,
+        logger,
+        new PluginError(PLUGIN_ERROR_CODES.migrationFailed, `its migrations failed: ${error instanceof Error ? error.message : String(error)}`, {
+          plugin: identity,
+          cause: error,
+        }),
+      );
       continue;
     }
     try {
       if (loaded.plugin.settings !== undefined) settings.register(loaded.settingsNamespace, loaded.plugin.settings);
     } catch (error) {
       skipped.add(loaded.id);
-      recordFailure(failures, logger, new PluginError(PLUGIN_ERROR_CODES.settingsInvalid, `its settings cannot be registered: ${error instanceof Error ? error.message : String(error)}`, { plugin: identity, cause: error }));
+      recordFailure(
+        failures,
+        logger,
+        new PluginError(PLUGIN_ERROR_CODES.settingsInvalid, `its settings cannot be registered: ${error instanceof Error ? error.message : String(error)}`, {
+          plugin: identity,
+          cause: error,
+        }),
+      );
       continue;
     }
     ready.push(loaded);

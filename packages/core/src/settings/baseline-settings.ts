@@ -16,12 +16,7 @@
 export interface BaselineSettings {}
 
 /** The type of a namespace's settings: the declared type when merged into {@link BaselineSettings}. */
-export type SettingsOf<Namespace extends string> = Namespace extends keyof BaselineSettings
-  ? BaselineSettings[Namespace]
-  : Record<string, unknown>;
+export type SettingsOf<Namespace extends string> = Namespace extends keyof BaselineSettings ? BaselineSettings[Namespace] : Record<string, unknown>;
 
 /** Every namespace of a guild, as returned by `getAll`. */
-export type AllSettings = { [Namespace in keyof BaselineSettings]?: BaselineSettings[Namespace] } & Record<
-  string,
-  Record<string, unknown>
->;
+export type AllSettings = { [Namespace in keyof BaselineSettings]?: BaselineSettings[Namespace] } & Record<string, Record<string, unknown>>;

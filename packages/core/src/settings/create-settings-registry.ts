@@ -88,10 +88,7 @@ export interface SettingsRegistry {
    * match the schema fall back to their defaults (logged). The returned object is frozen.
    * @throws SettingsError `BL_ERR_SETTINGS_NAMESPACE_UNKNOWN`.
    */
-  get<Namespace extends keyof BaselineSettings | (string & {})>(
-    guildId: string,
-    namespace: Namespace,
-  ): Promise<Readonly<SettingsOf<Namespace>>>;
+  get<Namespace extends keyof BaselineSettings | (string & {})>(guildId: string, namespace: Namespace): Promise<Readonly<SettingsOf<Namespace>>>;
   /** Every registered namespace of a guild. */
   getAll(guildId: string): Promise<AllSettings>;
   /**
@@ -180,13 +177,11 @@ export async function createSettingsRegistry({
   function definitionOf(namespace: string): SettingsDefinition {
     const definition = definitions.get(namespace);
     if (definition === undefined) {
-      throw new SettingsError(
-        CORE_ERROR_CODES.settings.namespaceUnknown,
-        `no settings namespace "${namespace}" is registered`,
-        { details: {
-        namespace,
-      } },
-      );
+      throw new SettingsError(CORE_ERROR_CODES.settings.namespaceUnknown, `no settings namespace "${namespace}" is registered`, {
+        details: {
+          namespace,
+        },
+      });
     }
     return definition;
   }
@@ -232,9 +227,7 @@ export async function createSettingsRegistry({
     const definition = definitionOf(namespace);
     const parsed = definition.schema.safeParse(mergeSettingsPatch(definition, current, value));
     if (parsed.success) return deepFreeze(parsed.data) as Readonly<Record<string, unknown>>;
-    issues.push(
-      ...parsed.error.issues.map((issue) => ({ path: [namespace, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code })),
-    );
+    issues.push(...parsed.error.issues.map((issue) => ({ path: [namespace, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code })));
     return undefined;
   }
 
@@ -282,11 +275,20 @@ export async function createSettingsRegistry({
     }
     if (issues.length > 0) throw new SettingsValidationError(guildId, namespaces.join(', '), issues);
     if (namespaces.length === 0) return { next, stored: undefined };
-    const { written: wasStored, stored } = await store.writeMany(guildId, next, options.audit?.(next) ?? [], options.ifRevision === undefined ? {} : { ifRevision: options.ifRevision });
+    const { written: wasStored, stored } = await store.writeMany(
+      guildId,
+      next,
+      options.audit?.(next) ?? [],
+      options.ifRevision === undefined ? {} : { ifRevision: options.ifRevision },
+    );
     if (!wasStored) {
-      throw new SettingsError(CORE_ERROR_CODES.settings.changed, `the settings of guild ${guildId} changed since revision ${options.ifRevision}; nothing was stored`, {
-        details: { guildId, namespaces },
-      });
+      throw new SettingsError(
+        CORE_ERROR_CODES.settings.changed,
+        `the settings of guild ${guildId} changed since revision ${options.ifRevision}; nothing was stored`,
+        {
+          details: { guildId, namespaces },
+        },
+      );
     }
     await written(guildId, next, options.actorUserId);
     return { next, stored };
@@ -302,20 +304,16 @@ export async function createSettingsRegistry({
         );
       }
       if (definitions.has(namespace)) {
-        throw new SettingsError(
-          CORE_ERROR_CODES.settings.namespaceDuplicate,
-          `settings namespace "${namespace}" is already registered`,
-          { details: {
-          namespace,
-        } },
-        );
+        throw new SettingsError(CORE_ERROR_CODES.settings.namespaceDuplicate, `settings namespace "${namespace}" is already registered`, {
+          details: {
+            namespace,
+          },
+        });
       }
       if (!isSettingsDefinition(definition)) {
-        throw new SettingsError(
-          CORE_ERROR_CODES.settings.definitionInvalid,
-          `settings of "${namespace}" must come from defineSettings()`,
-          { details: { namespace } },
-        );
+        throw new SettingsError(CORE_ERROR_CODES.settings.definitionInvalid, `settings of "${namespace}" must come from defineSettings()`, {
+          details: { namespace },
+        });
       }
       definitions.set(namespace, definition);
     },

@@ -45,10 +45,7 @@ export type InferSettings<Definition> = Definition extends SettingsDefinition<in
  * );
  * ```
  */
-export function defineSettings<Schema extends z.ZodObject>(
-  schema: Schema,
-  options: SettingsOptions = {},
-): SettingsDefinition<Schema> {
+export function defineSettings<Schema extends z.ZodObject>(schema: Schema, options: SettingsOptions = {}): SettingsDefinition<Schema> {
   if (!(schema instanceof z.ZodObject)) {
     throw new SettingsError(CORE_ERROR_CODES.settings.definitionInvalid, 'defineSettings expects a z.object schema');
   }
@@ -56,11 +53,9 @@ export function defineSettings<Schema extends z.ZodObject>(
     .filter(([, field]) => !field.safeParse(undefined).success)
     .map(([key]) => key);
   if (missing.length > 0) {
-    throw new SettingsError(
-      CORE_ERROR_CODES.settings.definitionInvalid,
-      `settings fields need a default or .optional(): ${missing.join(', ')}`,
-      { details: { fields: missing } },
-    );
+    throw new SettingsError(CORE_ERROR_CODES.settings.definitionInvalid, `settings fields need a default or .optional(): ${missing.join(', ')}`, {
+      details: { fields: missing },
+    });
   }
   const parsed = schema.safeParse({});
   if (!parsed.success) {

@@ -1,11 +1,5 @@
 export type { AllSettings, BaselineSettings, SettingsOf } from './baseline-settings.js';
-export {
-  defineSettings,
-  isSettingsDefinition,
-  type InferSettings,
-  type SettingsDefinition,
-  type SettingsOptions,
-} from './define-settings.js';
+export { defineSettings, isSettingsDefinition, type InferSettings, type SettingsDefinition, type SettingsOptions } from './define-settings.js';
 export {
   createSettingsRegistry,
   type SetManySettingsOptions,
@@ -21,10 +15,4 @@ export { SettingsError, SettingsValidationError, type SettingsErrorCode, type Se
 export { mergeSettingsPatch, type SettingsPatch } from './merge-settings-patch.js';
 export { resetSettings, type ResetSettingsOptions } from './reset-settings.js';
 export { allSettingsJsonSchema, settingsJsonSchema, type JsonSchema } from './settings-json-schema.js';
-export {
-  SETTINGS_CHANNEL_TYPES_KEYWORD,
-  SETTINGS_WIDGET_KEYWORD,
-  settingsField,
-  type ChannelFieldOptions,
-  type SettingsWidget,
-} from './settings-field.js';
+export { SETTINGS_CHANNEL_TYPES_KEYWORD, SETTINGS_WIDGET_KEYWORD, settingsField, type ChannelFieldOptions, type SettingsWidget } from './settings-field.js';

@@ -17,7 +17,11 @@ export type SettingsPatch<Settings> = { [Key in keyof Settings]?: Settings[Key] 
  * mergeSettingsPatch(welcome, { channelId: '123', greeting: 'Hi' }, { channelId: null }); // → { greeting: 'Hi' }
  * ```
  */
-export function mergeSettingsPatch(definition: SettingsDefinition, current: Readonly<Record<string, unknown>>, patch: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function mergeSettingsPatch(
+  definition: SettingsDefinition,
+  current: Readonly<Record<string, unknown>>,
+  patch: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(patch)) {
     const field = definition.schema.shape[key];

@@ -24,21 +24,36 @@ export interface ResetSettingsOptions {
  * await resetSettings(services.settings, guildId, 'welcome', { fields: ['channelId'], actorUserId });
  * ```
  */
-export async function resetSettings(registry: SettingsRegistry, guildId: string, namespace: string, options: ResetSettingsOptions = {}): Promise<Readonly<Record<string, unknown>>> {
+export async function resetSettings(
+  registry: SettingsRegistry,
+  guildId: string,
+  namespace: string,
+  options: ResetSettingsOptions = {},
+): Promise<Readonly<Record<string, unknown>>> {
   const definition = registry.definition(namespace);
   if (definition === undefined) {
     throw new SettingsError(CORE_ERROR_CODES.settings.namespaceUnknown, `no settings namespace "${namespace}" is registered`, { details: { namespace } });
   }
   const unknown = (options.fields ?? []).filter((field) => !Object.hasOwn(definition.schema.shape, field));
   if (unknown.length > 0) {
-    throw new SettingsValidationError(guildId, namespace, unknown.map((field) => ({ path: `${namespace}.${field}`, message: `"${namespace}" has no field "${field}"`, code: 'unrecognized_keys' })));
+    throw new SettingsValidationError(
+      guildId,
+      namespace,
+      unknown.map((field) => ({ path: `${namespace}.${field}`, message: `"${namespace}" has no field "${field}"`, code: 'unrecognized_keys' })),
+    );
   }
   const before = (await registry.get(guildId, namespace)) as Readonly<Record<string, unknown>>;
   const kept = options.fields === undefined ? {} : Object.fromEntries(Object.entries(before).filter(([key]) => !options.fields!.includes(key)));
-  const written = await registry.setMany(guildId, { [namespace]: kept }, {
-    replace: true,
-    ...(options.actorUserId === undefined ? {} : { actorUserId: options.actorUserId }),
-    ...(options.audit === undefined ? {} : { audit: (values: Readonly<Record<string, Readonly<Record<string, unknown>>>>) => options.audit!(before, values[namespace]!) }),
-  });
+  const written = await registry.setMany(
+    guildId,
+    { [namespace]: kept },
+    {
+      replace: true,
+      ...(options.actorUserId === undefined ? {} : { actorUserId: options.actorUserId }),
+      ...(options.audit === undefined
+        ? {}
+        : { audit: (values: Readonly<Record<string, Readonly<Record<string, unknown>>>>) => options.audit!(before, values[namespace]!) }),
+    },
+  );
   return written[namespace]!;
 }

@@ -52,5 +52,18 @@ function parse(value: string | undefined): ShardStatusRecord | undefined {
 }
 
 function unknownShard(id: number): ShardStatusView {
-  return { id, shardCount: 0, status: 'disconnected', guildIds: [], guildCount: 0, latencyMs: -1, uptimeMs: 0, readyAt: null, heartbeatAt: 0, pid: 0, host: '', stale: true };
+  return {
+    id,
+    shardCount: 0,
+    status: 'disconnected',
+    guildIds: [],
+    guildCount: 0,
+    latencyMs: -1,
+    uptimeMs: 0,
+    readyAt: null,
+    heartbeatAt: 0,
+    pid: 0,
+    host: '',
+    stale: true,
+  };
 }

@@ -6,16 +6,7 @@
 
 /** A shard's connection state: discord.js's `Status` names, plus `stopped` for a shard shut down on purpose. */
 export type ShardConnectionStatus =
-  | 'ready'
-  | 'connecting'
-  | 'reconnecting'
-  | 'idle'
-  | 'nearly'
-  | 'disconnected'
-  | 'waiting-for-guilds'
-  | 'identifying'
-  | 'resuming'
-  | 'stopped';
+  'ready' | 'connecting' | 'reconnecting' | 'idle' | 'nearly' | 'disconnected' | 'waiting-for-guilds' | 'identifying' | 'resuming' | 'stopped';
 
 /** What one shard reports about itself on every heartbeat. Times are epoch milliseconds. */
 export interface ShardStatusRecord {

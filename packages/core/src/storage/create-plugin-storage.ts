@@ -62,9 +62,13 @@ export function createPluginStorage<Shape extends Record<string, StorageValue>>(
   const defaults = definition.defaults as Shape;
   const known = (key: string): string => {
     if (!Object.hasOwn(defaults, key)) {
-      throw new BaselineError(CORE_ERROR_CODES.storage.keyUnknown, `plugin "${pluginId}" has no storage key "${key}"; declare it with a default in defineStorage({...})`, {
-        details: { pluginId, key, keys: Object.keys(defaults) },
-      });
+      throw new BaselineError(
+        CORE_ERROR_CODES.storage.keyUnknown,
+        `plugin "${pluginId}" has no storage key "${key}"; declare it with a default in defineStorage({...})`,
+        {
+          details: { pluginId, key, keys: Object.keys(defaults) },
+        },
+      );
     }
     return key;
   };
@@ -90,9 +94,13 @@ export function createPluginStorage<Shape extends Record<string, StorageValue>>(
         },
         async set(key, value) {
           if (!isJson(value)) {
-            throw new BaselineError(CORE_ERROR_CODES.storage.valueInvalid, `storage key "${key}" of plugin "${pluginId}" takes JSON values (string, number, boolean, null, array, plain object)`, {
-              details: { pluginId, key },
-            });
+            throw new BaselineError(
+              CORE_ERROR_CODES.storage.valueInvalid,
+              `storage key "${key}" of plugin "${pluginId}" takes JSON values (string, number, boolean, null, array, plain object)`,
+              {
+                details: { pluginId, key },
+              },
+            );
           }
           await writePluginStorage(db, address(key), value);
           await kv.del(cacheKey(key));
@@ -100,9 +108,13 @@ export function createPluginStorage<Shape extends Record<string, StorageValue>>(
         async incr(key, by = 1) {
           const initial = defaults[known(key)];
           if (typeof initial !== 'number' || !Number.isFinite(by)) {
-            throw new BaselineError(CORE_ERROR_CODES.storage.valueInvalid, `incr needs a numeric storage key and a finite step; "${key}" of plugin "${pluginId}" defaults to ${JSON.stringify(initial)}`, {
-              details: { pluginId, key, by },
-            });
+            throw new BaselineError(
+              CORE_ERROR_CODES.storage.valueInvalid,
+              `incr needs a numeric storage key and a finite step; "${key}" of plugin "${pluginId}" defaults to ${JSON.stringify(initial)}`,
+              {
+                details: { pluginId, key, by },
+              },
+            );
           }
           const value = await incrementPluginStorage(db, address(key), by, initial);
           await kv.del(cacheKey(key));

@@ -58,10 +58,16 @@ const STORAGE_KEY = /^[A-Za-z0-9_.-]{1,128}$/;
 export function defineStorage<Shape extends Record<string, StorageValue>>(defaults: Shape): StorageDefinition<WidenStorage<Shape>> {
   for (const [key, value] of Object.entries(defaults)) {
     if (!STORAGE_KEY.test(key)) {
-      throw new BaselineError(CORE_ERROR_CODES.storage.definitionInvalid, `storage key "${key}" must be 1–128 letters, digits, "_", "-" or "."`, { details: { key } });
+      throw new BaselineError(CORE_ERROR_CODES.storage.definitionInvalid, `storage key "${key}" must be 1–128 letters, digits, "_", "-" or "."`, {
+        details: { key },
+      });
     }
     if (!isJson(value)) {
-      throw new BaselineError(CORE_ERROR_CODES.storage.definitionInvalid, `the default of storage key "${key}" must be JSON (string, number, boolean, null, array or plain object)`, { details: { key } });
+      throw new BaselineError(
+        CORE_ERROR_CODES.storage.definitionInvalid,
+        `the default of storage key "${key}" must be JSON (string, number, boolean, null, array or plain object)`,
+        { details: { key } },
+      );
     }
   }
   return Object.freeze({ [STORAGE_DEFINITION]: true as const, defaults: Object.freeze({ ...defaults }) as WidenStorage<Shape> });

@@ -10,4 +10,10 @@ export {
   type WidenStorage,
   type WidenStorageValue,
 } from './define-storage.js';
-export { createPluginStorage, PLUGIN_STORAGE_CACHE_TTL_MS, type CreatePluginStorageOptions, type GuildStorage, type PluginStorage } from './create-plugin-storage.js';
+export {
+  createPluginStorage,
+  PLUGIN_STORAGE_CACHE_TTL_MS,
+  type CreatePluginStorageOptions,
+  type GuildStorage,
+  type PluginStorage,
+} from './create-plugin-storage.js';

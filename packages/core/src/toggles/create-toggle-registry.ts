@@ -111,7 +111,11 @@ export async function createToggleRegistry({ db, kv, logger: parent, defaults, c
     cache.delete(change.guildId);
     for (const listener of listeners) listener(change);
   };
-  const state = (override: boolean | undefined, declared: boolean): ToggleState => ({ enabled: override ?? declared, default: declared, overridden: override !== undefined });
+  const state = (override: boolean | undefined, declared: boolean): ToggleState => ({
+    enabled: override ?? declared,
+    default: declared,
+    overridden: override !== undefined,
+  });
 
   const unsubscribe: Unsubscribe = await kv.subscribe(TOGGLES_CHANGED_CHANNEL, (raw) => {
     const parsed = messageSchema.safeParse(JSON.parse(raw));
@@ -146,21 +150,45 @@ export async function createToggleRegistry({ db, kv, logger: parent, defaults, c
     async set(change) {
       const declared = defaults.get(change.pluginId);
       if (declared === undefined) {
-        throw new ToggleError(TOGGLE_ERROR_CODES.unknownPlugin, `no plugin "${change.pluginId}" is loaded in this deployment; toggle one of: ${[...defaults.keys()].join(', ') || '(none)'}`, { details: { plugin: change.pluginId } });
+        throw new ToggleError(
+          TOGGLE_ERROR_CODES.unknownPlugin,
+          `no plugin "${change.pluginId}" is loaded in this deployment; toggle one of: ${[...defaults.keys()].join(', ') || '(none)'}`,
+          { details: { plugin: change.pluginId } },
+        );
       }
       if (change.command !== undefined) {
         const known = new Set([...((await knownCommands(change.pluginId)) ?? []), ...Object.keys(declared.commands ?? {})]);
         if (!known.has(change.command)) {
-          throw new ToggleError(TOGGLE_ERROR_CODES.unknownCommand, `plugin "${change.pluginId}" has no command "${change.command}"; its commands are: ${[...known].join(', ') || '(none reported by the bot yet)'}`, {
-            details: { plugin: change.pluginId, command: change.command },
-          });
+          throw new ToggleError(
+            TOGGLE_ERROR_CODES.unknownCommand,
+            `plugin "${change.pluginId}" has no command "${change.command}"; its commands are: ${[...known].join(', ') || '(none reported by the bot yet)'}`,
+            {
+              details: { plugin: change.pluginId, command: change.command },
+            },
+          );
         }
       }
-      await writeGuildToggle(db, { guildId: change.guildId, pluginId: change.pluginId, command: change.command ?? null, enabled: change.enabled, actorUserId: change.actorUserId ?? null });
-      const message: ToggleChangeMessage = { guildId: change.guildId, pluginId: change.pluginId, command: change.command ?? null, enabled: change.enabled, actorUserId: change.actorUserId, origin };
+      await writeGuildToggle(db, {
+        guildId: change.guildId,
+        pluginId: change.pluginId,
+        command: change.command ?? null,
+        enabled: change.enabled,
+        actorUserId: change.actorUserId ?? null,
+      });
+      const message: ToggleChangeMessage = {
+        guildId: change.guildId,
+        pluginId: change.pluginId,
+        command: change.command ?? null,
+        enabled: change.enabled,
+        actorUserId: change.actorUserId,
+        origin,
+      };
       invalidate(message);
       await kv.publish(TOGGLES_CHANGED_CHANNEL, JSON.stringify(message));
-      logger.info({ guild_id: change.guildId, plugin: change.pluginId, command: change.command, enabled: change.enabled, actor_user_id: change.actorUserId }, 'toggle changed');
+      logger.info(
+        { guild_id: change.guildId, plugin: change.pluginId, command: change.command, enabled: change.enabled, actor_user_id: change.actorUserId },
+        'toggle changed',
+      );
     },
     async reportCommands(pluginId, commands) {
       await kv.hset(COMMANDS_KEY, { [pluginId]: JSON.stringify([...commands].sort()) });

@@ -22,11 +22,13 @@ export function isBigintId(value: string): boolean {
  * ```
  */
 export function snowflake(): z.ZodString {
-  return z
-    .string()
-    .regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)')
-    // Only ids of the right form are range-checked, so a malformed id gets one message, not two.
-    .refine((value) => !/^\d{17,20}$/.test(value) || isBigintId(value), 'must be a Discord id no larger than 9223372036854775807');
+  return (
+    z
+      .string()
+      .regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)')
+      // Only ids of the right form are range-checked, so a malformed id gets one message, not two.
+      .refine((value) => !/^\d{17,20}$/.test(value) || isBigintId(value), 'must be a Discord id no larger than 9223372036854775807')
+  );
 }
 
 /** A row id of a `bigserial` column as a decimal string (`1` to `9223372036854775807`), e.g. a page cursor. */

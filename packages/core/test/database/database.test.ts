@@ -204,12 +204,29 @@ describe('audit log', () => {
 
   it('GIVEN an appended entry THEN it is returned as stored, AND absent before/after/metadata are SQL NULL, not JSON null', async () => {
     await upsertGuild(db, { guildId: GUILD_A, guildName: 'Alpha' });
-    const entry = await appendAuditLog(db, { guildId: GUILD_A, actorUserId: USER, action: 'settings.update', target: 'polls', after: { max: 5, title: "it's" } });
-    expect(entry).toMatchObject({ guildId: GUILD_A, actorUserId: USER, action: 'settings.update', target: 'polls', before: null, after: { max: 5, title: "it's" }, metadata: null });
+    const entry = await appendAuditLog(db, {
+      guildId: GUILD_A,
+      actorUserId: USER,
+      action: 'settings.update',
+      target: 'polls',
+      after: { max: 5, title: "it's" },
+    });
+    expect(entry).toMatchObject({
+      guildId: GUILD_A,
+      actorUserId: USER,
+      action: 'settings.update',
+      target: 'polls',
+      before: null,
+      after: { max: 5, title: "it's" },
+      metadata: null,
+    });
     expect(entry.createdAt).toBeInstanceOf(Date);
     const [stored] = await listAuditLog(db, GUILD_A, { limit: 1 });
     expect(stored).toMatchObject({ id: entry.id, after: { max: 5, title: "it's" } });
-    const [nulls] = await db.fork().getConnection().execute('select "before" is null as b, "metadata" is null as m, "after" is null as a from "audit_log" where "id" = ?', [entry.id]);
+    const [nulls] = await db
+      .fork()
+      .getConnection()
+      .execute('select "before" is null as b, "metadata" is null as m, "after" is null as a from "audit_log" where "id" = ?', [entry.id]);
     expect(nulls).toEqual({ b: true, m: true, a: false });
   });
 });
@@ -223,7 +240,7 @@ describe('createPostgresSettingsStore', () => {
     expect(await store.read(GUILD_A, 'polls')).toBeUndefined();
     expect(await store.readAll(GUILD_A)).toEqual({});
 
-    await store.write(GUILD_A, 'polls', { maxOptions: 5, title: "it's \"quoted\"" });
+    await store.write(GUILD_A, 'polls', { maxOptions: 5, title: 'it\'s "quoted"' });
     await store.write(GUILD_A, 'core', { locale: 'en' });
     await store.write(GUILD_B, 'polls', { maxOptions: 9 });
     await store.write(GUILD_A, 'polls', { maxOptions: 6 });
@@ -244,10 +261,13 @@ describe('createPostgresSettingsStore', () => {
       { guildId: GUILD_C, actorUserId: USER, action: 'settings.update', target: 'core', after: { locale: 'fr' }, metadata: { via: "it's" } },
     ]);
     expect(await store.readAll(GUILD_C)).toEqual({ core: { locale: 'fr' }, polls: { maxOptions: 3 } });
-    const rows = await db.fork().getConnection().execute(
-      `select actor_user_id::text as actor, target, before, after, metadata from audit_log where guild_id = ? and action = 'settings.update' order by id`,
-      [GUILD_C],
-    );
+    const rows = await db
+      .fork()
+      .getConnection()
+      .execute(
+        `select actor_user_id::text as actor, target, before, after, metadata from audit_log where guild_id = ? and action = 'settings.update' order by id`,
+        [GUILD_C],
+      );
     expect(rows).toEqual([
       { actor: USER, target: 'polls', before: null, after: { maxOptions: 3 }, metadata: null },
       { actor: USER, target: 'core', before: null, after: { locale: 'fr' }, metadata: { via: "it's" } },

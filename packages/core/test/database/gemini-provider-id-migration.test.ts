@@ -11,7 +11,13 @@ beforeAll(async () => {
   db = await createDatabase({ url: testDb.url, logger: createCaptureLogger().logger });
   await migrateBaseline(db);
   // Back to the schema before the rename, with rows as the API and the LLM service wrote them then.
-  expect(await rollbackBaseline(db, { to: '0001_initial_schema' })).toEqual(['0006_user_oauth_grants', '0005_llm_usage_record_id', '0004_guild_toggles', '0003_plugin_storage', '0002_gemini_provider_id']);
+  expect(await rollbackBaseline(db, { to: '0001_initial_schema' })).toEqual([
+    '0006_user_oauth_grants',
+    '0005_llm_usage_record_id',
+    '0004_guild_toggles',
+    '0003_plugin_storage',
+    '0002_gemini_provider_id',
+  ]);
 });
 
 afterAll(async () => {
@@ -20,9 +26,9 @@ afterAll(async () => {
 });
 
 async function providers(): Promise<string[]> {
-  const rows = await db.orm.em.getConnection().execute<{ row: string }[]>(
-    `select provider || '/' || model || '/' || source as row from llm_model_pricing order by provider, model, source`,
-  );
+  const rows = await db.orm.em
+    .getConnection()
+    .execute<{ row: string }[]>(`select provider || '/' || model || '/' || source as row from llm_model_pricing order by provider, model, source`);
   return rows.map((r) => r.row);
 }
 
@@ -45,7 +51,13 @@ describe('0002_gemini_provider_id', () => {
        values ('google', 'gemini-2.5-flash', 'text', 1, 1, 2, 0, 1)`,
     );
 
-    expect(await migrateBaseline(db)).toEqual(['0002_gemini_provider_id', '0003_plugin_storage', '0004_guild_toggles', '0005_llm_usage_record_id', '0006_user_oauth_grants']);
+    expect(await migrateBaseline(db)).toEqual([
+      '0002_gemini_provider_id',
+      '0003_plugin_storage',
+      '0004_guild_toggles',
+      '0005_llm_usage_record_id',
+      '0006_user_oauth_grants',
+    ]);
     expect(await providers()).toEqual([
       'gemini/gemini-2.5-flash/api',
       'gemini/gemini-2.5-flash/snapshot',
@@ -55,7 +67,13 @@ describe('0002_gemini_provider_id', () => {
     const [usage] = await conn.execute<{ provider: string }[]>(`select provider from llm_usage`);
     expect(usage?.provider).toBe('gemini');
 
-    expect(await rollbackBaseline(db, { to: '0001_initial_schema' })).toEqual(['0006_user_oauth_grants', '0005_llm_usage_record_id', '0004_guild_toggles', '0003_plugin_storage', '0002_gemini_provider_id']);
+    expect(await rollbackBaseline(db, { to: '0001_initial_schema' })).toEqual([
+      '0006_user_oauth_grants',
+      '0005_llm_usage_record_id',
+      '0004_guild_toggles',
+      '0003_plugin_storage',
+      '0002_gemini_provider_id',
+    ]);
     expect(await providers()).toEqual([
       'gemini/gemini-2.5-flash/snapshot',
       'gemini/gemini-2.5-pro/snapshot',

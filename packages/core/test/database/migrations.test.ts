@@ -17,8 +17,25 @@ import {
 import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { createCaptureLogger } from '../../src/testing/index.js';
 
-const BASELINE_MIGRATIONS = ['0001_initial_schema', '0002_gemini_provider_id', '0003_plugin_storage', '0004_guild_toggles', '0005_llm_usage_record_id', '0006_user_oauth_grants'];
-const BASELINE_TABLES = ['audit_log', 'authorized_users', 'guild_settings', 'guild_toggles', 'guilds', 'llm_model_pricing', 'llm_usage', 'plugin_storage', 'user_oauth_grants'];
+const BASELINE_MIGRATIONS = [
+  '0001_initial_schema',
+  '0002_gemini_provider_id',
+  '0003_plugin_storage',
+  '0004_guild_toggles',
+  '0005_llm_usage_record_id',
+  '0006_user_oauth_grants',
+];
+const BASELINE_TABLES = [
+  'audit_log',
+  'authorized_users',
+  'guild_settings',
+  'guild_toggles',
+  'guilds',
+  'llm_model_pricing',
+  'llm_usage',
+  'plugin_storage',
+  'user_oauth_grants',
+];
 
 class CreateVotes extends Migration {
   override up(): void {
@@ -57,19 +74,24 @@ let testDb: TestDatabase;
 let db: Database;
 
 async function tables(): Promise<string[]> {
-  const rows = await db.orm.em.getConnection().execute<{ table_name: string }[]>(
-    "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
-  );
+  const rows = await db.orm.em
+    .getConnection()
+    .execute<{ table_name: string }[]>("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
   return rows.map((row) => row.table_name);
 }
 
 async function columnTypes(table: string): Promise<Record<string, string>> {
-  const rows = await db.orm.em.getConnection().execute<{ column_name: string; data_type: string; numeric_precision: number | null; numeric_scale: number | null }[]>(
-    'select column_name, data_type, numeric_precision, numeric_scale from information_schema.columns where table_name = ?',
-    [table],
-  );
+  const rows = await db.orm.em
+    .getConnection()
+    .execute<{ column_name: string; data_type: string; numeric_precision: number | null; numeric_scale: number | null }[]>(
+      'select column_name, data_type, numeric_precision, numeric_scale from information_schema.columns where table_name = ?',
+      [table],
+    );
   return Object.fromEntries(
-    rows.map((row) => [row.column_name, row.numeric_precision && row.data_type === 'numeric' ? `numeric(${row.numeric_precision},${row.numeric_scale})` : row.data_type]),
+    rows.map((row) => [
+      row.column_name,
+      row.numeric_precision && row.data_type === 'numeric' ? `numeric(${row.numeric_precision},${row.numeric_scale})` : row.data_type,
+    ]),
   );
 }
 
@@ -149,7 +171,10 @@ describe('baseline migrations', () => {
   it('GIVEN the entities THEN they describe exactly the schema the migrations built', async () => {
     const diff = await db.orm.schema.getUpdateSchemaSQL({ wrap: false });
     // Tracking tables belong to the migration runner, not to any entity.
-    const statements = diff.split(';').map((s) => s.trim()).filter((s) => s && !/_migrations"/.test(s));
+    const statements = diff
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => s && !/_migrations"/.test(s));
     expect(statements).toEqual([]);
   });
 

@@ -1,6 +1,14 @@
 import { createTestDatabase, type TestDatabase } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, deleteUserOAuthGrant, findUserOAuthGrant, migrateBaseline, replaceUserOAuthTokens, saveUserOAuthGrant, type Database } from '../../src/database/index.js';
+import {
+  createDatabase,
+  deleteUserOAuthGrant,
+  findUserOAuthGrant,
+  migrateBaseline,
+  replaceUserOAuthTokens,
+  saveUserOAuthGrant,
+  type Database,
+} from '../../src/database/index.js';
 import { createCaptureLogger } from '../../src/testing/index.js';
 
 const USER = '111111111111111111';
@@ -22,7 +30,11 @@ describe('user OAuth grant repository', () => {
     expect(await findUserOAuthGrant(db, USER)).toBeUndefined();
     await saveUserOAuthGrant(db, { userId: USER, sealedTokens: 'v1.first', scopes: 'identify' });
     await saveUserOAuthGrant(db, { userId: USER, sealedTokens: 'v1.second', scopes: 'identify applications.commands.permissions.update' });
-    expect(await findUserOAuthGrant(db, USER)).toEqual({ userId: USER, sealedTokens: 'v1.second', scopes: 'identify applications.commands.permissions.update' });
+    expect(await findUserOAuthGrant(db, USER)).toEqual({
+      userId: USER,
+      sealedTokens: 'v1.second',
+      scopes: 'identify applications.commands.permissions.update',
+    });
   });
 
   it('GIVEN a refresh raced by another one THEN only the refresh that saw the stored tokens replaces them', async () => {

@@ -200,7 +200,10 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
     try {
       const start = startEmbeddedPostgres({ dataDir: join(privateRoot, 'app', 'postgres'), rootFallbackDir: join(privateRoot, 'fallback'), logger });
       if (process.getuid?.() === 0) {
-        const error = await start.then(() => undefined, (reason: unknown) => reason);
+        const error = await start.then(
+          () => undefined,
+          (reason: unknown) => reason,
+        );
         expect(error).toMatchObject({ code: 'BL_ERR_EMBEDDED_PERMISSIONS', details: { folder: privateRoot } });
         expect((error as Error).message).toContain(`chmod o+x ${privateRoot}`);
       } else {

@@ -111,9 +111,7 @@ describe('discoverPlugins options', () => {
     expect(result.plugins.map((plugin) => plugin.id)).toContain('valid');
     const newer = await discoverPlugins({ appDir, baselineVersion: '0.2.0', logger });
     expect(newer.plugins).toEqual([]);
-    expect(newer.failures.find((failure) => failure.packageName === 'plugin-valid')?.error.code).toBe(
-      'BL_ERR_PLUGIN_VERSION_UNSUPPORTED',
-    );
+    expect(newer.failures.find((failure) => failure.packageName === 'plugin-valid')?.error.code).toBe('BL_ERR_PLUGIN_VERSION_UNSUPPORTED');
   });
 
   it('GIVEN plugins passed explicitly THEN they are validated and ordered with the discovered ones', async () => {

@@ -6,11 +6,7 @@ import { defineSettings, type InferSettings } from '../../src/settings/define-se
 import { definePlugin, isPlugin, type PluginContext } from '../../src/plugins/define-plugin.js';
 import { loadPlugins } from '../../src/plugins/load-plugins.js';
 import { runPluginReady, runPluginSetup, runPluginShutdown } from '../../src/plugins/run-plugin-hooks.js';
-import {
-  pluginMigrationsTable,
-  pluginRoutePrefix,
-  pluginSettingsNamespace,
-} from '../../src/plugins/plugin-names.js';
+import { pluginMigrationsTable, pluginRoutePrefix, pluginSettingsNamespace } from '../../src/plugins/plugin-names.js';
 import { pluginMigrationsTable as databaseMigrationsTable } from '../../src/database/migrations/run-migrations.js';
 import { createCaptureLogger } from '../../src/testing/index.js';
 
@@ -154,14 +150,7 @@ describe('plugin lifecycle hooks', () => {
     const setUp = await runPluginSetup({ plugins, services, logger: silent });
     await runPluginReady({ plugins: setUp.plugins, services, logger: silent });
     await runPluginShutdown({ plugins: setUp.plugins, services, logger: silent });
-    expect(calls).toEqual([
-      'setup:parent:services',
-      'setup:child:services',
-      'ready:parent',
-      'ready:child',
-      'shutdown:child',
-      'shutdown:parent',
-    ]);
+    expect(calls).toEqual(['setup:parent:services', 'setup:child:services', 'ready:parent', 'ready:child', 'shutdown:child', 'shutdown:parent']);
   });
 
   it('GIVEN a setup that throws THEN that plugin and its dependents are skipped, the others set up', async () => {

@@ -40,10 +40,15 @@ describe('eraseUserData', () => {
       plugins: [compliant, failing, silent],
     });
     await upsertGuild(services.db, { guildId: GUILD, guildName: 'Guild', addedByUserId: USER });
-    await services.db.fork().execute(
-      `insert into "authorized_users" ("guild_id", "user_id", "granted_by_user_id", "is_initial") values (?, ?, null, true), (?, ?, ?, false)`,
-      [GUILD, USER, GUILD, OTHER, USER],
-    );
+    await services.db
+      .fork()
+      .execute(`insert into "authorized_users" ("guild_id", "user_id", "granted_by_user_id", "is_initial") values (?, ?, null, true), (?, ?, ?, false)`, [
+        GUILD,
+        USER,
+        GUILD,
+        OTHER,
+        USER,
+      ]);
     await saveUserOAuthGrant(services.db, { userId: USER, sealedTokens: 'v1.sealed-user', scopes: 'identify applications.commands.permissions.update' });
     await saveUserOAuthGrant(services.db, { userId: OTHER, sealedTokens: 'v1.sealed-other', scopes: 'identify' });
   });
@@ -67,7 +72,9 @@ describe('eraseUserData', () => {
     expect(report.complete).toBe(false);
     expect(erased).toEqual([USER]);
     // The other user's grant stays, without the erased user's id on it.
-    const rows = await services.db.fork().execute<{ user_id: string; granted_by_user_id: string | null }[]>('select "user_id", "granted_by_user_id" from "authorized_users"');
+    const rows = await services.db
+      .fork()
+      .execute<{ user_id: string; granted_by_user_id: string | null }[]>('select "user_id", "granted_by_user_id" from "authorized_users"');
     expect(rows).toEqual([{ user_id: OTHER, granted_by_user_id: null }]);
 
     const again = await eraseUserData(services, USER, { requester: 'operator' });

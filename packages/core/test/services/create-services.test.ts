@@ -87,9 +87,9 @@ describe('createServices', () => {
 
   it("GIVEN a plugin's migrations THEN they run in the plugin's own table AND a failed one leaves nothing behind", async () => {
     const connection = first.db.orm.em.getConnection();
-    const tables = (await connection.execute<{ table_name: string }[]>(
-      "select table_name from information_schema.tables where table_schema = 'public'",
-    )).map((row) => row.table_name);
+    const tables = (await connection.execute<{ table_name: string }[]>("select table_name from information_schema.tables where table_schema = 'public'")).map(
+      (row) => row.table_name,
+    );
     expect(tables).toEqual(expect.arrayContaining(['baseline_migrations', 'plugin_greeter_migrations', 'greeter_greetings', 'guild_settings']));
     expect(tables).not.toContain('half_done');
     const executed = await connection.execute<{ name: string }[]>('select name from plugin_greeter_migrations');

@@ -17,7 +17,11 @@ const welcome = defineSettings(
 const GUILD = '100000000000000001';
 
 async function registry() {
-  const settings = await createSettingsRegistry({ store: new MemorySettingsStore(), kv: createMemoryKeyValue({ logger: pino({ level: 'silent' }) }), logger: pino({ level: 'silent' }) });
+  const settings = await createSettingsRegistry({
+    store: new MemorySettingsStore(),
+    kv: createMemoryKeyValue({ logger: pino({ level: 'silent' }) }),
+    logger: pino({ level: 'silent' }),
+  });
   settings.register('welcome', welcome);
   return settings;
 }

@@ -46,7 +46,8 @@ export class MemorySettingsStore implements SettingsStore {
     audit: readonly AuditLogAppend[] = [],
     options: WriteManyOptions = {},
   ): Promise<WriteManyResult> {
-    if (options.ifRevision !== undefined && settingsRevision(Object.fromEntries(this.rows.get(guildId) ?? [])) !== options.ifRevision) return { written: false };
+    if (options.ifRevision !== undefined && settingsRevision(Object.fromEntries(this.rows.get(guildId) ?? [])) !== options.ifRevision)
+      return { written: false };
     this.batches.push({ namespaces: Object.keys(values), audit: structuredClone(audit) });
     for (const [namespace, value] of Object.entries(values)) {
       await this.write(guildId, namespace, value);

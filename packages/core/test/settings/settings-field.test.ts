@@ -6,7 +6,10 @@ import { allSettingsJsonSchema, settingsJsonSchema } from '../../src/settings/se
 
 const moderation = defineSettings(
   z.object({
-    logChannelId: settingsField.channel({ types: [0, 5] }).optional().describe('Where warnings are posted'),
+    logChannelId: settingsField
+      .channel({ types: [0, 5] })
+      .optional()
+      .describe('Where warnings are posted'),
     moderatorRoleIds: z.array(settingsField.role()).max(3).default([]),
     contactUserId: settingsField.member().optional(),
   }),
@@ -22,7 +25,12 @@ describe('settingsField', () => {
       [SETTINGS_WIDGET_KEYWORD]: 'channel',
       [SETTINGS_CHANNEL_TYPES_KEYWORD]: [0, 5],
     });
-    expect(properties.moderatorRoleIds).toMatchObject({ type: 'array', maxItems: 3, default: [], items: { type: 'string', [SETTINGS_WIDGET_KEYWORD]: 'role' } });
+    expect(properties.moderatorRoleIds).toMatchObject({
+      type: 'array',
+      maxItems: 3,
+      default: [],
+      items: { type: 'string', [SETTINGS_WIDGET_KEYWORD]: 'role' },
+    });
     expect(properties.contactUserId).toMatchObject({ type: 'string', [SETTINGS_WIDGET_KEYWORD]: 'member' });
     expect(properties.contactUserId).not.toHaveProperty(SETTINGS_CHANNEL_TYPES_KEYWORD);
   });

@@ -125,9 +125,7 @@ describe.each(hosts)('settings registry with $name key-value', ({ make }) => {
   it('GIVEN invalid values THEN set throws BL_ERR_SETTINGS_INVALID with field paths and stores nothing', async () => {
     await settings.set(GUILD, 'moderation', { maxWarnings: 4 });
     const writes = store.writes;
-    const error = await settings
-      .set(GUILD, 'moderation', { maxWarnings: 99, filters: { links: 'yes' } } as never)
-      .catch((caught: unknown) => caught);
+    const error = await settings.set(GUILD, 'moderation', { maxWarnings: 99, filters: { links: 'yes' } } as never).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SettingsValidationError);
     expect(isBaselineError(error, 'BL_ERR_SETTINGS_INVALID')).toBe(true);
     const paths = (error as SettingsValidationError).issues.map((issue) => issue.path).sort();
@@ -196,7 +194,11 @@ describe.each(hosts)('settings registry with $name key-value', ({ make }) => {
     const heard: SettingsChange[] = [];
     settings.onChange((change) => heard.push(change));
     const error = await settings
-      .setMany(GUILD, { welcome: { greeting: 'Valid' }, moderation: { maxWarnings: 99 } }, { audit: () => [{ guildId: GUILD, actorUserId: null, action: 'x' }] })
+      .setMany(
+        GUILD,
+        { welcome: { greeting: 'Valid' }, moderation: { maxWarnings: 99 } },
+        { audit: () => [{ guildId: GUILD, actorUserId: null, action: 'x' }] },
+      )
       .catch((caught: unknown) => caught);
     expect(isBaselineError(error, 'BL_ERR_SETTINGS_INVALID')).toBe(true);
     expect((error as SettingsValidationError).issues.map((issue) => issue.path)).toEqual(['moderation.maxWarnings']);
@@ -214,11 +216,19 @@ describe.each(hosts)('settings registry with $name key-value', ({ make }) => {
     const local: SettingsChange[] = [];
     settings.onChange((change) => local.push(change));
 
-    const written = await settings.setMany(GUILD, { moderation: { logChannelId: '9' }, welcome: { enabled: true } }, {
-      actorUserId: '77',
-      audit: (values) => Object.entries(values).map(([namespace, after]) => ({ guildId: GUILD, actorUserId: '77', action: 'settings.update', target: namespace, after })),
+    const written = await settings.setMany(
+      GUILD,
+      { moderation: { logChannelId: '9' }, welcome: { enabled: true } },
+      {
+        actorUserId: '77',
+        audit: (values) =>
+          Object.entries(values).map(([namespace, after]) => ({ guildId: GUILD, actorUserId: '77', action: 'settings.update', target: namespace, after })),
+      },
+    );
+    expect(written).toEqual({
+      moderation: { maxWarnings: 5, logChannelId: '9', filters: { links: true, invites: false } },
+      welcome: { greeting: 'Hello!', enabled: true },
     });
-    expect(written).toEqual({ moderation: { maxWarnings: 5, logChannelId: '9', filters: { links: true, invites: false } }, welcome: { greeting: 'Hello!', enabled: true } });
     expect(store.batches).toEqual([
       {
         namespaces: ['moderation', 'welcome'],
@@ -277,9 +287,7 @@ describe('settings registry across processes on Redis', () => {
     const redis = createTestRedis();
     const store = new MemorySettingsStore();
     const connections = [0, 1].map(() => createRedisKeyValue({ url: redis.url, prefix: redis.prefix, logger: silent }));
-    const [api, bot] = await Promise.all(
-      connections.map((kv) => createSettingsRegistry({ store, kv, logger: silent, cacheTtlMs: 3_600_000 })),
-    );
+    const [api, bot] = await Promise.all(connections.map((kv) => createSettingsRegistry({ store, kv, logger: silent, cacheTtlMs: 3_600_000 })));
     for (const registry of [api!, bot!]) registry.register('welcome', welcome);
     const botHeard: SettingsChange[] = [];
     const apiHeard: SettingsChange[] = [];

@@ -85,7 +85,11 @@ describe('plugin storage on PostgreSQL and Redis', () => {
   });
 
   it('GIVEN an undeclared key, a non-numeric incr or a non-JSON value THEN a coded error and nothing stored', async () => {
-    const guild = storage().guild(GUILD) as unknown as { get(key: string): Promise<unknown>; incr(key: string): Promise<number>; set(key: string, value: unknown): Promise<void> };
+    const guild = storage().guild(GUILD) as unknown as {
+      get(key: string): Promise<unknown>;
+      incr(key: string): Promise<number>;
+      set(key: string, value: unknown): Promise<void>;
+    };
     await expect(guild.get('nope')).rejects.toMatchObject({ code: 'BL_ERR_STORAGE_KEY_UNKNOWN' });
     await expect(guild.incr('paused')).rejects.toMatchObject({ code: 'BL_ERR_STORAGE_VALUE_INVALID' });
     await expect(guild.set('lastJoinedUserId', new Date())).rejects.toMatchObject({ code: 'BL_ERR_STORAGE_VALUE_INVALID' });

@@ -36,7 +36,9 @@ describe('validation of untrusted input', () => {
   });
 
   it('GIVEN MAIN_GUILD_ID beyond 2^63-1 THEN the configuration is refused with BL_ERR_CONFIG_INVALID', () => {
-    expect(() => loadConfig({ env: { MAIN_GUILD_ID: '99999999999999999999' }, envFiles: false })).toThrow(expect.objectContaining({ code: 'BL_ERR_CONFIG_INVALID' }));
+    expect(() => loadConfig({ env: { MAIN_GUILD_ID: '99999999999999999999' }, envFiles: false })).toThrow(
+      expect.objectContaining({ code: 'BL_ERR_CONFIG_INVALID' }),
+    );
     expect(loadConfig({ env: { MAIN_GUILD_ID: '123456789012345678' }, envFiles: false }).discord.mainGuildId).toBe('123456789012345678');
     expect(z.object({ id: snowflake() }).safeParse({ id: '123456789012345678' }).success).toBe(true);
   });

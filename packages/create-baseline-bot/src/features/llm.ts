@@ -12,7 +12,10 @@ export const llmFeature: Feature = {
     if (answers.llmProviders.length === 0) return;
     pkg.dependencies = { ...pkg.dependencies, '@baseline/llm': DEPENDENCY_VERSIONS['@baseline/llm'] };
     const keys = answers.llmProviders.map((provider) => `# ${LLM_PROVIDER_KEYS[provider]}=`);
-    await appendFile(join(dir, '.env.example'), `\n# LLM providers (services.llm); without a key a provider is off\nLLM_DEFAULT_PROVIDER=${answers.llmProviders[0]}\n${keys.join('\n')}\n`);
+    await appendFile(
+      join(dir, '.env.example'),
+      `\n# LLM providers (services.llm); without a key a provider is off\nLLM_DEFAULT_PROVIDER=${answers.llmProviders[0]}\n${keys.join('\n')}\n`,
+    );
     const appPath = join(dir, 'src', 'app.ts');
     const app = await readFile(appPath, 'utf8');
     await writeFile(

@@ -9,7 +9,12 @@ export const CREATE = join(dirname(dirname(dirname(fileURLToPath(import.meta.url
 
 /** Runs `create-baseline-bot <args>` in `cwd` without a terminal, never throwing on a non-zero exit. */
 export function runCreate(args: readonly string[], options: Options & { cwd: string }): Promise<Result> {
-  return execa(process.execPath, [CREATE, ...args], { reject: false, stdin: 'ignore', ...options, env: { NO_COLOR: '1', npm_config_user_agent: '', ...options.env } }) as Promise<Result>;
+  return execa(process.execPath, [CREATE, ...args], {
+    reject: false,
+    stdin: 'ignore',
+    ...options,
+    env: { NO_COLOR: '1', npm_config_user_agent: '', ...options.env },
+  }) as Promise<Result>;
 }
 
 /** A new empty folder to scaffold in. */

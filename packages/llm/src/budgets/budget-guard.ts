@@ -74,7 +74,10 @@ export class BudgetGuard {
     const amount = femtoToMicroUsdCeil(estimate);
     const held: HeldCounter[] = [];
     try {
-      for (const [scope, id] of [['guild', context.guildId], ['user', context.userId]] as const) {
+      for (const [scope, id] of [
+        ['guild', context.guildId],
+        ['user', context.userId],
+      ] as const) {
         if (!id) continue;
         const limits = await this.#limits(scope, id);
         if (!limits) continue;
@@ -94,7 +97,17 @@ export class BudgetGuard {
               `${scope} ${id} ${reached ? 'reached' : 'would pass'} its ${mark.period === 'day' ? 'daily' : 'monthly'} LLM budget of $${limit} ` +
                 `(spent or in flight $${usd(committed)}, this request up to $${usd(amount)}` +
                 `${reached ? ')' : '; set a lower maxTokens to fit what is left)'}`,
-              { details: { scope, id, period: mark.period, limitUsd: String(limit), spentMicroUsd: committed, estimateMicroUsd: amount, resetsAt: periodEnd(mark).toISOString() } },
+              {
+                details: {
+                  scope,
+                  id,
+                  period: mark.period,
+                  limitUsd: String(limit),
+                  spentMicroUsd: committed,
+                  estimateMicroUsd: amount,
+                  resetsAt: periodEnd(mark).toISOString(),
+                },
+              },
             );
           }
         }

@@ -69,10 +69,18 @@ const RULES: readonly Rule[] = [
   // xAI: grok-4.20 chooses reasoning by id and rejects reasoning_effort; reasoning models reject penalties/stop.
   { provider: 'xai', match: /^grok-4\.20.*non-reasoning/, caps: { parallelToolSwitch: false } },
   { provider: 'xai', match: /^grok-4\.20/, caps: { penalties: false, stop: false, parallelToolSwitch: false } },
-  { provider: 'xai', match: /^grok-4\.(3|5|7)|reasoning|multi-agent/, caps: { penalties: false, stop: false, reasoningEffort: true, parallelToolSwitch: false } },
+  {
+    provider: 'xai',
+    match: /^grok-4\.(3|5|7)|reasoning|multi-agent/,
+    caps: { penalties: false, stop: false, reasoningEffort: true, parallelToolSwitch: false },
+  },
   { provider: 'xai', match: /.*/, caps: { parallelToolSwitch: false } },
   // Anthropic (API 2026-10-21): no sampling parameters at all; the 5.5 models reject forced tool use.
-  { provider: 'anthropic', match: /^claude-(opus|sonnet)-5-5/, caps: { temperature: false, topP: false, topK: false, penalties: false, seed: false, forcedToolChoice: false, reasoningEffort: true } },
+  {
+    provider: 'anthropic',
+    match: /^claude-(opus|sonnet)-5-5/,
+    caps: { temperature: false, topP: false, topK: false, penalties: false, seed: false, forcedToolChoice: false, reasoningEffort: true },
+  },
   { provider: 'anthropic', match: /.*/, caps: { temperature: false, topP: false, topK: false, penalties: false, seed: false, reasoningEffort: true } },
   // Gemini: thinking levels on 3.x; everything else accepted.
   { provider: 'gemini', match: /^gemini-3/, caps: { topK: true, reasoningEffort: true, parallelToolSwitch: false } },

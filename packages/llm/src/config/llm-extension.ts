@@ -41,7 +41,8 @@ export function llmExtension(options: LlmExtensionOptions = {}) {
     const budgets: BudgetConfig | undefined = registered
       ? {
           ...deps.budgets,
-          resolveGuild: async (guildId) => (await deps.budgets?.resolveGuild?.(guildId)) ?? guildLimits(await services.settings.get(guildId, LLM_SETTINGS_NAMESPACE)),
+          resolveGuild: async (guildId) =>
+            (await deps.budgets?.resolveGuild?.(guildId)) ?? guildLimits(await services.settings.get(guildId, LLM_SETTINGS_NAMESPACE)),
         }
       : deps.budgets;
     const llm = createLlmServiceFromConfig(services.config, {

@@ -23,14 +23,7 @@ export const LLM_ERROR_CODES = {
 export type LlmErrorCode = (typeof LLM_ERROR_CODES)[keyof typeof LLM_ERROR_CODES];
 
 /** What went wrong, in the few categories a cog acts on. */
-export type LlmErrorKind =
-  | 'rate_limited'
-  | 'timeout'
-  | 'provider_unavailable'
-  | 'invalid_request'
-  | 'budget_exceeded'
-  | 'structured_output'
-  | 'not_allowed';
+export type LlmErrorKind = 'rate_limited' | 'timeout' | 'provider_unavailable' | 'invalid_request' | 'budget_exceeded' | 'structured_output' | 'not_allowed';
 
 const KINDS: Record<LlmErrorCode, LlmErrorKind> = {
   [LLM_ERROR_CODES.rateLimited]: 'rate_limited',

@@ -69,8 +69,16 @@ export function bindLlm(service: LlmService, binding: LlmBinding, settings?: Set
     const guild = await readSettings(withIds.guildId);
     if (guild === undefined) return withIds;
     // Media requests default to the provider's media model, which the text defaults know nothing of.
-    const target = applyGuildPolicy(guild, { provider: request.provider, model: request.model }, media ? (p) => ({ provider: p ?? service.engine.defaultProvider, model: request.model }) : defaults);
-    return { ...withIds, ...(target.provider === undefined ? {} : { provider: target.provider }), ...(target.model === undefined ? {} : { model: target.model }) };
+    const target = applyGuildPolicy(
+      guild,
+      { provider: request.provider, model: request.model },
+      media ? (p) => ({ provider: p ?? service.engine.defaultProvider, model: request.model }) : defaults,
+    );
+    return {
+      ...withIds,
+      ...(target.provider === undefined ? {} : { provider: target.provider }),
+      ...(target.model === undefined ? {} : { model: target.model }),
+    };
   }
 
   return {

@@ -88,6 +88,10 @@ export interface MediaOutcome<T> {
 /** Media operations a provider adapter may support. */
 export interface MediaAdapter {
   generateImage?(model: string, request: GenerateImageRequest, signal: AbortSignal): Promise<MediaOutcome<GeneratedImage[]>>;
-  speech?(model: string, request: SpeechRequest, signal: AbortSignal): Promise<MediaOutcome<{ audio: Uint8Array; mimeType: string; durationSeconds: number | undefined }>>;
+  speech?(
+    model: string,
+    request: SpeechRequest,
+    signal: AbortSignal,
+  ): Promise<MediaOutcome<{ audio: Uint8Array; mimeType: string; durationSeconds: number | undefined }>>;
   transcribe?(model: string, request: TranscribeRequest, signal: AbortSignal): Promise<MediaOutcome<string>>;
 }

@@ -24,7 +24,8 @@ export async function runMedia<T, R extends MediaRequestBase>(
   try {
     const { value, target, attempts } = await engine.run(chain, requestType, request, request, async (handle) => {
       const pending = call(handle.target.adapter.media, handle.target.model, handle.signal);
-      if (!pending) throw new LlmInvalidRequestError(`${handle.target.provider} has no ${operation} endpoint`, { details: { provider: handle.target.provider } });
+      if (!pending)
+        throw new LlmInvalidRequestError(`${handle.target.provider} has no ${operation} endpoint`, { details: { provider: handle.target.provider } });
       return { outcome: await pending, startedAt: handle.startedAt, startedOn: handle.startedOn };
     });
     const { outcome } = value;

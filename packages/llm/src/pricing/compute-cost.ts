@@ -66,7 +66,7 @@ export function computeCost(usage: UsageBuckets, rates: ModelRates, options: Cos
       return;
     }
     if (rate === null) estimated.push(name);
-    total += BigInt(Math.round(amount * 1000)) * applied / 1000n;
+    total += (BigInt(Math.round(amount * 1000)) * applied) / 1000n;
   };
   const f = options.fallback;
   charge('input', usage.inputTokens, input, f?.input);

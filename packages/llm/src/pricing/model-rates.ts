@@ -85,7 +85,11 @@ export function ratesFromEntry(entry: PriceEntry): ModelRates {
     return rates.input === null && rates.output === null ? undefined : rates;
   };
   const serviceTiers: ModelRates['serviceTiers'] = {};
-  for (const [name, suffix] of [['priority', 'priority'], ['flex', 'flex'], ['batch', 'batches']] as const) {
+  for (const [name, suffix] of [
+    ['priority', 'priority'],
+    ['flex', 'flex'],
+    ['batch', 'batches'],
+  ] as const) {
     const rates = serviceTier(suffix);
     if (rates) serviceTiers[name] = rates;
   }

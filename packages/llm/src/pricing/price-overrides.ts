@@ -88,8 +88,20 @@ export const PRICE_OVERRIDES: readonly PriceOverride[] = [
     },
     source: 'xai-docs',
   },
-  { provider: 'xai', model: 'grok-imagine-image', effectiveFrom: '2026-07-24', entry: { mode: 'image_generation', output_cost_per_image: 0.02 }, source: 'xai-reseller-list-price' },
-  { provider: 'xai', model: 'grok-imagine-image-quality', effectiveFrom: '2026-07-24', entry: { mode: 'image_generation', output_cost_per_image: 0.05 }, source: 'xai-reseller-list-price' },
+  {
+    provider: 'xai',
+    model: 'grok-imagine-image',
+    effectiveFrom: '2026-07-24',
+    entry: { mode: 'image_generation', output_cost_per_image: 0.02 },
+    source: 'xai-reseller-list-price',
+  },
+  {
+    provider: 'xai',
+    model: 'grok-imagine-image-quality',
+    effectiveFrom: '2026-07-24',
+    entry: { mode: 'image_generation', output_cost_per_image: 0.05 },
+    source: 'xai-reseller-list-price',
+  },
   // xAI's /v1/tts has no model field; the service records it as model "tts".
   { provider: 'xai', model: 'tts', effectiveFrom: '2026-07-24', entry: { mode: 'audio_speech', input_cost_per_character: 1.5e-5 }, source: 'xai-docs' },
 ];

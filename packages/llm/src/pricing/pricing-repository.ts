@@ -49,7 +49,7 @@ export async function loadModelPricing(sql: SqlExecutor): Promise<PricingRecord[
   const records: PricingRecord[] = [];
   for (const row of rows) {
     if (!isLlmProvider(row.provider)) continue;
-    const entry = (typeof row.pricing === 'string' ? JSON.parse(row.pricing) : row.pricing ?? {}) as PriceEntry;
+    const entry = (typeof row.pricing === 'string' ? JSON.parse(row.pricing) : (row.pricing ?? {})) as PriceEntry;
     records.push({
       id: String(row.id),
       provider: row.provider,

@@ -38,10 +38,7 @@ export class ProviderRateLimiter {
       const waitMs = (window + 1) * WINDOW_MS - now;
       if (await this.#hasRoom(provider, limits, window)) return;
       if (now + waitMs > deadline || signal?.aborted) {
-        throw new LlmRateLimitedError(
-          `${provider}: local rate limit reached (${describe(limits)})`,
-          { details: { provider, retryAfterMs: waitMs } },
-        );
+        throw new LlmRateLimitedError(`${provider}: local rate limit reached (${describe(limits)})`, { details: { provider, retryAfterMs: waitMs } });
       }
       await new Promise((resolve) => setTimeout(resolve, waitMs + Math.floor(Math.random() * 50)));
     }
@@ -68,10 +65,7 @@ export class ProviderRateLimiter {
 }
 
 function describe(limits: RateLimits): string {
-  return [
-    limits.requestsPerMinute ? `${limits.requestsPerMinute} requests/min` : '',
-    limits.tokensPerMinute ? `${limits.tokensPerMinute} tokens/min` : '',
-  ]
+  return [limits.requestsPerMinute ? `${limits.requestsPerMinute} requests/min` : '', limits.tokensPerMinute ? `${limits.tokensPerMinute} tokens/min` : '']
     .filter(Boolean)
     .join(', ');
 }

@@ -29,12 +29,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, baseDelayMs: 5
  * that were limited together do not return together); otherwise exponential backoff with "equal jitter":
  * half the capped delay fixed, half random. Returns `undefined` when the hint exceeds `maxRetryAfterMs`.
  */
-export function retryDelayMs(
-  policy: RetryPolicy,
-  retry: number,
-  retryAfterMs: number | undefined,
-  random: () => number = Math.random,
-): number | undefined {
+export function retryDelayMs(policy: RetryPolicy, retry: number, retryAfterMs: number | undefined, random: () => number = Math.random): number | undefined {
   if (retryAfterMs !== undefined) {
     if (retryAfterMs > policy.maxRetryAfterMs) return undefined;
     return Math.round(retryAfterMs * (1 + 0.1 * random()));

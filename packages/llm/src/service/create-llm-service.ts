@@ -127,7 +127,9 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     completeStructured: (request) => completeStructured(engine, request),
     runTools: (request) => runTools((r) => service.complete(r), request),
     async generateImage(request) {
-      const { value, info } = await runMedia(engine, 'image', 'generateImage', request, (media, model, signal) => media.generateImage?.(model, request, signal));
+      const { value, info } = await runMedia(engine, 'image', 'generateImage', request, (media, model, signal) =>
+        media.generateImage?.(model, request, signal),
+      );
       return { ...info, images: value };
     },
     async speech(request) {
@@ -135,7 +137,9 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       return { ...info, ...value };
     },
     async transcribe(request) {
-      const { value, info } = await runMedia(engine, 'transcription', 'transcribe', request, (media, model, signal) => media.transcribe?.(model, request, signal));
+      const { value, info } = await runMedia(engine, 'transcription', 'transcribe', request, (media, model, signal) =>
+        media.transcribe?.(model, request, signal),
+      );
       return { ...info, text: value };
     },
     async init() {

@@ -105,7 +105,8 @@ export class LlmEngine {
     if (adapter) return adapter;
     const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const base = { apiKey: config.apiKey, timeoutMs, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) };
-    if (provider === 'anthropic') adapter = createAnthropicAdapter({ ...base, ...(config.defaultMaxTokens ? { defaultMaxTokens: config.defaultMaxTokens } : {}) });
+    if (provider === 'anthropic')
+      adapter = createAnthropicAdapter({ ...base, ...(config.defaultMaxTokens ? { defaultMaxTokens: config.defaultMaxTokens } : {}) });
     else if (provider === 'gemini') adapter = createGeminiAdapter({ ...base, ...(config.apiVersion ? { apiVersion: config.apiVersion } : {}) });
     else adapter = createOpenAiAdapter(provider, base);
     this.#adapters.set(provider, adapter);

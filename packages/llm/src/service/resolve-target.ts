@@ -32,10 +32,9 @@ export function resolveTarget(
   }
   const model = target.model ?? config.defaultModel;
   if (config.models && !config.models.includes(model)) {
-    throw new LlmInvalidRequestError(
-      `model "${model}" is not allowed for ${provider} (allowed: ${config.models.join(', ') || 'none'})`,
-      { details: { provider, model } },
-    );
+    throw new LlmInvalidRequestError(`model "${model}" is not allowed for ${provider} (allowed: ${config.models.join(', ') || 'none'})`, {
+      details: { provider, model },
+    });
   }
   return { provider, model, config, adapter: adapterFor(provider, config as LlmProviderConfig & { apiKey: string }) };
 }

@@ -124,10 +124,9 @@ export async function runWithFallbacks<T>(
       } catch (thrown) {
         classified = timedOut
           ? {
-              error: new LlmTimeoutError(
-                `${target.provider}/${target.model}: no answer within ${timeoutMs} ms`,
-                { details: { provider: target.provider, model: target.model } },
-              ),
+              error: new LlmTimeoutError(`${target.provider}/${target.model}: no answer within ${timeoutMs} ms`, {
+                details: { provider: target.provider, model: target.model },
+              }),
               retryable: true,
               fallback: true,
               retryAfterMs: undefined,

@@ -63,9 +63,8 @@ export function providerTextRequest(
       tools: tools.map((t) => ({ name: t.name, description: t.description, jsonSchema: t.jsonSchema })),
       toolChoice: tools.length > 0 ? toolChoice : undefined,
       parallelToolCalls: tools.length > 0 ? request.parallelToolCalls : undefined,
-      responseFormat: responseFormat && caps.nativeJsonSchema
-        ? { name: responseFormat.name, schema: responseFormat.schema(handle.target.provider) }
-        : undefined,
+      responseFormat:
+        responseFormat && caps.nativeJsonSchema ? { name: responseFormat.name, schema: responseFormat.schema(handle.target.provider) } : undefined,
       timeoutMs: handle.timeoutMs,
       signal: handle.signal,
     },

@@ -68,7 +68,10 @@ export async function completeStructured<Schema extends z.ZodType>(
   const second = await attempt([
     ...messages,
     { role: 'assistant', content: first.result.text },
-    { role: 'user', content: `That reply did not match the required JSON schema: ${JSON.stringify(first.issues).slice(0, 2000)}. Reply again with corrected JSON only.` },
+    {
+      role: 'user',
+      content: `That reply did not match the required JSON schema: ${JSON.stringify(first.issues).slice(0, 2000)}. Reply again with corrected JSON only.`,
+    },
   ]);
   const costUsd = formatUsd(toFemtoUsd(first.result.costUsd) + toFemtoUsd(second.result.costUsd));
   if (second.parsed !== undefined) {

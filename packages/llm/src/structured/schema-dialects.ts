@@ -58,7 +58,19 @@ export function toOpenAiStrictSchema(schema: JsonSchema): JsonSchema {
   return walk(schema);
 }
 
-const ANTHROPIC_UNSUPPORTED = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'maxItems', 'default', '$schema', 'propertyNames'];
+const ANTHROPIC_UNSUPPORTED = [
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'maxItems',
+  'default',
+  '$schema',
+  'propertyNames',
+];
 
 /**
  * Anthropic `output_config.format`: `additionalProperties: false` on objects, numeric and string-length
@@ -76,8 +88,27 @@ export function toAnthropicSchema(schema: JsonSchema): JsonSchema {
 }
 
 const GEMINI_KEYS = new Set([
-  '$id', '$defs', '$ref', '$anchor', 'type', 'format', 'title', 'description', 'enum', 'items', 'prefixItems', 'minItems',
-  'maxItems', 'minimum', 'maximum', 'anyOf', 'oneOf', 'properties', 'additionalProperties', 'required', 'propertyOrdering',
+  '$id',
+  '$defs',
+  '$ref',
+  '$anchor',
+  'type',
+  'format',
+  'title',
+  'description',
+  'enum',
+  'items',
+  'prefixItems',
+  'minItems',
+  'maxItems',
+  'minimum',
+  'maximum',
+  'anyOf',
+  'oneOf',
+  'properties',
+  'additionalProperties',
+  'required',
+  'propertyOrdering',
 ]);
 
 /** Gemini `responseJsonSchema`: only the keywords it documents; `const` becomes a one-value `enum`. */

@@ -38,9 +38,7 @@ export interface DefineToolOptions<Schema extends z.ZodType, Result> {
  * });
  * ```
  */
-export function defineTool<Schema extends z.ZodType, Result = unknown>(
-  options: DefineToolOptions<Schema, Result>,
-): LlmToolDefinition<z.infer<Schema>, Result> {
+export function defineTool<Schema extends z.ZodType, Result = unknown>(options: DefineToolOptions<Schema, Result>): LlmToolDefinition<z.infer<Schema>, Result> {
   if (!/^[a-zA-Z0-9_-]{1,64}$/.test(options.name)) throw new TypeError(`invalid tool name "${options.name}"`);
   const { parameters } = options;
   if (parameters instanceof z.ZodType) {

@@ -28,7 +28,13 @@ export interface RunToolsResult extends CompletionResult {
 
 async function runCall(tools: RunToolsRequest['tools'], call: LlmToolCall): Promise<LlmMessage> {
   const tool = tools.find((t) => t.name === call.name);
-  const reply = (content: string, isError = false): LlmMessage => ({ role: 'tool', toolCallId: call.id, name: call.name, content, ...(isError ? { isError } : {}) });
+  const reply = (content: string, isError = false): LlmMessage => ({
+    role: 'tool',
+    toolCallId: call.id,
+    name: call.name,
+    content,
+    ...(isError ? { isError } : {}),
+  });
   if (!tool?.execute) return reply(`Error: no executable tool named "${call.name}"`, true);
   if (call.error) return reply(`Error: invalid arguments: ${call.error}`, true);
   try {

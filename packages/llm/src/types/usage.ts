@@ -69,10 +69,8 @@ export interface UsageTotals {
 
 export function usageTotals(usage: UsageBuckets): UsageTotals {
   const cacheWriteTokens = usage.cacheWrite5mTokens + usage.cacheWrite1hTokens;
-  const promptTokens =
-    usage.inputTokens + usage.cacheReadTokens + cacheWriteTokens + usage.inputAudioTokens + usage.inputImageTokens;
-  const completionTokens =
-    usage.outputTokens + usage.reasoningTokens + usage.outputAudioTokens + usage.outputImageTokens;
+  const promptTokens = usage.inputTokens + usage.cacheReadTokens + cacheWriteTokens + usage.inputAudioTokens + usage.inputImageTokens;
+  const completionTokens = usage.outputTokens + usage.reasoningTokens + usage.outputAudioTokens + usage.outputImageTokens;
   return {
     promptTokens,
     completionTokens,

@@ -125,7 +125,8 @@ export async function queryUsage(sql: SqlExecutor, query: UsageQuery = {}): Prom
   );
   return rows.map((row) => {
     const out: Record<string, unknown> = { ...row };
-    for (const key of ['promptTokens', 'completionTokens', 'cacheReadTokens', 'cacheWriteTokens', 'reasoningTokens', 'totalTokens']) out[key] = Number(row[key]);
+    for (const key of ['promptTokens', 'completionTokens', 'cacheReadTokens', 'cacheWriteTokens', 'reasoningTokens', 'totalTokens'])
+      out[key] = Number(row[key]);
     if (row.period !== undefined) out.period = new Date(row.period as string).toISOString();
     return out as unknown as UsageAggregate;
   });

@@ -65,9 +65,7 @@ describe('budgets that cannot be bypassed', () => {
     emulators.openai.script(() => llmFault.delay(300, llmReply.text('ok', { usage: { input: 10, output: 1_000 } })));
     const before = emulators.openai.requests.length;
     // gpt-5.4-mini, each estimated 8 × 7.5e-7 + 1 000 × 4.5e-6 = $0.004506: two fit under $0.01, a third would not.
-    const results = await Promise.allSettled(
-      Array.from({ length: 5 }, (_, i) => llm.complete({ prompt: `q${i}`, maxTokens: 1_000, guildId: '803' })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => llm.complete({ prompt: `q${i}`, maxTokens: 1_000, guildId: '803' })));
     emulators.openai.script(undefined);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     for (const refused of results.filter((r) => r.status === 'rejected')) expect(refused.reason).toBeInstanceOf(LlmBudgetExceededError);
@@ -109,11 +107,13 @@ describe('budgets that cannot be bypassed', () => {
     emulators.openai.enqueue(llmFault.delay(300, llmReply.text('ok', { usage: { input: 9, output: 100 } })));
     const pending = llm.complete({ prompt: 'x', maxTokens: 100, guildId: '806' });
     const kv = stack.kv();
-    await expect.poll(async () => {
-      const keys: string[] = [];
-      for await (const key of kv.scan('llm:budget:guild:806:')) keys.push(key);
-      return keys.length;
-    }).toBe(2);
+    await expect
+      .poll(async () => {
+        const keys: string[] = [];
+        for await (const key of kv.scan('llm:budget:guild:806:')) keys.push(key);
+        return keys.length;
+      })
+      .toBe(2);
     for await (const key of kv.scan('llm:budget:guild:806:')) await kv.del(key);
     await pending;
     // Rebuilt from llm_usage: 457 spent + 456 held > 900, refused. Settling the +1 difference on the lost key

@@ -1,8 +1,26 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, createServices, defineSettings, definePlugin, loadConfig, upsertGuild, type BaselineServices, type CreateServicesOptions } from '@baseline/core';
-import { createLlmEmulators, createTestDatabase, createTestRedis, llmEmulatorEnv, llmReply, type LlmEmulators, type TestDatabase, type TestRedis } from '@baseline/testing';
+import {
+  createLogger,
+  createServices,
+  defineSettings,
+  definePlugin,
+  loadConfig,
+  upsertGuild,
+  type BaselineServices,
+  type CreateServicesOptions,
+} from '@baseline/core';
+import {
+  createLlmEmulators,
+  createTestDatabase,
+  createTestRedis,
+  llmEmulatorEnv,
+  llmReply,
+  type LlmEmulators,
+  type TestDatabase,
+  type TestRedis,
+} from '@baseline/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -155,7 +173,10 @@ describe('bindLlm', () => {
       allowedProviders: ['openai', 'xai'],
       allowedModels: ['openai:gpt-5.4-mini', 'anthropic:claude-haiku-4-5', 'xai:grok-4.3'],
     });
-    expect(await bindLlm(llm, { guildId: '9005', userId: null, cogName: null }, services.settings).modelChoices()).toEqual(['openai:gpt-5.4-mini', 'xai:grok-4.3']);
+    expect(await bindLlm(llm, { guildId: '9005', userId: null, cogName: null }, services.settings).modelChoices()).toEqual([
+      'openai:gpt-5.4-mini',
+      'xai:grok-4.3',
+    ]);
 
     await guildWith('9006', { allowedProviders: ['anthropic'] });
     expect(await bindLlm(llm, { guildId: '9006', userId: null, cogName: null }, services.settings).modelChoices()).toEqual(['anthropic:claude-sonnet-4-6']);
@@ -196,7 +217,9 @@ describe('llmExtension', () => {
   it('GIVEN guildSettings: false THEN no namespace is registered and the configured guild budget applies', async () => {
     const own = await container({ extensions: [llmExtension({ guildSettings: false, providers: gemini, budgets: { guild: { dailyUsd: '0.000001' } } })] });
     expect(own.settings.namespaces()).not.toContain(LLM_SETTINGS_NAMESPACE);
-    await expect(own.llm!.complete({ prompt: 'x', maxTokens: 100, guildId: '1' })).rejects.toThrow(expect.objectContaining({ code: 'BL_ERR_LLM_BUDGET_EXCEEDED' }));
+    await expect(own.llm!.complete({ prompt: 'x', maxTokens: 100, guildId: '1' })).rejects.toThrow(
+      expect.objectContaining({ code: 'BL_ERR_LLM_BUDGET_EXCEEDED' }),
+    );
   });
 
   it('GIVEN a plugin that owns a namespace called llm THEN its namespace stays and budgets come from the configuration only', async () => {

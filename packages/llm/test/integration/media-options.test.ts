@@ -51,7 +51,11 @@ describe('speech options', () => {
     // 96 000 bytes of 24 kHz 16-bit mono PCM = 2 s
     expect(result.durationSeconds).toBe(2);
     await env.llm.flush();
-    expect(env.sink.rows[0]).toMatchObject({ requestType: 'speech', units: '2', metadata: expect.objectContaining({ usageEstimated: true, durationExact: true }) });
+    expect(env.sink.rows[0]).toMatchObject({
+      requestType: 'speech',
+      units: '2',
+      metadata: expect.objectContaining({ usageEstimated: true, durationExact: true }),
+    });
   });
 
   it('GIVEN wav THEN the 44-byte header is not counted as audio', async () => {
@@ -83,7 +87,9 @@ describe('speech options', () => {
     expect(result.mimeType).toBe('audio/ogg');
 
     env.emulators.xai.enqueue(llmFault.invalidRequest('text too long'));
-    await expect(env.llm.speech({ provider: 'xai', text: 'hi', fallbacks: [] })).rejects.toThrow(expect.objectContaining({ code: 'BL_ERR_LLM_INVALID_REQUEST' }));
+    await expect(env.llm.speech({ provider: 'xai', text: 'hi', fallbacks: [] })).rejects.toThrow(
+      expect.objectContaining({ code: 'BL_ERR_LLM_INVALID_REQUEST' }),
+    );
   });
 
   it('GIVEN Gemini audio at another sample rate THEN the length follows the rate in the mime type', async () => {
@@ -98,7 +104,14 @@ describe('speech options', () => {
 describe('transcription options', () => {
   it('GIVEN gpt-4o-mini-transcribe with a language and a prompt THEN both are sent and audio tokens are counted', async () => {
     env.emulators.openai.enqueue(llmReply.transcription('hej', { usage: { input: 30, output: 2 } }));
-    const result = await env.llm.transcribe({ provider: 'openai', audio: new Uint8Array([1, 2]), language: 'sv', prompt: 'names: Åsa', filename: 'a.wav', mimeType: 'audio/wav' });
+    const result = await env.llm.transcribe({
+      provider: 'openai',
+      audio: new Uint8Array([1, 2]),
+      language: 'sv',
+      prompt: 'names: Åsa',
+      filename: 'a.wav',
+      mimeType: 'audio/wav',
+    });
     expect(result.text).toBe('hej');
     expect(fieldsOf(env.emulators.openai)).toMatchObject({ language: 'sv', prompt: 'names: Åsa', model: 'gpt-4o-mini-transcribe' });
     await env.llm.flush();
@@ -111,7 +124,9 @@ describe('transcription options', () => {
     expect(fieldsOf(env.emulators.xai)).toMatchObject({ language: 'fr' });
 
     env.emulators.xai.enqueue(llmFault.unauthorized());
-    await expect(env.llm.transcribe({ provider: 'xai', audio: new Uint8Array([1]), fallbacks: [] })).rejects.toThrow(expect.objectContaining({ code: expect.stringMatching(/^BL_ERR_LLM_/) }));
+    await expect(env.llm.transcribe({ provider: 'xai', audio: new Uint8Array([1]), fallbacks: [] })).rejects.toThrow(
+      expect.objectContaining({ code: expect.stringMatching(/^BL_ERR_LLM_/) }),
+    );
   });
 
   it('GIVEN Gemini THEN the audio goes inline with the prompt and the answer text is the transcript', async () => {

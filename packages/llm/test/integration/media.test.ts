@@ -39,7 +39,9 @@ describe('images', () => {
   });
 
   it('GIVEN Anthropic THEN image generation fails with a clear error', async () => {
-    await expect(env.llm.generateImage({ provider: 'anthropic', model: 'claude-sonnet-4-6', prompt: 'x', fallbacks: [] })).rejects.toBeInstanceOf(LlmInvalidRequestError);
+    await expect(env.llm.generateImage({ provider: 'anthropic', model: 'claude-sonnet-4-6', prompt: 'x', fallbacks: [] })).rejects.toBeInstanceOf(
+      LlmInvalidRequestError,
+    );
   });
 });
 

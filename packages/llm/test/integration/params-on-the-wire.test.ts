@@ -22,14 +22,33 @@ const bodyOf = (emulator: { requests: Array<{ body: unknown }> }, index = 0) => 
 describe('OpenAI', () => {
   it('GIVEN sampling parameters on gpt-4.1 THEN each is sent under its own name, topK dropped', async () => {
     await env.llm.complete({ provider: 'openai', model: 'gpt-4.1', prompt: 'x', ...sampling });
-    expect(bodyOf(env.emulators.openai)).toMatchObject({ temperature: 0.3, top_p: 0.9, stop: ['END'], seed: 7, presence_penalty: 0.1, frequency_penalty: 0.2, max_completion_tokens: 50 });
+    expect(bodyOf(env.emulators.openai)).toMatchObject({
+      temperature: 0.3,
+      top_p: 0.9,
+      stop: ['END'],
+      seed: 7,
+      presence_penalty: 0.1,
+      frequency_penalty: 0.2,
+      max_completion_tokens: 50,
+    });
     expect(bodyOf(env.emulators.openai)).not.toHaveProperty('top_k');
   });
 
   it('GIVEN a reasoning effort, a forced tool and no parallel calls THEN reasoning_effort, a function tool_choice and parallel_tool_calls false', async () => {
     env.emulators.openai.enqueue(llmReply.toolCalls([{ name: 'lookup', arguments: { word: 'a' } }]));
-    const result = await env.llm.complete({ provider: 'openai', prompt: 'x', reasoningEffort: 'low', tools: [lookup], toolChoice: { name: 'lookup' }, parallelToolCalls: false });
-    expect(bodyOf(env.emulators.openai)).toMatchObject({ reasoning_effort: 'low', tool_choice: { type: 'function', function: { name: 'lookup' } }, parallel_tool_calls: false });
+    const result = await env.llm.complete({
+      provider: 'openai',
+      prompt: 'x',
+      reasoningEffort: 'low',
+      tools: [lookup],
+      toolChoice: { name: 'lookup' },
+      parallelToolCalls: false,
+    });
+    expect(bodyOf(env.emulators.openai)).toMatchObject({
+      reasoning_effort: 'low',
+      tool_choice: { type: 'function', function: { name: 'lookup' } },
+      parallel_tool_calls: false,
+    });
     expect(result.toolCalls).toEqual([expect.objectContaining({ name: 'lookup', arguments: { word: 'a' } })]);
   });
 
@@ -93,7 +112,16 @@ describe('Anthropic', () => {
 describe('Gemini', () => {
   it('GIVEN sampling parameters THEN generationConfig carries them all, topK included', async () => {
     await env.llm.complete({ provider: 'gemini', prompt: 'x', ...sampling });
-    expect(bodyOf(env.emulators.gemini).generationConfig).toMatchObject({ temperature: 0.3, topP: 0.9, topK: 40, stopSequences: ['END'], seed: 7, presencePenalty: 0.1, frequencyPenalty: 0.2, maxOutputTokens: 50 });
+    expect(bodyOf(env.emulators.gemini).generationConfig).toMatchObject({
+      temperature: 0.3,
+      topP: 0.9,
+      topK: 40,
+      stopSequences: ['END'],
+      seed: 7,
+      presencePenalty: 0.1,
+      frequencyPenalty: 0.2,
+      maxOutputTokens: 50,
+    });
   });
 
   it('GIVEN a 3.x model with a reasoning effort THEN a thinking level is sent', async () => {

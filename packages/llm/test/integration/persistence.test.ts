@@ -96,7 +96,9 @@ describe('usage rows under load and at shutdown', () => {
   it('GIVEN 100 concurrent requests THEN close() leaves exactly 100 rows, none lost', async () => {
     const llm = service({ usageBuffer: { maxBatch: 30, flushIntervalMs: 60_000 } });
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => llm.complete({ provider: (['openai', 'anthropic', 'gemini', 'xai'] as const)[i % 4], prompt: `n${i}`, cogName: 'load' })),
+      Array.from({ length: 100 }, (_, i) =>
+        llm.complete({ provider: (['openai', 'anthropic', 'gemini', 'xai'] as const)[i % 4], prompt: `n${i}`, cogName: 'load' }),
+      ),
     );
     expect(results).toHaveLength(100);
     await llm.close();
@@ -131,7 +133,15 @@ describe('usage rows under load and at shutdown', () => {
     await llm.close();
     // gpt-5.4-mini: 2 × (1 000 × 7.5e-7 + 100 × 4.5e-6) = 2 × 0.0012
     expect(rows).toEqual([
-      expect.objectContaining({ guildId: '900', provider: 'openai', requests: 2, errors: 0, promptTokens: 2000, completionTokens: 200, costUsd: '0.0024000000' }),
+      expect.objectContaining({
+        guildId: '900',
+        provider: 'openai',
+        requests: 2,
+        errors: 0,
+        promptTokens: 2000,
+        completionTokens: 200,
+        costUsd: '0.0024000000',
+      }),
       expect.objectContaining({ guildId: '901', provider: 'anthropic', requests: 1, promptTokens: 10 }),
     ]);
     expect(rows[0]?.period).toBe(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);

@@ -1,11 +1,6 @@
 import { llmFault, llmReply } from '@baseline/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  LlmInvalidRequestError,
-  LlmProviderUnavailableError,
-  LlmTimeoutError,
-  type LlmProvider,
-} from '../../src/index.js';
+import { LlmInvalidRequestError, LlmProviderUnavailableError, LlmTimeoutError, type LlmProvider } from '../../src/index.js';
 import { createLogger } from '@baseline/core';
 import { createLogCapture } from '@baseline/core/testing';
 import { emulatedService, emulatorOf as emulatorOfProvider } from '../support/emulated-providers.js';

@@ -71,7 +71,12 @@ describe.each(['openai', 'anthropic', 'gemini', 'xai'] as const)('tools through 
   });
 });
 
-const Person = z.object({ name: z.string(), age: z.number().int().min(0), nickname: z.string().optional(), role: z.union([z.literal('admin'), z.literal('user')]) });
+const Person = z.object({
+  name: z.string(),
+  age: z.number().int().min(0),
+  nickname: z.string().optional(),
+  role: z.union([z.literal('admin'), z.literal('user')]),
+});
 
 describe.each(['openai', 'anthropic', 'gemini', 'xai'] as const)('completeStructured() through %s', (provider) => {
   it('GIVEN a zod schema THEN the native JSON mode gets a schema in the provider dialect and the answer is parsed', async () => {

@@ -9,9 +9,26 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 const row = (n: number): UsageRecord => ({
-  guildId: '111111111111111111', userId: null, cogName: `idempotency-${n}`, provider: 'openai', model: 'm', requestType: 'text', status: 'ok', errorCode: null,
-  promptTokens: 10, completionTokens: 5, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, totalTokens: 15,
-  units: null, costUsd: '0.0000010000', latencyMs: 1, pricingId: null, createdAt: new Date(), metadata: {},
+  guildId: '111111111111111111',
+  userId: null,
+  cogName: `idempotency-${n}`,
+  provider: 'openai',
+  model: 'm',
+  requestType: 'text',
+  status: 'ok',
+  errorCode: null,
+  promptTokens: 10,
+  completionTokens: 5,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+  reasoningTokens: 0,
+  totalTokens: 15,
+  units: null,
+  costUsd: '0.0000010000',
+  latencyMs: 1,
+  pricingId: null,
+  createdAt: new Date(),
+  metadata: {},
 });
 
 describe('usage rows written twice', () => {
@@ -37,7 +54,9 @@ describe('usage rows written twice', () => {
     expect(count).toBe(20);
     // 20 rows × $0.000001
     expect(cost).toBe('0.0000200000');
-    const { distinct } = await stack.one<{ distinct: number }>(`select count(distinct record_id)::int as distinct from llm_usage where cog_name like 'idempotency-%'`);
+    const { distinct } = await stack.one<{ distinct: number }>(
+      `select count(distinct record_id)::int as distinct from llm_usage where cog_name like 'idempotency-%'`,
+    );
     expect(distinct).toBe(20);
   });
 

@@ -31,7 +31,11 @@ describe('createLlmServiceFromConfig', () => {
   it('GIVEN GOOGLE_API_KEY and GOOGLE_GEMINI_BASE_URL THEN they configure the provider id gemini', async () => {
     expect(config.llm.apiKeys).toMatchObject({ gemini: 'AIza-x' });
     const llm = createLlmServiceFromConfig(config);
-    expect(llm.engine.target({ provider: 'gemini' }).config).toMatchObject({ apiKey: 'AIza-x', baseUrl: 'http://127.0.0.1:2', defaultModel: 'gemini-2.5-flash' });
+    expect(llm.engine.target({ provider: 'gemini' }).config).toMatchObject({
+      apiKey: 'AIza-x',
+      baseUrl: 'http://127.0.0.1:2',
+      defaultModel: 'gemini-2.5-flash',
+    });
     await llm.close();
   });
 });

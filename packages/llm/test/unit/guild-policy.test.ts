@@ -26,11 +26,16 @@ describe('applyGuildPolicy', () => {
   it('GIVEN allowed models THEN the provider default counts as its model and others are refused', () => {
     const policy = settings({ allowedModels: ['openai:gpt-5.4-mini'] });
     expect(applyGuildPolicy(policy, { provider: 'openai' }, defaults)).toEqual({ provider: 'openai' });
-    expect(() => applyGuildPolicy(policy, { provider: 'openai', model: 'gpt-5.4' }, defaults)).toThrow(expect.objectContaining({ reason: 'model', model: 'gpt-5.4' }));
+    expect(() => applyGuildPolicy(policy, { provider: 'openai', model: 'gpt-5.4' }, defaults)).toThrow(
+      expect.objectContaining({ reason: 'model', model: 'gpt-5.4' }),
+    );
   });
 
   it('GIVEN a guild default model THEN a request naming none uses it', () => {
-    expect(applyGuildPolicy(settings({ defaultModel: 'anthropic:claude-haiku-4-5' }), {}, defaults)).toEqual({ provider: 'anthropic', model: 'claude-haiku-4-5' });
+    expect(applyGuildPolicy(settings({ defaultModel: 'anthropic:claude-haiku-4-5' }), {}, defaults)).toEqual({
+      provider: 'anthropic',
+      model: 'claude-haiku-4-5',
+    });
   });
 
   it('GIVEN settings input THEN models must read provider:model and budgets must be dollar amounts', () => {

@@ -25,9 +25,7 @@ function datedForms(provider: LlmProvider, model: string): string[] {
     case 'xai':
       // Stored dated (`grok-4.20-0309-reasoning`): asked for without the date and beta infixes; stored plain
       // (`grok-4.3`): asked for with a date suffix or as `-latest`.
-      return /-\d{4}(?=-|$)/.test(model)
-        ? [model.replace(/-beta(?=-|$)/, '').replace(/-\d{4}(?=-|$)/, '')]
-        : [`${model}-0309`, `${model}-latest`];
+      return /-\d{4}(?=-|$)/.test(model) ? [model.replace(/-beta(?=-|$)/, '').replace(/-\d{4}(?=-|$)/, '')] : [`${model}-0309`, `${model}-latest`];
   }
 }
 

@@ -14,13 +14,37 @@ describe('wait hints', () => {
     expect(readRetryAfterMs(new Headers({ 'retry-after': 'Fri, 27 Nov 2026 00:00:07 GMT' }), now)).toBe(7000);
   });
   it('GIVEN a Gemini RetryInfo in the error body THEN its delay is used', () => {
-    const error = Object.assign(new Error(JSON.stringify({ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '34s' }] } })), { name: 'ApiError', status: 429 });
+    const error = Object.assign(
+      new Error(
+        JSON.stringify({
+          error: {
+            code: 429,
+            status: 'RESOURCE_EXHAUSTED',
+            message: 'quota',
+            details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '34s' }],
+          },
+        }),
+      ),
+      { name: 'ApiError', status: 429 },
+    );
     const classified = classifyProviderError('gemini', 'gemini-2.5-flash', error);
     expect(classified).toMatchObject({ retryable: true, retryAfterMs: 34_000 });
     expect(classified.error.code).toBe('BL_ERR_LLM_RATE_LIMITED');
   });
   it('GIVEN a Gemini per-day quota THEN it is not retried but may fall back', () => {
-    const error = Object.assign(new Error(JSON.stringify({ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota', details: [{ violations: [{ quotaId: 'GenerateRequestsPerDayPerProjectPerModel' }] }] } })), { name: 'ApiError', status: 429 });
+    const error = Object.assign(
+      new Error(
+        JSON.stringify({
+          error: {
+            code: 429,
+            status: 'RESOURCE_EXHAUSTED',
+            message: 'quota',
+            details: [{ violations: [{ quotaId: 'GenerateRequestsPerDayPerProjectPerModel' }] }],
+          },
+        }),
+      ),
+      { name: 'ApiError', status: 429 },
+    );
     expect(classifyProviderError('gemini', 'm', error)).toMatchObject({ retryable: false, fallback: true });
   });
   it('GIVEN an Anthropic spend limit 429 THEN it is not retried', () => {

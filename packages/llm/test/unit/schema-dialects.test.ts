@@ -92,8 +92,18 @@ describe('Anthropic dialect', () => {
 
 describe('Gemini dialect', () => {
   it('GIVEN const and keywords Gemini does not document THEN const becomes an enum and the rest are dropped', () => {
-    const input = { type: 'object', properties: { kind: { const: 'dog', description: 'always dog' }, n: { type: 'number', multipleOf: 2 } }, additionalProperties: false, required: ['kind'] };
-    expect(toGeminiSchema(input)).toEqual({ type: 'object', properties: { kind: { enum: ['dog'], description: 'always dog' }, n: { type: 'number' } }, additionalProperties: false, required: ['kind'] });
+    const input = {
+      type: 'object',
+      properties: { kind: { const: 'dog', description: 'always dog' }, n: { type: 'number', multipleOf: 2 } },
+      additionalProperties: false,
+      required: ['kind'],
+    };
+    expect(toGeminiSchema(input)).toEqual({
+      type: 'object',
+      properties: { kind: { enum: ['dog'], description: 'always dog' }, n: { type: 'number' } },
+      additionalProperties: false,
+      required: ['kind'],
+    });
   });
 });
 

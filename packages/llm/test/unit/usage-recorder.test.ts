@@ -2,9 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { UsageRecorder, type UsageRecord, type UsageSink } from '../../src/index.js';
 
 const row = (n: number): UsageRecord => ({
-  guildId: null, userId: null, cogName: `c${n}`, provider: 'openai', model: 'm', requestType: 'text', status: 'ok', errorCode: null,
-  promptTokens: 1, completionTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, totalTokens: 2,
-  units: null, costUsd: '0.0000000001', latencyMs: 1, pricingId: null, createdAt: new Date(), metadata: {},
+  guildId: null,
+  userId: null,
+  cogName: `c${n}`,
+  provider: 'openai',
+  model: 'm',
+  requestType: 'text',
+  status: 'ok',
+  errorCode: null,
+  promptTokens: 1,
+  completionTokens: 1,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+  reasoningTokens: 0,
+  totalTokens: 2,
+  units: null,
+  costUsd: '0.0000000001',
+  latencyMs: 1,
+  pricingId: null,
+  createdAt: new Date(),
+  metadata: {},
 });
 
 describe('UsageRecorder', () => {

@@ -110,7 +110,8 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     verified: true,
     locale: 'en-US',
   });
-  const seed: DiscordEmulatorSeed = typeof options.seed === 'string' ? (JSON.parse(readFileSync(options.seed, 'utf8')) as DiscordEmulatorSeed) : (options.seed ?? {});
+  const seed: DiscordEmulatorSeed =
+    typeof options.seed === 'string' ? (JSON.parse(readFileSync(options.seed, 'utf8')) as DiscordEmulatorSeed) : (options.seed ?? {});
   for (const user of seed.users ?? []) core.guilds.addUser(user);
   for (const guild of seed.guilds ?? []) core.guilds.addGuild(guild);
 
@@ -136,15 +137,17 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     ctx.state.changed();
     core.threads.syncAccess();
   };
-  const changes = <A extends unknown[], R>(method: (...args: A) => R) => (...args: A): R => {
-    try {
-      const result = method(...args);
-      if (result instanceof Promise) result.then(changed, changed);
-      return result;
-    } finally {
-      changed();
-    }
-  };
+  const changes =
+    <A extends unknown[], R>(method: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        const result = method(...args);
+        if (result instanceof Promise) result.then(changed, changed);
+        return result;
+      } finally {
+        changed();
+      }
+    };
   registerAuditSecret('discord bot token', ctx.application.botToken);
   registerAuditSecret('discord client secret', ctx.application.clientSecret);
   const emulator: DiscordEmulator = {

@@ -16,7 +16,10 @@ export function createIdentifyThrottler(maxConcurrency: number, intervalMs: numb
         if (wait > 0) await sleep(wait, undefined, { signal }).catch(() => undefined);
         return Date.now();
       });
-      lastByKey.set(key, turn.catch(() => Date.now()));
+      lastByKey.set(
+        key,
+        turn.catch(() => Date.now()),
+      );
       await turn;
       signal.throwIfAborted();
     },

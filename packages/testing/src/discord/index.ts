@@ -25,13 +25,7 @@ export type {
   RoleInput,
   UserInput,
 } from './driver/inputs.js';
-export type {
-  AutocompleteInput,
-  ContextMenuInput,
-  InteractionContextInput,
-  ModalSubmitInput,
-  SlashCommandInput,
-} from './driver/interaction-driver.js';
+export type { AutocompleteInput, ContextMenuInput, InteractionContextInput, ModalSubmitInput, SlashCommandInput } from './driver/interaction-driver.js';
 export type { InteractionHandle } from './driver/interaction-handle.js';
 export type { InteractionRecord, InteractionResponse } from './driver/interaction-record.js';
 export type { SentMessage } from './driver/sent-message.js';

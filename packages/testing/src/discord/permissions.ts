@@ -63,13 +63,7 @@ export function computeBasePermissions(guild: PermissionGuildView, userId: strin
 }
 
 /** Applies channel overwrites to base permissions (`@everyone`, then roles combined, then the member). */
-export function applyOverwrites(
-  base: bigint,
-  guildId: string,
-  userId: string,
-  roleIds: readonly string[],
-  overwrites: readonly PermissionOverwrite[],
-): bigint {
+export function applyOverwrites(base: bigint, guildId: string, userId: string, roleIds: readonly string[], overwrites: readonly PermissionOverwrite[]): bigint {
   if ((base & Permission.Administrator) !== 0n || base === ALL_PERMISSIONS) return base;
   let permissions = base;
   const everyone = overwrites.find((overwrite) => overwrite.id === guildId);

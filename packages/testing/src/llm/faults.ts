@@ -65,7 +65,10 @@ export const llmFault = {
    * An error event in the middle of a stream, after `afterEvents` frames of `reply`.
    * @param error @default llmFault.overloaded()
    */
-  midStream(error: LlmErrorReply = { kind: 'error', reason: 'overloaded' }, options: Omit<LlmTruncatedReply, 'kind' | 'error' | 'cut'> = {}): LlmTruncatedReply {
+  midStream(
+    error: LlmErrorReply = { kind: 'error', reason: 'overloaded' },
+    options: Omit<LlmTruncatedReply, 'kind' | 'error' | 'cut'> = {},
+  ): LlmTruncatedReply {
     return { kind: 'truncated', ...options, error };
   },
   /** Cut the response after `afterEvents` stream frames (or half the JSON body). */

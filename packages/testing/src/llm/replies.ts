@@ -111,16 +111,7 @@ export interface LlmTranscriptionReply extends ReplyBase {
 }
 
 /** Why a request failed, rendered as each provider's status, error body and headers. */
-export type LlmErrorReason =
-  | 'rate_limit'
-  | 'quota'
-  | 'invalid_request'
-  | 'auth'
-  | 'permission'
-  | 'not_found'
-  | 'server'
-  | 'overloaded'
-  | 'timeout';
+export type LlmErrorReason = 'rate_limit' | 'quota' | 'invalid_request' | 'auth' | 'permission' | 'not_found' | 'server' | 'overloaded' | 'timeout';
 
 /** An HTTP error in the provider's format (see `llmFault`). */
 export interface LlmErrorReply {
@@ -173,14 +164,7 @@ export interface LlmTruncatedReply {
 
 /** Anything a script can answer with. */
 export type LlmReply =
-  | LlmMessageReply
-  | LlmImageReply
-  | LlmSpeechReply
-  | LlmTranscriptionReply
-  | LlmErrorReply
-  | LlmHangReply
-  | LlmMalformedReply
-  | LlmTruncatedReply;
+  LlmMessageReply | LlmImageReply | LlmSpeechReply | LlmTranscriptionReply | LlmErrorReply | LlmHangReply | LlmMalformedReply | LlmTruncatedReply;
 
 type Options<T> = Omit<T, 'kind'>;
 

@@ -21,7 +21,10 @@ export interface OfflineLlm {
  * if (offline) config = loadConfig({ env: { ...process.env, ...offline.env } });
  * ```
  */
-export async function startOfflineLlm(config: { isProduction: boolean; llm: { apiKeys: Readonly<Record<string, string | undefined>> } }): Promise<OfflineLlm | undefined> {
+export async function startOfflineLlm(config: {
+  isProduction: boolean;
+  llm: { apiKeys: Readonly<Record<string, string | undefined>> };
+}): Promise<OfflineLlm | undefined> {
   if (config.isProduction || Object.values(config.llm.apiKeys).some((key) => key !== undefined)) return undefined;
   const emulators = await createLlmEmulators();
   return {

@@ -40,11 +40,7 @@ export function isRawUsage(usage: LlmUsageInput | undefined): usage is { raw: Re
  * toProviderUsage('anthropic', { input: 12, cacheRead: 2048, output: 40 }).cache_read_input_tokens; // 2048
  * ```
  */
-export function toProviderUsage(
-  provider: LlmProvider,
-  spec: LlmUsageSpec,
-  shape: UsageShape = 'chat',
-): Record<string, unknown> {
+export function toProviderUsage(provider: LlmProvider, spec: LlmUsageSpec, shape: UsageShape = 'chat'): Record<string, unknown> {
   const u = resolveUsage(spec, { input: 0, output: 0 });
   const cacheWrite = u.cacheWrite5m + u.cacheWrite1h;
   const prompt = u.input + u.cacheRead + cacheWrite;

@@ -21,7 +21,9 @@ const RESERVATION_TTL_MS = 600_000;
 function baseUrl(): string {
   const url = process.env.BASELINE_TEST_REDIS_URL;
   if (!url) {
-    throw new Error('BASELINE_TEST_REDIS_URL is not set. Run tests through `npm test` (or Vitest with the repo config), whose global setup finds or starts Redis.');
+    throw new Error(
+      'BASELINE_TEST_REDIS_URL is not set. Run tests through `npm test` (or Vitest with the repo config), whose global setup finds or starts Redis.',
+    );
   }
   return url;
 }

@@ -32,13 +32,26 @@ describe('Discord emulator application command permissions', () => {
 
   async function bearerOf(userName: string, scope: string): Promise<Record<string, string>> {
     const userId = seededGuild(emulator).user(userName).id;
-    const query = new URLSearchParams({ client_id: emulator.applicationId, response_type: 'code', scope, state: 's', redirect_uri: redirectUri, user_id: userId });
+    const query = new URLSearchParams({
+      client_id: emulator.applicationId,
+      response_type: 'code',
+      scope,
+      state: 's',
+      redirect_uri: redirectUri,
+      user_id: userId,
+    });
     const authorize = await fetch(`${emulator.url}/oauth2/authorize?${query}`, { redirect: 'manual' });
     const code = new URL(authorize.headers.get('location')!).searchParams.get('code')!;
     const token = await fetch(`${emulator.restUrl}/v10/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ client_id: emulator.applicationId, client_secret: emulator.clientSecret, grant_type: 'authorization_code', code, redirect_uri: redirectUri }),
+      body: new URLSearchParams({
+        client_id: emulator.applicationId,
+        client_secret: emulator.clientSecret,
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+      }),
     });
     const grant = (await token.json()) as { access_token: string; scope: string };
     expect(grant.scope.split(' ')).toEqual(scope.split(' '));
@@ -80,7 +93,10 @@ describe('Discord emulator application command permissions', () => {
     const missing = await fetch(permissionsUrl(commandId), { method: 'PUT', headers: owner, body: JSON.stringify({}) });
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({ code: 50035, errors: { permissions: { _errors: [{ code: 'BASE_TYPE_REQUIRED' }] } } });
-    const tooMany = await put(owner, Array.from({ length: 101 }, () => ({ id: guildId, type: 1, permission: false })));
+    const tooMany = await put(
+      owner,
+      Array.from({ length: 101 }, () => ({ id: guildId, type: 1, permission: false })),
+    );
     expect(await tooMany.json()).toMatchObject({ code: 50035, errors: { permissions: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } });
     const badType = await put(owner, [{ id: guildId, type: 4, permission: false }]);
     expect(await badType.json()).toMatchObject({ code: 50035, errors: { permissions: { 0: { type: { _errors: [{ code: 'ENUM_TYPE_COERCE' }] } } } } });

@@ -68,7 +68,13 @@ describe('driver mistakes', () => {
   it('GIVEN a guild added without the bot and with overwrites by name THEN the bot is out until it joins and overwrites resolve', async () => {
     const guild = emulator.addGuild({ name: 'Later', owner: 'owner', bot: false, roles: [{ name: 'Staff' }], members: [{ user: 'bob' }] });
     expect(await rest('GET', `/guilds/${guild.id}`)).toMatchObject({ status: 403, body: { code: 50001 } });
-    const secret = emulator.addChannel(guild.id, { name: 'staff', overwrites: [{ id: 'Staff', type: 'role', allow: 1024n }, { id: 'bob', type: 'member', deny: 1024n }] });
+    const secret = emulator.addChannel(guild.id, {
+      name: 'staff',
+      overwrites: [
+        { id: 'Staff', type: 'role', allow: 1024n },
+        { id: 'bob', type: 'member', deny: 1024n },
+      ],
+    });
     expect(secret.overwrites.map((overwrite) => overwrite.type)).toEqual([0, 1]);
     emulator.makeBotJoin(guild.id);
     expect((await rest('GET', `/guilds/${guild.id}`)).status).toBe(200);

@@ -20,9 +20,7 @@ describe('Discord emulator driver waits and the bot returning from its REST call
     client = testClient(emulator);
     client.on('interactionCreate', async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
-      const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
-        new ButtonBuilder().setCustomId('go').setLabel('Go').setStyle(ButtonStyle.Primary),
-      );
+      const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('go').setLabel('Go').setStyle(ButtonStyle.Primary));
       const response = await interaction.reply({ content: 'press', components: [row] });
       // The collector is attached only once reply() returned: the README's own pattern.
       try {

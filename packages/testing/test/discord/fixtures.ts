@@ -3,12 +3,7 @@ import { createDiscordEmulator, type DiscordEmulator, type DiscordEmulatorOption
 
 /** Users and one guild most contract tests share: owner, alice (Mod), bob (plain member). */
 export const baseSeed = {
-  users: [
-    { username: 'owner', globalName: 'Owner' },
-    { username: 'alice', globalName: 'Alice' },
-    { username: 'bob' },
-    { username: 'carol' },
-  ],
+  users: [{ username: 'owner', globalName: 'Owner' }, { username: 'alice', globalName: 'Alice' }, { username: 'bob' }, { username: 'carol' }],
   guilds: [
     {
       name: 'Baseline Test',

@@ -104,7 +104,10 @@ describe('Discord emulator guild data through discord.js', () => {
     const before = role.permissions;
     emulator.setRolePermissions(guildId, role.id, before & ~(1n << 7n));
     try {
-      const error = await client.guilds.cache.get(guildId)!.fetchAuditLogs().catch((caught: unknown) => caught);
+      const error = await client.guilds.cache
+        .get(guildId)!
+        .fetchAuditLogs()
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(DiscordAPIError);
       expect((error as DiscordAPIError).code).toBe(50013);
       expect((error as DiscordAPIError).status).toBe(403);

@@ -33,18 +33,32 @@ beforeAll(async () => {
       ],
     },
     // Declares no leaf options, so the values a test sends keep the types inferred from them.
-    { name: 'free', description: 'Anything goes', options: [{ type: 2, name: 'config', description: 'g', options: [{ type: 1, name: 'set', description: 's' }] }] },
+    {
+      name: 'free',
+      description: 'Anything goes',
+      options: [{ type: 2, name: 'config', description: 'g', options: [{ type: 1, name: 'set', description: 's' }] }],
+    },
   ];
   expect((await rest('PUT', `/applications/${emulator.applicationId}/guilds/${ids.guild}/commands`, commands)).status).toBe(200);
 });
 afterAll(() => emulator.close());
 
-const callback = (handle: { id: string; token: string }, body: unknown, query = '') => rest('POST', `/interactions/${handle.id}/${handle.token}/callback${query}`, body);
-const dataOf = (handle: { payload: Record<string, unknown> }) => handle.payload['data'] as { options: Array<Record<string, unknown>>; resolved?: Record<string, Record<string, unknown>> };
+const callback = (handle: { id: string; token: string }, body: unknown, query = '') =>
+  rest('POST', `/interactions/${handle.id}/${handle.token}/callback${query}`, body);
+const dataOf = (handle: { payload: Record<string, unknown> }) =>
+  handle.payload['data'] as { options: Array<Record<string, unknown>>; resolved?: Record<string, Record<string, unknown>> };
 
 describe('INTERACTION_CREATE options', () => {
   it('GIVEN a command with a group and a subcommand THEN undeclared option types are inferred and nested under both', () => {
-    const handle = emulator.invokeSlashCommand({ name: 'free', guildId: ids.guild, channelId: ids.general, userId: 'bob', subcommandGroup: 'config', subcommand: 'set', options: { on: true, count: 3, ratio: 1.5, name: 'x' } });
+    const handle = emulator.invokeSlashCommand({
+      name: 'free',
+      guildId: ids.guild,
+      channelId: ids.general,
+      userId: 'bob',
+      subcommandGroup: 'config',
+      subcommand: 'set',
+      options: { on: true, count: 3, ratio: 1.5, name: 'x' },
+    });
     const [group] = dataOf(handle).options;
     expect(group).toMatchObject({ name: 'config', type: 2, options: [{ name: 'set', type: 1 }] });
     const leaf = (group!.options as Array<{ options: unknown[] }>)[0]!.options;
@@ -91,7 +105,10 @@ describe('callback rules', () => {
   it('GIVEN a reply with with_response THEN the resource holds the message AND a second callback is 40060', async () => {
     const handle = slash();
     const answered = await callback(handle, { type: 4, data: { content: 'hi', flags: 64 } }, '?with_response=true');
-    expect(answered).toMatchObject({ status: 200, body: { interaction: { id: handle.id, response_message_ephemeral: true }, resource: { type: 4, message: { content: 'hi' } } } });
+    expect(answered).toMatchObject({
+      status: 200,
+      body: { interaction: { id: handle.id, response_message_ephemeral: true }, resource: { type: 4, message: { content: 'hi' } } },
+    });
     expect(await callback(handle, { type: 4, data: { content: 'again' } })).toMatchObject({ status: 400, body: { code: 40060 } });
   });
 
@@ -123,6 +140,9 @@ describe('callback rules', () => {
     expect(emulator.messages(ids.general).find((message) => message.id === sent.body.id)?.content).toBe('picked');
 
     const again = emulator.clickButton(sent.body.id, 'go', 'bob');
-    expect(await callback(again, { type: 6 }, '?with_response=true')).toMatchObject({ status: 200, body: { interaction: { response_message_id: sent.body.id }, resource: { type: 6 } } });
+    expect(await callback(again, { type: 6 }, '?with_response=true')).toMatchObject({
+      status: 200,
+      body: { interaction: { response_message_id: sent.body.id }, resource: { type: 6 } },
+    });
   });
 });

@@ -177,7 +177,7 @@ describe('Discord emulator interactions through discord.js', () => {
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ code: 40060 });
   });
-  it('GIVEN callback bodies Discord rejects THEN 400 / 50035 Invalid Form Body names each bad field with Discord\'s error code', async () => {
+  it("GIVEN callback bodies Discord rejects THEN 400 / 50035 Invalid Form Body names each bad field with Discord's error code", async () => {
     const call = emulator.invokeSlashCommand({ guildId, channelId, userId: 'alice', name: 'ping' });
     await call.response();
     const post = async (body: unknown) => {

@@ -109,7 +109,11 @@ describe('Discord emulator DMs, reactions, typing, replies and interaction metad
     quiet.on('raw', (packet: { t?: string }) => {
       if (packet.t?.startsWith('MESSAGE_REACTION')) quietSaw = true;
     });
-    const added = next<[MessageReaction | PartialMessageReaction, User | PartialUser]>(client, 'messageReactionAdd', (_reaction, user) => user.id !== client.user!.id);
+    const added = next<[MessageReaction | PartialMessageReaction, User | PartialUser]>(
+      client,
+      'messageReactionAdd',
+      (_reaction, user) => user.id !== client.user!.id,
+    );
     emulator.react(message.id, 'alice', '👍');
     const [reaction, user] = await added;
     expect(user.id).toBe(seededGuild(emulator).user('alice').id);

@@ -26,7 +26,11 @@ function token(form: Record<string, string>, init: { contentType?: string; basic
   const headers: Record<string, string> = { 'content-type': init.contentType ?? 'application/x-www-form-urlencoded' };
   if (init.basic) headers.authorization = `Basic ${Buffer.from(`${credentials.client_id}:${credentials.client_secret}`).toString('base64')}`;
   const body = new URLSearchParams({ ...(init.basic ? {} : credentials), ...form });
-  return fetch(`${emulator.restUrl}/v10/oauth2/token`, { method: 'POST', headers, body: init.contentType === 'application/json' ? JSON.stringify(Object.fromEntries(body)) : body });
+  return fetch(`${emulator.restUrl}/v10/oauth2/token`, {
+    method: 'POST',
+    headers,
+    body: init.contentType === 'application/json' ? JSON.stringify(Object.fromEntries(body)) : body,
+  });
 }
 
 async function accessToken(userId: string, scope: string): Promise<string> {
@@ -35,7 +39,8 @@ async function accessToken(userId: string, scope: string): Promise<string> {
   return ((await (await token({ grant_type: 'authorization_code', code, redirect_uri: redirectUri })).json()) as { access_token: string }).access_token;
 }
 
-const asUser = (accessTokenValue: string, path: string) => fetch(`${emulator.restUrl}/v10${path}`, { headers: { authorization: `Bearer ${accessTokenValue}` } });
+const asUser = (accessTokenValue: string, path: string) =>
+  fetch(`${emulator.restUrl}/v10${path}`, { headers: { authorization: `Bearer ${accessTokenValue}` } });
 
 describe('authorize refusals', () => {
   it.each([
@@ -71,11 +76,21 @@ describe('authorize refusals', () => {
   });
 
   it('GIVEN the owner installing the bot with permissions THEN the redirect and the token carry the guild', async () => {
-    const response = await authorize({ scope: 'bot identify', response_type: 'code', redirect_uri: redirectUri, user_id: 'owner', guild_id: ids.guild, permissions: '2048' });
+    const response = await authorize({
+      scope: 'bot identify',
+      response_type: 'code',
+      redirect_uri: redirectUri,
+      user_id: 'owner',
+      guild_id: ids.guild,
+      permissions: '2048',
+    });
     const params = new URL(response.headers.get('location')!).searchParams;
     expect(params.get('guild_id')).toBe(ids.guild);
     expect(params.get('permissions')).toBe('2048');
-    const grant = (await (await token({ grant_type: 'authorization_code', code: params.get('code')!, redirect_uri: redirectUri })).json()) as Record<string, unknown>;
+    const grant = (await (await token({ grant_type: 'authorization_code', code: params.get('code')!, redirect_uri: redirectUri })).json()) as Record<
+      string,
+      unknown
+    >;
     expect(grant).toMatchObject({ guild: { id: ids.guild }, refresh_token: expect.any(String) });
   });
 });
@@ -136,11 +151,19 @@ describe('what a bearer token reads', () => {
   it('GIVEN guilds with counts and paging THEN the list follows after, before and limit', async () => {
     const second = emulator.addGuild({ name: 'Second', owner: 'bob' });
     const value = await accessToken(ids.bob, 'guilds');
-    const all = (await (await asUser(value, '/users/@me/guilds?with_counts=true')).json()) as Array<{ id: string; owner: boolean; approximate_member_count: number }>;
+    const all = (await (await asUser(value, '/users/@me/guilds?with_counts=true')).json()) as Array<{
+      id: string;
+      owner: boolean;
+      approximate_member_count: number;
+    }>;
     expect(all.map((guild) => guild.id)).toEqual([ids.guild, second.id]);
     expect(all[1]).toMatchObject({ owner: true, approximate_member_count: expect.any(Number) });
-    expect(((await (await asUser(value, `/users/@me/guilds?after=${ids.guild}`)).json()) as Array<{ id: string }>).map((guild) => guild.id)).toEqual([second.id]);
-    expect(((await (await asUser(value, `/users/@me/guilds?before=${second.id}&limit=1`)).json()) as Array<{ id: string }>).map((guild) => guild.id)).toEqual([ids.guild]);
+    expect(((await (await asUser(value, `/users/@me/guilds?after=${ids.guild}`)).json()) as Array<{ id: string }>).map((guild) => guild.id)).toEqual([
+      second.id,
+    ]);
+    expect(((await (await asUser(value, `/users/@me/guilds?before=${second.id}&limit=1`)).json()) as Array<{ id: string }>).map((guild) => guild.id)).toEqual([
+      ids.guild,
+    ]);
   });
 
   it('GIVEN guilds.members.read THEN the member of a guild is read AND unknown guilds and non-members answer their codes', async () => {

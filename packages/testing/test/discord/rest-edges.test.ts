@@ -16,7 +16,11 @@ let ids: { alice: string; bob: string; carol: string; mod: string };
 /** The bot role's permissions: view, send and read history plus `extra`. */
 function botCan(...extra: bigint[]) {
   const base = P.ViewChannel | P.SendMessages | P.ReadMessageHistory;
-  emulator.setRolePermissions(guildId, emulator.botRole(guildId)!.id, extra.reduce((all, bit) => all | bit, base));
+  emulator.setRolePermissions(
+    guildId,
+    emulator.botRole(guildId)!.id,
+    extra.reduce((all, bit) => all | bit, base),
+  );
 }
 
 const error = (status: number, code: number) => ({ status, body: expect.objectContaining({ code }) });
@@ -49,8 +53,14 @@ describe('members', () => {
     expect(await rest('PATCH', `/guilds/${guildId}/members/${ids.bob}`, { communication_disabled_until: 5 })).toMatchObject(error(400, 50035));
     expect(await rest('PATCH', `/guilds/${guildId}/members/${ids.bob}`, { communication_disabled_until: until })).toMatchObject(error(403, 50013));
     botCan(P.ModerateMembers);
-    expect(await rest('PATCH', `/guilds/${guildId}/members/${ids.bob}`, { communication_disabled_until: until })).toMatchObject({ status: 200, body: { communication_disabled_until: until } });
-    expect(await rest('PATCH', `/guilds/${guildId}/members/${ids.bob}`, { communication_disabled_until: null })).toMatchObject({ status: 200, body: { communication_disabled_until: null } });
+    expect(await rest('PATCH', `/guilds/${guildId}/members/${ids.bob}`, { communication_disabled_until: until })).toMatchObject({
+      status: 200,
+      body: { communication_disabled_until: until },
+    });
+    expect(await rest('PATCH', `/guilds/${guildId}/members/${ids.bob}`, { communication_disabled_until: null })).toMatchObject({
+      status: 200,
+      body: { communication_disabled_until: null },
+    });
   });
 
   it('GIVEN role changes THEN bad lists, unknown roles and members are refused AND an unchanged list writes no audit entry', async () => {
@@ -63,7 +73,8 @@ describe('members', () => {
     expect(await rest('DELETE', `${path}/roles/1`)).toMatchObject(error(404, 10011));
     expect(await rest('PUT', `/guilds/${guildId}/members/${ids.carol}/roles/${ids.mod}`)).toMatchObject(error(404, 10007));
 
-    const audit = async () => (await rest('GET', `/guilds/${guildId}/audit-logs?action_type=25&user_id=${emulator.state.botUserId}`)).body.audit_log_entries.length;
+    const audit = async () =>
+      (await rest('GET', `/guilds/${guildId}/audit-logs?action_type=25&user_id=${emulator.state.botUserId}`)).body.audit_log_entries.length;
     const before = await audit();
     expect(await rest('PUT', `${path}/roles/${ids.mod}`)).toMatchObject({ status: 204 });
     expect(await rest('PUT', `${path}/roles/${ids.mod}`)).toMatchObject({ status: 204 });
@@ -102,13 +113,18 @@ describe('guild reads', () => {
     expect(await rest('GET', `/guilds/${guildId}/members/search`)).toMatchObject(error(400, 50035));
     emulator.updateMember(guildId, ids.bob, { nick: 'Bobby' });
     expect((await rest('GET', `/guilds/${guildId}/members/search?query=BOBB&limit=5`)).body).toEqual([expect.objectContaining({ nick: 'Bobby' })]);
-    expect((await rest('GET', `/guilds/${guildId}/members/search?query=ali&limit=5`)).body).toEqual([expect.objectContaining({ user: expect.objectContaining({ username: 'alice' }) })]);
+    expect((await rest('GET', `/guilds/${guildId}/members/search?query=ali&limit=5`)).body).toEqual([
+      expect.objectContaining({ user: expect.objectContaining({ username: 'alice' }) }),
+    ]);
     expect((await rest('GET', `/guilds/${guildId}/members/search?query=&limit=2`)).body).toHaveLength(2);
     expect(await rest('GET', `/guilds/${guildId}/members/search?query=a&limit=x`)).toMatchObject(error(400, 50035));
   });
 
   it('GIVEN counts asked for THEN the guild carries approximate counts', async () => {
-    expect((await rest('GET', `/guilds/${guildId}?with_counts=true`)).body).toMatchObject({ approximate_member_count: expect.any(Number), approximate_presence_count: 0 });
+    expect((await rest('GET', `/guilds/${guildId}?with_counts=true`)).body).toMatchObject({
+      approximate_member_count: expect.any(Number),
+      approximate_presence_count: 0,
+    });
     expect((await rest('GET', `/guilds/${guildId}`)).body).not.toHaveProperty('approximate_presence_count');
     expect(await rest('GET', '/guilds/1')).toMatchObject(error(404, 10004));
   });
@@ -142,7 +158,10 @@ describe('messages', () => {
     expect(await rest('POST', `/channels/${generalId}/messages`, reply)).toMatchObject(error(400, 50035));
     const plain = await rest('POST', `/channels/${generalId}/messages`, { ...reply, message_reference: { message_id: '1', fail_if_not_exists: false } });
     expect(plain.body.message_reference).toBeUndefined();
-    const forward = await rest('POST', `/channels/${generalId}/messages`, { content: 'fw', message_reference: { type: 1, message_id: '1', channel_id: generalId } });
+    const forward = await rest('POST', `/channels/${generalId}/messages`, {
+      content: 'fw',
+      message_reference: { type: 1, message_id: '1', channel_id: generalId },
+    });
     expect(forward).toMatchObject({ status: 200, body: { content: 'fw' } });
   });
 
@@ -165,7 +184,8 @@ describe('messages', () => {
     const channel = emulator.addChannel(guildId, { name: 'paging' });
     const sent: string[] = [];
     for (const content of ['a', 'b', 'c', 'd']) sent.push((await rest('POST', `/channels/${channel.id}/messages`, { content })).body.id);
-    const contents = (query: string) => rest('GET', `/channels/${channel.id}/messages?${query}`).then(({ body }) => body.map((message: { content: string }) => message.content));
+    const contents = (query: string) =>
+      rest('GET', `/channels/${channel.id}/messages?${query}`).then(({ body }) => body.map((message: { content: string }) => message.content));
     expect(await contents(`after=${sent[0]}&limit=2`)).toEqual(['c', 'b']);
     expect(await contents(`before=${sent[3]}&limit=2`)).toEqual(['c', 'b']);
     expect(await contents('limit=10')).toEqual(['d', 'c', 'b', 'a']);
@@ -180,7 +200,9 @@ describe('channels', () => {
     expect(await rest('POST', `/guilds/${guildId}/channels`, { name: 'x', type: 1 })).toMatchObject(error(400, 50035));
     expect(await rest('POST', `/guilds/${guildId}/channels`, { name: 'x', parent_id: generalId })).toMatchObject(error(400, 50035));
     expect(await rest('POST', `/guilds/${guildId}/channels`, { name: 'x', permission_overwrites: 'none' })).toMatchObject(error(400, 50035));
-    expect(await rest('POST', `/guilds/${guildId}/channels`, { name: 'x', permission_overwrites: [{ id: ids.bob, type: 3 }] })).toMatchObject(error(400, 50035));
+    expect(await rest('POST', `/guilds/${guildId}/channels`, { name: 'x', permission_overwrites: [{ id: ids.bob, type: 3 }] })).toMatchObject(
+      error(400, 50035),
+    );
 
     const category = (await rest('POST', `/guilds/${guildId}/channels`, { name: 'Area', type: 4 })).body;
     const created = await rest('POST', `/guilds/${guildId}/channels`, {
@@ -200,10 +222,21 @@ describe('channels', () => {
   it('GIVEN channel edits THEN each field is applied and audited, and overwrites need MANAGE_ROLES', async () => {
     botCan(P.ManageChannels, P.ViewAuditLog);
     const channel = (await rest('POST', `/guilds/${guildId}/channels`, { name: 'edit-me', topic: 'old' })).body;
-    const edited = await rest('PATCH', `/channels/${channel.id}`, { name: 'edited', topic: null, nsfw: true, position: 7, parent_id: null }, { 'x-audit-log-reason': 'tidy' });
+    const edited = await rest(
+      'PATCH',
+      `/channels/${channel.id}`,
+      { name: 'edited', topic: null, nsfw: true, position: 7, parent_id: null },
+      { 'x-audit-log-reason': 'tidy' },
+    );
     expect(edited).toMatchObject({ status: 200, body: { name: 'edited', topic: null, nsfw: true, position: 7 } });
     const [entry] = (await rest('GET', `/guilds/${guildId}/audit-logs?action_type=11&limit=1`)).body.audit_log_entries;
-    expect(entry).toMatchObject({ reason: 'tidy', changes: expect.arrayContaining([{ key: 'topic', old_value: 'old' }, { key: 'name', old_value: 'edit-me', new_value: 'edited' }]) });
+    expect(entry).toMatchObject({
+      reason: 'tidy',
+      changes: expect.arrayContaining([
+        { key: 'topic', old_value: 'old' },
+        { key: 'name', old_value: 'edit-me', new_value: 'edited' },
+      ]),
+    });
     expect(await rest('PATCH', `/channels/${channel.id}`, { permission_overwrites: [] })).toMatchObject(error(403, 50013));
     expect(await rest('DELETE', `/channels/${channel.id}`)).toMatchObject({ status: 200, body: { id: channel.id } });
     expect(await rest('GET', `/channels/${channel.id}`)).toMatchObject(error(404, 10003));
@@ -231,7 +264,10 @@ describe('threads', () => {
     const category = emulator.addChannel(guildId, { name: 'cat', type: 4 });
     expect(await rest('POST', `/channels/${category.id}/threads`, { name: 't' })).toMatchObject(error(400, 50035));
     const secret = await rest('POST', path, { name: 'secret', auto_archive_duration: 60, invitable: false });
-    expect(secret).toMatchObject({ status: 201, body: { type: 12, thread_metadata: expect.objectContaining({ auto_archive_duration: 60, invitable: false }) } });
+    expect(secret).toMatchObject({
+      status: 201,
+      body: { type: 12, thread_metadata: expect.objectContaining({ auto_archive_duration: 60, invitable: false }) },
+    });
     expect(await rest('POST', path, { name: 'open', type: 11, auto_archive_duration: null })).toMatchObject({ status: 201, body: { type: 11 } });
   });
 
@@ -289,7 +325,10 @@ describe('threads', () => {
     expect(await rest('PATCH', `/channels/${theirs.id}`, { name: 'mine now' })).toMatchObject(error(403, 50013));
     expect(await rest('DELETE', `/channels/${theirs.id}`)).toMatchObject(error(403, 50013));
     botCan(P.ManageThreads);
-    expect(await rest('PATCH', `/channels/${theirs.id}`, { locked: true })).toMatchObject({ status: 200, body: { thread_metadata: expect.objectContaining({ locked: true }) } });
+    expect(await rest('PATCH', `/channels/${theirs.id}`, { locked: true })).toMatchObject({
+      status: 200,
+      body: { thread_metadata: expect.objectContaining({ locked: true }) },
+    });
     expect(await rest('DELETE', `/channels/${theirs.id}`)).toMatchObject({ status: 200, body: { id: theirs.id } });
   });
 });

@@ -119,7 +119,9 @@ describe('Sapphire application command registry against the emulator', () => {
     const first = await boot(emulator);
     await shutdown(first.client);
     const before = emulator.requests.length;
-    firstBootWrites = emulator.requests.filter((request) => request.method !== 'GET' && COMMAND_ROUTE.test(request.path)).map(({ method, path }) => ({ method, path }));
+    firstBootWrites = emulator.requests
+      .filter((request) => request.method !== 'GET' && COMMAND_ROUTE.test(request.path))
+      .map(({ method, path }) => ({ method, path }));
     const second = await boot(emulator);
     client = second.client;
     secondLog = second.logger;

@@ -34,9 +34,19 @@ describe('Discord emulator gateway: sharding, resume and faults', () => {
       perShard[shards[0]!]!++;
     }
     expect(perShard.every((count) => count > 0)).toBe(true);
-    expect(emulator.connectedShards().map((session) => session.shardId).sort()).toEqual([0, 1, 2]);
+    expect(
+      emulator
+        .connectedShards()
+        .map((session) => session.shardId)
+        .sort(),
+    ).toEqual([0, 1, 2]);
     // Every IDENTIFY is on record with its bucket and the emulator's answer.
-    expect(emulator.identifies().map(({ shardId, bucket, outcome }) => [shardId, bucket, outcome]).sort()).toEqual([
+    expect(
+      emulator
+        .identifies()
+        .map(({ shardId, bucket, outcome }) => [shardId, bucket, outcome])
+        .sort(),
+    ).toEqual([
       [0, 0, 'started'],
       [1, 1, 'started'],
       [2, 2, 'started'],

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelType, type AnyThreadChannel, type Client, type Collection, type Guild, type GatewayDispatchPayload, type Message, type TextChannel } from 'discord.js';
+import {
+  ChannelType,
+  type AnyThreadChannel,
+  type Client,
+  type Collection,
+  type Guild,
+  type GatewayDispatchPayload,
+  type Message,
+  type TextChannel,
+} from 'discord.js';
 import type { DiscordEmulator } from '../../src/index.js';
 import { loginReady, seededGuild, testClient, testEmulator } from './fixtures.js';
 

@@ -118,9 +118,7 @@ describe('Anthropic emulator: validation', () => {
       defaultHeaders: { 'anthropic-version': '2023-06-01' },
     });
     await expect(legacy.messages.create(sampled)).resolves.toMatchObject({ type: 'message' });
-    await expect(legacy.messages.create({ ...sampled, model: 'claude-opus-4-7' })).rejects.toBeInstanceOf(
-      Anthropic.BadRequestError,
-    );
+    await expect(legacy.messages.create({ ...sampled, model: 'claude-opus-4-7' })).rejects.toBeInstanceOf(Anthropic.BadRequestError);
   });
 
   it('GIVEN a tool without input_schema THEN 400', async () => {

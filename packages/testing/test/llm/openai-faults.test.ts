@@ -55,9 +55,7 @@ describe('OpenAI emulator: faults as the SDK surfaces them', () => {
     await expect(client.chat.completions.create({ ...request, model: 'o3', max_tokens: 10 })).rejects.toMatchObject({
       code: 'unsupported_parameter',
     });
-    await expect(
-      client.chat.completions.create({ ...request, model: 'gpt-5.4', temperature: 0.2, reasoning_effort: 'none' }),
-    ).resolves.toBeDefined();
+    await expect(client.chat.completions.create({ ...request, model: 'gpt-5.4', temperature: 0.2, reasoning_effort: 'none' })).resolves.toBeDefined();
   });
 
   it('GIVEN a strict schema with an optional property THEN 400 as the real API answers', async () => {

@@ -27,9 +27,7 @@ describe('OpenAI emulator: Chat Completions', () => {
   });
 
   it('GIVEN scripted usage THEN prompt_tokens includes cached tokens and completion_tokens includes reasoning', async () => {
-    emulator.enqueue(
-      llmReply.text('Cold.', { usage: { input: 2_000, cacheRead: 8_000, output: 200, reasoning: 300 } }),
-    );
+    emulator.enqueue(llmReply.text('Cold.', { usage: { input: 2_000, cacheRead: 8_000, output: 200, reasoning: 300 } }));
     const { usage } = await client.chat.completions.create({ model: 'gpt-5.4', messages });
     expect(usage).toMatchObject({
       prompt_tokens: 10_000,
@@ -81,19 +79,13 @@ describe('OpenAI emulator: Chat Completions', () => {
     const choice = completion.choices[0];
     expect(choice?.finish_reason).toBe('tool_calls');
     const toolCalls = choice?.message.tool_calls ?? [];
-    expect(toolCalls.map((c) => (c.type === 'function' ? JSON.parse(c.function.arguments) : null))).toEqual([
-      { city: 'Oslo' },
-      { city: 'Bergen' },
-    ]);
+    expect(toolCalls.map((c) => (c.type === 'function' ? JSON.parse(c.function.arguments) : null))).toEqual([{ city: 'Oslo' }, { city: 'Bergen' }]);
     expect(toolCalls[0]?.id).toMatch(/^call_/);
 
     const stream = client.chat.completions.stream({ model: 'gpt-5.4-mini', messages, tools });
     const final = await stream.finalChatCompletion();
     const streamed = final.choices[0]?.message.tool_calls ?? [];
-    expect(streamed.map((c) => (c.type === 'function' ? c.function.arguments : ''))).toEqual([
-      '{"city":"Oslo"}',
-      '{"city":"Bergen"}',
-    ]);
+    expect(streamed.map((c) => (c.type === 'function' ? c.function.arguments : ''))).toEqual(['{"city":"Oslo"}', '{"city":"Bergen"}']);
   });
 
   it('GIVEN a json_schema response_format THEN the SDK parses the structured output', async () => {
@@ -127,9 +119,7 @@ describe('OpenAI emulator: Chat Completions', () => {
 
 describe('OpenAI emulator: Responses', () => {
   it('GIVEN a text reply THEN output_text and Responses usage (cache writes by TTL) reach the SDK', async () => {
-    emulator.enqueue(
-      llmReply.text('Hello there', { usage: { input: 10, cacheRead: 20, cacheWrite5m: 5, output: 3, reasoning: 7 } }),
-    );
+    emulator.enqueue(llmReply.text('Hello there', { usage: { input: 10, cacheRead: 20, cacheWrite5m: 5, output: 3, reasoning: 7 } }));
     const response = await client.responses.create({ model: 'gpt-5.4', input: 'Hi' });
     expect(response.output_text).toBe('Hello there');
     expect(response.usage).toMatchObject({
@@ -187,9 +177,10 @@ describe('OpenAI emulator: images and audio', () => {
 
   it('GIVEN dall-e-3 or response_format on a GPT image model THEN the real API errors come back', async () => {
     await expect(client.images.generate({ model: 'dall-e-3', prompt: 'x' })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
-    await expect(
-      client.images.generate({ model: 'gpt-image-2', prompt: 'x', response_format: 'url' }),
-    ).rejects.toMatchObject({ status: 400, param: 'response_format' });
+    await expect(client.images.generate({ model: 'gpt-image-2', prompt: 'x', response_format: 'url' })).rejects.toMatchObject({
+      status: 400,
+      param: 'response_format',
+    });
   });
 
   it('GIVEN speech THEN the SDK receives the raw audio bytes', async () => {

@@ -52,7 +52,11 @@ describe('Responses API', () => {
 
   it('GIVEN a stream with a refusal, a function call and raw usage THEN the events carry each part and the response ends incomplete', async () => {
     openai.enqueue(
-      llmReply.toolCalls([{ name: 'lookup', arguments: { q: 'x' }, id: 'call_fixed' }], { text: 'No.', stopReason: 'refusal', usage: { raw: { input_tokens: 3, output_tokens: 4, total_tokens: 7 } } }),
+      llmReply.toolCalls([{ name: 'lookup', arguments: { q: 'x' }, id: 'call_fixed' }], {
+        text: 'No.',
+        stopReason: 'refusal',
+        usage: { raw: { input_tokens: 3, output_tokens: 4, total_tokens: 7 } },
+      }),
     );
     const stream = await openaiClient.responses.create({ model: 'gpt-5.4', input: 'Hi', stream: true });
     const types: string[] = [];
@@ -88,7 +92,9 @@ describe('Gemini generateContent', () => {
   });
 
   it('GIVEN reasoning THEN a thought part comes first AND raw usage is sent verbatim', async () => {
-    gemini.enqueue(llmReply.text('Done.', { reasoning: 'Let me think.', usage: { raw: { promptTokenCount: 5, candidatesTokenCount: 2, totalTokenCount: 7 } } }));
+    gemini.enqueue(
+      llmReply.text('Done.', { reasoning: 'Let me think.', usage: { raw: { promptTokenCount: 5, candidatesTokenCount: 2, totalTokenCount: 7 } } }),
+    );
     const response = await geminiClient.models.generateContent({ model: 'gemini-3-flash-preview', contents: 'Hi' });
     const parts = response.candidates?.[0]?.content?.parts ?? [];
     expect(parts[0]).toMatchObject({ text: 'Let me think.', thought: true });
@@ -121,7 +127,11 @@ describe('unknown paths', () => {
   });
 
   it('GIVEN a body that is not JSON THEN 400 invalid_request, as the provider answers', async () => {
-    const response = await fetch(`${openai.baseURL}/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${openai.apiKey}`, 'content-type': 'application/json' }, body: '{"model":' });
+    const response = await fetch(`${openai.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${openai.apiKey}`, 'content-type': 'application/json' },
+      body: '{"model":',
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { type: string } }).error.type).toBe('invalid_request_error');
   });

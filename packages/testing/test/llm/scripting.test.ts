@@ -20,9 +20,7 @@ beforeEach(() => {
 afterAll(() => llm.close());
 
 function ask(model: string) {
-  return openai.chat.completions
-    .create({ model, messages: [{ role: 'user', content: 'Hi' }] })
-    .then((completion) => completion.choices[0]?.message.content);
+  return openai.chat.completions.create({ model, messages: [{ role: 'user', content: 'Hi' }] }).then((completion) => completion.choices[0]?.message.content);
 }
 
 describe('LLM emulator scripting', () => {
@@ -60,9 +58,9 @@ describe('LLM emulator scripting', () => {
 
   it('GIVEN a validation error THEN it does not consume the scripted reply', async () => {
     llm.openai.enqueue(llmReply.text('kept'));
-    await expect(
-      openai.chat.completions.create({ model: 'gpt-5.4', messages: [{ role: 'user', content: 'Hi' }], temperature: 0 }),
-    ).rejects.toMatchObject({ status: 400 });
+    await expect(openai.chat.completions.create({ model: 'gpt-5.4', messages: [{ role: 'user', content: 'Hi' }], temperature: 0 })).rejects.toMatchObject({
+      status: 400,
+    });
     expect(await ask('gpt-5.4')).toBe('kept');
   });
 
@@ -71,9 +69,7 @@ describe('LLM emulator scripting', () => {
     try {
       const client = new Anthropic({ apiKey: strict.apiKey, baseURL: strict.baseURL, maxRetries: 0 });
       const messages = [{ role: 'user' as const, content: 'Hi' }];
-      await expect(client.messages.create({ model: 'claude-nope', max_tokens: 10, messages })).rejects.toBeInstanceOf(
-        Anthropic.NotFoundError,
-      );
+      await expect(client.messages.create({ model: 'claude-nope', max_tokens: 10, messages })).rejects.toBeInstanceOf(Anthropic.NotFoundError);
       await expect(client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 10, messages })).resolves.toBeDefined();
     } finally {
       await strict.close();

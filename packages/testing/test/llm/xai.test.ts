@@ -18,9 +18,7 @@ const messages = [{ role: 'user' as const, content: 'Hi' }];
 
 describe('xAI emulator', () => {
   it('GIVEN reasoning THEN completion_tokens excludes it, total adds it AND reasoning_content carries the text', async () => {
-    emulator.enqueue(
-      llmReply.text('Hello', { reasoning: 'Greet back.', usage: { input: 100, cacheRead: 200, output: 20, reasoning: 100 } }),
-    );
+    emulator.enqueue(llmReply.text('Hello', { reasoning: 'Greet back.', usage: { input: 100, cacheRead: 200, output: 20, reasoning: 100 } }));
     const completion = await client.chat.completions.create({ model: 'grok-4.3', messages });
     expect(completion.usage).toMatchObject({
       prompt_tokens: 300,
@@ -33,12 +31,8 @@ describe('xAI emulator', () => {
   });
 
   it('GIVEN a reasoning model with stop or penalties THEN 400; grok-4.20 rejects reasoning_effort', async () => {
-    await expect(client.chat.completions.create({ model: 'grok-4.5', messages, stop: ['\n'] })).rejects.toBeInstanceOf(
-      OpenAI.BadRequestError,
-    );
-    await expect(
-      client.chat.completions.create({ model: 'grok-4.20-reasoning', messages, reasoning_effort: 'low' }),
-    ).rejects.toThrow(/reasoningEffort/);
+    await expect(client.chat.completions.create({ model: 'grok-4.5', messages, stop: ['\n'] })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    await expect(client.chat.completions.create({ model: 'grok-4.20-reasoning', messages, reasoning_effort: 'low' })).rejects.toThrow(/reasoningEffort/);
     await expect(client.chat.completions.create({ model: 'grok-4.20-non-reasoning', messages, stop: ['\n'] })).resolves.toBeDefined();
   });
 

@@ -61,7 +61,9 @@ describe('baseline-emulator command', () => {
       expect(html).toContain('<title>Baseline Discord emulator</title>');
       const script = await fetch(new URL('/app.js', page));
       expect(script.headers.get('content-type')).toContain('javascript');
-      const state = (await fetch(new URL('/api/state', page)).then((response) => response.json())) as { guilds: { name: string; channels: { name: string }[] }[] };
+      const state = (await fetch(new URL('/api/state', page)).then((response) => response.json())) as {
+        guilds: { name: string; channels: { name: string }[] }[];
+      };
       expect(state.guilds.map((guild) => guild.name)).toEqual(['CLI Guild']);
       expect(state.guilds[0]!.channels.map((channel) => channel.name)).toEqual(['general', 'random']);
 

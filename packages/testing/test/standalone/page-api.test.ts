@@ -35,7 +35,12 @@ describe('Standalone emulator page API', () => {
     expect(state.guilds.map((guild) => guild.name)).toEqual(['Baseline Demo', 'Side Project']);
     const demo = state.guilds[0]!;
     expect(demo.channels.map((channel) => channel.name)).toEqual(['Text', 'general', 'bot-commands', 'staff', 'Lounge']);
-    expect(demo.members.filter((member) => !member.bot).map((member) => member.username).sort()).toEqual(['alice', 'bob', 'carol', 'owner']);
+    expect(
+      demo.members
+        .filter((member) => !member.bot)
+        .map((member) => member.username)
+        .sort(),
+    ).toEqual(['alice', 'bob', 'carol', 'owner']);
     expect(demo.commands).toEqual([]);
   });
 
@@ -98,7 +103,9 @@ describe('Standalone emulator page API', () => {
     expect(thread['threadId']).toBe(messageId);
     expect((await call('POST', '/api/threads/members', { threadId: messageId, userId: 'bob' })).status).toBe(200);
     const state = (await call('GET', '/api/state')).body as { guilds: { id: string; threads: { id: string; name: string }[] }[]; dms: { userId: string }[] };
-    expect(state.guilds.find((guild) => guild.id === guildId)?.threads).toEqual([expect.objectContaining({ id: messageId, name: 'side talk', parentId: channelId })]);
+    expect(state.guilds.find((guild) => guild.id === guildId)?.threads).toEqual([
+      expect.objectContaining({ id: messageId, name: 'side talk', parentId: channelId }),
+    ]);
     expect(state.dms).toEqual([{ channelId: dm['channelId'], userId: aliceId }]);
     expect(await call('GET', '/api/unimplemented')).toEqual({ status: 200, body: { requests: [] } });
   });

@@ -14,7 +14,12 @@ describe('baseline-emulator arguments', () => {
   });
 
   it('GIVEN a seed and a host THEN both are passed on', () => {
-    expect(parseCliArguments(['--seed', 'seed.json', '--host', '0.0.0.0', '--port', '1'])).toEqual({ seed: 'seed.json', host: '0.0.0.0', port: 1, pagePort: 2 });
+    expect(parseCliArguments(['--seed', 'seed.json', '--host', '0.0.0.0', '--port', '1'])).toEqual({
+      seed: 'seed.json',
+      host: '0.0.0.0',
+      port: 1,
+      pagePort: 2,
+    });
   });
 
   it('GIVEN -h or --help THEN help', () => {

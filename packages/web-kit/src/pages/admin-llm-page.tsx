@@ -31,8 +31,14 @@ export default function AdminLlmPage() {
   const to = new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000);
   const from = new Date(to.getTime() - RANGE_DAYS[granularity] * 86_400_000);
   const range = { from: from.toISOString(), to: to.toISOString(), granularity };
-  const summary = useQuery({ queryKey: ['llm', 'summary', range], queryFn: () => dataOf(api.client.GET('/api/v1/llm/usage/summary', { params: { query: range } })) });
-  const breakdown = useQuery({ queryKey: ['llm', 'breakdown', range, by], queryFn: () => dataOf(api.client.GET('/api/v1/llm/usage/breakdown', { params: { query: { ...range, by } } })) });
+  const summary = useQuery({
+    queryKey: ['llm', 'summary', range],
+    queryFn: () => dataOf(api.client.GET('/api/v1/llm/usage/summary', { params: { query: range } })),
+  });
+  const breakdown = useQuery({
+    queryKey: ['llm', 'breakdown', range, by],
+    queryFn: () => dataOf(api.client.GET('/api/v1/llm/usage/breakdown', { params: { query: { ...range, by } } })),
+  });
   const models = useQuery({ queryKey: ['llm', 'models'], queryFn: () => dataOf(api.client.GET('/api/v1/llm/models')) });
 
   const download = () => {

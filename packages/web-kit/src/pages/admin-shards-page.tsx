@@ -19,7 +19,9 @@ export default function AdminShardsPage() {
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">Shards</h1>
-      <p className="text-sm text-muted-foreground">Refreshes every {REFRESH_MS / 1000} s{shards.data?.shard_count == null ? '' : ` · ${shards.data.shard_count} shards configured`}.</p>
+      <p className="text-sm text-muted-foreground">
+        Refreshes every {REFRESH_MS / 1000} s{shards.data?.shard_count == null ? '' : ` · ${shards.data.shard_count} shards configured`}.
+      </p>
       <QueryBoundary queries={[shards]}>
         {() =>
           shards.data!.shards.length === 0 ? (
@@ -42,7 +44,9 @@ export default function AdminShardsPage() {
                   <tr key={shard.shard_id} data-stale={shard.stale} className={cn(shard.stale && 'bg-destructive/10')}>
                     <Td>{shard.shard_id}</Td>
                     <Td>
-                      <Badge tone={shard.stale ? 'bad' : shard.status === 'ready' ? 'good' : 'warn'}>{shard.stale ? `stale (${shard.status})` : shard.status}</Badge>
+                      <Badge tone={shard.stale ? 'bad' : shard.status === 'ready' ? 'good' : 'warn'}>
+                        {shard.stale ? `stale (${shard.status})` : shard.status}
+                      </Badge>
                     </Td>
                     <Td>{shard.guild_count}</Td>
                     <Td>{shard.latency_ms} ms</Td>

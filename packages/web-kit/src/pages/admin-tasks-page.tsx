@@ -25,7 +25,9 @@ export default function AdminTasksPage() {
           return (
             <>
               {list.some((task) => task.backend === 'in-process') ? (
-                <Alert title="Tasks run in process">Without Redis, tasks run inside each bot process: every process runs every task and one-off jobs are lost on restart.</Alert>
+                <Alert title="Tasks run in process">
+                  Without Redis, tasks run inside each bot process: every process runs every task and one-off jobs are lost on restart.
+                </Alert>
               ) : null}
               <Table>
                 <thead>
@@ -45,7 +47,13 @@ export default function AdminTasksPage() {
                       <Td>
                         {task.plugin_id ?? 'app'} · {task.cog} · {task.task}
                       </Td>
-                      <Td>{task.kind === 'cron' ? `${task.cron} (${task.time_zone})` : task.kind === 'interval' ? `every ${formatDuration(task.every_ms!)}` : 'one-off'}</Td>
+                      <Td>
+                        {task.kind === 'cron'
+                          ? `${task.cron} (${task.time_zone})`
+                          : task.kind === 'interval'
+                            ? `every ${formatDuration(task.every_ms!)}`
+                            : 'one-off'}
+                      </Td>
                       <Td>{task.guild_id ?? 'all'}</Td>
                       <Td>{formatTime(task.next_run_at)}</Td>
                       <Td>{formatTime(task.last_run_at)}</Td>

@@ -28,14 +28,25 @@ export default function GuildAccessPage() {
   const { api } = useDashboard();
   const queryClient = useQueryClient();
   const path = { guild_id: guildId };
-  const users = useQuery({ queryKey: ['access', guildId], queryFn: () => dataOf(api.client.GET('/api/v1/guilds/{guild_id}/authorized-users', { params: { path } })) });
-  const audit = useQuery({ queryKey: ['audit', guildId], queryFn: () => dataOf(api.client.GET('/api/v1/guilds/{guild_id}/audit-log', { params: { path, query: { limit: 50 } } })) });
-  const members = useQuery({ queryKey: ['members', guildId], queryFn: () => dataOf(api.client.GET('/api/v1/guilds/{guild_id}/members', { params: { path, query: { limit: 100 } } })) });
+  const users = useQuery({
+    queryKey: ['access', guildId],
+    queryFn: () => dataOf(api.client.GET('/api/v1/guilds/{guild_id}/authorized-users', { params: { path } })),
+  });
+  const audit = useQuery({
+    queryKey: ['audit', guildId],
+    queryFn: () => dataOf(api.client.GET('/api/v1/guilds/{guild_id}/audit-log', { params: { path, query: { limit: 50 } } })),
+  });
+  const members = useQuery({
+    queryKey: ['members', guildId],
+    queryFn: () => dataOf(api.client.GET('/api/v1/guilds/{guild_id}/members', { params: { path, query: { limit: 100 } } })),
+  });
   const names = new Map((members.data?.members ?? []).map((member) => [member.user_id, nameOf(member)]));
   const who = (id: string | null) => (id === null ? 'the bot' : (names.get(id) ?? id));
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['access', guildId] }), queryClient.invalidateQueries({ queryKey: ['audit', guildId] })]);
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: ['access', guildId] }), queryClient.invalidateQueries({ queryKey: ['audit', guildId] })]);
   const revoke = useMutation({
-    mutationFn: (userId: string) => dataOf(api.client.DELETE('/api/v1/guilds/{guild_id}/authorized-users/{user_id}', { params: { path: { guild_id: guildId, user_id: userId } } })),
+    mutationFn: (userId: string) =>
+      dataOf(api.client.DELETE('/api/v1/guilds/{guild_id}/authorized-users/{user_id}', { params: { path: { guild_id: guildId, user_id: userId } } })),
     onSettled: refresh,
   });
 
@@ -83,7 +94,11 @@ export default function GuildAccessPage() {
                     ))}
                   </tbody>
                 </Table>
-                {revoke.error ? <Alert tone="error" title="Revoking failed">{revoke.error.message}</Alert> : null}
+                {revoke.error ? (
+                  <Alert tone="error" title="Revoking failed">
+                    {revoke.error.message}
+                  </Alert>
+                ) : null}
                 <GrantForm guildId={guildId} onGranted={refresh} />
               </CardContent>
             </Card>
@@ -134,7 +149,8 @@ function GrantForm({ guildId, onGranted }: { guildId: string; onGranted: () => P
     enabled: query.trim().length > 0,
   });
   const grant = useMutation({
-    mutationFn: (userId: string) => dataOf(api.client.POST('/api/v1/guilds/{guild_id}/authorized-users', { params: { path: { guild_id: guildId } }, body: { user_id: userId } })),
+    mutationFn: (userId: string) =>
+      dataOf(api.client.POST('/api/v1/guilds/{guild_id}/authorized-users', { params: { path: { guild_id: guildId } }, body: { user_id: userId } })),
     onSuccess: async () => {
       setQuery('');
       await onGranted();
@@ -162,7 +178,11 @@ function GrantForm({ guildId, onGranted }: { guildId: string; onGranted: () => P
           </ul>
         )
       ) : null}
-      {grant.error ? <Alert tone="error" title="Granting failed">{grant.error.message}</Alert> : null}
+      {grant.error ? (
+        <Alert tone="error" title="Granting failed">
+          {grant.error.message}
+        </Alert>
+      ) : null}
     </div>
   );
 }

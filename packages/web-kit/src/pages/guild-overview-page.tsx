@@ -14,7 +14,11 @@ export function GuildOverviewPage() {
   const { api, plugins } = useDashboard();
   const path = { params: { path: { guild_id: guildId } } };
   const guild = useQuery({ queryKey: ['guild', guildId], queryFn: () => dataOf(api.client.GET('/api/v1/guilds/{guild_id}', path)) });
-  const shard = useQuery({ queryKey: ['guild-shard', guildId], queryFn: () => dataOf(api.client.GET('/api/v1/shards/{guild_id}', path)), refetchInterval: 15_000 });
+  const shard = useQuery({
+    queryKey: ['guild-shard', guildId],
+    queryFn: () => dataOf(api.client.GET('/api/v1/shards/{guild_id}', path)),
+    refetchInterval: 15_000,
+  });
   usePageTitle(guild.data?.name ?? 'Guild');
   const pages = [
     { label: 'Settings', to: '/guilds/$guildId/settings' },
@@ -50,9 +54,12 @@ export function GuildOverviewPage() {
                   ) : (
                     <>
                       <p>
-                        Shard {info.shard_id}: <Badge tone={info.stale ? 'bad' : info.status === 'ready' ? 'good' : 'warn'}>{info.stale ? 'stale' : info.status}</Badge>
+                        Shard {info.shard_id}:{' '}
+                        <Badge tone={info.stale ? 'bad' : info.status === 'ready' ? 'good' : 'warn'}>{info.stale ? 'stale' : info.status}</Badge>
                       </p>
-                      <p>Latency: {info.latency_ms} ms · uptime {formatDuration(info.uptime_ms)}</p>
+                      <p>
+                        Latency: {info.latency_ms} ms · uptime {formatDuration(info.uptime_ms)}
+                      </p>
                       <p>Last heartbeat: {formatTime(info.last_heartbeat_at)}</p>
                     </>
                   )}

@@ -65,7 +65,9 @@ export default function GuildSettingsPage() {
   }
 
   async function searchMembers(query: string) {
-    const { members } = await dataOf(api.client.GET('/api/v1/guilds/{guild_id}/members', { params: { path: { guild_id: guildId }, query: { query, limit: 10 } } }));
+    const { members } = await dataOf(
+      api.client.GET('/api/v1/guilds/{guild_id}/members', { params: { path: { guild_id: guildId }, query: { query, limit: 10 } } }),
+    );
     return members.map((member) => ({ id: member.user_id, username: member.username, display_name: member.nick ?? member.global_name }));
   }
 
@@ -77,7 +79,12 @@ export default function GuildSettingsPage() {
           Object.keys(settings.data!.values).length === 0 ? (
             <EmptyState title="No plugin has settings">Plugins declare settings with defineSettings(); their forms appear here.</EmptyState>
           ) : (
-            <SettingsForms schema={schema.data as Record<string, unknown>} values={settings.data!.values} discord={{ ...discord.data!, searchMembers }} onSave={onSave} />
+            <SettingsForms
+              schema={schema.data as Record<string, unknown>}
+              values={settings.data!.values}
+              discord={{ ...discord.data!, searchMembers }}
+              onSave={onSave}
+            />
           )
         }
       </QueryBoundary>

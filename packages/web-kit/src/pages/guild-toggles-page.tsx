@@ -21,12 +21,28 @@ interface ToggleChange {
 }
 
 /** One toggle's state and its buttons: switch it, or return to the plugin's default. */
-function ToggleControls({ state, label, onChange, busy }: { state: { enabled: boolean; default: boolean; overridden: boolean }; label: string; onChange: (enabled: boolean | null) => void; busy: boolean }) {
+function ToggleControls({
+  state,
+  label,
+  onChange,
+  busy,
+}: {
+  state: { enabled: boolean; default: boolean; overridden: boolean };
+  label: string;
+  onChange: (enabled: boolean | null) => void;
+  busy: boolean;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Badge tone={state.enabled ? 'good' : 'bad'}>{state.enabled ? 'enabled' : 'disabled'}</Badge>
       <span className="text-xs text-muted-foreground">{state.overridden ? 'set for this guild' : 'plugin default'}</span>
-      <Button size="sm" variant="outline" disabled={busy} onClick={() => onChange(!state.enabled)} aria-label={`${state.enabled ? 'Disable' : 'Enable'} ${label}`}>
+      <Button
+        size="sm"
+        variant="outline"
+        disabled={busy}
+        onClick={() => onChange(!state.enabled)}
+        aria-label={`${state.enabled ? 'Disable' : 'Enable'} ${label}`}
+      >
         {state.enabled ? 'Disable' : 'Enable'}
       </Button>
       {state.overridden ? (
@@ -50,7 +66,10 @@ export default function GuildTogglesPage() {
   const { api } = useDashboard();
   const queryClient = useQueryClient();
   const path = { guild_id: guildId };
-  const toggles = useQuery({ queryKey: ['toggles', guildId], queryFn: () => dataOf(api.client.GET('/api/v1/guilds/{guild_id}/toggles', { params: { path } })) });
+  const toggles = useQuery({
+    queryKey: ['toggles', guildId],
+    queryFn: () => dataOf(api.client.GET('/api/v1/guilds/{guild_id}/toggles', { params: { path } })),
+  });
   const [visibility, setVisibility] = useState<CommandPermissionsOutcome | null>(null);
   const change = useMutation({
     mutationFn: (body: ToggleChange) => dataOf(api.client.PUT('/api/v1/guilds/{guild_id}/toggles', { params: { path }, body })),
@@ -80,7 +99,12 @@ export default function GuildTogglesPage() {
                     <CardTitle>{plugin.plugin_id}</CardTitle>
                   </CardHeader>
                   <CardContent className="space-y-3">
-                    <ToggleControls state={plugin} label={`plugin ${plugin.plugin_id}`} busy={change.isPending} onChange={(enabled) => change.mutate({ plugin_id: plugin.plugin_id, enabled })} />
+                    <ToggleControls
+                      state={plugin}
+                      label={`plugin ${plugin.plugin_id}`}
+                      busy={change.isPending}
+                      onChange={(enabled) => change.mutate({ plugin_id: plugin.plugin_id, enabled })}
+                    />
                     {Object.keys(plugin.commands).length === 0 ? null : (
                       <Table>
                         <thead>
@@ -94,7 +118,12 @@ export default function GuildTogglesPage() {
                             <tr key={name}>
                               <Td>/{name}</Td>
                               <Td>
-                                <ToggleControls state={state} label={`/${name}`} busy={change.isPending} onChange={(enabled) => change.mutate({ plugin_id: plugin.plugin_id, command: name, enabled })} />
+                                <ToggleControls
+                                  state={state}
+                                  label={`/${name}`}
+                                  busy={change.isPending}
+                                  onChange={(enabled) => change.mutate({ plugin_id: plugin.plugin_id, command: name, enabled })}
+                                />
                               </Td>
                             </tr>
                           ))}

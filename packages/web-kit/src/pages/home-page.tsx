@@ -18,7 +18,9 @@ export function HomePage() {
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">Hello, {user.global_name ?? user.username}</h1>
-      <p className="text-muted-foreground">{isDeveloper ? 'Developer team: every guild where the bot is active.' : 'Guilds you may manage where the bot is active.'}</p>
+      <p className="text-muted-foreground">
+        {isDeveloper ? 'Developer team: every guild where the bot is active.' : 'Guilds you may manage where the bot is active.'}
+      </p>
       {guilds.length === 0 ? (
         <EmptyState title="No guild yet">Add the bot to a guild, or ask an authorized user of one to grant you access.</EmptyState>
       ) : (
@@ -27,7 +29,9 @@ export function HomePage() {
             <li key={guild.guild_id}>
               <Link to="/guilds/$guildId" params={{ guildId: guild.guild_id }} className="block rounded-lg border border-border p-4 hover:bg-muted">
                 <span className="font-medium">{guild.name}</span>
-                <span className="block text-xs text-muted-foreground">{guild.access === 'developer' ? 'developer team' : guild.is_initial ? 'added the bot' : 'authorized'}</span>
+                <span className="block text-xs text-muted-foreground">
+                  {guild.access === 'developer' ? 'developer team' : guild.is_initial ? 'added the bot' : 'authorized'}
+                </span>
               </Link>
             </li>
           ))}
@@ -62,7 +66,11 @@ function LoginCard() {
         >
           Log in with Discord
         </Button>
-        {error === null ? null : <Alert tone="error" title="Login is unavailable">{error}</Alert>}
+        {error === null ? null : (
+          <Alert tone="error" title="Login is unavailable">
+            {error}
+          </Alert>
+        )}
       </CardContent>
     </Card>
   );

@@ -63,7 +63,8 @@ export function defineWebPlugin(definition: WebPluginDefinition): WebPlugin {
   }
   const navItems = definition.navItems ?? [];
   for (const item of navItems) {
-    if (!definition.routes.some((route) => route.path === item.to)) throw new Error(`defineWebPlugin: nav item "${item.label}" points to "${item.to}", which is not one of its routes`);
+    if (!definition.routes.some((route) => route.path === item.to))
+      throw new Error(`defineWebPlugin: nav item "${item.label}" points to "${item.to}", which is not one of its routes`);
   }
   return Object.freeze({ id: definition.id, routes: [...definition.routes], navItems: [...navItems], [WEB_PLUGIN_BRAND]: true as const });
 }

@@ -24,7 +24,10 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 /** A message box; `tone="error"` for failures. */
 export function Alert({ tone = 'info', title, children, className }: { tone?: 'info' | 'error'; title: string; children?: ReactNode; className?: string }) {
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={cn('rounded-md border p-3 text-sm', tone === 'error' ? 'border-destructive text-destructive-text' : 'border-border', className)}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={cn('rounded-md border p-3 text-sm', tone === 'error' ? 'border-destructive text-destructive-text' : 'border-border', className)}
+    >
       <p className="font-medium">{title}</p>
       {children === undefined ? null : <div className="mt-1">{children}</div>}
     </div>

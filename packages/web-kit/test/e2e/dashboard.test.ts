@@ -95,7 +95,10 @@ describe('the dashboard in Chromium against the real API, bot, emulator, Postgre
 
     await second.locator('#settings-reference_greeting').fill('Second tab loses');
     await second.getByRole('button', { name: /^Save Reference plugin/ }).click();
-    await second.getByRole('alert').filter({ hasText: /Changed by owner/i }).waitFor();
+    await second
+      .getByRole('alert')
+      .filter({ hasText: /Changed by owner/i })
+      .waitFor();
     await screenshot(second, SCREENSHOTS, '05-settings-conflict');
     expect(await second.locator('#settings-reference_greeting').inputValue()).toBe('Second tab loses');
     expect(await stack.bot.services.settings.get(stack.guilds.demo, 'reference')).toMatchObject({ greeting: 'First tab wins' });
@@ -141,7 +144,11 @@ describe('the dashboard in Chromium against the real API, bot, emulator, Postgre
   it('GIVEN LLM requests were made THEN the developer team sees shards and LLM charts AND a guild admin gets "no access" there', async () => {
     const openai = await createLlmEmulator({ provider: 'openai' });
     try {
-      const llm = createLlmService({ defaultProvider: 'openai', providers: { openai: { apiKey: openai.apiKey, baseUrl: openai.baseURL, defaultModel: DEFAULT_MODELS.openai } }, db: stack.bot.services.db });
+      const llm = createLlmService({
+        defaultProvider: 'openai',
+        providers: { openai: { apiKey: openai.apiKey, baseUrl: openai.baseURL, defaultModel: DEFAULT_MODELS.openai } },
+        db: stack.bot.services.db,
+      });
       await llm.init();
       openai.enqueue(llmReply.text('one', { usage: { input: 1200, output: 300 } }), llmReply.text('two', { usage: { input: 800, output: 100 } }));
       await llm.complete({ prompt: 'hello', guildId: stack.guilds.demo, cogName: 'reference' });

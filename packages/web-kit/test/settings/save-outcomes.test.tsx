@@ -20,7 +20,10 @@ function renderWelcome(outcome: SaveOutcome | Error) {
 }
 
 const describedText = (element: HTMLElement) =>
-  (element.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' | ');
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' | ');
 
 describe('SettingsForms: what a save came to', () => {
   it('GIVEN the API refuses fields with 422 paths THEN each message shows by its field, nested ones included, AND the rest above the form', async () => {

@@ -6,7 +6,10 @@ import type { SettingsDiscordData, SettingsMember } from '../../src/settings/ind
 export const welcomeSettings = defineSettings(
   z.object({
     greeting: z.string().min(2).max(20).default('Hello'),
-    code: z.string().regex(/^[A-Z]{3}$/).default('ABC'),
+    code: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('ABC'),
     maxPerDay: z.number().int().min(0).max(10).default(3),
     ratio: z.number().min(0).max(1).default(0.5),
     enabled: z.boolean().default(false).describe('Greet people who join'),
@@ -21,7 +24,10 @@ export const welcomeSettings = defineSettings(
 /** The three Discord pickers. */
 export const moderationSettings = defineSettings(
   z.object({
-    logChannelId: settingsField.channel({ types: [0] }).optional().describe('Where warnings are posted'),
+    logChannelId: settingsField
+      .channel({ types: [0] })
+      .optional()
+      .describe('Where warnings are posted'),
     moderatorRoleIds: z.array(settingsField.role()).max(2).default([]),
     contactUserId: settingsField.member().optional(),
   }),

@@ -16,7 +16,9 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
 /** axe-core's serious and critical violations on the page as it is now (id and the first offending element). */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`);
 }
 
 /** Saves a full-page screenshot as `<dir>/<name>.png` for review. */

@@ -13,7 +13,13 @@ export async function currentOpenApiDocument(): Promise<Record<string, unknown>>
   const database = await createTestDatabase();
   const redis = createTestRedis();
   const config = loadConfig({ env: { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: redis.url, LOG_LEVEL: 'silent' }, envFiles: false });
-  const services = await createServices({ service: 'openapi', config, logger: createLogger({ service: 'openapi', level: 'silent' }), discover: false, kvPrefix: redis.prefix });
+  const services = await createServices({
+    service: 'openapi',
+    config,
+    logger: createLogger({ service: 'openapi', level: 'silent' }),
+    discover: false,
+    kvPrefix: redis.prefix,
+  });
   try {
     const api = await createApi({ services, http: { logRequests: false } });
     const document = api.openApiDocument();

@@ -19,7 +19,11 @@ export interface SessionRead {
  * ended session). Keeps this process's session hints true: a signed-in request that is not over a limit leaves a
  * hint, and a refused one (ended session, rate limited) drops it, so repeating it starts no work early.
  */
-export async function authenticate(api: Pick<ApiContext, 'sessions' | 'sessionHints' | 'callerOf'>, request: FastifyRequest, read: SessionRead): Promise<Caller | undefined> {
+export async function authenticate(
+  api: Pick<ApiContext, 'sessions' | 'sessionHints' | 'callerOf'>,
+  request: FastifyRequest,
+  read: SessionRead,
+): Promise<Caller | undefined> {
   const { cookie, sessionKey, gate, hint } = read;
   if (cookie === undefined || sessionKey === undefined || !api.sessions.isLive(gate.session)) {
     if (hint !== undefined && sessionKey !== undefined) api.sessionHints.forget(sessionKey);

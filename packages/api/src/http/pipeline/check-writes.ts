@@ -21,7 +21,7 @@ export function isWrite(method: RouteMethod): boolean {
  */
 export function checkOrigin(request: FastifyRequest, method: RouteMethod, allowedOrigins: readonly string[]): void {
   if (!isWrite(method) || originAllowed(request, allowedOrigins)) return;
-  throw new ApiError(API_ERROR_CODES.origin, 'writes are accepted only from the origins in API_CORS_ORIGINS or the API\'s own origin', { status: 403 });
+  throw new ApiError(API_ERROR_CODES.origin, "writes are accepted only from the origins in API_CORS_ORIGINS or the API's own origin", { status: 403 });
 }
 
 /**

@@ -16,6 +16,10 @@ export function startPrefetch(definition: AnyRouteDefinition, hint: SessionHint 
 }
 
 /** The prefetched work when the hint it was started for is this very caller (same user, same developer flag). */
-export function prefetchedFor(caller: Caller | undefined, hint: SessionHint | undefined, prefetching: Promise<unknown> | undefined): Promise<unknown> | undefined {
+export function prefetchedFor(
+  caller: Caller | undefined,
+  hint: SessionHint | undefined,
+  prefetching: Promise<unknown> | undefined,
+): Promise<unknown> | undefined {
   return caller !== undefined && hint?.userId === caller.userId && hint.developer === caller.isDeveloper ? prefetching : undefined;
 }

@@ -13,8 +13,7 @@ export const callbackRoute = defineRoute({
   method: 'POST',
   url: '/auth/discord/callback',
   summary: 'Finish a Discord login: exchange the code and create the session',
-  description:
-    'The state must be one this API issued (single use) to this browser. Sets the httpOnly session cookie and answers what `/auth/me` answers.',
+  description: 'The state must be one this API issued (single use) to this browser. Sets the httpOnly session cookie and answers what `/auth/me` answers.',
   tags: ['auth'],
   access: 'public',
   body: z.object({ code: text(512, 1), state: text(128, 1) }),

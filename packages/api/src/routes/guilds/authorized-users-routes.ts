@@ -38,11 +38,10 @@ export const grantAccessRoute = defineRoute({
   async handler({ api, params, body, caller }) {
     const member = await api.discord.member(params.guild_id, body.user_id);
     if (member === undefined) {
-      throw new ApiError(
-        API_ERROR_CODES.validation,
-        'the user is not a member of this guild',
-        { status: 422, fields: [{ path: 'body.user_id', message: 'not a member of this guild' }] },
-      );
+      throw new ApiError(API_ERROR_CODES.validation, 'the user is not a member of this guild', {
+        status: 422,
+        fields: [{ path: 'body.user_id', message: 'not a member of this guild' }],
+      });
     }
     const record = await grantAccess(api.services.db, { guildId: params.guild_id, userId: body.user_id, grantedByUserId: caller.userId });
     if (record === undefined) throw new ApiError(API_ERROR_CODES.conflict, 'the user is already authorized', { status: 409 });
@@ -76,6 +75,13 @@ export const revokeAccessRoute = defineRoute({
     const record = await revokeAccess(db, { guildId: params.guild_id, userId: params.user_id, revokedByUserId: caller.userId });
     if (record === undefined) throw new ApiError(API_ERROR_CODES.notFound, 'the user is not authorized', { status: 404 });
     await api.guildAccess.changed({ guildId: params.guild_id, userId: params.user_id });
-    await appendAuditLog(db, { guildId: params.guild_id, actorUserId: caller.userId, action: 'access.revoke', target: params.user_id, before: authorizedUserView(found), after: authorizedUserView(record) });
+    await appendAuditLog(db, {
+      guildId: params.guild_id,
+      actorUserId: caller.userId,
+      action: 'access.revoke',
+      target: params.user_id,
+      before: authorizedUserView(found),
+      after: authorizedUserView(record),
+    });
   },
 });

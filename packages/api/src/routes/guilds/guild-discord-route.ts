@@ -5,7 +5,13 @@ import { guildParams, snowflake } from '../../http/schemas.js';
 
 const guildDiscordSchema = z
   .object({
-    channels: z.array(z.object({ id: snowflake, name: z.string(), type: z.number().int().describe('Discord channel type: 0 text, 2 voice, 4 category, 5 announcement, 15 forum, …') })),
+    channels: z.array(
+      z.object({
+        id: snowflake,
+        name: z.string(),
+        type: z.number().int().describe('Discord channel type: 0 text, 2 voice, 4 category, 5 announcement, 15 forum, …'),
+      }),
+    ),
     roles: z.array(z.object({ id: snowflake, name: z.string() })),
   })
   .meta({ id: 'GuildDiscordData' });

@@ -12,9 +12,13 @@ export const listGuildsRoute = defineRoute({
   responses: { 200: z.object({ guilds: z.array(accessibleGuildSchema) }) },
   // Uncached (the developer team's lists, or no list cache) the query needs only the user: it starts while the
   // session is read.
-  prefetch: (hint, api) => (api.options.caches.guildListTtlMs > 0 && !hint.developer ? undefined : accessibleGuilds(api.services.db, hint.userId, hint.developer)),
+  prefetch: (hint, api) =>
+    api.options.caches.guildListTtlMs > 0 && !hint.developer ? undefined : accessibleGuilds(api.services.db, hint.userId, hint.developer),
   async handler({ api, caller, prefetched }) {
-    const guilds = prefetched === undefined ? await api.accessibleGuilds.of(caller.userId, caller.isDeveloper, caller.accessVersion) : ((await prefetched) as AccessibleGuild[]);
+    const guilds =
+      prefetched === undefined
+        ? await api.accessibleGuilds.of(caller.userId, caller.isDeveloper, caller.accessVersion)
+        : ((await prefetched) as AccessibleGuild[]);
     return { guilds };
   },
 });

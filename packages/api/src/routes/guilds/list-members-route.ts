@@ -47,7 +47,10 @@ export const listMembersRoute = defineRoute({
   errors: { 502: 'Discord unreachable or refusing the bot (`BL_ERR_API_DISCORD_UNAVAILABLE`)', 503: 'No bot token configured (`BL_ERR_API_NOT_CONFIGURED`)' },
   async handler({ api, params, query }) {
     const { kv } = api.services;
-    const variant = createHash('sha256').update(JSON.stringify([query.query ?? null, query.limit, query.after ?? null])).digest('hex').slice(0, 24);
+    const variant = createHash('sha256')
+      .update(JSON.stringify([query.query ?? null, query.limit, query.after ?? null]))
+      .digest('hex')
+      .slice(0, 24);
     const key = `members:${params.guild_id}:${variant}`;
     const cached = await kv.get(key);
     if (cached !== undefined) return JSON.parse(cached) as z.infer<typeof membersSchema>;

@@ -18,7 +18,10 @@ export function healthRoute(url: string) {
     rateLimit: false,
     responses: { 200: healthSchema, 503: healthSchema },
     async handler({ api, reply }) {
-      const { database, redis: { kind: _kind, ...redis } } = await pingDependencies(api.services, { timeoutMs: 2000 });
+      const {
+        database,
+        redis: { kind: _kind, ...redis },
+      } = await pingDependencies(api.services, { timeoutMs: 2000 });
       const status = healthStatus([database, redis]);
       reply.code(status === 'ok' ? 200 : 503);
       return { status, checks: { database, redis } };

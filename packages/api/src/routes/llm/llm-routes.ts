@@ -39,7 +39,8 @@ const summarySchema = z
 function filterOf(query: z.infer<typeof rangeQuery>, extra: Partial<UsageFilter> = {}): UsageFilter {
   const to = query.to ? new Date(query.to) : new Date();
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
-  if (from >= to) throw new ApiError(API_ERROR_CODES.invalidRequest, 'invalid query', { status: 400, fields: [{ path: 'query.from', message: 'must be before `to`' }] });
+  if (from >= to)
+    throw new ApiError(API_ERROR_CODES.invalidRequest, 'invalid query', { status: 400, fields: [{ path: 'query.from', message: 'must be before `to`' }] });
   return { from, to, granularity: query.granularity, provider: query.provider, model: query.model, ...extra };
 }
 
@@ -125,20 +126,25 @@ export const putPricingRoute = defineRoute({
   responses: { 200: priceSchema },
   async handler({ api, params, body, caller }) {
     const { db, kv } = api.services;
-    return kv.withLock(`pricing:${params.provider}:${params.model}`, 10_000, async () => {
-      const [before] = await currentPrices(db, params);
-      const after = await changePrice(db, params.provider, params.model, body);
-      await appendAuditLog(db, {
-        guildId: null,
-        actorUserId: caller.userId,
-        action: 'pricing.update',
-        target: `${params.provider}/${params.model}`,
-        before: before ?? null,
-        after,
-      });
-      // LLM services reload their prices when this moves, so the next request is billed at the new price.
-      await kv.incr(LLM_PRICING_VERSION_KEY);
-      return after;
-    }, { waitMs: 5_000 });
+    return kv.withLock(
+      `pricing:${params.provider}:${params.model}`,
+      10_000,
+      async () => {
+        const [before] = await currentPrices(db, params);
+        const after = await changePrice(db, params.provider, params.model, body);
+        await appendAuditLog(db, {
+          guildId: null,
+          actorUserId: caller.userId,
+          action: 'pricing.update',
+          target: `${params.provider}/${params.model}`,
+          before: before ?? null,
+          after,
+        });
+        // LLM services reload their prices when this moves, so the next request is billed at the new price.
+        await kv.incr(LLM_PRICING_VERSION_KEY);
+        return after;
+      },
+      { waitMs: 5_000 },
+    );
   },
 });

@@ -38,7 +38,8 @@ export const usageBreakdownRoute = defineRoute({
   handler: async ({ api, query }) => {
     const to = query.to ? new Date(query.to) : new Date();
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
-    if (from >= to) throw new ApiError(API_ERROR_CODES.invalidRequest, 'invalid query', { status: 400, fields: [{ path: 'query.from', message: 'must be before `to`' }] });
+    if (from >= to)
+      throw new ApiError(API_ERROR_CODES.invalidRequest, 'invalid query', { status: 400, fields: [{ path: 'query.from', message: 'must be before `to`' }] });
     return breakdownUsage(api.services.db, { from, to, granularity: query.granularity, by: query.by });
   },
 });

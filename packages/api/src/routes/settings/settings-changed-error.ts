@@ -26,9 +26,8 @@ export const settingsChangedErrorSchema = z
 export async function settingsChangedError(api: ApiContext, guildId: string): Promise<ApiError> {
   const [latest] = await listAuditLog(api.services.db, guildId, { action: 'settings.update', limit: 1 });
   const username = latest?.metadata?.actor_username;
-  const changedBy = latest === undefined
-    ? null
-    : { user_id: latest.actorUserId ?? null, username: typeof username === 'string' ? username : null, at: iso(latest.createdAt) };
+  const changedBy =
+    latest === undefined ? null : { user_id: latest.actorUserId ?? null, username: typeof username === 'string' ? username : null, at: iso(latest.createdAt) };
   const who = changedBy === null ? 'someone' : (changedBy.username ?? (changedBy.user_id === null ? 'someone' : `user ${changedBy.user_id}`));
   const when = changedBy?.at ? ` at ${changedBy.at}` : '';
   return new ApiError(

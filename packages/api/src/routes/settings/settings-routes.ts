@@ -16,7 +16,7 @@ const allSettingsSchema = z.record(z.string(), z.record(z.string(), z.unknown())
 export const getSettingsRoute = defineRoute({
   method: 'GET',
   url: '/guilds/:guild_id/settings',
-  summary: "Every settings namespace of this guild, defaults filled",
+  summary: 'Every settings namespace of this guild, defaults filled',
   tags: ['settings'],
   access: 'guild',
   params: guildParams,
@@ -90,7 +90,8 @@ export const putSettingsRoute = defineRoute({
         fields.push(...parsed.error.issues.map((issue) => ({ path: [namespace, ...issue.path.map(String)].join('.'), message: issue.message })));
       }
     }
-    if (fields.length > 0) throw new ApiError(API_ERROR_CODES.settingsInvalid, 'the settings do not match their schema; nothing was stored', { status: 422, fields });
+    if (fields.length > 0)
+      throw new ApiError(API_ERROR_CODES.settingsInvalid, 'the settings do not match their schema; nothing was stored', { status: 422, fields });
     // Each namespace is stored whole (`replace`), merged over the value the registry holds for this process: that
     // cache follows every change announced by other processes, so the rows are not read a second time. A change
     // made elsewhere at the same moment can be overwritten, as it could between the registry's own read and write,
@@ -113,7 +114,15 @@ export const putSettingsRoute = defineRoute({
         replace: true,
         ...(ifRevision === undefined ? {} : { ifRevision }),
         audit: (values) =>
-          Object.entries(values).map(([namespace, after]) => ({ guildId, actorUserId, action: 'settings.update', target: namespace, before: current[namespace], after, metadata })),
+          Object.entries(values).map(([namespace, after]) => ({
+            guildId,
+            actorUserId,
+            action: 'settings.update',
+            target: namespace,
+            before: current[namespace],
+            after,
+            metadata,
+          })),
       })
       .catch(async (error: unknown) => {
         if (isBaselineError(error, API_ERROR_CODES.settingsChanged)) throw await settingsChangedError(api, guildId);

@@ -45,7 +45,12 @@ export const putToggleRoute = defineRoute({
       }
       throw error;
     }
-    const commandPermissions = await syncCommandPermissions(api, caller, { guildId: params.guild_id, pluginId: body.plugin_id, command: body.command }, request.log);
+    const commandPermissions = await syncCommandPermissions(
+      api,
+      caller,
+      { guildId: params.guild_id, pluginId: body.plugin_id, command: body.command },
+      request.log,
+    );
     return { ...toBody(await toggles.guild(params.guild_id)), command_permissions: commandPermissions };
   },
 });

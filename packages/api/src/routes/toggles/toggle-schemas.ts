@@ -21,15 +21,15 @@ export const commandPermissionsOutcomeSchema = z
     code: z
       .enum(['BL_ERR_API_COMMAND_PERMISSIONS_NOT_GRANTED', 'BL_ERR_API_COMMAND_PERMISSIONS_FORBIDDEN', 'BL_ERR_API_COMMAND_PERMISSIONS_FAILED'])
       .nullable()
-      .describe('Why not synced: NOT_GRANTED = sign in again granting command permissions; FORBIDDEN = lacks Manage Server + Manage Roles; FAILED = Discord unreachable'),
+      .describe(
+        'Why not synced: NOT_GRANTED = sign in again granting command permissions; FORBIDDEN = lacks Manage Server + Manage Roles; FAILED = Discord unreachable',
+      ),
     message: z.string().nullable(),
   })
   .describe('Whether the change was mirrored into Discord’s command permissions (hiding disabled commands from members)')
   .meta({ id: 'CommandPermissionsOutcome' });
 
-export const toggleUpdateSchema = guildTogglesSchema
-  .extend({ command_permissions: commandPermissionsOutcomeSchema })
-  .meta({ id: 'GuildTogglesUpdate' });
+export const toggleUpdateSchema = guildTogglesSchema.extend({ command_permissions: commandPermissionsOutcomeSchema }).meta({ id: 'GuildTogglesUpdate' });
 
 export const toggleChangeSchema = z
   .object({

@@ -11,9 +11,7 @@ export function createListenerPiece(definition: ListenerDefinition, owner: Handl
       super(context, { ...options, event: String(definition.event), once: definition.once ?? false });
     }
     override async run(...args: unknown[]) {
-      await runner.event(owner, String(definition.event), args, (context) =>
-        (definition.run as (...values: unknown[]) => unknown)(...args, context),
-      );
+      await runner.event(owner, String(definition.event), args, (context) => (definition.run as (...values: unknown[]) => unknown)(...args, context));
     }
   };
 }

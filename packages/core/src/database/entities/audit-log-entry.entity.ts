@@ -13,7 +13,10 @@ export const AuditLogEntry = defineEntity({
     before: p.json<unknown>().nullable(),
     after: p.json<unknown>().nullable(),
     metadata: p.json<Record<string, unknown>>().nullable(),
-    createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
+    createdAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
   },
   indexes: [{ name: 'audit_log_guild_id_created_at_index', properties: ['guildId', 'createdAt'] }],
 });

@@ -13,7 +13,10 @@ export const AuthorizedUser = defineEntity({
     guildId: () => p.manyToOne(Guild).mapToPk().fieldName('guild_id').deleteRule('cascade'),
     userId: p.bigint('string'),
     grantedByUserId: p.bigint('string').nullable(),
-    grantedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
+    grantedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
     isActive: p.boolean().default(true),
     isInitial: p.boolean().default(false),
     revokedAt: p.datetime().nullable(),

@@ -10,7 +10,11 @@ export const GuildSetting = defineEntity({
     guildId: () => p.manyToOne(Guild).mapToPk().fieldName('guild_id').deleteRule('cascade'),
     settingKey: p.string(),
     settingValue: p.json<Record<string, unknown>>(),
-    updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     updatedByUserId: p.bigint('string').nullable(),
   },
   uniques: [{ name: 'guild_settings_guild_id_setting_key_unique', properties: ['guildId', 'settingKey'] }],

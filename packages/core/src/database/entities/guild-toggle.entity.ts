@@ -13,7 +13,11 @@ export const GuildToggle = defineEntity({
     command: p.string().length(64).primary().default(''),
     enabled: p.boolean(),
     updatedBy: p.bigint('string').nullable(),
-    updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

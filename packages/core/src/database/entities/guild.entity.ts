@@ -8,11 +8,18 @@ export const Guild = defineEntity({
     guildId: p.bigint('string').primary().autoincrement(false),
     guildName: p.string(),
     addedByUserId: p.bigint('string').nullable(),
-    addedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
+    addedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
     isActive: p.boolean().default(true),
     ownerId: p.bigint('string').nullable(),
     leftAt: p.datetime().nullable(),
-    updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

@@ -12,4 +12,14 @@ export { AuditLogEntry, AuthorizedUser, Guild, GuildSetting, GuildToggle, LlmMod
 export type { LlmRequestType } from './llm-usage.entity.js';
 
 /** Every entity of baseline's own tables, in the order `createDatabase` registers them. */
-export const baselineEntities = [Guild, AuthorizedUser, GuildSetting, LlmUsage, LlmModelPricing, AuditLogEntry, PluginStorageEntry, GuildToggle, UserOAuthGrant];
+export const baselineEntities = [
+  Guild,
+  AuthorizedUser,
+  GuildSetting,
+  LlmUsage,
+  LlmModelPricing,
+  AuditLogEntry,
+  PluginStorageEntry,
+  GuildToggle,
+  UserOAuthGrant,
+];

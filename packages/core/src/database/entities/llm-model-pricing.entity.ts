@@ -15,20 +15,22 @@ export const LlmModelPricing = defineEntity({
     outputCostPer1kTokens: p.decimal('string').precision(20).scale(12).fieldName('output_cost_per_1k_tokens'),
     /** Price of cache reads. */
     cacheCostPer1kTokens: p.decimal('string').precision(20).scale(12).nullable().fieldName('cache_cost_per_1k_tokens'),
-    cacheWriteCostPer1kTokens: p
-      .decimal('string')
-      .precision(20)
-      .scale(12)
-      .nullable()
-      .fieldName('cache_write_cost_per_1k_tokens'),
+    cacheWriteCostPer1kTokens: p.decimal('string').precision(20).scale(12).nullable().fieldName('cache_write_cost_per_1k_tokens'),
     imageCostPerUnit: p.decimal('string').precision(20).scale(12).nullable(),
     audioCostPerMinute: p.decimal('string').precision(20).scale(12).nullable(),
     pricing: p.json<Record<string, unknown>>().nullable(),
     isActive: p.boolean().default(true),
-    effectiveFrom: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
+    effectiveFrom: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
     effectiveTo: p.datetime().nullable(),
     source: p.string().nullable(),
-    updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [
     {

@@ -30,7 +30,10 @@ export const LlmUsage = defineEntity({
     estimatedCostUsd: p.decimal('string').precision(18).scale(10),
     latencyMs: p.integer(),
     pricingId: p.integer().nullable(),
-    createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
+    createdAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
     metadata: p.json<Record<string, unknown>>().nullable(),
     /** Idempotency key given by the LLM service: a batch written twice is stored once. */
     recordId: p.uuid().nullable(),

@@ -12,7 +12,11 @@ export const PluginStorageEntry = defineEntity({
     pluginId: p.string().length(64).primary(),
     storageKey: p.string().length(128).primary(),
     storageValue: p.json<unknown>(),
-    updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

@@ -11,7 +11,11 @@ export const UserOAuthGrant = defineEntity({
     userId: p.bigint('string').primary().autoincrement(false),
     sealedTokens: p.text(),
     scopes: p.string().length(512),
-    updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

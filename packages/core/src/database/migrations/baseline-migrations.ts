@@ -5,7 +5,15 @@ import { PluginStorage } from './baseline/0003-plugin-storage.js';
 import { GuildToggles } from './baseline/0004-guild-toggles.js';
 import { LlmUsageRecordId } from './baseline/0005-llm-usage-record-id.js';
 import { UserOAuthGrants } from './baseline/0006-user-oauth-grants.js';
-import { executedMigrations, pendingMigrations, rollbackMigrations, runMigrations, type ExecutedMigration, type MigrationSet, type RollbackOptions } from './run-migrations.js';
+import {
+  executedMigrations,
+  pendingMigrations,
+  rollbackMigrations,
+  runMigrations,
+  type ExecutedMigration,
+  type MigrationSet,
+  type RollbackOptions,
+} from './run-migrations.js';
 
 /** Baseline's own migrations, tracked in `baseline_migrations` apart from every plugin's. */
 export const baselineMigrations: MigrationSet = {

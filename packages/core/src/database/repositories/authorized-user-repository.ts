@@ -52,10 +52,12 @@ export async function isAuthorizedUser(db: Database, guildId: string, userId: st
 
 /** A guild's authorized users, oldest grant first; revoked ones only with `includeRevoked`. */
 export async function listAuthorizedUsers(db: Database, guildId: string, options: { includeRevoked?: boolean } = {}): Promise<AuthorizedUserRecord[]> {
-  const rows = await db.fork().execute<Row[]>(
-    `select ${COLUMNS} from "authorized_users" where "guild_id" = ? ${options.includeRevoked === true ? '' : 'and "is_active"'} order by "granted_at", "id"`,
-    [guildId],
-  );
+  const rows = await db
+    .fork()
+    .execute<Row[]>(
+      `select ${COLUMNS} from "authorized_users" where "guild_id" = ? ${options.includeRevoked === true ? '' : 'and "is_active"'} order by "granted_at", "id"`,
+      [guildId],
+    );
   return rows.map(record);
 }
 
@@ -67,7 +69,9 @@ export async function findAuthorizedUser(db: Database, guildId: string, userId: 
 
 /** The users with an active grant to a guild. */
 export async function listActiveGrantUserIds(db: Database, guildId: string): Promise<string[]> {
-  const rows = await db.fork().execute<{ user_id: string }[]>(`select "user_id"::text as "user_id" from "authorized_users" where "guild_id" = ? and "is_active"`, [guildId]);
+  const rows = await db
+    .fork()
+    .execute<{ user_id: string }[]>(`select "user_id"::text as "user_id" from "authorized_users" where "guild_id" = ? and "is_active"`, [guildId]);
   return rows.map((row) => row.user_id);
 }
 
@@ -146,14 +150,22 @@ export async function findInitialUser(db: Database, guildId: string): Promise<st
  *
  * @returns `changed: false` when `to` already was the initial user; otherwise the previous initial user, if any
  */
-export async function transferInitialGrant(db: Database, guildId: string, to: string): Promise<{ changed: false } | { changed: true; previous: string | undefined }> {
+export async function transferInitialGrant(
+  db: Database,
+  guildId: string,
+  to: string,
+): Promise<{ changed: false } | { changed: true; previous: string | undefined }> {
   return db.fork().transactional(async (em) => {
     const current = await em.execute<{ id: number; user_id: string }[]>(
       `select "id", "user_id"::text as "user_id" from "authorized_users" where "guild_id" = ? and "is_initial" for update`,
       [guildId],
     );
     if (current.some((row) => row.user_id === to)) return { changed: false as const };
-    if (current.length > 0) await em.execute(`update "authorized_users" set "is_initial" = false where "id" in (${current.map(() => '?').join(', ')})`, current.map((row) => row.id));
+    if (current.length > 0)
+      await em.execute(
+        `update "authorized_users" set "is_initial" = false where "id" in (${current.map(() => '?').join(', ')})`,
+        current.map((row) => row.id),
+      );
     await em.execute(UPSERT_INITIAL_GRANT_SQL, [guildId, to]);
     return { changed: true as const, previous: current[0]?.user_id };
   });
@@ -223,5 +235,10 @@ export async function listAccessibleGuilds(db: Database, userId: string, develop
       order by g.guild_name, g.guild_id`,
     [userId],
   );
-  return rows.map((row) => ({ guildId: row.guild_id, guildName: row.guild_name, access: row.authorized ? 'authorized' : 'developer', isInitial: row.is_initial === true }));
+  return rows.map((row) => ({
+    guildId: row.guild_id,
+    guildName: row.guild_name,
+    access: row.authorized ? 'authorized' : 'developer',
+    isInitial: row.is_initial === true,
+  }));
 }

@@ -42,17 +42,13 @@ export function findGuild(db: Database, guildId: string): Promise<Guild | null> 
 
 /** Marks a guild as left (the bot was removed); its settings and grants stay for a possible return. */
 export async function markGuildInactive(db: Database, guildId: string): Promise<boolean> {
-  const affected = await db
-    .fork()
-    .nativeUpdate(Guild, { guildId, isActive: true }, { isActive: false, leftAt: new Date(), updatedAt: new Date() });
+  const affected = await db.fork().nativeUpdate(Guild, { guildId, isActive: true }, { isActive: false, leftAt: new Date(), updatedAt: new Date() });
   return affected > 0;
 }
 
 /** Marks a known guild active again; `false` when the guild is unknown or already active. */
 export async function reactivateGuild(db: Database, guildId: string): Promise<boolean> {
-  const affected = await db
-    .fork()
-    .nativeUpdate(Guild, { guildId, isActive: false }, { isActive: true, leftAt: null, updatedAt: new Date() });
+  const affected = await db.fork().nativeUpdate(Guild, { guildId, isActive: false }, { isActive: true, leftAt: null, updatedAt: new Date() });
   return affected > 0;
 }
 

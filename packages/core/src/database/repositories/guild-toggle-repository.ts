@@ -19,10 +19,12 @@ export interface GuildToggleWrite {
 
 /** Every override of a guild. */
 export async function listGuildToggles(db: Database, guildId: string): Promise<GuildToggleRow[]> {
-  const rows = await db.fork().execute<{ plugin_id: string; command: string; enabled: boolean }[]>(
-    `select "plugin_id", "command", "enabled" from "guild_toggles" where "guild_id" = ? order by "plugin_id", "command"`,
-    [guildId],
-  );
+  const rows = await db
+    .fork()
+    .execute<{ plugin_id: string; command: string; enabled: boolean }[]>(
+      `select "plugin_id", "command", "enabled" from "guild_toggles" where "guild_id" = ? order by "plugin_id", "command"`,
+      [guildId],
+    );
   return rows.map((row) => ({ pluginId: row.plugin_id, command: row.command === '' ? null : row.command, enabled: row.enabled }));
 }
 
@@ -40,7 +42,8 @@ export async function writeGuildToggle(db: Database, change: GuildToggleWrite): 
       : `insert into "guild_toggles" ("guild_id", "plugin_id", "command", "enabled", "updated_by") values (?, ?, ?, ?, ?)
          on conflict ("guild_id", "plugin_id", "command") do update set "enabled" = excluded."enabled", "updated_by" = excluded."updated_by", "updated_at" = now()
          returning 1`;
-  const writeParams = change.enabled === null ? [change.guildId, change.pluginId, command] : [change.guildId, change.pluginId, command, change.enabled, change.actorUserId];
+  const writeParams =
+    change.enabled === null ? [change.guildId, change.pluginId, command] : [change.guildId, change.pluginId, command, change.enabled, change.actorUserId];
   const rows = await db.fork().execute<{ before: boolean | null }[]>(
     `with "previous" as (
        select "enabled" from "guild_toggles" where "guild_id" = ? and "plugin_id" = ? and "command" = ?
@@ -50,7 +53,16 @@ export async function writeGuildToggle(db: Database, change: GuildToggleWrite): 
        returning 1
      )
      select (select "enabled" from "previous") as "before", (select count(*) from "written") as "written", (select count(*) from "audited") as "audited"`,
-    [change.guildId, change.pluginId, command, ...writeParams, change.guildId, change.actorUserId, target, change.enabled === null ? null : JSON.stringify(change.enabled)],
+    [
+      change.guildId,
+      change.pluginId,
+      command,
+      ...writeParams,
+      change.guildId,
+      change.actorUserId,
+      target,
+      change.enabled === null ? null : JSON.stringify(change.enabled),
+    ],
   );
   return rows[0]?.before ?? null;
 }

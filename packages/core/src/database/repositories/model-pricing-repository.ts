@@ -106,14 +106,17 @@ export function readActiveModelPrices(sql: RowExecutor): Promise<ActiveModelPric
 
 /** The price in force now of every model, or of one. */
 export async function readCurrentModelPrices(db: Database, only?: { provider: string; model: string }): Promise<ModelPriceRow[]> {
-  return db.fork().getConnection().execute<ModelPriceRow[]>(
-    `select distinct on (provider, model) ${PRICE_COLUMNS}
+  return db
+    .fork()
+    .getConnection()
+    .execute<ModelPriceRow[]>(
+      `select distinct on (provider, model) ${PRICE_COLUMNS}
        from llm_model_pricing
       where is_active and effective_from <= now() and (effective_to is null or effective_to > now())
         ${only ? 'and provider = ? and model = ?' : ''}
       order by provider, model, effective_from desc`,
-    only ? [only.provider, only.model] : [],
-  );
+      only ? [only.provider, only.model] : [],
+    );
 }
 
 /** The price fields a change may set (USD decimal strings); fields left out keep their previous values. */
@@ -135,8 +138,11 @@ export async function startModelPricePeriod(db: Database, provider: string, mode
   const optional = ['cache_cost_per_1k_tokens', 'cache_write_cost_per_1k_tokens', 'image_cost_per_unit', 'audio_cost_per_minute'] as const;
   const params: unknown[] = [provider, model, provider, model, change.input_cost_per_1k_tokens, change.output_cost_per_1k_tokens];
   for (const field of optional) if (change[field] !== undefined) params.push(change[field]);
-  const rows = await db.fork().getConnection().execute<ModelPriceRow[]>(
-    `with closed as (
+  const rows = await db
+    .fork()
+    .getConnection()
+    .execute<ModelPriceRow[]>(
+      `with closed as (
        update llm_model_pricing set effective_to = now(), updated_at = now()
         where provider = ? and model = ? and is_active and (effective_to is null or effective_to > now())
        returning *
@@ -147,7 +153,7 @@ export async function startModelPricePeriod(db: Database, provider: string, mode
      values (?, ?, ?, ?, ${optional.map(keep).join(', ')},
        (select pricing from closed order by effective_from desc limit 1), true, now(), null, 'api', now())
      returning ${PRICE_COLUMNS}`,
-    params,
-  );
+      params,
+    );
   return rows[0]!;
 }

@@ -9,19 +9,24 @@ export interface PluginStorageAddress {
 
 /** A stored value, or `undefined` when the key was never written (or was deleted). */
 export async function readPluginStorage(db: Database, { guildId, pluginId, key }: PluginStorageAddress): Promise<unknown> {
-  const rows = await db.fork().execute<{ storage_value: unknown }[]>(
-    `select "storage_value" from "plugin_storage" where "guild_id" = ? and "plugin_id" = ? and "storage_key" = ?`,
-    [guildId, pluginId, key],
-  );
+  const rows = await db
+    .fork()
+    .execute<{ storage_value: unknown }[]>(`select "storage_value" from "plugin_storage" where "guild_id" = ? and "plugin_id" = ? and "storage_key" = ?`, [
+      guildId,
+      pluginId,
+      key,
+    ]);
   return rows[0]?.storage_value;
 }
 
 /** Every stored key of a guild and plugin, with its value. */
 export async function readAllPluginStorage(db: Database, { guildId, pluginId }: Omit<PluginStorageAddress, 'key'>): Promise<Record<string, unknown>> {
-  const rows = await db.fork().execute<{ storage_key: string; storage_value: unknown }[]>(
-    `select "storage_key", "storage_value" from "plugin_storage" where "guild_id" = ? and "plugin_id" = ?`,
-    [guildId, pluginId],
-  );
+  const rows = await db
+    .fork()
+    .execute<{ storage_key: string; storage_value: unknown }[]>(
+      `select "storage_key", "storage_value" from "plugin_storage" where "guild_id" = ? and "plugin_id" = ?`,
+      [guildId, pluginId],
+    );
   return Object.fromEntries(rows.map((row) => [row.storage_key, row.storage_value]));
 }
 
@@ -51,10 +56,12 @@ export async function incrementPluginStorage(db: Database, address: PluginStorag
 
 /** Deletes a stored value; `true` when there was one. */
 export async function deletePluginStorage(db: Database, { guildId, pluginId, key }: PluginStorageAddress): Promise<boolean> {
-  const result = await db.fork().execute<{ affectedRows?: number }>(
-    `delete from "plugin_storage" where "guild_id" = ? and "plugin_id" = ? and "storage_key" = ?`,
-    [guildId, pluginId, key],
-    'run',
-  );
+  const result = await db
+    .fork()
+    .execute<{ affectedRows?: number }>(
+      `delete from "plugin_storage" where "guild_id" = ? and "plugin_id" = ? and "storage_key" = ?`,
+      [guildId, pluginId, key],
+      'run',
+    );
   return (result.affectedRows ?? 0) > 0;
 }

@@ -25,7 +25,15 @@ export interface BaselineUserDataErasure {
 export async function eraseBaselineUserData(db: Database, userId: string): Promise<BaselineUserDataErasure> {
   return db.fork().transactional(async (em) => {
     const run = async (sql: string, uses: number) =>
-      Number((await em.execute<{ affectedRows?: number }>(sql, Array.from({ length: uses }, () => userId), 'run')).affectedRows ?? 0);
+      Number(
+        (
+          await em.execute<{ affectedRows?: number }>(
+            sql,
+            Array.from({ length: uses }, () => userId),
+            'run',
+          )
+        ).affectedRows ?? 0,
+      );
     return {
       authorized_users: await run('delete from "authorized_users" where "user_id" = ?', 1),
       authorized_users_actor: await run(

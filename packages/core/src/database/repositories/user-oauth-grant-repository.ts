@@ -13,10 +13,12 @@ export interface UserOAuthGrantRow {
 
 /** The user's stored grant, if any. */
 export async function findUserOAuthGrant(db: Database, userId: string): Promise<UserOAuthGrantRow | undefined> {
-  const rows = await db.fork().execute<{ user_id: string; sealed_tokens: string; scopes: string }[]>(
-    `select "user_id"::text as "user_id", "sealed_tokens", "scopes" from "user_oauth_grants" where "user_id" = ?`,
-    [userId],
-  );
+  const rows = await db
+    .fork()
+    .execute<{ user_id: string; sealed_tokens: string; scopes: string }[]>(
+      `select "user_id"::text as "user_id", "sealed_tokens", "scopes" from "user_oauth_grants" where "user_id" = ?`,
+      [userId],
+    );
   const row = rows[0];
   return row === undefined ? undefined : { userId: row.user_id, sealedTokens: row.sealed_tokens, scopes: row.scopes };
 }

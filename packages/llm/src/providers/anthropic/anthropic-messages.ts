@@ -36,9 +36,7 @@ export function toAnthropicMessages(system: string | undefined, messages: readon
         break;
       }
       case 'tool':
-        pushUserBlocks([
-          { type: 'tool_result', tool_use_id: message.toolCallId, content: message.content, ...(message.isError ? { is_error: true } : {}) },
-        ]);
+        pushUserBlocks([{ type: 'tool_result', tool_use_id: message.toolCallId, content: message.content, ...(message.isError ? { is_error: true } : {}) }]);
         break;
     }
   }

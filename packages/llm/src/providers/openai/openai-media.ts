@@ -87,7 +87,10 @@ export function createOpenAiMedia(client: OpenAI, flavour: 'openai' | 'xai', api
       );
       const audio = new Uint8Array(await response.arrayBuffer());
       const exact = format === 'pcm' || format === 'wav';
-      const durationSeconds = Math.round(((exact ? Math.max(0, audio.length - (format === 'wav' ? 44 : 0)) / PCM_BYTES_PER_SECOND : audio.length / COMPRESSED_BYTES_PER_SECOND)) * 1000) / 1000;
+      const durationSeconds =
+        Math.round(
+          (exact ? Math.max(0, audio.length - (format === 'wav' ? 44 : 0)) / PCM_BYTES_PER_SECOND : audio.length / COMPRESSED_BYTES_PER_SECOND) * 1000,
+        ) / 1000;
       const characters = request.text.length;
       // No usage object: tts-1* bill input characters; gpt-4o-mini-tts bills text tokens and audio seconds.
       const perCharacter = model.startsWith('tts-1');
@@ -110,7 +113,13 @@ export function createOpenAiMedia(client: OpenAI, flavour: 'openai' | 'xai', api
         const response = await fetch(`${base}/stt`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}` }, body: form, signal });
         if (!response.ok) throw await httpError(response);
         const body = (await response.json()) as { text?: string; duration?: number };
-        return { value: body.text ?? '', usage: usageOf({ inputSeconds: body.duration ?? 0 }), rawUsage: { duration: body.duration }, units: body.duration, recordAs: 'stt' };
+        return {
+          value: body.text ?? '',
+          usage: usageOf({ inputSeconds: body.duration ?? 0 }),
+          rawUsage: { duration: body.duration },
+          units: body.duration,
+          recordAs: 'stt',
+        };
       }
       const file = await toFile(request.audio, filename, { type: mimeType });
       const response = (await client.audio.transcriptions.create(
@@ -118,7 +127,9 @@ export function createOpenAiMedia(client: OpenAI, flavour: 'openai' | 'xai', api
         { signal },
       )) as unknown as {
         text: string;
-        usage?: { type: 'tokens'; input_tokens?: number; output_tokens?: number; input_token_details?: { audio_tokens?: number; text_tokens?: number } } | { type: 'duration'; seconds: number };
+        usage?:
+          | { type: 'tokens'; input_tokens?: number; output_tokens?: number; input_token_details?: { audio_tokens?: number; text_tokens?: number } }
+          | { type: 'duration'; seconds: number };
       };
       const u = response.usage;
       const usage =

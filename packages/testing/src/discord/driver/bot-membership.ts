@@ -10,7 +10,6 @@ import { createRole } from './role-actions.js';
  */
 export const DEFAULT_BOT_PERMISSIONS = 311_385_214_144n;
 
-
 /** The bot joining and leaving guilds: its managed role, member, audit entry and GUILD_CREATE/GUILD_DELETE. */
 export class BotMembership {
   constructor(private readonly core: EmulatorCore) {}

@@ -49,7 +49,9 @@ export class CommandPermissions {
 
   /** Every target with overwrites in the guild. */
   list(guildId: string): GuildCommandPermissions[] {
-    return [...(this.#byGuild.get(guildId) ?? new Map<string, CommandPermission[]>())].map(([targetId, permissions]) => this.#payload(guildId, targetId, permissions));
+    return [...(this.#byGuild.get(guildId) ?? new Map<string, CommandPermission[]>())].map(([targetId, permissions]) =>
+      this.#payload(guildId, targetId, permissions),
+    );
   }
 
   /** The overwrites of one target, or `undefined` when none were ever set (Discord: 404 / 10066). */
@@ -93,8 +95,10 @@ export class CommandPermissions {
 
   #validate(guild: GuildRecord, entry: unknown, index: number): CommandPermission {
     const { id, type, permission } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || !/^\d{1,20}$/.test(id)) throw formError(['permissions', index, 'id'], 'NUMBER_TYPE_COERCE', `Value "${String(id)}" is not snowflake.`);
-    if (type !== 1 && type !== 2 && type !== 3) throw formError(['permissions', index, 'type'], 'ENUM_TYPE_COERCE', `Value "${String(type)}" is not a valid enum value.`);
+    if (typeof id !== 'string' || !/^\d{1,20}$/.test(id))
+      throw formError(['permissions', index, 'id'], 'NUMBER_TYPE_COERCE', `Value "${String(id)}" is not snowflake.`);
+    if (type !== 1 && type !== 2 && type !== 3)
+      throw formError(['permissions', index, 'type'], 'ENUM_TYPE_COERCE', `Value "${String(type)}" is not a valid enum value.`);
     if (typeof permission !== 'boolean') throw formError(['permissions', index, 'permission'], 'BOOLEAN_TYPE_COERCE', 'Must be either true or false.');
     if (type === 1 && !guild.roles.has(id)) throw Errors.unknownRole();
     if (type === 2 && !this.core.ctx.state.users.has(id)) throw Errors.unknownUser();

@@ -34,7 +34,7 @@ export function interactionCallback(
   const data: Body | null = body.data ?? null;
   const flags = body.data?.flags ?? 0;
   const ephemeral = (type === 4 || type === 5) && (flags & 64) !== 0;
-  const source = record.sourceMessageId ? core.ctx.state.messages.get(record.sourceMessageId) ?? null : null;
+  const source = record.sourceMessageId ? (core.ctx.state.messages.get(record.sourceMessageId) ?? null) : null;
   if ((type === 6 || type === 7) && record.type !== 3 && record.type !== 5) throw Errors.invalidForm('type');
   record.response = { type, data, ephemeral, deferred: type === 5 || type === 6 };
   switch (type) {

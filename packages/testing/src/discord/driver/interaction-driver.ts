@@ -57,7 +57,10 @@ export class InteractionDriver {
   #command(input: InteractionContextInput & { name: string }, type: number) {
     const command = this.core.commands.findByName(input.guildId ?? null, input.name, type);
     if (!command) {
-      throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.unknownCommand, `no command "${input.name}" (type ${type}) is registered for ${input.guildId ?? 'DMs'}`);
+      throw new DiscordEmulatorError(
+        EMULATOR_ERROR_CODES.unknownCommand,
+        `no command "${input.name}" (type ${type}) is registered for ${input.guildId ?? 'DMs'}`,
+      );
     }
     if (input.guildId) requireCommandPermitted(this.core, command, input.guildId, this.core.guilds.user(input.userId).id, this.#channel(input));
     return command;

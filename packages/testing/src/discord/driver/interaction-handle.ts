@@ -68,26 +68,41 @@ class RecordHandle implements InteractionHandle {
 
   reply(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<SentMessage> {
     const record = this.#record;
-    return this.#store.waitFor(record, () => {
-      const message = original(record);
-      return message && !message.loading ? message : undefined;
-    }, timeoutMs, 'reply');
+    return this.#store.waitFor(
+      record,
+      () => {
+        const message = original(record);
+        return message && !message.loading ? message : undefined;
+      },
+      timeoutMs,
+      'reply',
+    );
   }
 
   replyMatching(predicate: (message: SentMessage) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<SentMessage> {
     const record = this.#record;
-    return this.#store.waitFor(record, () => {
-      const message = original(record);
-      return message && predicate(message) ? message : undefined;
-    }, timeoutMs, 'matching reply');
+    return this.#store.waitFor(
+      record,
+      () => {
+        const message = original(record);
+        return message && predicate(message) ? message : undefined;
+      },
+      timeoutMs,
+      'matching reply',
+    );
   }
 
   followUp(index = 0, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<SentMessage> {
     const record = this.#record;
-    return this.#store.waitFor(record, () => {
-      const message = record.followUps[index];
-      return message ? toSentMessage(message) : undefined;
-    }, timeoutMs, `follow-up #${index}`);
+    return this.#store.waitFor(
+      record,
+      () => {
+        const message = record.followUps[index];
+        return message ? toSentMessage(message) : undefined;
+      },
+      timeoutMs,
+      `follow-up #${index}`,
+    );
   }
 
   modal(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Record<string, unknown>> {

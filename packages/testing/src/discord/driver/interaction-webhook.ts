@@ -9,7 +9,9 @@ type Body = Record<string, unknown>;
 /** A message of the interaction webhook: `@original` or a follow-up id. */
 export function webhookMessage(record: InteractionRecord, messageId: string): MessageRecord {
   const message =
-    messageId === '@original' ? record.original : record.followUps.find((followUp) => followUp.id === messageId) ?? (record.original?.id === messageId ? record.original : null);
+    messageId === '@original'
+      ? record.original
+      : (record.followUps.find((followUp) => followUp.id === messageId) ?? (record.original?.id === messageId ? record.original : null));
   if (!message || message.deleted) throw Errors.unknownMessage();
   return message;
 }

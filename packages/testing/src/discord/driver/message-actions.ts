@@ -118,8 +118,7 @@ export class MessageActions {
     const full = JSON.stringify(payload);
     let blank: string | null = null;
     // Without MESSAGE_CONTENT, guild messages arrive with empty content unless the bot wrote or is mentioned.
-    const exempt =
-      !message.guildId || message.authorId === state.botUserId || message.mentionUserIds.includes(state.botUserId);
+    const exempt = !message.guildId || message.authorId === state.botUserId || message.mentionUserIds.includes(state.botUserId);
     this.core.gateway.dispatch(
       message.guildId,
       type,

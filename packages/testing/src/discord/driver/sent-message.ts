@@ -1,8 +1,10 @@
 import type { MessageRecord } from '../state/records.js';
 
 /** A snapshot of a message as tests inspect it. */
-export interface SentMessage
-  extends Pick<MessageRecord, 'id' | 'channelId' | 'guildId' | 'authorId' | 'content' | 'embeds' | 'components' | 'attachments' | 'flags' | 'deleted'> {
+export interface SentMessage extends Pick<
+  MessageRecord,
+  'id' | 'channelId' | 'guildId' | 'authorId' | 'content' | 'embeds' | 'components' | 'attachments' | 'flags' | 'deleted'
+> {
   /** Flag 64: only the invoking user sees it. */
   ephemeral: boolean;
   /** Flag 128: a deferred reply not edited yet. */

@@ -216,9 +216,14 @@ export class ThreadActions {
   #dispatch(thread: ChannelRecord, type: string, data: (session: GatewaySession) => string | null): void {
     if (!thread.guildId || !this.core.ctx.state.botIsIn(thread.guildId) || !this.#visible(thread)) return;
     let cached: string | null | undefined;
-    this.core.gateway.dispatch(thread.guildId, type, (session) => {
-      if (type !== 'THREAD_MEMBERS_UPDATE') return (cached ??= data(session));
-      return data(session);
-    }, Intent.Guilds);
+    this.core.gateway.dispatch(
+      thread.guildId,
+      type,
+      (session) => {
+        if (type !== 'THREAD_MEMBERS_UPDATE') return (cached ??= data(session));
+        return data(session);
+      },
+      Intent.Guilds,
+    );
   }
 }

@@ -33,13 +33,7 @@ export function handleIdentify(
     return connection.close(4004, 'Authentication failed');
   }
   const [shardId, shardCount] = Array.isArray(d.shard) ? d.shard : [0, 1];
-  if (
-    !Number.isInteger(shardId) ||
-    !Number.isInteger(shardCount) ||
-    shardCount < 1 ||
-    shardId < 0 ||
-    shardId >= shardCount
-  ) {
+  if (!Number.isInteger(shardId) || !Number.isInteger(shardCount) || shardCount < 1 || shardId < 0 || shardId >= shardCount) {
     return connection.close(4010, 'Invalid shard');
   }
   const intents = typeof d.intents === 'number' ? d.intents : -1;
@@ -60,15 +54,7 @@ export function handleIdentify(
   const gateway = ctx.options.gateway;
   connection.identifyCompress = d.compress === true;
   const largeThreshold = typeof d.large_threshold === 'number' ? d.large_threshold : 50;
-  const session = new GatewaySession(
-    randomBytes(16).toString('hex'),
-    shardId,
-    shardCount,
-    intents,
-    largeThreshold,
-    Date.now(),
-    gateway.replayBufferSize,
-  );
+  const session = new GatewaySession(randomBytes(16).toString('hex'), shardId, shardCount, intents, largeThreshold, Date.now(), gateway.replayBufferSize);
   sessions.add(session);
   sessions.attach(session, connection);
   const { state, application } = ctx;

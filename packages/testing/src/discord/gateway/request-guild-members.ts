@@ -22,12 +22,7 @@ const CHUNK_SIZE = 1000;
  * `memberRequestIntervalMs` (RATE_LIMITED dispatch otherwise). Design choice: without GUILD_MEMBERS a
  * request-all gets one empty chunk, so the caller's promise settles instead of timing out.
  */
-export function handleRequestGuildMembers(
-  ctx: EmulatorContext,
-  gateway: GatewayServer,
-  session: GatewaySession,
-  raw: unknown,
-): void {
+export function handleRequestGuildMembers(ctx: EmulatorContext, gateway: GatewayServer, session: GatewaySession, raw: unknown): void {
   const d = (raw ?? {}) as RequestGuildMembersData;
   const guildId = typeof d.guild_id === 'string' ? d.guild_id : null;
   const guild = guildId ? ctx.state.guilds.get(guildId) : undefined;
@@ -55,10 +50,7 @@ export function handleRequestGuildMembers(
         const now = Date.now();
         if (interval > 0 && last !== undefined && now - last < interval) {
           const retryAfter = (interval - (now - last)) / 1000;
-          session.dispatch(
-            'RATE_LIMITED',
-            JSON.stringify({ opcode: 8, retry_after: retryAfter, meta: { guild_id: guildId, nonce } }),
-          );
+          session.dispatch('RATE_LIMITED', JSON.stringify({ opcode: 8, retry_after: retryAfter, meta: { guild_id: guildId, nonce } }));
           return;
         }
         gateway.memberRequests.set(guildId, now);

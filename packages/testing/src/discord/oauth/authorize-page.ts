@@ -1,12 +1,20 @@
 import type { UserRecord } from '../state/records.js';
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+const escape = (text: string) => text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 /** The emulator's consent screen: one link per emulated user, each approving as that user. */
-export function authorizePage(input: { appName: string; scopes: string[]; users: UserRecord[]; approveUrl: (userId: string) => string; denyUrl: string }): string {
+export function authorizePage(input: {
+  appName: string;
+  scopes: string[];
+  users: UserRecord[];
+  approveUrl: (userId: string) => string;
+  denyUrl: string;
+}): string {
   const items = input.users
-    .map((user) => `<li><a data-user-id="${user.id}" href="${escape(input.approveUrl(user.id))}">${escape(user.globalName ?? user.username)} <small>@${escape(user.username)} · ${user.id}</small></a></li>`)
+    .map(
+      (user) =>
+        `<li><a data-user-id="${user.id}" href="${escape(input.approveUrl(user.id))}">${escape(user.globalName ?? user.username)} <small>@${escape(user.username)} · ${user.id}</small></a></li>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Authorize ${escape(input.appName)} · Discord emulator</title>

@@ -34,8 +34,7 @@ export const Errors = {
   threadArchived: () => new ApiError(400, 50083, 'Thread is archived'),
   threadAlreadyCreated: () => new ApiError(400, 160004, 'A thread has already been created for this message'),
   maxCommands: (limit: number) => new ApiError(400, 30032, `Maximum number of application commands reached (${limit})`),
-  maxDailyCommandCreates: (limit: number) =>
-    new ApiError(400, 30034, `Max number of daily application command creates has been reached (${limit})`),
+  maxDailyCommandCreates: (limit: number) => new ApiError(400, 30034, `Max number of daily application command creates has been reached (${limit})`),
   alreadyAcknowledged: () => new ApiError(400, 40060, 'Interaction has already been acknowledged.'),
   /** Discord answers a message with no content, embed, file or component with 50006, not a form error. */
   emptyMessage: () => new ApiError(400, 50006, 'Cannot send an empty message'),

@@ -1,13 +1,5 @@
 import { computeBasePermissions, applyOverwrites, type PermissionGuildView } from '../permissions.js';
-import type {
-  ChannelRecord,
-  CommandRecord,
-  GuildRecord,
-  MemberRecord,
-  MessageRecord,
-  RoleRecord,
-  UserRecord,
-} from './records.js';
+import type { ChannelRecord, CommandRecord, GuildRecord, MemberRecord, MessageRecord, RoleRecord, UserRecord } from './records.js';
 
 /**
  * Everything the emulator knows, in Maps keyed by snowflake. No method scans a whole collection on the hot

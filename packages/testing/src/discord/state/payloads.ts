@@ -191,7 +191,9 @@ export function guildCreatePayload(
     member_count: guild.members.size,
     channels: [...guild.channels.values()].map((channel) => channelPayload(channel)),
     members,
-    threads: [...guild.threads.values()].filter((thread) => !thread.thread?.archived && botSeesThread(state, guild, thread)).map((thread) => channelPayload(thread)),
+    threads: [...guild.threads.values()]
+      .filter((thread) => !thread.thread?.archived && botSeesThread(state, guild, thread))
+      .map((thread) => channelPayload(thread)),
     presences: [],
     voice_states: [],
     stage_instances: [],

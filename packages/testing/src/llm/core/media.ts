@@ -1,6 +1,5 @@
 /** A valid 1×1 transparent PNG, the default generated image. */
-export const ONE_PIXEL_PNG_BASE64 =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+export const ONE_PIXEL_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 /** Deterministic stand-in audio: `length` bytes derived from the text, starting with an MP3 frame sync. */
 export function fakeAudio(text: string, length = Math.max(64, text.length * 16)): Uint8Array {

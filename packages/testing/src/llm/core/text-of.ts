@@ -9,19 +9,7 @@ export function textOf(value: unknown): string {
 }
 
 // Where prompt text lives across the providers' request shapes.
-const TEXT_KEYS = [
-  'system',
-  'systemInstruction',
-  'instructions',
-  'messages',
-  'contents',
-  'prompt',
-  'input',
-  'text',
-  'content',
-  'parts',
-  'output',
-];
+const TEXT_KEYS = ['system', 'systemInstruction', 'instructions', 'messages', 'contents', 'prompt', 'input', 'text', 'content', 'parts', 'output'];
 
 function collect(value: unknown, parts: string[]): void {
   if (typeof value === 'string') {

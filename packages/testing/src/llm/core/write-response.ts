@@ -2,10 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { encodeFrame, type Rendered, type SseFrame } from './rendered.js';
 
 /** How to damage a rendered response on purpose. */
-export type Damage =
-  | { kind: 'none' }
-  | { kind: 'truncate'; afterEvents: number; cut: 'reset' | 'end'; tail?: SseFrame }
-  | { kind: 'malformed'; body: string };
+export type Damage = { kind: 'none' } | { kind: 'truncate'; afterEvents: number; cut: 'reset' | 'end'; tail?: SseFrame } | { kind: 'malformed'; body: string };
 
 /** Writes a rendered response, applying truncation or malformation. */
 export function writeResponse(res: ServerResponse, rendered: Rendered, damage: Damage = { kind: 'none' }, frameIntervalMs = 0): void {

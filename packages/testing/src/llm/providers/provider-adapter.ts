@@ -1,15 +1,7 @@
 import type { IdSource } from '../core/ids.js';
 import type { FileStore } from '../core/media.js';
 import type { Rendered } from '../core/rendered.js';
-import type {
-  LlmErrorReply,
-  LlmImageReply,
-  LlmMessageReply,
-  LlmProvider,
-  LlmReply,
-  LlmSpeechReply,
-  LlmTranscriptionReply,
-} from '../replies.js';
+import type { LlmErrorReply, LlmImageReply, LlmMessageReply, LlmProvider, LlmReply, LlmSpeechReply, LlmTranscriptionReply } from '../replies.js';
 import type { LlmOperation, RecordedLlmRequest } from '../types.js';
 
 /** Replies that produce a successful response body. */

@@ -29,6 +29,5 @@ export interface ControlRoute {
   handle(context: ControlContext): Promise<unknown> | unknown;
 }
 
-
 /** Every control endpoint. Driver errors answer 400 `{ error, code }`; unknown ids in GETs answer 404. */
 export const controlRoutes: ControlRoute[] = [...interactionControls, ...messageControls, ...memberControls];

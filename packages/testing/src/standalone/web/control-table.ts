@@ -14,9 +14,7 @@ export function renderControlTable(routes: readonly ControlRoute[]): string {
     '',
     '| Method | Path | Query / JSON body | Answer (200) | Does |',
     '|---|---|---|---|---|',
-    ...routes.map(
-      (route) => `| ${route.method} | \`${route.path}\` | ${code(route.input)} | \`${cell(route.answer)}\` | ${cell(route.summary)} |`,
-    ),
+    ...routes.map((route) => `| ${route.method} | \`${route.path}\` | ${code(route.input)} | \`${cell(route.answer)}\` | ${cell(route.summary)} |`),
     '',
     CONTROL_END,
   ].join('\n');

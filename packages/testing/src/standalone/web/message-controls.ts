@@ -11,7 +11,8 @@ export const messageControls: ControlRoute[] = [
     path: '/api/messages',
     summary: 'The newest 100 messages of a channel, thread or DM as `user` sees them (their ephemeral replies included).',
     input: 'query `channel` (id), `user` (id, optional)',
-    answer: '{ messages: [{ id, authorId, authorName, bot, content, embeds, components, reactions, replyTo, threadId, ephemeral, loading, edited, timestamp, interaction }] }',
+    answer:
+      '{ messages: [{ id, authorId, authorName, bot, content, embeds, components, reactions, replyTo, threadId, ephemeral, loading, edited, timestamp, interaction }] }',
     handle: ({ emulator, url }) => ({ messages: messagesView(emulator, queryText(url, 'channel'), url.searchParams.get('user')) }),
   },
   {

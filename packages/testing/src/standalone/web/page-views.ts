@@ -59,7 +59,11 @@ function displayName(user: UserRecord | undefined, nick?: string | null): string
 }
 
 function guildView(emulator: DiscordEmulator, guild: GuildRecord): GuildView {
-  const chatInput = (scope: string | null) => emulator.commands(scope).filter((command) => command.body.type === 1).map((command) => command.body);
+  const chatInput = (scope: string | null) =>
+    emulator
+      .commands(scope)
+      .filter((command) => command.body.type === 1)
+      .map((command) => command.body);
   const guildCommands = chatInput(guild.id);
   const names = new Set(guildCommands.map((command) => command.name));
   return {

@@ -55,16 +55,32 @@ function PriceRow({ model }: { model: ModelPrice }) {
     <tr>
       <Td>{name}</Td>
       <Td>
-        <Input aria-label={`Input price of ${name}`} inputMode="decimal" className="h-8 w-28" value={input} onChange={(event) => setInput(event.target.value)} />
+        <Input
+          aria-label={`Input price of ${name}`}
+          inputMode="decimal"
+          className="h-8 w-28"
+          value={input}
+          onChange={(event) => setInput(event.target.value)}
+        />
       </Td>
       <Td>
-        <Input aria-label={`Output price of ${name}`} inputMode="decimal" className="h-8 w-28" value={output} onChange={(event) => setOutput(event.target.value)} />
+        <Input
+          aria-label={`Output price of ${name}`}
+          inputMode="decimal"
+          className="h-8 w-28"
+          value={output}
+          onChange={(event) => setOutput(event.target.value)}
+        />
       </Td>
       <Td>
         <Button size="sm" variant="outline" disabled={save.isPending} onClick={() => save.mutate()}>
           Save
         </Button>
-        {save.error ? <Alert tone="error" title="Not saved">{save.error.message}</Alert> : null}
+        {save.error ? (
+          <Alert tone="error" title="Not saved">
+            {save.error.message}
+          </Alert>
+        ) : null}
       </Td>
     </tr>
   );

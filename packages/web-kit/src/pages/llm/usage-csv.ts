@@ -19,7 +19,10 @@ export function usageCsv(dimension: string, points: readonly UsagePoint[]): stri
  * Chart rows: one per period, one numeric column per key (recharts' shape). Costs become numbers here, for
  * plotting only; tables and the CSV keep the decimal strings.
  */
-export function pivotUsage(points: readonly UsagePoint[], measure: 'cost_usd' | 'total_tokens'): { rows: Array<Record<string, number | string>>; keys: string[] } {
+export function pivotUsage(
+  points: readonly UsagePoint[],
+  measure: 'cost_usd' | 'total_tokens',
+): { rows: Array<Record<string, number | string>>; keys: string[] } {
   const keys = [...new Set(points.map((point) => point.key))];
   const byPeriod = new Map<string, Record<string, number | string>>();
   for (const point of points) {

@@ -6,6 +6,8 @@ import { IdSelect } from './id-select.js';
 export function ChannelWidget(props: WidgetProps) {
   const { channels } = useDiscordData();
   const types = props.options.channelTypes as number[] | undefined;
-  const choices = channels.filter((channel) => types === undefined || types.includes(channel.type)).map((channel) => ({ id: channel.id, label: `#${channel.name}` }));
+  const choices = channels
+    .filter((channel) => types === undefined || types.includes(channel.type))
+    .map((channel) => ({ id: channel.id, label: `#${channel.name}` }));
   return <IdSelect widget={props} choices={choices} unknownLabel={(id) => `Unknown channel (${id})`} />;
 }

@@ -58,7 +58,9 @@ export function MemberWidget(props: WidgetProps) {
     onChange(member === undefined ? options.emptyValue : member.id);
   }
 
-  const describedIds = [selectedId, describedBy(id, { description: !hideLabel && (options.description ?? schema.description), errors: rawErrors })].filter(Boolean).join(' ');
+  const describedIds = [selectedId, describedBy(id, { description: !hideLabel && (options.description ?? schema.description), errors: rawErrors })]
+    .filter(Boolean)
+    .join(' ');
   const locked = disabled || readonly;
   return (
     <div className="flex min-w-0 flex-col gap-2">

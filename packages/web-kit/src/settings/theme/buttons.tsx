@@ -2,7 +2,15 @@ import type { IconButtonProps } from '@rjsf/utils';
 import { buttonClass } from './classes.js';
 
 /** rjsf's icon buttons as labelled text buttons: the core theme draws Bootstrap glyphs this kit does not ship. */
-function TextButton({ text, iconType: _iconType, icon: _icon, uiSchema: _uiSchema, registry: _registry, className: _className, ...button }: IconButtonProps & { text: string }) {
+function TextButton({
+  text,
+  iconType: _iconType,
+  icon: _icon,
+  uiSchema: _uiSchema,
+  registry: _registry,
+  className: _className,
+  ...button
+}: IconButtonProps & { text: string }) {
   return (
     <button type="button" className={buttonClass} {...button}>
       {text}

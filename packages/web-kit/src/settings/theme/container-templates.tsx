@@ -18,11 +18,10 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const DescriptionFieldTemplate = getTemplate('DescriptionFieldTemplate', registry, options);
   const nested = fieldPathId.path.length > 0;
   return (
-    <fieldset
-      id={fieldPathId.$id}
-      className={nested ? groupClass : 'flex min-w-0 flex-col gap-4'}
-    >
-      {nested && title && <TitleFieldTemplate id={titleId(fieldPathId)} title={title} required={required} schema={schema} uiSchema={uiSchema} registry={registry} />}
+    <fieldset id={fieldPathId.$id} className={nested ? groupClass : 'flex min-w-0 flex-col gap-4'}>
+      {nested && title && (
+        <TitleFieldTemplate id={titleId(fieldPathId)} title={title} required={required} schema={schema} uiSchema={uiSchema} registry={registry} />
+      )}
       {nested && description && (
         <DescriptionFieldTemplate id={descriptionId(fieldPathId)} description={description} schema={schema} uiSchema={uiSchema} registry={registry} />
       )}
@@ -41,7 +40,14 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   const description = options.description ?? schema.description;
   return (
     <fieldset id={fieldPathId.$id} className={groupClass}>
-      <TitleFieldTemplate id={titleId(fieldPathId)} title={options.title ?? title} required={required} schema={schema} uiSchema={uiSchema} registry={registry} />
+      <TitleFieldTemplate
+        id={titleId(fieldPathId)}
+        title={options.title ?? title}
+        required={required}
+        schema={schema}
+        uiSchema={uiSchema}
+        registry={registry}
+      />
       {description && (
         <DescriptionFieldTemplate id={descriptionId(fieldPathId)} description={description} schema={schema} uiSchema={uiSchema} registry={registry} />
       )}

@@ -16,9 +16,6 @@ export function fieldLabel(label: string, title: unknown): string {
 
 /** The ids a control's `aria-describedby` lists: only the description and error elements actually rendered. */
 export function describedBy(id: string, parts: { description?: unknown; errors?: readonly unknown[] | undefined }): string | undefined {
-  const ids = [
-    ...(parts.description ? [descriptionId(id)] : []),
-    ...(parts.errors !== undefined && parts.errors.length > 0 ? [errorId(id)] : []),
-  ];
+  const ids = [...(parts.description ? [descriptionId(id)] : []), ...(parts.errors !== undefined && parts.errors.length > 0 ? [errorId(id)] : [])];
   return ids.length > 0 ? ids.join(' ') : undefined;
 }

@@ -14,7 +14,24 @@ import { describedBy, fieldLabel } from './field-label.js';
 
 /** Text and number inputs (rjsf's text, number and up-down widgets render through this). */
 export function BaseInputTemplate(props: BaseInputTemplateProps) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride, options, schema, rawErrors, type, hideLabel, placeholder } = props;
+  const {
+    id,
+    htmlName,
+    value,
+    readonly,
+    disabled,
+    autofocus,
+    onBlur,
+    onFocus,
+    onChange,
+    onChangeOverride,
+    options,
+    schema,
+    rawErrors,
+    type,
+    hideLabel,
+    placeholder,
+  } = props;
   const inputProps = getInputProps(schema, type, options);
   const numeric = inputProps.type === 'number' || inputProps.type === 'integer';
   const shown = numeric ? (value || value === 0 ? value : '') : (value ?? '');

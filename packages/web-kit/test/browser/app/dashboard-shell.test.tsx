@@ -13,7 +13,9 @@ function fakeOverview(guildId: string, name: string, { reported = true, isActive
   answer('get', '/api/v1/shards/{guild_id}', () => ({
     guild_id: guildId,
     shard_id: reported ? 0 : null,
-    shard: reported ? { shard_id: 0, shard_count: 1, status: 'ready', stale: false, latency_ms: 42, uptime_ms: 3_723_000, last_heartbeat_at: '2026-12-05T10:00:00.000Z' } : null,
+    shard: reported
+      ? { shard_id: 0, shard_count: 1, status: 'ready', stale: false, latency_ms: 42, uptime_ms: 3_723_000, last_heartbeat_at: '2026-12-05T10:00:00.000Z' }
+      : null,
   }));
 }
 
@@ -47,7 +49,8 @@ describe('the dashboard shell: login, guilds, navigation, theme and logout', () 
     await expect.element(page.getByText('in the guild')).toBeVisible();
     await expect.element(page.getByText('Shard 0: ready')).toBeVisible();
     await expect.element(page.getByText('Latency: 42 ms · uptime 1h 02m')).toBeVisible();
-    for (const link of ['Overview', 'Settings', 'Access', 'Plugins & commands']) await expect.element(nav().getByRole('link', { name: link, exact: true })).toBeVisible();
+    for (const link of ['Overview', 'Settings', 'Access', 'Plugins & commands'])
+      await expect.element(nav().getByRole('link', { name: link, exact: true })).toBeVisible();
     expect(document.title).toBe('Demo · Baseline');
   });
 
@@ -116,13 +119,16 @@ describe('the dashboard shell: login, guilds, navigation, theme and logout', () 
     expect(location()).toBe('/');
   });
 
-  it.for([`/guilds/${DEMO_GUILD}/toggles`, '/admin/shards'])('GIVEN no session on %s THEN the login page opens AND nothing but the session is read', async (path) => {
-    signIn(null);
-    const { location } = renderDashboard(path);
-    await expect.element(page.getByRole('button', { name: 'Log in with Discord' })).toBeVisible();
-    expect(location()).toBe('/');
-    expect(sentLines()).toEqual(['GET /api/v1/auth/me']);
-  });
+  it.for([`/guilds/${DEMO_GUILD}/toggles`, '/admin/shards'])(
+    'GIVEN no session on %s THEN the login page opens AND nothing but the session is read',
+    async (path) => {
+      signIn(null);
+      const { location } = renderDashboard(path);
+      await expect.element(page.getByRole('button', { name: 'Log in with Discord' })).toBeVisible();
+      expect(location()).toBe('/');
+      expect(sentLines()).toEqual(['GET /api/v1/auth/me']);
+    },
+  );
 
   it('GIVEN the owner opens a guild they were not granted THEN "No access" shows', async () => {
     signIn(session());

@@ -13,7 +13,9 @@ function WavesPage() {
   const { api } = useDashboard();
   const [waves, setWaves] = useState<string[] | null>(null);
   useEffect(() => {
-    void api.fetch(`/api/v1/plugins/reference/guilds/${DEMO_GUILD}/waves`).then(async (response) => setWaves(((await response.json()) as { waves: string[] }).waves));
+    void api
+      .fetch(`/api/v1/plugins/reference/guilds/${DEMO_GUILD}/waves`)
+      .then(async (response) => setWaves(((await response.json()) as { waves: string[] }).waves));
   }, [api]);
   return <p>{waves === null ? 'Loading waves' : waves.length === 0 ? 'Nobody waved yet' : waves.join(', ')}</p>;
 }
@@ -52,7 +54,14 @@ describe('plugin pages in the dashboard', () => {
 
   it("GIVEN a plugin's guild page THEN it is linked from the sidebar AND reads its route with the session's cookies through api.fetch", async () => {
     signIn(session());
-    answer('get', '/api/v1/guilds/{guild_id}', () => ({ guild_id: DEMO_GUILD, name: 'Demo', owner_id: null, added_by_user_id: null, added_at: '2026-11-01T12:00:00.000Z', is_active: true }));
+    answer('get', '/api/v1/guilds/{guild_id}', () => ({
+      guild_id: DEMO_GUILD,
+      name: 'Demo',
+      owner_id: null,
+      added_by_user_id: null,
+      added_at: '2026-11-01T12:00:00.000Z',
+      is_active: true,
+    }));
     answer('get', '/api/v1/shards/{guild_id}', () => ({ guild_id: DEMO_GUILD, shard_id: null, shard: null }));
     const pluginRequests: string[] = [];
     // A plugin's own route is not in the generated client types, so it is answered with msw directly.
@@ -110,7 +119,9 @@ describe('mountDashboard and the login callback', () => {
     mountAt('/auth/callback?code=the-code&state=the-state');
     await expect.element(page.getByRole('heading', { level: 1, name: 'Hello, Owner' })).toBeVisible();
     expect(location.pathname).toBe('/');
-    expect(sent.filter((request) => request.method === 'POST').map((request) => [request.path, request.body])).toEqual([['/api/v1/auth/discord/callback', { code: 'the-code', state: 'the-state' }]]);
+    expect(sent.filter((request) => request.method === 'POST').map((request) => [request.path, request.body])).toEqual([
+      ['/api/v1/auth/discord/callback', { code: 'the-code', state: 'the-state' }],
+    ]);
   });
 
   it('GIVEN Discord reports a refusal THEN "Login failed" shows its description AND nothing is posted', async () => {

@@ -45,7 +45,13 @@ function fakeUsage({ series = true, models = [price()] }: { series?: boolean; mo
       series: series
         ? [
             { period: '2026-12-04T00:00:00.000Z', key: by === 'provider' ? 'openai' : 'gpt-5-mini', requests: 2, total_tokens: '1500', cost_usd: '0.0100' },
-            { period: '2026-12-04T00:00:00.000Z', key: by === 'provider' ? 'anthropic' : 'claude, "haiku"', requests: 1, total_tokens: '900', cost_usd: '0.0023' },
+            {
+              period: '2026-12-04T00:00:00.000Z',
+              key: by === 'provider' ? 'anthropic' : 'claude, "haiku"',
+              requests: 1,
+              total_tokens: '900',
+              cost_usd: '0.0023',
+            },
           ]
         : [],
       top: [],
@@ -92,13 +98,20 @@ describe('the LLM costs page (/admin/llm)', () => {
     const file = await commands.clickAndDownload(page.getByRole('button', { name: 'Export CSV' }).selector);
     expect(file.fileName).toBe('llm-usage-model-week.csv');
     expect(file.text).toBe(
-      ['period,model,requests,total_tokens,cost_usd', '2026-12-04T00:00:00.000Z,gpt-5-mini,2,1500,0.0100', '2026-12-04T00:00:00.000Z,"claude, ""haiku""",1,900,0.0023', ''].join('\n'),
+      [
+        'period,model,requests,total_tokens,cost_usd',
+        '2026-12-04T00:00:00.000Z,gpt-5-mini,2,1500,0.0100',
+        '2026-12-04T00:00:00.000Z,"claude, ""haiku""",1,900,0.0023',
+        '',
+      ].join('\n'),
     );
   });
 
   it('GIVEN the developer edits a price and saves THEN the PUT names the model and carries both prices as decimal strings AND the models are read again', async () => {
     signIn(developerSession());
-    fakeUsage({ models: [price(), price({ provider: 'anthropic', model: 'claude-haiku-4-5', input_cost_per_1k_tokens: '0.001', output_cost_per_1k_tokens: '0.005' })] });
+    fakeUsage({
+      models: [price(), price({ provider: 'anthropic', model: 'claude-haiku-4-5', input_cost_per_1k_tokens: '0.001', output_cost_per_1k_tokens: '0.005' })],
+    });
     const saved: unknown[] = [];
     answer('put', '/api/v1/llm/models/{provider}/{model}/pricing', ({ params, body }) => {
       saved.push({ params, body });
@@ -113,7 +126,9 @@ describe('the LLM costs page (/admin/llm)', () => {
     const readsBefore = modelReads();
     await userEvent.click(page.getByRole('row').filter({ hasText: 'openai/gpt-5-mini' }).getByRole('button', { name: 'Save' }));
 
-    await expect.poll(() => saved).toEqual([{ params: { provider: 'openai', model: 'gpt-5-mini' }, body: { input_cost_per_1k_tokens: '0.0003', output_cost_per_1k_tokens: '0.0024' } }]);
+    await expect
+      .poll(() => saved)
+      .toEqual([{ params: { provider: 'openai', model: 'gpt-5-mini' }, body: { input_cost_per_1k_tokens: '0.0003', output_cost_per_1k_tokens: '0.0024' } }]);
     await expect.poll(modelReads).toBeGreaterThan(readsBefore);
     expect(page.getByRole('alert').query()).toBeNull();
   });
@@ -122,7 +137,9 @@ describe('the LLM costs page (/admin/llm)', () => {
     signIn(developerSession());
     fakeUsage();
     answer('put', '/api/v1/llm/models/{provider}/{model}/pricing', () =>
-      apiError(422, 'BL_ERR_API_VALIDATION', 'input_cost_per_1k_tokens: must be a decimal', { fields: [{ path: 'body.input_cost_per_1k_tokens', message: 'must be a decimal' }] }),
+      apiError(422, 'BL_ERR_API_VALIDATION', 'input_cost_per_1k_tokens: must be a decimal', {
+        fields: [{ path: 'body.input_cost_per_1k_tokens', message: 'must be a decimal' }],
+      }),
     );
     renderDashboard('/admin/llm');
     await userEvent.click(page.getByText(/Edit the prices of 1 models/));

@@ -10,7 +10,15 @@ type Grants = OkBody<'/api/v1/guilds/{guild_id}/authorized-users', 'get'>['users
 const OWNER = '100000000000000001';
 const ALICE = '100000000000000002';
 const BOB = '100000000000000003';
-const member = (user_id: string, username: string, extra: Partial<Members[number]> = {}): Members[number] => ({ user_id, username, global_name: null, nick: null, avatar: null, roles: [], ...extra });
+const member = (user_id: string, username: string, extra: Partial<Members[number]> = {}): Members[number] => ({
+  user_id,
+  username,
+  global_name: null,
+  nick: null,
+  avatar: null,
+  roles: [],
+  ...extra,
+});
 const MEMBERS = [member(OWNER, 'owner', { global_name: 'Owner' }), member(ALICE, 'alice', { nick: 'Ali' }), member(BOB, 'bob')];
 const grant = (user_id: string, extra: Partial<Grants[number]> = {}): Grants[number] => ({
   user_id,
@@ -27,7 +35,15 @@ const grant = (user_id: string, extra: Partial<Grants[number]> = {}): Grants[num
 function fakeAccess() {
   let users: Grants = [grant(OWNER, { is_initial: true, granted_by_user_id: null })];
   const entries: OkBody<'/api/v1/guilds/{guild_id}/audit-log', 'get'>['entries'] = [
-    { id: '2', actor_user_id: OWNER, action: 'settings.update', target: null, before: { reference: { greeting: 'Hello', emoji: '👋' } }, after: { reference: { greeting: 'Ahoy', emoji: '👋' } }, created_at: '2026-12-02T10:00:00.000Z' },
+    {
+      id: '2',
+      actor_user_id: OWNER,
+      action: 'settings.update',
+      target: null,
+      before: { reference: { greeting: 'Hello', emoji: '👋' } },
+      after: { reference: { greeting: 'Ahoy', emoji: '👋' } },
+      created_at: '2026-12-02T10:00:00.000Z',
+    },
     { id: '1', actor_user_id: null, action: 'guild.join', target: null, before: null, after: null, created_at: '2026-12-01T09:00:00.000Z' },
   ];
   answer('get', '/api/v1/guilds/{guild_id}/authorized-users', () => ({ users }));
@@ -36,15 +52,36 @@ function fakeAccess() {
     const query = url.searchParams.get('query') ?? '';
     return { members: MEMBERS.filter((candidate) => candidate.username.startsWith(query)), next_after: null };
   });
-  answer('post', '/api/v1/guilds/{guild_id}/authorized-users', ({ body }) => {
-    const added = grant(body.user_id);
-    users = [...users, added];
-    entries.unshift({ id: String(entries.length + 1), actor_user_id: OWNER, action: 'access.grant', target: body.user_id, before: null, after: null, created_at: '2026-12-05T10:00:00.000Z' });
-    return added;
-  }, { status: 201 });
+  answer(
+    'post',
+    '/api/v1/guilds/{guild_id}/authorized-users',
+    ({ body }) => {
+      const added = grant(body.user_id);
+      users = [...users, added];
+      entries.unshift({
+        id: String(entries.length + 1),
+        actor_user_id: OWNER,
+        action: 'access.grant',
+        target: body.user_id,
+        before: null,
+        after: null,
+        created_at: '2026-12-05T10:00:00.000Z',
+      });
+      return added;
+    },
+    { status: 201 },
+  );
   answer('delete', '/api/v1/guilds/{guild_id}/authorized-users/{user_id}', ({ params }) => {
     users = users.filter((user) => user.user_id !== params['user_id']);
-    entries.unshift({ id: String(entries.length + 1), actor_user_id: OWNER, action: 'access.revoke', target: params['user_id']!, before: null, after: null, created_at: '2026-12-05T10:01:00.000Z' });
+    entries.unshift({
+      id: String(entries.length + 1),
+      actor_user_id: OWNER,
+      action: 'access.revoke',
+      target: params['user_id']!,
+      before: null,
+      after: null,
+      created_at: '2026-12-05T10:01:00.000Z',
+    });
     return new HttpResponse(null, { status: 204 });
   });
 }
@@ -80,7 +117,9 @@ describe('the access page (/guilds/$guildId/access)', () => {
     await userEvent.click(page.getByRole('button', { name: 'Revoke Ali' }));
     await expect.element(page.getByRole('listitem').filter({ hasText: 'access.revoke' })).toBeVisible();
     expect(page.getByRole('button', { name: 'Revoke Ali' }).query()).toBeNull();
-    expect(sent.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual([`/api/v1/guilds/${DEMO_GUILD}/authorized-users/${ALICE}`]);
+    expect(sent.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual([
+      `/api/v1/guilds/${DEMO_GUILD}/authorized-users/${ALICE}`,
+    ]);
   });
 
   it('GIVEN the API refuses a grant THEN "Granting failed" shows its message', async () => {

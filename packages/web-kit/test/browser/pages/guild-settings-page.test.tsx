@@ -16,9 +16,15 @@ function fakeSettings({ values = STORED }: { values?: Record<string, Record<stri
   let stored = structuredClone(values);
   answer('get', '/api/v1/settings/schema', () => inject('settingsSchema'));
   answer('get', '/api/v1/guilds/{guild_id}/settings', () => HttpResponse.json({ settings: stored }, { headers: { ETag: `"r${revision}"` } }));
-  answer('get', '/api/v1/guilds/{guild_id}/discord', () => ({ channels: [{ id: '400000000000000001', name: 'general', type: 0 }], roles: [{ id: '500000000000000001', name: 'Moderators' }] }));
+  answer('get', '/api/v1/guilds/{guild_id}/discord', () => ({
+    channels: [{ id: '400000000000000001', name: 'general', type: 0 }],
+    roles: [{ id: '500000000000000001', name: 'Moderators' }],
+  }));
   answer('put', '/api/v1/guilds/{guild_id}/settings', ({ body, request }) => {
-    if (request.headers.get('if-match') !== `"r${revision}"`) return apiError(412, 'BL_ERR_SETTINGS_CHANGED', 'changed since read', { changed_by: { user_id: '1', username: 'alice', at: '2026-12-05T09:00:00.000Z' } });
+    if (request.headers.get('if-match') !== `"r${revision}"`)
+      return apiError(412, 'BL_ERR_SETTINGS_CHANGED', 'changed since read', {
+        changed_by: { user_id: '1', username: 'alice', at: '2026-12-05T09:00:00.000Z' },
+      });
     revision += 1;
     stored = { ...stored, ...(body as typeof stored) };
     return HttpResponse.json({ settings: stored }, { headers: { ETag: `"r${revision}"` } });
@@ -57,7 +63,13 @@ describe('the settings page (/guilds/$guildId/settings)', () => {
     api.bumpRevision();
     await userEvent.fill(welcome().getByLabelText('Greeting'), 'Mine');
     await userEvent.click(welcome().getByRole('button', { name: 'Save Welcome' }));
-    await expect.element(welcome().getByRole('alert').getByText(/^Changed by alice at .* — reload/)).toBeVisible();
+    await expect
+      .element(
+        welcome()
+          .getByRole('alert')
+          .getByText(/^Changed by alice at .* — reload/),
+      )
+      .toBeVisible();
     await expect.element(welcome().getByLabelText('Greeting')).toHaveValue('Mine');
   });
 

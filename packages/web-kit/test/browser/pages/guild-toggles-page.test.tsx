@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { renderDashboard } from '../support/render-dashboard.js';
-import { answer, apiError, CSRF_TOKEN, DEMO_GUILD, sent, session, signIn, type CommandPermissionsOutcome, type GuildToggles, type RequestBody } from '../support/fake-api.js';
+import {
+  answer,
+  apiError,
+  CSRF_TOKEN,
+  DEMO_GUILD,
+  sent,
+  session,
+  signIn,
+  type CommandPermissionsOutcome,
+  type GuildToggles,
+  type RequestBody,
+} from '../support/fake-api.js';
 
 type ToggleChange = RequestBody<'/api/v1/guilds/{guild_id}/toggles', 'put'>;
 type Visibility = CommandPermissionsOutcome;

@@ -16,9 +16,11 @@ type PathOf<M extends Method> = { [P in keyof paths]: paths[P][M] extends { resp
 type Operation<P extends keyof paths, M extends Method> = paths[P][M];
 type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 /** The 200 (or 201) body of an operation. */
-export type OkBody<P extends keyof paths, M extends Method> = Operation<P, M> extends { responses: infer R } ? (R extends { 200: infer Ok } ? Json<Ok> : R extends { 201: infer Created } ? Json<Created> : never) : never;
+export type OkBody<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: infer R } ? (R extends { 200: infer Ok } ? Json<Ok> : R extends { 201: infer Created } ? Json<Created> : never) : never;
 /** The JSON body an operation accepts. */
-export type RequestBody<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody: { content: { 'application/json': infer Body } } } ? Body : undefined;
+export type RequestBody<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody: { content: { 'application/json': infer Body } } } ? Body : undefined;
 
 /** One request the page sent, as the API would see it. */
 export interface SentRequest {

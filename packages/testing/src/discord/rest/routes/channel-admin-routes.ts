@@ -74,9 +74,12 @@ export const channelAdminRoutes: RouteDefinition[] = [
         topic: typeof data['topic'] === 'string' ? data['topic'] : null,
         parent,
         ...(typeof data['position'] === 'number' ? { position: data['position'] } : {}),
-        overwrites: rawOverwrites.map(
-          (overwrite): OverwriteInput => ({ id: overwrite.id, type: overwrite.type === 0 ? 'role' : 'member', allow: overwrite.allow, deny: overwrite.deny }),
-        ),
+        overwrites: rawOverwrites.map((overwrite): OverwriteInput => ({
+          id: overwrite.id,
+          type: overwrite.type === 0 ? 'role' : 'member',
+          allow: overwrite.allow,
+          deny: overwrite.deny,
+        })),
       });
       core.audit.add(guild, {
         actionType: AuditAction.ChannelCreate,

@@ -48,8 +48,14 @@ export const channelRoutes: RouteDefinition[] = [
       const all = [...(core.ctx.state.channelMessages.get(channel.id)?.values() ?? [])];
       // Newest first, like Discord; `after` pages forward from the oldest.
       const picked = after
-        ? all.filter((message) => BigInt(message.id) > BigInt(after)).slice(0, limit).reverse()
-        : all.filter((message) => !before || BigInt(message.id) < BigInt(before)).slice(-limit).reverse();
+        ? all
+            .filter((message) => BigInt(message.id) > BigInt(after))
+            .slice(0, limit)
+            .reverse()
+        : all
+            .filter((message) => !before || BigInt(message.id) < BigInt(before))
+            .slice(-limit)
+            .reverse();
       return { body: picked.map((message) => messagePayload(core.ctx.state, message)) };
     },
   },
@@ -86,7 +92,14 @@ export const channelRoutes: RouteDefinition[] = [
         content,
         embeds,
         components: Array.isArray(data['components']) ? data['components'] : [],
-        attachments: files.map((file, index) => ({ id: String(index), filename: file.filename, size: file.size, content_type: file.contentType, url: '', proxy_url: '' })),
+        attachments: files.map((file, index) => ({
+          id: String(index),
+          filename: file.filename,
+          size: file.size,
+          content_type: file.contentType,
+          url: '',
+          proxy_url: '',
+        })),
         tts: data['tts'] === true,
         flags: typeof data['flags'] === 'number' ? data['flags'] & 4100 : 0,
         type: reference ? 19 : 0,

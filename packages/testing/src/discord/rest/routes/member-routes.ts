@@ -43,7 +43,8 @@ function updateMember(request: RouteRequest, guild: GuildRecord, member: MemberR
   const update: { nick?: string | null; communicationDisabledUntil?: string | null } = {};
   if ('nick' in data) {
     const nick = data['nick'] === '' ? null : data['nick'];
-    if (nick !== null && (typeof nick !== 'string' || nick.length > 32)) throw Errors.invalidForm('nick', 'BASE_TYPE_MAX_LENGTH', 'Must be 32 or fewer in length.');
+    if (nick !== null && (typeof nick !== 'string' || nick.length > 32))
+      throw Errors.invalidForm('nick', 'BASE_TYPE_MAX_LENGTH', 'Must be 32 or fewer in length.');
     requireBotPermission(core, guild, self ? Permission.ChangeNickname : Permission.ManageNicknames);
     if (nick !== member.nick) changes.push({ key: 'nick', old_value: member.nick ?? undefined, new_value: nick ?? undefined });
     update.nick = nick;
@@ -112,7 +113,12 @@ export const memberRoutes: RouteDefinition[] = [
       requireBotPermission(request.core, guild, Permission.ManageRoles);
       const roleId = request.params['role_id']!;
       if (!guild.roles.has(roleId)) throw Errors.unknownRole();
-      setRoles(request, guild, member, member.roles.filter((role) => role !== roleId));
+      setRoles(
+        request,
+        guild,
+        member,
+        member.roles.filter((role) => role !== roleId),
+      );
       return {};
     },
   },

@@ -72,7 +72,13 @@ export const roleRoutes: RouteDefinition[] = [
       const edit = roleEdit((body ?? {}) as Body);
       const before = rolePayload(role);
       core.roles.editRole(guild, role, edit);
-      core.audit.add(guild, { actionType: AuditAction.RoleUpdate, userId: core.ctx.state.botUserId, targetId: role.id, reason, changes: roleChanges(before, edit) });
+      core.audit.add(guild, {
+        actionType: AuditAction.RoleUpdate,
+        userId: core.ctx.state.botUserId,
+        targetId: role.id,
+        reason,
+        changes: roleChanges(before, edit),
+      });
       return { body: rolePayload(role) };
     },
   },

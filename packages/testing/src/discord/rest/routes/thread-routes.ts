@@ -101,38 +101,36 @@ export const threadRoutes: RouteDefinition[] = [
       return { status: 201, body: payload };
     },
   },
-  ...(['/channels/:channel_id/thread-members/@me', '/channels/:channel_id/thread-members/:user_id'] as const).flatMap(
-    (path): RouteDefinition[] => [
-      {
-        method: 'PUT',
-        path,
-        auth: 'bot',
-        handle: (request) => {
-          const thread = botThread(request);
-          if (thread.thread!.archived) throw Errors.threadArchived();
-          const userId = memberId(request);
-          const guild = botGuild(request.core, thread.guildId!);
-          if (!guild.members.has(userId)) throw Errors.unknownMember();
-          request.core.threads.join(thread, userId);
-          return {};
-        },
+  ...(['/channels/:channel_id/thread-members/@me', '/channels/:channel_id/thread-members/:user_id'] as const).flatMap((path): RouteDefinition[] => [
+    {
+      method: 'PUT',
+      path,
+      auth: 'bot',
+      handle: (request) => {
+        const thread = botThread(request);
+        if (thread.thread!.archived) throw Errors.threadArchived();
+        const userId = memberId(request);
+        const guild = botGuild(request.core, thread.guildId!);
+        if (!guild.members.has(userId)) throw Errors.unknownMember();
+        request.core.threads.join(thread, userId);
+        return {};
       },
-      {
-        method: 'DELETE',
-        path,
-        auth: 'bot',
-        handle: (request) => {
-          const thread = botThread(request);
-          const userId = memberId(request);
-          if (userId !== request.core.ctx.state.botUserId && thread.thread!.ownerId !== request.core.ctx.state.botUserId) {
-            requireBotPermission(request.core, botGuild(request.core, thread.guildId!), Permission.ManageThreads);
-          }
-          request.core.threads.leave(thread, userId);
-          return {};
-        },
+    },
+    {
+      method: 'DELETE',
+      path,
+      auth: 'bot',
+      handle: (request) => {
+        const thread = botThread(request);
+        const userId = memberId(request);
+        if (userId !== request.core.ctx.state.botUserId && thread.thread!.ownerId !== request.core.ctx.state.botUserId) {
+          requireBotPermission(request.core, botGuild(request.core, thread.guildId!), Permission.ManageThreads);
+        }
+        request.core.threads.leave(thread, userId);
+        return {};
       },
-    ],
-  ),
+    },
+  ]),
   {
     method: 'GET',
     path: '/channels/:channel_id/thread-members/:user_id',
@@ -175,7 +173,9 @@ export const threadRoutes: RouteDefinition[] = [
     handle: ({ core, params }) => {
       const { channel, guild } = botChannel(core, params['channel_id']);
       if (guild) requireBotPermission(core, guild, Permission.ReadMessageHistory, channel);
-      const threads = guild ? [...guild.threads.values()].filter((thread) => thread.parentId === channel.id && thread.type !== 12 && thread.thread!.archived) : [];
+      const threads = guild
+        ? [...guild.threads.values()].filter((thread) => thread.parentId === channel.id && thread.type !== 12 && thread.thread!.archived)
+        : [];
       return { body: { threads: threads.map((thread) => channelPayload(thread)), members: [], has_more: false } };
     },
   },

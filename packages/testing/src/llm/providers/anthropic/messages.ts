@@ -21,12 +21,7 @@ function stopReason(reply: LlmMessageReply): string {
 }
 
 /** A Messages API answer, as one `message` or as the `message_start` … `message_stop` event stream. */
-export function renderMessage(
-  request: RecordedLlmRequest,
-  reply: LlmMessageReply,
-  context: RenderContext,
-  headers: Record<string, string>,
-): Rendered {
+export function renderMessage(request: RecordedLlmRequest, reply: LlmMessageReply, context: RenderContext, headers: Record<string, string>): Rendered {
   const blocks: Block[] = [];
   if (reply.reasoning !== undefined) {
     blocks.push({ type: 'thinking', thinking: reply.reasoning, signature: Buffer.from(`sig-${reply.reasoning.length}`).toString('base64') });

@@ -50,12 +50,7 @@ function partsOf(request: RecordedLlmRequest, reply: LlmMessageReply | LlmImageR
   return { parts, usage, finishReason: finishReason(reply.kind === 'message' ? reply : {}) };
 }
 
-function mediaUsage(
-  request: RecordedLlmRequest,
-  reply: LlmImageReply | LlmSpeechReply,
-  modality: string,
-  defaultTokens: number,
-): Record<string, unknown> {
+function mediaUsage(request: RecordedLlmRequest, reply: LlmImageReply | LlmSpeechReply, modality: string, defaultTokens: number): Record<string, unknown> {
   if (isRawUsage(reply.usage)) return reply.usage.raw;
   const output = reply.usage?.output ?? defaultTokens;
   const base = toProviderUsage('gemini', { ...neutralUsage(request, reply.usage, 0), output });
@@ -63,11 +58,7 @@ function mediaUsage(
 }
 
 /** generateContent as one JSON response, or streamGenerateContent as data-only SSE chunks with cumulative usage. */
-export function renderGenerateContent(
-  request: RecordedLlmRequest,
-  reply: LlmMessageReply | LlmImageReply | LlmSpeechReply,
-  context: RenderContext,
-): Rendered {
+export function renderGenerateContent(request: RecordedLlmRequest, reply: LlmMessageReply | LlmImageReply | LlmSpeechReply, context: RenderContext): Rendered {
   const { parts, usage, finishReason: finish } = partsOf(request, reply, context);
   const responseId = context.ids.next('r-');
   const modelVersion = request.model ?? 'unknown';

@@ -89,7 +89,15 @@ export function renderChatCompletion(
   frames.push(chunk({}, finishReason(reply)));
   if (includeUsage) {
     frames.push(
-      frame({ id, object: 'chat.completion.chunk', created, model, choices: [], usage: usageOf(flavour, request, reply), service_tier: reply.serviceTier ?? 'default' }),
+      frame({
+        id,
+        object: 'chat.completion.chunk',
+        created,
+        model,
+        choices: [],
+        usage: usageOf(flavour, request, reply),
+        service_tier: reply.serviceTier ?? 'default',
+      }),
     );
   }
   frames.push({ data: '[DONE]' });

@@ -50,12 +50,7 @@ export function rateLimitHeaders(remaining: number, resetMs: number): Record<str
 }
 
 /** The error body `{ error: { message, type, param, code } }` with OpenAI's (or xAI's) headers and hints. */
-export function renderOpenAiError(
-  flavour: Flavour,
-  request: RecordedLlmRequest | undefined,
-  reply: LlmErrorReply,
-  ids: IdSource,
-): Rendered {
+export function renderOpenAiError(flavour: Flavour, request: RecordedLlmRequest | undefined, reply: LlmErrorReply, ids: IdSource): Rendered {
   const base = DEFAULTS[reply.reason];
   const status = reply.status ?? base.status;
   const headers: Record<string, string> = { 'x-request-id': ids.next('req_') };

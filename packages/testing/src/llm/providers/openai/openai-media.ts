@@ -77,11 +77,7 @@ export function renderSpeech(request: RecordedLlmRequest, reply: LlmSpeechReply,
 }
 
 /** `/audio/transcriptions` (json, text, verbose_json, srt, vtt) and xAI `/stt`. */
-export function renderTranscription(
-  request: RecordedLlmRequest,
-  reply: LlmTranscriptionReply,
-  headers: Record<string, string>,
-): Rendered {
+export function renderTranscription(request: RecordedLlmRequest, reply: LlmTranscriptionReply, headers: Record<string, string>): Rendered {
   const fields = fieldsOf(request.body);
   const duration = reply.durationSeconds ?? 1;
   const language = reply.language ?? 'en';
@@ -106,18 +102,34 @@ export function renderTranscription(
     case 'text':
       return { type: 'body', status: 200, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }, body: reply.text };
     case 'srt':
-      return { type: 'body', status: 200, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }, body: `1\n00:00:00,000 --> 00:00:0${Math.min(9, Math.ceil(duration))},000\n${reply.text}\n` };
+      return {
+        type: 'body',
+        status: 200,
+        headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+        body: `1\n00:00:00,000 --> 00:00:0${Math.min(9, Math.ceil(duration))},000\n${reply.text}\n`,
+      };
     case 'vtt':
-      return { type: 'body', status: 200, headers: { ...headers, 'content-type': 'text/vtt; charset=utf-8' }, body: `WEBVTT\n\n00:00:00.000 --> 00:00:0${Math.min(9, Math.ceil(duration))}.000\n${reply.text}\n` };
+      return {
+        type: 'body',
+        status: 200,
+        headers: { ...headers, 'content-type': 'text/vtt; charset=utf-8' },
+        body: `WEBVTT\n\n00:00:00.000 --> 00:00:0${Math.min(9, Math.ceil(duration))}.000\n${reply.text}\n`,
+      };
     case 'verbose_json':
-      return jsonBody(200, {
-        task: 'transcribe',
-        language,
-        duration,
-        text: reply.text,
-        segments: [{ id: 0, seek: 0, start: 0, end: duration, text: reply.text, tokens: [], temperature: 0, avg_logprob: 0, compression_ratio: 1, no_speech_prob: 0 }],
-        usage,
-      }, headers);
+      return jsonBody(
+        200,
+        {
+          task: 'transcribe',
+          language,
+          duration,
+          text: reply.text,
+          segments: [
+            { id: 0, seek: 0, start: 0, end: duration, text: reply.text, tokens: [], temperature: 0, avg_logprob: 0, compression_ratio: 1, no_speech_prob: 0 },
+          ],
+          usage,
+        },
+        headers,
+      );
     default:
       return jsonBody(200, { text: reply.text, usage }, headers);
   }

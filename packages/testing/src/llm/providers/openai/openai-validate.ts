@@ -15,9 +15,7 @@ function supportsNoneEffort(model: string): boolean {
 }
 
 function invalid(message: string, param: string | undefined, code: string): LlmErrorReply {
-  return param === undefined
-    ? { kind: 'error', reason: 'invalid_request', message, code }
-    : { kind: 'error', reason: 'invalid_request', message, param, code };
+  return param === undefined ? { kind: 'error', reason: 'invalid_request', message, code } : { kind: 'error', reason: 'invalid_request', message, param, code };
 }
 
 /** The 400 OpenAI answers for `request`, if any. */
@@ -68,14 +66,16 @@ function validateChat(body: Body): LlmErrorReply | undefined {
   const tools = Array.isArray(body.tools) ? (body.tools as Body[]) : [];
   for (const [i, tool] of tools.entries()) {
     const fn = tool.function as Body | undefined;
-    if (typeof fn?.name !== 'string') return invalid(`Missing required parameter: 'tools[${i}].function.name'.`, `tools[${i}].function.name`, 'missing_required_parameter');
+    if (typeof fn?.name !== 'string')
+      return invalid(`Missing required parameter: 'tools[${i}].function.name'.`, `tools[${i}].function.name`, 'missing_required_parameter');
     const problem = fn.strict === true ? strictSchemaProblem(fn.parameters) : undefined;
     if (problem) return invalid(`Invalid schema for function '${fn.name}': ${problem}`, `tools[${i}].function.parameters`, 'invalid_function_parameters');
   }
   const format = body.response_format as Body | undefined;
   if (format?.type === 'json_schema') {
     const spec = format.json_schema as Body | undefined;
-    if (typeof spec?.name !== 'string') return invalid("Missing required parameter: 'response_format.json_schema.name'.", 'response_format.json_schema.name', 'missing_required_parameter');
+    if (typeof spec?.name !== 'string')
+      return invalid("Missing required parameter: 'response_format.json_schema.name'.", 'response_format.json_schema.name', 'missing_required_parameter');
     const problem = spec.strict === true ? strictSchemaProblem(spec.schema) : undefined;
     if (problem) return invalid(`Invalid schema for response_format '${spec.name}': ${problem}`, 'response_format', 'invalid_json_schema');
   }

@@ -48,9 +48,7 @@ export function renderResponse(
     });
   }
   const incomplete = reply.stopReason === 'length';
-  const usage = isRawUsage(reply.usage)
-    ? reply.usage.raw
-    : toProviderUsage(flavour, neutralUsage(request, reply.usage, outputChars(reply)), 'responses');
+  const usage = isRawUsage(reply.usage) ? reply.usage.raw : toProviderUsage(flavour, neutralUsage(request, reply.usage, outputChars(reply)), 'responses');
   const response = {
     id: context.ids.next('resp_'),
     object: 'response',
