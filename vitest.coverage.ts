@@ -1,21 +1,21 @@
 // Coverage of the published packages, measured by `npm test` (`vitest run --coverage`), with a floor per package so a
 // well-tested package cannot hide an untested one. The hardening issue's floor is 85% of lines and 80% of branches;
 // the packages below it hold at what the last full run measured (minus one point of slack), so coverage cannot fall
-// while the tests that reach the target are written. cli and create-baseline-bot are tested through their built
-// binaries in child processes and web-kit's pages in Chromium, where v8's in-process coverage does not see them.
+// while the tests that reach the target are written. The CLI and the scaffolder are covered by in-process tests (their
+// child-process tests prove the binaries but are invisible to v8's in-process coverage); web-kit's pages are covered
+// by the browser-mode project (web-kit-browser, Chromium), whose coverage Vitest merges with the Node projects'.
 export const COVERED_PACKAGES = ['api', 'bot', 'cli', 'core', 'create-baseline-bot', 'llm', 'testing', 'web-kit'] as const;
 
 /** The issue's target for every package. */
 export const COVERAGE_FLOOR = { lines: 85, branches: 80 } as const;
 
-/** Packages still below the target: measured on 2026-12-05 (full fresh-clone run), floored one point below. */
+/**
+ * Packages still below the target, floored one point under the last full fresh-clone run (2026-12-05). llm, testing, cli
+ * and create-baseline-bot reached the target with their own projects (in-process tests of the CLI and the scaffolder).
+ */
 export const COVERAGE_RATCHET: Partial<Record<(typeof COVERED_PACKAGES)[number], { lines: number; branches: number }>> = {
-  bot: { lines: 85, branches: 73 }, // measured 91.4 / 74.9
-  cli: { lines: 1, branches: 0.5 }, // measured 1.8 / 1.5 (binaries run in child processes)
-  'create-baseline-bot': { lines: 22, branches: 24 }, // measured 23.5 / 25.0 (binary run in child processes)
-  llm: { lines: 85, branches: 76 }, // measured 94.4 / 77.4
-  testing: { lines: 85, branches: 73 }, // measured 89.5 / 74.0
-  'web-kit': { lines: 35, branches: 39 }, // measured 36.2 / 40.2 (pages run in Chromium)
+  bot: { lines: 85, branches: 73 }, // measured 91.4 / 74.9 (full run); its own project alone reached 90.2 / 73.8 after the new tests
+  'web-kit': { lines: 35, branches: 39 }, // measured 36.2 / 40.2 before the browser-mode page tests (test/browser) landed
 };
 
 export const COVERED_SOURCES = COVERED_PACKAGES.map((name) => `packages/${name}/src/**/*.{ts,tsx}`);
