@@ -76,6 +76,13 @@ describe('shell blocks of the docs', () => {
     const template = file.includes('plugin') ? 'plugin' : 'bot';
     if (words[0] === 'npm' && words[1] === 'run') return expect(scripts(template)).toContain(words[2]);
     if (words[0] === 'npm' && words.length === 2) return expect(scripts(template)).toContain(words[1]);
+    if (words[0] === 'docker' && words[1] === 'compose') {
+      // The compose file the line runs ships with the template, and a scaled service is one of its services
+      // (test/deploy and create-baseline-bot's deploy-files test check the file itself).
+      const compose = readFileSync(join(repoRoot, 'templates', template, 'docker-compose.yml'), 'utf8');
+      for (const scaled of words.filter((word) => /^\w[\w-]*=\d+$/.test(word))) expect(compose).toMatch(new RegExp(`^  ${scaled.split('=')[0]}:$`, 'm'));
+      return;
+    }
     throw new Error(`no check for the line "${line}" of ${file}: add one`);
   });
 });

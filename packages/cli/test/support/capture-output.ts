@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { vi } from 'vitest';
 
 /** What a stream was written in this process since {@link captureWrites} started. */
@@ -14,7 +15,8 @@ export function captureWrites(stream: NodeJS.WriteStream, { echo = true }: { ech
   const spy = vi.spyOn(stream, 'write');
   if (!echo) spy.mockImplementation(() => true);
   return {
-    text: () => spy.mock.calls.map(([chunk]) => String(chunk)).join(''),
+    // Colour depends on where the suite runs (picocolors turns it on when CI is set): tests read the plain text.
+    text: () => stripVTControlCharacters(spy.mock.calls.map(([chunk]) => String(chunk)).join('')),
     restore: () => spy.mockRestore(),
   };
 }

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { CommanderError, type Command } from 'commander';
 import { createProgram } from '../../src/program.js';
 import { reportFailure } from '../../src/support/report-failure.js';
@@ -40,5 +41,6 @@ export async function runInProcess(args: readonly string[]): Promise<InProcessRe
     stdout += written.text();
     written.restore();
   }
-  return { stdout, stderr, exitCode };
+  // Colour depends on where the suite runs (picocolors turns it on when CI is set): tests read the plain text.
+  return { stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr), exitCode };
 }

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { CommanderError } from 'commander';
 import { vi } from 'vitest';
 import { CreateError } from '../../src/create-error.js';
@@ -39,5 +40,6 @@ export async function createInProcess(args: readonly string[]): Promise<CreateRe
     stdout += written.mock.calls.map(([chunk]) => String(chunk)).join('');
     written.mockRestore();
   }
-  return { stdout, stderr, exitCode, error };
+  // Colour depends on where the suite runs (picocolors turns it on when CI is set): tests read the plain text.
+  return { stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr), exitCode, error };
 }
