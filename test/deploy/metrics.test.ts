@@ -107,7 +107,7 @@ describe('Prometheus metrics', () => {
 
   afterAll(async () => {
     await api?.close();
-    await bot?.stop();
+    await bot?.close();
     await services?.close().catch(() => {});
     await discord?.close();
     await llm?.close();
