@@ -4,6 +4,8 @@ import type { ResolvedRetry, TaskBackend, TaskJobData } from './task-backend.js'
 import type { TaskRepeat } from './task-definition.js';
 
 const QUEUE = 'tasks';
+/** How long a job that ran to its end is remembered, so BullMQ handing it out again (below) does not run it twice. */
+const RAN_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Tasks on BullMQ: job schedulers for recurring tasks and delayed jobs for one-off ones, in one queue under the
@@ -71,7 +73,20 @@ export function createBullmqBackend({
       return removed;
     },
     async start(processor, onFailure) {
-      worker = new Worker<TaskJobData>(QUEUE, (job) => processor(toTaskJob(job)), { connection, prefix, concurrency });
+      // BullMQ delivers at least once: a job whose run finished but whose completion was not written (its process
+      // stopped or stalled in between) is handed to another worker. A marker written as soon as the run succeeds makes
+      // that second delivery a no-op, so a tick runs once per deployment; a run that failed leaves no marker and is
+      // retried as configured.
+      const ranKey = (job: Job<TaskJobData>) => `${prefix}:${QUEUE}:ran:${job.id}`;
+      const run = async (job: Job<TaskJobData>) => {
+        if ((await redis.exists(ranKey(job))) === 1) {
+          logger.warn({ job_id: job.id }, 'task job delivered again after it ran; not running it twice');
+          return;
+        }
+        await processor(toTaskJob(job));
+        await redis.set(ranKey(job), '1', 'PX', RAN_TTL_MS);
+      };
+      worker = new Worker<TaskJobData>(QUEUE, run, { connection, prefix, concurrency });
       worker.on('error', (error) => logger.error({ err: error }, 'task worker error'));
       worker.on('failed', (job, error) => {
         if (job !== undefined) onFailure({ ...toTaskJob(job), attempt: job.attemptsMade }, error, job.attemptsMade >= (job.opts.attempts ?? 1));
