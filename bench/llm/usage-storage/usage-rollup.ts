@@ -2,7 +2,7 @@
 // same statement that writes a usage batch. The analytics answers read whole UTC days from it and only the two
 // partial edge days of a range from `llm_usage`, so they equal the raw queries' answers exactly (the bench checks).
 import type { Database } from '@baseline/core';
-import type { UsageBreakdown, UsageDimension } from '../../../packages/api/src/llm/usage-breakdown.js';
+import { utcIso, type UsageBreakdown, type UsageDimension } from '../../../packages/api/src/llm/usage-breakdown.js';
 import type { UsageFilter, UsageGranularity, UsageSummary } from '../../../packages/api/src/llm/usage-summary.js';
 
 export const CREATE_ROLLUP = [
@@ -196,9 +196,4 @@ export async function breakdownUsageFromRollup(
     top_guilds: topGuilds,
     unpriced_requests: Number(unpriced?.count ?? 0),
   };
-}
-
-function utcIso(value: Date | string): string {
-  if (value instanceof Date) return new Date(value.getTime() - value.getTimezoneOffset() * 60_000).toISOString();
-  return new Date(`${value.replace(' ', 'T')}Z`).toISOString();
 }

@@ -107,7 +107,7 @@ export async function breakdownUsage(
 }
 
 /** `date_trunc` over a `timestamp without time zone` in UTC: read it back as UTC. */
-function utcIso(value: Date | string): string {
+export function utcIso(value: Date | string): string {
   if (value instanceof Date) return new Date(value.getTime() - value.getTimezoneOffset() * 60_000).toISOString();
   return new Date(`${value.replace(' ', 'T')}Z`).toISOString();
 }
