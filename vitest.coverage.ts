@@ -11,11 +11,11 @@ export const COVERAGE_FLOOR = { lines: 85, branches: 80 } as const;
 
 /**
  * Packages still below the target, floored one point under the last full fresh-clone run (2026-12-05). llm, testing, cli
- * and create-baseline-bot reached the target with their own projects (in-process tests of the CLI and the scaffolder).
+ * and create-baseline-bot reached the target with their own projects (in-process tests of the CLI and the scaffolder);
+ * web-kit with its Node project merged with the browser-mode one (97.4% of lines, 85.7% of branches).
  */
 export const COVERAGE_RATCHET: Partial<Record<(typeof COVERED_PACKAGES)[number], { lines: number; branches: number }>> = {
   bot: { lines: 85, branches: 73 }, // measured 91.4 / 74.9 (full run); its own project alone reached 90.2 / 73.8 after the new tests
-  'web-kit': { lines: 35, branches: 39 }, // measured 36.2 / 40.2 before the browser-mode page tests (test/browser) landed
 };
 
 export const COVERED_SOURCES = COVERED_PACKAGES.map((name) => `packages/${name}/src/**/*.{ts,tsx}`);
