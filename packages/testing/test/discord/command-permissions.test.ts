@@ -100,6 +100,18 @@ describe('Discord emulator application command permissions', () => {
     expect(await tooMany.json()).toMatchObject({ code: 50035, errors: { permissions: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } });
     const badType = await put(owner, [{ id: guildId, type: 4, permission: false }]);
     expect(await badType.json()).toMatchObject({ code: 50035, errors: { permissions: { 0: { type: { _errors: [{ code: 'ENUM_TYPE_COERCE' }] } } } } });
+    const badEntry = await put(owner, [{ id: 'everyone', type: 1, permission: 'yes' }]);
+    expect(await badEntry.json()).toMatchObject({
+      code: 50035,
+      errors: {
+        permissions: {
+          0: {
+            id: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value "everyone" is not snowflake.' }] },
+            permission: { _errors: [{ code: 'BOOLEAN_TYPE_COERCE', message: 'Must be either true or false.' }] },
+          },
+        },
+      },
+    });
     const unknownRole = await put(owner, [{ id: '123456789012345678', type: 1, permission: false }]);
     expect([unknownRole.status, ((await unknownRole.json()) as { code: number }).code]).toEqual([404, 10011]);
     const unknownCommand = await put(owner, everyoneOff(), '123456789012345678');

@@ -18,3 +18,19 @@ export const snowflakeBits = z.union([z.string(), z.number()]).transform((value,
 export function omittable<T extends z.ZodType>(schema: T) {
   return schema.nullish().transform((value) => value ?? undefined);
 }
+
+/**
+ * A value `accept` admits, or Discord's error `discordCode` with `message(value)`: for fields whose code Discord
+ * names after the type it failed to coerce to (ENUM_TYPE_COERCE, BOOLEAN_TYPE_COERCE, …). A missing value is still
+ * BASE_TYPE_REQUIRED.
+ */
+export function discordValue<T>(accept: (value: unknown) => value is T, discordCode: string, message: (value: unknown) => string) {
+  return z.custom<T>(accept, { error: (issue) => message(issue.input), params: { discordCode } });
+}
+
+/** A snowflake id: 1 to 20 digits. */
+export const snowflakeId = discordValue(
+  (value): value is string => typeof value === 'string' && /^\d{1,20}$/.test(value),
+  'NUMBER_TYPE_COERCE',
+  (value) => `Value "${String(value)}" is not snowflake.`,
+);
