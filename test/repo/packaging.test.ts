@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as CoreErrors from '@baseline/core/errors';
 import { publint } from 'publint';
 import { describe, expect, it } from 'vitest';
 
@@ -56,5 +57,15 @@ describe.each(packages)('package $json.name', ({ dir, json }) => {
     }
     const { messages } = await publint({ pkgDir: dir, level: 'warning', strict: true });
     expect(messages.map((m) => `${m.type} ${m.code} ${m.path.join('.')}`)).toEqual([]);
+  });
+});
+
+describe('@baseline/core build', () => {
+  it('GIVEN its entry points THEN BaselineError is one class through each, so a package built on `@baseline/core/errors` throws what the main entry recognises', async () => {
+    const dist = join(packagesDir, 'core', 'dist');
+    const errors = (await import(join(dist, 'errors.js'))) as typeof CoreErrors;
+    const main = (await import(join(dist, 'index.js'))) as typeof CoreErrors;
+    expect(errors.BaselineError).toBe(main.BaselineError);
+    expect(main.isBaselineError(new errors.BaselineError('BL_ERR_TEST', 'thrown through the light entry'), 'BL_ERR_TEST')).toBe(true);
   });
 });

@@ -1,7 +1,16 @@
-// Test services: real PostgreSQL and Redis, isolated per test file.
-export { createTestDatabase, type TestDatabase } from './services/test-database.js';
-export { createTestRedis, type TestRedis } from './services/test-redis.js';
-export { createTestRedisDatabase, type TestRedisDatabase } from './services/test-redis-database.js';
+// Test services: real PostgreSQL and Redis, isolated per test file. They live in `@baseline/core/testing` (core's own
+// tests use them, and core cannot depend on this package); the test kit hands them on so a test imports one package.
+export {
+  createTestDatabase,
+  createTestRedis,
+  createTestRedisDatabase,
+  type TestDatabase,
+  type TestRedis,
+  type TestRedisDatabase,
+} from '@baseline/core/testing';
+
+// Errors: every code this package throws.
+export { TESTING_ERROR_CODES, type TestingErrorCode } from './testing-error-codes.js';
 
 // LLM provider emulators: OpenAI, Anthropic, Google Gemini and xAI for their official SDKs.
 export { createLlmEmulator } from './llm/create-llm-emulator.js';

@@ -1,4 +1,4 @@
-import { EMULATOR_ERROR_CODES } from '@baseline/testing';
+import { TESTING_ERROR_CODES } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client.js';
 import { createApiStack, REDIRECT_URI, type ApiStack } from '../support/api-stack.js';
@@ -71,7 +71,7 @@ describe('toggles hide disabled commands through Discord command permissions', (
 
   const overwritesOf = (name: string) => stack.emulator.commandPermissions(stack.guilds.alpha).find((entry) => entry.id === ids[name])?.permissions ?? [];
   const invoke = (userId: string, name: string) => () => stack.emulator.invokeSlashCommand({ guildId: stack.guilds.alpha, userId, name });
-  const notPermitted = expect.objectContaining({ code: EMULATOR_ERROR_CODES.commandNotPermitted });
+  const notPermitted = expect.objectContaining({ code: TESTING_ERROR_CODES.emulator.commandNotPermitted });
 
   it('GIVEN the owner signed in granting command permissions THEN the grant is stored sealed: the raw row holds neither token', async () => {
     const [row] = await stack.db

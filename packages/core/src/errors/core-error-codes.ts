@@ -95,6 +95,12 @@ export const CORE_ERROR_CODES = {
     /** A value that is not JSON, or `incr` on a key that is not numeric. */
     valueInvalid: 'BL_ERR_STORAGE_VALUE_INVALID',
   },
+  testServices: {
+    /** `BASELINE_TEST_DATABASE_URL` or `BASELINE_TEST_REDIS_URL` is not set: the test runs outside a setup that provides them. */
+    unconfigured: 'BL_ERR_TEST_SERVICES_UNCONFIGURED',
+    /** Every Redis logical database (1–15) on the test server is reserved by another test or holds keys. */
+    redisDatabasesBusy: 'BL_ERR_TEST_SERVICES_REDIS_BUSY',
+  },
   toggles: {
     /** A toggle names a plugin that is not loaded in this deployment. */
     unknownPlugin: 'BL_ERR_TOGGLES_UNKNOWN_PLUGIN',

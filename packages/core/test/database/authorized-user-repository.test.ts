@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@baseline/testing';
+import { createCaptureLogger, createTestDatabase, type TestDatabase } from '../../src/testing/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createDatabase,
@@ -19,7 +19,6 @@ import {
   upsertGuild,
   type Database,
 } from '../../src/database/index.js';
-import { createCaptureLogger } from '../../src/testing/index.js';
 
 // Above 2^53: a float would silently round these.
 const GUILD = '1234567890123456789';

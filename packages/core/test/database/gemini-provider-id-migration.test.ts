@@ -1,7 +1,6 @@
-import { createTestDatabase, type TestDatabase } from '@baseline/testing';
+import { createCaptureLogger, createTestDatabase, type TestDatabase } from '../../src/testing/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, migrateBaseline, rollbackBaseline, type Database } from '../../src/database/index.js';
-import { createCaptureLogger } from '../../src/testing/index.js';
 
 let testDb: TestDatabase;
 let db: Database;

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@baseline/testing';
+import { createCaptureLogger, createTestDatabase, type TestDatabase } from '../../src/testing/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createDatabase,
@@ -15,7 +15,6 @@ import {
   type MigrationSet,
 } from '../../src/database/index.js';
 import { isBaselineError } from '../../src/errors/baseline-error.js';
-import { createCaptureLogger } from '../../src/testing/index.js';
 
 const BASELINE_MIGRATIONS = [
   '0001_initial_schema',

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@baseline/testing';
+import { createCaptureLogger, createTestDatabase, type TestDatabase } from '../../src/testing/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createDatabase,
@@ -9,7 +9,6 @@ import {
   saveUserOAuthGrant,
   type Database,
 } from '../../src/database/index.js';
-import { createCaptureLogger } from '../../src/testing/index.js';
 
 const USER = '111111111111111111';
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestRedis } from '@baseline/testing';
+import { createTestRedis } from '../../src/testing/index.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBaselineError } from '../../src/errors/baseline-error.js';

@@ -1,4 +1,4 @@
-import { createTestRedis, type TestRedis } from '@baseline/testing';
+import { createTestRedis, type TestRedis } from '../../src/testing/index.js';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

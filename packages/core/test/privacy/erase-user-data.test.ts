@@ -1,4 +1,4 @@
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@baseline/testing';
+import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '../../src/testing/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { upsertGuild } from '../../src/database/repositories/guild-repository.js';

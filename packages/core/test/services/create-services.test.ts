@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Migration } from '@mikro-orm/migrations';
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@baseline/testing';
+import { createCaptureLogger, createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '../../src/testing/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -10,7 +10,6 @@ import { definePlugin } from '../../src/plugins/define-plugin.js';
 import { createServices } from '../../src/services/create-services.js';
 import type { BaselineServices } from '../../src/services/baseline-services.js';
 import { defineSettings } from '../../src/settings/define-settings.js';
-import { createCaptureLogger } from '../../src/testing/index.js';
 import { waitFor } from '../fixtures/wait-for.js';
 
 const hostApp = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'host-app');

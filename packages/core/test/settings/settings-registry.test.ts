@@ -1,4 +1,4 @@
-import { createTestRedis } from '@baseline/testing';
+import { createCaptureLogger, createTestRedis } from '../../src/testing/index.js';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
@@ -10,7 +10,6 @@ import { createSettingsRegistry, type SettingsRegistry } from '../../src/setting
 import { defineSettings, type InferSettings } from '../../src/settings/define-settings.js';
 import type { SettingsChange } from '../../src/settings/settings-change.js';
 import { SettingsValidationError } from '../../src/settings/settings-errors.js';
-import { createCaptureLogger } from '../../src/testing/index.js';
 import { waitFor } from '../fixtures/wait-for.js';
 import { MemorySettingsStore } from './memory-settings-store.js';
 

@@ -1,10 +1,9 @@
-import { createTestDatabase, type TestDatabase } from '@baseline/testing';
+import { createCaptureLogger, createTestDatabase, type TestDatabase } from '../../src/testing/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, createPostgresSettingsStore, migrateBaseline, upsertGuild, type Database } from '../../src/database/index.js';
 import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { settingsRevision } from '../../src/settings/settings-revision.js';
 import type { SettingsStore } from '../../src/settings/store.js';
-import { createCaptureLogger } from '../../src/testing/index.js';
 
 const GUILD = '1234567890123456789';
 const OTHER = '1234567890123456780';

@@ -1,4 +1,4 @@
-import { createTestDatabase, createTestRedisDatabase, type TestDatabase, type TestRedisDatabase } from '@baseline/testing';
+import { createCaptureLogger, createTestDatabase, createTestRedisDatabase, type TestDatabase, type TestRedisDatabase } from '../../src/testing/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../src/database/create-database.js';
 import { migrateBaseline } from '../../src/database/migrations/baseline-migrations.js';
@@ -6,7 +6,6 @@ import { createKeyValue } from '../../src/kv/create-key-value.js';
 import type { KeyValueStore } from '../../src/kv/key-value-store.js';
 import { createPluginStorage } from '../../src/storage/create-plugin-storage.js';
 import { defineStorage } from '../../src/storage/define-storage.js';
-import { createCaptureLogger } from '../../src/testing/index.js';
 
 const GUILD = '1200000000000000001';
 const OTHER_GUILD = '1200000000000000002';

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DiscordEmulator, EmulatorClientOptions } from './discord-emulator.js';
+import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from './discord-emulator-error.js';
 import { AuditLog } from './driver/audit-log.js';
 import { BotMembership } from './driver/bot-membership.js';
 import { ChannelActions } from './driver/channel-actions.js';
@@ -211,7 +212,11 @@ export async function createDiscordEmulator(options: DiscordEmulatorOptions = {}
     waitForShards: async (count, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       while (core.gateway.sessions().filter((session) => session.connected).length < count) {
-        if (Date.now() > deadline) throw new Error(`fewer than ${count} shards connected after ${timeoutMs} ms`);
+        if (Date.now() > deadline) {
+          throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.timeout, `fewer than ${count} shards connected after ${timeoutMs} ms`, {
+            details: { count, timeoutMs },
+          });
+        }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },

@@ -2,7 +2,7 @@ export { createDiscordEmulator } from './create-discord-emulator.js';
 export { redirectDiscordFetch } from './redirect-discord-fetch.js';
 export type { DiscordEmulator, EmulatorClientOptions } from './discord-emulator.js';
 export type { CommandPermission, GuildCommandPermissions } from './driver/command-permissions.js';
-export { DiscordEmulatorError, EMULATOR_ERROR_CODES, type EmulatorErrorCode } from './discord-emulator-error.js';
+export { DiscordEmulatorError, type EmulatorErrorCode } from './discord-emulator-error.js';
 export type {
   ApplicationOptions,
   CommandOptions,

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import { BaselineError } from '@baseline/core/errors';
 import getRawBody from 'raw-body';
+import { TESTING_ERROR_CODES } from '../testing-error-codes.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -10,7 +12,12 @@ export interface ReadBodyOptions {
 }
 
 /** A body larger than {@link ReadBodyOptions.limit}. */
-export class BodyTooLargeError extends Error {}
+export class BodyTooLargeError extends BaselineError {
+  constructor(limit: number) {
+    super(TESTING_ERROR_CODES.http.bodyTooLarge, `body larger than ${limit} bytes`, { details: { limit } });
+    this.name = 'BodyTooLargeError';
+  }
+}
 
 /**
  * Reads a request body, shared by the Discord emulator, the LLM provider emulators and the standalone control API.
@@ -25,7 +32,7 @@ export function readBody(request: IncomingMessage, options: ReadBodyOptions = {}
   const reading = getRawBody(request, { length: length ?? null, limit: limit ?? null });
   if (limit === undefined) return reading;
   return reading.catch((error: unknown) => {
-    if ((error as { type?: unknown }).type === 'entity.too.large') throw new BodyTooLargeError(`body larger than ${limit} bytes`);
+    if ((error as { type?: unknown }).type === 'entity.too.large') throw new BodyTooLargeError(limit);
     throw error;
   });
 }

@@ -1,6 +1,6 @@
 import type { ApplicationCommandPermissionsUpdateData } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMULATOR_ERROR_CODES, type DiscordEmulator } from '../../src/index.js';
+import { TESTING_ERROR_CODES, type DiscordEmulator } from '../../src/index.js';
 import { loginReady, seededGuild, testClient, testEmulator } from './fixtures.js';
 
 const redirectUri = 'http://127.0.0.1:9/callback';
@@ -100,6 +100,18 @@ describe('Discord emulator application command permissions', () => {
     expect(await tooMany.json()).toMatchObject({ code: 50035, errors: { permissions: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } });
     const badType = await put(owner, [{ id: guildId, type: 4, permission: false }]);
     expect(await badType.json()).toMatchObject({ code: 50035, errors: { permissions: { 0: { type: { _errors: [{ code: 'ENUM_TYPE_COERCE' }] } } } } });
+    const badEntry = await put(owner, [{ id: 'everyone', type: 1, permission: 'yes' }]);
+    expect(await badEntry.json()).toMatchObject({
+      code: 50035,
+      errors: {
+        permissions: {
+          0: {
+            id: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value "everyone" is not snowflake.' }] },
+            permission: { _errors: [{ code: 'BOOLEAN_TYPE_COERCE', message: 'Must be either true or false.' }] },
+          },
+        },
+      },
+    });
     const unknownRole = await put(owner, [{ id: '123456789012345678', type: 1, permission: false }]);
     expect([unknownRole.status, ((await unknownRole.json()) as { code: number }).code]).toEqual([404, 10011]);
     const unknownCommand = await put(owner, everyoneOff(), '123456789012345678');
@@ -122,7 +134,7 @@ describe('Discord emulator application command permissions', () => {
       expect(await update).toMatchObject({ id: commandId, guildId, permissions: [{ id: guildId, type: 1, permission: false }] });
 
       expect(() => emulator.invokeSlashCommand({ guildId, userId: 'bob', name: 'wave' })).toThrow(
-        expect.objectContaining({ code: EMULATOR_ERROR_CODES.commandNotPermitted }),
+        expect.objectContaining({ code: TESTING_ERROR_CODES.emulator.commandNotPermitted }),
       );
       // The owner and ADMINISTRATOR holders cannot be locked out, as on Discord.
       expect(() => emulator.invokeSlashCommand({ guildId, userId: 'owner', name: 'wave' })).not.toThrow();
@@ -140,10 +152,10 @@ describe('Discord emulator application command permissions', () => {
     expect((await put(owner, [...everyoneOff(), { id: mod.id, type: 1, permission: true }, { id: logs, type: 3, permission: false }])).status).toBe(200);
     expect(() => emulator.invokeSlashCommand({ guildId, channelId: 'general', userId: 'alice', name: 'wave' })).not.toThrow();
     expect(() => emulator.invokeSlashCommand({ guildId, channelId: 'logs', userId: 'alice', name: 'wave' })).toThrow(
-      expect.objectContaining({ code: EMULATOR_ERROR_CODES.commandNotPermitted }),
+      expect.objectContaining({ code: TESTING_ERROR_CODES.emulator.commandNotPermitted }),
     );
     expect(() => emulator.invokeSlashCommand({ guildId, channelId: 'general', userId: 'bob', name: 'wave' })).toThrow(
-      expect.objectContaining({ code: EMULATOR_ERROR_CODES.commandNotPermitted }),
+      expect.objectContaining({ code: TESTING_ERROR_CODES.emulator.commandNotPermitted }),
     );
   });
 

@@ -60,6 +60,18 @@ describe('Discord emulator application command registry', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 50035, errors: { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } });
   });
+
+  it('GIVEN a bulk overwrite with one bad command THEN 50035 names it by index AND the stored commands are unchanged', async () => {
+    const before = emulator.commands().map((command) => command.id);
+    const commands = [{ name: 'ping', description: 'Ping' }, { name: 'echo' }, { name: 'Inspect', type: 2 }];
+    const response = await fetch(base, { method: 'PUT', headers, body: JSON.stringify(commands) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      code: 50035,
+      errors: { 1: { description: { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] } } },
+    });
+    expect(emulator.commands().map((command) => command.id)).toEqual(before);
+  });
 });
 
 describe('redirectDiscordFetch', () => {

@@ -39,7 +39,10 @@ beforeEach(() => botCan());
 
 describe('members', () => {
   it('GIVEN a nick edit THEN the length is checked before the permission AND an empty nick clears it', async () => {
-    expect(await rest('PATCH', `/guilds/${guildId}/members/${ids.bob}`, { nick: 'x'.repeat(33) })).toMatchObject(error(400, 50035));
+    expect((await rest('PATCH', `/guilds/${guildId}/members/${ids.bob}`, { nick: 'x'.repeat(33) })).body).toMatchObject({
+      code: 50035,
+      errors: { nick: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 32 or fewer in length.' }] } },
+    });
     expect(await rest('PATCH', `/guilds/${guildId}/members/${ids.bob}`, { nick: 'Bob2' })).toMatchObject(error(403, 50013));
     botCan(P.ManageNicknames);
     expect(await rest('PATCH', `/guilds/${guildId}/members/${ids.bob}`, { nick: '' })).toMatchObject({ status: 200, body: { nick: null } });
@@ -204,6 +207,16 @@ describe('channels', () => {
       error(400, 50035),
     );
 
+    // The errors tree names the bad field with Discord's code, down to the list entry.
+    expect((await rest('POST', `/guilds/${guildId}/channels`, { name: 'x', type: 1 })).body.errors).toEqual({
+      type: { _errors: [{ code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {0, 2, 4, 5, 13, 15, 16}.' }] },
+    });
+    expect(
+      (await rest('POST', `/guilds/${guildId}/channels`, { name: 'x', permission_overwrites: [{ id: ids.bob, type: 1, allow: 'all' }] })).body.errors,
+    ).toEqual({
+      permission_overwrites: { 0: { allow: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value "all" is not snowflake.' }] } } },
+    });
+
     const category = (await rest('POST', `/guilds/${guildId}/channels`, { name: 'Area', type: 4 })).body;
     const created = await rest('POST', `/guilds/${guildId}/channels`, {
       name: 'private',
@@ -260,7 +273,10 @@ describe('threads', () => {
     botCan(P.CreatePrivateThreads, P.CreatePublicThreads);
     expect(await rest('POST', path, { name: '' })).toMatchObject(error(400, 50035));
     expect(await rest('POST', path, { name: 't', type: 0 })).toMatchObject(error(400, 50035));
-    expect(await rest('POST', path, { name: 't', auto_archive_duration: 5 })).toMatchObject(error(400, 50035));
+    expect((await rest('POST', path, { name: 't', auto_archive_duration: 5 })).body).toMatchObject({
+      code: 50035,
+      errors: { auto_archive_duration: { _errors: [{ code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {60, 1440, 4320, 10080}.' }] } },
+    });
     const category = emulator.addChannel(guildId, { name: 'cat', type: 4 });
     expect(await rest('POST', `/channels/${category.id}/threads`, { name: 't' })).toMatchObject(error(400, 50035));
     const secret = await rest('POST', path, { name: 'secret', auto_archive_duration: 60, invitable: false });
@@ -330,5 +346,26 @@ describe('threads', () => {
       body: { thread_metadata: expect.objectContaining({ locked: true }) },
     });
     expect(await rest('DELETE', `/channels/${theirs.id}`)).toMatchObject({ status: 200, body: { id: theirs.id } });
+  });
+});
+
+describe('roles', () => {
+  it('GIVEN role bodies Discord rejects THEN 50035 names the field AND a role edit records only what changed', async () => {
+    botCan(P.ManageRoles, P.ViewAuditLog);
+    const roles = `/guilds/${guildId}/roles`;
+    expect((await rest('POST', roles, { name: 'x', permissions: '8x' })).body).toMatchObject({
+      code: 50035,
+      errors: { permissions: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value "8x" is not snowflake.' }] } },
+    });
+    expect((await rest('POST', roles, { name: 'x'.repeat(101) })).body).toMatchObject({
+      code: 50035,
+      errors: { name: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' }] } },
+    });
+
+    const created = await rest('POST', roles, { name: 'Helpers', permissions: String(P.ViewChannel), color: null });
+    expect(created).toMatchObject({ status: 200, body: { name: 'Helpers', permissions: String(P.ViewChannel), color: 0 } });
+    expect(await rest('PATCH', `${roles}/${created.body.id}`, { name: 'Helpers', hoist: true })).toMatchObject({ status: 200, body: { hoist: true } });
+    const [update] = (await rest('GET', `/guilds/${guildId}/audit-logs?action_type=31&limit=1`)).body.audit_log_entries;
+    expect(update.changes).toEqual([{ key: 'hoist', old_value: false, new_value: true }]);
   });
 });

@@ -117,6 +117,20 @@ describe('Standalone emulator page API', () => {
     });
   });
 
+  it('GIVEN a control body with a value of the wrong kind THEN 400 names the field and what it must be, and no interaction starts', async () => {
+    const before = standalone.emulator.interactions().length;
+    const menu = { guildId, channelId, userId: aliceId, name: 'Inspect', targetId: aliceId };
+    expect(await call('POST', '/api/context-menu', { ...menu, type: 'channel' })).toEqual({
+      status: 400,
+      body: { error: '"type" must be "user" or "message"', code: 'BL_ERR_EMULATOR_BAD_CONTROL_REQUEST' },
+    });
+    expect(await call('POST', '/api/members', { guildId, userId: aliceId, roles: 'Mod' })).toEqual({
+      status: 400,
+      body: { error: '"roles" must be an array of strings', code: 'BL_ERR_EMULATOR_BAD_CONTROL_REQUEST' },
+    });
+    expect(standalone.emulator.interactions()).toHaveLength(before);
+  });
+
   it('GIVEN a control body over 64 KiB THEN 400 says it is too large and nothing is posted', async () => {
     const before = standalone.emulator.messages(channelId).length;
     expect(await call('POST', '/api/message', { channelId, userId: aliceId, content: 'x'.repeat(70_000) })).toEqual({

@@ -37,11 +37,29 @@ export interface NewAuditEntry {
 }
 
 /**
+ * The `changes` of an entry for the keys an action touched: each key given in `after` (not `undefined`) whose value
+ * differs from `before`. Discord leaves out a side that is null or absent, so a created object's changes carry no
+ * `old_value` and a cleared topic no `new_value`.
+ */
+export function auditChanges(before: Record<string, unknown>, after: Record<string, unknown>): AuditChange[] {
+  return Object.entries(after).flatMap(([key, value]) => {
+    const old = before[key];
+    if (value === undefined || value === old) return [];
+    return [{ key, ...(old === null || old === undefined ? {} : { old_value: old }), ...(value === null ? {} : { new_value: value }) }];
+  });
+}
+
+/**
  * Guild audit logs: every entry is stored (newest last) and sent as GUILD_AUDIT_LOG_ENTRY_CREATE to sessions
  * with GUILD_MODERATION while the bot has VIEW_AUDIT_LOG in the guild, as Discord does.
  */
 export class AuditLog {
   constructor(private readonly core: EmulatorCore) {}
+
+  /** Writes an entry for what the bot did through REST, with the request's `X-Audit-Log-Reason`. */
+  addByBot(guild: GuildRecord, entry: Omit<NewAuditEntry, 'userId'>): AuditLogEntryRecord {
+    return this.add(guild, { ...entry, userId: this.core.ctx.state.botUserId });
+  }
 
   add(guild: GuildRecord, entry: NewAuditEntry): AuditLogEntryRecord {
     const record: AuditLogEntryRecord = {

@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../discord-emulator-error.js';
 import type { EmulatorCore } from '../emulator-core.js';
 import { Permission } from '../permissions.js';
-import { ApiError, Errors } from '../rest/api-error.js';
+import { Errors } from '../rest/api-error.js';
+import { discordValue, snowflakeId } from '../rest/routes/form-fields.js';
 import type { CommandRecord, GuildRecord } from '../state/records.js';
 import { dispatchIfBotIn } from './dispatch-if-bot-in.js';
 
@@ -26,11 +28,26 @@ export const MAX_COMMAND_PERMISSIONS = 100;
 /** The OAuth2 scope a bearer token needs to edit command permissions. */
 export const COMMAND_PERMISSIONS_SCOPE = 'applications.commands.permissions.update';
 
-const formError = (path: (string | number)[], code: string, message: string): ApiError => {
-  let tree: Record<string, unknown> = { _errors: [{ code, message }] };
-  for (const key of [...path].reverse()) tree = { [String(key)]: tree };
-  return new ApiError(400, 50035, 'Invalid Form Body', tree);
-};
+/** The body of a PUT of command permissions: `permissions`, at most {@link MAX_COMMAND_PERMISSIONS} overwrites. */
+export const commandPermissionsBody = z.object({
+  permissions: z
+    .array(
+      z.object({
+        id: snowflakeId,
+        type: discordValue(
+          (value): value is CommandPermission['type'] => value === 1 || value === 2 || value === 3,
+          'ENUM_TYPE_COERCE',
+          (value) => `Value "${String(value)}" is not a valid enum value.`,
+        ),
+        permission: discordValue(
+          (value): value is boolean => typeof value === 'boolean',
+          'BOOLEAN_TYPE_COERCE',
+          () => 'Must be either true or false.',
+        ),
+      }),
+    )
+    .max(MAX_COMMAND_PERMISSIONS),
+});
 
 /**
  * Command permissions v2 per guild: overwrites for one command (or, under the application id, for all of them),
@@ -69,18 +86,13 @@ export class CommandPermissions {
   }
 
   /**
-   * PUT: validates `body` as Discord does (`permissions` required, at most 100, each with a known role, user or
-   * channel id), replaces the target's overwrites (an empty list removes them) and dispatches the update to the
+   * PUT: checks that each overwrite names a known role, user or channel (its shape is {@link commandPermissionsBody}'s
+   * to check), replaces the target's overwrites (an empty list removes them) and dispatches the update to the
    * guild's shard.
    */
-  set(guild: GuildRecord, targetId: string, body: unknown): GuildCommandPermissions {
+  set(guild: GuildRecord, targetId: string, permissions: CommandPermission[]): GuildCommandPermissions {
     this.target(guild, targetId);
-    const raw = (body as { permissions?: unknown } | null)?.permissions;
-    if (!Array.isArray(raw)) throw formError(['permissions'], 'BASE_TYPE_REQUIRED', 'This field is required');
-    if (raw.length > MAX_COMMAND_PERMISSIONS) {
-      throw formError(['permissions'], 'BASE_TYPE_MAX_LENGTH', `Must be ${MAX_COMMAND_PERMISSIONS} or fewer in length.`);
-    }
-    const permissions = raw.map((entry, index) => this.#validate(guild, entry, index));
+    for (const permission of permissions) this.#requireKnown(guild, permission);
     let guildMap = this.#byGuild.get(guild.id);
     if (!guildMap) {
       guildMap = new Map();
@@ -93,17 +105,10 @@ export class CommandPermissions {
     return payload;
   }
 
-  #validate(guild: GuildRecord, entry: unknown, index: number): CommandPermission {
-    const { id, type, permission } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || !/^\d{1,20}$/.test(id))
-      throw formError(['permissions', index, 'id'], 'NUMBER_TYPE_COERCE', `Value "${String(id)}" is not snowflake.`);
-    if (type !== 1 && type !== 2 && type !== 3)
-      throw formError(['permissions', index, 'type'], 'ENUM_TYPE_COERCE', `Value "${String(type)}" is not a valid enum value.`);
-    if (typeof permission !== 'boolean') throw formError(['permissions', index, 'permission'], 'BOOLEAN_TYPE_COERCE', 'Must be either true or false.');
+  #requireKnown(guild: GuildRecord, { id, type }: CommandPermission): void {
     if (type === 1 && !guild.roles.has(id)) throw Errors.unknownRole();
     if (type === 2 && !this.core.ctx.state.users.has(id)) throw Errors.unknownUser();
     if (type === 3 && id !== allChannelsId(guild.id) && !guild.channels.has(id)) throw Errors.unknownChannel();
-    return { id, type, permission };
   }
 
   /**

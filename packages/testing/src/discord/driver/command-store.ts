@@ -1,5 +1,7 @@
 import type { EmulatorCore } from '../emulator-core.js';
+import { z } from 'zod';
 import { Errors } from '../rest/api-error.js';
+import { parseFormBody } from '../rest/form-errors.js';
 import type { CommandRecord } from '../state/records.js';
 
 type CommandBody = Record<string, unknown>;
@@ -75,12 +77,8 @@ export class CommandStore {
   /** PATCH: provided fields replace stored ones. */
   edit(guildId: string | null, commandId: string, body: unknown): CommandRecord {
     const existing = this.get(guildId, commandId);
-    const merged: CommandBody = { ...existing.body, ...(body as CommandBody) };
-    delete merged['id'];
-    delete merged['application_id'];
-    delete merged['version'];
-    delete merged['guild_id'];
-    const command = this.#record(guildId, validate(merged), commandId);
+    const patch = parseFormBody(z.looseObject({}), body);
+    const command = this.#record(guildId, validate({ ...existing.body, ...withoutServerFields(patch) }), commandId);
     this.core.ctx.state.commandScope(guildId).set(commandId, command);
     return command;
   }
@@ -92,10 +90,9 @@ export class CommandStore {
 
   /** PUT: replaces the whole scope, keeping ids of commands whose name and type survive. */
   overwrite(guildId: string | null, body: unknown): CommandRecord[] {
-    if (!Array.isArray(body)) throw Errors.invalidForm('_root', 'ARRAY_TYPE_CONVERT', 'Must be an array');
+    const inputs = parseFormBody(z.array(commandBody), body).map(withoutServerFields);
     const scope = this.core.ctx.state.commandScope(guildId);
     const previous = [...scope.values()];
-    const inputs = body.map(validate);
     const kept = inputs.map((input) => previous.find((command) => command.body.name === input['name'] && command.body.type === typeOf(input)));
     // PUT replaces the scope: only the commands it creates count, against what it keeps.
     this.#checkQuota(
@@ -132,19 +129,30 @@ function typeOf(input: CommandBody): number {
   return typeof input['type'] === 'number' ? input['type'] : 1;
 }
 
-function validate(body: unknown): CommandBody {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw Errors.invalidForm('_root', 'DICT_TYPE_CONVERT', 'Must be an object');
-  const input = body as CommandBody;
-  const name = input['name'];
-  if (typeof name !== 'string' || name.length < 1 || name.length > 32) throw Errors.invalidForm('name');
-  const type = typeof input['type'] === 'number' ? input['type'] : 1;
-  if (type === 1) {
-    if (!/^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u.test(name) || name !== name.toLowerCase()) {
-      throw Errors.invalidForm('name', 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
+/** What Discord accepts as a CHAT_INPUT command name: lower case, letters, digits, `-`, `_`, `'` and Devanagari or Thai. */
+const CHAT_INPUT_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+/**
+ * A command body as Discord checks it: `name` of 1 to 32 characters and, for a CHAT_INPUT command (type 1, the
+ * default), a valid lower-case name and a `description` of 1 to 100 characters. Every other field is kept as sent.
+ */
+const commandBody = z
+  .looseObject({ name: z.string().min(1).max(32), type: z.number().int().optional(), description: z.string().max(100).optional() })
+  .superRefine((input, context) => {
+    if ((input.type ?? 1) !== 1) return;
+    if (!CHAT_INPUT_NAME.test(input.name) || input.name !== input.name.toLowerCase()) {
+      const params = { discordCode: 'APPLICATION_COMMAND_INVALID_NAME' };
+      context.addIssue({ code: 'custom', path: ['name'], input: input.name, message: 'Command name is invalid', params });
     }
-    const description = input['description'];
-    if (typeof description !== 'string' || description.length < 1 || description.length > 100) throw Errors.invalidForm('description');
-  }
+    if (!input.description) context.addIssue({ code: 'custom', path: ['description'], input: undefined, message: 'This field is required' });
+  });
+
+/** The command a body describes, without the fields Discord sets (`id`, `application_id`, `version`, `guild_id`). */
+function withoutServerFields(input: CommandBody): CommandBody {
   const { id: _id, application_id: _app, version: _version, guild_id: _guild, ...rest } = input;
   return rest;
+}
+
+function validate(body: unknown): CommandBody {
+  return withoutServerFields(parseFormBody(commandBody, body));
 }

@@ -1,3 +1,4 @@
+import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../discord-emulator-error.js';
 import type { RouteDefinition } from '../rest/route.js';
 import { gatewayEvents } from './gateway-events.js';
 import { notEmulatedRoutes } from './not-emulated.js';
@@ -42,6 +43,6 @@ export function renderFidelityTable(routes: readonly RouteDefinition[]): string 
 export function replaceSection(text: string, section: string, startMarker: string, endMarker: string): string {
   const start = text.indexOf(startMarker);
   const end = text.indexOf(endMarker);
-  if (start === -1 || end === -1) throw new Error(`no ${startMarker} … ${endMarker} markers`);
+  if (start === -1 || end === -1) throw new DiscordEmulatorError(EMULATOR_ERROR_CODES.fidelityMarkers, `no ${startMarker} … ${endMarker} markers`);
   return text.slice(0, start) + section + text.slice(end + endMarker.length);
 }

@@ -1,17 +1,26 @@
-/** A Discord JSON error response (`{ message, code, errors? }`) thrown by route handlers. */
-export class ApiError extends Error {
+import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../discord-emulator-error.js';
+
+/**
+ * A Discord JSON error response (`{ message, code, errors? }`) thrown by route handlers; the HTTP handler answers
+ * with it, so it never reaches a caller of the emulator. Its arguments are the response's own fields, read against
+ * Discord's documentation at each call site; its baseline code is always `BL_ERR_EMULATOR_DISCORD_API`, with the
+ * status and Discord's code in `details`.
+ */
+export class ApiError extends DiscordEmulatorError {
   constructor(
     readonly status: number,
-    readonly code: number,
+    /** Discord's JSON error code (10003 Unknown Channel, 50035 Invalid Form Body, …). */
+    readonly discordCode: number,
     message: string,
     readonly errors?: unknown,
   ) {
-    super(message);
+    super(EMULATOR_ERROR_CODES.discordApi, message, { details: { status, discordCode } });
+    this.name = 'ApiError';
   }
 
   /** The body Discord sends. */
   toBody(): Record<string, unknown> {
-    const body: Record<string, unknown> = { message: this.message, code: this.code };
+    const body: Record<string, unknown> = { message: this.message, code: this.discordCode };
     if (this.errors !== undefined) body['errors'] = this.errors;
     return body;
   }

@@ -11,7 +11,7 @@ interface FormError {
  * Discord's error for one zod issue. Codes are those Discord sends for the same mistakes: a missing field is
  * BASE_TYPE_REQUIRED, a value outside a set BASE_TYPE_CHOICES, a string too long or short BASE_TYPE_MAX_LENGTH /
  * BASE_TYPE_MIN_LENGTH, a non-number NUMBER_TYPE_COERCE, a non-object MODEL_TYPE_CONVERT, a non-list
- * LIST_TYPE_CONVERT. A schema's own message (`z.string({ error: '…' })`) replaces the message, not the code.
+ * LIST_TYPE_CONVERT; a custom check's code is its `params.discordCode`. A schema's own message (`z.string({ error: '…' })`) replaces the message, not the code.
  */
 function formError(issue: z.core.$ZodIssue): FormError {
   // Parsed with `reportInput`, so only a missing value has no input.
@@ -28,6 +28,9 @@ function formError(issue: z.core.$ZodIssue): FormError {
       return { code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${String(issue.maximum)} or fewer in length.` };
     case 'too_small':
       return { code: 'BASE_TYPE_MIN_LENGTH', message: `Must be ${String(issue.minimum)} or more in length.` };
+    case 'custom':
+      // A schema's own check names Discord's code in its params (`snowflakeBits` does).
+      return { code: typeof issue.params?.['discordCode'] === 'string' ? issue.params['discordCode'] : 'BASE_TYPE_BAD_TYPE', message: issue.message };
     default:
       return { code: 'BASE_TYPE_BAD_TYPE', message: issue.message };
   }

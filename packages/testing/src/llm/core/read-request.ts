@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { BaselineError } from '@baseline/core/errors';
+import { TESTING_ERROR_CODES } from '../../testing-error-codes.js';
 import type { RecordedMultipart } from '../types.js';
 
 const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'x-goog-api-key', 'api-key', 'cookie']);
@@ -20,7 +22,13 @@ export function withoutSecrets(headers: Record<string, string>): Record<string, 
 }
 
 /** Thrown when a body cannot be parsed; the emulator answers the provider's 400. */
-export class UnparsableBodyError extends Error {}
+export class UnparsableBodyError extends BaselineError {
+  constructor(cause: unknown) {
+    // The provider's own wording: the emulator answers with this message as the real API does.
+    super(TESTING_ERROR_CODES.llm.unparsableBody, `We could not parse the JSON body of your request. (${String(cause)})`, { cause });
+    this.name = 'UnparsableBodyError';
+  }
+}
 
 /** Parses a JSON or multipart body; an empty body is `undefined`. */
 export async function parseBody(raw: Buffer, contentType: string | undefined): Promise<unknown> {
@@ -29,7 +37,7 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch (error) {
-    throw new UnparsableBodyError(`We could not parse the JSON body of your request. (${String(error)})`);
+    throw new UnparsableBodyError(error);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
 import { DiscordEmulatorError, EMULATOR_ERROR_CODES } from '../../discord/discord-emulator-error.js';
 import { BodyTooLargeError, readBody } from '../../http/read-body.js';
 
@@ -12,10 +13,8 @@ export class BadControlRequest extends DiscordEmulatorError {
   }
 }
 
-export type Body = Record<string, unknown>;
-
-/** Reads a JSON object body; only `application/json`, so other sites' pages cannot post without a (failing) preflight. */
-export async function readJson(request: IncomingMessage): Promise<Body> {
+/** Reads a JSON body; only `application/json`, so other sites' pages cannot post without a (failing) preflight. */
+async function readJson(request: IncomingMessage): Promise<unknown> {
   if (!request.headers['content-type']?.startsWith('application/json')) throw new BadControlRequest('content-type must be application/json');
   let raw: Buffer;
   try {
@@ -25,43 +24,43 @@ export async function readJson(request: IncomingMessage): Promise<Body> {
     throw error;
   }
   try {
-    const value: unknown = JSON.parse(raw.toString('utf8') || '{}');
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Body;
+    return JSON.parse(raw.toString('utf8') || '{}') as unknown;
   } catch {
-    // Reported below.
+    throw new BadControlRequest('body must be a JSON object');
   }
-  throw new BadControlRequest('body must be a JSON object');
+}
+
+/**
+ * Reads a request's JSON body and parses it with its route's schema. The first problem is the answer, naming the
+ * field: `"emoji" must be a non-empty string`.
+ */
+export async function readControlBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
+  const value = await readJson(request);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadControlRequest('body must be a JSON object');
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  throw new BadControlRequest(issue ? `"${issue.path.join('.')}" ${issue.message}` : 'invalid body');
 }
 
 /** A required non-empty string field. */
-export function text(body: Body, key: string): string {
-  const value = body[key];
-  if (typeof value !== 'string' || value === '') throw new BadControlRequest(`"${key}" must be a non-empty string`);
-  return value;
-}
+export const text = z.string({ error: 'must be a non-empty string' }).min(1, { error: 'must be a non-empty string' });
 
-/** An optional non-empty string field. */
-export function optionalText(body: Body, key: string): string | undefined {
-  const value = body[key];
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new BadControlRequest(`"${key}" must be a string`);
-  return value;
-}
+/** An optional string field; absent, `null` and `''` all read as absent. */
+export const optionalText = z
+  .string({ error: 'must be a string' })
+  .nullish()
+  .transform((value) => value || undefined);
 
 /** An optional array of strings. */
-export function optionalStrings(body: Body, key: string): string[] | undefined {
-  const value = body[key];
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new BadControlRequest(`"${key}" must be an array of strings`);
-  return value as string[];
-}
+export const optionalStrings = z.array(z.string(), { error: 'must be an array of strings' }).optional();
 
-/** An optional object of string, number or boolean values. */
-export function optionalRecord<T>(body: Body, key: string): Record<string, T> {
-  const value = body[key];
-  if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new BadControlRequest(`"${key}" must be an object`);
-  return value as Record<string, T>;
+/** An optional object of `T` values; absent or `null` reads as `{}`. */
+export function optionalRecord<T>(values: z.ZodType<T>) {
+  return z
+    .record(z.string(), values, { error: 'must be an object' })
+    .nullish()
+    .transform((value) => value ?? {});
 }
 
 /** The query parameter `key`, required. */

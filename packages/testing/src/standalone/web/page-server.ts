@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DiscordEmulator } from '../../discord/discord-emulator.js';
 import { pageHtml } from './page-html.js';
 import { pageScript } from './page-script.js';
+import { readControlBody } from './control-input.js';
 import { controlRoutes } from './control-routes.js';
 
 /** The web page's HTTP server: the page, its script and the control API (`controlRoutes`) over the emulator's driver. */
@@ -46,7 +47,8 @@ export async function startPageServer(
     if (!route) return sendJson(response, 404, { error: `no route ${key}` });
     void (async () => {
       try {
-        const result = await route.handle({ emulator, request, url, urls: options.urls, responseTimeoutMs: options.responseTimeoutMs });
+        const body = route.body ? await readControlBody(request, route.body) : undefined;
+        const result = await route.handle({ emulator, request, url, urls: options.urls, responseTimeoutMs: options.responseTimeoutMs, body });
         if (result === null) sendJson(response, 404, { error: 'not found' });
         else sendJson(response, 200, result);
       } catch (error) {

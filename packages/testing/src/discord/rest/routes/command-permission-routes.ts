@@ -1,8 +1,8 @@
-import { COMMAND_PERMISSIONS_SCOPE } from '../../driver/command-permissions.js';
+import { COMMAND_PERMISSIONS_SCOPE, commandPermissionsBody } from '../../driver/command-permissions.js';
 import { Permission } from '../../permissions.js';
 import type { GuildRecord } from '../../state/records.js';
 import { ApiError, Errors } from '../api-error.js';
-import type { RouteDefinition, RouteRequest } from '../route.js';
+import { defineRoute, type RouteDefinition, type RouteRequest } from '../route.js';
 import { botGuild } from './route-helpers.js';
 
 const base = '/applications/:application_id/guilds/:guild_id/commands';
@@ -52,15 +52,16 @@ export const commandPermissionRoutes: RouteDefinition[] = [
       return { body: found };
     },
   },
-  {
+  defineRoute({
     method: 'PUT',
     path: `${base}/:command_id/permissions`,
     auth: 'user',
     partial: 'no APPLICATION_COMMAND_PERMISSION_UPDATE audit entry',
+    body: commandPermissionsBody,
     handle: (request) => {
       const guild = guildOf(request);
       requireEditor(request, guild);
-      return { body: request.core.commandPermissions.set(guild, request.params['command_id']!, request.body) };
+      return { body: request.core.commandPermissions.set(guild, request.params['command_id']!, request.body.permissions) };
     },
-  },
+  }),
 ];

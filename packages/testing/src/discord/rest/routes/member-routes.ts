@@ -1,13 +1,21 @@
+import { z } from 'zod';
 import { AuditAction, type AuditChange } from '../../driver/audit-log.js';
 import type { EmulatorCore } from '../../emulator-core.js';
 import { Permission } from '../../permissions.js';
 import { memberPayload, userPayload } from '../../state/payloads.js';
 import type { GuildRecord, MemberRecord } from '../../state/records.js';
 import { Errors } from '../api-error.js';
-import type { RouteDefinition, RouteRequest } from '../route.js';
+import { defineRoute, type RouteDefinition, type RouteRequest } from '../route.js';
 import { botGuild, requireBotPermission } from './route-helpers.js';
 
-type Body = Record<string, unknown>;
+/** A member PATCH: `nick` (`null` or `''` clears it), `communication_disabled_until` (`null` lifts a timeout), `roles`. */
+const memberEditBody = z.object({
+  nick: z.string().max(32).nullish(),
+  communication_disabled_until: z.string().nullish(),
+  roles: z.array(z.string()).optional(),
+});
+
+type MemberEdit = z.infer<typeof memberEditBody>;
 
 /** Guild and member of `:guild_id` / `:user_id` (`@me` = the bot), or 10004 / 50001 / 10007. */
 function target(core: EmulatorCore, params: Record<string, string>): { guild: GuildRecord; member: MemberRecord } {
@@ -33,64 +41,62 @@ function setRoles({ core, reason }: RouteRequest, guild: GuildRecord, member: Me
   const changes: AuditChange[] = [];
   if (added.length > 0) changes.push({ key: '$add', new_value: roleList(guild, added) });
   if (removed.length > 0) changes.push({ key: '$remove', new_value: roleList(guild, removed) });
-  core.audit.add(guild, { actionType: AuditAction.MemberRoleUpdate, userId: core.ctx.state.botUserId, targetId: member.userId, reason, changes });
+  core.audit.addByBot(guild, { actionType: AuditAction.MemberRoleUpdate, targetId: member.userId, reason, changes });
 }
 
 /** Applies `nick` and `communication_disabled_until` of a PATCH and writes MEMBER_UPDATE (24). */
-function updateMember(request: RouteRequest, guild: GuildRecord, member: MemberRecord, data: Body, self: boolean): void {
+function updateMember(request: RouteRequest, guild: GuildRecord, member: MemberRecord, data: MemberEdit, self: boolean): void {
   const { core, reason } = request;
   const changes: AuditChange[] = [];
   const update: { nick?: string | null; communicationDisabledUntil?: string | null } = {};
-  if ('nick' in data) {
-    const nick = data['nick'] === '' ? null : data['nick'];
-    if (nick !== null && (typeof nick !== 'string' || nick.length > 32))
-      throw Errors.invalidForm('nick', 'BASE_TYPE_MAX_LENGTH', 'Must be 32 or fewer in length.');
+  if (data.nick !== undefined) {
+    const nick = data.nick || null;
     requireBotPermission(core, guild, self ? Permission.ChangeNickname : Permission.ManageNicknames);
     if (nick !== member.nick) changes.push({ key: 'nick', old_value: member.nick ?? undefined, new_value: nick ?? undefined });
     update.nick = nick;
   }
-  if ('communication_disabled_until' in data) {
-    const until = data['communication_disabled_until'];
-    if (until !== null && typeof until !== 'string') throw Errors.invalidForm('communication_disabled_until');
+  if (data.communication_disabled_until !== undefined) {
+    const until = data.communication_disabled_until;
     requireBotPermission(core, guild, Permission.ModerateMembers);
     changes.push({ key: 'communication_disabled_until', old_value: member.communicationDisabledUntil ?? undefined, new_value: until ?? undefined });
     update.communicationDisabledUntil = until;
   }
   if (Object.keys(update).length > 0) core.members.updateMember(guild.id, member.userId, update);
   if (changes.length > 0) {
-    core.audit.add(guild, { actionType: AuditAction.MemberUpdate, userId: core.ctx.state.botUserId, targetId: member.userId, reason, changes });
+    core.audit.addByBot(guild, { actionType: AuditAction.MemberUpdate, targetId: member.userId, reason, changes });
   }
 }
 
 /** Member changes the bot makes (roles, nick, timeout, kick, ban), each writing Discord's audit entry with the reason header. */
 export const memberRoutes: RouteDefinition[] = [
-  {
+  defineRoute({
     method: 'PATCH',
     path: '/guilds/:guild_id/members/@me',
     auth: 'bot',
+    body: memberEditBody,
     handle: (request) => {
       const { guild, member } = target(request.core, request.params);
-      updateMember(request, guild, member, (request.body ?? {}) as Body, true);
+      updateMember(request, guild, member, request.body, true);
       return { body: memberPayload(request.core.ctx.state, member) };
     },
-  },
-  {
+  }),
+  defineRoute({
     method: 'PATCH',
     path: '/guilds/:guild_id/members/:user_id',
     auth: 'bot',
     partial: 'nick, roles and timeout; no voice fields; no role-hierarchy check',
+    body: memberEditBody,
     handle: (request) => {
       const { guild, member } = target(request.core, request.params);
-      const data = (request.body ?? {}) as Body;
-      if ('roles' in data) {
-        if (!Array.isArray(data['roles']) || !data['roles'].every((role) => typeof role === 'string')) throw Errors.invalidForm('roles');
+      const { roles } = request.body;
+      if (roles) {
         requireBotPermission(request.core, guild, Permission.ManageRoles);
-        setRoles(request, guild, member, data['roles'] as string[]);
+        setRoles(request, guild, member, roles);
       }
-      updateMember(request, guild, member, data, member.userId === request.core.ctx.state.botUserId);
+      updateMember(request, guild, member, request.body, member.userId === request.core.ctx.state.botUserId);
       return { body: memberPayload(request.core.ctx.state, member) };
     },
-  },
+  }),
   {
     method: 'PUT',
     path: '/guilds/:guild_id/members/:user_id/roles/:role_id',
@@ -131,7 +137,7 @@ export const memberRoutes: RouteDefinition[] = [
       const { guild, member } = target(core, request.params);
       requireBotPermission(core, guild, Permission.KickMembers);
       core.members.removeMember(guild.id, member.userId);
-      core.audit.add(guild, { actionType: AuditAction.MemberKick, userId: core.ctx.state.botUserId, targetId: member.userId, reason });
+      core.audit.addByBot(guild, { actionType: AuditAction.MemberKick, targetId: member.userId, reason });
       return {};
     },
   },
@@ -167,7 +173,7 @@ export const memberRoutes: RouteDefinition[] = [
       const user = core.ctx.state.users.get(params['user_id']!);
       if (!user) throw Errors.unknownUser();
       core.members.ban(guild, user.id, reason);
-      core.audit.add(guild, { actionType: AuditAction.MemberBanAdd, userId: core.ctx.state.botUserId, targetId: user.id, reason });
+      core.audit.addByBot(guild, { actionType: AuditAction.MemberBanAdd, targetId: user.id, reason });
       return {};
     },
   },
@@ -181,7 +187,7 @@ export const memberRoutes: RouteDefinition[] = [
       const userId = params['user_id']!;
       if (!guild.bans.has(userId)) throw Errors.unknownBan();
       core.members.unban(guild, userId);
-      core.audit.add(guild, { actionType: AuditAction.MemberBanRemove, userId: core.ctx.state.botUserId, targetId: userId, reason });
+      core.audit.addByBot(guild, { actionType: AuditAction.MemberBanRemove, targetId: userId, reason });
       return {};
     },
   },

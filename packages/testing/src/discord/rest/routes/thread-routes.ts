@@ -1,30 +1,30 @@
+import { z } from 'zod';
 import { Permission } from '../../permissions.js';
 import { channelPayload, messagePayload, threadMemberPayload } from '../../state/payloads.js';
 import type { ChannelRecord } from '../../state/records.js';
 import { Errors } from '../api-error.js';
-import type { RouteDefinition, RouteRequest } from '../route.js';
+import { defineRoute, type RouteDefinition, type RouteRequest } from '../route.js';
+import { omittable } from './form-fields.js';
 import { botChannel, botGuild, botMessage, requireBotPermission } from './route-helpers.js';
-
-type Body = Record<string, unknown>;
 
 /** Parent channel types that hold threads: text, announcement, forum, media. */
 const THREAD_PARENTS = new Set([0, 5, 15, 16]);
-const ARCHIVE_DURATIONS = new Set([60, 1440, 4320, 10080]);
 
-function threadName(data: Body): string {
-  const name = data['name'];
-  if (typeof name !== 'string' || name.length < 1 || name.length > 100) throw Errors.invalidForm('name');
-  return name;
-}
+const threadFields = {
+  name: z.string().min(1).max(100),
+  auto_archive_duration: omittable(z.literal([60, 1440, 4320, 10080])),
+};
 
-function archiveDuration(data: Body): number | undefined {
-  const value = data['auto_archive_duration'];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !ARCHIVE_DURATIONS.has(value)) {
-    throw Errors.invalidForm('auto_archive_duration', 'BASE_TYPE_CHOICES', 'Value must be one of {60, 1440, 4320, 10080}.');
-  }
-  return value;
-}
+/** A thread started from a message. */
+const messageThreadBody = z.object(threadFields);
+
+/** A thread started without a message: its type, and for a forum post the starter message. */
+const threadBody = z.object({
+  ...threadFields,
+  type: omittable(z.literal([10, 11, 12])),
+  invitable: omittable(z.boolean()),
+  message: omittable(z.object({ content: omittable(z.string()), embeds: omittable(z.array(z.unknown())), components: omittable(z.array(z.unknown())) })),
+});
 
 /** The thread of `:channel_id` (10003 when it is not a thread the bot can see). */
 function botThread({ core, params }: RouteRequest): ChannelRecord {
@@ -41,66 +41,65 @@ function memberId({ core, params }: RouteRequest): string {
 
 /** Starting threads, their members, and the active-thread listing. Edits and deletes go through `/channels/{id}`. */
 export const threadRoutes: RouteDefinition[] = [
-  {
+  defineRoute({
     method: 'POST',
     path: '/channels/:channel_id/messages/:message_id/threads',
     auth: 'bot',
+    body: messageThreadBody,
     handle: ({ core, params, body }) => {
       const { channel, guild, message } = botMessage(core, params['channel_id'], params['message_id']);
       if (!guild || !THREAD_PARENTS.has(channel.type)) throw Errors.invalidForm('channel_id', 'CHANNEL_TYPE_INVALID', 'Cannot start a thread here');
       requireBotPermission(core, guild, Permission.CreatePublicThreads, channel);
-      const data = (body ?? {}) as Body;
       const thread = core.threads.start({
         guild,
         parent: channel,
         ownerId: core.ctx.state.botUserId,
-        name: threadName(data),
+        name: body.name,
         type: channel.type === 5 ? 10 : 11,
-        ...(archiveDuration(data) !== undefined ? { autoArchiveDuration: archiveDuration(data)! } : {}),
+        ...(body.auto_archive_duration === undefined ? {} : { autoArchiveDuration: body.auto_archive_duration }),
         message,
       });
       return { status: 201, body: channelPayload(thread) };
     },
-  },
-  {
+  }),
+  defineRoute({
     method: 'POST',
     path: '/channels/:channel_id/threads',
     auth: 'bot',
     partial: 'forum posts without tags; the starter message gets its own id',
+    body: threadBody,
     handle: ({ core, params, body }) => {
       const { channel, guild } = botChannel(core, params['channel_id']);
       if (!guild || !THREAD_PARENTS.has(channel.type)) throw Errors.invalidForm('channel_id', 'CHANNEL_TYPE_INVALID', 'Cannot start a thread here');
-      const data = (body ?? {}) as Body;
       const forum = channel.type === 15 || channel.type === 16;
       // Discord's default is a private thread; forum posts are always public.
-      const type = forum ? 11 : typeof data['type'] === 'number' ? data['type'] : 12;
-      if (type !== 10 && type !== 11 && type !== 12) throw Errors.invalidForm('type');
+      const type = forum ? 11 : (body.type ?? 12);
       requireBotPermission(core, guild, type === 12 ? Permission.CreatePrivateThreads : Permission.CreatePublicThreads, channel);
-      const starter = data['message'] as Body | undefined;
-      if (forum && (!starter || typeof starter !== 'object')) throw Errors.invalidForm('message');
+      const starter = body.message;
+      if (forum && !starter) throw Errors.invalidForm('message');
       const thread = core.threads.start({
         guild,
         parent: channel,
         ownerId: core.ctx.state.botUserId,
-        name: threadName(data),
+        name: body.name,
         type,
-        ...(archiveDuration(data) !== undefined ? { autoArchiveDuration: archiveDuration(data)! } : {}),
-        invitable: data['invitable'] !== false,
+        ...(body.auto_archive_duration === undefined ? {} : { autoArchiveDuration: body.auto_archive_duration }),
+        invitable: body.invitable !== false,
       });
       const payload = channelPayload(thread);
       if (forum && starter) {
         const message = core.messages.create({
           channelId: thread.id,
           authorId: core.ctx.state.botUserId,
-          content: typeof starter['content'] === 'string' ? starter['content'] : '',
-          embeds: Array.isArray(starter['embeds']) ? starter['embeds'] : [],
-          components: Array.isArray(starter['components']) ? starter['components'] : [],
+          content: starter.content ?? '',
+          embeds: starter.embeds ?? [],
+          components: starter.components ?? [],
         });
         payload['message'] = messagePayload(core.ctx.state, message);
       }
       return { status: 201, body: payload };
     },
-  },
+  }),
   ...(['/channels/:channel_id/thread-members/@me', '/channels/:channel_id/thread-members/:user_id'] as const).flatMap((path): RouteDefinition[] => [
     {
       method: 'PUT',

@@ -1,26 +1,7 @@
 import type { IdSource } from '../../core/ids.js';
 import { jsonBody, type Rendered } from '../../core/rendered.js';
-import type { LlmErrorReason, LlmErrorReply } from '../../replies.js';
-
-const DEFAULTS: Record<LlmErrorReason, { status: number; type: string; message: string }> = {
-  rate_limit: {
-    status: 429,
-    type: 'rate_limit_error',
-    message: "This request would exceed your organization's rate limit of 50 requests per minute.",
-  },
-  quota: {
-    status: 429,
-    type: 'rate_limit_error',
-    message: 'Your organization has reached its monthly spend limit for this usage tier.',
-  },
-  invalid_request: { status: 400, type: 'invalid_request_error', message: 'Invalid request.' },
-  auth: { status: 401, type: 'authentication_error', message: 'invalid x-api-key' },
-  permission: { status: 403, type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' },
-  not_found: { status: 404, type: 'not_found_error', message: 'Not found.' },
-  server: { status: 500, type: 'api_error', message: 'Internal server error' },
-  overloaded: { status: 529, type: 'overloaded_error', message: 'Overloaded' },
-  timeout: { status: 504, type: 'timeout_error', message: 'Request timed out' },
-};
+import { PROVIDER_ERROR_DEFAULTS } from '../shared/error-defaults.js';
+import type { LlmErrorReply } from '../../replies.js';
 
 /** Anthropic's rate-limit headers; resets are RFC 3339 timestamps. */
 export function anthropicRateLimitHeaders(remaining: number, resetMs: number): Record<string, string> {
@@ -36,7 +17,7 @@ export function anthropicRateLimitHeaders(remaining: number, resetMs: number): R
 
 /** `{ type: 'error', error: { type, message, details? }, request_id }` with `request-id` and retry hints. */
 export function renderAnthropicError(reply: LlmErrorReply, ids: IdSource): Rendered {
-  const base = DEFAULTS[reply.reason];
+  const base = PROVIDER_ERROR_DEFAULTS[reply.reason].anthropic;
   const requestId = ids.next('req_');
   const headers: Record<string, string> = { 'request-id': requestId };
   if (reply.reason === 'rate_limit' || (reply.reason === 'overloaded' && reply.retryAfterMs !== undefined)) {

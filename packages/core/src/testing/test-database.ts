@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { BaselineError } from '../errors/baseline-error.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** A PostgreSQL database that belongs to one test file and is dropped afterwards. */
 export interface TestDatabase {
@@ -14,7 +16,8 @@ export interface TestDatabase {
 function adminUrl(): string {
   const url = process.env.BASELINE_TEST_DATABASE_URL;
   if (!url) {
-    throw new Error(
+    throw new BaselineError(
+      CORE_ERROR_CODES.testServices.unconfigured,
       'BASELINE_TEST_DATABASE_URL is not set. Run tests through `npm test` (or Vitest with the repo config), ' +
         'whose global setup finds or starts PostgreSQL, or set it to a server where you may create databases.',
     );

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestRedis } from '../src/index.js';
+import { createTestDatabase, createTestRedis } from '../../src/testing/index.js';
 
 describe('createTestDatabase', () => {
   it('GIVEN a new test database THEN it accepts queries AND drop() removes it', async () => {

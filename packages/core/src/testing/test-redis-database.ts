@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { BaselineError } from '../errors/baseline-error.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** A whole Redis logical database reserved for one test: for tests that flush Redis or must see every key. */
 export interface TestRedisDatabase {
@@ -21,7 +23,8 @@ const RESERVATION_TTL_MS = 600_000;
 function baseUrl(): string {
   const url = process.env.BASELINE_TEST_REDIS_URL;
   if (!url) {
-    throw new Error(
+    throw new BaselineError(
+      CORE_ERROR_CODES.testServices.unconfigured,
       'BASELINE_TEST_REDIS_URL is not set. Run tests through `npm test` (or Vitest with the repo config), whose global setup finds or starts Redis.',
     );
   }
@@ -34,7 +37,7 @@ function baseUrl(): string {
  * no key at all was written outside a prefix, needs a database nobody else writes to. Reservations are keys in
  * database 0 (`bl_test:redis-db:<index>`), taken atomically, so parallel test files never share one.
  *
- * @throws Error when all 15 databases are reserved or hold keys.
+ * @throws BaselineError `BL_ERR_TEST_SERVICES_REDIS_BUSY` when all 15 databases are reserved or hold keys.
  * @example
  * ```ts
  * const redisDb = await createTestRedisDatabase();
@@ -76,7 +79,10 @@ export async function createTestRedisDatabase(): Promise<TestRedisDatabase> {
         },
       };
     }
-    throw new Error('no free Redis logical database (1–15) on the test server: each is reserved by another test or holds keys');
+    throw new BaselineError(
+      CORE_ERROR_CODES.testServices.redisDatabasesBusy,
+      'no free Redis logical database (1–15) on the test server: each is reserved by another test or holds keys',
+    );
   } finally {
     admin.disconnect();
   }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { BaselineError } from '../errors/baseline-error.js';
+import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
 /** A Redis key prefix that belongs to one test file; its keys are deleted afterwards. */
 export interface TestRedis {
@@ -15,7 +17,8 @@ export interface TestRedis {
 export function createTestRedis(): TestRedis {
   const url = process.env.BASELINE_TEST_REDIS_URL;
   if (!url) {
-    throw new Error(
+    throw new BaselineError(
+      CORE_ERROR_CODES.testServices.unconfigured,
       'BASELINE_TEST_REDIS_URL is not set. Run tests through `npm test` (or Vitest with the repo config), ' +
         'whose global setup finds or starts Redis, or set it to a server the tests may write to.',
     );
