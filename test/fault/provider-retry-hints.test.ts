@@ -33,7 +33,7 @@ describe('provider wait hints under a 429 storm', () => {
 
   /** A fresh service per test, so the holds one test leaves do not reach the next one. */
   async function service(logger: LlmLogger): Promise<LlmService> {
-    const llm = createLlmService({
+    const llm = await createLlmService({
       logger,
       defaultProvider: 'openai',
       providers: emulatedProviders(emulators),
@@ -43,7 +43,6 @@ describe('provider wait hints under a 429 storm', () => {
       usageBuffer: { flushIntervalMs: 100 },
     });
     services.push(llm);
-    await llm.init();
     return llm;
   }
 

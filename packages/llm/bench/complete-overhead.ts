@@ -36,7 +36,7 @@ export async function runCompleteOverheadBenchmark(iterations = 400): Promise<vo
       rows += records.length;
     },
   };
-  const llm = createLlmService({
+  const llm = await createLlmService({
     defaultProvider: 'openai',
     usageSink: slowSink,
     providers: {

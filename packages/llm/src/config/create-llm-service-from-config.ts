@@ -28,15 +28,15 @@ export interface LlmServiceDeps {
 /**
  * Builds `services.llm` from baseline's validated config: API keys and base URLs from the environment,
  * `LLM_DEFAULT_PROVIDER`, `LLM_MAX_RETRIES` and `LLM_TIMEOUT_SECONDS`. Providers without a key stay
- * configured, so calls to them fail at once with a clear error.
+ * configured, so calls to them fail at once with a clear error. Resolves once the service is ready, as
+ * {@link createLlmService} does.
  *
  * @example
  * ```ts
- * const llm = createLlmServiceFromConfig(config, { logger, db, kv });
- * await llm.init();
+ * const llm = await createLlmServiceFromConfig(config, { logger, db, kv });
  * ```
  */
-export function createLlmServiceFromConfig(config: Pick<BaselineConfig, 'llm'>, deps: LlmServiceDeps = {}): LlmService {
+export function createLlmServiceFromConfig(config: Pick<BaselineConfig, 'llm'>, deps: LlmServiceDeps = {}): Promise<LlmService> {
   const { llm } = config;
   const providers: Partial<Record<LlmProvider, LlmProviderConfig>> = {};
   for (const name of LLM_PROVIDERS) {

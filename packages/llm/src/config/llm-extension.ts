@@ -45,14 +45,13 @@ export function llmExtension(options: LlmExtensionOptions = {}) {
             (await deps.budgets?.resolveGuild?.(guildId)) ?? guildLimits(await services.settings.get(guildId, LLM_SETTINGS_NAMESPACE)),
         }
       : deps.budgets;
-    const llm = createLlmServiceFromConfig(services.config, {
+    const llm = await createLlmServiceFromConfig(services.config, {
       logger: services.logger.child({ component: 'llm' }),
       db: services.db,
       kv: services.kv,
       ...deps,
       ...(budgets === undefined ? {} : { budgets }),
     });
-    await llm.init();
     services.onClose(() => llm.close());
     return { llm };
   };

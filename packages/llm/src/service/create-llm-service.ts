@@ -1,5 +1,3 @@
-import { seedModelPricing } from '../pricing/pricing-repository.js';
-import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
 import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
 import { queryUsage, type UsageAggregate, type UsageQuery } from '../usage/query-usage.js';
@@ -81,13 +79,9 @@ export interface LlmService {
   /** Speech to text (OpenAI transcription models, xAI `/stt`, Gemini audio understanding). */
   transcribe(request: TranscribeRequest): Promise<TranscribeResult>;
   /**
-   * Seeds `llm_model_pricing` from the vendored snapshot (existing periods are kept) and loads the prices in
-   * force from it. Afterwards each request first checks core's `LLM_PRICING_VERSION_KEY` (raised by the API's
-   * pricing route) and reloads the prices when it moved. Without a database, nothing to do: the snapshot is
-   * used as is.
+   * Re-reads `llm_model_pricing` (after an edit made without raising `LLM_PRICING_VERSION_KEY`). Edits made
+   * through the API's pricing route raise that key, and every request checks it first, so they need no call.
    */
-  init(): Promise<void>;
-  /** Re-reads `llm_model_pricing` (after an edit made without raising `LLM_PRICING_VERSION_KEY`). */
   reloadPricing(): Promise<void>;
   /**
    * Usage sums per guild, user, cog, provider, model and day/week/month (needs a database). Rows still in
@@ -96,27 +90,44 @@ export interface LlmService {
   usage(query?: UsageQuery): Promise<UsageAggregate[]>;
   /** Writes buffered usage rows now. */
   flush(): Promise<void>;
-  /** Writes every buffered usage row and releases resources; call on shutdown. */
+  /**
+   * Writes every buffered usage row and releases what the service made itself (the in-memory key-value store
+   * when none was given); call on shutdown. A database or key-value store passed in stays open: its owner
+   * closes it.
+   */
   close(): Promise<void>;
   /** @internal the shared machinery, for the other request kinds and for tests. */
   readonly engine: LlmEngine;
 }
 
 /**
- * Creates the LLM service.
+ * Creates the LLM service, ready to use when the promise resolves: with a database, `llm_model_pricing` is
+ * seeded from the vendored snapshot (periods already there are kept, so edits survive) and the prices in force
+ * are loaded from it; without one the snapshot is used as is. Afterwards each request first checks core's
+ * `LLM_PRICING_VERSION_KEY` (raised by the API's pricing route) and reloads the prices when it moved.
  *
+ * Rejects, having released what it made, when the prices cannot be seeded or loaded.
+ *
+ * @param options - see {@link LlmServiceOptions}
  * @example
  * ```ts
- * const llm = createLlmService({
+ * const llm = await createLlmService({
  *   defaultProvider: 'openai',
  *   providers: { openai: { apiKey: process.env.OPENAI_API_KEY, defaultModel: 'gpt-5.4-mini' } },
- *   database, kv, logger,
+ *   db, kv, logger,
  * });
- * await llm.init();
+ * // … on shutdown:
+ * await llm.close();
  * ```
  */
-export function createLlmService(options: LlmServiceOptions): LlmService {
+export async function createLlmService(options: LlmServiceOptions): Promise<LlmService> {
   const engine = new LlmEngine(options);
+  try {
+    await engine.loadPricing();
+  } catch (error) {
+    await engine.close().catch(() => {});
+    throw error;
+  }
   const service: LlmService = {
     engine,
     async complete(request) {
@@ -141,11 +152,6 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
         media.transcribe?.(model, request, signal),
       );
       return { ...info, text: value };
-    },
-    async init() {
-      if (!engine.sql) return;
-      await seedModelPricing(engine.sql, snapshotPricingRecords());
-      await engine.reloadPricing();
     },
     reloadPricing: () => engine.reloadPricing(),
     async usage(query) {

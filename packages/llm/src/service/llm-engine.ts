@@ -6,7 +6,7 @@ import type { FemtoUsd } from '../money/femto-usd.js';
 import { computeCost } from '../pricing/compute-cost.js';
 import { sqlExecutorFromDatabase, type SqlExecutor } from '../database/sql-executor.js';
 import { PricingCatalog } from '../pricing/pricing-catalog.js';
-import { loadModelPricing } from '../pricing/pricing-repository.js';
+import { loadModelPricing, seedModelPricing } from '../pricing/pricing-repository.js';
 import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
 import { createAnthropicAdapter } from '../providers/anthropic/anthropic-adapter.js';
 import { createGeminiAdapter } from '../providers/gemini/gemini-adapter.js';
@@ -137,6 +137,16 @@ export class LlmEngine {
       }
     }
     return chain;
+  }
+
+  /**
+   * The start step of `createLlmService`: seeds `llm_model_pricing` from the vendored snapshot (existing periods
+   * are kept) and loads the prices in force from it. Without a database the catalog given (or the snapshot) stays.
+   */
+  async loadPricing(): Promise<void> {
+    if (!this.sql) return;
+    await seedModelPricing(this.sql, snapshotPricingRecords());
+    await this.reloadPricing();
   }
 
   /** Loads the prices in force from `llm_model_pricing`, noting the pricing version they correspond to. */

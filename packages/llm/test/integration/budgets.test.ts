@@ -28,7 +28,7 @@ function service(options: Partial<LlmServiceOptions> = {}) {
 
 describe('budgets that cannot be bypassed', () => {
   it('GIVEN a model without a price under a budget THEN it is charged a flagged estimate and the next request is refused', async () => {
-    const llm = service({ budgets: { guild: { dailyUsd: '0.02' } } });
+    const llm = await service({ budgets: { guild: { dailyUsd: '0.02' } } });
     // No price for this id: Anthropic's dearest rates apply, claude-fable-5's $10 in / $50 out per M:
     // 1 000 × 1e-5 + 100 × 5e-5 = 0.01 + 0.005
     emulators.anthropic.enqueue(llmReply.text('ok', { usage: { input: 1_000, output: 100 } }));
@@ -52,7 +52,7 @@ describe('budgets that cannot be bypassed', () => {
   });
 
   it('GIVEN a model without a price and no budget THEN it is recorded at 0 and counted as unpriced', async () => {
-    const llm = service();
+    const llm = await service();
     emulators.anthropic.enqueue(llmReply.text('ok', { usage: { input: 1_000, output: 100 } }));
     const result = await llm.complete({ provider: 'anthropic', model: 'claude-made-up-9', prompt: 'x', guildId: '802', cogName: 'unpriced-free' });
     expect(result.costUsd).toBe('0.0000000000');
@@ -61,7 +61,7 @@ describe('budgets that cannot be bypassed', () => {
   });
 
   it('GIVEN concurrent requests in flight THEN reservations refuse those that do not fit and spend stays under the limit', async () => {
-    const llm = service({ budgets: { guild: { dailyUsd: '0.01' } } });
+    const llm = await service({ budgets: { guild: { dailyUsd: '0.01' } } });
     emulators.openai.script(() => llmFault.delay(300, llmReply.text('ok', { usage: { input: 10, output: 1_000 } })));
     const before = emulators.openai.requests.length;
     // gpt-5.4-mini, each estimated 8 × 7.5e-7 + 1 000 × 4.5e-6 = $0.004506: two fit under $0.01, a third would not.
@@ -76,7 +76,7 @@ describe('budgets that cannot be bypassed', () => {
   });
 
   it('GIVEN a request that fails THEN its reservation is given back', async () => {
-    const llm = service({ budgets: { guild: { dailyUsd: '0.01' } } });
+    const llm = await service({ budgets: { guild: { dailyUsd: '0.01' } } });
     emulators.openai.enqueue(llmFault.invalidRequest('bad'));
     await expect(llm.complete({ prompt: 'x', maxTokens: 1_000, guildId: '804' })).rejects.toThrow();
     expect(await llm.engine.budget!.spentMicroUsd('guild', '804', 'day')).toBe(0);
@@ -84,7 +84,7 @@ describe('budgets that cannot be bypassed', () => {
   });
 
   it('GIVEN the budget counters flushed from Redis THEN they are rebuilt from llm_usage and an over-budget guild is still refused', async () => {
-    const llm = service({ budgets: { guild: { dailyUsd: '0.001' } } });
+    const llm = await service({ budgets: { guild: { dailyUsd: '0.001' } } });
     // gpt-5.4-mini: 1 000 × 7.5e-7 + 100 × 4.5e-6 = $0.0012 > $0.001
     emulators.openai.enqueue(llmReply.text('spend', { usage: { input: 1_000, output: 100 } }));
     await llm.complete({ prompt: 'x', maxTokens: 100, guildId: '805' });
@@ -102,7 +102,7 @@ describe('budgets that cannot be bypassed', () => {
   });
 
   it('GIVEN Redis flushed while a request is in flight THEN its settlement does not leave a short counter behind', async () => {
-    const llm = service({ budgets: { guild: { dailyUsd: '0.0009' } } });
+    const llm = await service({ budgets: { guild: { dailyUsd: '0.0009' } } });
     // Estimated 8 × 7.5e-7 + 100 × 4.5e-6 = 456 µUSD; actual 9 × 7.5e-7 + 100 × 4.5e-6 = 456.75, 457 rounded up.
     emulators.openai.enqueue(llmFault.delay(300, llmReply.text('ok', { usage: { input: 9, output: 100 } })));
     const pending = llm.complete({ prompt: 'x', maxTokens: 100, guildId: '806' });

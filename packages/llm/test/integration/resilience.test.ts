@@ -79,7 +79,7 @@ describe('fallbacks and timeouts', () => {
     const { createLlmService } = await import('../../src/index.js');
     const { emulatedProviders, memorySink } = await import('../support/emulated-providers.js');
     const sink = memorySink();
-    const llm = createLlmService({
+    const llm = await createLlmService({
       defaultProvider: 'gemini',
       providers: emulatedProviders(env.emulators),
       usageSink: sink,

@@ -48,7 +48,7 @@ export async function emulatedService(options: Partial<LlmServiceOptions> = {}):
 }> {
   const emulators = await createLlmEmulators();
   const sink = memorySink();
-  const llm = createLlmService({
+  const llm = await createLlmService({
     defaultProvider: 'openai',
     providers: emulatedProviders(emulators),
     usageSink: sink,

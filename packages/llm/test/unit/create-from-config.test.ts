@@ -18,7 +18,7 @@ const config = loadConfig({
 
 describe('createLlmServiceFromConfig', () => {
   it('GIVEN the environment THEN the service takes the default provider, timeout and retries from it', async () => {
-    const llm = createLlmServiceFromConfig(config, { providers: { openai: { models: ['gpt-5.4-mini'] } } });
+    const llm = await createLlmServiceFromConfig(config, { providers: { openai: { models: ['gpt-5.4-mini'] } } });
     expect(llm.engine.defaultProvider).toBe('gemini');
     expect(llm.engine.policy.maxRetries).toBe(4);
     const openai = llm.engine.target({ provider: 'openai' });
@@ -30,7 +30,7 @@ describe('createLlmServiceFromConfig', () => {
 
   it('GIVEN GOOGLE_API_KEY and GOOGLE_GEMINI_BASE_URL THEN they configure the provider id gemini', async () => {
     expect(config.llm.apiKeys).toMatchObject({ gemini: 'AIza-x' });
-    const llm = createLlmServiceFromConfig(config);
+    const llm = await createLlmServiceFromConfig(config);
     expect(llm.engine.target({ provider: 'gemini' }).config).toMatchObject({
       apiKey: 'AIza-x',
       baseUrl: 'http://127.0.0.1:2',
