@@ -49,9 +49,9 @@ describe('PostgreSQL restarted under LLM traffic', () => {
     llm = await createLlmService({
       defaultProvider: 'openai',
       providers: emulatedProviders(emulators),
-      db,
+      storage: { db },
       retry: { baseDelayMs: 5, maxDelayMs: 20 },
-      usageBuffer: { flushIntervalMs: 100 },
+      usage: { buffer: { flushIntervalMs: 100 } },
     });
   });
   afterAll(async () => {

@@ -37,10 +37,10 @@ describe('provider wait hints under a 429 storm', () => {
       logger,
       defaultProvider: 'openai',
       providers: emulatedProviders(emulators),
-      db,
+      storage: { db },
       // Hints up to 10 s are waited for; a longer one moves to the fallback or fails at once.
       retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 10_000 },
-      usageBuffer: { flushIntervalMs: 100 },
+      usage: { buffer: { flushIntervalMs: 100 } },
     });
     services.push(llm);
     return llm;

@@ -21,7 +21,7 @@ describe('a Gemini price edited through the API reaches billing', () => {
     llm = await createLlmService({
       defaultProvider: 'gemini',
       providers: { gemini: { apiKey: gemini.apiKey, baseUrl: gemini.baseURL, apiVersion: 'v1beta', defaultModel: 'gemini-2.5-flash', timeoutMs: 5_000 } },
-      db: stack.db,
+      storage: { db: stack.db },
       kv,
     });
   });

@@ -13,7 +13,7 @@ declare module '@baseline/core' {
 }
 
 /** Options of {@link llmExtension}: what the environment does not hold. */
-export interface LlmExtensionOptions extends Omit<LlmServiceDeps, 'db' | 'kv'> {
+export interface LlmExtensionOptions extends Omit<LlmServiceDeps, 'kv' | 'storage'> {
   /**
    * Register the per-guild `llm` settings namespace (enabled, allowed providers and models, default model,
    * daily and monthly budget), whose budgets the budget guard reads. @default true
@@ -47,8 +47,8 @@ export function llmExtension(options: LlmExtensionOptions = {}) {
       : deps.budgets;
     const llm = await createLlmServiceFromConfig(services.config, {
       logger: services.logger.child({ component: 'llm' }),
-      db: services.db,
       kv: services.kv,
+      storage: { db: services.db },
       ...deps,
       ...(budgets === undefined ? {} : { budgets }),
     });

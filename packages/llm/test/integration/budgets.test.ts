@@ -19,7 +19,7 @@ function service(options: Partial<LlmServiceOptions> = {}) {
   return createLlmService({
     defaultProvider: 'openai',
     providers: emulatedProviders(emulators),
-    db: stack.db,
+    storage: { db: stack.db },
     kv: stack.kv(),
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
     ...options,

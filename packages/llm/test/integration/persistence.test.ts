@@ -19,7 +19,7 @@ function service(options: Partial<LlmServiceOptions> = {}) {
   return createLlmService({
     defaultProvider: 'openai',
     providers: emulatedProviders(emulators),
-    db: stack.db,
+    storage: { db: stack.db },
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
     ...options,
   });
@@ -94,7 +94,7 @@ describe('cost of cache reads, cache writes and reasoning, per provider', () => 
 
 describe('usage rows under load and at shutdown', () => {
   it('GIVEN 100 concurrent requests THEN close() leaves exactly 100 rows, none lost', async () => {
-    const llm = await service({ usageBuffer: { maxBatch: 30, flushIntervalMs: 60_000 } });
+    const llm = await service({ usage: { buffer: { maxBatch: 30, flushIntervalMs: 60_000 } } });
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         llm.complete({ provider: (['openai', 'anthropic', 'gemini', 'xai'] as const)[i % 4], prompt: `n${i}`, cogName: 'load' }),
@@ -111,7 +111,7 @@ describe('usage rows under load and at shutdown', () => {
   });
 
   it('GIVEN rows still buffered THEN close() writes them before returning', async () => {
-    const llm = await service({ usageBuffer: { maxBatch: 1000, flushIntervalMs: 60_000 } });
+    const llm = await service({ usage: { buffer: { maxBatch: 1000, flushIntervalMs: 60_000 } } });
     await llm.complete({ prompt: 'a', cogName: 'shutdown' });
     await llm.complete({ prompt: 'b', cogName: 'shutdown' });
     expect(llm.engine.recorder.pending).toBe(2);

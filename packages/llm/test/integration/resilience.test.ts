@@ -82,7 +82,7 @@ describe('fallbacks and timeouts', () => {
     const llm = await createLlmService({
       defaultProvider: 'gemini',
       providers: emulatedProviders(env.emulators),
-      usageSink: sink,
+      storage: { usageSink: sink },
       retry: { maxRetries: 0 },
       fallbacks: { cogs: { trivia: [{ provider: 'xai' }] } },
     });

@@ -147,7 +147,7 @@ describe('the dashboard in Chromium against the real API, bot, emulator, Postgre
       const llm = await createLlmService({
         defaultProvider: 'openai',
         providers: { openai: { apiKey: openai.apiKey, baseUrl: openai.baseURL, defaultModel: DEFAULT_MODELS.openai } },
-        db: stack.bot.services.db,
+        storage: { db: stack.bot.services.db },
       });
       openai.enqueue(llmReply.text('one', { usage: { input: 1200, output: 300 } }), llmReply.text('two', { usage: { input: 800, output: 100 } }));
       await llm.complete({ prompt: 'hello', guildId: stack.guilds.demo, cogName: 'reference' });
