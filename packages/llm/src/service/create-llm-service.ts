@@ -1,7 +1,10 @@
 import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
 import { queryUsage, type UsageAggregate, type UsageQuery } from '../usage/query-usage.js';
+import type { BudgetScope } from '../budgets/budget-guard.js';
 import { LlmInvalidRequestError } from '../errors/llm-error.js';
+import { formatUsd, toFemtoUsd } from '../money/femto-usd.js';
+import type { LlmProvider } from '../types/provider-name.js';
 import { completeText } from './complete-text.js';
 import { completeStructured, type CompleteStructuredRequest, type StructuredResult } from '../structured/complete-structured.js';
 import { runTools, type RunToolsRequest, type RunToolsResult } from '../tools/run-tools.js';
@@ -90,14 +93,33 @@ export interface LlmService {
   usage(query?: UsageQuery): Promise<UsageAggregate[]>;
   /** Writes buffered usage rows now. */
   flush(): Promise<void>;
+  /** Usage rows recorded and not yet written (a metrics gauge; `flush()` empties it unless the store is down). */
+  readonly pendingUsageRows: number;
+  /**
+   * What a guild or user has committed against its budget in the current UTC day or month, as the budget guard
+   * counts it: spent plus the estimates of requests in flight, in USD with 6 decimals (the counters count whole
+   * micro-dollars, rounded up per request). A counter not created yet (no request this period, or lost with
+   * Redis and not yet rebuilt) reads `'0.000000'`.
+   *
+   * @throws LlmInvalidRequestError when the service has no `budgets` (nothing is counted).
+   * @example
+   * ```ts
+   * const today = await services.llm.budgetSpentUsd('guild', guildId, 'day');   // '0.004508'
+   * ```
+   */
+  budgetSpentUsd(scope: BudgetScope, id: string, period: 'day' | 'month'): Promise<string>;
+  /** Provider used when a call names none (`LLM_DEFAULT_PROVIDER`). */
+  readonly defaultProvider: LlmProvider;
+  /** The text model a call to `provider` uses when it names none (that provider's `defaultModel`). */
+  defaultModel(provider?: LlmProvider): string | undefined;
+  /** Providers that have an API key, in the order of `LLM_PROVIDERS`: the ones calls can reach. */
+  configuredProviders(): LlmProvider[];
   /**
    * Writes every buffered usage row and releases what the service made itself (the in-memory key-value store
    * when none was given); call on shutdown. A database or key-value store passed in stays open: its owner
    * closes it.
    */
   close(): Promise<void>;
-  /** @internal the shared machinery, for the other request kinds and for tests. */
-  readonly engine: LlmEngine;
 }
 
 /**
@@ -129,7 +151,6 @@ export async function createLlmService(options: LlmServiceOptions): Promise<LlmS
     throw error;
   }
   const service: LlmService = {
-    engine,
     async complete(request) {
       const { nativeFormat: _native, ...result } = await completeText(engine, request);
       return result;
@@ -160,6 +181,16 @@ export async function createLlmService(options: LlmServiceOptions): Promise<LlmS
       return queryUsage(engine.sql, query);
     },
     flush: () => engine.recorder.flush(),
+    get pendingUsageRows() {
+      return engine.recorder.pending;
+    },
+    async budgetSpentUsd(scope, id, period) {
+      if (!engine.budget) throw new LlmInvalidRequestError('this LLM service has no budgets, so it counts no spend');
+      return formatUsd(toFemtoUsd(await engine.budget.spentMicroUsd(scope, id, period), -6), 6);
+    },
+    defaultProvider: engine.defaultProvider,
+    defaultModel: (provider = engine.defaultProvider) => engine.defaultModel(provider),
+    configuredProviders: () => engine.configuredProviders(),
     close: () => engine.close(),
   };
   return service;

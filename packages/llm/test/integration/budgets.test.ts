@@ -1,6 +1,6 @@
 import { createLlmEmulators, llmFault, llmReply, type LlmEmulators } from '@baseline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLlmService, LlmBudgetExceededError, type LlmServiceOptions } from '../../src/index.js';
+import { createLlmService, LLM_ERROR_CODES, LlmBudgetExceededError, type LlmServiceOptions } from '../../src/index.js';
 import { emulatedProviders } from '../support/emulated-providers.js';
 import { createTestStack } from '../support/test-stack.js';
 
@@ -34,7 +34,7 @@ describe('budgets that cannot be bypassed', () => {
     emulators.anthropic.enqueue(llmReply.text('ok', { usage: { input: 1_000, output: 100 } }));
     const first = await llm.complete({ provider: 'anthropic', model: 'claude-made-up-9', prompt: 'x', maxTokens: 100, guildId: '801', cogName: 'unpriced' });
     expect(first.costUsd).toBe('0.0150000000');
-    expect(await llm.engine.budget!.spentMicroUsd('guild', '801', 'day')).toBe(15_000);
+    expect(await llm.budgetSpentUsd('guild', '801', 'day')).toBe('0.015000');
     // The next one would hold 8 × 1e-5 + 100 × 5e-5 = $0.00508 more: 0.015 + 0.00508 > 0.02.
     await expect(llm.complete({ provider: 'anthropic', model: 'claude-made-up-9', prompt: 'x', maxTokens: 100, guildId: '801' })).rejects.toBeInstanceOf(
       LlmBudgetExceededError,
@@ -57,6 +57,8 @@ describe('budgets that cannot be bypassed', () => {
     const result = await llm.complete({ provider: 'anthropic', model: 'claude-made-up-9', prompt: 'x', guildId: '802', cogName: 'unpriced-free' });
     expect(result.costUsd).toBe('0.0000000000');
     expect(await llm.usage({ cogName: 'unpriced-free' })).toEqual([expect.objectContaining({ requests: 1, unpricedRequests: 1 })]);
+    // Without budgets nothing is counted, and the service says so rather than answering 0.
+    await expect(llm.budgetSpentUsd('guild', '802', 'day')).rejects.toMatchObject({ code: LLM_ERROR_CODES.invalidRequest });
     await llm.close();
   });
 
@@ -70,8 +72,8 @@ describe('budgets that cannot be bypassed', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     for (const refused of results.filter((r) => r.status === 'rejected')) expect(refused.reason).toBeInstanceOf(LlmBudgetExceededError);
     expect(emulators.openai.requests.length - before).toBe(2);
-    // Settled at the actual cost: 2 × (10 × 7.5e-7 + 1 000 × 4.5e-6) = 2 × $0.0045075, rounded up per request.
-    expect(await llm.engine.budget!.spentMicroUsd('guild', '803', 'day')).toBe(2 * 4_508);
+    // Settled at the actual cost: 2 × (10 × 7.5e-7 + 1 000 × 4.5e-6) = 2 × $0.0045075, rounded up per request to 2 × $0.004508.
+    expect(await llm.budgetSpentUsd('guild', '803', 'day')).toBe('0.009016');
     await llm.close();
   });
 
@@ -79,7 +81,7 @@ describe('budgets that cannot be bypassed', () => {
     const llm = await service({ budgets: { guild: { dailyUsd: '0.01' } } });
     emulators.openai.enqueue(llmFault.invalidRequest('bad'));
     await expect(llm.complete({ prompt: 'x', maxTokens: 1_000, guildId: '804' })).rejects.toThrow();
-    expect(await llm.engine.budget!.spentMicroUsd('guild', '804', 'day')).toBe(0);
+    expect(await llm.budgetSpentUsd('guild', '804', 'day')).toBe('0.000000');
     await llm.close();
   });
 
@@ -97,7 +99,7 @@ describe('budgets that cannot be bypassed', () => {
     const before = emulators.openai.requests.length;
     await expect(llm.complete({ prompt: 'y', maxTokens: 100, guildId: '805' })).rejects.toBeInstanceOf(LlmBudgetExceededError);
     expect(emulators.openai.requests.length).toBe(before);
-    expect(await llm.engine.budget!.spentMicroUsd('guild', '805', 'day')).toBe(1_200);
+    expect(await llm.budgetSpentUsd('guild', '805', 'day')).toBe('0.001200');
     await llm.close();
   });
 

@@ -114,7 +114,7 @@ describe('usage rows under load and at shutdown', () => {
     const llm = await service({ usage: { buffer: { maxBatch: 1000, flushIntervalMs: 60_000 } } });
     await llm.complete({ prompt: 'a', cogName: 'shutdown' });
     await llm.complete({ prompt: 'b', cogName: 'shutdown' });
-    expect(llm.engine.recorder.pending).toBe(2);
+    expect(llm.pendingUsageRows).toBe(2);
     const { before } = await stack.one<{ before: number }>(`select count(*)::int as before from llm_usage where cog_name = 'shutdown'`);
     expect(before).toBe(0);
     await llm.close();
@@ -157,7 +157,7 @@ describe('budgets across processes (real Redis)', () => {
     emulators.openai.enqueue(llmReply.text('spend', { usage: { input: 1000, output: 100 } }));
     // maxTokens bounds the reservation: 8 × 7.5e-7 + 100 × 4.5e-6 = $0.000456 fits under $0.001.
     await first.complete({ prompt: 'x', maxTokens: 100, guildId: '777' });
-    await expect.poll(() => first.engine.budget!.spentMicroUsd('guild', '777', 'day')).toBe(1200);
+    await expect.poll(() => first.budgetSpentUsd('guild', '777', 'day')).toBe('0.001200');
     const before = emulators.openai.requests.length;
     await expect(second.complete({ prompt: 'y', maxTokens: 100, guildId: '777' })).rejects.toBeInstanceOf(LlmBudgetExceededError);
     await expect(second.complete({ prompt: 'y', maxTokens: 100, guildId: '778' })).resolves.toMatchObject({ provider: 'openai' });
