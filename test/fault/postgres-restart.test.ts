@@ -46,14 +46,13 @@ describe('PostgreSQL restarted under LLM traffic', () => {
     db = await createDatabase({ url: proxy.rewrite(testDb.url), logger: createLogger({ service: 'fault-llm', level: 'silent' }) });
     await migrateBaseline(db);
     emulators = await createLlmEmulators();
-    llm = createLlmService({
+    llm = await createLlmService({
       defaultProvider: 'openai',
       providers: emulatedProviders(emulators),
-      db,
+      storage: { db },
       retry: { baseDelayMs: 5, maxDelayMs: 20 },
-      usageBuffer: { flushIntervalMs: 100 },
+      usage: { buffer: { flushIntervalMs: 100 } },
     });
-    await llm.init();
   });
   afterAll(async () => {
     await proxy?.start();

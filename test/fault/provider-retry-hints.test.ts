@@ -33,17 +33,16 @@ describe('provider wait hints under a 429 storm', () => {
 
   /** A fresh service per test, so the holds one test leaves do not reach the next one. */
   async function service(logger: LlmLogger): Promise<LlmService> {
-    const llm = createLlmService({
+    const llm = await createLlmService({
       logger,
       defaultProvider: 'openai',
       providers: emulatedProviders(emulators),
-      db,
+      storage: { db },
       // Hints up to 10 s are waited for; a longer one moves to the fallback or fails at once.
       retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 10_000 },
-      usageBuffer: { flushIntervalMs: 100 },
+      usage: { buffer: { flushIntervalMs: 100 } },
     });
     services.push(llm);
-    await llm.init();
     return llm;
   }
 

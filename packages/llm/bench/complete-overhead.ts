@@ -36,9 +36,9 @@ export async function runCompleteOverheadBenchmark(iterations = 400): Promise<vo
       rows += records.length;
     },
   };
-  const llm = createLlmService({
+  const llm = await createLlmService({
     defaultProvider: 'openai',
-    usageSink: slowSink,
+    storage: { usageSink: slowSink },
     providers: {
       openai: { apiKey: emulators.openai.apiKey, baseUrl: emulators.openai.baseURL, defaultModel: 'gpt-5.4-mini' },
       anthropic: { apiKey: emulators.anthropic.apiKey, baseUrl: emulators.anthropic.baseURL, defaultModel: 'claude-sonnet-4-6' },

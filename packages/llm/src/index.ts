@@ -1,6 +1,14 @@
 // The service.
 export { createLlmService, type LlmService } from './service/create-llm-service.js';
-export type { LlmProviderConfig, LlmServiceOptions } from './service/llm-service-options.js';
+export type {
+  LlmDatabaseStorage,
+  LlmFallbacks,
+  LlmProviderConfig,
+  LlmServiceOptions,
+  LlmSinkStorage,
+  LlmStorage,
+  LlmUsageOptions,
+} from './service/llm-service-options.js';
 export { createLlmServiceFromConfig, DEFAULT_MODELS, type LlmServiceDeps } from './config/create-llm-service-from-config.js';
 export { configuredLlmProviders, defaultLlmExtension, llmExtension, withDefaultLlmExtension, type LlmExtensionOptions } from './config/llm-extension.js';
 

@@ -18,13 +18,12 @@ describe('a Gemini price edited through the API reaches billing', () => {
     gemini = await createLlmEmulator({ provider: 'gemini' });
     // The bot's side: its own connection to the same Redis, the same database.
     kv = createRedisKeyValue({ url: stack.redis.url, prefix: stack.redis.prefix, logger: createLogger({ service: 'bot', level: 'silent' }) });
-    llm = createLlmService({
+    llm = await createLlmService({
       defaultProvider: 'gemini',
       providers: { gemini: { apiKey: gemini.apiKey, baseUrl: gemini.baseURL, apiVersion: 'v1beta', defaultModel: 'gemini-2.5-flash', timeoutMs: 5_000 } },
-      db: stack.db,
+      storage: { db: stack.db },
       kv,
     });
-    await llm.init();
   });
   afterAll(async () => {
     await llm?.close();

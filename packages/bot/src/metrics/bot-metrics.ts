@@ -48,7 +48,7 @@ export interface BotMetrics {
  * metrics.stop();
  * ```
  */
-export function installBotMetrics(client: Client, services: Pick<BaselineServices, 'kv'> & { llm?: unknown }): BotMetrics {
+export function installBotMetrics(client: Client, services: Pick<BaselineServices, 'kv' | 'llm'>): BotMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -111,8 +111,7 @@ export function installBotMetrics(client: Client, services: Pick<BaselineService
     help: 'LLM usage rows waiting in memory to be written to llm_usage.',
     registers: [registry],
     collect() {
-      const llm = services.llm as { engine?: { recorder?: { pending?: number } } } | undefined;
-      this.set(llm?.engine?.recorder?.pending ?? 0);
+      this.set(services.llm?.pendingUsageRows ?? 0);
     },
   });
   new Gauge({

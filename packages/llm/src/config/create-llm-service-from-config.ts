@@ -1,8 +1,5 @@
-import type { BaselineConfig, KeyValueStore } from '@baseline/core';
-import type { BudgetConfig } from '../budgets/budget-limits.js';
-import type { DatabaseLike } from '../database/sql-executor.js';
+import type { BaselineConfig } from '@baseline/core';
 import { createLlmService, type LlmService } from '../service/create-llm-service.js';
-import type { LlmLogger } from '../service/llm-logger.js';
 import type { LlmProviderConfig, LlmServiceOptions } from '../service/llm-service-options.js';
 import { LLM_PROVIDERS, type LlmProvider } from '../types/provider-name.js';
 
@@ -14,29 +11,27 @@ export const DEFAULT_MODELS: Readonly<Record<LlmProvider, string>> = {
   xai: 'grok-4.3',
 };
 
-/** What the environment does not hold: models, rate limits, budgets, fallbacks, and the shared services. */
-export interface LlmServiceDeps {
-  logger?: LlmLogger;
-  db?: DatabaseLike;
-  kv?: KeyValueStore;
+/**
+ * What the environment does not hold: models, rate limits, budgets, fallbacks, usage recording, and the shared
+ * services (logger, key-value store, storage), each as {@link LlmServiceOptions} takes it.
+ */
+export interface LlmServiceDeps extends Pick<LlmServiceOptions, 'logger' | 'kv' | 'storage' | 'budgets' | 'fallbacks' | 'usage'> {
   /** Per provider: `defaultModel`, allowed `models`, `rateLimits`, … merged over the environment's values. */
   providers?: Partial<Record<LlmProvider, Partial<LlmProviderConfig>>>;
-  budgets?: BudgetConfig;
-  fallbacks?: LlmServiceOptions['fallbacks'];
 }
 
 /**
  * Builds `services.llm` from baseline's validated config: API keys and base URLs from the environment,
  * `LLM_DEFAULT_PROVIDER`, `LLM_MAX_RETRIES` and `LLM_TIMEOUT_SECONDS`. Providers without a key stay
- * configured, so calls to them fail at once with a clear error.
+ * configured, so calls to them fail at once with a clear error. Resolves once the service is ready, as
+ * {@link createLlmService} does.
  *
  * @example
  * ```ts
- * const llm = createLlmServiceFromConfig(config, { logger, db, kv });
- * await llm.init();
+ * const llm = await createLlmServiceFromConfig(config, { logger, kv, storage: { db } });
  * ```
  */
-export function createLlmServiceFromConfig(config: Pick<BaselineConfig, 'llm'>, deps: LlmServiceDeps = {}): LlmService {
+export function createLlmServiceFromConfig(config: Pick<BaselineConfig, 'llm'>, deps: LlmServiceDeps = {}): Promise<LlmService> {
   const { llm } = config;
   const providers: Partial<Record<LlmProvider, LlmProviderConfig>> = {};
   for (const name of LLM_PROVIDERS) {
@@ -51,14 +46,6 @@ export function createLlmServiceFromConfig(config: Pick<BaselineConfig, 'llm'>, 
       ...deps.providers?.[name],
     };
   }
-  return createLlmService({
-    defaultProvider: llm.defaultProvider,
-    providers,
-    retry: { maxRetries: llm.maxRetries },
-    ...(deps.logger ? { logger: deps.logger } : {}),
-    ...(deps.db ? { db: deps.db } : {}),
-    ...(deps.kv ? { kv: deps.kv } : {}),
-    ...(deps.budgets ? { budgets: deps.budgets } : {}),
-    ...(deps.fallbacks ? { fallbacks: deps.fallbacks } : {}),
-  });
+  const { providers: _providers, ...shared } = deps;
+  return createLlmService({ defaultProvider: llm.defaultProvider, providers, retry: { maxRetries: llm.maxRetries }, ...shared });
 }

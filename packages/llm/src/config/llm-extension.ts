@@ -13,7 +13,7 @@ declare module '@baseline/core' {
 }
 
 /** Options of {@link llmExtension}: what the environment does not hold. */
-export interface LlmExtensionOptions extends Omit<LlmServiceDeps, 'db' | 'kv'> {
+export interface LlmExtensionOptions extends Omit<LlmServiceDeps, 'kv' | 'storage'> {
   /**
    * Register the per-guild `llm` settings namespace (enabled, allowed providers and models, default model,
    * daily and monthly budget), whose budgets the budget guard reads. @default true
@@ -45,14 +45,13 @@ export function llmExtension(options: LlmExtensionOptions = {}) {
             (await deps.budgets?.resolveGuild?.(guildId)) ?? guildLimits(await services.settings.get(guildId, LLM_SETTINGS_NAMESPACE)),
         }
       : deps.budgets;
-    const llm = createLlmServiceFromConfig(services.config, {
+    const llm = await createLlmServiceFromConfig(services.config, {
       logger: services.logger.child({ component: 'llm' }),
-      db: services.db,
       kv: services.kv,
+      storage: { db: services.db },
       ...deps,
       ...(budgets === undefined ? {} : { budgets }),
     });
-    await llm.init();
     services.onClose(() => llm.close());
     return { llm };
   };

@@ -60,8 +60,8 @@ export function bindLlm(service: LlmService, binding: LlmBinding, settings?: Set
     return (await settings.get(guildId, LLM_SETTINGS_NAMESPACE)) as LlmGuildSettings;
   };
   const defaults = (provider: LlmProvider | undefined) => {
-    const chosen = provider ?? service.engine.defaultProvider;
-    return { provider: chosen, model: service.engine.defaultModel(chosen) };
+    const chosen = provider ?? service.defaultProvider;
+    return { provider: chosen, model: service.defaultModel(chosen) };
   };
   /** The request with the binding's ids and the guild's policy applied. */
   async function prepare<Request extends LlmCallContext & RequestedTarget>(request: Request, media = false): Promise<Request> {
@@ -72,7 +72,7 @@ export function bindLlm(service: LlmService, binding: LlmBinding, settings?: Set
     const target = applyGuildPolicy(
       guild,
       { provider: request.provider, model: request.model },
-      media ? (p) => ({ provider: p ?? service.engine.defaultProvider, model: request.model }) : defaults,
+      media ? (p) => ({ provider: p ?? service.defaultProvider, model: request.model }) : defaults,
     );
     return {
       ...withIds,
@@ -97,8 +97,8 @@ export function bindLlm(service: LlmService, binding: LlmBinding, settings?: Set
       const listed =
         guild !== undefined && guild.allowedModels.length > 0
           ? guild.allowedModels
-          : service.engine.configuredProviders().flatMap((provider) => {
-              const model = service.engine.defaultModel(provider);
+          : service.configuredProviders().flatMap((provider) => {
+              const model = service.defaultModel(provider);
               return model === undefined ? [] : [`${provider}:${model}`];
             });
       const providers = guild?.allowedProviders ?? [];

@@ -1,9 +1,10 @@
-import { seedModelPricing } from '../pricing/pricing-repository.js';
-import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
 import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
 import { queryUsage, type UsageAggregate, type UsageQuery } from '../usage/query-usage.js';
+import type { BudgetScope } from '../budgets/budget-guard.js';
 import { LlmInvalidRequestError } from '../errors/llm-error.js';
+import { formatUsd, toFemtoUsd } from '../money/femto-usd.js';
+import type { LlmProvider } from '../types/provider-name.js';
 import { completeText } from './complete-text.js';
 import { completeStructured, type CompleteStructuredRequest, type StructuredResult } from '../structured/complete-structured.js';
 import { runTools, type RunToolsRequest, type RunToolsResult } from '../tools/run-tools.js';
@@ -81,13 +82,9 @@ export interface LlmService {
   /** Speech to text (OpenAI transcription models, xAI `/stt`, Gemini audio understanding). */
   transcribe(request: TranscribeRequest): Promise<TranscribeResult>;
   /**
-   * Seeds `llm_model_pricing` from the vendored snapshot (existing periods are kept) and loads the prices in
-   * force from it. Afterwards each request first checks core's `LLM_PRICING_VERSION_KEY` (raised by the API's
-   * pricing route) and reloads the prices when it moved. Without a database, nothing to do: the snapshot is
-   * used as is.
+   * Re-reads `llm_model_pricing` (after an edit made without raising `LLM_PRICING_VERSION_KEY`). Edits made
+   * through the API's pricing route raise that key, and every request checks it first, so they need no call.
    */
-  init(): Promise<void>;
-  /** Re-reads `llm_model_pricing` (after an edit made without raising `LLM_PRICING_VERSION_KEY`). */
   reloadPricing(): Promise<void>;
   /**
    * Usage sums per guild, user, cog, provider, model and day/week/month (needs a database). Rows still in
@@ -96,29 +93,64 @@ export interface LlmService {
   usage(query?: UsageQuery): Promise<UsageAggregate[]>;
   /** Writes buffered usage rows now. */
   flush(): Promise<void>;
-  /** Writes every buffered usage row and releases resources; call on shutdown. */
+  /** Usage rows recorded and not yet written (a metrics gauge; `flush()` empties it unless the store is down). */
+  readonly pendingUsageRows: number;
+  /**
+   * What a guild or user has committed against its budget in the current UTC day or month, as the budget guard
+   * counts it: spent plus the estimates of requests in flight, in USD with 6 decimals (the counters count whole
+   * micro-dollars, rounded up per request). A counter not created yet (no request this period, or lost with
+   * Redis and not yet rebuilt) reads `'0.000000'`.
+   *
+   * @throws LlmInvalidRequestError when the service has no `budgets` (nothing is counted).
+   * @example
+   * ```ts
+   * const today = await services.llm.budgetSpentUsd('guild', guildId, 'day');   // '0.004508'
+   * ```
+   */
+  budgetSpentUsd(scope: BudgetScope, id: string, period: 'day' | 'month'): Promise<string>;
+  /** Provider used when a call names none (`LLM_DEFAULT_PROVIDER`). */
+  readonly defaultProvider: LlmProvider;
+  /** The text model a call to `provider` uses when it names none (that provider's `defaultModel`). */
+  defaultModel(provider?: LlmProvider): string | undefined;
+  /** Providers that have an API key, in the order of `LLM_PROVIDERS`: the ones calls can reach. */
+  configuredProviders(): LlmProvider[];
+  /**
+   * Writes every buffered usage row and releases what the service made itself (the in-memory key-value store
+   * when none was given); call on shutdown. A database or key-value store passed in stays open: its owner
+   * closes it.
+   */
   close(): Promise<void>;
-  /** @internal the shared machinery, for the other request kinds and for tests. */
-  readonly engine: LlmEngine;
 }
 
 /**
- * Creates the LLM service.
+ * Creates the LLM service, ready to use when the promise resolves: with a database, `llm_model_pricing` is
+ * seeded from the vendored snapshot (periods already there are kept, so edits survive) and the prices in force
+ * are loaded from it; without one the snapshot is used as is. Afterwards each request first checks core's
+ * `LLM_PRICING_VERSION_KEY` (raised by the API's pricing route) and reloads the prices when it moved.
  *
+ * Rejects, having released what it made, when the prices cannot be seeded or loaded.
+ *
+ * @param options - see {@link LlmServiceOptions}
  * @example
  * ```ts
- * const llm = createLlmService({
+ * const llm = await createLlmService({
  *   defaultProvider: 'openai',
  *   providers: { openai: { apiKey: process.env.OPENAI_API_KEY, defaultModel: 'gpt-5.4-mini' } },
- *   database, kv, logger,
+ *   db, kv, logger,
  * });
- * await llm.init();
+ * // … on shutdown:
+ * await llm.close();
  * ```
  */
-export function createLlmService(options: LlmServiceOptions): LlmService {
+export async function createLlmService(options: LlmServiceOptions): Promise<LlmService> {
   const engine = new LlmEngine(options);
+  try {
+    await engine.loadPricing();
+  } catch (error) {
+    await engine.close().catch(() => {});
+    throw error;
+  }
   const service: LlmService = {
-    engine,
     async complete(request) {
       const { nativeFormat: _native, ...result } = await completeText(engine, request);
       return result;
@@ -142,11 +174,6 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       );
       return { ...info, text: value };
     },
-    async init() {
-      if (!engine.sql) return;
-      await seedModelPricing(engine.sql, snapshotPricingRecords());
-      await engine.reloadPricing();
-    },
     reloadPricing: () => engine.reloadPricing(),
     async usage(query) {
       if (!engine.sql) throw new LlmInvalidRequestError('LLM usage queries need a database');
@@ -154,6 +181,16 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       return queryUsage(engine.sql, query);
     },
     flush: () => engine.recorder.flush(),
+    get pendingUsageRows() {
+      return engine.recorder.pending;
+    },
+    async budgetSpentUsd(scope, id, period) {
+      if (!engine.budget) throw new LlmInvalidRequestError('this LLM service has no budgets, so it counts no spend');
+      return formatUsd(toFemtoUsd(await engine.budget.spentMicroUsd(scope, id, period), -6), 6);
+    },
+    defaultProvider: engine.defaultProvider,
+    defaultModel: (provider = engine.defaultProvider) => engine.defaultModel(provider),
+    configuredProviders: () => engine.configuredProviders(),
     close: () => engine.close(),
   };
   return service;

@@ -6,7 +6,7 @@ import type { FemtoUsd } from '../money/femto-usd.js';
 import { computeCost } from '../pricing/compute-cost.js';
 import { sqlExecutorFromDatabase, type SqlExecutor } from '../database/sql-executor.js';
 import { PricingCatalog } from '../pricing/pricing-catalog.js';
-import { loadModelPricing } from '../pricing/pricing-repository.js';
+import { loadModelPricing, seedModelPricing } from '../pricing/pricing-repository.js';
 import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
 import { createAnthropicAdapter } from '../providers/anthropic/anthropic-adapter.js';
 import { createGeminiAdapter } from '../providers/gemini/gemini-adapter.js';
@@ -28,12 +28,12 @@ import { resolveTarget, type ResolvedTarget } from './resolve-target.js';
 import { DEFAULT_TIMEOUT_MS, runWithFallbacks, type AttemptHandle, type AttemptSummary } from './run-with-fallbacks.js';
 import { UsageAccounting } from './usage-accounting.js';
 
-/** A sink that drops rows, with one warning: used when no database is configured. */
+/** A sink that drops rows, with one warning: used when no storage is configured. */
 function discardingSink(logger: LlmLogger): UsageSink {
   let warned = false;
   return {
     async write() {
-      if (!warned) logger.warn({}, 'llm usage is not persisted: no database configured');
+      if (!warned) logger.warn({}, 'llm usage is not persisted: no storage configured');
       warned = true;
     },
   };
@@ -64,9 +64,10 @@ export class LlmEngine {
     this.#ownsKv = !options.kv;
     // The in-memory store only calls warn/error, which every LlmLogger has.
     this.kv = options.kv ?? createMemoryKeyValue({ logger: this.logger as unknown as Parameters<typeof createMemoryKeyValue>[0]['logger'], prefix: 'llm:' });
-    this.sql = options.sql ?? (options.db ? sqlExecutorFromDatabase(options.db) : undefined);
-    const sink = options.usageSink ?? (this.sql ? createSqlUsageSink(this.sql) : discardingSink(this.logger));
-    this.recorder = new UsageRecorder({ sink, logger: this.logger, ...options.usageBuffer });
+    const { storage } = options;
+    this.sql = storage?.db ? sqlExecutorFromDatabase(storage.db) : undefined;
+    const sink = storage?.usageSink ?? (this.sql ? createSqlUsageSink(this.sql) : discardingSink(this.logger));
+    this.recorder = new UsageRecorder({ sink, logger: this.logger, ...options.usage?.buffer });
     // Counters lost from the store are rebuilt from llm_usage, after writing the rows still buffered.
     const spentSince = this.sql ? spentSinceFromUsage(this.sql, () => this.recorder.flush()) : undefined;
     this.budget = options.budgets ? new BudgetGuard(this.kv, options.budgets, spentSince) : undefined;
@@ -76,7 +77,7 @@ export class LlmEngine {
     }
     this.limiter = Object.keys(limits).length > 0 ? new ProviderRateLimiter(this.kv, limits) : undefined;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    const pricing = options.pricing;
+    const pricing = storage?.pricing;
     this.catalog = pricing instanceof PricingCatalog ? pricing : new PricingCatalog(pricing ?? snapshotPricingRecords());
     this.accounting = new UsageAccounting({
       catalog: () => this.catalog,
@@ -137,6 +138,16 @@ export class LlmEngine {
       }
     }
     return chain;
+  }
+
+  /**
+   * The start step of `createLlmService`: seeds `llm_model_pricing` from the vendored snapshot (existing periods
+   * are kept) and loads the prices in force from it. Without a database the catalog given (or the snapshot) stays.
+   */
+  async loadPricing(): Promise<void> {
+    if (!this.sql) return;
+    await seedModelPricing(this.sql, snapshotPricingRecords());
+    await this.reloadPricing();
   }
 
   /** Loads the prices in force from `llm_model_pricing`, noting the pricing version they correspond to. */

@@ -19,19 +19,19 @@ function service(options: Partial<LlmServiceOptions> = {}) {
   return createLlmService({
     defaultProvider: 'openai',
     providers: emulatedProviders(emulators),
-    db: stack.db,
+    storage: { db: stack.db },
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
     ...options,
   });
 }
 
 describe('pricing in llm_model_pricing', () => {
-  it('GIVEN init() twice THEN the snapshot is seeded once and edits in the table change billing', async () => {
-    const llm = service();
-    await llm.init();
+  it('GIVEN two services created on one database THEN the snapshot is seeded once and edits in the table change billing', async () => {
+    const earlier = await service();
     const { count } = await stack.one<{ count: number }>('select count(*)::int as count from llm_model_pricing');
     expect(count).toBe(snapshotPricingRecords().length);
-    await llm.init();
+    await earlier.close();
+    const llm = await service();
     const { count: again } = await stack.one<{ count: number }>('select count(*)::int as count from llm_model_pricing');
     expect(again).toBe(count);
 
@@ -67,7 +67,7 @@ describe('cost of cache reads, cache writes and reasoning, per provider', () => 
     ['xai', 'grok-4.3', { input: 100, cacheRead: 200, output: 20, reasoning: 100 }, '0.0004650000'],
   ];
   it.each(cases)('GIVEN %s/%s usage THEN llm_usage holds the hand-computed cost', async (provider, model, usage, expected) => {
-    const llm = service();
+    const llm = await service();
     emulatorOf(emulators, provider).enqueue(llmReply.text('answer', { usage }));
     const result = await llm.complete({ provider, model, prompt: 'p', cogName: `cost-${provider}` });
     expect(result.costUsd).toBe(expected);
@@ -94,7 +94,7 @@ describe('cost of cache reads, cache writes and reasoning, per provider', () => 
 
 describe('usage rows under load and at shutdown', () => {
   it('GIVEN 100 concurrent requests THEN close() leaves exactly 100 rows, none lost', async () => {
-    const llm = service({ usageBuffer: { maxBatch: 30, flushIntervalMs: 60_000 } });
+    const llm = await service({ usage: { buffer: { maxBatch: 30, flushIntervalMs: 60_000 } } });
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         llm.complete({ provider: (['openai', 'anthropic', 'gemini', 'xai'] as const)[i % 4], prompt: `n${i}`, cogName: 'load' }),
@@ -111,10 +111,10 @@ describe('usage rows under load and at shutdown', () => {
   });
 
   it('GIVEN rows still buffered THEN close() writes them before returning', async () => {
-    const llm = service({ usageBuffer: { maxBatch: 1000, flushIntervalMs: 60_000 } });
+    const llm = await service({ usage: { buffer: { maxBatch: 1000, flushIntervalMs: 60_000 } } });
     await llm.complete({ prompt: 'a', cogName: 'shutdown' });
     await llm.complete({ prompt: 'b', cogName: 'shutdown' });
-    expect(llm.engine.recorder.pending).toBe(2);
+    expect(llm.pendingUsageRows).toBe(2);
     const { before } = await stack.one<{ before: number }>(`select count(*)::int as before from llm_usage where cog_name = 'shutdown'`);
     expect(before).toBe(0);
     await llm.close();
@@ -123,7 +123,7 @@ describe('usage rows under load and at shutdown', () => {
   });
 
   it('GIVEN recorded usage THEN aggregations group by guild, provider and day', async () => {
-    const llm = service();
+    const llm = await service();
     emulators.openai.enqueue(llmReply.text('1', { usage: { input: 1000, output: 100 } }), llmReply.text('2', { usage: { input: 1000, output: 100 } }));
     emulators.anthropic.enqueue(llmReply.text('3', { usage: { input: 10, output: 10 } }));
     await llm.complete({ prompt: 'x', guildId: '900', cogName: 'agg' });
@@ -151,13 +151,13 @@ describe('usage rows under load and at shutdown', () => {
 describe('budgets across processes (real Redis)', () => {
   it('GIVEN a guild over its daily budget in one process THEN the next request in another process is refused before sending', async () => {
     const budgets = { guild: { dailyUsd: '0.001' } };
-    const first = service({ kv: stack.kv(), budgets });
-    const second = service({ kv: stack.kv(), budgets });
+    const first = await service({ kv: stack.kv(), budgets });
+    const second = await service({ kv: stack.kv(), budgets });
     // gpt-5.4-mini: 1 000 × 7.5e-7 + 100 × 4.5e-6 = $0.0012 > $0.001
     emulators.openai.enqueue(llmReply.text('spend', { usage: { input: 1000, output: 100 } }));
     // maxTokens bounds the reservation: 8 × 7.5e-7 + 100 × 4.5e-6 = $0.000456 fits under $0.001.
     await first.complete({ prompt: 'x', maxTokens: 100, guildId: '777' });
-    await expect.poll(() => first.engine.budget!.spentMicroUsd('guild', '777', 'day')).toBe(1200);
+    await expect.poll(() => first.budgetSpentUsd('guild', '777', 'day')).toBe('0.001200');
     const before = emulators.openai.requests.length;
     await expect(second.complete({ prompt: 'y', maxTokens: 100, guildId: '777' })).rejects.toBeInstanceOf(LlmBudgetExceededError);
     await expect(second.complete({ prompt: 'y', maxTokens: 100, guildId: '778' })).resolves.toMatchObject({ provider: 'openai' });

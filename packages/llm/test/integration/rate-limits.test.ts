@@ -24,9 +24,9 @@ async function awayFromWindowEdge(): Promise<void> {
 describe('rate limits shared through Redis', () => {
   it('GIVEN 2 requests per minute across two processes THEN the third request is refused locally, never sent', async () => {
     const providers = emulatedProviders(emulators, { xai: { rateLimits: { requestsPerMinute: 2 } } });
-    const a = createLlmService({ defaultProvider: 'xai', providers, kv: stack.kv(), usageSink: memorySink() });
+    const a = await createLlmService({ defaultProvider: 'xai', providers, kv: stack.kv(), storage: { usageSink: memorySink() } });
     const sink = memorySink();
-    const b = createLlmService({ defaultProvider: 'xai', providers, kv: stack.kv(), usageSink: sink });
+    const b = await createLlmService({ defaultProvider: 'xai', providers, kv: stack.kv(), storage: { usageSink: sink } });
     await awayFromWindowEdge();
     await a.complete({ prompt: '1' });
     await b.complete({ prompt: '2' });
@@ -42,7 +42,7 @@ describe('rate limits shared through Redis', () => {
 
   it('GIVEN a local rate limit on the first provider THEN the fallback answers', async () => {
     const providers = emulatedProviders(emulators, { anthropic: { rateLimits: { requestsPerMinute: 1 } } });
-    const llm = createLlmService({ defaultProvider: 'anthropic', providers, kv: stack.kv(), usageSink: memorySink() });
+    const llm = await createLlmService({ defaultProvider: 'anthropic', providers, kv: stack.kv(), storage: { usageSink: memorySink() } });
     await awayFromWindowEdge();
     await llm.complete({ prompt: '1' });
     const result = await llm.complete({ prompt: '2', timeoutMs: 1_000, fallbacks: [{ provider: 'gemini' }] });
@@ -54,7 +54,12 @@ describe('rate limits shared through Redis', () => {
 describe('streams and failures', () => {
   it('GIVEN a 429 before the stream opens THEN it is retried and the stream delivers', async () => {
     const sink = memorySink();
-    const llm = createLlmService({ defaultProvider: 'openai', providers: emulatedProviders(emulators), usageSink: sink, retry: { baseDelayMs: 5 } });
+    const llm = await createLlmService({
+      defaultProvider: 'openai',
+      providers: emulatedProviders(emulators),
+      storage: { usageSink: sink },
+      retry: { baseDelayMs: 5 },
+    });
     emulators.openai.enqueue(llmFault.rateLimit({ retryAfterMs: 10 }), llmReply.text('hello stream'));
     const stream = llm.stream({ prompt: 'x' });
     let text = '';
@@ -66,7 +71,7 @@ describe('streams and failures', () => {
 
   it('GIVEN an error in the middle of a stream THEN the consumer gets a typed error and the attempt is recorded', async () => {
     const sink = memorySink();
-    const llm = createLlmService({ defaultProvider: 'anthropic', providers: emulatedProviders(emulators), usageSink: sink });
+    const llm = await createLlmService({ defaultProvider: 'anthropic', providers: emulatedProviders(emulators), storage: { usageSink: sink } });
     emulators.anthropic.enqueue(llmFault.midStream(llmFault.overloaded(), { reply: llmReply.text('one two three four five'), afterEvents: 3 }));
     const stream = llm.stream({ prompt: 'x' });
     const error = await (async () => {

@@ -79,10 +79,10 @@ describe('fallbacks and timeouts', () => {
     const { createLlmService } = await import('../../src/index.js');
     const { emulatedProviders, memorySink } = await import('../support/emulated-providers.js');
     const sink = memorySink();
-    const llm = createLlmService({
+    const llm = await createLlmService({
       defaultProvider: 'gemini',
       providers: emulatedProviders(env.emulators),
-      usageSink: sink,
+      storage: { usageSink: sink },
       retry: { maxRetries: 0 },
       fallbacks: { cogs: { trivia: [{ provider: 'xai' }] } },
     });

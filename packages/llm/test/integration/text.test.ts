@@ -86,7 +86,7 @@ describe.each(['openai', 'anthropic', 'gemini', 'xai'] as const)('complete() thr
 describe('request checks', () => {
   it('GIVEN a model outside the allowed list THEN the call fails at once without reaching the provider', async () => {
     const { createLlmService } = await import('../../src/index.js');
-    const llm = createLlmService({
+    const llm = await createLlmService({
       defaultProvider: 'openai',
       providers: { openai: { apiKey: 'k', baseUrl: env.emulators.openai.baseURL, defaultModel: 'gpt-5.4-mini', models: ['gpt-5.4-mini'] } },
     });
@@ -98,7 +98,7 @@ describe('request checks', () => {
 
   it('GIVEN a provider without a key THEN the error says the key is missing', async () => {
     const { createLlmService } = await import('../../src/index.js');
-    const llm = createLlmService({ defaultProvider: 'xai', providers: { xai: { defaultModel: 'grok-4.3' } } });
+    const llm = await createLlmService({ defaultProvider: 'xai', providers: { xai: { defaultModel: 'grok-4.3' } } });
     await expect(llm.complete({ prompt: 'x' })).rejects.toThrow(/has no API key/);
     await llm.close();
   });

@@ -1,5 +1,5 @@
 import { createLlmEmulators, type LlmEmulators } from '@baseline/testing';
-import type { LlmProviderConfig, LlmProvider, LlmServiceOptions, UsageRecord, UsageSink } from '../../src/index.js';
+import type { LlmProviderConfig, LlmProvider, LlmServiceOptions, LlmSinkStorage, UsageRecord, UsageSink } from '../../src/index.js';
 import { createLlmService, DEFAULT_MODELS, type LlmService } from '../../src/index.js';
 
 /** Provider configuration pointing the real SDKs at the emulators, each with the package's default model. */
@@ -36,10 +36,11 @@ export function memorySink(): UsageSink & { rows: UsageRecord[] } {
 }
 
 /**
- * Emulators for all four providers plus a service wired to them, with fast retries. `reset()` is for
- * `beforeEach`: it flushes pending usage, then clears every emulator's queue and log and the sink's rows.
+ * Emulators for all four providers plus a service wired to them, with fast retries, its usage rows kept in
+ * `sink` and priced by `pricing` (default: the snapshot). `reset()` is for `beforeEach`: it flushes pending
+ * usage, then clears every emulator's queue and log and the sink's rows.
  */
-export async function emulatedService(options: Partial<LlmServiceOptions> = {}): Promise<{
+export async function emulatedService({ pricing, ...options }: Partial<Omit<LlmServiceOptions, 'storage'>> & Pick<LlmSinkStorage, 'pricing'> = {}): Promise<{
   emulators: LlmEmulators;
   llm: LlmService;
   sink: ReturnType<typeof memorySink>;
@@ -48,10 +49,10 @@ export async function emulatedService(options: Partial<LlmServiceOptions> = {}):
 }> {
   const emulators = await createLlmEmulators();
   const sink = memorySink();
-  const llm = createLlmService({
+  const llm = await createLlmService({
     defaultProvider: 'openai',
     providers: emulatedProviders(emulators),
-    usageSink: sink,
+    storage: { usageSink: sink, ...(pricing === undefined ? {} : { pricing }) },
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
     ...options,
   });

@@ -144,12 +144,11 @@ describe('the dashboard in Chromium against the real API, bot, emulator, Postgre
   it('GIVEN LLM requests were made THEN the developer team sees shards and LLM charts AND a guild admin gets "no access" there', async () => {
     const openai = await createLlmEmulator({ provider: 'openai' });
     try {
-      const llm = createLlmService({
+      const llm = await createLlmService({
         defaultProvider: 'openai',
         providers: { openai: { apiKey: openai.apiKey, baseUrl: openai.baseURL, defaultModel: DEFAULT_MODELS.openai } },
-        db: stack.bot.services.db,
+        storage: { db: stack.bot.services.db },
       });
-      await llm.init();
       openai.enqueue(llmReply.text('one', { usage: { input: 1200, output: 300 } }), llmReply.text('two', { usage: { input: 800, output: 100 } }));
       await llm.complete({ prompt: 'hello', guildId: stack.guilds.demo, cogName: 'reference' });
       await llm.complete({ prompt: 'again', guildId: stack.guilds.demo, cogName: 'reference' });
