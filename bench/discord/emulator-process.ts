@@ -4,6 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import { createDiscordEmulator, type DiscordEmulator, type DiscordEmulatorOptions } from '../../packages/testing/src/discord/index.js';
 
+if (process.env.BENCH_FLOOR) await import('./floor-emulator.js');
+
 type Request =
   | { id: number; type: 'start'; options: DiscordEmulatorOptions }
   | { id: number; type: 'interactions'; count: number; concurrency: number; userId: string }

@@ -4,7 +4,8 @@
 // ratio still drifts from round to round), then 3 measured rounds of 2,000 interactions at concurrency 50, whose
 // median is the result (the machine is shared and single rounds are noisy). Prints, asserts nothing.
 // BENCH_WARMUP, BENCH_INTERACTIONS, BENCH_CONCURRENCY and BENCH_ROUNDS override the sizes;
-// BENCH_EMULATOR_PROFILE=<dir> writes a CPU profile of the emulator process.
+// BENCH_EMULATOR_PROFILE=<dir> writes a CPU profile of the emulator process. BENCH_FLOOR=1 measures the same bot
+// against floor-emulator.ts, the least work an emulator on Node's http server and ws can do per interaction.
 import { cpuMs, discord, printTable, quantile, startRemoteEmulator, type CpuSample } from './remote-emulator.js';
 
 const COUNT = Number(process.env.BENCH_INTERACTIONS ?? 2000);

@@ -25,8 +25,11 @@ export class InteractionRecord {
   modal: Record<string, unknown> | null = null;
   /** Set by a type 8 callback. */
   choices: unknown[] | null = null;
-  /** Driver waits on this interaction, woken after each of its changes. */
-  readonly waiters = new Set<Waiter>();
+  /**
+   * Driver waits on this interaction, woken after each of its changes; null until the first wait (records are
+   * kept for the token's lifetime, most of them never waited on twice).
+   */
+  waiters: Set<Waiter> | null = null;
   #payload: Record<string, unknown> | null = null;
 
   constructor(

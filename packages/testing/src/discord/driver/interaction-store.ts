@@ -109,8 +109,9 @@ export class InteractionStore {
     this.#held.add(record);
     this.core.responses.defer(() => {
       this.#held.delete(record);
-      if (record.waiters.size === 0) return;
-      for (const waiter of [...record.waiters]) waiter.wake();
+      const { waiters } = record;
+      if (waiters === null || waiters.size === 0) return;
+      for (const waiter of [...waiters]) waiter.wake();
     });
   }
 
@@ -120,8 +121,10 @@ export class InteractionStore {
     const now = this.#held.has(record) ? undefined : check();
     if (now !== undefined) return Promise.resolve(now);
     return new Promise<T>((resolve, reject) => {
-      const waiter = new InteractionWaiter(this.#deadlines, record, check, resolve, reject, Date.now() + timeoutMs, `no ${what} within ${timeoutMs} ms`);
-      record.waiters.add(waiter);
+      const waiters = (record.waiters ??= new Set());
+      const missing = `interaction ${record.id}: no ${what} within ${timeoutMs} ms`;
+      const waiter = new InteractionWaiter(this.#deadlines, waiters, check, resolve, reject, Date.now() + timeoutMs, missing);
+      waiters.add(waiter);
       this.#deadlines.add(waiter);
     });
   }
@@ -134,7 +137,8 @@ export class InteractionStore {
 class InteractionWaiter<T> implements Deadline, Waiter {
   constructor(
     private readonly deadlines: DeadlineTimer,
-    private readonly record: InteractionRecord,
+    /** The waits on the same interaction, this one among them. */
+    private readonly waiters: Set<Waiter>,
     private readonly check: () => T | undefined,
     private readonly resolve: (value: T) => void,
     private readonly reject: (error: Error) => void,
@@ -145,13 +149,13 @@ class InteractionWaiter<T> implements Deadline, Waiter {
   wake(): void {
     const value = this.check();
     if (value === undefined) return;
-    this.record.waiters.delete(this);
+    this.waiters.delete(this);
     this.deadlines.delete(this);
     this.resolve(value);
   }
 
   expire(): void {
-    this.record.waiters.delete(this);
-    this.reject(new DiscordEmulatorError(EMULATOR_ERROR_CODES.timeout, `interaction ${this.record.id}: ${this.missing}`));
+    this.waiters.delete(this);
+    this.reject(new DiscordEmulatorError(EMULATOR_ERROR_CODES.timeout, this.missing));
   }
 }

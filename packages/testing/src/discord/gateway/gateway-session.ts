@@ -1,9 +1,18 @@
 import type { GatewayConnection } from './gateway-connection.js';
 
-/** One sent dispatch, kept for RESUME replay. */
+/**
+ * One sent dispatch, kept for RESUME replay as its parts: `d` is usually held elsewhere too (an interaction's
+ * record keeps its INTERACTION_CREATE), while the framed string is garbage once written, so it dies young
+ * instead of being copied into the old generation for every dispatch.
+ */
 interface BufferedFrame {
   seq: number;
-  frame: string;
+  type: string;
+  d: string;
+}
+
+function frameOf(seq: number, type: string, d: string): string {
+  return `{"op":0,"t":"${type}","s":${seq},"d":${d}}`;
 }
 
 /**
@@ -31,14 +40,13 @@ export class GatewaySession {
   /** Sends a dispatch (`d` already serialised) and buffers it for replay. */
   dispatch(type: string, d: string): void {
     const seq = ++this.seq;
-    const frame = `{"op":0,"t":"${type}","s":${seq},"d":${d}}`;
-    this.#buffer.push({ seq, frame });
+    this.#buffer.push({ seq, type, d });
     if (this.#buffer.length - this.#bufferStart > this.bufferSize) this.#bufferStart++;
     if (this.#bufferStart > 1024 && this.#bufferStart * 2 > this.#buffer.length) {
       this.#buffer = this.#buffer.slice(this.#bufferStart);
       this.#bufferStart = 0;
     }
-    this.connection?.send(frame);
+    this.connection?.send(frameOf(seq, type, d));
   }
 
   /** Drops buffered frames the client acknowledged through a heartbeat's sequence. */
@@ -55,7 +63,7 @@ export class GatewaySession {
     const frames: string[] = [];
     for (let index = this.#bufferStart; index < this.#buffer.length; index++) {
       const entry = this.#buffer[index]!;
-      if (entry.seq > seq) frames.push(entry.frame);
+      if (entry.seq > seq) frames.push(frameOf(entry.seq, entry.type, entry.d));
     }
     return frames;
   }

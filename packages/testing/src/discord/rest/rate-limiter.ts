@@ -13,6 +13,13 @@ interface Bucket {
   resetAt: number;
 }
 
+/** The buckets of one route (method + template), keyed by the values of its major parameters. */
+interface RouteBuckets {
+  /** `x-ratelimit-bucket`: a hash of method and template, as opaque as Discord's. */
+  hash: string;
+  byMajor: Map<string, Bucket>;
+}
+
 interface ForcedLimit {
   matches: (method: string, path: string) => boolean;
   remaining: number;
@@ -27,8 +34,13 @@ const SWEEP_FROM = 256;
  * 429s when a bucket is exhausted, and forced 429s for tests.
  */
 export class RateLimiter {
-  readonly #buckets = new Map<string, Bucket>();
-  readonly #hashes = new Map<string, string>();
+  /**
+   * Buckets by template, then method, then major parameters: nested maps, so a request looks its bucket up with
+   * strings it already has instead of building (and hashing) a key string each time.
+   */
+  readonly #routes = new Map<string, Map<string, RouteBuckets>>();
+  /** Buckets held in all routes, for the sweep threshold. */
+  #size = 0;
   readonly #forced: ForcedLimit[] = [];
   readonly #limitHeader: string;
   /** When expired buckets may next be swept (see {@link take}). */
@@ -50,24 +62,25 @@ export class RateLimiter {
   /** Counts one request against its bucket. */
   take(method: string, path: string, template: string, majorKey: string): RateLimitVerdict {
     const now = Date.now();
-    const routeKey = `${method} ${template}`;
-    let hash = this.#hashes.get(routeKey);
-    if (!hash) {
-      hash = createHash('sha1').update(routeKey).digest('hex').slice(0, 32);
-      this.#hashes.set(routeKey, hash);
-    }
-    const key = `${hash}:${majorKey}`;
-    let bucket = this.#buckets.get(key);
+    const route = this.#route(method, template);
+    const { hash } = route;
+    let bucket = route.byMajor.get(majorKey);
     if (!bucket || bucket.resetAt <= now) {
       // Interaction webhooks get a bucket per token, so buckets accumulate by the thousand: once there are more
       // than a few, expired ones are swept at most once per window, which keeps the live set near one window's
       // worth at O(1) amortised cost per request.
-      if (!bucket && this.#buckets.size >= SWEEP_FROM && now >= this.#sweepAt) {
+      if (!bucket && this.#size >= SWEEP_FROM && now >= this.#sweepAt) {
         this.#sweep(now);
         this.#sweepAt = now + this.windowMs;
       }
-      bucket = { count: 0, resetAt: now + this.windowMs };
-      this.#buckets.set(key, bucket);
+      if (bucket) {
+        bucket.count = 0;
+        bucket.resetAt = now + this.windowMs;
+      } else {
+        bucket = { count: 0, resetAt: now + this.windowMs };
+        route.byMajor.set(majorKey, bucket);
+        this.#size++;
+      }
     }
     for (let index = 0; index < this.#forced.length; index++) {
       const forced = this.#forced[index]!;
@@ -92,9 +105,31 @@ export class RateLimiter {
     return { headers, limited: null };
   }
 
+  #route(method: string, template: string): RouteBuckets {
+    let byMethod = this.#routes.get(template);
+    if (!byMethod) {
+      byMethod = new Map();
+      this.#routes.set(template, byMethod);
+    }
+    let route = byMethod.get(method);
+    if (!route) {
+      route = { hash: createHash('sha1').update(`${method} ${template}`).digest('hex').slice(0, 32), byMajor: new Map() };
+      byMethod.set(method, route);
+    }
+    return route;
+  }
+
   /** Forgets expired buckets (one per interaction id accumulates otherwise). */
   #sweep(now: number): void {
-    for (const [key, bucket] of this.#buckets) if (bucket.resetAt <= now) this.#buckets.delete(key);
+    for (const byMethod of this.#routes.values()) {
+      for (const { byMajor } of byMethod.values()) {
+        for (const [key, bucket] of byMajor) {
+          if (bucket.resetAt > now) continue;
+          byMajor.delete(key);
+          this.#size--;
+        }
+      }
+    }
   }
 
   #headers(hash: string, remaining: number, resetAt: number, now: number): Record<string, string> {
