@@ -9,10 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { createDatabase, createLogger, migrateBaseline, type Database } from '../../packages/core/src/index.js';
-import { createSqlUsageSink, sqlExecutorFromDatabase, type UsageRecord } from '../../packages/llm/src/index.js';
-import { breakdownUsage } from '../../packages/api/src/llm/usage-breakdown.js';
-import { summarizeUsage } from '../../packages/api/src/llm/usage-summary.js';
+import {
+  breakdownUsage,
+  createDatabase,
+  createLogger,
+  migrateBaseline,
+  rowExecutorFromDatabase,
+  summarizeUsage,
+  type Database,
+} from '../../packages/core/src/index.js';
+import { createSqlUsageSink, type UsageRecord } from '../../packages/llm/src/index.js';
 import { ensureTestServices } from '../../test/services.js';
 import { GUILD_BASE, loadUsage, USAGE_INDEXES } from './usage-storage/load-usage.js';
 import { breakdownUsageFromRollup, BUILD_ROLLUP, CREATE_ROLLUP, insertWithRollup, summarizeUsageFromRollup } from './usage-storage/usage-rollup.js';
@@ -156,7 +162,7 @@ try {
   }
 
   // The write side: what a usage flush of 200 rows costs with the rollup kept current in the same statement.
-  const inner = sqlExecutorFromDatabase(db);
+  const inner = rowExecutorFromDatabase(db);
   const sinks = {
     'plain insert': createSqlUsageSink(inner),
     'insert + rollup upsert': createSqlUsageSink({ execute: (sql, params) => inner.execute(insertWithRollup(sql), params) }),

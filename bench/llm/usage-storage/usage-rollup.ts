@@ -2,8 +2,8 @@
 // same statement that writes a usage batch. The analytics answers read whole UTC days from it and only the two
 // partial edge days of a range from `llm_usage`, so they equal the raw queries' answers exactly (the bench checks).
 import type { Database } from '@baseline/core';
-import { utcIso, type UsageBreakdown, type UsageDimension } from '../../../packages/api/src/llm/usage-breakdown.js';
-import type { UsageFilter, UsageGranularity, UsageSummary } from '../../../packages/api/src/llm/usage-summary.js';
+import type { UsageBreakdown, UsageBreakdownKey as UsageDimension, UsageFilter, UsageGranularity, UsageSummary } from '../../../packages/core/src/index.js';
+import { utcIso } from '../../../packages/core/src/database/repositories/llm-usage-repository.js';
 
 export const CREATE_ROLLUP = [
   `create table llm_usage_daily (

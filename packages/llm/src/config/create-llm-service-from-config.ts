@@ -1,6 +1,5 @@
-import type { BaselineConfig, KeyValueStore } from '@baseline/core';
+import type { BaselineConfig, DatabaseLike, KeyValueStore } from '@baseline/core';
 import type { BudgetConfig } from '../budgets/budget-limits.js';
-import type { DatabaseLike } from '../database/sql-executor.js';
 import { createLlmService, type LlmService } from '../service/create-llm-service.js';
 import type { LlmLogger } from '../service/llm-logger.js';
 import type { LlmProviderConfig, LlmServiceOptions } from '../service/llm-service-options.js';

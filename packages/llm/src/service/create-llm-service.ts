@@ -1,8 +1,8 @@
+import { queryUsage, type UsageAggregate, type UsageQuery } from '@baseline/core';
 import { seedModelPricing } from '../pricing/pricing-repository.js';
 import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
 import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
-import { queryUsage, type UsageAggregate, type UsageQuery } from '../usage/query-usage.js';
 import { LlmInvalidRequestError } from '../errors/llm-error.js';
 import { completeText } from './complete-text.js';
 import { completeStructured, type CompleteStructuredRequest, type StructuredResult } from '../structured/complete-structured.js';

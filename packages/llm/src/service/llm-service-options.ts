@@ -1,6 +1,5 @@
-import type { KeyValueStore } from '@baseline/core';
+import type { DatabaseLike, KeyValueStore, RowExecutor } from '@baseline/core';
 import type { BudgetConfig } from '../budgets/budget-limits.js';
-import type { DatabaseLike, SqlExecutor } from '../database/sql-executor.js';
 import type { PricingCatalog } from '../pricing/pricing-catalog.js';
 import type { PricingRecord } from '../pricing/pricing-record.js';
 import type { RateLimits } from '../resilience/provider-rate-limiter.js';
@@ -42,7 +41,7 @@ export interface LlmServiceOptions {
   /** Core's database (`services.db`): usage rows go to `llm_usage`, prices come from `llm_model_pricing`. */
   db?: DatabaseLike;
   /** Or a plain SQL executor instead of `db`. */
-  sql?: SqlExecutor;
+  sql?: RowExecutor;
   /** Or a custom destination for usage rows (tests, other stores). Overrides `db`/`sql` for usage. */
   usageSink?: UsageSink;
   /** Prices; default: the vendored snapshot, replaced by `llm_model_pricing` after `init()` with a database. */
