@@ -95,6 +95,7 @@ export {
   type UsageBreakdownPoint,
   type UsageBreakdownTop,
   type UsageFilter,
+  type UsageReadOptions,
   type UsageSummary,
   type UsageTotals,
 } from './repositories/llm-usage-analytics.js';
