@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   breakdownUsage,
   createDatabase,
+  eraseBaselineUserData,
   insertLlmUsage,
   migrateBaseline,
   rowExecutorFromDatabase,
@@ -135,6 +136,33 @@ describe('llm_usage repository', () => {
     expect(inserted.reduce((sum, count) => sum + count, 0)).toBe(8 * 60);
     const [rolled] = await sql.execute<{ requests: string }>(`select sum(requests)::text as requests from llm_usage_daily_guilds where guild_id = 43`);
     expect(rolled!.requests).toBe(String(8 * 60));
+    expect(await rollupDrift()).toEqual([]);
+  });
+
+  it("GIVEN a user's data erased THEN no rollup holds a user id AND the rollups and analytics keep their sums", async () => {
+    const rows = usageRows(40, 300).map((row) => ({
+      ...row,
+      userId: '9007199254740997',
+      createdAt: new Date(START - 10 * DAY_MS + (row.createdAt.getTime() % DAY_MS)),
+    }));
+    await insertLlmUsage(sql, rows);
+    // xmin: the transaction that last wrote a row, so a row rewritten with the same values shows too.
+    const rollups = () =>
+      sql
+        .execute(`select xmin::text, * from llm_usage_daily_totals order by id`)
+        .then(async (totals) => [totals, await sql.execute(`select xmin::text, * from llm_usage_daily_guilds order by id`)]);
+    const before = await rollups();
+    const range = { from: new Date(START - 11 * DAY_MS), to: new Date(START), granularity: 'day' as const };
+    const summary = await summarizeUsage(db, range);
+
+    expect((await eraseBaselineUserData(db, '9007199254740997')).llm_usage).toBe(40);
+    const columns = await sql.execute<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_name in ('llm_usage_daily_totals', 'llm_usage_daily_guilds')`,
+    );
+    expect(columns.map((column) => column.column_name).filter((name) => name.includes('user'))).toEqual([]);
+    // Clearing user_id moves no sum: the update trigger leaves every rollup row as it was.
+    expect(await rollups()).toEqual(before);
+    expect(await summarizeUsage(db, range)).toEqual(summary);
     expect(await rollupDrift()).toEqual([]);
   });
 
