@@ -76,7 +76,7 @@ export class LlmUsageRollups extends Migration {
       "model" varchar(255) not null, ${sums}
     )`);
     this.addSql(`create table "llm_usage_daily_guilds" ("id" bigserial primary key, "day" date not null, "guild_id" bigint null, ${sums})`);
-    // A null cog or guild is a key of its own, as in `group by`.
+    // A null cog or guild is a key of its own, as in `group by` (`nulls not distinct`: PostgreSQL 15 or later).
     this.addSql('create unique index "llm_usage_daily_totals_key" on "llm_usage_daily_totals" ("day", "cog_name", "provider", "model") nulls not distinct');
     this.addSql('create unique index "llm_usage_daily_guilds_key" on "llm_usage_daily_guilds" ("day", "guild_id") nulls not distinct');
     const changed = `select *, 1 as sign from new_rows union all select *, -1 as sign from old_rows`;
