@@ -1,21 +1,27 @@
-// `llm_usage` at scale: 10 million generated rows over 90 days and 5,000 guilds in a throwaway database, the API's
-// analytics queries (summarizeUsage and breakdownUsage, imported as they are) timed against the same answers from
-// (a) the same table split into monthly partitions (the same functions, run by a role whose search_path finds the
-// partitioned table first) and (b) a daily rollup per guild, cog, provider and model (usage-storage/usage-rollup.ts).
-// Every alternative's answer is checked equal to the raw table's. It also times the write side: a 200-row usage
-// flush through the LLM package's sink, plain and with the rollup refreshed in the same statement.
+// `llm_usage` at scale: 10 million generated rows over 90 days and 5,000 guilds in a throwaway database, migrated by
+// baseline (so the daily rollups and their triggers are live while the rows load). It times the API's analytics
+// (core's summarizeUsage and breakdownUsage, as the routes call them) reading the rollups for whole days, against the
+// same functions reading `llm_usage` alone ({ rollups: false }); every rollup answer is checked equal to the raw one.
+// It also times the write side: a 200-row usage flush through the LLM package's sink with the rollup triggers, against
+// the same flush with the triggers disabled.
 // BENCH_ROWS, BENCH_GUILDS, BENCH_ROUNDS and BENCH_FLUSHES size it; it prints medians and ratios, asserts nothing.
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { createDatabase, createLogger, migrateBaseline, type Database } from '../../packages/core/src/index.js';
-import { createSqlUsageSink, sqlExecutorFromDatabase, type UsageRecord } from '../../packages/llm/src/index.js';
-import { breakdownUsage } from '../../packages/api/src/llm/usage-breakdown.js';
-import { summarizeUsage } from '../../packages/api/src/llm/usage-summary.js';
+import {
+  breakdownUsage,
+  createDatabase,
+  createLogger,
+  migrateBaseline,
+  rowExecutorFromDatabase,
+  summarizeUsage,
+  type Database,
+  type UsageReadOptions,
+} from '../../packages/core/src/index.js';
+import { createSqlUsageSink, type UsageRecord } from '../../packages/llm/src/index.js';
 import { ensureTestServices } from '../../test/services.js';
-import { GUILD_BASE, loadUsage, USAGE_INDEXES } from './usage-storage/load-usage.js';
-import { breakdownUsageFromRollup, BUILD_ROLLUP, CREATE_ROLLUP, insertWithRollup, summarizeUsageFromRollup } from './usage-storage/usage-rollup.js';
+import { GUILD_BASE, loadUsage } from './usage-storage/load-usage.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
 const GUILDS = Number(process.env.BENCH_GUILDS ?? 5000);
@@ -26,108 +32,50 @@ const DAY_MS = 86_400_000;
 
 const services = await ensureTestServices();
 const name = `bench_usage_${process.pid}`;
-const role = `bench_usage_partitioned_${process.pid}`;
-const urlOf = (user: string) => {
-  const url = new URL(services.databaseUrl);
-  url.pathname = `/${name}`;
-  url.username = user;
-  return url.toString();
-};
+const url = new URL(services.databaseUrl);
+url.pathname = `/${name}`;
 const admin = new pg.Client({ connectionString: services.databaseUrl });
 await admin.connect();
 await admin.query(`create database ${name}`);
-await admin.query(`create role ${role} login`);
-await admin.query(`alter role ${role} in database ${name} set search_path = partitioned, public`);
 const logger = createLogger({ service: 'bench', level: 'error' });
-const databases: Database[] = [];
-const client = new pg.Client({ connectionString: urlOf(new URL(services.databaseUrl).username || 'postgres') });
+let db: Database | undefined;
+const client = new pg.Client({ connectionString: url.toString() });
 const seconds = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 try {
-  const db = await createDatabase({ url: urlOf(new URL(services.databaseUrl).username || 'postgres'), logger, slowQueryMs: 600_000 });
-  databases.push(db);
+  db = await createDatabase({ url: url.toString(), logger, slowQueryMs: 600_000 });
   await migrateBaseline(db);
   await client.connect();
   const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 
-  let started = performance.now();
+  const started = performance.now();
   await loadUsage(client, { rows: ROWS, guilds: GUILDS, days: DAYS, now }, (done) => process.stderr.write(`\r  loaded ${done.toLocaleString('en')} rows`));
-  console.log(`\nllm_usage: ${ROWS.toLocaleString('en')} rows, ${GUILDS} guilds, ${DAYS} days, loaded and indexed in ${seconds(started)}`);
-
-  started = performance.now();
-  for (const statement of CREATE_ROLLUP) await client.query(statement);
-  await client.query(BUILD_ROLLUP);
-  await client.query('analyze llm_usage_daily');
-  const rollupRows = Number((await client.query('select count(*) from llm_usage_daily')).rows[0].count);
-  console.log(`llm_usage_daily: ${rollupRows.toLocaleString('en')} rows (${(ROWS / rollupRows).toFixed(1)} usage rows each), built in ${seconds(started)}`);
-
-  started = performance.now();
-  await client.query('create schema partitioned');
-  await client.query('create table partitioned.llm_usage (like public.llm_usage including defaults including constraints) partition by range (created_at)');
-  for (
-    let month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 4, 1));
-    month <= now;
-    month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
-  ) {
-    const next = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
-    await client.query(
-      `create unlogged table partitioned.llm_usage_${month.toISOString().slice(0, 7).replace('-', '_')} partition of partitioned.llm_usage for values from ('${month.toISOString()}') to ('${next.toISOString()}')`,
-    );
-  }
-  await client.query('insert into partitioned.llm_usage select * from public.llm_usage');
-  // The same indexes, on the partitioned parent (each partition gets its own); the unique record id index would have
-  // to include created_at there, so it is left out (reads never use it).
-  for (const statement of USAGE_INDEXES.filter((statement) => !statement.includes('unique')))
-    await client.query(statement.replace(/"(llm_usage[^"]*)" on "llm_usage"/, '"$1" on partitioned.llm_usage'));
-  await client.query('analyze partitioned.llm_usage');
-  await client.query(`grant usage on schema public, partitioned to ${role}`);
-  await client.query(`grant select on all tables in schema public, partitioned to ${role}`);
-  console.log(`partitioned.llm_usage: monthly partitions, copied and indexed in ${seconds(started)}`);
-  const partitioned = await createDatabase({ url: urlOf(role), logger, slowQueryMs: 600_000 });
-  databases.push(partitioned);
-
-  const sizes = await client.query(
-    `select relname, pg_size_pretty(pg_total_relation_size(oid)) as size from pg_class where relname in ('llm_usage', 'llm_usage_daily') and relnamespace = 'public'::regnamespace order by 1`,
+  await client.query('analyze llm_usage_daily_totals; analyze llm_usage_daily_guilds');
+  console.log(
+    `\nllm_usage: ${ROWS.toLocaleString('en')} rows, ${GUILDS} guilds, ${DAYS} days, loaded (rollups kept by the triggers) and indexed in ${seconds(started)}`,
   );
-  console.log(`sizes with indexes: ${sizes.rows.map((row) => `${row.relname} ${row.size}`).join(', ')}`);
+  const sizes = await client.query(
+    `select relname, reltuples::bigint as rows, pg_size_pretty(pg_total_relation_size(oid)) as size from pg_class
+      where relname in ('llm_usage', 'llm_usage_daily_totals', 'llm_usage_daily_guilds') and relnamespace = 'public'::regnamespace order by 1`,
+  );
+  console.log(`sizes with indexes: ${sizes.rows.map((row) => `${row.relname} ${Number(row.rows).toLocaleString('en')} rows ${row.size}`).join(', ')}`);
 
   // The dashboard's defaults: the last 30 days up to now (not a day boundary), by day.
   const to = new Date(now.getTime() - 3.5 * 3_600_000);
   const from = new Date(to.getTime() - 30 * DAY_MS);
   const busiestGuild = GUILD_BASE.toString();
-  type Query = { raw: (db: Database) => Promise<unknown>; rollup: (db: Database) => Promise<unknown> };
-  const queries: Record<string, Query> = {
-    'summary, all guilds, 30 d by day': {
-      raw: (db) => summarizeUsage(db, { from, to, granularity: 'day' }),
-      rollup: (db) => summarizeUsageFromRollup(db, { from, to, granularity: 'day' }),
-    },
-    'summary, one guild, 30 d by day': {
-      raw: (db) => summarizeUsage(db, { from, to, granularity: 'day', guildId: busiestGuild }),
-      rollup: (db) => summarizeUsageFromRollup(db, { from, to, granularity: 'day', guildId: busiestGuild }),
-    },
-    'summary, one cog, 30 d by day': {
-      raw: (db) => summarizeUsage(db, { from, to, granularity: 'day', cogName: 'ask' }),
-      rollup: (db) => summarizeUsageFromRollup(db, { from, to, granularity: 'day', cogName: 'ask' }),
-    },
-    'summary, all guilds, 90 d by month': {
-      raw: (db) => summarizeUsage(db, { from: new Date(to.getTime() - 90 * DAY_MS), to, granularity: 'month' }),
-      rollup: (db) => summarizeUsageFromRollup(db, { from: new Date(to.getTime() - 90 * DAY_MS), to, granularity: 'month' }),
-    },
-    'breakdown by guild, 30 d by day': {
-      raw: (db) => breakdownUsage(db, { from, to, granularity: 'day', by: 'guild' }),
-      rollup: (db) => breakdownUsageFromRollup(db, { from, to, granularity: 'day', by: 'guild' }),
-    },
-    'breakdown by model, 30 d by day': {
-      raw: (db) => breakdownUsage(db, { from, to, granularity: 'day', by: 'model' }),
-      rollup: (db) => breakdownUsageFromRollup(db, { from, to, granularity: 'day', by: 'model' }),
-    },
+  const analytics = db;
+  const queries: Record<string, (options: UsageReadOptions) => Promise<unknown>> = {
+    'summary, all guilds, 30 d by day': (options) => summarizeUsage(analytics, { from, to, granularity: 'day' }, options),
+    'summary, one guild, 30 d by day': (options) => summarizeUsage(analytics, { from, to, granularity: 'day', guildId: busiestGuild }, options),
+    'summary, one cog, 30 d by day': (options) => summarizeUsage(analytics, { from, to, granularity: 'day', cogName: 'ask' }, options),
+    'summary, all guilds, 90 d by month': (options) =>
+      summarizeUsage(analytics, { from: new Date(to.getTime() - 90 * DAY_MS), to, granularity: 'month' }, options),
+    'breakdown by guild, 30 d by day': (options) => breakdownUsage(analytics, { from, to, granularity: 'day', by: 'guild' }, options),
+    'breakdown by model, 30 d by day': (options) => breakdownUsage(analytics, { from, to, granularity: 'day', by: 'model' }, options),
   };
-  const variants: Record<string, (query: Query) => Promise<unknown>> = {
-    raw: (query) => query.raw(db),
-    partitioned: (query) => query.raw(partitioned),
-    rollup: (query) => query.rollup(db),
-  };
+  const variants: Record<string, UsageReadOptions> = { raw: { rollups: false }, rollups: {} };
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  console.log(`\nanalytics queries, ${ROUNDS} rounds (median ms; ratio to the raw table)`);
+  console.log(`\nanalytics queries, ${ROUNDS} rounds (median ms; ratio to llm_usage alone)`);
   console.log(
     `  ${'query'.padEnd(36)} ${Object.keys(variants)
       .map((variant) => variant.padStart(20))
@@ -135,15 +83,13 @@ try {
   );
   for (const [label, query] of Object.entries(queries)) {
     const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((variant) => [variant, []]));
-    const expected = await query.raw(db);
-    for (const [variant, run] of Object.entries(variants)) {
-      if (!isDeepStrictEqual(await run(query), expected)) throw new Error(`${variant} answered "${label}" differently from the raw table`);
-    }
+    const expected = await query(variants.raw!);
+    if (!isDeepStrictEqual(await query(variants.rollups!), expected)) throw new Error(`the rollups answered "${label}" differently from llm_usage`);
     for (let round = 0; round < ROUNDS; round++) {
       const names = round % 2 === 0 ? Object.keys(variants) : Object.keys(variants).reverse();
       for (const variant of names) {
         const began = performance.now();
-        await variants[variant]!(query);
+        await query(variants[variant]!);
         times[variant]!.push(performance.now() - began);
       }
     }
@@ -155,12 +101,8 @@ try {
     );
   }
 
-  // The write side: what a usage flush of 200 rows costs with the rollup kept current in the same statement.
-  const inner = sqlExecutorFromDatabase(db);
-  const sinks = {
-    'plain insert': createSqlUsageSink(inner),
-    'insert + rollup upsert': createSqlUsageSink({ execute: (sql, params) => inner.execute(insertWithRollup(sql), params) }),
-  };
+  // The write side: what a usage flush of 200 rows costs with the rollup triggers, against the bare insert.
+  const sink = createSqlUsageSink(rowExecutorFromDatabase(db));
   const batch = (): UsageRecord[] =>
     Array.from({ length: 200 }, (_, index) => ({
       recordId: randomUUID(),
@@ -169,7 +111,7 @@ try {
       cogName: 'ask',
       provider: 'anthropic',
       model: 'claude-haiku-4',
-      requestType: 'chat',
+      requestType: 'text',
       status: 'ok',
       errorCode: null,
       promptTokens: 100,
@@ -185,28 +127,30 @@ try {
       createdAt: new Date(),
       metadata: {},
     }));
-  const flushTimes: Record<string, number[]> = Object.fromEntries(Object.keys(sinks).map((sink) => [sink, []]));
+  const modes = { 'insert without triggers': 'disable', 'insert + rollup triggers': 'enable' } as const;
+  const flushTimes: Record<string, number[]> = Object.fromEntries(Object.keys(modes).map((mode) => [mode, []]));
   for (let round = 0; round < FLUSHES; round++) {
-    const names = round % 2 === 0 ? Object.keys(sinks) : Object.keys(sinks).reverse();
-    for (const sink of names) {
+    const names = (round % 2 === 0 ? Object.keys(modes) : Object.keys(modes).reverse()) as Array<keyof typeof modes>;
+    for (const mode of names) {
+      await client.query(`alter table llm_usage ${modes[mode]} trigger user`);
       const records = batch();
       const began = performance.now();
-      await sinks[sink as keyof typeof sinks].write(records);
-      flushTimes[sink]!.push(performance.now() - began);
+      await sink.write(records);
+      flushTimes[mode]!.push(performance.now() - began);
     }
   }
-  // Every row but those of the plain flushes is counted in the rollup.
-  const [check] = (await client.query(`select (select count(*) from llm_usage) as raw, (select sum(requests) from llm_usage_daily) as rolled`)).rows;
-  if (Number(check.raw) - FLUSHES * 200 !== Number(check.rolled)) throw new Error(`rollup holds ${check.rolled} requests, llm_usage ${check.raw} rows`);
-  const flushBase = median(flushTimes['plain insert']!);
-  console.log(`\nusage flush of 200 rows, ${FLUSHES} flushes each (median ms; ratio to the plain insert)`);
-  for (const [sink, values] of Object.entries(flushTimes))
-    console.log(`  ${sink.padEnd(36)} ${median(values).toFixed(1).padStart(8)} ms  ${(median(values) / flushBase).toFixed(2)}x`);
+  await client.query('alter table llm_usage enable trigger user');
+  // Every row but those of the flushes without triggers is counted in the rollups.
+  const [check] = (await client.query(`select (select count(*) from llm_usage) as raw, (select sum(requests) from llm_usage_daily_totals) as rolled`)).rows;
+  if (Number(check.raw) - FLUSHES * 200 !== Number(check.rolled)) throw new Error(`the rollup holds ${check.rolled} requests, llm_usage ${check.raw} rows`);
+  const flushBase = median(flushTimes['insert without triggers']!);
+  console.log(`\nusage flush of 200 rows, ${FLUSHES} flushes each (median ms; ratio to the insert without triggers)`);
+  for (const [mode, values] of Object.entries(flushTimes))
+    console.log(`  ${mode.padEnd(36)} ${median(values).toFixed(1).padStart(8)} ms  ${(median(values) / flushBase).toFixed(2)}x`);
 } finally {
-  for (const db of databases) await db.close();
+  await db?.close();
   await client.end().catch(() => {});
   await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`drop role if exists ${role}`);
   await admin.end();
   await services.stop();
 }

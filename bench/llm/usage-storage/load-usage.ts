@@ -1,10 +1,11 @@
 // Fills a throwaway database's `llm_usage` with generated rows, fast: the table is made unlogged and its indexes are
 // dropped while `INSERT … SELECT generate_series` runs in chunks, then the indexes of the migrations are built again.
-// The table stays unlogged (the database is dropped after the run; reads do not depend on it).
+// The table stays unlogged (the database is dropped after the run; reads do not depend on it). The rollup triggers stay
+// on: each chunk adds its sums to the daily rollups, as a usage flush does.
 import type pg from 'pg';
 
 /** The indexes the baseline migrations create on `llm_usage`, rebuilt after the load. */
-export const USAGE_INDEXES = [
+const USAGE_INDEXES = [
   'create index "llm_usage_created_at_index" on "llm_usage" ("created_at")',
   'create index "llm_usage_guild_id_created_at_index" on "llm_usage" ("guild_id", "created_at")',
   'create index "llm_usage_provider_model_created_at_index" on "llm_usage" ("provider", "model", "created_at")',

@@ -25,7 +25,7 @@ export { LLM_PROVIDERS, isLlmProvider, type LlmProvider } from './types/provider
 export type { LlmFinishReason, LlmMessage, LlmToolCall } from './types/messages.js';
 export type { CompleteRequest, GenerationParams, LlmCallContext, LlmTarget, LlmToolChoice } from './types/requests.js';
 export type { CompletionResult, LlmCallInfo } from './types/results.js';
-export type { UsageBuckets, UsageTotals } from './types/usage.js';
+export type { UsageBuckets, TokenTotals } from './types/usage.js';
 
 // Images and audio.
 export type {
@@ -80,8 +80,8 @@ export type { LlmRequestType, UsageRecord } from './usage/usage-record.js';
 export type { UsageSink } from './usage/usage-sink.js';
 export { UsageRecorder, type UsageRecorderOptions } from './usage/usage-recorder.js';
 export { createSqlUsageSink } from './usage/sql-usage-sink.js';
-export { queryUsage, type UsageAggregate, type UsageDimension, type UsageQuery } from './usage/query-usage.js';
-export { sqlExecutorFromDatabase, type DatabaseLike, type SqlExecutor } from './database/sql-executor.js';
+// The LLM service's usage query is core's (`llm_usage` belongs to core), re-exported so `usage()`'s types are at hand.
+export { queryUsage, type UsageAggregate, type UsageDimension, type UsageQuery } from '@baseline/core';
 
 // Resilience and budgets.
 export type { RateLimits } from './resilience/provider-rate-limiter.js';

@@ -2,6 +2,7 @@
 export { createDatabase, redactUrl, type CreateDatabaseOptions, type Database, type DatabaseEntity } from './create-database.js';
 export { PinoQueryLogger } from './query-logger.js';
 export { preparedQuery } from './prepared-query.js';
+export { rowExecutorFromDatabase, type DatabaseLike, type RowExecutor } from './row-executor.js';
 
 // Entities of baseline's own tables.
 export * from './entities/index.js';
@@ -74,8 +75,30 @@ export {
   type ModelPriceChange,
   type ModelPriceInsert,
   type ModelPriceRow,
-  type RowExecutor,
 } from './repositories/model-pricing-repository.js';
+export {
+  insertLlmUsage,
+  queryUsage,
+  sumLlmUsageCostSince,
+  type LlmUsageInsert,
+  type UsageAggregate,
+  type UsageDimension,
+  type UsageGranularity,
+  type UsageQuery,
+} from './repositories/llm-usage-repository.js';
+export {
+  breakdownUsage,
+  summarizeUsage,
+  type UsageBreakdown,
+  type UsageBreakdownFilter,
+  type UsageBreakdownKey,
+  type UsageBreakdownPoint,
+  type UsageBreakdownTop,
+  type UsageFilter,
+  type UsageReadOptions,
+  type UsageSummary,
+  type UsageTotals,
+} from './repositories/llm-usage-analytics.js';
 export { eraseBaselineUserData, type BaselineUserDataErasure } from './repositories/user-data-repository.js';
 export { appendAuditLog, listAuditLog, type AuditLogAppend, type AuditLogQuery } from './repositories/audit-log-repository.js';
 

@@ -11,6 +11,7 @@ beforeAll(async () => {
   await migrateBaseline(db);
   // Back to the schema before the rename, with rows as the API and the LLM service wrote them then.
   expect(await rollbackBaseline(db, { to: '0001_initial_schema' })).toEqual([
+    '0007_llm_usage_rollups',
     '0006_user_oauth_grants',
     '0005_llm_usage_record_id',
     '0004_guild_toggles',
@@ -56,6 +57,7 @@ describe('0002_gemini_provider_id', () => {
       '0004_guild_toggles',
       '0005_llm_usage_record_id',
       '0006_user_oauth_grants',
+      '0007_llm_usage_rollups',
     ]);
     expect(await providers()).toEqual([
       'gemini/gemini-2.5-flash/api',
@@ -67,6 +69,7 @@ describe('0002_gemini_provider_id', () => {
     expect(usage?.provider).toBe('gemini');
 
     expect(await rollbackBaseline(db, { to: '0001_initial_schema' })).toEqual([
+      '0007_llm_usage_rollups',
       '0006_user_oauth_grants',
       '0005_llm_usage_record_id',
       '0004_guild_toggles',

@@ -23,6 +23,7 @@ const BASELINE_MIGRATIONS = [
   '0004_guild_toggles',
   '0005_llm_usage_record_id',
   '0006_user_oauth_grants',
+  '0007_llm_usage_rollups',
 ];
 const BASELINE_TABLES = [
   'audit_log',
@@ -32,6 +33,8 @@ const BASELINE_TABLES = [
   'guilds',
   'llm_model_pricing',
   'llm_usage',
+  'llm_usage_daily_guilds',
+  'llm_usage_daily_totals',
   'plugin_storage',
   'user_oauth_grants',
 ];

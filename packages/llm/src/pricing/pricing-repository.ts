@@ -1,6 +1,5 @@
-import { insertModelPrices, readActiveModelPrices, type ActiveModelPriceRow } from '@baseline/core';
+import { insertModelPrices, readActiveModelPrices, type ActiveModelPriceRow, type RowExecutor } from '@baseline/core';
 import { formatUsd, perThousandToPerToken, toFemtoUsd } from '../money/femto-usd.js';
-import type { SqlExecutor } from '../database/sql-executor.js';
 import { isLlmProvider } from '../types/provider-name.js';
 import { ratesFromEntry, type ModelRates, type PriceEntry } from './model-rates.js';
 import type { PricingRecord } from './pricing-record.js';
@@ -15,7 +14,7 @@ function perThousand(rate: bigint | null): string | null {
  *
  * @returns how many rows were inserted.
  */
-export async function seedModelPricing(sql: SqlExecutor, records: readonly PricingRecord[]): Promise<number> {
+export async function seedModelPricing(sql: RowExecutor, records: readonly PricingRecord[]): Promise<number> {
   return insertModelPrices(
     sql,
     records.map((record) => {
@@ -44,7 +43,7 @@ export async function seedModelPricing(sql: SqlExecutor, records: readonly Prici
  * (an edit there changes billing); the `pricing` jsonb supplies the rest (tiers, per-character and
  * per-second prices, service tiers). A column holding `0` where the entry has no price keeps "no price".
  */
-export async function loadModelPricing(sql: SqlExecutor): Promise<PricingRecord[]> {
+export async function loadModelPricing(sql: RowExecutor): Promise<PricingRecord[]> {
   const rows = await readActiveModelPrices(sql);
   const records: PricingRecord[] = [];
   for (const row of rows) {

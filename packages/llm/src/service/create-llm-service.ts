@@ -1,6 +1,6 @@
+import { queryUsage, type UsageAggregate, type UsageQuery } from '@baseline/core';
 import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
-import { queryUsage, type UsageAggregate, type UsageQuery } from '../usage/query-usage.js';
 import type { BudgetScope } from '../budgets/budget-guard.js';
 import { LlmInvalidRequestError } from '../errors/llm-error.js';
 import { formatUsd, toFemtoUsd } from '../money/femto-usd.js';

@@ -1,10 +1,9 @@
-import { createMemoryKeyValue, LLM_PRICING_VERSION_KEY, type KeyValueStore } from '@baseline/core';
+import { createMemoryKeyValue, LLM_PRICING_VERSION_KEY, rowExecutorFromDatabase, type KeyValueStore, type RowExecutor } from '@baseline/core';
 import { BudgetGuard } from '../budgets/budget-guard.js';
 import { BudgetHold } from '../budgets/budget-hold.js';
 import { spentSinceFromUsage } from '../budgets/spent-since-from-usage.js';
 import type { FemtoUsd } from '../money/femto-usd.js';
 import { computeCost } from '../pricing/compute-cost.js';
-import { sqlExecutorFromDatabase, type SqlExecutor } from '../database/sql-executor.js';
 import { PricingCatalog } from '../pricing/pricing-catalog.js';
 import { loadModelPricing, seedModelPricing } from '../pricing/pricing-repository.js';
 import { snapshotPricingRecords } from '../pricing/snapshot-pricing.js';
@@ -43,7 +42,7 @@ function discardingSink(logger: LlmLogger): UsageSink {
 export class LlmEngine {
   readonly logger: LlmLogger;
   readonly kv: KeyValueStore;
-  readonly sql: SqlExecutor | undefined;
+  readonly sql: RowExecutor | undefined;
   readonly recorder: UsageRecorder;
   readonly budget: BudgetGuard | undefined;
   readonly limiter: ProviderRateLimiter | undefined;
@@ -65,7 +64,7 @@ export class LlmEngine {
     // The in-memory store only calls warn/error, which every LlmLogger has.
     this.kv = options.kv ?? createMemoryKeyValue({ logger: this.logger as unknown as Parameters<typeof createMemoryKeyValue>[0]['logger'], prefix: 'llm:' });
     const { storage } = options;
-    this.sql = storage?.db ? sqlExecutorFromDatabase(storage.db) : undefined;
+    this.sql = storage?.db ? rowExecutorFromDatabase(storage.db) : undefined;
     const sink = storage?.usageSink ?? (this.sql ? createSqlUsageSink(this.sql) : discardingSink(this.logger));
     this.recorder = new UsageRecorder({ sink, logger: this.logger, ...options.usage?.buffer });
     // Counters lost from the store are rebuilt from llm_usage, after writing the rows still buffered.

@@ -1,6 +1,5 @@
-import type { KeyValueStore } from '@baseline/core';
+import type { DatabaseLike, KeyValueStore } from '@baseline/core';
 import type { BudgetConfig } from '../budgets/budget-limits.js';
-import type { DatabaseLike } from '../database/sql-executor.js';
 import type { PricingCatalog } from '../pricing/pricing-catalog.js';
 import type { PricingRecord } from '../pricing/pricing-record.js';
 import type { RateLimits } from '../resilience/provider-rate-limiter.js';

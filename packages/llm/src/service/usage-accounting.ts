@@ -5,7 +5,7 @@ import { computeCost, type CostResult } from '../pricing/compute-cost.js';
 import type { PricingCatalog } from '../pricing/pricing-catalog.js';
 import type { ProviderRateLimiter } from '../resilience/provider-rate-limiter.js';
 import type { LlmCallContext } from '../types/requests.js';
-import { emptyUsage, usageTotals, type UsageBuckets, type UsageTotals } from '../types/usage.js';
+import { emptyUsage, usageTotals, type UsageBuckets, type TokenTotals } from '../types/usage.js';
 import type { LlmRequestType } from '../usage/usage-record.js';
 import type { UsageRecorder } from '../usage/usage-recorder.js';
 import type { LlmLogger } from './llm-logger.js';
@@ -16,7 +16,7 @@ export interface AttemptCost {
   costUsd: string;
   /** The same cost in femto-dollars, for the budget hold. */
   total: FemtoUsd;
-  totals: UsageTotals;
+  totals: TokenTotals;
 }
 
 /** Two costs within one xAI tick (1e-10 USD) of each other agree: the provider reports whole ticks. */

@@ -1,14 +1,14 @@
 import type { AttemptSummary } from '../service/run-with-fallbacks.js';
 import type { LlmFinishReason, LlmMessage, LlmToolCall } from './messages.js';
 import type { LlmProvider } from './provider-name.js';
-import type { UsageTotals } from './usage.js';
+import type { TokenTotals } from './usage.js';
 
 /** What every request returns about where it ran and what it cost. */
 export interface LlmCallInfo {
   /** The provider and model that answered (after any fallback). */
   provider: LlmProvider;
   model: string;
-  usage: UsageTotals;
+  usage: TokenTotals;
   /** USD with 10 decimals, as stored in `llm_usage.estimated_cost_usd`. */
   costUsd: string;
   latencyMs: number;

@@ -53,12 +53,12 @@ export function usageOf(partial: Partial<UsageBuckets>): UsageBuckets {
 }
 
 /**
- * The totals stored in `llm_usage`, the same for every provider:
+ * One call's token totals, as stored in its `llm_usage` row, the same for every provider:
  * - `promptTokens`: all input, cache reads and writes included;
  * - `completionTokens`: all output, reasoning included;
  * - `totalTokens` = prompt + completion.
  */
-export interface UsageTotals {
+export interface TokenTotals {
   promptTokens: number;
   completionTokens: number;
   cacheReadTokens: number;
@@ -67,7 +67,7 @@ export interface UsageTotals {
   totalTokens: number;
 }
 
-export function usageTotals(usage: UsageBuckets): UsageTotals {
+export function usageTotals(usage: UsageBuckets): TokenTotals {
   const cacheWriteTokens = usage.cacheWrite5mTokens + usage.cacheWrite1hTokens;
   const promptTokens = usage.inputTokens + usage.cacheReadTokens + cacheWriteTokens + usage.inputAudioTokens + usage.inputImageTokens;
   const completionTokens = usage.outputTokens + usage.reasoningTokens + usage.outputAudioTokens + usage.outputImageTokens;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqlUsageSink, sqlExecutorFromDatabase, UsageRecorder, type UsageRecord, type UsageSink } from '../../src/index.js';
+import { rowExecutorFromDatabase } from '@baseline/core';
+import { createSqlUsageSink, UsageRecorder, type UsageRecord, type UsageSink } from '../../src/index.js';
 import { createTestStack } from '../support/test-stack.js';
 
 let stack: Awaited<ReturnType<typeof createTestStack>>;
@@ -33,7 +34,7 @@ const row = (n: number): UsageRecord => ({
 
 describe('usage rows written twice', () => {
   it('GIVEN an insert that PostgreSQL committed but whose answer was lost THEN the retry stores nothing more AND the total is billed once', async () => {
-    const sql = createSqlUsageSink(sqlExecutorFromDatabase(stack.db));
+    const sql = createSqlUsageSink(rowExecutorFromDatabase(stack.db));
     let lostAnswers = 1;
     // The batch reaches the database, then the caller sees a failure (as when the connection drops after commit).
     const sink: UsageSink = {

@@ -1,6 +1,5 @@
-import { createDatabase, createLogger, createRedisKeyValue, migrateBaseline, type Database, type KeyValueStore } from '@baseline/core';
+import { createDatabase, createLogger, createRedisKeyValue, migrateBaseline, rowExecutorFromDatabase, type Database, type KeyValueStore } from '@baseline/core';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@baseline/testing';
-import { sqlExecutorFromDatabase } from '../../src/index.js';
 
 /** A fresh migrated PostgreSQL database and a Redis key prefix, both real, owned by one test file. */
 export async function createTestStack(): Promise<{
@@ -16,7 +15,7 @@ export async function createTestStack(): Promise<{
   await migrateBaseline(db);
   const redis: TestRedis = createTestRedis();
   const stores: KeyValueStore[] = [];
-  const sql = sqlExecutorFromDatabase(db);
+  const sql = rowExecutorFromDatabase(db);
   const rows = <T>(text: string, params: unknown[] = []) => sql.execute(text, params) as Promise<T[]>;
   return {
     db,

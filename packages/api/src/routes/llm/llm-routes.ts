@@ -1,10 +1,9 @@
-import { appendAuditLog, LLM_PRICING_VERSION_KEY, LLM_PROVIDERS } from '@baseline/core';
+import { appendAuditLog, LLM_PRICING_VERSION_KEY, LLM_PROVIDERS, summarizeUsage, type UsageFilter } from '@baseline/core';
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
 import { dateInput, decimalString, snowflake, text, timestamp } from '../../http/schemas.js';
 import { changePrice, currentPrices } from '../../llm/model-pricing.js';
-import { summarizeUsage, type UsageFilter } from '../../llm/usage-summary.js';
 
 const DAY_MS = 86_400_000;
 

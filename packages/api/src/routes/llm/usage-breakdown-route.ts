@@ -1,8 +1,8 @@
+import { breakdownUsage } from '@baseline/core';
 import { z } from 'zod';
 import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import { defineRoute } from '../../http/define-route.js';
 import { dateInput, timestamp } from '../../http/schemas.js';
-import { breakdownUsage } from '../../llm/usage-breakdown.js';
 
 const DAY_MS = 86_400_000;
 

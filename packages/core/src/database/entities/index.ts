@@ -5,10 +5,23 @@ import { GuildSetting } from './guild-setting.entity.js';
 import { GuildToggle } from './guild-toggle.entity.js';
 import { LlmModelPricing } from './llm-model-pricing.entity.js';
 import { LlmUsage } from './llm-usage.entity.js';
+import { LlmUsageDailyGuild, LlmUsageDailyTotal } from './llm-usage-daily.entity.js';
 import { PluginStorageEntry } from './plugin-storage-entry.entity.js';
 import { UserOAuthGrant } from './user-oauth-grant.entity.js';
 
-export { AuditLogEntry, AuthorizedUser, Guild, GuildSetting, GuildToggle, LlmModelPricing, LlmUsage, PluginStorageEntry, UserOAuthGrant };
+export {
+  AuditLogEntry,
+  AuthorizedUser,
+  Guild,
+  GuildSetting,
+  GuildToggle,
+  LlmModelPricing,
+  LlmUsage,
+  LlmUsageDailyGuild,
+  LlmUsageDailyTotal,
+  PluginStorageEntry,
+  UserOAuthGrant,
+};
 export type { LlmRequestType } from './llm-usage.entity.js';
 
 /** Every entity of baseline's own tables, in the order `createDatabase` registers them. */
@@ -17,6 +30,8 @@ export const baselineEntities = [
   AuthorizedUser,
   GuildSetting,
   LlmUsage,
+  LlmUsageDailyTotal,
+  LlmUsageDailyGuild,
   LlmModelPricing,
   AuditLogEntry,
   PluginStorageEntry,

@@ -5,6 +5,7 @@ import { PluginStorage } from './baseline/0003-plugin-storage.js';
 import { GuildToggles } from './baseline/0004-guild-toggles.js';
 import { LlmUsageRecordId } from './baseline/0005-llm-usage-record-id.js';
 import { UserOAuthGrants } from './baseline/0006-user-oauth-grants.js';
+import { LlmUsageRollups } from './baseline/0007-llm-usage-rollups.js';
 import {
   executedMigrations,
   pendingMigrations,
@@ -25,6 +26,7 @@ export const baselineMigrations: MigrationSet = {
     { name: '0004_guild_toggles', class: GuildToggles },
     { name: '0005_llm_usage_record_id', class: LlmUsageRecordId },
     { name: '0006_user_oauth_grants', class: UserOAuthGrants },
+    { name: '0007_llm_usage_rollups', class: LlmUsageRollups },
   ],
 };
 

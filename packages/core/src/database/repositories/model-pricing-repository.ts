@@ -1,12 +1,5 @@
 import type { Database } from '../create-database.js';
-
-/**
- * Runs parameterized SQL (`?` placeholders) and returns rows: the shape of `@baseline/llm`'s `SqlExecutor`, which
- * prices requests from a database it may reach without the ORM.
- */
-export interface RowExecutor {
-  execute<T extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
-}
+import type { RowExecutor } from '../row-executor.js';
 
 /** One `llm_model_pricing` row's prices, as PostgreSQL returns them (USD decimal strings, exact). */
 export interface ModelPriceRow {

@@ -8,7 +8,10 @@ export interface BaselineUserDataErasure {
   readonly authorized_users_actor: number;
   /** Guilds the user added the bot to: `added_by_user_id` cleared. */
   readonly guilds: number;
-  /** LLM usage rows anonymised (`user_id` cleared); costs, tokens and guilds stay, so totals are unchanged. */
+  /**
+   * LLM usage rows anonymised (`user_id` cleared); costs, tokens and guilds stay, so totals are unchanged. The daily
+   * rollups of `llm_usage` hold no user id, and clearing one moves none of their sums, so they are left as they are.
+   */
   readonly llm_usage: number;
   /** Audit entries by or about the user: actor, target and row snapshots cleared; the action and time stay. */
   readonly audit_log: number;
