@@ -141,10 +141,12 @@ describe("the images' production tree", () => {
     expect(await stop(bot.child)).toBe(0);
   }, 120_000);
 
-  it('GIVEN a bot pod beyond the shards THEN it exits at start with BL_ERR_DEPLOY_SHARD_RANGE', async () => {
+  it('GIVEN a bot pod beyond the shards THEN it exits at start and names POD_ORDINAL and the replica count', async () => {
     const bot = start('bot.Dockerfile', { HEALTH_PORT: '0', POD_ORDINAL: '2', SHARDS_PER_POD: '2', SHARD_COUNT: '4' });
     const code = await new Promise<number | null>((resolve) => bot.child.once('exit', resolve));
     expect(code).not.toBe(0);
-    expect(bot.output()).toContain('BL_ERR_DEPLOY_SHARD_RANGE');
+    expect(bot.output()).toContain('BL_ERR_CONFIG_INVALID');
+    expect(bot.output()).toContain('POD_ORDINAL: expected an ordinal below 2, got "2" (pod 2 has no shard');
+    expect(bot.output()).toContain("set the StatefulSet's replicas to 2");
   }, 60_000);
 });

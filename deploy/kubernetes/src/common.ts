@@ -1,19 +1,19 @@
 import type { Container, PodSecurityContext, Probe, Volume } from 'kubernetes-types/core/v1.js';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
-import { settings } from './settings.js';
+import type { KubernetesSettings } from './settings.js';
 
 /** Name of the ConfigMap holding the non-secret environment, and of the Secret holding the secret one. */
 export const CONFIG_MAP_NAME = 'baseline-config';
 export const SECRET_NAME = 'baseline-secrets';
 
 /** Metadata of one component's objects: its name, the namespace and the labels its selectors use. */
-export function metadata(name: string, component: string): ObjectMeta {
-  return { name, namespace: settings.namespace, labels: labels(component) };
+export function metadata(settings: KubernetesSettings, name: string, component: string): ObjectMeta {
+  return { name, namespace: settings.namespace, labels: labels(settings, component) };
 }
 
 /** The labels every object of a component carries; selectors match them. */
-export function labels(component: string): Record<string, string> {
-  return { 'app.kubernetes.io/name': 'baseline-example', 'app.kubernetes.io/component': component };
+export function labels(settings: KubernetesSettings, component: string): Record<string, string> {
+  return { 'app.kubernetes.io/name': settings.appName, 'app.kubernetes.io/component': component };
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
-import { apiAutoscaler, apiDeployment, apiService } from './api.js';
-import { botService, botStatefulSet } from './bot.js';
+import { apiObjects } from './api.js';
+import { botObjects } from './bot.js';
 import { configMap, secretExample } from './config.js';
-import { webDeployment, webIngress, webService } from './web.js';
+import type { KubernetesSettings } from './settings.js';
+import { webObjects } from './web.js';
 
 /** What every Kubernetes object has; the objects themselves are typed by kubernetes-types where defined. */
 export interface KubernetesObject {
@@ -11,7 +12,7 @@ export interface KubernetesObject {
   metadata?: ObjectMeta;
 }
 
-/** One emitted file: its name under deploy/kubernetes/generated/, and its objects in order. */
+/** One emitted file: its name in the target folder, and its objects in order. */
 export interface ManifestFile {
   file: string;
   objects: readonly KubernetesObject[];
@@ -19,11 +20,13 @@ export interface ManifestFile {
   applied: boolean;
 }
 
-/** Every generated file. */
-export const manifestFiles: readonly ManifestFile[] = [
-  { file: 'config.yaml', objects: [configMap], applied: true },
-  { file: 'secret.example.yaml', objects: [secretExample], applied: false },
-  { file: 'bot.yaml', objects: [botService, botStatefulSet], applied: true },
-  { file: 'api.yaml', objects: [apiService, apiDeployment, apiAutoscaler], applied: true },
-  { file: 'web.yaml', objects: [webService, webDeployment, webIngress], applied: true },
-];
+/** Every generated file of one deployment. */
+export function manifestFiles(settings: KubernetesSettings): ManifestFile[] {
+  return [
+    { file: 'config.yaml', objects: [configMap(settings)], applied: true },
+    { file: 'secret.example.yaml', objects: [secretExample(settings)], applied: false },
+    { file: 'bot.yaml', objects: botObjects(settings), applied: true },
+    { file: 'api.yaml', objects: apiObjects(settings), applied: true },
+    { file: 'web.yaml', objects: webObjects(settings), applied: true },
+  ];
+}

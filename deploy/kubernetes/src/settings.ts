@@ -1,27 +1,27 @@
 /**
- * What a deployment changes: image names, the shard layout, replica bounds. Everything else in the manifests
- * follows from these values; edit them and run `npm run k8s:generate`.
+ * What a deployment changes: names, images, the shard layout, replica bounds. Everything else in the manifests
+ * follows from these values; edit them (in {@link KUBERNETES_TARGETS}) and run `npm run k8s:generate`.
  */
-export const settings = {
+export interface KubernetesSettings {
   /** Namespace of every object. */
-  namespace: 'baseline',
-  /** Images built from deploy/docker/*.Dockerfile and pushed to your registry. */
-  images: {
-    bot: 'registry.example.com/baseline-example-bot:0.1.0',
-    api: 'registry.example.com/baseline-example-api:0.1.0',
-    web: 'registry.example.com/baseline-example-web:0.1.0',
-  },
+  readonly namespace: string;
+  /** The `app.kubernetes.io/name` label of every object; selectors match it with the component. */
+  readonly appName: string;
+  /** Images built from the project's deploy/docker/*.Dockerfile and pushed to a registry. */
+  readonly images: { readonly bot: string; readonly api: string; readonly web: string };
   /** Total shards of the deployment (`SHARD_COUNT`), shared by every bot pod. */
-  shardCount: 4,
+  readonly shardCount: number;
   /** Shards each bot pod runs (`SHARDS_PER_POD`); the StatefulSet has ceil(shardCount / shardsPerPod) pods. */
-  shardsPerPod: 2,
+  readonly shardsPerPod: number;
   /** The API's HorizontalPodAutoscaler bounds and CPU target (percent of the request). */
-  api: { minReplicas: 2, maxReplicas: 10, cpuUtilization: 70 },
+  readonly api: { readonly minReplicas: number; readonly maxReplicas: number; readonly cpuUtilization: number };
   /** Replicas of the static dashboard server. */
-  webReplicas: 2,
+  readonly webReplicas: number;
   /** The public host name of the Ingress example. */
-  host: 'bot.example.com',
-} as const;
+  readonly host: string;
+}
 
 /** Bot pods: enough for every shard, the last one possibly running fewer. */
-export const botReplicas = Math.ceil(settings.shardCount / settings.shardsPerPod);
+export function botReplicas(settings: KubernetesSettings): number {
+  return Math.ceil(settings.shardCount / settings.shardsPerPod);
+}

@@ -1,7 +1,7 @@
-// The deployment files a generated bot ships (docker-compose.yml, deploy/docker/), checked on scaffold()'s output
+// The deployment files a generated bot ships (docker-compose.yml, deploy/docker/, deploy/kubernetes/), checked on scaffold()'s output
 // with the same rules test/deploy applies to examples/bot: Debian's `docker-compose config` resolves the compose
 // file, checkCompose and checkDockerfile judge the result.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,15 @@ describe.each(VARIANTS)('scaffold() of %s', (_, overrides) => {
     expect(read('tsconfig.build.json')).toContain('"rootDir": "src"');
   });
 
+  it('GIVEN deploy/kubernetes THEN the project has the manifests test/deploy/kubernetes.test.ts regenerates, and their test', () => {
+    const manifestDir = join(root, 'templates/bot/deploy/kubernetes');
+    const manifests = readdirSync(manifestDir);
+    expect(manifests).toEqual(expect.arrayContaining(['kustomization.yaml', 'bot.yaml', 'api.yaml', 'web.yaml', 'config.yaml', 'secret.example.yaml']));
+    for (const file of manifests) expect(read(join('deploy/kubernetes', file)), file).toBe(readFileSync(join(manifestDir, file), 'utf8'));
+    expect(existsSync(join(dir, 'test/kubernetes.test.ts'))).toBe(true);
+    expect(JSON.parse(read('package.json')).devDependencies).toHaveProperty('yaml');
+  });
+
   it('GIVEN nginx.conf THEN it is the one test/deploy/web-proxy.test.ts runs through nginx', () => {
     expect(read('deploy/docker/nginx.conf')).toBe(readFileSync(join(root, 'deploy/docker/nginx.conf'), 'utf8'));
   });
@@ -88,5 +97,6 @@ describe.each(VARIANTS)('scaffold() of %s', (_, overrides) => {
   it('GIVEN the README THEN its Deploy section names the compose commands', () => {
     expect(read('README.md')).toContain('## Deploy');
     expect(read('README.md')).toContain('docker compose up -d --build');
+    expect(read('README.md')).toContain('kubectl apply -k deploy/kubernetes');
   });
 });

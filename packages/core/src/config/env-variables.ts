@@ -76,6 +76,9 @@ export const ENV_VARIABLES = {
   DISCORD_API_BASE_URL: { schema: url(['http', 'https']).optional(), expected: 'an http(s) URL', example: 'http://127.0.0.1:4000/api' },
   SHARD_COUNT: { schema: integer(1, 100_000).optional(), expected: 'an integer from 1 to 100000', example: '4' },
   SHARD_IDS: { schema: shardIds().optional(), expected: 'comma-separated shard ids or ranges, e.g. 0,1,4-7', example: '0-1' },
+  // A Kubernetes StatefulSet's pod: SHARD_IDS follows from its ordinal (deploy/kubernetes in the repository).
+  SHARDS_PER_POD: { schema: integer(1, 100_000).optional(), expected: 'an integer from 1 to 100000', example: '2' },
+  POD_ORDINAL: { schema: integer(0, 100_000).optional(), expected: 'an integer from 0 to 100000', example: '0' },
 
   // Discord OAuth2
   DISCORD_CLIENT_ID: {

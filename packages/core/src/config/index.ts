@@ -3,6 +3,8 @@ export { loadConfig, type LoadConfigOptions } from './load-config.js';
 export { ConfigError, type ConfigIssue } from './config-error.js';
 export { PRODUCTION_REQUIRED_VARIABLES, type BaselineConfig, type LogFileConfig } from './baseline-config.js';
 export { secretsOf } from './secrets-of.js';
+// A StatefulSet pod's shard range (POD_ORDINAL, SHARDS_PER_POD).
+export { shardIdsForPod } from './pod-shards.js';
 // Plugins' own variables.
 export { defineConfigExtension, type AnyConfigExtension, type ConfigExtension } from './config-extension.js';
 // The variable table and its value types.

@@ -4,6 +4,7 @@ import { buildConfig, type BaselineConfig } from './baseline-config.js';
 import type { AnyConfigExtension as ConfigExtension } from './config-extension.js';
 import { ConfigError, describeReceived, type ConfigIssue } from './config-error.js';
 import { ENV_VARIABLES, envSchema, type EnvVariable, type EnvVariableName, type ParsedEnv } from './env-variables.js';
+import { applyPodShards } from './pod-shards.js';
 import { readEnvFiles } from './read-env-files.js';
 import { attachExtensionSecrets } from './secrets-of.js';
 import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
@@ -65,15 +66,21 @@ export function loadConfig(options: LoadConfigOptions = {}): BaselineConfig {
     else issues.push(...toIssues(result.error, raw, (name) => extensionVariable(extension, name)));
     for (const name of extension.secrets) if (raw[name] !== undefined) extensionSecretValues.push(raw[name]);
   }
-  if (base.success) issues.push(...shardIssues(base.data, raw));
+  let env = base.data;
+  if (env !== undefined) {
+    issues.push(...shardIssues(env, raw));
+    const pod = applyPodShards(env, raw);
+    env = pod.env;
+    issues.push(...pod.issues);
+  }
   for (const name of options.require ?? []) {
     if (raw[name] === undefined && !issues.some((issue) => issue.variable === name)) {
       issues.push({ variable: name, expected: 'a value (required here)', received: 'nothing', fix: fixFor(name, describe(name, extensions).example) });
     }
   }
 
-  if (issues.length > 0 || !base.success) throw new ConfigError(issues);
-  const config = buildConfig(base.data, extensionValues);
+  if (issues.length > 0 || env === undefined) throw new ConfigError(issues);
+  const config = buildConfig(env, extensionValues);
   attachExtensionSecrets(config, extensionSecretValues);
   return config;
 }

@@ -60,6 +60,17 @@ export interface SetManySettingsOptions extends SetSettingsOptions {
    * compared under locks at write time; otherwise nothing is stored and `BL_ERR_SETTINGS_CHANGED` is thrown.
    */
   ifRevision?: string;
+  /**
+   * When the change is announced to other processes (and local listeners told, with the version the announcement
+   * returns). `'awaited'`: before the call resolves, so a Redis failure rejects it (after the commit). `'background'`:
+   * the call resolves once the write is committed and this process's cache holds the new values; the announcement
+   * follows on its own, a failure logged. Other processes drop their cached copy when the announcement reaches
+   * them in both cases (pub/sub is asynchronous), so only what happens in this process and to the caller differs;
+   * the API's `PUT …/settings` uses `'background'` to answer one Redis round trip sooner. `close()` waits for
+   * announcements still under way.
+   * @default 'awaited'
+   */
+  announcement?: 'awaited' | 'background';
 }
 
 /** A guild's settings with the revision of what is stored, from one read of the store. */
@@ -231,19 +242,34 @@ export async function createSettingsRegistry({
     return undefined;
   }
 
+  // Background announcements still under way, awaited by close().
+  const announcing = new Set<Promise<void>>();
+
   /** After a committed write: caches the new values, announces them to every process, tells local listeners. */
-  async function written(guildId: string, values: Readonly<Record<string, Readonly<Record<string, unknown>>>>, actorUserId: string | undefined) {
+  async function written(
+    guildId: string,
+    values: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+    actorUserId: string | undefined,
+    announcement: SetManySettingsOptions['announcement'] = 'awaited',
+  ) {
     const namespaces = Object.keys(values);
     for (const namespace of namespaces) {
       cache.invalidate(guildId, namespace);
       cache.set(guildId, namespace, values[namespace]!);
     }
-    const versions = await announce(guildId, namespaces, actorUserId);
-    namespaces.forEach((namespace, index) => {
-      const version = versions[index]!;
-      logger.info({ guild_id: guildId, namespace, version, actor_user_id: actorUserId }, 'settings changed');
-      notify({ guildId, namespace, version, actorUserId, source: 'local' });
+    const announced = announce(guildId, namespaces, actorUserId).then((versions) => {
+      namespaces.forEach((namespace, index) => {
+        const version = versions[index]!;
+        logger.info({ guild_id: guildId, namespace, version, actor_user_id: actorUserId }, 'settings changed');
+        notify({ guildId, namespace, version, actorUserId, source: 'local' });
+      });
     });
+    if (announcement === 'awaited') return announced;
+    const pending = announced.catch((error: unknown) => {
+      logger.error({ err: error, guild_id: guildId, namespaces }, 'settings stored but not announced; other processes see them when their cache expires');
+    });
+    announcing.add(pending);
+    void pending.finally(() => announcing.delete(pending));
   }
 
   async function get(guildId: string, namespace: string): Promise<Readonly<Record<string, unknown>>> {
@@ -290,7 +316,7 @@ export async function createSettingsRegistry({
         },
       );
     }
-    await written(guildId, next, options.actorUserId);
+    await written(guildId, next, options.actorUserId, options.announcement);
     return { next, stored };
   }
 
@@ -386,6 +412,7 @@ export async function createSettingsRegistry({
     jsonSchema: jsonSchema as SettingsRegistry['jsonSchema'],
 
     async close() {
+      await Promise.all(announcing);
       listeners.clear();
       cache.clear();
       await unsubscribe();

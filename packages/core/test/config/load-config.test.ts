@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, isBaselineError, loadConfig, PRODUCTION_REQUIRED_VARIABLES } from '../../src/index.js';
+import { ConfigError, isBaselineError, loadConfig, PRODUCTION_REQUIRED_VARIABLES, shardIdsForPod } from '../../src/index.js';
 
 const BOT_TOKEN = 'MTQ1NjA3NDQ0Mzk4MDkzMTA3Mg.GhJkLm.abcdefghijklmnopqrstuvwxyz012345';
 
@@ -208,5 +208,59 @@ describe('loadConfig', () => {
     writeFileSync(join(dir, '.env'), 'BASELINE_CONFIG_TEST_ONLY=1\n');
     loadConfig({ cwd: dir, env: {} });
     expect(process.env.BASELINE_CONFIG_TEST_ONLY).toBeUndefined();
+  });
+});
+
+// A Kubernetes StatefulSet pod's shard range: POD_ORDINAL × SHARDS_PER_POD of SHARD_COUNT.
+describe('shardIdsForPod', () => {
+  it('GIVEN 16 shards at 4 per pod THEN pods 0 to 3 take consecutive ranges covering every shard once', () => {
+    expect([0, 1, 2, 3].map((ordinal) => shardIdsForPod(ordinal, 4, 16))).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9, 10, 11],
+      [12, 13, 14, 15],
+    ]);
+  });
+
+  it('GIVEN a total that does not divide evenly THEN the last pod runs the remainder and a pod past it none', () => {
+    expect([0, 1, 2].map((ordinal) => shardIdsForPod(ordinal, 4, 10))).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9],
+    ]);
+    expect(shardIdsForPod(2, 1, 3)).toEqual([2]);
+    expect(shardIdsForPod(3, 4, 10)).toEqual([]);
+  });
+});
+
+describe('loadConfig in a StatefulSet pod', () => {
+  it('GIVEN POD_ORDINAL 1, SHARDS_PER_POD 2 and SHARD_COUNT 4 THEN the pod runs shards 2 and 3 of 4', () => {
+    expect(load({ POD_ORDINAL: '1', SHARDS_PER_POD: '2', SHARD_COUNT: '4' }).sharding).toEqual({ count: 4, ids: [2, 3] });
+  });
+
+  it('GIVEN an explicit SHARD_IDS THEN it wins over the ordinal', () => {
+    expect(load({ POD_ORDINAL: '1', SHARDS_PER_POD: '2', SHARD_COUNT: '4', SHARD_IDS: '0' }).sharding).toEqual({ count: 4, ids: [0] });
+  });
+
+  it('GIVEN no POD_ORDINAL THEN SHARDS_PER_POD changes nothing', () => {
+    expect(load({ SHARDS_PER_POD: '2', SHARD_COUNT: '4' }).sharding).toEqual({ count: 4, ids: undefined });
+  });
+
+  it('GIVEN a pod past the last shard THEN POD_ORDINAL is reported with the replica count to set', () => {
+    const error = configError({ POD_ORDINAL: '2', SHARDS_PER_POD: '2', SHARD_COUNT: '4' });
+    expect(error.code).toBe('BL_ERR_CONFIG_INVALID');
+    expect(error.issues.map((issue) => issue.variable)).toEqual(['POD_ORDINAL']);
+    expect(error.message).toContain('pod 2 has no shard: 4 shards at 2 per pod fill 2 pods (ordinals 0-1)');
+    expect(error.message).toContain("set the StatefulSet's replicas to 2");
+  });
+
+  it('GIVEN POD_ORDINAL without SHARDS_PER_POD and SHARD_COUNT THEN both are reported', () => {
+    const error = configError({ POD_ORDINAL: '0' });
+    expect(error.issues.map((issue) => issue.variable)).toEqual(['SHARDS_PER_POD', 'SHARD_COUNT']);
+    expect(error.message).toContain('POD_ORDINAL needs SHARDS_PER_POD and SHARD_COUNT');
+  });
+
+  it('GIVEN a POD_ORDINAL that is not a whole number THEN it is reported like any invalid variable', () => {
+    expect(configError({ POD_ORDINAL: 'x', SHARDS_PER_POD: '2', SHARD_COUNT: '4' }).issues.map((issue) => issue.variable)).toEqual(['POD_ORDINAL']);
   });
 });

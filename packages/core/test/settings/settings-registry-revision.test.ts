@@ -58,4 +58,41 @@ describe('settings registry: revisions', () => {
     expect(heard).toEqual(['polls']);
     await settings.close();
   });
+
+  it('GIVEN announcement background THEN setMany resolves with the new value cached before the announcement, which then reaches the listeners', async () => {
+    const kv = createMemoryKeyValue({ logger: silent });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const publish = kv.publish.bind(kv);
+    kv.publish = async (channel, message) => {
+      await held;
+      return publish(channel, message);
+    };
+    const settings = await createSettingsRegistry({ store: new MemorySettingsStore(), kv, logger: silent });
+    settings.register('polls', polls);
+    const heard: number[] = [];
+    settings.onChange((change) => heard.push(change.version));
+    await settings.setMany(GUILD, { polls: { max: 8 } }, { announcement: 'background' });
+    expect((await settings.get(GUILD, 'polls')).max).toBe(8);
+    expect(heard).toEqual([]);
+    release();
+    await expect.poll(() => heard).toEqual([1]);
+    await settings.close();
+  });
+
+  it('GIVEN announcement background AND the announcement fails THEN the committed write still resolves AND close() does not wait forever', async () => {
+    const kv = createMemoryKeyValue({ logger: silent });
+    kv.publish = () => Promise.reject(new Error('redis down'));
+    const store = new MemorySettingsStore();
+    const settings = await createSettingsRegistry({ store, kv, logger: silent });
+    settings.register('polls', polls);
+    const heard: string[] = [];
+    settings.onChange((change) => heard.push(change.namespace));
+    await expect(settings.setMany(GUILD, { polls: { max: 9 } }, { announcement: 'background' })).resolves.toEqual({ polls: { max: 9 } });
+    expect(store.rows.get(GUILD)?.get('polls')).toEqual({ max: 9 });
+    // Awaited (the default), the same failure rejects the call after the commit.
+    await expect(settings.setMany(GUILD, { polls: { max: 4 } })).rejects.toThrow('redis down');
+    await settings.close();
+    expect(heard).toEqual([]);
+  });
 });
