@@ -38,6 +38,11 @@ export const TESTING_ERROR_CODES = {
      * leaves the emulator: the bot sees Discord's response body.
      */
     discordApi: 'BL_ERR_EMULATOR_DISCORD_API',
+    /**
+     * An OAuth2 error the token, revoke or authorize routes answer with (`details`: the HTTP status and the OAuth
+     * `error`). It never leaves the emulator: the caller sees the OAuth error body.
+     */
+    oauth: 'BL_ERR_EMULATOR_OAUTH',
     /** The fidelity table's markers are missing from the README it regenerates. */
     fidelityMarkers: 'BL_ERR_EMULATOR_FIDELITY_MARKERS',
   },

@@ -1,6 +1,6 @@
 import { Permission } from '../permissions.js';
 import { guildPayload } from '../state/payloads.js';
-import { OAuthError } from '../rest/http-handler.js';
+import { OAuthError } from './oauth-error.js';
 import type { RouteDefinition, RouteRequest, RouteResponse } from '../rest/route.js';
 import { authorizePage } from './authorize-page.js';
 import type { OAuthGrant } from './oauth-store.js';

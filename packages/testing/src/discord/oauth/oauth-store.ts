@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { registerAuditSecret } from '../../audit/audit-secrets.js';
 import type { EmulatorContext } from '../emulator-context.js';
-import { OAuthError } from '../rest/http-handler.js';
+import { OAuthError } from './oauth-error.js';
 
 /** An OAuth2 grant: one access/refresh token pair of a user for a set of scopes. */
 export interface OAuthGrant {

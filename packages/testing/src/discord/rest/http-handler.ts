@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorCore } from '../emulator-core.js';
 import { ApiError, Errors } from './api-error.js';
+import { OAuthError } from '../oauth/oauth-error.js';
 import { readBody } from '../../http/read-body.js';
 import { parseFormBody } from './form-errors.js';
 import { parseBody } from './parse-body.js';
@@ -243,12 +244,3 @@ export class HttpHandler {
 }
 
 /** An RFC 6749 error (`{ error, error_description }`) thrown by OAuth2 routes. */
-export class OAuthError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    description: string,
-  ) {
-    super(description);
-  }
-}
