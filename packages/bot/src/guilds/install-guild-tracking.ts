@@ -28,7 +28,7 @@ export interface GuildTracking {
   /** Resolves once every event received so far has been written. */
   settled(): Promise<void>;
   /** Removes the listeners and waits for in-flight writes. */
-  stop(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
@@ -49,7 +49,7 @@ export interface GuildTracking {
  * const tracking = installGuildTracking(client, services);
  * await client.login(token);
  * // …
- * await tracking.stop();
+ * await tracking.close();
  * ```
  */
 export function installGuildTracking(client: Client, services: GuildTrackingServices, options: GuildTrackingOptions = {}): GuildTracking {
@@ -132,7 +132,7 @@ export function installGuildTracking(client: Client, services: GuildTrackingServ
   };
   return {
     settled,
-    async stop() {
+    async close() {
       client.off(Events.GuildCreate, onAdded);
       client.off(Events.GuildAvailable, onAvailable);
       client.off(Events.Raw, onRaw);

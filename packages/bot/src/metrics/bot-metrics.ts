@@ -31,7 +31,7 @@ export interface BotMetrics {
   text(): Promise<string>;
   readonly contentType: string;
   /** Unsubscribes from the client, REST and channels. */
-  stop(): void;
+  close(): void;
 }
 
 /**
@@ -45,7 +45,7 @@ export interface BotMetrics {
  * ```ts
  * const metrics = installBotMetrics(client, services);
  * const text = await metrics.text(); // baseline_bot_interactions_total{kind="command",command="status",outcome="ok"} 1 …
- * metrics.stop();
+ * metrics.close();
  * ```
  */
 export function installBotMetrics(client: Client, services: Pick<BaselineServices, 'kv'> & { llm?: unknown }): BotMetrics {
@@ -156,7 +156,7 @@ export function installBotMetrics(client: Client, services: Pick<BaselineService
     registry,
     contentType: registry.contentType,
     text: () => registry.metrics(),
-    stop() {
+    close() {
       client.off('raw', onRaw);
       client.rest.off(RESTEvents.RateLimited, onRateLimited);
       unsubscribe(interactionChannel.name, onInteraction);
