@@ -73,8 +73,8 @@ export function installGuildTracking(client: Client, services: GuildTrackingServ
     });
   };
 
-  const botId = () => client.user!.id;
-  const onJoin = (guild: Guild, added = true) => run(guild.id, 'join', () => recordGuildJoin(scoped, guild, botId(), { added }));
+  // A guild's client is typed as logged in (guild events come after login), so the bot's id needs no assertion.
+  const onJoin = (guild: Guild, added = true) => run(guild.id, 'join', () => recordGuildJoin(scoped, guild, guild.client.user.id, { added }));
   const onAdded = (guild: Guild) => onJoin(guild, true);
   const onAvailable = (guild: Guild) => {
     if (ready) onJoin(guild, false);
