@@ -108,7 +108,7 @@ async function ensurePostgres(): Promise<{ url: string; stop?: () => Promise<voi
     database: 'postgres',
     logger: createLogger({ service: 'test-services', level: 'warn' }),
   });
-  return { url: server.url, stop: () => server.stop() };
+  return { url: server.url, stop: () => server.close() };
 }
 
 async function ensureRedis(): Promise<{ url: string; stop?: () => Promise<void> }> {

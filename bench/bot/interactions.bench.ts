@@ -4,9 +4,10 @@
 // Goal: baseline adds at most 30% latency. Prints, asserts nothing.
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Cog, createBot, slashCommand } from '../../packages/bot/src/index.js';
-import { defineSettings, definePlugin, loadConfig } from '../../packages/core/src/index.js';
+import { Cog, slashCommand } from '../../packages/bot/src/index.js';
+import { defineSettings, definePlugin } from '../../packages/core/src/index.js';
 import { printTable, quantile, startRemoteEmulator } from '../discord/remote-emulator.js';
+import { startBenchBot } from '../support/start-bench-bot.js';
 import { discord, z } from './load-packages.js';
 
 const COUNT = Number(process.env.BENCH_INTERACTIONS ?? 1000);
@@ -56,27 +57,7 @@ async function bare(): Promise<Run> {
 }
 
 async function baseline(): Promise<Run> {
-  // Embedded PostgreSQL unless DATABASE_URL is set; in-memory key-value store unless REDIS_URL is set.
-  const config = loadConfig({
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      DISCORD_BOT_TOKEN: remote.botToken,
-      DISCORD_API_BASE_URL: remote.restUrl,
-    },
-    envFiles: false,
-  });
-  const bot = await createBot({
-    appDir: fileURLToPath(new URL('.', import.meta.url)),
-    config,
-    discover: false,
-    plugins: [plugin],
-    statusCommand: false,
-    handleSignals: false,
-    healthServer: false,
-    shardStatus: false,
-  });
+  const bot = await startBenchBot({ appDir: fileURLToPath(new URL('.', import.meta.url)), plugin, discord: remote });
   const run = await measure();
   await bot.close();
   return run;

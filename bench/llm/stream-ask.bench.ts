@@ -7,10 +7,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type OpenAiSdk from 'openai';
-import { Cog, createBot, slashCommand, streamReply, type StreamReplyResult } from '../../packages/bot/src/index.js';
-import { definePlugin, loadConfig } from '../../packages/core/src/index.js';
+import { Cog, slashCommand, streamReply, type StreamReplyResult } from '../../packages/bot/src/index.js';
+import { definePlugin } from '../../packages/core/src/index.js';
 import { createDiscordEmulator, createLlmEmulators, llmEmulatorEnv, llmReply } from '../../packages/testing/src/index.js';
 import { discord } from '../bot/load-packages.js';
+import { startBenchBot } from '../support/start-bench-bot.js';
 
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 6);
 const WORDS = Number(process.env.BENCH_WORDS ?? 600);
@@ -45,28 +46,7 @@ const llm = await createLlmEmulators();
 const emulator = await createDiscordEmulator({
   seed: { users: [{ username: 'owner' }, { username: 'alice' }], guilds: [{ name: 'bench', owner: 'owner', members: [{ user: 'alice' }] }] },
 });
-// Embedded PostgreSQL unless DATABASE_URL is set; in-memory key-value store unless REDIS_URL is set.
-const config = loadConfig({
-  env: {
-    ...process.env,
-    ...llmEmulatorEnv(llm),
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    DISCORD_BOT_TOKEN: emulator.botToken,
-    DISCORD_API_BASE_URL: emulator.restUrl,
-  },
-  envFiles: false,
-});
-const bot = await createBot({
-  appDir: fileURLToPath(new URL('.', import.meta.url)),
-  config,
-  discover: false,
-  plugins: [plugin],
-  statusCommand: false,
-  handleSignals: false,
-  healthServer: false,
-  shardStatus: false,
-});
+const bot = await startBenchBot({ appDir: fileURLToPath(new URL('.', import.meta.url)), plugin, discord: emulator, env: llmEmulatorEnv(llm) });
 const guildId = [...emulator.state.guilds.values()][0]!.id;
 const userId = emulator.state.findUser('alice')!.id;
 const sdk = new OpenAI({ apiKey: llm.openai.apiKey, baseURL: llm.openai.baseURL, maxRetries: 0 });

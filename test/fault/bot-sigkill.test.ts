@@ -28,7 +28,7 @@ describe('a bot process killed with SIGKILL mid-interaction', () => {
     });
   });
   afterAll(async () => {
-    await cluster?.stop();
+    await cluster?.close();
     await kv?.close();
     await emulator?.close();
     await database?.drop();

@@ -36,7 +36,8 @@ export interface ExampleBot {
   api: RunningApi | undefined;
   /** The host the API binds and why (logged at start). */
   apiHost: ApiHostChoice;
-  stop(): Promise<void>;
+  /** Closes the API, the bot, its services and the emulator. */
+  close(): Promise<void>;
 }
 
 /**
@@ -112,5 +113,5 @@ export async function startExampleBot(options: StartExampleBotOptions): Promise<
     // Closers run before the database and key-value store close: the API stops taking requests first.
     bot.services.onClose(() => serving.close());
   }
-  return { bot, emulator, pageUrl: standalone?.urls.page, api, apiHost, stop: () => bot.close() };
+  return { bot, emulator, pageUrl: standalone?.urls.page, api, apiHost, close: () => bot.close() };
 }

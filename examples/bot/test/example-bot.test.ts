@@ -22,7 +22,7 @@ describe('example bot without a token', () => {
     });
   });
   afterAll(async () => {
-    await example?.stop();
+    await example?.close();
     await database?.drop();
     await redis?.cleanup();
   });
@@ -48,7 +48,7 @@ describe('example bot without a token', () => {
   });
 
   it('GIVEN the bot stops THEN the emulator closes with it', async () => {
-    await example.stop();
+    await example.close();
     await expect(fetch(`${example.emulator!.url}/api/v10/gateway`)).rejects.toThrow();
     await expect(fetch(example.pageUrl!)).rejects.toThrow();
   });

@@ -24,6 +24,9 @@ export { createApiClient, type ApiClient, type CreateApiClientOptions, type Dash
 export { ApiRequestError, dataOf, type ApiFieldError } from './client/api-request-error.js';
 export type { components as ApiComponents, paths as ApiPaths } from './client/api-schema.generated.js';
 
+// Errors: the codes the kit throws or reports.
+export { WEB_KIT_ERROR_CODES, WebKitError, type WebKitErrorCode } from './errors/web-kit-error.js';
+
 // Components, for plugin pages that look like the rest of the dashboard.
 export * from './ui/index.js';
 

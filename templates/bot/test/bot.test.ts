@@ -21,7 +21,7 @@ describe('the bot against the Discord emulator', () => {
     });
   });
   afterAll(async () => {
-    await running?.stop();
+    await running?.close();
   });
 
   it('GIVEN /greet THEN the greeter answers with the greeting the server set, Hello then Ahoy', async () => {

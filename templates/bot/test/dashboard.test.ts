@@ -32,7 +32,7 @@ describe('the dashboard', () => {
     });
   });
   afterAll(async () => {
-    await running?.stop();
+    await running?.close();
     if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
   });
 

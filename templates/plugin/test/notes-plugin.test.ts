@@ -22,7 +22,7 @@ describe('the notes plugin in a bot', () => {
     });
   });
   afterAll(async () => {
-    await running?.stop();
+    await running?.close();
   });
 
   it('GIVEN /note add THEN the note lands in the plugin table and /note count counts it', async () => {

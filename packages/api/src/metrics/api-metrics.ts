@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createMetricsRegistry } from '@baseline/core';
+import type { Registry } from 'prom-client';
 
 /** API answers are mostly a few milliseconds; the top buckets catch Discord round trips and slow queries. */
 const REQUEST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -24,33 +25,28 @@ export interface ApiMetrics {
  * ```
  */
 export function installApiMetrics(app: FastifyInstance): ApiMetrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  const requests = new Counter({
-    name: 'baseline_api_requests_total',
-    help: 'Requests answered, by method, route template and status code.',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [registry],
-  });
-  const duration = new Histogram({
-    name: 'baseline_api_request_duration_seconds',
-    help: 'Time from receiving a request to sending its answer, by method and route template.',
-    labelNames: ['method', 'route'] as const,
-    buckets: REQUEST_BUCKETS,
-    registers: [registry],
-  });
-  const settingsWrites = new Counter({
-    name: 'baseline_api_settings_writes_total',
-    help: 'Settings writes (PUT, PATCH, reset), by outcome: written (2xx), conflict (409/412: stale ETag), refused (other).',
-    labelNames: ['outcome'] as const,
-    registers: [registry],
-  });
-  const refusals = new Counter({
-    name: 'baseline_api_rate_limit_refusals_total',
-    help: 'Requests refused with 429 because the caller, the guild or the IP was over a rate limit, by route template.',
-    labelNames: ['route'] as const,
-    registers: [registry],
-  });
+  const metrics = createMetricsRegistry();
+  const requests = metrics.counter('baseline_api_requests_total', 'Requests answered, by method, route template and status code.', [
+    'method',
+    'route',
+    'status',
+  ]);
+  const duration = metrics.histogram(
+    'baseline_api_request_duration_seconds',
+    'Time from receiving a request to sending its answer, by method and route template.',
+    ['method', 'route'],
+    REQUEST_BUCKETS,
+  );
+  const settingsWrites = metrics.counter(
+    'baseline_api_settings_writes_total',
+    'Settings writes (PUT, PATCH, reset), by outcome: written (2xx), conflict (409/412: stale ETag), refused (other).',
+    ['outcome'],
+  );
+  const refusals = metrics.counter(
+    'baseline_api_rate_limit_refusals_total',
+    'Requests refused with 429 because the caller, the guild or the IP was over a rate limit, by route template.',
+    ['route'],
+  );
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -63,6 +59,7 @@ export function installApiMetrics(app: FastifyInstance): ApiMetrics {
       settingsWrites.inc({ outcome: status < 300 ? 'written' : status === 409 || status === 412 ? 'conflict' : 'refused' });
     }
   });
+  const { registry } = metrics;
   app.get('/metrics', async (_request, reply) => {
     const text = await registry.metrics();
     return reply.header('content-type', registry.contentType).send(text);

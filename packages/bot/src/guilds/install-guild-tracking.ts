@@ -28,7 +28,7 @@ export interface GuildTracking {
   /** Resolves once every event received so far has been written. */
   settled(): Promise<void>;
   /** Removes the listeners and waits for in-flight writes. */
-  stop(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
@@ -49,7 +49,7 @@ export interface GuildTracking {
  * const tracking = installGuildTracking(client, services);
  * await client.login(token);
  * // …
- * await tracking.stop();
+ * await tracking.close();
  * ```
  */
 export function installGuildTracking(client: Client, services: GuildTrackingServices, options: GuildTrackingOptions = {}): GuildTracking {
@@ -73,8 +73,8 @@ export function installGuildTracking(client: Client, services: GuildTrackingServ
     });
   };
 
-  const botId = () => client.user!.id;
-  const onJoin = (guild: Guild, added = true) => run(guild.id, 'join', () => recordGuildJoin(scoped, guild, botId(), { added }));
+  // A guild's client is typed as logged in (guild events come after login), so the bot's id needs no assertion.
+  const onJoin = (guild: Guild, added = true) => run(guild.id, 'join', () => recordGuildJoin(scoped, guild, guild.client.user.id, { added }));
   const onAdded = (guild: Guild) => onJoin(guild, true);
   const onAvailable = (guild: Guild) => {
     if (ready) onJoin(guild, false);
@@ -132,7 +132,7 @@ export function installGuildTracking(client: Client, services: GuildTrackingServ
   };
   return {
     settled,
-    async stop() {
+    async close() {
       client.off(Events.GuildCreate, onAdded);
       client.off(Events.GuildAvailable, onAvailable);
       client.off(Events.Raw, onRaw);

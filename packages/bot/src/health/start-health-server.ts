@@ -24,7 +24,7 @@ export interface HealthServer {
   readonly port: number;
   /** `http://host:port`, with `127.0.0.1` when listening on every interface. */
   readonly url: string;
-  stop(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
@@ -43,7 +43,7 @@ export interface HealthServer {
  * ```ts
  * const health = await startHealthServer(client, services);
  * // curl -f http://127.0.0.1:8080/health
- * await health.stop();
+ * await health.close();
  * ```
  */
 export async function startHealthServer(
@@ -84,7 +84,7 @@ export async function startHealthServer(
   return {
     port: bound,
     url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${bound}`,
-    async stop() {
+    async close() {
       server.server.closeAllConnections();
       await server.disconnect();
     },

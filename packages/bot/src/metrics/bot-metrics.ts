@@ -1,6 +1,6 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import type { BaselineServices } from '@baseline/core';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createMetricsRegistry, type BaselineServices } from '@baseline/core';
+import type { Registry } from 'prom-client';
 import { GatewayDispatchEvents, RESTEvents, type Client, type RateLimitData } from 'discord.js';
 import { shardStatusName } from '../shards/shard-status.js';
 import { commandSyncChannel, interactionChannel, llmUsageChannel, type CommandSyncObservation, type InteractionObservation } from './channels.js';
@@ -31,7 +31,7 @@ export interface BotMetrics {
   text(): Promise<string>;
   readonly contentType: string;
   /** Unsubscribes from the client, REST and channels. */
-  stop(): void;
+  close(): void;
 }
 
 /**
@@ -45,111 +45,73 @@ export interface BotMetrics {
  * ```ts
  * const metrics = installBotMetrics(client, services);
  * const text = await metrics.text(); // baseline_bot_interactions_total{kind="command",command="status",outcome="ok"} 1 …
- * metrics.stop();
+ * metrics.close();
  * ```
  */
 export function installBotMetrics(client: Client, services: Pick<BaselineServices, 'kv' | 'llm'>): BotMetrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-
-  const interactions = new Counter({
-    name: 'baseline_bot_interactions_total',
-    help: 'Interactions handled, by kind, command and outcome (ok, error: the handler threw, refused: shutting down).',
-    labelNames: ['kind', 'command', 'outcome'] as const,
-    registers: [registry],
+  const metrics = createMetricsRegistry();
+  const { registry } = metrics;
+  const interactions = metrics.counter(
+    'baseline_bot_interactions_total',
+    'Interactions handled, by kind, command and outcome (ok, error: the handler threw, refused: shutting down).',
+    ['kind', 'command', 'outcome'],
+  );
+  const interactionSeconds = metrics.histogram(
+    'baseline_bot_interaction_duration_seconds',
+    'Time from the handler runner receiving an interaction to its handler finishing.',
+    ['kind', 'command'],
+    INTERACTION_BUCKETS,
+  );
+  const gatewayEvents = metrics.counter(
+    'baseline_bot_gateway_events_total',
+    'Gateway dispatch events received, by event name (unknown names counted as other).',
+    ['event'],
+  );
+  const rateLimits = metrics.counter(
+    'baseline_bot_rest_rate_limits_total',
+    'REST requests held back by a Discord rate limit, by scope (user, global, shared) and whether the limit was global.',
+    ['scope', 'global'],
+  );
+  const syncs = metrics.counter('baseline_bot_command_syncs_total', 'Command syncs run, by result (applied, dry-run, locked, in-sync, failed).', ['result']);
+  const syncWrites = metrics.counter('baseline_bot_command_sync_writes_total', "Requests that changed Discord's command registry (creates, edits, deletes).");
+  const llmRequests = metrics.counter('baseline_llm_requests_total', 'LLM request attempts, by provider, model, request type and status.', [
+    'provider',
+    'model',
+    'request_type',
+    'status',
+  ]);
+  const llmTokens = metrics.counter(
+    'baseline_llm_tokens_total',
+    'LLM tokens, by provider, model and kind (prompt, completion, cache_read, cache_write, reasoning).',
+    ['provider', 'model', 'kind'],
+  );
+  const llmCost = metrics.counter('baseline_llm_cost_usd_total', 'LLM spend in US dollars as priced when recorded, by provider and model.', [
+    'provider',
+    'model',
+  ]);
+  metrics.gauge('baseline_llm_usage_buffer_rows', 'LLM usage rows waiting in memory to be written to llm_usage.', [], (gauge) => {
+    gauge.set(services.llm?.pendingUsageRows ?? 0);
   });
-  const interactionSeconds = new Histogram({
-    name: 'baseline_bot_interaction_duration_seconds',
-    help: 'Time from the handler runner receiving an interaction to its handler finishing.',
-    labelNames: ['kind', 'command'] as const,
-    buckets: INTERACTION_BUCKETS,
-    registers: [registry],
-  });
-  const gatewayEvents = new Counter({
-    name: 'baseline_bot_gateway_events_total',
-    help: 'Gateway dispatch events received, by event name (unknown names counted as other).',
-    labelNames: ['event'] as const,
-    registers: [registry],
-  });
-  const rateLimits = new Counter({
-    name: 'baseline_bot_rest_rate_limits_total',
-    help: 'REST requests held back by a Discord rate limit, by scope (user, global, shared) and whether the limit was global.',
-    labelNames: ['scope', 'global'] as const,
-    registers: [registry],
-  });
-  const syncs = new Counter({
-    name: 'baseline_bot_command_syncs_total',
-    help: 'Command syncs run, by result (applied, dry-run, locked, in-sync, failed).',
-    labelNames: ['result'] as const,
-    registers: [registry],
-  });
-  const syncWrites = new Counter({
-    name: 'baseline_bot_command_sync_writes_total',
-    help: "Requests that changed Discord's command registry (creates, edits, deletes).",
-    registers: [registry],
-  });
-  const llmRequests = new Counter({
-    name: 'baseline_llm_requests_total',
-    help: 'LLM request attempts, by provider, model, request type and status.',
-    labelNames: ['provider', 'model', 'request_type', 'status'] as const,
-    registers: [registry],
-  });
-  const llmTokens = new Counter({
-    name: 'baseline_llm_tokens_total',
-    help: 'LLM tokens, by provider, model and kind (prompt, completion, cache_read, cache_write, reasoning).',
-    labelNames: ['provider', 'model', 'kind'] as const,
-    registers: [registry],
-  });
-  const llmCost = new Counter({
-    name: 'baseline_llm_cost_usd_total',
-    help: 'LLM spend in US dollars as priced when recorded, by provider and model.',
-    labelNames: ['provider', 'model'] as const,
-    registers: [registry],
-  });
-  new Gauge({
-    name: 'baseline_llm_usage_buffer_rows',
-    help: 'LLM usage rows waiting in memory to be written to llm_usage.',
-    registers: [registry],
-    collect() {
-      this.set(services.llm?.pendingUsageRows ?? 0);
+  metrics.gauge('baseline_bot_guilds', 'Guilds this process has in its cache (the guilds of its shards).', [], (gauge) => gauge.set(client.guilds.cache.size));
+  metrics.gauge('baseline_bot_shards', 'Shards this process runs.', [], (gauge) => gauge.set(client.ws.shards.size));
+  metrics.gauge(
+    'baseline_bot_shard_latency_seconds',
+    'Gateway heartbeat round trip per shard (absent before the first acknowledgement).',
+    ['shard'],
+    (gauge) => {
+      gauge.reset();
+      for (const [id, shard] of client.ws.shards) if (shard.ping >= 0) gauge.set({ shard: String(id) }, shard.ping / 1000);
     },
-  });
-  new Gauge({
-    name: 'baseline_bot_guilds',
-    help: 'Guilds this process has in its cache (the guilds of its shards).',
-    registers: [registry],
-    collect() {
-      this.set(client.guilds.cache.size);
+  );
+  metrics.gauge(
+    'baseline_bot_shard_status',
+    'Each shard of this process with its connection status as a label; the value is always 1.',
+    ['shard', 'status'],
+    (gauge) => {
+      gauge.reset();
+      for (const [id, shard] of client.ws.shards) gauge.set({ shard: String(id), status: shardStatusName(shard.status) }, 1);
     },
-  });
-  new Gauge({
-    name: 'baseline_bot_shards',
-    help: 'Shards this process runs.',
-    registers: [registry],
-    collect() {
-      this.set(client.ws.shards.size);
-    },
-  });
-  new Gauge({
-    name: 'baseline_bot_shard_latency_seconds',
-    help: 'Gateway heartbeat round trip per shard (absent before the first acknowledgement).',
-    labelNames: ['shard'] as const,
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const [id, shard] of client.ws.shards) if (shard.ping >= 0) this.set({ shard: String(id) }, shard.ping / 1000);
-    },
-  });
-  new Gauge({
-    name: 'baseline_bot_shard_status',
-    help: 'Each shard of this process with its connection status as a label; the value is always 1.',
-    labelNames: ['shard', 'status'] as const,
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const [id, shard] of client.ws.shards) this.set({ shard: String(id), status: shardStatusName(shard.status) }, 1);
-    },
-  });
+  );
 
   const onRaw = (...args: unknown[]) => {
     const event = (args[0] as { t?: unknown } | undefined)?.t;
@@ -193,7 +155,7 @@ export function installBotMetrics(client: Client, services: Pick<BaselineService
     registry,
     contentType: registry.contentType,
     text: () => registry.metrics(),
-    stop() {
+    close() {
       client.off('raw', onRaw);
       client.rest.off(RESTEvents.RateLimited, onRateLimited);
       unsubscribe(interactionChannel.name, onInteraction);

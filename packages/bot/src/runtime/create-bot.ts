@@ -106,10 +106,10 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     if (stopping) throw STARTUP_INTERRUPTED;
     // Before login, so the first gateway events are counted.
     const metrics = (options.metrics ?? services.config.metrics.enabled) ? installBotMetrics(client, services) : undefined;
-    if (metrics !== undefined) background.add('metrics', () => metrics.stop());
+    if (metrics !== undefined) background.add('metrics', () => metrics.close());
     if (options.guildTracking !== false) {
       const tracking = installGuildTracking(client, services);
-      background.add('guild-tracking', () => tracking.stop());
+      background.add('guild-tracking', () => tracking.close());
     }
     const ready = once(client, Events.ClientReady);
     await gate.step(client.login(token));
@@ -120,15 +120,15 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     if (options.commandSync !== false) lastSync = await gate.step(syncAtStartup(sync, options.commandSync ?? {}, logger));
     if (options.shardStatus !== false) {
       const reporter = startShardReporter(client, services, options.shardStatus === true || options.shardStatus === undefined ? {} : options.shardStatus);
-      background.add('shard-reporter', () => reporter.stop());
+      background.add('shard-reporter', () => reporter.close());
     }
     if (options.healthServer !== false) {
       const health = await gate.step(startHealthServer(client, services, { metrics }));
-      background.add('health-server', () => health.stop());
+      background.add('health-server', () => health.close());
     }
     if (tasks !== undefined) {
       const running = await gate.step(startTasks(tasks, { client, cogs, logger: services.logger.child({ component: 'tasks' }) }));
-      background.add('tasks', () => running.stop());
+      background.add('tasks', () => running.close());
     }
     await gate.step(runPluginReady({ plugins: services.plugins, services, logger }));
   } catch (error) {

@@ -102,8 +102,8 @@ export class SettingsCog extends Cog {
         await interaction.reply({ embeds: [this.#embed(namespace, await settings.get(guildId, namespace))], flags: MessageFlags.Ephemeral });
         return;
       }
-      const field = interaction.options.getString('field');
       if (subcommand === 'reset') {
+        const field = interaction.options.getString('field');
         const after = await resetSettings(settings, guildId, namespace, { ...(field === null ? {} : { fields: [field] }), actorUserId, audit });
         await interaction.reply({
           content: field === null ? this.t('settings.resetAll', { namespace }) : this.t('settings.resetField', { namespace, field }),
@@ -112,9 +112,11 @@ export class SettingsCog extends Cog {
         });
         return;
       }
-      const after = await this.#set(guildId, namespace, field!, interaction.options.getString('value', true), actorUserId, audit);
+      // `set` declares its field required, so Discord always sends it.
+      const field = interaction.options.getString('field', true);
+      const after = await this.#set(guildId, namespace, field, interaction.options.getString('value', true), actorUserId, audit);
       await interaction.reply({
-        content: this.t('settings.changed', { namespace, field: field! }),
+        content: this.t('settings.changed', { namespace, field }),
         embeds: [this.#embed(namespace, after)],
         flags: MessageFlags.Ephemeral,
       });

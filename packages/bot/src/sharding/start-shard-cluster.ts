@@ -28,7 +28,7 @@ export interface ShardClusterOptions {
   /** Arguments of the children. */
   args?: readonly string[];
   backoff?: RestartBackoff;
-  /** How long `stop()` waits after SIGTERM before SIGKILL. @default 10_000 */
+  /** How long `close()` waits after SIGTERM before SIGKILL. @default 10_000 */
   stopTimeoutMs?: number;
   /** Receives lifecycle events (spawned, exited, restarting), e.g. to log them. */
   onEvent?: (event: ShardClusterEvent) => void;
@@ -53,7 +53,7 @@ export interface ShardClusterProcess {
 export interface ShardCluster {
   processes(): ShardClusterProcess[];
   /** Stops every child (SIGTERM, then SIGKILL after `stopTimeoutMs`) and restarts none. */
-  stop(): Promise<void>;
+  close(): Promise<void>;
 }
 
 interface Slot {
@@ -78,7 +78,7 @@ interface Slot {
  * ```ts
  * const { shards } = await fetchGatewayBot(token);
  * const cluster = startShardCluster({ script: './dist/bot.js', totalShards: shards, processes: 4 });
- * process.once('SIGTERM', () => void cluster.stop());
+ * process.once('SIGTERM', () => void cluster.close());
  * ```
  */
 export function startShardCluster(options: ShardClusterOptions): ShardCluster {
@@ -138,7 +138,7 @@ export function startShardCluster(options: ShardClusterOptions): ShardCluster {
 
   return {
     processes: () => slots.map((slot) => ({ index: slot.index, shardIds: slot.shardIds, pid: slot.child?.pid, restarts: slot.restarts, state: slot.state })),
-    async stop() {
+    async close() {
       stopping = true;
       await Promise.all(
         slots.map(async (slot) => {

@@ -24,7 +24,7 @@ export interface ShardReporter {
   /** Writes every shard's record now (also done on each interval and on connection changes). */
   report(): Promise<void>;
   /** Stops reporting and records this process's shards as `stopped`; their live records are removed. */
-  stop(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
@@ -39,7 +39,7 @@ export interface ShardReporter {
  * @example
  * ```ts
  * const reporter = startShardReporter(client, services, { intervalMs: 10_000, ttlMs: 30_000 });
- * await reporter.stop();
+ * await reporter.close();
  * ```
  */
 export function startShardReporter(client: Client, services: Pick<BaselineServices, 'kv' | 'logger'>, options: ShardReporterOptions = {}): ShardReporter {
@@ -107,7 +107,7 @@ export function startShardReporter(client: Client, services: Pick<BaselineServic
 
   return {
     report,
-    async stop() {
+    async close() {
       if (stopped) return;
       clearInterval(timer);
       client.off(Events.ShardReady, onReady);

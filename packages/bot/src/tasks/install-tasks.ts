@@ -30,7 +30,7 @@ export function createTaskRuntime(services: BaselineServices): TaskRuntime {
 export async function startTasks(
   runtime: TaskRuntime,
   { client, cogs, logger }: { client: Client<true>; cogs: CogManager; logger: Logger },
-): Promise<{ stop(): Promise<void> }> {
+): Promise<{ close(): Promise<void> }> {
   let stopping = false;
   const report = (what: string) => (error: unknown) => logger.error({ err: error }, `tasks: ${what} failed`);
   const offCogs = cogs.onChange(async (change) => {
@@ -45,7 +45,7 @@ export async function startTasks(
   client.on(Events.GuildDelete, left);
   await runtime.start(cogs.list(), () => [...client.guilds.cache.keys()]);
   return {
-    async stop() {
+    async close() {
       stopping = true;
       offCogs();
       client.off(Events.GuildCreate, joined);

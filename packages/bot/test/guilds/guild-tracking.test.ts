@@ -26,7 +26,7 @@ describe('guild tracking', () => {
   });
   afterAll(() => stack.close());
   afterEach(async () => {
-    await tracking?.stop();
+    await tracking?.close();
     await client?.destroy();
     await emulator.close();
     tracking = undefined;

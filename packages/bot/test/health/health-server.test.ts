@@ -18,7 +18,7 @@ describe('health server', () => {
   });
   afterAll(() => stack.close());
   afterEach(async () => {
-    await health?.stop();
+    await health?.close();
     health = undefined;
     await client.destroy();
     await emulator.close();

@@ -15,7 +15,7 @@ describe('bot metrics', () => {
     metrics = installBotMetrics(bot.client, bot.services);
   });
   afterAll(async () => {
-    metrics.stop();
+    metrics.close();
     await harness.close();
   });
 
@@ -64,7 +64,7 @@ describe('bot metrics', () => {
 
   it('GIVEN stop THEN later observations are not counted', async () => {
     const own = installBotMetrics(bot.client, bot.services);
-    own.stop();
+    own.close();
     commandSyncChannel.publish({ result: 'failed', writes: 0 });
     expect(await own.text()).not.toContain('result="failed"');
     expect(own.contentType).toContain('text/plain');

@@ -40,7 +40,7 @@ describe('bot cluster: two createBot processes × two shards', () => {
     });
   });
   afterAll(async () => {
-    await cluster?.stop();
+    await cluster?.close();
     await services?.close();
     await kv.close();
     await emulator.close();
@@ -120,7 +120,7 @@ describe('bot cluster: two createBot processes × two shards', () => {
     const activeGuilds = async () => (await query<{ count: string }>(services!, `select count(*)::text as count from guilds where is_active`))[0]?.count;
     await expect.poll(activeGuilds, { timeout: 30_000, interval: 250 }).toBe(String(GUILDS));
 
-    await cluster.stop();
+    await cluster.close();
     const exits = events.filter((event): event is Extract<ShardClusterEvent, { type: 'exited' }> => event.type === 'exited');
     expect(exits.map((event) => [event.pid, event.code, event.signal]).sort()).toEqual(pids.map((pid) => [pid, 0, null]).sort());
     expect(events.some((event) => event.type === 'restarting')).toBe(false);

@@ -26,7 +26,7 @@ describe('shard cluster: two processes × two shards', () => {
     });
   });
   afterAll(async () => {
-    await cluster?.stop();
+    await cluster?.close();
     await kv.close();
     await emulator.close();
     await stack.close();
@@ -88,7 +88,7 @@ describe('shard cluster: two processes × two shards', () => {
     expect(events.filter((event) => event.type === 'restarting')).toEqual([{ type: 'restarting', index: 0, delayMs: 100, restarts: 1 }]);
     expect(cluster.processes()[1]).toMatchObject({ pid: pids[1], restarts: 0 });
 
-    await cluster.stop();
+    await cluster.close();
     expect(cluster.processes().every((child) => child.state === 'stopped')).toBe(true);
     expect(events.filter((event) => event.type === 'restarting')).toHaveLength(1);
     cluster = undefined;

@@ -24,7 +24,7 @@ describe('shard status in Redis', () => {
   });
   afterAll(() => stack.close());
   afterEach(async () => {
-    await reporter?.stop();
+    await reporter?.close();
     await client?.destroy();
     await emulator?.close();
     reporter = undefined;
@@ -56,7 +56,7 @@ describe('shard status in Redis', () => {
     }
     expect(shards[0]!.guildCount + shards[1]!.guildCount).toBe(12);
 
-    await reporter.stop();
+    await reporter.close();
     reporter = undefined;
     expect((await readShardStatuses(services.kv)).map((shard) => [shard.status, shard.stale])).toEqual([
       ['stopped', true],

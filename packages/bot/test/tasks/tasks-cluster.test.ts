@@ -25,7 +25,7 @@ describe('scheduled tasks: two createBot processes × two shards', () => {
     });
   });
   afterAll(async () => {
-    await cluster?.stop();
+    await cluster?.close();
     await kv.close();
     await emulator.close();
     await database.drop();
@@ -65,7 +65,7 @@ describe('scheduled tasks: two createBot processes × two shards', () => {
         { timeout: 60_000, interval: 500 },
       )
       .toBe(true);
-    await cluster.stop();
+    await cluster.close();
     cluster = undefined;
 
     const ticks = await dueTimes();

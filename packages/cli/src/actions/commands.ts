@@ -7,7 +7,7 @@ import { stopOnSignals } from '../support/stop-on-signals.js';
 /** `baseline commands plan|sync`: the bot's command sync, previewed or applied. */
 export async function syncAndPrint(appDir: string, guildId: string | undefined, dryRun: boolean): Promise<void> {
   const running = await withSpinner('Starting the bot to read its commands', () => startForInspection(appDir));
-  const removeHandlers = stopOnSignals(() => running.stop());
+  const removeHandlers = stopOnSignals(() => running.close());
   try {
     const result = await withSpinner(dryRun ? 'Reading the registry' : 'Syncing', () =>
       running.bot.commands.sync({ dryRun, force: true, ...(guildId === undefined ? {} : { guildIds: [guildId] }) }),
@@ -16,7 +16,7 @@ export async function syncAndPrint(appDir: string, guildId: string | undefined, 
     process.stdout.write(`${formatPlans(result.plans)}\n\n${dryRun ? `Plan against ${where}; nothing written.` : `${result.writes} write(s) to ${where}.`}\n`);
   } finally {
     removeHandlers();
-    await running.stop();
+    await running.close();
   }
 }
 

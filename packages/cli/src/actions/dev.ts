@@ -19,11 +19,11 @@ interface DevOptions {
   watch: boolean;
 }
 
-/** What `baseline dev` leaves running: a signal stops it, and so does `stop()` (for callers in this process). */
+/** What `baseline dev` leaves running: a signal stops it, and so does `close()` (for callers in this process). */
 export interface DevSession {
   readonly running: RunningApp;
   /** Stops the watcher, the dashboard, the bot and the API, and removes the signal handlers. */
-  stop(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export async function dev(appDir: string, options: DevOptions): Promise<DevSession> {
@@ -37,7 +37,7 @@ export async function dev(appDir: string, options: DevOptions): Promise<DevSessi
   const logger = running.bot.services.logger.child({ component: 'dev' });
   let vite: ResultPromise | undefined;
   if (dashboardUrl !== undefined) {
-    // The dashboard is Vite's own process; it ends with this one (stop() below, and cleanup on exit). Its config
+    // The dashboard is Vite's own process; it ends with this one (close() below, and cleanup on exit). Its config
     // (web/vite.config.ts) sends /api to BASELINE_API_URL.
     vite = execa('vite', ['--host', '127.0.0.1', '--port', options.dashboardPort, '--strictPort'], {
       cwd: webDir,
@@ -52,7 +52,7 @@ export async function dev(appDir: string, options: DevOptions): Promise<DevSessi
       await withSpinner('Starting the dashboard', () => waitForDashboard(dashboardUrl, vite!));
     } catch (error) {
       vite.kill('SIGTERM');
-      await running.stop();
+      await running.close();
       throw error;
     }
   }
@@ -79,14 +79,14 @@ export async function dev(appDir: string, options: DevOptions): Promise<DevSessi
     await watcher?.close();
     vite?.kill('SIGTERM');
     await vite;
-    await running.stop();
+    await running.close();
   };
   const removeHandlers = stopOnSignals(stop);
   logger.debug('dev ready');
   process.stdout.write(formatBanner(running, { dashboard: dashboardUrl === undefined ? undefined : `${dashboardUrl}/` }));
   return {
     running,
-    stop: async () => {
+    close: async () => {
       removeHandlers();
       await stop();
     },

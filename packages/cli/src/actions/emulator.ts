@@ -16,9 +16,13 @@ function portOf(value: string, flag: string): number {
 /**
  * Runs the standalone emulator until a signal stops it.
  *
- * @returns the emulator, and `stop()` that closes it and removes the signal handlers.
+ * @returns the emulator, and `close()` that closes it and removes the signal handlers.
  */
-export async function emulator(options: { seed?: string; port: string; pagePort: string }): Promise<{ standalone: StandaloneEmulator; stop(): Promise<void> }> {
+export async function emulator(options: {
+  seed?: string;
+  port: string;
+  pagePort: string;
+}): Promise<{ standalone: StandaloneEmulator; close(): Promise<void> }> {
   const port = portOf(options.port, '--port');
   const pagePort = portOf(options.pagePort, '--page-port');
   const standalone = await withSpinner('Starting the Discord emulator', () =>
@@ -30,7 +34,7 @@ export async function emulator(options: { seed?: string; port: string; pagePort:
   );
   return {
     standalone,
-    stop: async () => {
+    close: async () => {
       removeHandlers();
       await standalone.close();
     },

@@ -31,7 +31,7 @@ function formatFailures(failures: readonly PluginFailure[]): string {
 
 export async function doctor(appDir: string): Promise<void> {
   const running = await withSpinner('Starting the bot', () => startForInspection(appDir));
-  const removeHandlers = stopOnSignals(() => running.stop());
+  const removeHandlers = stopOnSignals(() => running.close());
   const problems: string[] = [];
   try {
     const { client, services } = running.bot;
@@ -61,7 +61,7 @@ export async function doctor(appDir: string): Promise<void> {
     process.stdout.write(formatDataCompliance(services.plugins));
   } finally {
     removeHandlers();
-    await running.stop();
+    await running.close();
   }
   if (problems.length > 0) {
     throw new CliError(

@@ -15,7 +15,7 @@ export async function eraseAndPrint(appDir: string, userId: string): Promise<voi
     );
   }
   const running = await withSpinner('Starting the bot with its plugins', () => startForInspection(appDir));
-  const removeHandlers = stopOnSignals(() => running.stop());
+  const removeHandlers = stopOnSignals(() => running.close());
   let report: UserDataErasureReport;
   try {
     report = await withSpinner(`Erasing user ${userId}`, () => eraseUserData(running.bot.services, userId, { requester: 'operator' }));
@@ -24,7 +24,7 @@ export async function eraseAndPrint(appDir: string, userId: string): Promise<voi
     throw error;
   } finally {
     removeHandlers();
-    await running.stop();
+    await running.close();
   }
   process.stdout.write(`${formatErasureReport(report)}\n`);
   const failed = report.plugins.filter((entry) => entry.status === 'failed');

@@ -11,7 +11,7 @@ import { readAppPackage } from '../support/read-app-package.js';
  * Runs the built app (dist/app.js) with the API, which also serves the built dashboard (web/dist) when there is
  * one; the bot's own signal handling stops it and exits.
  *
- * @returns the running app (its `stop()` ends it without a signal).
+ * @returns the running app (its `close()` ends it without a signal).
  */
 export async function start(appDir: string, options: { api: boolean }): Promise<RunningApp> {
   readAppPackage(appDir);

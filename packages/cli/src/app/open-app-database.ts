@@ -23,7 +23,7 @@ export async function openAppDatabase(appDir: string, entities: readonly Databas
   try {
     db = await createDatabase({ url, logger, entities });
   } catch (error) {
-    await embedded?.stop();
+    await embedded?.close();
     throw error;
   }
   return {
@@ -32,7 +32,7 @@ export async function openAppDatabase(appDir: string, entities: readonly Databas
     embedded: embedded !== undefined,
     close: async () => {
       await db.close();
-      await embedded?.stop();
+      await embedded?.close();
     },
   };
 }

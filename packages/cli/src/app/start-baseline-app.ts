@@ -45,8 +45,8 @@ export interface RunningApp {
   /** The emulator's web page, where you run commands as a demo user. */
   readonly emulatorPageUrl: string | undefined;
   readonly api: RunningApi | undefined;
-  /** Stops the API, the bot, its services and the emulator. Idempotent. */
-  stop(): Promise<void>;
+  /** Closes the API, the bot, its services and the emulator. Idempotent. */
+  close(): Promise<void>;
 }
 
 /**
@@ -59,7 +59,7 @@ export interface RunningApp {
  * ```ts
  * const running = await startBaselineApp({ appDir, app, env: { LOG_LEVEL: 'silent' }, handleSignals: false });
  * const reply = await running.emulator!.invokeSlashCommand({ guildId, userId, name: 'greet' }).reply();
- * await running.stop();
+ * await running.close();
  * ```
  */
 export async function startBaselineApp(options: StartBaselineAppOptions): Promise<RunningApp> {
@@ -120,7 +120,7 @@ export async function startBaselineApp(options: StartBaselineAppOptions): Promis
     // Closers run before the database closes: the API stops taking requests first.
     bot.services.onClose(() => serving.close());
   }
-  return { bot, config, emulator, emulatorPageUrl: standalone?.urls.page, api, stop: () => bot.close() };
+  return { bot, config, emulator, emulatorPageUrl: standalone?.urls.page, api, close: () => bot.close() };
 }
 
 /** The variables that point the bot and the dashboard's Discord login at the emulator. */

@@ -79,7 +79,7 @@ describe('baseline dev, start and emulator, in this process', { timeout: 240_000
   it('GIVEN dev with the watcher WHEN a cog is saved THEN it is reloaded, and an app module that breaks is reported while the bot runs on', async () => {
     const app = copyFixtureApp();
     const session = await dev(app, { dashboard: true, dashboardPort: '5173', watch: true });
-    stops.push(() => session.stop());
+    stops.push(() => session.close());
     expect(stdout.text()).toMatch(/baseline is running against the Discord emulator \(plugins: fixture\)/);
     expect(stdout.text()).not.toMatch(/dashboard/);
     const page = session.running.emulatorPageUrl!;
@@ -101,7 +101,7 @@ describe('baseline dev, start and emulator, in this process', { timeout: 240_000
     writeFileSync(join(app, 'web', 'index.html'), '<!doctype html><div id="root"></div>\n');
     const port = await freePort();
     const session = await dev(app, { dashboard: true, dashboardPort: String(port), watch: false });
-    stops.push(() => session.stop());
+    stops.push(() => session.close());
     expect(stdout.text()).toMatch(new RegExp(`dashboard +http://127\\.0\\.0\\.1:${port}/`));
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('<div id="root"></div>');
   });
@@ -129,7 +129,7 @@ describe('baseline dev, start and emulator, in this process', { timeout: 240_000
     const app = copyFixtureApp();
     writeBuild(app);
     const running = await start(app, { api: true });
-    stops.push(() => running.stop());
+    stops.push(() => running.close());
     expect(stdout.text()).toMatch(/baseline is running against the Discord emulator \(plugins: built\)/);
     expect(stdout.text()).toContain(`dashboard       ${running.api!.url}/`);
     expect(await (await fetch(`${running.api!.url}/guilds`, { headers: { accept: 'text/html' } })).text()).toContain('<div id="root"></div>');
@@ -139,7 +139,7 @@ describe('baseline dev, start and emulator, in this process', { timeout: 240_000
     const app = copyFixtureApp();
     writeBuild(app);
     const running = await start(app, { api: false });
-    stops.push(() => running.stop());
+    stops.push(() => running.close());
     expect(running.api).toBeUndefined();
     expect(stdout.text()).not.toMatch(/dashboard|API reference|health/);
     expect(stdout.text()).toMatch(/emulator +http:/);
@@ -150,7 +150,7 @@ describe('baseline dev, start and emulator, in this process', { timeout: 240_000
     // The output holds the emulator's bot token on purpose; kept out of the run's secret audit.
     stdout = captureWrites(process.stdout, { echo: false });
     const running = await emulator({ port: '0', pagePort: '0' });
-    stops.push(() => running.stop());
+    stops.push(() => running.close());
     expect(stdout.text()).toContain(`DISCORD_API_BASE_URL  ${running.standalone.urls.rest}`);
     expect((await fetch(running.standalone.urls.page)).status).toBe(200);
   });

@@ -59,7 +59,7 @@ export interface EmbeddedPostgresServer {
   /** `false` when another live process of this app started the server and this one only connected to it. */
   readonly owned: boolean;
   /** Stops the server (fast shutdown) when this process owns it; waits until it has exited. */
-  stop(): Promise<void>;
+  close(): Promise<void>;
 }
 
 type EmbeddedInstance = EmbeddedPostgres;
@@ -144,7 +144,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * const db = await createDatabase({ url: pg.url, logger });
  * // …
  * await db.close();
- * await pg.stop();
+ * await pg.close();
  * ```
  */
 export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
@@ -179,7 +179,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
       const instance = await createInstance(dataDir, recorded.port, logs, logger);
       await ensureAppDatabase(instance, database);
       logger.info({ port: recorded.port, owner_pid: owner }, 'embedded PostgreSQL already run by another process; connecting to it');
-      return { url: urlFor(recorded.port), port: recorded.port, dataDir, owned: false, stop: async () => {} };
+      return { url: urlFor(recorded.port), port: recorded.port, dataDir, owned: false, close: async () => {} };
     }
     logger.warn({ pid: recorded.pid }, 'stopping an embedded PostgreSQL left running by a process that died');
     await stopServer(dataDir, recorded.pid);
@@ -254,7 +254,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     port,
     dataDir,
     owned: true,
-    async stop() {
+    async close() {
       if (stopping) return;
       stopping = true;
       process.removeListener('exit', onExit);

@@ -1,3 +1,4 @@
-// `@baseline/core/errors`: the error base every baseline package extends, without the rest of core (database,
-// logger, Redis), so a light package such as `@baseline/testing` builds its errors on it at no start-up cost.
+// `@baseline/core/errors`: the error base alone. It imports nothing from Node and nothing else of core (database,
+// logger, Redis), so browser code (the dashboard kit) and light packages (`@baseline/testing`) extend the same
+// BaselineError as the server packages at no start-up or bundle cost.
 export { BaselineError, isBaselineError, type BaselineErrorOptions } from './baseline-error.js';

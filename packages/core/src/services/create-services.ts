@@ -136,7 +136,7 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
           await Promise.resolve(closer()).catch((error: unknown) => logger.error({ err: error }, 'closing a service failed'));
         }
         await db?.close();
-        await embeddedDatabase?.stop();
+        await embeddedDatabase?.close();
       }),
     };
     let services: BaselineServices = core;
@@ -161,7 +161,7 @@ export async function createServices(options: CreateServicesOptions = {}): Promi
   } catch (error) {
     for (const closer of closers.reverse()) await Promise.resolve(closer()).catch(() => {});
     await db?.close().catch(() => {});
-    await embeddedDatabase?.stop().catch(() => {});
+    await embeddedDatabase?.close().catch(() => {});
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Database } from '../database/create-database.js';
 import { listGuildToggles, writeGuildToggle, type GuildToggleRow } from '../database/repositories/guild-toggle-repository.js';
@@ -86,29 +87,39 @@ export interface CreateToggleRegistryOptions {
    * @default 300_000
    */
   cacheTtlMs?: number;
+  /** How many guilds' overrides are cached at most; the least recently read are dropped first. @default 10_000 */
+  cacheMaxEntries?: number;
 }
 
 /** Creates the toggle registry and subscribes it to change announcements. */
-export async function createToggleRegistry({ db, kv, logger: parent, defaults, cacheTtlMs = 300_000 }: CreateToggleRegistryOptions): Promise<ToggleRegistry> {
+export async function createToggleRegistry({
+  db,
+  kv,
+  logger: parent,
+  defaults,
+  cacheTtlMs = 300_000,
+  cacheMaxEntries = 10_000,
+}: CreateToggleRegistryOptions): Promise<ToggleRegistry> {
   const logger = parent.child({ component: 'toggles' });
   const origin = randomUUID();
-  const cache = new Map<string, { rows: Map<string, boolean>; expiresAt: number }>();
+  // lru-cache reads a ttl of 0 as "never expires"; here 0 means "do not cache", as for settings.
+  const cache = cacheTtlMs > 0 ? new LRUCache<string, Map<string, boolean>>({ max: cacheMaxEntries, ttl: cacheTtlMs }) : undefined;
   const listeners = new Set<(change: ToggleChangeMessage) => void>();
   // A read that started before an invalidation must not cache its stale rows.
   let generation = 0;
 
   const key = (pluginId: string, command: string | null | undefined) => `${pluginId}/${command ?? ''}`;
   const overrides = async (guildId: string): Promise<Map<string, boolean>> => {
-    const cached = cache.get(guildId);
-    if (cached !== undefined && cached.expiresAt > Date.now()) return cached.rows;
+    const cached = cache?.get(guildId);
+    if (cached !== undefined) return cached;
     const started = generation;
     const rows = new Map((await listGuildToggles(db, guildId)).map((row: GuildToggleRow) => [key(row.pluginId, row.command), row.enabled]));
-    if (started === generation) cache.set(guildId, { rows, expiresAt: Date.now() + cacheTtlMs });
+    if (started === generation) cache?.set(guildId, rows);
     return rows;
   };
   const invalidate = (change: ToggleChangeMessage) => {
     generation += 1;
-    cache.delete(change.guildId);
+    cache?.delete(change.guildId);
     for (const listener of listeners) listener(change);
   };
   const state = (override: boolean | undefined, declared: boolean): ToggleState => ({

@@ -45,7 +45,7 @@ async function deadPid(): Promise<number> {
 }
 
 afterAll(async () => {
-  await server?.stop();
+  await server?.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -57,7 +57,7 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
     await query(server.url, `create table notes (body text); insert into notes values ('kept')`);
 
-    await server.stop();
+    await server.close();
     server = undefined;
     expect(readPostmasterPid(dataDir)).toBeUndefined();
     expect(serverProcesses(dataDir)).toEqual([]);
@@ -101,7 +101,7 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
       const guest = await startEmbeddedPostgres({ rootFallbackDir: fallback, dataDir, logger, database: 'other_app' });
       expect(guest).toMatchObject({ owned: false, port: server!.port });
       expect(await query(guest.url, 'select current_database() as db')).toEqual([{ db: 'other_app' }]);
-      await guest.stop();
+      await guest.close();
       expect(await query(server!.url, 'select body from notes')).toEqual([{ body: 'kept' }]);
     } finally {
       owner.kill('SIGKILL');
@@ -111,7 +111,7 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
 
   it('GIVEN the remembered port taken by something else THEN it starts on a free port and remembers that one', async () => {
     const taken = server!.port;
-    await server!.stop();
+    await server!.close();
     server = undefined;
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(taken, '127.0.0.1', resolve));
@@ -147,12 +147,12 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
           expect(other.dataDir).toBe(asked);
         }
       } finally {
-        await other.stop();
+        await other.close();
       }
       // The same project finds its cluster again.
       const again = await startEmbeddedPostgres({ dataDir: asked, logger, rootFallbackDir: join(root, 'fallback'), database: 'private_app' });
       expect(again.dataDir).toBe(other.dataDir);
-      await again.stop();
+      await again.close();
       expect(statSync(privateRoot).mode & 0o777).toBe(0o700);
     } finally {
       rmSync(privateRoot, { recursive: true, force: true });
@@ -207,7 +207,7 @@ describe('startEmbeddedPostgres', { timeout: 90_000 }, () => {
         expect(error).toMatchObject({ code: 'BL_ERR_EMBEDDED_PERMISSIONS', details: { folder: privateRoot } });
         expect((error as Error).message).toContain(`chmod o+x ${privateRoot}`);
       } else {
-        await (await start).stop();
+        await (await start).close();
       }
       expect(statSync(privateRoot).mode & 0o777).toBe(0o700);
     } finally {

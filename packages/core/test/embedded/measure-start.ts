@@ -19,7 +19,7 @@ try {
     const server = await startEmbeddedPostgres({ dataDir, port, logger });
     const ready = performance.now() - started;
     const stopStarted = performance.now();
-    await server.stop();
+    await server.close();
     console.log(`${run === 0 ? 'cold' : 'warm'} start ${ready.toFixed(0)} ms, stop ${(performance.now() - stopStarted).toFixed(0)} ms`);
   }
 } finally {

@@ -58,19 +58,10 @@ export function toOpenAiStrictSchema(schema: JsonSchema): JsonSchema {
   return walk(schema);
 }
 
-const ANTHROPIC_UNSUPPORTED = [
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'minLength',
-  'maxLength',
-  'maxItems',
-  'default',
-  '$schema',
-  'propertyNames',
-];
+/** Keywords bounding a number's value. */
+const NUMBER_BOUNDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'];
+/** What Anthropic refuses: numeric and length bounds (`minItems` is handled apart), defaults, `$schema`, `propertyNames`. */
+const ANTHROPIC_UNSUPPORTED = [...NUMBER_BOUNDS, 'minLength', 'maxLength', 'maxItems', 'default', '$schema', 'propertyNames'];
 
 /**
  * Anthropic `output_config.format`: `additionalProperties: false` on objects, numeric and string-length
@@ -87,28 +78,11 @@ export function toAnthropicSchema(schema: JsonSchema): JsonSchema {
   return walk(schema);
 }
 
+/** The keywords Gemini's `responseJsonSchema` documents, by what they do: identify and annotate, shape, bound. */
 const GEMINI_KEYS = new Set([
-  '$id',
-  '$defs',
-  '$ref',
-  '$anchor',
-  'type',
-  'format',
-  'title',
-  'description',
-  'enum',
-  'items',
-  'prefixItems',
-  'minItems',
-  'maxItems',
-  'minimum',
-  'maximum',
-  'anyOf',
-  'oneOf',
-  'properties',
-  'additionalProperties',
-  'required',
-  'propertyOrdering',
+  ...['$id', '$defs', '$ref', '$anchor', 'title', 'description', 'format'],
+  ...['type', 'enum', 'anyOf', 'oneOf', 'properties', 'additionalProperties', 'required', 'propertyOrdering', 'items', 'prefixItems'],
+  ...['minItems', 'maxItems', 'minimum', 'maximum'],
 ]);
 
 /** Gemini `responseJsonSchema`: only the keywords it documents; `const` becomes a one-value `enum`. */

@@ -1,23 +1,29 @@
+import { BaselineError } from '@baseline/core/errors';
+import { WEB_KIT_ERROR_CODES } from '../errors/web-kit-error.js';
+
 /** A field the API refused, with its path such as `reference.greeting` or `body.user_id`. */
 export interface ApiFieldError {
   path: string;
   message: string;
 }
 
-/** A non-2xx answer of the API, carrying its uniform error body (`{ error: { code, message, fields? } }`). */
-export class ApiRequestError extends Error {
+/**
+ * A non-2xx answer of the API, carrying its uniform error body (`{ error: { code, message, fields? } }`). Its `code`
+ * is the API's (`API_ERROR_CODES` of `@baseline/api`), or `BL_ERR_API_UNKNOWN` when the answer had no error body.
+ * Built from the answer rather than from a code, since the code is the API's to choose.
+ */
+export class ApiRequestError extends BaselineError {
   readonly status: number;
-  readonly code: string;
   readonly fields: ApiFieldError[];
   /** The whole `error` object, for codes that carry more (e.g. who changed settings). */
   readonly body: Record<string, unknown>;
 
   constructor(status: number, body: unknown) {
     const error = (typeof body === 'object' && body !== null && 'error' in body ? (body as { error: Record<string, unknown> }).error : {}) ?? {};
-    super(typeof error['message'] === 'string' ? error['message'] : `request failed with status ${status}`);
+    const code = typeof error['code'] === 'string' ? error['code'] : WEB_KIT_ERROR_CODES.apiUnknown;
+    super(code, typeof error['message'] === 'string' ? error['message'] : `request failed with status ${status}`);
     this.name = 'ApiRequestError';
     this.status = status;
-    this.code = typeof error['code'] === 'string' ? error['code'] : 'BL_ERR_API_UNKNOWN';
     this.fields = Array.isArray(error['fields']) ? (error['fields'] as ApiFieldError[]) : [];
     this.body = error;
   }

@@ -76,9 +76,9 @@ export default function AdminLlmPage() {
         </Button>
       </div>
       <QueryBoundary queries={[summary, breakdown, models]}>
-        {() => {
-          const totals = summary.data!.totals;
-          const data = breakdown.data!;
+        {(summaryData, breakdownData, modelsData) => {
+          const totals = summaryData.totals;
+          const data = breakdownData;
           const cost = pivotUsage(data.series, 'cost_usd');
           const tokens = pivotUsage(data.series, 'total_tokens');
           return (
@@ -156,12 +156,12 @@ export default function AdminLlmPage() {
                   <CardTitle>Model pricing</CardTitle>
                 </CardHeader>
                 <CardContent>
-                  {models.data!.models.length === 0 ? (
+                  {modelsData.models.length === 0 ? (
                     <EmptyState title="No priced model yet" />
                   ) : (
                     <details>
-                      <summary className="cursor-pointer text-sm">Edit the prices of {models.data!.models.length} models (USD per 1k tokens)</summary>
-                      <PricingEditor models={models.data!.models} />
+                      <summary className="cursor-pointer text-sm">Edit the prices of {modelsData.models.length} models (USD per 1k tokens)</summary>
+                      <PricingEditor models={modelsData.models} />
                     </details>
                   )}
                 </CardContent>

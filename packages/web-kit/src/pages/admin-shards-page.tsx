@@ -23,8 +23,8 @@ export default function AdminShardsPage() {
         Refreshes every {REFRESH_MS / 1000} s{shards.data?.shard_count == null ? '' : ` · ${shards.data.shard_count} shards configured`}.
       </p>
       <QueryBoundary queries={[shards]}>
-        {() =>
-          shards.data!.shards.length === 0 ? (
+        {(shardsData) =>
+          shardsData.shards.length === 0 ? (
             <EmptyState title="No shard has reported yet">Shards appear here once a bot process sends its first heartbeat.</EmptyState>
           ) : (
             <Table>
@@ -40,7 +40,7 @@ export default function AdminShardsPage() {
                 </tr>
               </thead>
               <tbody>
-                {shards.data!.shards.map((shard) => (
+                {shardsData.shards.map((shard) => (
                   <tr key={shard.shard_id} data-stale={shard.stale} className={cn(shard.stale && 'bg-destructive/10')}>
                     <Td>{shard.shard_id}</Td>
                     <Td>

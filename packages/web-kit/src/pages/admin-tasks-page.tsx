@@ -19,8 +19,8 @@ export default function AdminTasksPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">Scheduled tasks</h1>
       <QueryBoundary queries={[tasks]}>
-        {() => {
-          const list = tasks.data!.tasks;
+        {(tasksData) => {
+          const list = tasksData.tasks;
           if (list.length === 0) return <EmptyState title="No scheduled task">Tasks appear here once a bot process loads a cog that declares them.</EmptyState>;
           return (
             <>

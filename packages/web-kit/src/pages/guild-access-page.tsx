@@ -54,7 +54,7 @@ export default function GuildAccessPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">Access</h1>
       <QueryBoundary queries={[users, audit]}>
-        {() => (
+        {(usersData, auditData) => (
           <>
             <Card>
               <CardHeader>
@@ -72,7 +72,7 @@ export default function GuildAccessPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {users.data!.users.map((user) => (
+                    {usersData.users.map((user) => (
                       <tr key={user.user_id} data-user-id={user.user_id}>
                         <Td>
                           {who(user.user_id)} {user.is_initial ? <Badge>added the bot</Badge> : null}
@@ -107,11 +107,11 @@ export default function GuildAccessPage() {
                 <CardTitle>Audit log</CardTitle>
               </CardHeader>
               <CardContent>
-                {audit.data!.entries.length === 0 ? (
+                {auditData.entries.length === 0 ? (
                   <EmptyState title="Nothing changed yet" />
                 ) : (
                   <ol className="space-y-3" aria-label="Audit log">
-                    {audit.data!.entries.map((entry) => (
+                    {auditData.entries.map((entry) => (
                       <li key={entry.id} className="rounded-md border border-border p-3 text-sm" data-action={entry.action}>
                         <p>
                           <span className="font-medium">{who(entry.actor_user_id)}</span> · <code>{entry.action}</code>

@@ -27,11 +27,11 @@ export function GuildOverviewPage() {
   ];
   return (
     <QueryBoundary queries={[guild, shard]}>
-      {() => {
-        const info = shard.data!.shard;
+      {(guildData, shardData) => {
+        const info = shardData.shard;
         return (
           <section className="space-y-4">
-            <h1 className="text-2xl font-semibold">{guild.data!.name}</h1>
+            <h1 className="text-2xl font-semibold">{guildData.name}</h1>
             <div className="grid gap-4 md:grid-cols-2">
               <Card>
                 <CardHeader>
@@ -39,9 +39,9 @@ export function GuildOverviewPage() {
                 </CardHeader>
                 <CardContent className="space-y-1 text-sm">
                   <p>
-                    Presence: <Badge tone={guild.data!.is_active ? 'good' : 'bad'}>{guild.data!.is_active ? 'in the guild' : 'left the guild'}</Badge>
+                    Presence: <Badge tone={guildData.is_active ? 'good' : 'bad'}>{guildData.is_active ? 'in the guild' : 'left the guild'}</Badge>
                   </p>
-                  <p>Added: {formatTime(guild.data!.added_at)}</p>
+                  <p>Added: {formatTime(guildData.added_at)}</p>
                 </CardContent>
               </Card>
               <Card>

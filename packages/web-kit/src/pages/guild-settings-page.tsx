@@ -75,14 +75,14 @@ export default function GuildSettingsPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">Settings</h1>
       <QueryBoundary queries={[schema, settings, discord]}>
-        {() =>
-          Object.keys(settings.data!.values).length === 0 ? (
+        {(_schema, settingsData, discordData) =>
+          Object.keys(settingsData.values).length === 0 ? (
             <EmptyState title="No plugin has settings">Plugins declare settings with defineSettings(); their forms appear here.</EmptyState>
           ) : (
             <SettingsForms
               schema={schema.data as Record<string, unknown>}
-              values={settings.data!.values}
-              discord={{ ...discord.data!, searchMembers }}
+              values={settingsData.values}
+              discord={{ ...discordData, searchMembers }}
               onSave={onSave}
             />
           )

@@ -88,12 +88,12 @@ export default function GuildTogglesPage() {
         </Alert>
       ) : null}
       <QueryBoundary queries={[toggles]}>
-        {() =>
-          toggles.data!.plugins.length === 0 ? (
+        {(togglesData) =>
+          togglesData.plugins.length === 0 ? (
             <EmptyState title="No plugin installed">Install a plugin to switch it on or off per guild.</EmptyState>
           ) : (
             <>
-              {toggles.data!.plugins.map((plugin) => (
+              {togglesData.plugins.map((plugin) => (
                 <Card key={plugin.plugin_id}>
                   <CardHeader>
                     <CardTitle>{plugin.plugin_id}</CardTitle>

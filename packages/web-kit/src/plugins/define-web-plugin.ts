@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { WEB_KIT_ERROR_CODES, WebKitError } from '../errors/web-kit-error.js';
 
 /** A page module: its default export is the page component. */
 export type WebPageModule = { default: ComponentType };
@@ -47,7 +48,7 @@ const PATH = /^\/(guilds\/\$guildId|admin)\/[A-Za-z0-9/$_-]+$/;
  * Declares a plugin's dashboard pages; the default export of the module a plugin's manifest names as `web`.
  *
  * @param definition the plugin's pages and sidebar links.
- * @throws Error when a route path is outside `/guilds/$guildId/…` and `/admin/…`, or a nav item points nowhere.
+ * @throws WebKitError (`BL_ERR_WEB_PLUGIN_INVALID`) when a route path is outside `/guilds/$guildId/…` and `/admin/…`, or a nav item points nowhere.
  * @example
  * ```ts
  * export default defineWebPlugin({
@@ -58,13 +59,18 @@ const PATH = /^\/(guilds\/\$guildId|admin)\/[A-Za-z0-9/$_-]+$/;
  */
 export function defineWebPlugin(definition: WebPluginDefinition): WebPlugin {
   for (const route of definition.routes) {
-    if (!PATH.test(route.path)) throw new Error(`defineWebPlugin: route "${route.path}" must start with /guilds/$guildId/ or /admin/`);
-    if (typeof route.load !== 'function') throw new Error(`defineWebPlugin: route "${route.path}" needs load: () => import('./page.js')`);
+    if (!PATH.test(route.path))
+      throw new WebKitError(WEB_KIT_ERROR_CODES.pluginInvalid, `defineWebPlugin: route "${route.path}" must start with /guilds/$guildId/ or /admin/`);
+    if (typeof route.load !== 'function')
+      throw new WebKitError(WEB_KIT_ERROR_CODES.pluginInvalid, `defineWebPlugin: route "${route.path}" needs load: () => import('./page.js')`);
   }
   const navItems = definition.navItems ?? [];
   for (const item of navItems) {
     if (!definition.routes.some((route) => route.path === item.to))
-      throw new Error(`defineWebPlugin: nav item "${item.label}" points to "${item.to}", which is not one of its routes`);
+      throw new WebKitError(
+        WEB_KIT_ERROR_CODES.pluginInvalid,
+        `defineWebPlugin: nav item "${item.label}" points to "${item.to}", which is not one of its routes`,
+      );
   }
   return Object.freeze({ id: definition.id, routes: [...definition.routes], navItems: [...navItems], [WEB_PLUGIN_BRAND]: true as const });
 }

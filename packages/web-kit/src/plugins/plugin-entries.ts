@@ -1,3 +1,4 @@
+import { WEB_KIT_ERROR_CODES } from '../errors/web-kit-error.js';
 import { isWebPlugin, type WebPlugin } from './define-web-plugin.js';
 
 /** One plugin web entry as the Vite plugin's virtual module lists it: a loader, so each plugin is its own chunk. */
@@ -23,9 +24,9 @@ export async function registerWebPlugins(entries: readonly WebPluginEntry[]): Pr
   settled.forEach((result, index) => {
     const packageName = entries[index]!.packageName;
     if (result.status === 'rejected') {
-      console.error(`[baseline] BL_ERR_WEB_PLUGIN_ENTRY: the web entry of "${packageName}" failed to load; skipped.`, result.reason);
+      console.error(`[baseline] ${WEB_KIT_ERROR_CODES.pluginEntry}: the web entry of "${packageName}" failed to load; skipped.`, result.reason);
     } else if (!isWebPlugin(result.value.module.default)) {
-      console.error(`[baseline] BL_ERR_WEB_PLUGIN_ENTRY: the web entry of "${packageName}" does not default-export defineWebPlugin(...); skipped.`);
+      console.error(`[baseline] ${WEB_KIT_ERROR_CODES.pluginEntry}: the web entry of "${packageName}" does not default-export defineWebPlugin(...); skipped.`);
     } else {
       registered.push({ packageName, plugin: result.value.module.default });
     }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { BASELINE_VERSION, createLogger, discoverPluginPackages } from '@baseline/core';
 import { readFile } from 'node:fs/promises';
 import { transformWithOxc, type Plugin } from 'vite';
+import { WEB_KIT_ERROR_CODES } from '../errors/web-kit-error.js';
 
 /** The module id the dashboard imports its plugin list from. */
 export const PLUGINS_MODULE_ID = 'virtual:baseline/plugins';
@@ -53,7 +54,10 @@ export function pluginsModule(options: PluginsModuleOptions): Plugin {
         if (found.webEntry === undefined) continue;
         const problem = await checkWebEntry(found.webEntry);
         if (problem === undefined) entries.push({ packageName: found.packageName, file: found.webEntry });
-        else this.warn(`BL_ERR_WEB_PLUGIN_ENTRY: plugin package "${found.packageName}": its web entry "${found.webEntry}" ${problem}; its pages are left out`);
+        else
+          this.warn(
+            `${WEB_KIT_ERROR_CODES.pluginEntry}: plugin package "${found.packageName}": its web entry "${found.webEntry}" ${problem}; its pages are left out`,
+          );
       }
       const items = entries.map(({ packageName, file }) => `  { packageName: ${JSON.stringify(packageName)}, load: () => import(${JSON.stringify(file)}) },`);
       return `export const apiBaseUrl = ${JSON.stringify(options.apiBaseUrl ?? '')};\nexport default [\n${items.join('\n')}\n];\n`;
