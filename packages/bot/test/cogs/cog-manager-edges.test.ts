@@ -71,14 +71,19 @@ describe('cog manager: malformed, conflicting and failing cogs at runtime', () =
       [cogNamed('twice-command', { commands: [ping('echo'), ping('echo')] }), 'declares command "echo" twice, already declared by cog "twice-command"'],
       // Sapphire keys commands by lowercased name: a context menu "Vote" would take the slash command "vote"'s place.
       [
-        cogNamed('taken-command', { commands: [contextMenu({ data: new ContextMenuCommandBuilder().setName('Vote').setType(ApplicationCommandType.User), run: () => {} })] }),
+        cogNamed('taken-command', {
+          commands: [contextMenu({ data: new ContextMenuCommandBuilder().setName('Vote').setType(ApplicationCommandType.User), run: () => {} })],
+        }),
         'declares command "Vote", already declared by cog "votes"',
       ],
       [
         cogNamed('twice-button', { components: [component({ customId: 'mine', run: () => {} }), component({ customId: 'MINE', run: () => {} })] }),
         'declares component "MINE" twice',
       ],
-      [cogNamed('taken-button', { components: [component({ customId: 'votes-pick', run: () => {} })] }), 'declares component "votes-pick", already declared by cog "votes"'],
+      [
+        cogNamed('taken-button', { components: [component({ customId: 'votes-pick', run: () => {} })] }),
+        'declares component "votes-pick", already declared by cog "votes"',
+      ],
       [cogNamed('taken-form', { modals: [modal({ customId: 'Votes-Form', run: () => {} })] }), 'declares modal "Votes-Form", already declared by cog "votes"'],
     ];
     for (const [cogClass, message] of cases) {
@@ -110,14 +115,21 @@ describe('cog manager: malformed, conflicting and failing cogs at runtime', () =
         return Promise.reject(42);
       }
     }
-    expect(await failureOf(RejectsOnLoad)).toMatchObject({ code: 'BL_ERR_COG_LOAD_FAILED', message: 'cog "rejects-on-load" of plugin "app" failed to load: 42' });
+    expect(await failureOf(RejectsOnLoad)).toMatchObject({
+      code: 'BL_ERR_COG_LOAD_FAILED',
+      message: 'cog "rejects-on-load" of plugin "app" failed to load: 42',
+    });
     expect(bot.client.stores.get('commands').has('never-here')).toBe(false);
 
     class NoBody extends Cog {
       static override meta = { name: 'no-body' };
       override commands = [{ kind: 'slash', data: null } as never];
     }
-    expect(await failureOf(NoBody)).toMatchObject({ code: 'BL_ERR_COG_LOAD_FAILED', cogName: 'no-body', message: expect.stringMatching(/^cog "no-body" failed to load: /) });
+    expect(await failureOf(NoBody)).toMatchObject({
+      code: 'BL_ERR_COG_LOAD_FAILED',
+      cogName: 'no-body',
+      message: expect.stringMatching(/^cog "no-body" failed to load: /),
+    });
   });
 
   it('GIVEN a cog whose onUnload throws THEN it is unloaded anyway and the failure logged', async () => {

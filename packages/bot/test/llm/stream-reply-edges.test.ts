@@ -145,7 +145,9 @@ describe('streamReply edges (Discord emulator, OpenAI emulator, PostgreSQL, Redi
 
   it('GIVEN the stream fails after some words THEN they stay shown without the button and the failure follows privately', async () => {
     const count = results.length;
-    llm.openai.enqueue(llmFault.midStream(llmFault.invalidRequest('cut off'), { reply: llmReply.text('partial words here', { frameIntervalMs: 30 }), afterEvents: 3 }));
+    llm.openai.enqueue(
+      llmFault.midStream(llmFault.invalidRequest('cut off'), { reply: llmReply.text('partial words here', { frameIntervalMs: 30 }), afterEvents: 3 }),
+    );
     const handle = ask('quick');
     const explanation = await handle.followUp(0);
     expect(explanation.ephemeral).toBe(true);
