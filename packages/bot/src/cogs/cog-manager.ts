@@ -137,9 +137,13 @@ export class CogManager {
 
   async #notify(change: CogChange): Promise<void> {
     for (const listener of this.#listeners) {
-      await Promise.resolve(listener(change)).catch((error: unknown) =>
-        this.deps.logger.error({ err: error, cog: change.cog.name }, `a cog ${change.type} listener failed`),
-      );
+      // A listener that throws synchronously is caught here too: a load must not be reported failed, nor an unload
+      // throw, after the cog was loaded or removed.
+      try {
+        await listener(change);
+      } catch (error) {
+        this.deps.logger.error({ err: error, cog: change.cog.name }, `a cog ${change.type} listener failed`);
+      }
     }
   }
 

@@ -62,8 +62,9 @@ export async function startHealthServer(
   server.server.on('request', (request: ApiRequest, response: ApiResponse) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/metrics' && options.metrics !== undefined) return void serveMetrics(options.metrics, request, response);
-    if (path !== '/health') return void response.notFound({ error: 'not found' });
-    if (request.method !== 'GET' && request.method !== 'HEAD') return void response.methodNotAllowed({ error: 'use GET' });
+    // plugin-api's error helpers wrap what they get as `{ error: data }`: given a string, the body is `{ error: '…' }`.
+    if (path !== '/health') return void response.notFound('not found');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return void response.methodNotAllowed('use GET');
     checkHealth(client, services, options.timeoutMs).then(
       (report) => {
         if (report.status !== 'ok') logger.warn({ problems: report.problems }, 'health check failed');
@@ -92,7 +93,7 @@ export async function startHealthServer(
 }
 
 function serveMetrics(metrics: Pick<BotMetrics, 'text' | 'contentType'>, request: ApiRequest, response: ApiResponse): void {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return void response.methodNotAllowed({ error: 'use GET' });
+  if (request.method !== 'GET' && request.method !== 'HEAD') return void response.methodNotAllowed('use GET');
   metrics.text().then(
     (text) => {
       response.setHeader('cache-control', 'no-store');

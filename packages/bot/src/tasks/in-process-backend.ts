@@ -4,9 +4,22 @@ import type { ResolvedRetry, TaskBackend, TaskFailureListener, TaskJob, TaskJobD
 import type { TaskRepeat } from './task-definition.js';
 
 interface Pending {
-  timer: NodeJS.Timeout;
+  /** The timer waiting now (a wait past {@link MAX_TIMER_MS} is several timers in turn). */
+  timer: NodeJS.Timeout | undefined;
   data: TaskJobData;
   oneOff: boolean;
+}
+
+/** The longest delay Node's timers hold (about 24.8 days); a longer one fires after 1 ms instead. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Calls `fire` at `at` (epoch ms), waiting past {@link MAX_TIMER_MS} in steps, so a yearly cron tick or a one-off job a
+ * month away does not run at once. `track` gets each timer in turn, for the caller to clear the current one.
+ */
+function timerAt(at: number, fire: () => void, track: (timer: NodeJS.Timeout) => void): void {
+  const left = at - Date.now();
+  track(setTimeout(() => (left > MAX_TIMER_MS ? timerAt(at, fire, track) : fire()), Math.min(Math.max(0, left), MAX_TIMER_MS)));
 }
 
 /** The next tick of a schedule after `from` (epoch ms). */
@@ -37,14 +50,16 @@ export function createInProcessBackend(): TaskBackend {
         const final = job.attempt >= retry.attempts;
         onFailure(job, error, final);
         if (final || closed) return done();
-        const timer = setTimeout(
+        const pending: Pending = { timer: undefined, data: job.data, oneOff: false };
+        jobs.set(job.id, pending);
+        timerAt(
+          Date.now() + retry.backoffMs * 2 ** (job.attempt - 1),
           () => {
             jobs.delete(job.id);
             execute({ ...job, attempt: job.attempt + 1 }, retry, done);
           },
-          retry.backoffMs * 2 ** (job.attempt - 1),
+          (timer) => (pending.timer = timer),
         );
-        jobs.set(job.id, { timer, data: job.data, oneOff: false });
       },
     );
     running.add(run);
@@ -53,12 +68,12 @@ export function createInProcessBackend(): TaskBackend {
 
   const arm = (id: string, repeat: TaskRepeat, data: TaskJobData, retry: ResolvedRetry) => {
     const next = nextTick(repeat, Date.now());
-    const timer = setTimeout(() => {
+    const fire = () => {
       if (!schedules.has(id)) return;
       arm(id, repeat, data, retry);
       execute({ id: `${id}:${next}`, data, attempt: 1, dueAt: next }, retry, () => {});
-    }, next - Date.now());
-    schedules.set(id, { timer, next });
+    };
+    timerAt(next, fire, (timer) => schedules.set(id, { timer, next }));
     return next;
   };
 
@@ -78,8 +93,13 @@ export function createInProcessBackend(): TaskBackend {
     async enqueue(data, delayMs, retry) {
       const id = randomUUID();
       const dueAt = Date.now() + Math.max(0, delayMs);
-      const timer = setTimeout(() => execute({ id, data, attempt: 1, dueAt }, retry, () => jobs.delete(id)), Math.max(0, delayMs));
-      jobs.set(id, { timer, data, oneOff: true });
+      const pending: Pending = { timer: undefined, data, oneOff: true };
+      jobs.set(id, pending);
+      timerAt(
+        dueAt,
+        () => execute({ id, data, attempt: 1, dueAt }, retry, () => jobs.delete(id)),
+        (timer) => (pending.timer = timer),
+      );
       return id;
     },
     async removeJobs(match) {

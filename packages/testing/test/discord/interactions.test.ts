@@ -43,6 +43,11 @@ describe('Discord emulator interactions through discord.js', () => {
           await interaction.deferReply();
           await interaction.editReply('done later');
         }
+        if (mode === 'defer-delete-followup') {
+          await interaction.deferReply();
+          await interaction.deleteReply();
+          await interaction.followUp({ content: 'private after all', flags: MessageFlags.Ephemeral });
+        }
         if (mode === 'followup') {
           await interaction.reply('first');
           await interaction.followUp({ content: 'second', flags: MessageFlags.Ephemeral });
@@ -125,6 +130,12 @@ describe('Discord emulator interactions through discord.js', () => {
     const call = emulator.invokeSlashCommand({ guildId, channelId, userId: 'bob', name: 'ping', options: { mode: 'followup' } });
     expect((await call.reply()).content).toBe('first');
     expect(await call.followUp(0)).toMatchObject({ content: 'second', ephemeral: true });
+  });
+
+  it('GIVEN deferReply, deleteReply, then followUp THEN the follow-up is a message of its own, not an edit of the deleted original', async () => {
+    const call = emulator.invokeSlashCommand({ guildId, channelId, userId: 'bob', name: 'ping', options: { mode: 'defer-delete-followup' } });
+    expect(await call.followUp(0)).toMatchObject({ content: 'private after all', ephemeral: true, deleted: false });
+    expect(emulator.messages(channelId).some((message) => message.content === 'private after all')).toBe(false);
   });
 
   it('GIVEN a reply with a button WHEN a user clicks it THEN the bot updates that message', async () => {

@@ -27,11 +27,14 @@ export function deleteWebhookMessage(core: EmulatorCore, record: InteractionReco
   core.interactions.notify(record);
 }
 
-/** `POST /webhooks/{app}/{token}`: a follow-up; the first one after a deferred reply edits the original. */
+/**
+ * `POST /webhooks/{app}/{token}`: a follow-up; the first one after a deferred reply edits the original, unless the bot
+ * deleted it: then there is nothing to edit and the follow-up is a message of its own.
+ */
 export function followUp(core: EmulatorCore, record: InteractionRecord, body: unknown): MessageRecord {
   const data = (body ?? {}) as Body;
   let message: MessageRecord;
-  if (record.original && (record.original.flags & 128) !== 0 && record.followUps.length === 0 && record.response?.type === 5) {
+  if (record.original && !record.original.deleted && (record.original.flags & 128) !== 0 && record.followUps.length === 0 && record.response?.type === 5) {
     message = core.messages.edit(record.original, toMessageEdit(data));
   } else {
     const flags = typeof data['flags'] === 'number' ? data['flags'] : 0;
