@@ -68,7 +68,7 @@ describe('a health server started on its own', () => {
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: 'not found' });
     } finally {
-      await health.stop();
+      await health.close();
     }
   });
 
@@ -81,7 +81,7 @@ describe('a health server started on its own', () => {
       expect(await response.json()).toEqual({ error: 'metrics collection failed' });
       expect((await fetch(`${health.url}/health`)).status).toBe(200);
     } finally {
-      await health.stop();
+      await health.close();
     }
   });
 
@@ -91,13 +91,13 @@ describe('a health server started on its own', () => {
       expect(ipv6.url).toBe(`http://[::1]:${ipv6.port}`);
       expect((await fetch(`${ipv6.url}/health`)).status).toBe(200);
     } finally {
-      await ipv6.stop();
+      await ipv6.close();
     }
     const everywhere = await startHealthServer(bot.client, bot.services, { host: '::', port: 0 });
     try {
       expect(everywhere.url).toBe(`http://127.0.0.1:${everywhere.port}`);
     } finally {
-      await everywhere.stop();
+      await everywhere.close();
     }
   });
 });

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startShardCluster, type ShardCluster, type ShardClusterEvent, type ShardClusterOptions } from '../../src/sharding/index.js';
-import { stopCluster } from '../support/stop-cluster.js';
 
 const script = fileURLToPath(new URL('./fixtures/lifecycle-child.mjs', import.meta.url));
 
@@ -9,7 +8,7 @@ const script = fileURLToPath(new URL('./fixtures/lifecycle-child.mjs', import.me
 describe('shard cluster supervisor', () => {
   let cluster: ShardCluster | undefined;
   afterEach(async () => {
-    if (cluster !== undefined) await stopCluster(cluster);
+    if (cluster !== undefined) await cluster.close();
     cluster = undefined;
   });
 
@@ -26,7 +25,7 @@ describe('shard cluster supervisor', () => {
     expect(restarts(events).slice(0, 4)).toEqual([40, 80, 100, 100]);
     // Stop while the child is down and its restart is waiting.
     await expect.poll(() => cluster!.processes()[0]!.state, { timeout: 20_000 }).toBe('restarting');
-    await stopCluster(cluster!);
+    await cluster!.close();
     const spawned = events.filter((event) => event.type === 'spawned').length;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(events.filter((event) => event.type === 'spawned').length).toBe(spawned);
@@ -44,7 +43,7 @@ describe('shard cluster supervisor', () => {
     await expect.poll(() => cluster!.processes()[0]!.pid, { timeout: 20_000 }).toBeDefined();
     // Give the child time to install its SIGTERM handler.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await stopCluster(cluster!);
+    await cluster!.close();
     expect(events.filter((event) => event.type === 'exited')).toEqual([expect.objectContaining({ signal: 'SIGKILL', code: null })]);
   }, 30_000);
 
@@ -53,7 +52,7 @@ describe('shard cluster supervisor', () => {
     cluster = startShardCluster({ script, totalShards: 3, processes: 2, onEvent: (event) => events.push(event) });
     expect(cluster.processes().map((child) => child.shardIds)).toEqual([[0, 1], [2]]);
     expect(events.filter((event) => event.type === 'spawned').map((event) => event.type === 'spawned' && event.index)).toEqual([0, 1]);
-    await stopCluster(cluster);
+    await cluster.close();
     expect(events.filter((event) => event.type === 'exited').map((event) => event.type === 'exited' && event.signal)).toEqual(['SIGTERM', 'SIGTERM']);
     expect(events.some((event) => event.type === 'restarting')).toBe(false);
   }, 30_000);
