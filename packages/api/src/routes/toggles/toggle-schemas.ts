@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_ERROR_CODES } from '../../errors/api-error.js';
 
 const toggleState = z.object({
   enabled: z.boolean(),
@@ -19,7 +20,7 @@ export const commandPermissionsOutcomeSchema = z
       .describe('`not_synced`: the toggle applies (the bot answers "disabled here") but members still see the command in Discord'),
     commands: z.array(z.string()).describe('Commands whose Discord permission overwrites were written'),
     code: z
-      .enum(['BL_ERR_API_COMMAND_PERMISSIONS_NOT_GRANTED', 'BL_ERR_API_COMMAND_PERMISSIONS_FORBIDDEN', 'BL_ERR_API_COMMAND_PERMISSIONS_FAILED'])
+      .enum([API_ERROR_CODES.commandPermissionsNotGranted, API_ERROR_CODES.commandPermissionsForbidden, API_ERROR_CODES.commandPermissionsFailed])
       .nullable()
       .describe(
         'Why not synced: NOT_GRANTED = sign in again granting command permissions; FORBIDDEN = lacks Manage Server + Manage Roles; FAILED = Discord unreachable',
