@@ -17,7 +17,7 @@ export function authorizedUserView(record: AuthorizedUserRecord): AuthorizedUser
   return {
     user_id: record.userId,
     granted_by_user_id: record.grantedByUserId,
-    granted_at: iso(record.grantedAt)!,
+    granted_at: iso(record.grantedAt),
     is_active: record.isActive,
     is_initial: record.isInitial,
     revoked_at: iso(record.revokedAt),

@@ -29,6 +29,8 @@ export const timestamp = z.string().meta({ format: 'date-time' });
 export const decimalString = z.string().regex(/^\d{1,8}(\.\d{1,12})?$/, 'must be a decimal number as a string, e.g. "0.0025"');
 
 /** Dates as ISO strings whatever the driver returned. */
+export function iso(value: Date | string): string;
+export function iso(value: Date | string | null | undefined): string | null;
 export function iso(value: Date | string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   return (value instanceof Date ? value : new Date(value)).toISOString();

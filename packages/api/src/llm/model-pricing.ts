@@ -25,7 +25,7 @@ function view(row: ModelPriceRow): ModelPriceView {
     cache_write_cost_per_1k_tokens: row.cache_write_cost_per_1k_tokens,
     image_cost_per_unit: row.image_cost_per_unit,
     audio_cost_per_minute: row.audio_cost_per_minute,
-    effective_from: iso(row.effective_from)!,
+    effective_from: iso(row.effective_from),
     source: row.source,
   };
 }

@@ -42,7 +42,7 @@ export const auditLogRoute = defineRoute({
         target: entry.target ?? null,
         before: entry.before ?? null,
         after: entry.after ?? null,
-        created_at: iso(entry.createdAt)!,
+        created_at: iso(entry.createdAt),
       })),
     };
   },

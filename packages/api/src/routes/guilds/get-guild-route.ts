@@ -31,7 +31,7 @@ export const getGuildRoute = defineRoute({
       name: guild.guildName,
       owner_id: guild.ownerId ?? null,
       added_by_user_id: guild.addedByUserId ?? null,
-      added_at: iso(guild.addedAt)!,
+      added_at: iso(guild.addedAt),
       is_active: guild.isActive,
     };
   },
