@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Permission } from '../permissions.js';
 import { guildPayload } from '../state/payloads.js';
 import { OAuthError } from './oauth-error.js';
@@ -91,6 +92,25 @@ function formBody(request: RouteRequest): Record<string, string> {
   return (request.body ?? {}) as Record<string, string>;
 }
 
+/** The token endpoint's grants (RFC 6749 sections 4.1.3, 4.4.2 and 6), each with the fields it requires. */
+const tokenGrant = z.discriminatedUnion('grant_type', [
+  z.object({ grant_type: z.literal('authorization_code'), code: z.string().min(1), redirect_uri: z.string().optional() }),
+  z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1) }),
+  z.object({ grant_type: z.literal('client_credentials'), scope: z.string().optional() }),
+]);
+
+/** The form's grant, or the OAuth error Discord answers: `unsupported_grant_type`, or `invalid_request` naming the missing field. */
+function parseGrant(form: Record<string, string>): z.infer<typeof tokenGrant> {
+  const parsed = tokenGrant.safeParse(form);
+  if (parsed.success) return parsed.data;
+  const field = String(parsed.error.issues[0]?.path[0] ?? 'grant_type');
+  if (field === 'grant_type') throw new OAuthError(400, 'unsupported_grant_type', `Unsupported grant type "${form['grant_type'] ?? ''}"`);
+  throw new OAuthError(400, 'invalid_request', `Missing "${field}"`);
+}
+
+/** The revoke endpoint's form (RFC 7009 section 2.1). */
+const revokeForm = z.object({ token: z.string().min(1) });
+
 function tokenResponse(request: RouteRequest, grant: OAuthGrant): Record<string, unknown> {
   const body: Record<string, unknown> = {
     access_token: grant.accessToken,
@@ -115,17 +135,14 @@ export const oauthRoutes: RouteDefinition[] = [
       const form = formBody(request);
       authenticateClient(request, form);
       const { oauth } = request.core;
-      switch (form['grant_type']) {
+      const grant = parseGrant(form);
+      switch (grant.grant_type) {
         case 'authorization_code':
-          if (!form['code']) throw new OAuthError(400, 'invalid_request', 'Missing "code"');
-          return { body: tokenResponse(request, oauth.exchangeCode(form['code'], form['redirect_uri'] ?? null)) };
+          return { body: tokenResponse(request, oauth.exchangeCode(grant.code, grant.redirect_uri ?? null)) };
         case 'refresh_token':
-          if (!form['refresh_token']) throw new OAuthError(400, 'invalid_request', 'Missing "refresh_token"');
-          return { body: tokenResponse(request, oauth.refresh(form['refresh_token'])) };
+          return { body: tokenResponse(request, oauth.refresh(grant.refresh_token)) };
         case 'client_credentials':
-          return { body: tokenResponse(request, oauth.clientCredentials((form['scope'] ?? 'identify').split(' ').filter(Boolean))) };
-        default:
-          throw new OAuthError(400, 'unsupported_grant_type', `Unsupported grant type "${form['grant_type'] ?? ''}"`);
+          return { body: tokenResponse(request, oauth.clientCredentials((grant.scope ?? 'identify').split(' ').filter(Boolean))) };
       }
     },
   },
@@ -136,8 +153,9 @@ export const oauthRoutes: RouteDefinition[] = [
     handle: (request) => {
       const form = formBody(request);
       authenticateClient(request, form);
-      if (!form['token']) throw new OAuthError(400, 'invalid_request', 'Missing "token"');
-      request.core.oauth.revoke(form['token']);
+      const revoke = revokeForm.safeParse(form);
+      if (!revoke.success) throw new OAuthError(400, 'invalid_request', 'Missing "token"');
+      request.core.oauth.revoke(revoke.data.token);
       return { status: 200, body: {} };
     },
   },
