@@ -83,6 +83,19 @@ describe('shell blocks of the docs', () => {
       for (const scaled of words.filter((word) => /^\w[\w-]*=\d+$/.test(word))) expect(compose).toMatch(new RegExp(`^  ${scaled.split('=')[0]}:$`, 'm'));
       return;
     }
+    if (words[0] === 'kubectl') {
+      // The manifests the line applies ship with the template, in the namespace it creates, and read the Secret it
+      // creates (templates/bot's own kubernetes test checks the manifests themselves).
+      const dir = join(repoRoot, 'templates', template, 'deploy', 'kubernetes');
+      const manifests = ['api.yaml', 'bot.yaml', 'config.yaml', 'web.yaml'].map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+      if (words[1] === 'create' && words[2] === 'namespace') return expect(manifests).toContain(`namespace: ${words[3]}`);
+      if (words[1] === 'create' && words[2] === 'secret') {
+        expect(manifests).toContain(`name: ${words[4]}`);
+        return expect(manifests).toContain(`namespace: ${words[words.indexOf('--namespace') + 1]}`);
+      }
+      if (words[1] === 'apply' && words[2] === '-k')
+        return expect(readFileSync(join(repoRoot, 'templates', template, words[3]!, 'kustomization.yaml'), 'utf8')).toMatch(/^resources:/m);
+    }
     throw new Error(`no check for the line "${line}" of ${file}: add one`);
   });
 });
