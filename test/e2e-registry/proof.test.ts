@@ -66,7 +66,12 @@ describe('from npx create-baseline-bot to baseline upgrade, through a registry',
 
     const tests = await runCommand('npm', ['test'], { cwd: bot, env: { ...env, CI: 'true' } });
     // eslint-disable-next-line no-control-regex -- Vitest colours its summary even without a terminal.
-    expect(`${tests.stdout}${tests.stderr}`.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/Tests\s+3 passed \(3\)/);
+    const summary = `${tests.stdout}${tests.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+    // Every test file the template ships ran, and every test in them passed.
+    const testFiles = readdirSync(join(bot, 'test')).filter((name) => name.endsWith('.test.ts')).length;
+    expect(testFiles).toBeGreaterThanOrEqual(3);
+    expect(summary).toMatch(new RegExp(`Test Files\\s+${testFiles} passed \\(${testFiles}\\)`));
+    expect(summary).toMatch(/Tests\s+(\d+) passed \(\1\)/);
 
     const running = await startGeneratedBot(bot, env);
     try {
