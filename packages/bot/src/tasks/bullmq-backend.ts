@@ -6,6 +6,26 @@ import type { TaskRepeat } from './task-definition.js';
 const QUEUE = 'tasks';
 /** How long a job that ran to its end is remembered, so BullMQ handing it out again (below) does not run it twice. */
 const RAN_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a stop waits for the worker to finish its jobs and leave, then for the queue. After a Redis outage BullMQ's
+ * worker loop can stay blocked on a command of a connection that was cut (seen in the fault suite: the connection reads
+ * ready, the loop never returns, and `worker.disconnect()` waits on the same loop), so an unbounded close would hang the
+ * bot's shutdown. Past this bound the connections are dropped without waiting; a job still running is handed out again
+ * later (and the ran marker below keeps a finished one from running twice).
+ */
+const CLOSE_GRACE_MS = 10_000;
+
+/** Whether `promise` settled within `ms`; it keeps running either way. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = promise.then(
+    () => true,
+    () => true,
+  );
+  const result = await Promise.race([settled, new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
+  clearTimeout(timer);
+  return result;
+}
 
 /**
  * Tasks on BullMQ: job schedulers for recurring tasks and delayed jobs for one-off ones, in one queue under the
@@ -94,8 +114,12 @@ export function createBullmqBackend({
       await worker.waitUntilReady();
     },
     async close() {
-      await worker?.close();
-      await queue.close();
+      const stopped = (worker === undefined || (await settlesWithin(worker.close(), CLOSE_GRACE_MS))) && (await settlesWithin(queue.close(), CLOSE_GRACE_MS));
+      if (!stopped) {
+        logger.warn({ grace_ms: CLOSE_GRACE_MS }, 'the task worker or queue did not stop in time; dropping their connections');
+        void worker?.disconnect().catch(() => {});
+        void queue.disconnect().catch(() => {});
+      }
       connection.disconnect();
     },
   };
