@@ -18,8 +18,15 @@ export async function fetchSession(api: DashboardApi): Promise<Session | null> {
   return session;
 }
 
-/** Stores a session got from the login callback, so no second `/auth/me` is needed. */
-export function rememberSession(queryClient: QueryClient, api: DashboardApi, session: Session | null): void {
+/**
+ * Stores a session got from the login callback (or `null` after logout), so no second `/auth/me` is needed.
+ *
+ * A session check still in flight is cancelled first: the shell sends one on every page, the login callback's
+ * included, and that check went out without the new cookie. Answered after the login, its 401 would otherwise
+ * overwrite the session and show the login card to a user who has just signed in.
+ */
+export async function rememberSession(queryClient: QueryClient, api: DashboardApi, session: Session | null): Promise<void> {
+  await queryClient.cancelQueries({ queryKey: SESSION_KEY });
   api.setCsrfToken(session?.csrf_token);
   queryClient.setQueryData(SESSION_KEY, session);
 }

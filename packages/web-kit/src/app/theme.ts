@@ -9,8 +9,22 @@ export function initialTheme(): Theme {
   return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** Applies a theme to the document (the `dark` class Tailwind's `dark:` variant reads) and saves it. */
+/**
+ * Applies a theme to the document (the `dark` class Tailwind's `dark:` variant reads) and saves it.
+ *
+ * The switch happens with CSS transitions turned off: controls with a colour transition would otherwise fade
+ * for 150 ms through colours of neither theme, at contrast neither theme was checked for, while the rest of the
+ * page has already changed.
+ */
 export function applyTheme(theme: Theme, save = true): void {
-  document.documentElement.classList.toggle('dark', theme === 'dark');
+  const root = document.documentElement;
+  const freeze = document.createElement('style');
+  freeze.textContent = '*,*::before,*::after{transition:none!important}';
+  document.head.append(freeze);
+  root.classList.toggle('dark', theme === 'dark');
+  // Reading a layout value makes the browser restyle the whole document now, while transitions are off;
+  // removing the rule afterwards starts no transition, because no value changes any more.
+  void document.body.offsetHeight;
+  freeze.remove();
   if (save) globalThis.localStorage?.setItem(STORAGE_KEY, theme);
 }

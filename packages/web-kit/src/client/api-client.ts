@@ -8,7 +8,11 @@ export type ApiClient = Client<paths>;
 export interface CreateApiClientOptions {
   /** The API origin; '' is the page's own origin. */
   baseUrl: string;
-  /** Called on every 401: the session is gone, so the dashboard goes back to login. */
+  /**
+   * Called on a 401 to a request sent with the current session: the session is gone, so the dashboard goes back
+   * to login. A 401 to a request sent before the session changed (a check that left before the login finished)
+   * says nothing about the new session and is not reported.
+   */
   onUnauthenticated: () => void;
 }
 
@@ -30,17 +34,21 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function createApiClient(options: CreateApiClientOptions): DashboardApi {
   let csrfToken: string | undefined;
+  // Each session (a new CSRF token, or none) starts a new epoch; a request remembers the epoch it was sent in.
+  let epoch = 0;
+  const sentIn = new WeakMap<Request, number>();
   const decorate = (request: Request): Request => {
     if (!SAFE_METHODS.has(request.method.toUpperCase()) && csrfToken !== undefined) request.headers.set('X-CSRF-Token', csrfToken);
+    sentIn.set(request, epoch);
     return request;
   };
-  const watch = (response: Response): Response => {
-    if (response.status === 401) options.onUnauthenticated();
+  const watch = (request: Request, response: Response): Response => {
+    if (response.status === 401 && sentIn.get(request) === epoch) options.onUnauthenticated();
     return response;
   };
   const middleware: Middleware = {
     onRequest: ({ request }) => decorate(request),
-    onResponse: ({ response }) => watch(response),
+    onResponse: ({ request, response }) => watch(request, response),
   };
   const client = createClient<paths>({ baseUrl: options.baseUrl, credentials: 'include' });
   client.use(middleware);
@@ -48,8 +56,12 @@ export function createApiClient(options: CreateApiClientOptions): DashboardApi {
     client,
     baseUrl: options.baseUrl,
     setCsrfToken: (token) => {
+      if (token !== csrfToken) epoch += 1;
       csrfToken = token;
     },
-    fetch: async (path, init) => watch(await fetch(decorate(new Request(`${options.baseUrl}${path}`, { credentials: 'include', ...init })))),
+    fetch: async (path, init) => {
+      const request = decorate(new Request(`${options.baseUrl}${path}`, { credentials: 'include', ...init }));
+      return watch(request, await fetch(request));
+    },
   };
 }

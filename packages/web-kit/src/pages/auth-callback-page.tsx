@@ -28,7 +28,7 @@ export function AuthCallbackPage() {
     }
     dataOf(api.client.POST('/api/v1/auth/discord/callback', { body: { code, state } }))
       .then(async (session) => {
-        rememberSession(queryClient, api, session);
+        await rememberSession(queryClient, api, session);
         await navigate({ to: '/', replace: true });
       })
       .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));

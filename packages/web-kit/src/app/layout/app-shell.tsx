@@ -91,7 +91,7 @@ function LogoutButton() {
         await api.client.POST('/api/v1/auth/logout');
         // The session query is set to null, not removed: a page showing it (the guild list) re-renders signed out.
         // Everything else read with the old session goes.
-        rememberSession(queryClient, api, null);
+        await rememberSession(queryClient, api, null);
         queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
         await navigate({ to: '/' });
       }}

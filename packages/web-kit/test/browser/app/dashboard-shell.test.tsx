@@ -83,11 +83,17 @@ describe('the dashboard shell: login, guilds, navigation, theme and logout', () 
     expect(page.getByRole('combobox', { name: 'Guild' }).query()).toBeNull();
   });
 
-  it('GIVEN the theme button THEN the page switches to dark and back AND the choice is remembered', async () => {
+  it('GIVEN the theme button THEN the page switches to dark and back at once AND the choice is remembered', async () => {
     signIn(null);
     renderDashboard('/');
-    await userEvent.click(page.getByRole('button', { name: 'Switch to dark theme' }));
+    const toggle = page.getByRole('button', { name: 'Switch to dark theme' });
+    await expect.element(toggle).toBeVisible();
+    // The button has a colour transition (Tailwind's `transition`): the switch must not run it.
+    expect(getComputedStyle(toggle.element()).transitionDuration).not.toBe('0s');
+    await userEvent.click(toggle);
     await expect.element(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+    expect(document.getAnimations()).toEqual([]);
+    expect(getComputedStyle(page.getByRole('button', { name: 'Switch to light theme' }).element()).transitionDuration).not.toBe('0s');
     expect(document.documentElement.classList.contains('dark')).toBe(true);
     expect(localStorage.getItem('baseline-theme')).toBe('dark');
     await userEvent.click(page.getByRole('button', { name: 'Switch to light theme' }));

@@ -124,6 +124,26 @@ describe('mountDashboard and the login callback', () => {
     ]);
   });
 
+  it("GIVEN the shell's session check is answered 401 only after the login THEN the late answer does not sign the user out", async () => {
+    // The order a loaded API can produce: the check was sent without a cookie, the login finishes first.
+    let loggedIn: () => void = () => {};
+    const loginAnswered = new Promise<void>((resolve) => (loggedIn = resolve));
+    answer('get', '/api/v1/auth/me', async () => {
+      await loginAnswered;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return apiError(401, 'BL_ERR_API_UNAUTHENTICATED', 'no valid session');
+    });
+    answer('post', '/api/v1/auth/discord/callback', () => {
+      loggedIn();
+      return session();
+    });
+    mountAt('/auth/callback?code=the-code&state=the-state');
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Hello, Owner' })).toBeVisible();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Hello, Owner' })).toBeVisible();
+    expect(page.getByRole('button', { name: 'Log in with Discord' }).query()).toBeNull();
+  });
+
   it('GIVEN Discord reports a refusal THEN "Login failed" shows its description AND nothing is posted', async () => {
     signIn(null);
     mountAt('/auth/callback?error=access_denied&error_description=You%20said%20no');
