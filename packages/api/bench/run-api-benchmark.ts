@@ -3,6 +3,7 @@
 // Everything listens on 127.0.0.1. Prints, asserts nothing.
 import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createLogger, createServices, loadConfig, preparedQuery, upsertGuild, type BaselineServices } from '@baseline/core';
 import { createDiscordEmulator, createTestDatabase, createTestRedis } from '@baseline/testing';
@@ -39,6 +40,48 @@ interface Target {
 interface Result extends LoadResult {
   name: string;
   rps: number;
+  /** CPU time spent while this load ran, in microseconds, by process (undefined where /proc is unreadable). */
+  cpu?: CpuTimes;
+}
+
+/** CPU time of the processes that serve a request: this one (the API), PostgreSQL's and Redis's. */
+interface CpuTimes {
+  api: number;
+  postgres: number;
+  redis: number;
+}
+
+const CLOCK_TICK_US = 10_000; // Linux reports process times in 1/100 s (USER_HZ).
+
+/**
+ * The CPU time used so far by this process and by every PostgreSQL and Redis process on the machine, read from
+ * /proc (Linux). Per-request figures from two snapshots show where a route's cost goes beyond its bare reference.
+ */
+function cpuSnapshot(): CpuTimes | undefined {
+  let postgres = 0;
+  let redis = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    } catch {
+      continue; // the process ended meanwhile
+    }
+    // "pid (comm) state ppid …": comm may hold spaces, so split after its closing parenthesis.
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+    if (comm === 'postgres' || comm.startsWith('postgres:')) postgres += ticks * CLOCK_TICK_US;
+    else if (comm.startsWith('redis-server')) redis += ticks * CLOCK_TICK_US;
+  }
+  const own = process.cpuUsage();
+  return { api: own.user + own.system, postgres, redis };
 }
 
 const LOAD_GENERATOR = fileURLToPath(new URL('./load-generator.ts', import.meta.url));
@@ -55,11 +98,16 @@ function load(target: Target, options: ApiBenchmarkOptions): Promise<Result> {
     durationSeconds: options.durationSeconds,
   };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--no-warnings', LOAD_GENERATOR, JSON.stringify(request)], { maxBuffer: 1 << 20 }, (error, stdout) => {
+    let before: CpuTimes | undefined;
+    const child = execFile(process.execPath, ['--no-warnings', LOAD_GENERATOR, JSON.stringify(request)], { maxBuffer: 1 << 20 }, (error, stdout) => {
+      const after = cpuSnapshot();
       if (error) return reject(error);
       const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult;
-      resolve({ name: target.name, rps: result.requests / options.durationSeconds, ...result });
+      const cpu = before && after ? { api: after.api - before.api, postgres: after.postgres - before.postgres, redis: after.redis - before.redis } : undefined;
+      resolve({ name: target.name, rps: result.requests / options.durationSeconds, ...result, ...(cpu ? { cpu } : {}) });
     });
+    // From the generator's start, so its own start-up (no requests yet) costs the server nothing measurable.
+    child.once('spawn', () => (before = cpuSnapshot()));
   });
 }
 
@@ -68,9 +116,13 @@ function combine(name: string, slices: readonly Result[], seconds: number): Resu
   const sum = (pick: (result: Result) => number) => slices.reduce((total, result) => total + pick(result), 0);
   const mean = (pick: (result: Result) => number) => sum(pick) / slices.length;
   const requests = sum((r) => r.requests);
+  const cpu = slices.every((r) => r.cpu !== undefined)
+    ? { api: sum((r) => r.cpu!.api), postgres: sum((r) => r.cpu!.postgres), redis: sum((r) => r.cpu!.redis) }
+    : undefined;
   return {
     name,
     requests,
+    ...(cpu ? { cpu } : {}),
     rps: requests / seconds,
     p50: mean((r) => r.p50),
     p95: mean((r) => r.p95),
@@ -114,6 +166,14 @@ async function login(apiUrl: string, emulatorUrl: string, userId: string): Promi
     .find((cookie) => cookie.startsWith('bl_session='))!
     .split(';')[0]!;
   return { cookie: session, csrf: ((await done.json()) as { csrf_token: string }).csrf_token };
+}
+
+/** CPU µs per request of the route and of its reference, by process: where the ratio goes. */
+function cpuColumns(result: Result, reference: Result): Record<string, string> {
+  if (result.cpu === undefined || reference.cpu === undefined) return {};
+  const per = (value: Result, pick: (cpu: CpuTimes) => number) => (pick(value.cpu!) / Math.max(1, value.requests)).toFixed(0);
+  const both = (pick: (cpu: CpuTimes) => number) => `${per(result, pick)} / ${per(reference, pick)}`;
+  return { 'API µs': both((cpu) => cpu.api), 'PG µs': both((cpu) => cpu.postgres), 'Redis µs': both((cpu) => cpu.redis) };
 }
 
 export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<void> {
@@ -256,6 +316,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
         reference: reference.name,
         'reference req/s': reference.rps.toFixed(0),
         'vs reference': (result.rps / reference.rps).toFixed(2),
+        ...cpuColumns(result, reference),
         errors: result.errors + result.non2xx,
         goal: result.p95 < 20 && result.rps / reference.rps >= 0.8 ? 'met' : 'missed',
       })),

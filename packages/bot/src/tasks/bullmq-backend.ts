@@ -43,8 +43,9 @@ export function createBullmqBackend({
   logger: Logger;
   concurrency?: number;
 }): TaskBackend {
-  // BullMQ's workers block on their connection, which needs no per-request retry limit; the kv client is left alone.
-  const connection = redis.duplicate({ maxRetriesPerRequest: null });
+  // BullMQ's workers block on their connection, which needs no per-request retry limit; the kv client is left alone,
+  // and is not auto-pipelined (the kv client batches its commands per event-loop turn; a blocking command must not).
+  const connection = redis.duplicate({ maxRetriesPerRequest: null, enableAutoPipelining: false });
   const prefix = `${kv.prefix}bull`;
   const queue = new Queue<TaskJobData>(QUEUE, { connection, prefix });
   queue.on('error', (error) => logger.error({ err: error }, 'task queue error'));

@@ -2,10 +2,9 @@ import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import { BaselineError } from '../errors/baseline-error.js';
 import { settingsRevision } from '../settings/settings-revision.js';
 import type { SettingsStore } from '../settings/store.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditLogAppend } from './repositories/audit-log-repository.js';
 import type { Database } from './create-database.js';
-import { GuildSetting } from './entities/guild-setting.entity.js';
+import { preparedQuery, preparedTransaction, type PreparedRunner } from './prepared-query.js';
 import { auditLogRow } from './repositories/audit-log-repository.js';
 import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
 
@@ -29,20 +28,20 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
     });
   }
 
+  // MikroORM's exception (`write`) or pg's own error with SQLSTATE 23503 (the prepared statements).
   function guildUnknown(error: unknown, guildId: string, namespaces: string[]): unknown {
-    return error instanceof ForeignKeyConstraintViolationException ? unknownGuild(guildId, namespaces, error) : error;
+    const foreignKey =
+      error instanceof ForeignKeyConstraintViolationException || (error instanceof Error && (error as { code?: unknown }).code === FOREIGN_KEY_VIOLATION);
+    return foreignKey ? unknownGuild(guildId, namespaces, error) : error;
   }
 
   return {
     async read(guildId, namespace) {
-      const row = await db.fork().findOne(GuildSetting, { guildId, settingKey: namespace });
-      return row?.settingValue;
+      const rows = await preparedQuery<StoredRow>(db, 'settings.read', READ_ONE_SQL, [guildId, namespace]);
+      return rows[0]?.setting_value;
     },
 
-    async readAll(guildId) {
-      const rows = await db.fork().find(GuildSetting, { guildId }, { orderBy: { settingKey: 'asc' } });
-      return Object.fromEntries(rows.map((row) => [row.settingKey, row.settingValue]));
-    },
+    readAll: (guildId) => readAll(db, guildId),
 
     async write(guildId, namespace, value) {
       try {
@@ -61,26 +60,23 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
     },
 
     async readAllWithRevision(guildId) {
-      const rows = await db.fork().find(GuildSetting, { guildId }, { orderBy: { settingKey: 'asc' } });
-      const values = Object.fromEntries(rows.map((row) => [row.settingKey, row.settingValue]));
+      const values = await readAll(db, guildId);
       return { values, revision: settingsRevision(values) };
     },
 
     async writeMany(guildId, values, audit = [], options = {}) {
       const namespaces = Object.keys(values);
       if (namespaces.length === 0 && audit.length === 0) return { written: true };
-      const write = async (em: EntityManager) => {
-        const rows = await em.execute<StoredRow[]>(WRITE_MANY_SQL, writeManyParams(guildId, values, audit), 'all');
-        return { written: true, stored: Object.fromEntries(rows.map((row) => [row.setting_key, row.setting_value])) };
-      };
+      const params = writeManyParams(guildId, values, audit);
+      const stored = (rows: StoredRow[]) => ({ written: true, stored: Object.fromEntries(rows.map((row) => [row.setting_key, row.setting_value])) });
       try {
-        if (options.ifRevision === undefined) return await write(db.fork());
+        if (options.ifRevision === undefined) return stored(await preparedQuery<StoredRow>(db, 'settings.write-many', WRITE_MANY_SQL, params));
         const expected = options.ifRevision;
-        return await db.fork().transactional(async (em) => {
-          const revision = await lockedRevision(em, guildId);
+        return await preparedTransaction(db, async (query) => {
+          const revision = await lockedRevision(query, guildId);
           if (revision === undefined) throw unknownGuild(guildId, namespaces);
           if (revision !== expected) return { written: false };
-          return write(em);
+          return stored(await query<StoredRow>('settings.write-many', WRITE_MANY_SQL, params));
         });
       } catch (error) {
         throw guildUnknown(error, guildId, namespaces);
@@ -94,13 +90,25 @@ interface StoredRow {
   setting_value: Record<string, unknown>;
 }
 
+// The reads run on every settings request of the API and on every cache miss of a bot, so they are named prepared
+// statements on the pg pool (see preparedQuery): no entity hydration and no planning per call.
+const READ_ONE_SQL = 'select "setting_key", "setting_value" from "guild_settings" where "guild_id" = $1 and "setting_key" = $2';
+const READ_ALL_SQL = 'select "setting_key", "setting_value" from "guild_settings" where "guild_id" = $1 order by "setting_key"';
+
+async function readAll(db: Database, guildId: string): Promise<Record<string, Record<string, unknown>>> {
+  const rows = await preparedQuery<StoredRow>(db, 'settings.read-all', READ_ALL_SQL, [guildId]);
+  return Object.fromEntries(rows.map((row) => [row.setting_key, row.setting_value]));
+}
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
 // One statement, so one implicit transaction and one round trip: the upserts and the audit rows in data-modifying
 // WITHs, and the answer is every namespace of the guild after the write (the upserted rows as written, the others as
 // the statement's snapshot saw them), so the caller computes the new revision without reading again. A JSON null
 // stays SQL NULL, as appendAuditLog stores it.
 const WRITE_MANY_SQL = `with "written" as (
      insert into "guild_settings" ("guild_id", "setting_key", "setting_value")
-     select ?::bigint, "entry"."key", "entry"."value" from jsonb_each(?::jsonb) as "entry"
+     select $1::bigint, "entry"."key", "entry"."value" from jsonb_each($2::jsonb) as "entry"
      on conflict ("guild_id", "setting_key") do update set
        "setting_value" = excluded."setting_value",
        "updated_at" = now()
@@ -109,15 +117,15 @@ const WRITE_MANY_SQL = `with "written" as (
      insert into "audit_log" ("guild_id", "actor_user_id", "action", "target", "before", "after", "metadata")
      select ("e"->>'guildId')::bigint, ("e"->>'actorUserId')::bigint, "e"->>'action', "e"->>'target',
             nullif("e"->'before', 'null'::jsonb), nullif("e"->'after', 'null'::jsonb), nullif("e"->'metadata', 'null'::jsonb)
-       from jsonb_array_elements(?::jsonb) as "e"
+       from jsonb_array_elements($3::jsonb) as "e"
    )
    select "setting_key", "setting_value" from "written"
    union all
    select "setting_key", "setting_value" from "guild_settings"
-    where "guild_id" = ?::bigint and "setting_key" not in (select "setting_key" from "written")`;
+    where "guild_id" = $1::bigint and "setting_key" not in (select "setting_key" from "written")`;
 
 function writeManyParams(guildId: string, values: Readonly<Record<string, Record<string, unknown>>>, audit: readonly AuditLogAppend[]): unknown[] {
-  return [guildId, JSON.stringify(values), JSON.stringify(audit.map(auditLogRow)), guildId];
+  return [guildId, JSON.stringify(values), JSON.stringify(audit.map(auditLogRow))];
 }
 
 /**
@@ -130,11 +138,12 @@ function writeManyParams(guildId: string, values: Readonly<Record<string, Record
  * Either way no write lands between the revision check and the write. The rows are locked in the order jsonb keys
  * sort (length, then bytes), the order `writeMany`'s upsert takes them, so the two cannot deadlock on each other.
  */
-async function lockedRevision(em: EntityManager, guildId: string): Promise<string | undefined> {
-  const guild = await em.execute('select 1 from "guilds" where "guild_id" = ? for update', [guildId]);
+async function lockedRevision(query: PreparedRunner, guildId: string): Promise<string | undefined> {
+  const guild = await query('settings.lock-guild', 'select 1 from "guilds" where "guild_id" = $1 for update', [guildId]);
   if (guild.length === 0) return undefined;
-  const rows = await em.execute<Array<{ setting_key: string; setting_value: Record<string, unknown> }>>(
-    `select "setting_key", "setting_value" from "guild_settings" where "guild_id" = ?
+  const rows = await query<StoredRow>(
+    'settings.lock-rows',
+    `select "setting_key", "setting_value" from "guild_settings" where "guild_id" = $1
      order by octet_length("setting_key"), "setting_key" collate "C" for update`,
     [guildId],
   );
