@@ -261,6 +261,29 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
       ]);
       return { ok: true };
     });
+    // The floor of any route that checks a shared session store: the bare read or write after one Redis read on the
+    // API's own kv client (auto-pipelined like the gate). A route that must consult Redis on every request (session,
+    // rate limits and access version, see the request gate) cannot do better than this on the same machine.
+    const kvClient = services.kv.redis!;
+    bare.get('/floor/:guild_id', async (request) => {
+      const { guild_id } = request.params as { guild_id: string };
+      await kvClient.get(`${services.kv.prefix}floor:session`);
+      const rows = await preparedQuery(db, 'bench.bare', 'select setting_value from guild_settings where guild_id = $1 and setting_key = $2', [
+        guild_id,
+        'bench',
+      ]);
+      return { settings: rows[0] ?? null };
+    });
+    bare.put('/floor/:guild_id', async (request) => {
+      const { guild_id } = request.params as { guild_id: string };
+      await kvClient.get(`${services.kv.prefix}floor:session`);
+      await preparedQuery(db, 'bench.bare-write', 'update guild_settings set setting_value = $3, updated_at = now() where guild_id = $1 and setting_key = $2', [
+        guild_id,
+        'bench',
+        JSON.stringify({ level: 2 }),
+      ]);
+      return { ok: true };
+    });
     closers.push(() => bare.close());
     const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
 
@@ -271,6 +294,14 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     const targets: Target[] = [
       { name: 'bare Fastify + 1 PG read', url: `${bareUrl}/bare/${guildId}`, method: 'GET' },
       { name: 'bare Fastify + 1 PG write', url: `${bareUrl}/bare/${guildId}`, method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' },
+      { name: 'floor: bare read after 1 Redis read', url: `${bareUrl}/floor/${guildId}`, method: 'GET' },
+      {
+        name: 'floor: bare write after 1 Redis read',
+        url: `${bareUrl}/floor/${guildId}`,
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      },
       { name: 'GET /guilds/{id}/settings', url: `${apiUrl}/api/v1/guilds/${guildId}/settings`, method: 'GET', headers: auth },
       {
         name: 'PUT /guilds/{id}/settings',
