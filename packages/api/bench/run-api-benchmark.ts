@@ -238,52 +238,41 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     closers.push(() => listUncachedApi.close());
     const listUncachedUrl = await listUncachedApi.listen({ host: '127.0.0.1', port: 0 });
 
-    // The bare route: the same single PostgreSQL read, on the same connection pool and the same way the API's hot
-    // reads reach it (a named prepared statement on the pg pool), with no session, access or limits.
+    // The bare routes (`/bare/…`): the same single PostgreSQL read, on the same connection pool and the same way the
+    // API's hot reads reach it (a named prepared statement on the pg pool), with no session, access or limits; and
+    // for the writes the same row updated in one autocommitted statement (one commit, like the API's settings and
+    // audit write), with no session, validation, audit, cache announcement or limits.
+    // The floor routes (`/floor/…`) do the same after one Redis read on the API's own kv client (auto-pipelined like
+    // the gate): a route that must consult Redis on every request (session, rate limits and access version, see the
+    // request gate) cannot do better than this on the same machine.
     const db = services.db;
-    const bare = Fastify({ logger: false });
-    bare.get('/bare/:guild_id', async (request) => {
-      const { guild_id } = request.params as { guild_id: string };
-      const rows = await preparedQuery(db, 'bench.bare', 'select setting_value from guild_settings where guild_id = $1 and setting_key = $2', [
-        guild_id,
-        'bench',
-      ]);
-      return { settings: rows[0] ?? null };
-    });
-    // A second reference for the writes: the same row updated in one autocommitted statement (one commit, like the
-    // API's settings and audit write), with no session, validation, audit, cache announcement or limits.
-    bare.put('/bare/:guild_id', async (request) => {
-      const { guild_id } = request.params as { guild_id: string };
-      await preparedQuery(db, 'bench.bare-write', 'update guild_settings set setting_value = $3, updated_at = now() where guild_id = $1 and setting_key = $2', [
-        guild_id,
-        'bench',
-        JSON.stringify({ level: 2 }),
-      ]);
-      return { ok: true };
-    });
-    // The floor of any route that checks a shared session store: the bare read or write after one Redis read on the
-    // API's own kv client (auto-pipelined like the gate). A route that must consult Redis on every request (session,
-    // rate limits and access version, see the request gate) cannot do better than this on the same machine.
     const kvClient = services.kv.redis!;
-    bare.get('/floor/:guild_id', async (request) => {
-      const { guild_id } = request.params as { guild_id: string };
-      await kvClient.get(`${services.kv.prefix}floor:session`);
-      const rows = await preparedQuery(db, 'bench.bare', 'select setting_value from guild_settings where guild_id = $1 and setting_key = $2', [
-        guild_id,
-        'bench',
-      ]);
-      return { settings: rows[0] ?? null };
-    });
-    bare.put('/floor/:guild_id', async (request) => {
-      const { guild_id } = request.params as { guild_id: string };
-      await kvClient.get(`${services.kv.prefix}floor:session`);
-      await preparedQuery(db, 'bench.bare-write', 'update guild_settings set setting_value = $3, updated_at = now() where guild_id = $1 and setting_key = $2', [
-        guild_id,
-        'bench',
-        JSON.stringify({ level: 2 }),
-      ]);
-      return { ok: true };
-    });
+    const bare = Fastify({ logger: false });
+    for (const [path, before] of [
+      ['bare', async () => {}],
+      ['floor', () => kvClient.get(`${services.kv.prefix}floor:session`)],
+    ] as const) {
+      bare.get(`/${path}/:guild_id`, async (request) => {
+        const { guild_id } = request.params as { guild_id: string };
+        await before();
+        const rows = await preparedQuery(db, 'bench.bare', 'select setting_value from guild_settings where guild_id = $1 and setting_key = $2', [
+          guild_id,
+          'bench',
+        ]);
+        return { settings: rows[0] ?? null };
+      });
+      bare.put(`/${path}/:guild_id`, async (request) => {
+        const { guild_id } = request.params as { guild_id: string };
+        await before();
+        await preparedQuery(
+          db,
+          'bench.bare-write',
+          'update guild_settings set setting_value = $3, updated_at = now() where guild_id = $1 and setting_key = $2',
+          [guild_id, 'bench', JSON.stringify({ level: 2 })],
+        );
+        return { ok: true };
+      });
+    }
     closers.push(() => bare.close());
     const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
 
