@@ -34,6 +34,8 @@ export * from './i18n/index.js';
 export * from './privacy/index.js';
 // Health: one dependency ping with a timeout for every health answer.
 export * from './health/index.js';
+
+export * from './async/index.js';
 // Metrics: one Prometheus registry per component, with its declarations.
 export { createMetricsRegistry, type MetricsRegistry } from './metrics/metrics-registry.js';
 // Shard status records written by bots, read by the API and health checks.

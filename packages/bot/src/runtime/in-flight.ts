@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { within } from '@baseline/core';
 
 /** Tracks handlers that are running, so shutdown can wait for them. */
 export class InFlight {
@@ -23,13 +23,12 @@ export class InFlight {
 
   /** Waits until nothing runs or `timeoutMs` passes; returns how many were still running. */
   async drain(timeoutMs: number): Promise<number> {
-    const abort = new AbortController();
-    const timeout = sleep(timeoutMs, 'timeout', { signal: abort.signal }).catch(() => 'aborted');
+    const deadline = performance.now() + timeoutMs;
+    // Handlers started while waiting are waited for too, within the same deadline.
     while (this.#running.size > 0) {
-      const outcome = await Promise.race([Promise.all([...this.#running]).then(() => 'settled'), timeout]);
-      if (outcome === 'timeout') break;
+      const settled = await within(Promise.all([...this.#running]), deadline - performance.now());
+      if (!settled.settled) break;
     }
-    abort.abort();
     return this.#running.size;
   }
 }

@@ -1,4 +1,4 @@
-import type { KeyValueStore, Logger } from '@baseline/core';
+import { within, type KeyValueStore, type Logger } from '@baseline/core';
 import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
 import type { ResolvedRetry, TaskBackend, TaskJobData } from './task-backend.js';
 import type { TaskRepeat } from './task-definition.js';
@@ -15,16 +15,14 @@ const RAN_TTL_MS = 24 * 60 * 60 * 1000;
  */
 const CLOSE_GRACE_MS = 10_000;
 
-/** Whether `promise` settled within `ms`; it keeps running either way. */
+/** Whether `promise` settled (resolved or rejected) within `ms`; it keeps running either way. */
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const settled = promise.then(
-    () => true,
-    () => true,
-  );
-  const result = await Promise.race([settled, new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
-  clearTimeout(timer);
-  return result;
+  return (
+    await within(
+      promise.catch(() => undefined),
+      ms,
+    )
+  ).settled;
 }
 
 /**

@@ -12,6 +12,7 @@ import { freePort, isPortFree } from './ports.js';
 import { isAlive, readPostmasterPid, removePostmasterPid, serverProcesses, stopServer } from './server-processes.js';
 import { readState, writeState } from './state-file.js';
 import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
+import { within } from '../async/within.js';
 
 /** The port tried first when the data directory has none recorded. */
 export const DEFAULT_EMBEDDED_PORT = 54329;
@@ -110,12 +111,10 @@ async function choosePort(preferred: number, logger: Logger): Promise<number> {
   return port;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  const finished = await within(promise, ms);
+  if (!finished.settled) throw new Error(`${what} did not finish within ${ms} ms`);
+  return finished.value;
 }
 
 /**

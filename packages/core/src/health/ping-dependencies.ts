@@ -1,5 +1,6 @@
 import type { Database } from '../database/create-database.js';
 import type { KeyValueStore } from '../kv/key-value-store.js';
+import { within } from '../async/within.js';
 
 /**
  * One dependency's state, in the JSON shape every health answer uses (snake_case, as log fields): reachable
@@ -56,20 +57,12 @@ export function healthStatus(checks: readonly DependencyHealth[]): HealthStatus 
   return checks.every((check) => check.ok) ? 'ok' : 'degraded';
 }
 
-const TIMED_OUT = Symbol('timed out');
-
 async function ping(run: () => Promise<number>, timeoutMs: number): Promise<DependencyHealth> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
-  });
   try {
-    const latency = await Promise.race([run(), timeout]);
-    if (latency === TIMED_OUT) return { ok: false, latency_ms: null, error: `no answer within ${timeoutMs} ms` };
-    return { ok: true, latency_ms: Math.round(latency * 100) / 100 };
+    const answered = await within(run(), timeoutMs);
+    if (!answered.settled) return { ok: false, latency_ms: null, error: `no answer within ${timeoutMs} ms` };
+    return { ok: true, latency_ms: Math.round(answered.value * 100) / 100 };
   } catch {
     return { ok: false, latency_ms: null, error: 'unreachable' };
-  } finally {
-    clearTimeout(timer);
   }
 }

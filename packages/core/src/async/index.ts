@@ -1,0 +1,1 @@
+export { within, type Within } from './within.js';
