@@ -1,20 +1,19 @@
-import { readCurrentModelPrices, startModelPricePeriod, type Database, type ModelPriceChange, type ModelPriceRow } from '@baseline/core';
+import {
+  readCurrentModelPrices,
+  startModelPricePeriod,
+  type Database,
+  type ModelPriceChange,
+  type ModelPriceColumns,
+  type ModelPriceRow,
+} from '@baseline/core';
 import { iso } from '../http/schemas.js';
 
-/** A model's current price, as the API returns it (USD decimal strings). */
-export interface ModelPriceView {
-  provider: string;
-  model: string;
-  input_cost_per_1k_tokens: string;
-  output_cost_per_1k_tokens: string;
-  cache_cost_per_1k_tokens: string | null;
-  cache_write_cost_per_1k_tokens: string | null;
-  image_cost_per_unit: string | null;
-  audio_cost_per_minute: string | null;
+/** A model's current price, as the API returns it: core's price columns (USD decimal strings), the date in ISO 8601. */
+export interface ModelPriceView extends Omit<ModelPriceColumns, 'effective_from'> {
   effective_from: string;
-  source: string | null;
 }
 
+/** The price columns only: a row may carry others (id, the provider's full entry) the API does not publish. */
 function view(row: ModelPriceRow): ModelPriceView {
   return {
     provider: row.provider,

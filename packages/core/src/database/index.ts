@@ -73,6 +73,7 @@ export {
   startModelPricePeriod,
   type ActiveModelPriceRow,
   type ModelPriceChange,
+  type ModelPriceColumns,
   type ModelPriceInsert,
   type ModelPriceRow,
 } from './repositories/model-pricing-repository.js';

@@ -1,9 +1,8 @@
 import type { Database } from '../create-database.js';
 import type { RowExecutor } from '../row-executor.js';
 
-/** One `llm_model_pricing` row's prices, as PostgreSQL returns them (USD decimal strings, exact). */
-export interface ModelPriceRow {
-  [column: string]: unknown;
+/** The price columns of an `llm_model_pricing` row, as PostgreSQL returns them (USD decimal strings, exact). */
+export interface ModelPriceColumns {
   provider: string;
   model: string;
   input_cost_per_1k_tokens: string;
@@ -14,6 +13,11 @@ export interface ModelPriceRow {
   audio_cost_per_minute: string | null;
   effective_from: Date | string;
   source: string | null;
+}
+
+/** One `llm_model_pricing` row as a query returns it: the price columns, and whatever else it selected. */
+export interface ModelPriceRow extends ModelPriceColumns {
+  [column: string]: unknown;
 }
 
 /** An active row with what billing needs beyond the prices. */
