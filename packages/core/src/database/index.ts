@@ -82,6 +82,7 @@ export {
   queryUsage,
   sumLlmUsageCostSince,
   type LlmUsageInsert,
+  type TokenTotals,
   type UsageAggregate,
   type UsageDimension,
   type UsageGranularity,

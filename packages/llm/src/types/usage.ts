@@ -1,3 +1,4 @@
+import type { TokenTotals } from '@baseline/core';
 /**
  * Usage in disjoint buckets: each token, image, second or character is counted in exactly one field, so
  * each is priced once. Provider adapters derive these from their own usage fields (see
@@ -52,20 +53,8 @@ export function usageOf(partial: Partial<UsageBuckets>): UsageBuckets {
   return { ...emptyUsage(), ...partial };
 }
 
-/**
- * One call's token totals, as stored in its `llm_usage` row, the same for every provider:
- * - `promptTokens`: all input, cache reads and writes included;
- * - `completionTokens`: all output, reasoning included;
- * - `totalTokens` = prompt + completion.
- */
-export interface TokenTotals {
-  promptTokens: number;
-  completionTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  totalTokens: number;
-}
+/** One call's token totals, as its `llm_usage` row stores them (core's type; see there what each field counts). */
+export type { TokenTotals };
 
 export function usageTotals(usage: UsageBuckets): TokenTotals {
   const cacheWriteTokens = usage.cacheWrite5mTokens + usage.cacheWrite1hTokens;

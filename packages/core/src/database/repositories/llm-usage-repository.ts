@@ -1,8 +1,23 @@
 import type { LlmRequestType } from '../entities/llm-usage.entity.js';
 import type { RowExecutor } from '../row-executor.js';
 
+/**
+ * One call's token totals, as stored in its `llm_usage` row, the same for every provider:
+ * - `promptTokens`: all input, cache reads and writes included;
+ * - `completionTokens`: all output, reasoning included;
+ * - `totalTokens` = prompt + completion.
+ */
+export interface TokenTotals {
+  promptTokens: number;
+  completionTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  totalTokens: number;
+}
+
 /** One `llm_usage` row to insert: every attempt of every LLM request produces one. Snowflakes are strings. */
-export interface LlmUsageInsert {
+export interface LlmUsageInsert extends TokenTotals {
   /**
    * Idempotency key of the row (`record_id`): a batch written again after PostgreSQL's answer was lost is stored once.
    * Rows without one are always inserted.
@@ -17,12 +32,6 @@ export interface LlmUsageInsert {
   status: 'ok' | 'error';
   /** `BL_ERR_LLM_*` code of a failed attempt. */
   errorCode: string | null;
-  promptTokens: number;
-  completionTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  totalTokens: number;
   /** Non-token quantity billed (images, seconds, characters), as a decimal string. */
   units: string | null;
   /** USD with 10 decimals, e.g. `"0.0145000000"`. */
@@ -144,7 +153,7 @@ export interface UsageQuery {
 }
 
 /** One group of {@link queryUsage}: the LLM service's answer. Counts are numbers; money is a decimal string. */
-export interface UsageAggregate {
+export interface UsageAggregate extends TokenTotals {
   /** Start of the time bucket (ISO 8601) when `period` is set. */
   period?: string;
   guildId?: string | null;
@@ -156,12 +165,6 @@ export interface UsageAggregate {
   status?: string;
   requests: number;
   errors: number;
-  promptTokens: number;
-  completionTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  totalTokens: number;
   /** Sum of `estimated_cost_usd`, exact. */
   costUsd: string;
   /**
