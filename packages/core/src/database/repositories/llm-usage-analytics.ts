@@ -243,7 +243,8 @@ export async function breakdownUsage(db: Database, filter: UsageBreakdownFilter,
     }));
   };
   const top = await topOf(source, key, filter.by === 'guild');
-  const topGuilds = await topOf(guilds, KEYS.guild, true);
+  // Split by guild, the top ten are the top guilds already: the same query is not run twice.
+  const topGuilds = filter.by === 'guild' ? top : await topOf(guilds, KEYS.guild, true);
   const [unpriced] = await sql.execute<Array<{ count: string }>>(
     `select coalesce(sum(s.unpriced_requests), 0)::text as count from (${totals.sql}) s`,
     totals.params,
