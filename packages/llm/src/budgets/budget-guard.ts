@@ -1,6 +1,6 @@
 import type { KeyValueStore } from '@baseline/core';
 import { LlmBudgetExceededError } from '../errors/llm-error.js';
-import { femtoToMicroUsdCeil, formatUsd, toFemtoUsd, type FemtoUsd } from '../money/femto-usd.js';
+import { femtoToMicroUsdCeil, formatMicroUsd, toFemtoUsd, type FemtoUsd } from '../money/femto-usd.js';
 import type { BudgetConfig, SpendLimits } from './budget-limits.js';
 import { BudgetHold, type HeldCounter } from './budget-hold.js';
 
@@ -92,10 +92,9 @@ export class BudgetGuard {
           if (after > limitMicro) {
             const committed = after - amount;
             const reached = committed >= limitMicro;
-            const usd = (micro: number): string => formatUsd(BigInt(micro) * 1_000_000_000n, 6);
             throw new LlmBudgetExceededError(
               `${scope} ${id} ${reached ? 'reached' : 'would pass'} its ${mark.period === 'day' ? 'daily' : 'monthly'} LLM budget of $${limit} ` +
-                `(spent or in flight $${usd(committed)}, this request up to $${usd(amount)}` +
+                `(spent or in flight $${formatMicroUsd(committed)}, this request up to $${formatMicroUsd(amount)}` +
                 `${reached ? ')' : '; set a lower maxTokens to fit what is left)'}`,
               {
                 details: {

@@ -67,6 +67,11 @@ export function perThousandToPerToken(value: string | number): FemtoUsd {
   return toFemtoUsd(value, -3);
 }
 
+/** A whole number of micro-dollars (a budget counter) as a USD decimal string with 6 decimals: `1500` → `"0.001500"`. */
+export function formatMicroUsd(micro: number): string {
+  return formatUsd(BigInt(micro) * 1_000_000_000n, 6);
+}
+
 /** Micro-dollars (1e-6 USD) rounded up, for budget counters that must never under-count. */
 export function femtoToMicroUsdCeil(amount: FemtoUsd): number {
   const micro = 1_000_000_000n;

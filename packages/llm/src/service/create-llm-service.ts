@@ -3,7 +3,7 @@ import type { CompleteRequest } from '../types/requests.js';
 import type { CompletionResult } from '../types/results.js';
 import type { BudgetScope } from '../budgets/budget-guard.js';
 import { LlmInvalidRequestError } from '../errors/llm-error.js';
-import { formatUsd, toFemtoUsd } from '../money/femto-usd.js';
+import { formatMicroUsd } from '../money/femto-usd.js';
 import type { LlmProvider } from '../types/provider-name.js';
 import { completeText } from './complete-text.js';
 import { completeStructured, type CompleteStructuredRequest, type StructuredResult } from '../structured/complete-structured.js';
@@ -186,7 +186,7 @@ export async function createLlmService(options: LlmServiceOptions): Promise<LlmS
     },
     async budgetSpentUsd(scope, id, period) {
       if (!engine.budget) throw new LlmInvalidRequestError('this LLM service has no budgets, so it counts no spend');
-      return formatUsd(toFemtoUsd(await engine.budget.spentMicroUsd(scope, id, period), -6), 6);
+      return formatMicroUsd(await engine.budget.spentMicroUsd(scope, id, period));
     },
     defaultProvider: engine.defaultProvider,
     defaultModel: (provider = engine.defaultProvider) => engine.defaultModel(provider),
