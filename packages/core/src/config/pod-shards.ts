@@ -1,5 +1,5 @@
 import { describeReceived, type ConfigIssue } from './config-error.js';
-import type { ParsedEnv } from './env-variables.js';
+import { ENV_VARIABLES, type ParsedEnv } from './env-variables.js';
 
 /**
  * The shards pod `ordinal` of a bot StatefulSet runs: `ordinal × perPod` to `min((ordinal + 1) × perPod, count) − 1`.
@@ -26,11 +26,11 @@ export function shardIdsForPod(ordinal: number, perPod: number, count: number): 
 export function applyPodShards(env: ParsedEnv, raw: Record<string, string>): { env: ParsedEnv; issues: ConfigIssue[] } {
   const { POD_ORDINAL: ordinal, SHARDS_PER_POD: perPod, SHARD_COUNT: count } = env;
   if (ordinal === undefined || env.SHARD_IDS !== undefined) return { env, issues: [] };
-  const missing = (['SHARDS_PER_POD', 'SHARD_COUNT'] as const).filter((name) => env[name] === undefined);
   if (perPod === undefined || count === undefined) {
+    const missing = (['SHARDS_PER_POD', 'SHARD_COUNT'] as const).filter((name) => env[name] === undefined);
     const issues = missing.map((variable) => ({
       variable,
-      expected: 'an integer from 1 to 100000',
+      expected: ENV_VARIABLES[variable].expected,
       received: 'nothing',
       detail: 'POD_ORDINAL needs SHARDS_PER_POD and SHARD_COUNT',
       fix: `set ${variable} in the pod's environment (the ConfigMap), or unset POD_ORDINAL`,
