@@ -1,4 +1,3 @@
-import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import { BaselineError } from '../errors/baseline-error.js';
 import { settingsRevision } from '../settings/settings-revision.js';
 import type { SettingsStore } from '../settings/store.js';
@@ -28,11 +27,9 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
     });
   }
 
-  // MikroORM's exception (`write`) or pg's own error with SQLSTATE 23503 (the prepared statements).
+  // pg's error for a missing `guilds` row (SQLSTATE 23503, foreign key violation).
   function guildUnknown(error: unknown, guildId: string, namespaces: string[]): unknown {
-    const foreignKey =
-      error instanceof ForeignKeyConstraintViolationException || (error instanceof Error && (error as { code?: unknown }).code === FOREIGN_KEY_VIOLATION);
-    return foreignKey ? unknownGuild(guildId, namespaces, error) : error;
+    return error instanceof Error && (error as { code?: unknown }).code === FOREIGN_KEY_VIOLATION ? unknownGuild(guildId, namespaces, error) : error;
   }
 
   return {
@@ -45,15 +42,7 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
 
     async write(guildId, namespace, value) {
       try {
-        await db.fork().execute(
-          `insert into "guild_settings" ("guild_id", "setting_key", "setting_value")
-           values (?, ?, ?::jsonb)
-           on conflict ("guild_id", "setting_key") do update set
-             "setting_value" = excluded."setting_value",
-             "updated_at" = now()`,
-          [guildId, namespace, JSON.stringify(value)],
-          'run',
-        );
+        await preparedQuery(db, 'settings.write', WRITE_ONE_SQL, [guildId, namespace, JSON.stringify(value)]);
       } catch (error) {
         throw guildUnknown(error, guildId, [namespace]);
       }
@@ -90,9 +79,11 @@ interface StoredRow {
   setting_value: Record<string, unknown>;
 }
 
-// The reads run on every settings request of the API and on every cache miss of a bot, so they are named prepared
-// statements on the pg pool (see preparedQuery): no entity hydration and no planning per call.
+// The reads run on every settings request of the API and on every cache miss of a bot, so they and the writes are
+// named prepared statements on the pg pool (see preparedQuery): no entity hydration and no planning per call.
 const READ_ONE_SQL = 'select "setting_key", "setting_value" from "guild_settings" where "guild_id" = $1 and "setting_key" = $2';
+const WRITE_ONE_SQL = `insert into "guild_settings" ("guild_id", "setting_key", "setting_value") values ($1, $2, $3::jsonb)
+   on conflict ("guild_id", "setting_key") do update set "setting_value" = excluded."setting_value", "updated_at" = now()`;
 const READ_ALL_SQL = 'select "setting_key", "setting_value" from "guild_settings" where "guild_id" = $1 order by "setting_key"';
 
 async function readAll(db: Database, guildId: string): Promise<Record<string, Record<string, unknown>>> {
