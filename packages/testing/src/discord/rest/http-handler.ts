@@ -242,5 +242,3 @@ export class HttpHandler {
     return null;
   }
 }
-
-/** An RFC 6749 error (`{ error, error_description }`) thrown by OAuth2 routes. */
