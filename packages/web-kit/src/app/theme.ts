@@ -18,6 +18,9 @@ export function initialTheme(): Theme {
  */
 export function applyTheme(theme: Theme, save = true): void {
   const root = document.documentElement;
+  if (save) globalThis.localStorage?.setItem(STORAGE_KEY, theme);
+  // Already this theme (the usual case at start-up): nothing to restyle.
+  if (root.classList.contains('dark') === (theme === 'dark')) return;
   const freeze = document.createElement('style');
   freeze.textContent = '*,*::before,*::after{transition:none!important}';
   document.head.append(freeze);
@@ -26,5 +29,4 @@ export function applyTheme(theme: Theme, save = true): void {
   // removing the rule afterwards starts no transition, because no value changes any more.
   void document.body.offsetHeight;
   freeze.remove();
-  if (save) globalThis.localStorage?.setItem(STORAGE_KEY, theme);
 }
