@@ -1,0 +1,132 @@
+import { createCaptureLogger, createTestDatabase, type TestDatabase } from '../../src/testing/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, createPostgresSettingsStore, migrateBaseline, upsertGuild, type Database } from '../../src/database/index.js';
+import { isBaselineError } from '../../src/errors/baseline-error.js';
+import { settingsRevision } from '../../src/settings/settings-revision.js';
+import type { SettingsStore } from '../../src/settings/store.js';
+
+// Unconditional writeMany calls made in one turn of the event loop are committed by one statement (the group
+// commit of settings-store.ts). Rows inserted by one transaction share their `xmin`: that is how these tests see
+// which writes were committed together.
+const ALPHA = '2234567890123456789';
+const BETA = '2234567890123456780';
+
+let testDb: TestDatabase;
+let db: Database;
+let store: SettingsStore;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  db = await createDatabase({ url: testDb.url, logger: createCaptureLogger().logger, pool: { min: 0, max: 6 } });
+  await migrateBaseline(db);
+  await upsertGuild(db, { guildId: ALPHA, guildName: 'Alpha' });
+  await upsertGuild(db, { guildId: BETA, guildName: 'Beta' });
+  store = createPostgresSettingsStore(db);
+});
+
+afterAll(async () => {
+  await db?.close();
+  await testDb?.drop();
+});
+
+const audit = (guildId: string, target: string, actorUserId: string | null = null, after?: Record<string, unknown>) => [
+  { guildId, actorUserId, action: 'group.test', target, ...(after ? { after } : {}) },
+];
+
+async function auditRows(target: string): Promise<Array<{ guild_id: string; xmin: string; after: unknown }>> {
+  return db
+    .fork()
+    .execute<Array<{ guild_id: string; xmin: string; after: unknown }>>(
+      `select guild_id::text as guild_id, xmin::text as xmin, "after" from audit_log where target = ? order by id`,
+      [target],
+    );
+}
+
+describe('group commit of settings writes', () => {
+  it('GIVEN writes made in one turn THEN one transaction stores them AND each answer is the guild as its own write left it', async () => {
+    await store.writeMany(ALPHA, { seen: { n: 0 } });
+    const results = await Promise.all([
+      store.writeMany(ALPHA, { one: { n: 1 } }, audit(ALPHA, 'turn')),
+      store.writeMany(BETA, { one: { n: 2 } }, audit(BETA, 'turn')),
+      store.writeMany(ALPHA, { two: { n: 3 }, one: { n: 4 } }, audit(ALPHA, 'turn')),
+      store.writeMany(ALPHA, { three: { n: 5 } }, audit(ALPHA, 'turn')),
+    ]);
+    const rows = await auditRows('turn');
+    expect(rows.map((row) => row.guild_id)).toEqual([ALPHA, BETA, ALPHA, ALPHA]);
+    expect(new Set(rows.map((row) => row.xmin)).size).toBe(1);
+    // As if committed one after another in call order: each answer holds the earlier writes to its guild, not the later.
+    expect(results.map((result) => result.stored)).toEqual([
+      { seen: { n: 0 }, one: { n: 1 } },
+      { one: { n: 2 } },
+      { seen: { n: 0 }, one: { n: 4 }, two: { n: 3 } },
+      { seen: { n: 0 }, one: { n: 4 }, two: { n: 3 }, three: { n: 5 } },
+    ]);
+    const alpha = await store.readAllWithRevision(ALPHA);
+    expect(alpha.values).toEqual(results[3]!.stored);
+    expect(settingsRevision(results[3]!.stored!)).toBe(alpha.revision);
+    expect(settingsRevision(results[1]!.stored!)).toBe((await store.readAllWithRevision(BETA)).revision);
+  });
+
+  it('GIVEN writes in different turns THEN each commits on its own', async () => {
+    await store.writeMany(ALPHA, { apart: { n: 1 } }, audit(ALPHA, 'apart'));
+    await store.writeMany(ALPHA, { apart: { n: 2 } }, audit(ALPHA, 'apart'));
+    const rows = await auditRows('apart');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.xmin).not.toBe(rows[1]!.xmin);
+  });
+
+  it('GIVEN keys in any order THEN each answer holds the values as stored, so its revision is the one a read computes', async () => {
+    const results = await Promise.all([
+      store.writeMany(BETA, { order: { zz: 1, a: { y: 2, b: 3 }, bb: [3, 1] } }),
+      store.writeMany(BETA, { other: { long: true, s: 'x' } }),
+    ]);
+    const read = await store.readAllWithRevision(BETA);
+    expect(Object.keys(results[1]!.stored!.order!)).toEqual(Object.keys(read.values.order!));
+    expect(Object.keys((results[1]!.stored!.order as { a: object }).a)).toEqual(['b', 'y']);
+    expect(settingsRevision(results[1]!.stored!)).toBe(read.revision);
+  });
+
+  it('GIVEN one write of a turn for an unknown guild THEN it alone fails with BL_ERR_DB_GUILD_UNKNOWN AND the others are stored', async () => {
+    const outcomes = await Promise.allSettled([
+      store.writeMany(ALPHA, { mixed: { n: 1 } }, audit(ALPHA, 'mixed')),
+      store.writeMany('557', { mixed: { n: 2 } }, audit('557', 'mixed')),
+      store.writeMany(BETA, { mixed: { n: 3 } }, audit(BETA, 'mixed')),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(isBaselineError((outcomes[1] as PromiseRejectedResult).reason, 'BL_ERR_DB_GUILD_UNKNOWN')).toBe(true);
+    expect((outcomes[2] as PromiseFulfilledResult<{ stored?: Record<string, unknown> }>).value.stored?.mixed).toEqual({ n: 3 });
+    expect((await store.readAll(ALPHA)).mixed).toEqual({ n: 1 });
+    expect((await store.readAll(BETA)).mixed).toEqual({ n: 3 });
+    expect((await auditRows('mixed')).map((row) => row.guild_id)).toEqual([ALPHA, BETA]);
+  });
+
+  it('GIVEN one write of a turn whose audit row is refused THEN nothing of that write is stored AND the others are', async () => {
+    const outcomes = await Promise.allSettled([
+      store.writeMany(ALPHA, { refused: { n: 1 } }, audit(ALPHA, 'refused', 'not-a-snowflake')),
+      store.writeMany(BETA, { refused: { n: 2 } }, audit(BETA, 'refused')),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'fulfilled']);
+    expect((await store.readAll(ALPHA)).refused).toBeUndefined();
+    expect((await store.readAll(BETA)).refused).toEqual({ n: 2 });
+    expect((await auditRows('refused')).map((row) => row.guild_id)).toEqual([BETA]);
+  });
+
+  it('GIVEN one turn writing one namespace many times THEN at most 64 go in one statement AND every audit entry is kept', async () => {
+    const results = await Promise.all(Array.from({ length: 150 }, (_, n) => store.writeMany(ALPHA, { counter: { n } }, audit(ALPHA, 'counter', null, { n }))));
+    expect(results.map((result) => result.stored?.counter)).toEqual(Array.from({ length: 150 }, (_, n) => ({ n })));
+    const rows = await auditRows('counter');
+    const values = rows.map((row) => (row.after as { n: number }).n);
+    expect([...values].sort((a, b) => a - b)).toEqual(Array.from({ length: 150 }, (_, n) => n));
+    // Three statements (64, 64, 22), which run side by side like any concurrent writes: their order is the order in
+    // which they take the row's lock. Within one, the entries keep call order and the last value is the one stored.
+    const groups = new Map<string, typeof rows>();
+    for (const row of rows) groups.set(row.xmin, [...(groups.get(row.xmin) ?? []), row]);
+    expect([...groups.values()].map((group) => group.length).sort((a, b) => a - b)).toEqual([22, 64, 64]);
+    for (const group of groups.values()) {
+      const ns = group.map((row) => (row.after as { n: number }).n);
+      expect(ns).toEqual([...ns].sort((a, b) => a - b));
+    }
+    const lastOfEach = [...groups.values()].map((group) => (group.at(-1)!.after as { n: number }).n);
+    expect(lastOfEach).toContain(((await store.readAll(ALPHA)).counter as { n: number }).n);
+  });
+});
