@@ -11,6 +11,8 @@ export interface LoadRequest {
   bodies: string[];
   /** Several URLs sent in turn (overrides `url` per request), e.g. to spread writes over guilds. */
   paths?: string[];
+  /** Several header sets sent in turn (each replaces `headers` for its request), e.g. the sessions of many users. */
+  headerSets?: Array<Record<string, string>>;
   connections: number;
   durationSeconds: number;
 }
@@ -32,10 +34,11 @@ function percentile(sorted: Float64Array, fraction: number): number {
 const request = JSON.parse(process.argv[2]!) as LoadRequest;
 const times: number[] = [];
 const requests =
-  request.paths !== undefined || request.bodies.length > 1
-    ? Array.from({ length: Math.max(request.paths?.length ?? 1, request.bodies.length) }, (_, index) => ({
+  request.paths !== undefined || request.headerSets !== undefined || request.bodies.length > 1
+    ? Array.from({ length: Math.max(request.paths?.length ?? 1, request.headerSets?.length ?? 1, request.bodies.length) }, (_, index) => ({
         method: request.method,
         ...(request.paths ? { path: request.paths[index % request.paths.length]! } : {}),
+        ...(request.headerSets ? { headers: request.headerSets[index % request.headerSets.length]! } : {}),
         ...(request.bodies.length > 0 ? { body: request.bodies[index % request.bodies.length]! } : {}),
       }))
     : undefined;

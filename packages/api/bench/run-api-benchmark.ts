@@ -16,6 +16,9 @@ import type { LoadRequest, LoadResult } from './load-generator.js';
 /** Guilds the spread PUT target writes to in turn. */
 const SPREAD_GUILDS = 10;
 
+/** Users the many-users `GET /guilds` target reads as in turn, each with a session of their own. */
+const READERS = 50;
+
 /**
  * Each route is measured in this many slices, alternating with its bare reference, so that load which drifts
  * during the run (other processes on a shared machine) weighs on both sides of a ratio alike.
@@ -35,6 +38,8 @@ interface Target {
   body?: string;
   /** URLs sent in turn instead of `url` (the spread PUT). */
   paths?: string[];
+  /** Header sets sent in turn instead of `headers` (the many-users read). */
+  headerSets?: Array<Record<string, string>>;
 }
 
 interface Result extends LoadResult {
@@ -94,6 +99,7 @@ function load(target: Target, options: ApiBenchmarkOptions): Promise<Result> {
     headers: target.headers ?? {},
     bodies: target.body === undefined ? [] : [target.body],
     ...(target.paths ? { paths: target.paths } : {}),
+    ...(target.headerSets ? { headerSets: target.headerSets } : {}),
     connections: options.connections,
     durationSeconds: options.durationSeconds,
   };
@@ -180,11 +186,15 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
   const database = await createTestDatabase();
   const redis = createTestRedis();
   const emulator = await createDiscordEmulator({
-    seed: { users: [{ username: 'owner' }, { username: 'writer' }], guilds: [{ name: 'Bench', owner: 'owner' }] },
+    seed: {
+      users: [{ username: 'owner' }, { username: 'writer' }, ...Array.from({ length: READERS }, (_, index) => ({ username: `reader${index}` }))],
+      guilds: [{ name: 'Bench', owner: 'owner' }],
+    },
     rest: { bucketLimit: 1_000_000 },
   });
   const ownerId = [...emulator.state.users.values()].find((user) => user.username === 'owner')!.id;
   const writerId = [...emulator.state.users.values()].find((user) => user.username === 'writer')!.id;
+  const readerIds = [...emulator.state.users.values()].filter((user) => user.username.startsWith('reader')).map((user) => user.id);
   const guildId = [...emulator.state.guilds.values()][0]!.id;
   const config = loadConfig({
     envFiles: false,
@@ -215,6 +225,10 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     await upsertGuild(services.db, { guildId, guildName: 'Bench', ownerId });
     await services.db.fork().getConnection().execute('insert into authorized_users (guild_id, user_id, is_initial) values (?, ?, true)', [guildId, ownerId]);
     await services.settings.set(guildId, 'bench', { level: 1 });
+    // Readers authorized for the bench guild alone, so each one's GET /guilds answer is one guild, like the owner's.
+    for (const id of readerIds) {
+      await services.db.fork().getConnection().execute('insert into authorized_users (guild_id, user_id, is_initial) values (?, ?, false)', [guildId, id]);
+    }
     // Guilds a second user is authorized for, so one PUT target spreads its writes over several rows (the same-row
     // target measures contention on one row, which only grows with connections). A second user keeps the owner's
     // GET /guilds answer at one guild, the shape of the bare route's one row.
@@ -280,6 +294,8 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     const auth = { cookie: session.cookie, 'x-csrf-token': session.csrf };
     const writer = await login(apiUrl, emulator.url, writerId);
     const writerAuth = { cookie: writer.cookie, 'x-csrf-token': writer.csrf };
+    const readers: Array<Record<string, string>> = [];
+    for (const id of readerIds) readers.push({ cookie: (await login(apiUrl, emulator.url, id)).cookie });
     const targets: Target[] = [
       { name: 'bare Fastify + 1 PG read', url: `${bareUrl}/bare/${guildId}`, method: 'GET' },
       { name: 'bare Fastify + 1 PG write', url: `${bareUrl}/bare/${guildId}`, method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' },
@@ -309,6 +325,12 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
       },
       { name: 'GET /guilds', url: `${apiUrl}/api/v1/guilds`, method: 'GET', headers: auth },
       { name: 'GET /guilds, caches.guildListTtlMs 0', url: `${listUncachedUrl}/api/v1/guilds`, method: 'GET', headers: auth },
+      {
+        name: `GET /guilds, caches.guildListTtlMs 0, ${READERS} users`,
+        url: `${listUncachedUrl}/api/v1/guilds`,
+        method: 'GET',
+        headerSets: readers,
+      },
     ];
     // BENCH_ONLY=settings keeps the routes whose name contains the filter (for profiling).
     const only = process.env.BENCH_ONLY;

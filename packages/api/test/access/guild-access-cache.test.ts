@@ -72,6 +72,32 @@ describe('guild access and guild lists cached per instance', () => {
     }
   });
 
+  it('GIVEN caches.guildListTtlMs 0 AND many users at once THEN each gets the list it gets alone (the reads of one turn share one query)', async () => {
+    const uncached = await createApiStack({ api: { caches: { guildListTtlMs: 0 } } });
+    try {
+      const people = ['owner', 'alice', 'bob', 'carol', 'mallory', 'dev'] as const;
+      const clients = await Promise.all(people.map((person) => uncached.login(person)));
+      const ids = (body: { guilds: Array<{ guild_id: string; access: string }> }) => body.guilds.map((entry) => `${entry.guild_id}:${entry.access}`);
+      const alone: string[][] = [];
+      for (const client of clients) alone.push(ids((await client.get('/api/v1/guilds')).body));
+      expect(alone.slice(0, 5)).toEqual([
+        [`${uncached.guilds.alpha}:authorized`],
+        [`${uncached.guilds.alpha}:authorized`],
+        [`${uncached.guilds.beta}:authorized`],
+        [],
+        [],
+      ]);
+      // Every list at once, each user twice, and /auth/me among them: the same answers.
+      const together = await Promise.all([...clients, ...clients].map((client) => client.get('/api/v1/guilds')));
+      expect(together.map((response) => response.status)).toEqual(together.map(() => 200));
+      expect(together.map((response) => ids(response.body))).toEqual([...alone, ...alone]);
+      const me = await Promise.all(clients.map((client) => client.get('/api/v1/auth/me')));
+      expect(me.map((response) => ids(response.body))).toEqual(alone);
+    } finally {
+      await uncached.close();
+    }
+  });
+
   it('GIVEN caches.guildAccessTtlMs 0 THEN grants and the guild state are read on every request', async () => {
     const uncached = await createApiStack({ api: { caches: { guildAccessTtlMs: 0 } } });
     try {

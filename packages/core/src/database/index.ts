@@ -54,6 +54,7 @@ export {
   grantInitialUser,
   isAuthorizedUser,
   listAccessibleGuilds,
+  listAuthorizedGuildsOfUsers,
   listActiveGrantUserIds,
   listAuthorizedUsers,
   readGuildAccessFacts,

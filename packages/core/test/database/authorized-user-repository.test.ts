@@ -8,6 +8,7 @@ import {
   grantInitialUser,
   isAuthorizedUser,
   listAccessibleGuilds,
+  listAuthorizedGuildsOfUsers,
   listActiveGrantUserIds,
   listAuthorizedUsers,
   markGuildInactive,
@@ -89,5 +90,29 @@ describe('authorized_users repository (core owns the table)', () => {
     ]);
     await markGuildInactive(db, OTHER_GUILD);
     expect((await listAccessibleGuilds(db, OWNER, true)).map((guild) => guild.guildName)).toEqual(['Zeta']);
+  });
+
+  it('GIVEN several users THEN listAuthorizedGuildsOfUsers gives each, from one query, the list listAccessibleGuilds gives them', async () => {
+    const [mu, beta, gone] = ['1234567890123456801', '1234567890123456802', '1234567890123456803'];
+    const [carol, dave, erin] = ['9007199254741001', '9007199254741003', '9007199254741005'];
+    await upsertGuild(db, { guildId: mu, guildName: 'Mu', ownerId: carol });
+    await upsertGuild(db, { guildId: beta, guildName: 'Beta', ownerId: carol });
+    await upsertGuild(db, { guildId: gone, guildName: 'Aa', ownerId: carol });
+    await grantInitialUser(db, mu, carol);
+    await grantAccess(db, { guildId: beta, userId: carol, grantedByUserId: OWNER });
+    await grantAccess(db, { guildId: gone, userId: carol, grantedByUserId: OWNER });
+    await markGuildInactive(db, gone);
+    await grantAccess(db, { guildId: mu, userId: dave, grantedByUserId: carol });
+    await grantAccess(db, { guildId: beta, userId: dave, grantedByUserId: carol });
+    await revokeAccess(db, { guildId: beta, userId: dave, revokedByUserId: carol });
+    const lists = await listAuthorizedGuildsOfUsers(db, [carol, dave, erin, carol]);
+    expect([...lists.keys()]).toEqual([carol, dave, erin]);
+    expect(lists.get(carol)).toEqual([
+      { guildId: beta, guildName: 'Beta', access: 'authorized', isInitial: false },
+      { guildId: mu, guildName: 'Mu', access: 'authorized', isInitial: true },
+    ]);
+    expect(lists.get(dave)).toEqual([{ guildId: mu, guildName: 'Mu', access: 'authorized', isInitial: false }]);
+    expect(lists.get(erin)).toEqual([]);
+    for (const user of [carol, dave, erin]) expect(lists.get(user)).toEqual(await listAccessibleGuilds(db, user, false));
   });
 });

@@ -6,7 +6,6 @@ import { API_ERROR_CODES, ApiError } from '../../errors/api-error.js';
 import { csrfTokenMatches } from '../../http/csrf.js';
 import { defineRoute } from '../../http/define-route.js';
 import { text } from '../../http/schemas.js';
-import { accessibleGuilds } from '../guilds/accessible-guilds.js';
 import { meSchema } from './auth-schemas.js';
 
 export const callbackRoute = defineRoute({
@@ -56,7 +55,7 @@ export const callbackRoute = defineRoute({
       user: { id: user.id, username: user.username, global_name: user.globalName, avatar: user.avatar },
       is_developer: developer,
       csrf_token: data.csrfToken,
-      guilds: await accessibleGuilds(api.services.db, user.id, developer),
+      guilds: await api.accessibleGuilds.read(user.id, developer),
     };
   },
 });

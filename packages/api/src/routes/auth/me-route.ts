@@ -1,5 +1,4 @@
 import { defineRoute } from '../../http/define-route.js';
-import { accessibleGuilds } from '../guilds/accessible-guilds.js';
 import { meSchema } from './auth-schemas.js';
 
 export const meRoute = defineRoute({
@@ -15,7 +14,7 @@ export const meRoute = defineRoute({
       user: { id: user.id, username: user.username, global_name: user.globalName, avatar: user.avatar },
       is_developer: caller.isDeveloper,
       csrf_token: csrfToken,
-      guilds: await accessibleGuilds(api.services.db, user.id, caller.isDeveloper),
+      guilds: await api.accessibleGuilds.read(user.id, caller.isDeveloper),
     };
   },
 });

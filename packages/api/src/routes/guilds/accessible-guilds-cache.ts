@@ -1,6 +1,7 @@
-import type { Database } from '@baseline/core';
+import { listAccessibleGuilds, listAuthorizedGuildsOfUsers, type Database } from '@baseline/core';
+import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
-import { accessibleGuilds, type AccessibleGuild } from './accessible-guilds.js';
+import { accessibleGuildView, type AccessibleGuild } from './accessible-guilds.js';
 
 /**
  * `GET /guilds` answers cached per process, per user, valid only while the user's access version (read by the
@@ -11,6 +12,13 @@ import { accessibleGuilds, type AccessibleGuild } from './accessible-guilds.js';
 export interface AccessibleGuildsCache {
   /** The guilds `userId` may open, for the access version read with this request. */
   of(userId: string, developer: boolean, version: string): Promise<readonly AccessibleGuild[]>;
+  /**
+   * The guilds `userId` may open, read from PostgreSQL now (never from the cache), for `/auth/me`, the login and an
+   * uncached `GET /guilds`. The reads of users other than the developer team made in the same turn of the event loop
+   * share one query (core's `listAuthorizedGuildsOfUsers`): each still starts after its request arrived, so it sees
+   * every grant committed before.
+   */
+  read(userId: string, developer: boolean): Promise<AccessibleGuild[]>;
 }
 
 interface Entry {
@@ -29,14 +37,37 @@ export interface AccessibleGuildsCacheOptions {
   maxEntries?: number;
 }
 
+/** Most users whose lists one query reads; more wait for the next one. */
+const BATCH_MAX = 256;
+
 export function createAccessibleGuildsCache(db: Database, { ttlMs, maxEntries = 10_000 }: AccessibleGuildsCacheOptions): AccessibleGuildsCache {
   const entries = ttlMs > 0 ? new LRUCache<string, Entry>({ max: maxEntries, ttl: ttlMs }) : undefined;
+  // `dataloader` batches the calls of one turn (its cache off: every call is a fresh read). A failed batch is read
+  // again user by user, so one bad id fails only its own request.
+  const authorized = new DataLoader<string, AccessibleGuild[]>(
+    async (userIds) => {
+      const lists = await listAuthorizedGuildsOfUsers(db, [...new Set(userIds)]).catch(() => undefined);
+      if (lists !== undefined) return userIds.map((userId) => lists.get(userId)!.map(accessibleGuildView));
+      return Promise.all(userIds.map((userId) => alone(userId, false).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+    },
+    // After the I/O callbacks of this turn, not only its microtasks: the requests whose sessions one Redis reply
+    // answered may arrive in several socket reads.
+    { cache: false, maxBatchSize: BATCH_MAX, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+  );
+
+  async function alone(userId: string, developer: boolean): Promise<AccessibleGuild[]> {
+    return (await listAccessibleGuilds(db, userId, developer)).map(accessibleGuildView);
+  }
+
+  const read = (userId: string, developer: boolean) => (developer ? alone(userId, true) : authorized.load(userId));
+
   return {
+    read,
     async of(userId, developer, version) {
-      if (developer) return accessibleGuilds(db, userId, true);
+      if (developer) return read(userId, true);
       const entry = entries?.get(userId);
       if (entry !== undefined && entry.version === version) return entry.guilds;
-      const guilds = await accessibleGuilds(db, userId, false);
+      const guilds = await read(userId, false);
       entries?.set(userId, { guilds, version });
       return guilds;
     },

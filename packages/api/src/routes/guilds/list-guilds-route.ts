@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
-import { accessibleGuilds, type AccessibleGuild } from './accessible-guilds.js';
+import type { AccessibleGuild } from './accessible-guilds.js';
 import { accessibleGuildSchema } from '../auth/auth-schemas.js';
 
 export const listGuildsRoute = defineRoute({
@@ -12,8 +12,7 @@ export const listGuildsRoute = defineRoute({
   responses: { 200: z.object({ guilds: z.array(accessibleGuildSchema) }) },
   // Uncached (the developer team's lists, or no list cache) the query needs only the user: it starts while the
   // session is read.
-  prefetch: (hint, api) =>
-    api.options.caches.guildListTtlMs > 0 && !hint.developer ? undefined : accessibleGuilds(api.services.db, hint.userId, hint.developer),
+  prefetch: (hint, api) => (api.options.caches.guildListTtlMs > 0 && !hint.developer ? undefined : api.accessibleGuilds.read(hint.userId, hint.developer)),
   async handler({ api, caller, prefetched }) {
     const guilds =
       prefetched === undefined
