@@ -14,7 +14,7 @@ import { CORE_ERROR_CODES } from '../errors/core-error-codes.js';
  * `writeMany` stores several namespaces and their audit rows in one statement: all or nothing. With `ifRevision` it
  * runs in a transaction that first locks the guild's row and its settings rows (see {@link lockedRevision}).
  * Unconditional `writeMany` calls made in the same turn of the event loop are committed together (see
- * {@link createGroupCommit}).
+ * {@link createGroupCommit}), and the `readAll` calls of one turn share one query (see {@link createBatchedReadAll}).
  *
  * @example
  * ```ts
@@ -36,6 +36,7 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
   }
 
   const groupCommit = createGroupCommit(db, guildUnknown);
+  const allReads = createBatchedReadAll(db);
 
   return {
     async read(guildId, namespace) {
@@ -43,7 +44,7 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
       return rows[0]?.setting_value;
     },
 
-    readAll: (guildId) => readAll(db, guildId),
+    readAll: (guildId) => allReads.load(guildId),
 
     async write(guildId, namespace, value) {
       try {
@@ -54,7 +55,7 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
     },
 
     async readAllWithRevision(guildId) {
-      const values = await readAll(db, guildId);
+      const values = await allReads.load(guildId);
       return { values, revision: settingsRevision(values) };
     },
 
@@ -93,6 +94,34 @@ const READ_ALL_SQL = 'select "setting_key", "setting_value" from "guild_settings
 async function readAll(db: Database, guildId: string): Promise<Record<string, Record<string, unknown>>> {
   const rows = await preparedQuery<StoredRow>(db, 'settings.read-all', READ_ALL_SQL, [guildId]);
   return Object.fromEntries(rows.map((row) => [row.setting_key, row.setting_value]));
+}
+
+const READ_GUILDS_SQL = `select "g"."id" as "guild_id", "s"."setting_key", "s"."setting_value"
+   from unnest($1::text[]) as "g"("id") join "guild_settings" "s" on "s"."guild_id" = "g"."id"::bigint
+  order by "s"."setting_key"`;
+
+/**
+ * Every stored namespace of a guild, the reads of one turn of the event loop sharing one query (with `dataloader`,
+ * its cache off: each read is fresh and starts after its caller asked, so it sees every write committed before).
+ * The API's `GET …/settings` reads on every request; under load this saves most of their round trips. A failed
+ * query is read again guild by guild, so one bad id fails only its own caller.
+ */
+function createBatchedReadAll(db: Database) {
+  return new DataLoader<string, Record<string, Record<string, unknown>>>(
+    async (guildIds) => {
+      const unique = [...new Set(guildIds)];
+      if (unique.length === 1) {
+        const values = await readAll(db, unique[0]!).catch(asError);
+        return guildIds.map(() => values);
+      }
+      const rows = await preparedQuery<StoredRow & { guild_id: string }>(db, 'settings.read-guilds', READ_GUILDS_SQL, [unique]).catch(() => undefined);
+      if (rows === undefined) return Promise.all(guildIds.map((guildId) => readAll(db, guildId).catch(asError)));
+      const byGuild = new Map(unique.map((guildId) => [guildId, {} as Record<string, Record<string, unknown>>]));
+      for (const row of rows) byGuild.get(row.guild_id)![row.setting_key] = row.setting_value;
+      return guildIds.map((guildId) => byGuild.get(guildId)!);
+    },
+    { cache: false, maxBatchSize: 256, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+  );
 }
 
 const FOREIGN_KEY_VIOLATION = '23503';

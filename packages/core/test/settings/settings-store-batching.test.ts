@@ -6,8 +6,8 @@ import { settingsRevision } from '../../src/settings/settings-revision.js';
 import type { SettingsStore } from '../../src/settings/store.js';
 
 // Unconditional writeMany calls made in one turn of the event loop are committed by one statement (the group
-// commit of settings-store.ts). Rows inserted by one transaction share their `xmin`: that is how these tests see
-// which writes were committed together.
+// commit of settings-store.ts), and the readAll calls of one turn share one query. Rows inserted by one transaction
+// share their `xmin`: that is how these tests see which writes were committed together.
 const ALPHA = '2234567890123456789';
 const BETA = '2234567890123456780';
 
@@ -128,5 +128,32 @@ describe('group commit of settings writes', () => {
     }
     const lastOfEach = [...groups.values()].map((group) => (group.at(-1)!.after as { n: number }).n);
     expect(lastOfEach).toContain(((await store.readAll(ALPHA)).counter as { n: number }).n);
+  });
+});
+
+describe('batched settings reads', () => {
+  it('GIVEN reads of several guilds in one turn, one of them twice THEN each gets what it gets alone', async () => {
+    await store.writeMany(ALPHA, { read: { who: 'alpha' } });
+    await store.writeMany(BETA, { read: { who: 'beta' } });
+    const alone = [await store.readAll(ALPHA), await store.readAll(BETA), await store.readAll('2234567890123456000')];
+    expect(alone[0]!.read).toEqual({ who: 'alpha' });
+    expect(alone[2]).toEqual({});
+    const together = await Promise.all([ALPHA, BETA, '2234567890123456000', ALPHA].map((guildId) => store.readAll(guildId)));
+    expect(together).toEqual([alone[0], alone[1], alone[2], alone[0]]);
+    const revisions = await Promise.all([ALPHA, BETA].map((guildId) => store.readAllWithRevision(guildId)));
+    expect(revisions.map((read) => read.revision)).toEqual([settingsRevision(alone[0]!), settingsRevision(alone[1]!)]);
+  });
+
+  it('GIVEN a read of one turn with an id PostgreSQL refuses THEN it alone fails AND the others are answered', async () => {
+    const outcomes = await Promise.allSettled([store.readAll(ALPHA), store.readAll('not-a-snowflake'), store.readAll(BETA)]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[2] as PromiseFulfilledResult<Record<string, unknown>>).value.read).toEqual({ who: 'beta' });
+  });
+
+  it('GIVEN a write committed before a read is asked THEN the read of a batch sees it', async () => {
+    await store.writeMany(ALPHA, { fresh: { n: 1 } });
+    const [first, second] = await Promise.all([store.readAll(ALPHA), store.readAll(BETA)]);
+    expect(first!.fresh).toEqual({ n: 1 });
+    expect(second!.fresh).toBeUndefined();
   });
 });
