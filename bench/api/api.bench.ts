@@ -1,8 +1,8 @@
 // @baseline/api: p50/p95/p99 and throughput of GET and PUT …/settings (one row, and spread over 10 guilds) and
-// GET /api/v1/guilds (with the default 2 s list cache, and with it off) with a session, at 50 connections, each against a
-// bare Fastify route doing the same single PostgreSQL write (PUTs) or read (the rest), measured in alternating slices
-// in the same run. autocannon runs in a child process. The code lives
-// beside the package (it needs the package's dependencies); PostgreSQL and Redis come from the test services.
+// GET /api/v1/guilds (with the default 2 s list cache, and with it off for one user and for 50 users) with a session,
+// at 50 connections, each against a bare Fastify route doing the same single PostgreSQL write to the same rows (PUTs)
+// or read (the rest), measured in alternating slices in the same run. autocannon runs in a child process. The code
+// lives beside the package (it needs the package's dependencies); PostgreSQL and Redis come from the test services.
 import { ensureTestServices } from '../../test/services.js';
 
 const services = await ensureTestServices();
