@@ -64,14 +64,16 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
       if (namespaces.length === 0 && audit.length === 0) return { written: true };
       if (options.ifRevision === undefined) return groupCommit.load({ guildId, values, audit });
       const params = writeManyParams(guildId, values, audit);
+      const expected = options.ifRevision;
       try {
-        const expected = options.ifRevision;
-        return await preparedTransaction(db, async (query) => {
-          const revision = await lockedRevision(query, guildId);
-          if (revision === undefined) throw unknownGuild(guildId, namespaces);
-          if (revision !== expected) return { written: false };
-          return storedResult(await query<StoredRow>('settings.write-many', WRITE_MANY_SQL, params));
-        });
+        return await againAfterDeadlock(() =>
+          preparedTransaction(db, async (query) => {
+            const revision = await lockedRevision(query, guildId);
+            if (revision === undefined) throw unknownGuild(guildId, namespaces);
+            if (revision !== expected) return { written: false };
+            return storedResult(await query<StoredRow>('settings.write-many', WRITE_MANY_SQL, params));
+          }),
+        );
       } catch (error) {
         throw guildUnknown(error, guildId, namespaces);
       }
@@ -125,6 +127,25 @@ function createBatchedReadAll(db: Database) {
 }
 
 const FOREIGN_KEY_VIOLATION = '23503';
+const DEADLOCK_DETECTED = '40P01';
+/** Attempts of a write that PostgreSQL aborted to break a deadlock. */
+const DEADLOCK_ATTEMPTS = 3;
+
+/**
+ * Runs a write again when PostgreSQL aborted it to break a deadlock (nothing of it was stored). A conditional write's
+ * lock on the guild's row can close a cycle with a writer inserting a namespace's first row: that insert's
+ * foreign-key check waits for the guild's row while it holds a settings row the conditional write waits for.
+ * PostgreSQL aborts one of the two; run again, it waits for the other to commit.
+ */
+async function againAfterDeadlock<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= DEADLOCK_ATTEMPTS || (error as { code?: unknown }).code !== DEADLOCK_DETECTED) throw error;
+    }
+  }
+}
 
 // One statement, so one implicit transaction and one round trip: the upserts and the audit rows in data-modifying
 // WITHs, and the answer is every namespace of the guild after the write (the upserted rows as written, the others as
@@ -207,7 +228,8 @@ const GROUP_COMMIT_MAX = 64;
 function createGroupCommit(db: Database, guildUnknown: (error: unknown, guildId: string, namespaces: string[]) => unknown) {
   async function alone({ guildId, values, audit }: PendingWrite): Promise<WriteManyResult> {
     try {
-      return storedResult(await preparedQuery<StoredRow>(db, 'settings.write-many', WRITE_MANY_SQL, writeManyParams(guildId, values, audit)));
+      const params = writeManyParams(guildId, values, audit);
+      return storedResult(await againAfterDeadlock(() => preparedQuery<StoredRow>(db, 'settings.write-many', WRITE_MANY_SQL, params)));
     } catch (error) {
       throw guildUnknown(error, guildId, Object.keys(values));
     }

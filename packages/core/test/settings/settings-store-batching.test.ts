@@ -5,6 +5,11 @@ import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { settingsRevision } from '../../src/settings/settings-revision.js';
 import type { SettingsStore } from '../../src/settings/store.js';
 
+interface PoolClient {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+  release(): void;
+}
+
 // Unconditional writeMany calls made in one turn of the event loop are committed by one statement (the group
 // commit of settings-store.ts), and the readAll calls of one turn share one query. Rows inserted by one transaction
 // share their `xmin`: that is how these tests see which writes were committed together.
@@ -128,6 +133,28 @@ describe('group commit of settings writes', () => {
     }
     const lastOfEach = [...groups.values()].map((group) => (group.at(-1)!.after as { n: number }).n);
     expect(lastOfEach).toContain(((await store.readAll(ALPHA)).counter as { n: number }).n);
+  });
+});
+
+describe('a write PostgreSQL aborts to break a deadlock', () => {
+  it('GIVEN a write inserting a first namespace caught in a deadlock THEN it runs again and is stored', async () => {
+    // Another transaction holds the guild's row, the write inserts its first `late` row and its foreign-key check
+    // waits for the guild's row; that transaction then inserts the same row and waits for the write. PostgreSQL
+    // aborts the write (it waited first); run again after the other commits, it stores its value over the other's.
+    const pool = await (db.orm.em.getConnection() as unknown as { getNativeClient(): Promise<{ connect(): Promise<PoolClient> }> }).getNativeClient();
+    const other = await pool.connect();
+    try {
+      await other.query('begin');
+      await other.query('select 1 from guilds where guild_id = $1 for update', [BETA]);
+      const write = store.writeMany(BETA, { late: { by: 'store' } }).catch((error: unknown) => error);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await other.query(`insert into guild_settings (guild_id, setting_key, setting_value) values ($1, 'late', '{"by": "other"}')`, [BETA]);
+      await other.query('commit');
+      expect(((await write) as { stored?: Record<string, unknown> }).stored?.late).toEqual({ by: 'store' });
+      expect((await store.readAll(BETA)).late).toEqual({ by: 'store' });
+    } finally {
+      other.release();
+    }
   });
 });
 

@@ -5,6 +5,11 @@ import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { settingsRevision } from '../../src/settings/settings-revision.js';
 import type { SettingsStore } from '../../src/settings/store.js';
 
+interface PoolClient {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+  release(): void;
+}
+
 const GUILD = '1234567890123456789';
 const OTHER = '1234567890123456780';
 
@@ -71,5 +76,28 @@ describe('settings revisions on PostgreSQL', () => {
   it('GIVEN a conditional write for a guild without a guilds row THEN BL_ERR_DB_GUILD_UNKNOWN', async () => {
     const error = await store.writeMany('555', { polls: {} }, [], { ifRevision: settingsRevision({}) }).catch((caught: unknown) => caught);
     expect(isBaselineError(error, 'BL_ERR_DB_GUILD_UNKNOWN')).toBe(true);
+  });
+
+  it('GIVEN a conditional write caught in a deadlock with a writer inserting a first namespace THEN it runs again and answers', async () => {
+    // The conditional write locks the guild's row, then waits for a settings row another transaction holds; that
+    // transaction then inserts the guild's first row of a new namespace, whose foreign-key check waits for the guild's
+    // row. PostgreSQL breaks the cycle by aborting the conditional write (it waited first), which runs again after
+    // the other commits and finds the settings changed.
+    await store.writeMany(OTHER, { held: { n: 1 } });
+    const { revision } = await store.readAllWithRevision(OTHER);
+    const pool = await (db.orm.em.getConnection() as unknown as { getNativeClient(): Promise<{ connect(): Promise<PoolClient> }> }).getNativeClient();
+    const other = await pool.connect();
+    try {
+      await other.query('begin');
+      await other.query(`update guild_settings set setting_value = '{"n": 2}' where guild_id = $1 and setting_key = 'held'`, [OTHER]);
+      const conditional = store.writeMany(OTHER, { held: { n: 3 } }, [], { ifRevision: revision }).catch((error: unknown) => error);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await other.query(`insert into guild_settings (guild_id, setting_key, setting_value) values ($1, 'fresh', '{}')`, [OTHER]);
+      await other.query('commit');
+      expect(await conditional).toEqual({ written: false });
+      expect((await store.readAll(OTHER)).held).toEqual({ n: 2 });
+    } finally {
+      other.release();
+    }
   });
 });
