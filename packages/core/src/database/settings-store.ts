@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers';
 import DataLoader from 'dataloader';
 import { BaselineError } from '../errors/baseline-error.js';
 import { settingsRevision } from '../settings/settings-revision.js';
@@ -256,7 +257,8 @@ function createGroupCommit(db: Database, guildUnknown: (error: unknown, guildId:
     cache: false,
     maxBatchSize: GROUP_COMMIT_MAX,
     // After the I/O callbacks of this turn, not only its microtasks: the requests answered by one Redis reply may
-    // arrive in several socket reads.
+    // arrive in several socket reads. `setImmediate` from node:timers, which a test's fake timers do not replace:
+    // a write must not wait for a test to advance its clock.
     batchScheduleFn: (dispatch) => setImmediate(dispatch),
   });
 }

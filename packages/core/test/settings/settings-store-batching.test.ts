@@ -1,5 +1,5 @@
 import { createCaptureLogger, createTestDatabase, type TestDatabase } from '../../src/testing/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase, createPostgresSettingsStore, migrateBaseline, upsertGuild, type Database } from '../../src/database/index.js';
 import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { settingsRevision } from '../../src/settings/settings-revision.js';
@@ -182,5 +182,18 @@ describe('batched settings reads', () => {
     const [first, second] = await Promise.all([store.readAll(ALPHA), store.readAll(BETA)]);
     expect(first!.fresh).toEqual({ n: 1 });
     expect(second!.fresh).toBeUndefined();
+  });
+});
+
+describe('batching under a test clock', () => {
+  it('GIVEN fake timers THEN writes and reads still complete without the clock moving', async () => {
+    vi.useFakeTimers();
+    try {
+      const [written] = await Promise.all([store.writeMany(ALPHA, { clock: { n: 1 } }), store.writeMany(BETA, { clock: { n: 2 } })]);
+      expect(written.stored?.clock).toEqual({ n: 1 });
+      expect((await Promise.all([store.readAll(ALPHA), store.readAll(BETA)])).map((values) => values.clock)).toEqual([{ n: 1 }, { n: 2 }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

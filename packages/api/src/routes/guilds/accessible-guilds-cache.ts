@@ -1,4 +1,5 @@
 import { listAccessibleGuilds, listAuthorizedGuildsOfUsers, type Database } from '@baseline/core';
+import { setImmediate } from 'node:timers';
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import { accessibleGuildView, type AccessibleGuild } from './accessible-guilds.js';
@@ -51,7 +52,7 @@ export function createAccessibleGuildsCache(db: Database, { ttlMs, maxEntries = 
       return Promise.all(userIds.map((userId) => alone(userId, false).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
     },
     // After the I/O callbacks of this turn, not only its microtasks: the requests whose sessions one Redis reply
-    // answered may arrive in several socket reads.
+    // answered may arrive in several socket reads. `setImmediate` from node:timers, which fake timers leave alone.
     { cache: false, maxBatchSize: BATCH_MAX, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
   );
 
