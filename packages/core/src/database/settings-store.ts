@@ -1,5 +1,4 @@
-import { setImmediate } from 'node:timers';
-import DataLoader from 'dataloader';
+import { createTurnBatcher, toError } from '../async/turn-batcher.js';
 import { BaselineError } from '../errors/baseline-error.js';
 import { settingsRevision } from '../settings/settings-revision.js';
 import type { SettingsStore, WriteManyResult } from '../settings/store.js';
@@ -104,26 +103,21 @@ const READ_GUILDS_SQL = `select "g"."id" as "guild_id", "s"."setting_key", "s"."
   order by "s"."setting_key"`;
 
 /**
- * Every stored namespace of a guild, the reads of one turn of the event loop sharing one query (with `dataloader`,
- * its cache off: each read is fresh and starts after its caller asked, so it sees every write committed before).
- * The API's `GET …/settings` reads on every request; under load this saves most of their round trips. A failed
- * query is read again guild by guild, so one bad id fails only its own caller.
+ * Every stored namespace of a guild, the reads of one turn of the event loop sharing one query (see
+ * `createTurnBatcher`: each read is fresh and sent after its caller asked, so it sees every write committed before).
+ * The API's `GET …/settings` reads on every request; under load this saves most of their round trips. A query
+ * PostgreSQL refuses is read again guild by guild, so one bad id fails only its own caller.
  */
 function createBatchedReadAll(db: Database) {
-  return new DataLoader<string, Record<string, Record<string, unknown>>>(
+  return createTurnBatcher<string, Record<string, Record<string, unknown>>>(
     async (guildIds) => {
       const unique = [...new Set(guildIds)];
-      if (unique.length === 1) {
-        const values = await readAll(db, unique[0]!).catch(asError);
-        return guildIds.map(() => values);
-      }
-      const rows = await preparedQuery<StoredRow & { guild_id: string }>(db, 'settings.read-guilds', READ_GUILDS_SQL, [unique]).catch(() => undefined);
-      if (rows === undefined) return Promise.all(guildIds.map((guildId) => readAll(db, guildId).catch(asError)));
+      const rows = await preparedQuery<StoredRow & { guild_id: string }>(db, 'settings.read-guilds', READ_GUILDS_SQL, [unique]);
       const byGuild = new Map(unique.map((guildId) => [guildId, {} as Record<string, Record<string, unknown>>]));
       for (const row of rows) byGuild.get(row.guild_id)![row.setting_key] = row.setting_value;
       return guildIds.map((guildId) => byGuild.get(guildId)!);
     },
-    { cache: false, maxBatchSize: 256, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+    { maxBatchSize: 256, alone: (guildId) => readAll(db, guildId), aloneAfter: refusedByServer },
   );
 }
 
@@ -214,17 +208,18 @@ const GROUP_COMMIT_MAX = 64;
  * Group commit: the unconditional writes that arrive in the same turn of the event loop (under load, the requests
  * whose gate answers came back in one Redis reply) are stored by one statement, so by one round trip and one
  * commit, instead of one each. Under concurrent writes to one row this is most of the gain: the writers no longer
- * queue on the row's lock and on one WAL flush each. A write alone in its turn runs as before, at once.
+ * queue on the row's lock and on one WAL flush each. A write alone in its turn waits only for the turn to end.
  *
  * Each caller still gets its own answer, as if the writes of the group had committed one after another in the
  * order they were made: its `stored` view is the guild's settings before the group, with the values of the group's
  * earlier writes to that guild and its own laid over them. Two writes of one group to the same namespace store the
- * later value, which is what two commits in that order would have left. When the group's statement fails (one
+ * later value, which is what two commits in that order would have left. That order holds within one statement: a
+ * turn with more than {@link GROUP_COMMIT_MAX} writes sends several statements at once, which take the rows' locks
+ * in whatever order they reach them, like any concurrent writes. When PostgreSQL refuses the group's statement (one
  * unknown guild is enough, all or nothing), nothing of it was stored and each write runs again on its own, one after
  * another in call order, so each caller gets its own outcome and no write fails because of another's.
  *
- * Written with `dataloader` (the maintained library for batching the calls of one tick) with its cache off: every
- * call is its own write, none is ever answered from an earlier one.
+ * Batched with `createTurnBatcher`: every call is its own write, none is ever answered from an earlier one.
  */
 function createGroupCommit(db: Database, guildUnknown: (error: unknown, guildId: string, namespaces: string[]) => unknown) {
   async function alone({ guildId, values, audit }: PendingWrite): Promise<WriteManyResult> {
@@ -236,35 +231,29 @@ function createGroupCommit(db: Database, guildUnknown: (error: unknown, guildId:
     }
   }
 
-  async function together(writes: readonly PendingWrite[]): Promise<Array<WriteManyResult | Error>> {
-    if (writes.length === 1) return [await alone(writes[0]!).catch(asError)];
-    let rows: GroupRow[];
-    try {
-      rows = await preparedQuery<GroupRow>(db, 'settings.write-group', WRITE_GROUP_SQL, [
+  return createTurnBatcher<PendingWrite, WriteManyResult>(
+    async (writes) => {
+      if (writes.length === 1) return [await alone(writes[0]!).catch(toError)];
+      const rows = await preparedQuery<GroupRow>(db, 'settings.write-group', WRITE_GROUP_SQL, [
         JSON.stringify(writes.map(({ guildId, values }) => ({ guildId, values }))),
         JSON.stringify(writes.flatMap(({ audit }) => audit.map(auditLogRow))),
       ]);
-    } catch {
-      // Nothing of the group was stored: each write on its own, each with its own outcome, still in call order.
-      const outcomes: Array<WriteManyResult | Error> = [];
-      for (const write of writes) outcomes.push(await alone(write).catch(asError));
-      return outcomes;
-    }
-    return groupAnswers(writes, rows);
-  }
-
-  return new DataLoader<PendingWrite, WriteManyResult>(together, {
-    cache: false,
-    maxBatchSize: GROUP_COMMIT_MAX,
-    // After the I/O callbacks of this turn, not only its microtasks: the requests answered by one Redis reply may
-    // arrive in several socket reads. `setImmediate` from node:timers, which a test's fake timers do not replace:
-    // a write must not wait for a test to advance its clock.
-    batchScheduleFn: (dispatch) => setImmediate(dispatch),
-  });
+      return groupAnswers(writes, rows);
+    },
+    // Only when PostgreSQL refused the statement for its data or aborted it: then nothing of the group was stored.
+    // A connection lost meanwhile leaves the commit unknown, and running the writes again could store them twice.
+    { maxBatchSize: GROUP_COMMIT_MAX, alone, aloneAfter: refusedByServer },
+  );
 }
 
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+/**
+ * Whether PostgreSQL answered that it refused a statement for what it was given (SQLSTATE class 22, data exception;
+ * 23, integrity constraint violation) or aborted it (40: deadlock, serialization failure): an autocommitted statement
+ * refused so stored nothing, and running its parts again is safe.
+ */
+function refusedByServer(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^(22|23|40)[0-9A-Z]{3}$/.test(code);
 }
 
 /**

@@ -4,11 +4,7 @@ import { createDatabase, createPostgresSettingsStore, migrateBaseline, upsertGui
 import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { settingsRevision } from '../../src/settings/settings-revision.js';
 import type { SettingsStore } from '../../src/settings/store.js';
-
-interface PoolClient {
-  query(text: string, values?: unknown[]): Promise<unknown>;
-  release(): void;
-}
+import { nativeConnection } from '../database/native-connection.js';
 
 // Unconditional writeMany calls made in one turn of the event loop are committed by one statement (the group
 // commit of settings-store.ts), and the readAll calls of one turn share one query. Rows inserted by one transaction
@@ -141,8 +137,7 @@ describe('a write PostgreSQL aborts to break a deadlock', () => {
     // Another transaction holds the guild's row, the write inserts its first `late` row and its foreign-key check
     // waits for the guild's row; that transaction then inserts the same row and waits for the write. PostgreSQL
     // aborts the write (it waited first); run again after the other commits, it stores its value over the other's.
-    const pool = await (db.orm.em.getConnection() as unknown as { getNativeClient(): Promise<{ connect(): Promise<PoolClient> }> }).getNativeClient();
-    const other = await pool.connect();
+    const other = await nativeConnection(db);
     try {
       await other.query('begin');
       await other.query('select 1 from guilds where guild_id = $1 for update', [BETA]);

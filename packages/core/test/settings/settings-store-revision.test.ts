@@ -4,11 +4,7 @@ import { createDatabase, createPostgresSettingsStore, migrateBaseline, upsertGui
 import { isBaselineError } from '../../src/errors/baseline-error.js';
 import { settingsRevision } from '../../src/settings/settings-revision.js';
 import type { SettingsStore } from '../../src/settings/store.js';
-
-interface PoolClient {
-  query(text: string, values?: unknown[]): Promise<unknown>;
-  release(): void;
-}
+import { nativeConnection } from '../database/native-connection.js';
 
 const GUILD = '1234567890123456789';
 const OTHER = '1234567890123456780';
@@ -85,8 +81,7 @@ describe('settings revisions on PostgreSQL', () => {
     // the other commits and finds the settings changed.
     await store.writeMany(OTHER, { held: { n: 1 } });
     const { revision } = await store.readAllWithRevision(OTHER);
-    const pool = await (db.orm.em.getConnection() as unknown as { getNativeClient(): Promise<{ connect(): Promise<PoolClient> }> }).getNativeClient();
-    const other = await pool.connect();
+    const other = await nativeConnection(db);
     try {
       await other.query('begin');
       await other.query(`update guild_settings set setting_value = '{"n": 2}' where guild_id = $1 and setting_key = 'held'`, [OTHER]);

@@ -1,6 +1,4 @@
-import { listAccessibleGuilds, listAuthorizedGuildsOfUsers, type Database } from '@baseline/core';
-import { setImmediate } from 'node:timers';
-import DataLoader from 'dataloader';
+import { createTurnBatcher, listAccessibleGuilds, listAuthorizedGuildsOfUsers, type Database } from '@baseline/core';
 import { LRUCache } from 'lru-cache';
 import { accessibleGuildView, type AccessibleGuild } from './accessible-guilds.js';
 
@@ -43,17 +41,14 @@ const BATCH_MAX = 256;
 
 export function createAccessibleGuildsCache(db: Database, { ttlMs, maxEntries = 10_000 }: AccessibleGuildsCacheOptions): AccessibleGuildsCache {
   const entries = ttlMs > 0 ? new LRUCache<string, Entry>({ max: maxEntries, ttl: ttlMs }) : undefined;
-  // `dataloader` batches the calls of one turn (its cache off: every call is a fresh read). A failed batch is read
-  // again user by user, so one bad id fails only its own request.
-  const authorized = new DataLoader<string, AccessibleGuild[]>(
+  // The calls of one turn share one query (each a fresh read). A failed batch is read again user by user, so one
+  // bad id fails only its own request.
+  const authorized = createTurnBatcher<string, AccessibleGuild[]>(
     async (userIds) => {
-      const lists = await listAuthorizedGuildsOfUsers(db, [...new Set(userIds)]).catch(() => undefined);
-      if (lists !== undefined) return userIds.map((userId) => lists.get(userId)!.map(accessibleGuildView));
-      return Promise.all(userIds.map((userId) => alone(userId, false).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+      const lists = await listAuthorizedGuildsOfUsers(db, [...new Set(userIds)]);
+      return userIds.map((userId) => lists.get(userId)!.map(accessibleGuildView));
     },
-    // After the I/O callbacks of this turn, not only its microtasks: the requests whose sessions one Redis reply
-    // answered may arrive in several socket reads. `setImmediate` from node:timers, which fake timers leave alone.
-    { cache: false, maxBatchSize: BATCH_MAX, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+    { maxBatchSize: BATCH_MAX, alone: (userId) => alone(userId, false), aloneAfter: () => true },
   );
 
   async function alone(userId: string, developer: boolean): Promise<AccessibleGuild[]> {
