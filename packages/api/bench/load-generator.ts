@@ -9,9 +9,9 @@ export interface LoadRequest {
   headers: Record<string, string>;
   /** Bodies sent in turn, one per request (a single body for every request when it has one entry). */
   bodies: string[];
-  /** Several URLs sent in turn (overrides `url` per request), e.g. to spread writes over guilds. */
+  /** Several URLs, one drawn at random per request (overrides `url`), e.g. to spread writes over guilds. */
   paths?: string[];
-  /** Several header sets sent in turn (each replaces `headers` for its request), e.g. the sessions of many users. */
+  /** Several header sets, one drawn at random per request (replacing `headers`), e.g. the sessions of many users. */
   headerSets?: Array<Record<string, string>>;
   connections: number;
   durationSeconds: number;
@@ -33,13 +33,21 @@ function percentile(sorted: Float64Array, fraction: number): number {
 
 const request = JSON.parse(process.argv[2]!) as LoadRequest;
 const times: number[] = [];
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+// Paths and header sets are drawn at random for each request: autocannon starts every connection at the first entry
+// of a fixed list, so the connections would walk it in step and each moment would see only one or two of its entries.
 const requests =
   request.paths !== undefined || request.headerSets !== undefined || request.bodies.length > 1
-    ? Array.from({ length: Math.max(request.paths?.length ?? 1, request.headerSets?.length ?? 1, request.bodies.length) }, (_, index) => ({
+    ? Array.from({ length: Math.max(1, request.bodies.length) }, (_, index) => ({
         method: request.method,
-        ...(request.paths ? { path: request.paths[index % request.paths.length]! } : {}),
-        ...(request.headerSets ? { headers: request.headerSets[index % request.headerSets.length]! } : {}),
         ...(request.bodies.length > 0 ? { body: request.bodies[index % request.bodies.length]! } : {}),
+        setupRequest: (prepared: Record<string, unknown>) => ({
+          ...prepared,
+          ...(request.paths ? { path: pick(request.paths) } : {}),
+          ...(request.headerSets
+            ? { headers: { ...pick(request.headerSets), ...(request.bodies.length > 0 ? { 'content-type': 'application/json' } : {}) } }
+            : {}),
+        }),
       }))
     : undefined;
 const instance = autocannon(

@@ -13,10 +13,10 @@ import { createApi } from '../src/index.js';
 import { benchSettingsPlugin } from './bench-plugin.js';
 import type { LoadRequest, LoadResult } from './load-generator.js';
 
-/** Guilds the spread PUT target writes to in turn. */
+/** Guilds the spread PUT target writes to, one drawn at random per request. */
 const SPREAD_GUILDS = 10;
 
-/** Users the many-users `GET /guilds` target reads as in turn, each with a session of their own. */
+/** Users the many-users `GET /guilds` target reads as, one drawn at random per request, each with their own session. */
 const READERS = 50;
 
 /**
@@ -36,9 +36,9 @@ interface Target {
   method: 'GET' | 'PUT';
   headers?: Record<string, string>;
   body?: string;
-  /** URLs sent in turn instead of `url` (the spread PUT). */
+  /** URLs drawn at random per request instead of `url` (the spread PUT). */
   paths?: string[];
-  /** Header sets sent in turn instead of `headers` (the many-users read). */
+  /** Header sets drawn at random per request instead of `headers` (the many-users read). */
   headerSets?: Array<Record<string, string>>;
   /** The bare route this one is measured against, when not the bare write (PUTs) or the bare read (the rest). */
   reference?: Target;

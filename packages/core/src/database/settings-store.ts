@@ -115,7 +115,7 @@ function createBatchedReadAll(db: Database) {
       const rows = await preparedQuery<StoredRow & { guild_id: string }>(db, 'settings.read-guilds', READ_GUILDS_SQL, [unique]);
       const byGuild = new Map(unique.map((guildId) => [guildId, {} as Record<string, Record<string, unknown>>]));
       for (const row of rows) byGuild.get(row.guild_id)![row.setting_key] = row.setting_value;
-      return guildIds.map((guildId) => byGuild.get(guildId)!);
+      return guildIds.map((guildId) => ({ ...byGuild.get(guildId)! }));
     },
     { maxBatchSize: 256, alone: (guildId) => readAll(db, guildId), aloneAfter: refusedByServer },
   );
