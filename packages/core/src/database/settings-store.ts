@@ -32,7 +32,7 @@ export function createPostgresSettingsStore(db: Database): SettingsStore {
 
   // pg's error for a missing `guilds` row (SQLSTATE 23503, foreign key violation).
   function guildUnknown(error: unknown, guildId: string, namespaces: string[]): unknown {
-    return error instanceof Error && (error as { code?: unknown }).code === FOREIGN_KEY_VIOLATION ? unknownGuild(guildId, namespaces, error) : error;
+    return error instanceof Error && sqlState(error) === FOREIGN_KEY_VIOLATION ? unknownGuild(guildId, namespaces, error) : error;
   }
 
   const groupCommit = createGroupCommit(db, guildUnknown);
@@ -91,13 +91,6 @@ interface StoredRow {
 const READ_ONE_SQL = 'select "setting_key", "setting_value" from "guild_settings" where "guild_id" = $1 and "setting_key" = $2';
 const WRITE_ONE_SQL = `insert into "guild_settings" ("guild_id", "setting_key", "setting_value") values ($1, $2, $3::jsonb)
    on conflict ("guild_id", "setting_key") do update set "setting_value" = excluded."setting_value", "updated_at" = now()`;
-const READ_ALL_SQL = 'select "setting_key", "setting_value" from "guild_settings" where "guild_id" = $1 order by "setting_key"';
-
-async function readAll(db: Database, guildId: string): Promise<Record<string, Record<string, unknown>>> {
-  const rows = await preparedQuery<StoredRow>(db, 'settings.read-all', READ_ALL_SQL, [guildId]);
-  return Object.fromEntries(rows.map((row) => [row.setting_key, row.setting_value]));
-}
-
 const READ_GUILDS_SQL = `select "g"."id" as "guild_id", "s"."setting_key", "s"."setting_value"
    from unnest($1::text[]) as "g"("id") join "guild_settings" "s" on "s"."guild_id" = "g"."id"::bigint
   order by "s"."setting_key"`;
@@ -109,16 +102,19 @@ const READ_GUILDS_SQL = `select "g"."id" as "guild_id", "s"."setting_key", "s"."
  * PostgreSQL refuses is read again guild by guild, so one bad id fails only its own caller.
  */
 function createBatchedReadAll(db: Database) {
-  return createTurnBatcher<string, Record<string, Record<string, unknown>>>(
-    async (guildIds) => {
-      const unique = [...new Set(guildIds)];
-      const rows = await preparedQuery<StoredRow & { guild_id: string }>(db, 'settings.read-guilds', READ_GUILDS_SQL, [unique]);
-      const byGuild = new Map(unique.map((guildId) => [guildId, {} as Record<string, Record<string, unknown>>]));
-      for (const row of rows) byGuild.get(row.guild_id)![row.setting_key] = row.setting_value;
-      return guildIds.map((guildId) => ({ ...byGuild.get(guildId)! }));
-    },
-    { maxBatchSize: 256, alone: (guildId) => readAll(db, guildId), aloneAfter: refusedByServer },
-  );
+  // Each guild's stored namespaces by the id as its caller gave it, from one query (one guild or several).
+  async function readGuilds(guildIds: readonly string[]): Promise<Array<Record<string, Record<string, unknown>>>> {
+    const unique = [...new Set(guildIds)];
+    const rows = await preparedQuery<StoredRow & { guild_id: string }>(db, 'settings.read-guilds', READ_GUILDS_SQL, [unique]);
+    const byGuild = new Map(unique.map((guildId) => [guildId, {} as Record<string, Record<string, unknown>>]));
+    for (const row of rows) byGuild.get(row.guild_id)![row.setting_key] = row.setting_value;
+    return guildIds.map((guildId) => ({ ...byGuild.get(guildId)! }));
+  }
+  return createTurnBatcher(readGuilds, {
+    maxBatchSize: 256,
+    alone: async (guildId: string) => (await readGuilds([guildId]))[0]!,
+    aloneAfter: refusedByServer,
+  });
 }
 
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -137,7 +133,7 @@ async function againAfterDeadlock<T>(write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (error) {
-      if (attempt >= DEADLOCK_ATTEMPTS || (error as { code?: unknown }).code !== DEADLOCK_DETECTED) throw error;
+      if (attempt >= DEADLOCK_ATTEMPTS || sqlState(error) !== DEADLOCK_DETECTED) throw error;
     }
   }
 }
@@ -252,8 +248,13 @@ function createGroupCommit(db: Database, guildUnknown: (error: unknown, guildId:
  * refused so stored nothing, and running its parts again is safe.
  */
 function refusedByServer(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && /^(22|23|40)[0-9A-Z]{3}$/.test(code);
+  return /^(22|23|40)/.test(sqlState(error) ?? '');
+}
+
+/** The SQLSTATE of an error PostgreSQL answered (pg's `error.code`), or `undefined` for any other error. */
+function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
 /**
@@ -276,7 +277,7 @@ function groupAnswers(writes: readonly PendingWrite[], rows: readonly GroupRow[]
   for (const row of rows) {
     if (row.kind === 'write') guildOf[row.ord! - 1] = row.guild_id;
     else if (row.kind === 'given') given[row.ord! - 1]![row.setting_key!] = row.setting_value!;
-    else (current.get(row.guild_id) ?? current.set(row.guild_id, {}).get(row.guild_id)!)[row.setting_key!] = row.setting_value!;
+    else current.set(row.guild_id, { ...current.get(row.guild_id), [row.setting_key!]: row.setting_value! });
   }
   return writes.map((_, index) => {
     const guild = guildOf[index]!;
@@ -290,8 +291,8 @@ function groupAnswers(writes: readonly PendingWrite[], rows: readonly GroupRow[]
 // upserts store the last value each write of the group gave a (guild, namespace), in the order writeMany and the
 // conditional write lock rows (guild, then key length, then bytes), so two groups cannot deadlock on each other.
 // The statement returns each write's values as PostgreSQL stores them (its canonical jsonb, which the revision
-// hashes), each write's guild id as PostgreSQL reads it, and the involved guilds' rows as its snapshot saw them before the group: every statement of a WITH sees
-// the same snapshot, so the final select does not see the upserts.
+// hashes), each write's guild id as PostgreSQL reads it, and the involved guilds' rows as its snapshot saw them
+// before the group: every statement of a WITH sees the same snapshot, so the final select does not see the upserts.
 const WRITE_GROUP_SQL = `with "input" as (
      select "w"."ord"::int as "ord", ("w"."item"->>'guildId')::bigint as "guild_id", "w"."item"->'values' as "values"
        from jsonb_array_elements($1::jsonb) with ordinality as "w"("item", "ord")
